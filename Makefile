@@ -1,0 +1,81 @@
+# motcua - build, run and test. See README.md.
+
+CC      ?= cc
+MODE    ?= release
+BUILD   := build/$(MODE)
+DB      ?= motcua.db
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla
+CFLAGS_release := -O2 -g
+CFLAGS_asan    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+LDFLAGS_asan   := -fsanitize=address,undefined
+CFLAGS  := -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS_$(MODE)) -Isrc -Itests -MMD -MP
+LDFLAGS := $(LDFLAGS_$(MODE))
+LDLIBS  := -lsqlite3 -ljansson -lutf8proc -lsodium -lm -lpthread
+
+LIB_SRC  := $(sort $(wildcard src/core/*.c src/store/*.c src/io/*.c src/app/*.c))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(filter-out tests/fuzz/%,$(wildcard tests/*/*.c)))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_BIN := $(TEST_SRC:%.c=$(BUILD)/%)
+LIB      := $(BUILD)/libmotcua.a
+BIN      := $(BUILD)/motcua
+
+.PHONY: all deps build run test unit check-cli bench clean format
+
+all: build
+
+deps:
+	@sh scripts/deps.sh
+
+build: $(BIN)
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@ln -sf $(MODE)/motcua build/motcua-$(MODE)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+TEST_LIB := $(BUILD)/tests/test.o $(BUILD)/tests/fixture.o
+
+$(BUILD)/tests/%.o: tests/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_LIB) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+unit: $(TEST_BIN) $(BIN)
+
+# The main job: build, make the demo province if there is none, and print
+# its current monthly report.
+run: deps
+	@$(MAKE) --no-print-directory build
+	@test -f $(DB) || $(BIN) demo --db $(DB)
+	@$(BIN) report --db $(DB)
+
+# Unit tests in the release build and again under ASan+UBSan, then the
+# command-line tests; the last line is the total "N passed, N failed".
+test: deps
+	@$(MAKE) --no-print-directory MODE=release unit
+	@$(MAKE) --no-print-directory MODE=asan unit
+	@sh tests/run.sh build/release build/asan
+
+bench: deps
+	@$(MAKE) --no-print-directory build
+	@sh bench/run.sh
+
+format:
+	clang-format -i $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(wildcard src/*/*.h tests/*.h tests/*.c)
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_SRC:%.c=$(BUILD)/%.d)

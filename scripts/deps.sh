@@ -1,0 +1,28 @@
+#!/bin/sh
+# deps.sh - install the Debian packages motcua needs to build, run and test,
+# when any is missing. Used by `make run` and `make test` on a fresh machine.
+set -eu
+
+packages="gcc make libc6-dev libsqlite3-dev libjansson-dev libutf8proc-dev
+libsodium-dev sqlite3"
+
+missing=""
+for p in $packages; do
+	status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+	case "$status" in
+	*"install ok installed"*) ;;
+	*) missing="$missing $p" ;;
+	esac
+done
+[ -z "$missing" ] && exit 0
+
+echo "deps: installing$missing" >&2
+if [ "$(id -u)" -eq 0 ]; then
+	sudo=""
+else
+	sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null

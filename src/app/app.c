@@ -1,0 +1,60 @@
+/*
+ * app.c - the application handle: store plus calendar (see app.h).
+ */
+#include "app/app.h"
+
+#include <string.h>
+
+#include "io/holiday_rules.h"
+
+static int add_override(const struct calendar_override *o, void *ctx)
+{
+	struct app *app = ctx;
+	return calendar_add_override(&app->cal, o, NULL) != MC_OK;
+}
+
+enum mc_code app_reload_calendar(struct app *app, struct mc_err *err)
+{
+	calendar_release(&app->cal);
+	calendar_init(&app->cal, app->rules);
+	return store_calendar_each(app->st, add_override, app, err);
+}
+
+enum mc_code app_open(const char *db_path, struct app *app,
+		      struct mc_err *err)
+{
+	memset(app, 0, sizeof(*app));
+	enum mc_code rc = holiday_rules_default(&app->rules, err);
+	if (rc)
+		return rc;
+	calendar_init(&app->cal, app->rules);
+	if ((rc = store_open(db_path, &app->st, err)) ||
+	    (rc = app_reload_calendar(app, err))) {
+		app_close(app);
+		return rc;
+	}
+	return MC_OK;
+}
+
+void app_close(struct app *app)
+{
+	store_close(app->st);
+	calendar_release(&app->cal);
+	holiday_rules_free(app->rules);
+	memset(app, 0, sizeof(*app));
+}
+
+enum mc_code app_office_hours(struct app *app, const char *unit_code,
+			      struct office_hours *oh, struct mc_err *err)
+{
+	struct unit u;
+	enum mc_code rc = store_unit_get(app->st, unit_code, &u, err);
+	if (rc)
+		return rc;
+	if (u.office_hours)
+		rc = office_hours_parse(u.office_hours, oh, "office_hours", err);
+	else
+		office_hours_default(oh);
+	unit_release(&u);
+	return rc;
+}

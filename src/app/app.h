@@ -1,0 +1,51 @@
+/*
+ * app.h - the application layer: one handle that ties the store to the
+ * calendar (holiday rules plus administrator rows), and the operations the
+ * edges (command line, HTTP) call. Core stays free of I/O; store stays
+ * behind its interface; this layer is where they meet.
+ */
+#ifndef MC_APP_APP_H
+#define MC_APP_APP_H
+
+#include "core/calendar.h"
+#include "core/dossier.h"
+#include "core/lifecycle.h"
+#include "store/store.h"
+
+struct holiday_rules;
+
+struct app {
+	struct store *st;
+	struct holiday_rules *rules;
+	struct calendar cal;
+};
+
+enum mc_code app_open(const char *db_path, struct app *app,
+		      struct mc_err *err);
+void app_close(struct app *app);
+/* Reload administrator calendar rows after they changed. */
+enum mc_code app_reload_calendar(struct app *app, struct mc_err *err);
+/* Office hours of a unit (its own, or the default). */
+enum mc_code app_office_hours(struct app *app, const char *unit_code,
+			      struct office_hours *oh, struct mc_err *err);
+
+/* One lifecycle operation, all or nothing. */
+struct op_request {
+	struct op_params params;  /* params.at MC_NO_TIME: now */
+	const char *code;         /* existing dossier; NULL for a new filing */
+	const struct dossier *filing; /* the new filing, when code is NULL */
+	const char *actor;
+};
+
+/* Run the request in one transaction: check the state, apply, store and
+ * log it. On success *out (may be NULL) holds the dossier as stored; on
+ * failure nothing in the database has changed. */
+enum mc_code app_lifecycle(struct app *app, const struct op_request *req,
+			   struct dossier *out, struct mc_err *err);
+
+/* Recompute the due date of every open dossier after a calendar change;
+ * *changed counts the dossiers whose due date moved. */
+enum mc_code app_recompute_due(struct app *app, const char *actor,
+			       size_t *changed, struct mc_err *err);
+
+#endif

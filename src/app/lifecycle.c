@@ -1,0 +1,244 @@
+/*
+ * lifecycle.c - lifecycle operations as transactions: load, check the
+ * state and the rules, apply (core/lifecycle.c), store, log, commit. Any
+ * failure rolls back, so the database is exactly as before.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/app.h"
+#include "core/civil.h"
+#include "core/str.h"
+
+static enum mc_code unit_usable(struct app *app, const char *code,
+				int64_t day, const char *field,
+				struct mc_err *err)
+{
+	struct unit u;
+	if (str_empty(code))
+		return mc_fail(err, MC_ERR_INPUT, field, "%s: is required",
+			       field);
+	if (store_unit_get(app->st, code, &u, NULL) != MC_OK)
+		return mc_fail(err, MC_ERR_NOT_FOUND, field,
+			       "%s: unit \"%s\" is not known", field, code);
+	enum mc_code rc = MC_OK;
+	if (!unit_valid_on(&u, day)) {
+		char buf[CIVIL_BUF];
+		rc = mc_fail(err, MC_ERR_RULE, field,
+			     "%s: unit %s is not in service on %s%s%s", field,
+			     code, civil_format_date(day, buf),
+			     u.successor ? "; its successor is " : "",
+			     str_or_empty(u.successor));
+	}
+	unit_release(&u);
+	return rc;
+}
+
+/* A new filing: check it against its procedure and unit, number it. */
+static enum mc_code prepare_filing(struct app *app, struct dossier *d,
+				   const struct procedure *p,
+				   const struct op_request *req,
+				   struct mc_err *err)
+{
+	int64_t day = civil_local_day(req->params.at);
+	enum mc_code rc;
+	if (!str_empty(d->code))
+		return mc_fail(err, MC_ERR_INPUT, "MaHoSo",
+			       "MaHoSo: a new filing gets its code from the "
+			       "system; leave it out");
+	if (req->params.op == OP_REGISTER)
+		d->channel = CHANNEL_ONLINE;
+	else if (d->channel == CHANNEL_ONLINE)
+		return mc_fail(err, MC_ERR_INPUT, "KenhThucHien",
+			       "KenhThucHien: an online filing is registered "
+			       "online, then received; use register");
+	if ((rc = unit_usable(app, d->unit_code, day, "DonViXuLy", err)) ||
+	    (rc = lifecycle_channel_allowed(p, d->channel, day, err)))
+		return rc;
+	if (!str_set(&d->procedure_name, p->name) ||
+	    !str_set(&d->field_code, p->field_code) ||
+	    !str_set(&d->field_name, p->field_name))
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	d->status = 0;
+	return store_dossier_next_code(app->st, d->unit_code, day, &d->code,
+				       err);
+}
+
+static enum mc_code load(struct app *app, const struct op_request *req,
+			 struct dossier *d, struct mc_err *err)
+{
+	if (req->code)
+		return store_dossier_get(app->st, req->code, d, err);
+	if (!req->filing)
+		return mc_fail(err, MC_ERR_INPUT, "MaHoSo",
+			       "MaHoSo: give a dossier code or a new filing");
+	if (!dossier_copy(d, req->filing))
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	return MC_OK;
+}
+
+static enum mc_code log_event(struct app *app, const struct dossier *d,
+			      const struct op_request *req, int old_status,
+			      const char *old_unit, struct mc_err *err)
+{
+	char note[512];
+	const char *text = req->params.note;
+	if (req->params.op == OP_TRANSFER) {
+		snprintf(note, sizeof(note), "from %s%s%s", old_unit,
+			 text ? ": " : "", str_or_empty(text));
+		text = note;
+	}
+	struct dossier_event ev = {
+		.dossier_id = d->id,
+		.at = req->params.at,
+		.actor = (char *)req->actor,
+		.unit_code = d->unit_code,
+		.old_status = old_status,
+		.new_status = (int)d->status,
+		.action = (char *)dossier_op_name(req->params.op),
+		.note = (char *)text,
+	};
+	return store_event_append(app->st, &ev, err);
+}
+
+static enum mc_code run(struct app *app, const struct op_request *req,
+			struct dossier *d, struct mc_err *err)
+{
+	enum mc_code rc = load(app, req, d, err);
+	if (rc)
+		return rc;
+	int old_status = req->code ? (int)d->status : 0;
+	if ((rc = dossier_op_allowed(req->params.op, old_status, err)))
+		return rc;
+	struct procedure p;
+	if (store_procedure_get(app->st, d->procedure_code, &p, NULL) != MC_OK)
+		return mc_fail(err, MC_ERR_NOT_FOUND, "MaTTHC",
+			       "MaTTHC: procedure \"%s\" is not known",
+			       str_or_empty(d->procedure_code));
+	char old_unit[64];
+	snprintf(old_unit, sizeof(old_unit), "%s", str_or_empty(d->unit_code));
+	struct office_hours oh;
+	if (!req->code)
+		rc = prepare_filing(app, d, &p, req, err);
+	if (!rc && req->params.op == OP_TRANSFER) {
+		if (req->params.to_unit &&
+		    strcmp(req->params.to_unit, old_unit) == 0)
+			rc = mc_fail(err, MC_ERR_INPUT, "to",
+				     "to: the dossier is already at %s",
+				     old_unit);
+		else
+			rc = unit_usable(app, req->params.to_unit,
+					 civil_local_day(req->params.at), "to",
+					 err);
+	}
+	if (!rc)
+		rc = app_office_hours(app, d->unit_code, &oh, err);
+	struct time_rules tr = {&p, &app->cal, &oh};
+	if (!rc)
+		rc = lifecycle_mutate(d, &req->params, &tr, err);
+	procedure_release(&p);
+	if (!rc)
+		rc = store_dossier_put(app->st, d, err);
+	if (!rc)
+		rc = log_event(app, d, req, old_status, old_unit, err);
+	return rc;
+}
+
+enum mc_code app_lifecycle(struct app *app, const struct op_request *req,
+			   struct dossier *out, struct mc_err *err)
+{
+	struct op_request r = *req;
+	if (r.params.at == MC_NO_TIME)
+		r.params.at = (int64_t)time(NULL);
+	struct dossier d;
+	dossier_init(&d);
+	enum mc_code rc = store_begin(app->st, err);
+	if (rc)
+		return rc;
+	rc = run(app, &r, &d, err);
+	if (!rc)
+		rc = store_commit(app->st, err);
+	else
+		store_rollback(app->st);
+	if (!rc && out)
+		*out = d;
+	else
+		dossier_release(&d);
+	return rc;
+}
+
+/* ---- due dates after a calendar change -------------------------------- */
+
+struct recompute {
+	struct app *app;
+	const char *actor;
+	size_t changed;
+	struct dossier *open;
+	size_t n, cap;
+};
+
+static int collect_open(const struct dossier *d, void *ctx)
+{
+	struct recompute *rc = ctx;
+	if (d->received == MC_NO_TIME || dossier_status_ended(d->status) ||
+	    d->status == ST_NOT_ACCEPTED)
+		return 0;
+	struct dossier *slot = ARRAY_PUSH(rc->open, rc->n, rc->cap);
+	return !slot || !dossier_copy(slot, d);
+}
+
+static enum mc_code recompute_one(struct recompute *r, struct dossier *d,
+				  struct mc_err *err)
+{
+	struct procedure p;
+	struct office_hours oh;
+	enum mc_code rc = store_procedure_get(r->app->st, d->procedure_code,
+					      &p, err);
+	if (rc)
+		return rc;
+	int64_t before = d->due;
+	struct time_rules tr = {&p, &r->app->cal, &oh};
+	if (!(rc = app_office_hours(r->app, d->unit_code, &oh, err)))
+		rc = lifecycle_recompute_due(d, &tr, err);
+	procedure_release(&p);
+	if (rc || d->due == before)
+		return rc;
+	r->changed++;
+	char a[CIVIL_BUF], b[CIVIL_BUF], note[96];
+	snprintf(note, sizeof(note), "due %s -> %s",
+		 civil_format_local(before, a), civil_format_local(d->due, b));
+	struct dossier_event ev = {
+		.dossier_id = d->id, .at = (int64_t)time(NULL),
+		.actor = (char *)r->actor, .unit_code = d->unit_code,
+		.old_status = (int)d->status, .new_status = (int)d->status,
+		.action = "recompute-due", .note = note,
+	};
+	if ((rc = store_dossier_put(r->app->st, d, err)))
+		return rc;
+	return store_event_append(r->app->st, &ev, err);
+}
+
+enum mc_code app_recompute_due(struct app *app, const char *actor,
+			       size_t *changed, struct mc_err *err)
+{
+	struct recompute r = {.app = app, .actor = actor};
+	enum mc_code rc = store_begin(app->st, err);
+	if (rc)
+		return rc;
+	rc = store_dossier_each(app->st, MC_NO_TIME, MC_NO_TIME, collect_open,
+				&r, err);
+	for (size_t i = 0; !rc && i < r.n; i++)
+		rc = recompute_one(&r, &r.open[i], err);
+	for (size_t i = 0; i < r.n; i++)
+		dossier_release(&r.open[i]);
+	free(r.open);
+	if (!rc)
+		rc = store_commit(app->st, err);
+	else
+		store_rollback(app->st);
+	if (!rc && changed)
+		*changed = r.changed;
+	return rc;
+}

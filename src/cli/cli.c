@@ -1,0 +1,83 @@
+/*
+ * cli.c - option parsing and error reporting shared by the subcommands.
+ */
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct cli_opt *find(const struct cli_opt *opts, const char *a)
+{
+	for (; opts && opts->name; opts++)
+		if (strcmp(opts->name, a) == 0)
+			return opts;
+	return NULL;
+}
+
+int cli_parse(int argc, char **argv, const struct cli_opt *opts,
+	      const char **pos, size_t max_pos, size_t *n_pos)
+{
+	size_t n = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strncmp(a, "--", 2) != 0 || strcmp(a, "-") == 0) {
+			if (n == max_pos)
+				return cli_usage("unexpected argument \"%s\"", a);
+			pos[n++] = a;
+			continue;
+		}
+		const struct cli_opt *o = find(opts, a + 2);
+		if (!o)
+			return cli_usage("unknown option %s", a);
+		if (o->flag) {
+			*o->flag = true;
+		} else {
+			if (i + 1 >= argc)
+				return cli_usage("%s needs a value", a);
+			*o->value = argv[++i];
+		}
+	}
+	if (n_pos)
+		*n_pos = n;
+	return 0;
+}
+
+const char *cli_db_path(const char *db_opt)
+{
+	if (db_opt)
+		return db_opt;
+	const char *env = getenv("MOTCUA_DB");
+	return env && *env ? env : "motcua.db";
+}
+
+enum mc_code cli_open_store(const char *db, struct store **st,
+			    struct mc_err *err)
+{
+	return store_open(cli_db_path(db), st, err);
+}
+
+enum mc_code cli_open_app(const char *db, struct app *app,
+			  struct mc_err *err)
+{
+	return app_open(cli_db_path(db), app, err);
+}
+
+int cli_fail(const struct mc_err *err)
+{
+	fprintf(stderr, "motcua: %s\n",
+		err->message[0] ? err->message : mc_code_name(err->code));
+	return mc_code_exit_status(err->code);
+}
+
+int cli_usage(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("motcua: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs(" (see motcua help)\n", stderr);
+	return 2;
+}

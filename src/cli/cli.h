@@ -1,0 +1,49 @@
+/*
+ * cli.h - what the subcommands share: option parsing, opening the
+ * database, and turning an error into a message and an exit status.
+ * One file per subcommand; main.c dispatches.
+ */
+#ifndef MC_CLI_CLI_H
+#define MC_CLI_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "app/app.h"
+#include "core/error.h"
+#include "store/store.h"
+
+/* An option: "--name VALUE" (value != NULL) or "--name" (flag != NULL). */
+struct cli_opt {
+	const char *name;
+	const char **value;
+	bool *flag;
+};
+
+/* Parse argv[1..]: options from `opts`, the rest into pos[0..max_pos).
+ * Returns 0, or prints what is wrong and returns 2. */
+int cli_parse(int argc, char **argv, const struct cli_opt *opts,
+	      const char **pos, size_t max_pos, size_t *n_pos);
+
+/* The database path: --db, else $MOTCUA_DB, else motcua.db. */
+const char *cli_db_path(const char *db_opt);
+enum mc_code cli_open_store(const char *db, struct store **st,
+			    struct mc_err *err);
+enum mc_code cli_open_app(const char *db, struct app *app,
+			  struct mc_err *err);
+
+/* Print "motcua: message" (the message names the field) to stderr and
+ * return the exit status: 2 for the caller's fault, 1 for ours. */
+int cli_fail(const struct mc_err *err);
+/* A usage error: print and return 2. */
+int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+int cmd_calendar(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+int cmd_dossier(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_init(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+
+#endif

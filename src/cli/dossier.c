@@ -1,0 +1,258 @@
+/*
+ * dossier.c - `motcua dossier OPERATION`: every lifecycle operation from
+ * the command line, plus `show`. A new filing is given as one JSON object
+ * in the national portal's format (--file F, "-" for standard input).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/civil.h"
+#include "core/str.h"
+#include "io/portal.h"
+
+struct args {
+	const char *db, *code, *file, *at, *actor, *note, *to;
+	const char *result, *result_url, *result_code;
+	bool accept, refuse, supplement, by_post;
+};
+
+static const struct {
+	const char *name;
+	enum dossier_op op;
+} simple_ops[] = {
+	{"register", OP_REGISTER},
+	{"start", OP_START},
+	{"transfer", OP_TRANSFER},
+	{"request-supplement", OP_REQUEST_SUPPLEMENT},
+	{"complete-supplement", OP_COMPLETE_SUPPLEMENT},
+	{"request-financial", OP_REQUEST_FINANCIAL},
+	{"fulfil-financial", OP_FULFIL_FINANCIAL},
+	{"finish", OP_FINISH},
+	{"stop", OP_STOP},
+	{"return", OP_RETURN},
+	{"withdraw", OP_WITHDRAW},
+};
+
+static int help(void)
+{
+	puts("usage: motcua dossier OPERATION [options] [--db FILE]\n"
+	     "  register --file FILING.json           file online (status 1)\n"
+	     "  receive (--code C | --file F) --accept | --refuse --note R |"
+	     " --supplement --note R\n"
+	     "  start --code C                        start processing\n"
+	     "  transfer --code C --to UNIT [--note]\n"
+	     "  request-supplement --code C --note R  pause the clock\n"
+	     "  complete-supplement --code C          due date moves later\n"
+	     "  request-financial --code C / fulfil-financial --code C\n"
+	     "  finish --code C [--result NAME [--result-code X]"
+	     " [--result-url URL]]\n"
+	     "  stop --code C --note R                refuse after appraisal\n"
+	     "  return --code C [--by-post]\n"
+	     "  withdraw --code C [--note R]\n"
+	     "  show --code C                         the dossier and its log\n"
+	     "common: --at 'YYYY-MM-DD HH:MM' (default now), --actor NAME");
+	return 0;
+}
+
+static char *read_all(const char *path, size_t *len, struct mc_err *err)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f) {
+		mc_fail(err, MC_ERR_IO, "file", "file: cannot open %s", path);
+		return NULL;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb);
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
+	       sb.len <= PORTAL_MAX_LINE)
+		strbuf_add(&sb, chunk, n);
+	if (f != stdin)
+		fclose(f);
+	if (sb.len > PORTAL_MAX_LINE) {
+		mc_fail(err, MC_ERR_TOO_LARGE, "file",
+			"file: a filing is limited to %zu bytes",
+			PORTAL_MAX_LINE);
+		strbuf_release(&sb);
+		return NULL;
+	}
+	if (sb.oom || !sb.buf) {
+		mc_fail(err, sb.oom ? MC_ERR_NOMEM : MC_ERR_INPUT, "file",
+			"file: %s is empty", path);
+		strbuf_release(&sb);
+		return NULL;
+	}
+	*len = sb.len;
+	return sb.buf;
+}
+
+static void print_dossier(const struct dossier *d)
+{
+	char due[CIVIL_BUF];
+	printf("%s\t%d\t%s\t%s\n", d->code, (int)d->status,
+	       dossier_status_name(d->status),
+	       d->due == MC_NO_TIME ? "-" : civil_format_local(d->due, due));
+}
+
+static int event_line(const struct dossier_event *ev, void *ctx)
+{
+	(void)ctx;
+	char at[CIVIL_BUF];
+	printf("%s\t%s\t%s\t%d->%d\t%s\t%s\n", civil_format_local(ev->at, at),
+	       str_or_empty(ev->action), str_or_empty(ev->unit_code),
+	       ev->old_status, ev->new_status, str_or_empty(ev->actor),
+	       str_or_empty(ev->note));
+	return 0;
+}
+
+static int show(struct app *app, const struct args *a)
+{
+	struct mc_err err;
+	struct dossier d;
+	if (!a->code)
+		return cli_usage("show needs --code");
+	if (store_dossier_get(app->st, a->code, &d, &err))
+		return cli_fail(&err);
+	struct strbuf sb;
+	strbuf_init(&sb);
+	portal_dossier_write(&d, &sb);
+	printf("%s\n", str_or_empty(sb.buf));
+	strbuf_release(&sb);
+	dossier_release(&d);
+	if (store_event_each(app->st, a->code, event_line, NULL, &err))
+		return cli_fail(&err);
+	return 0;
+}
+
+static int decide_receive(const struct args *a, enum dossier_op *op)
+{
+	int n = a->accept + a->refuse + a->supplement;
+	if (n != 1)
+		return cli_usage("receive needs exactly one of --accept, "
+				 "--refuse, --supplement");
+	*op = a->accept ? OP_ACCEPT
+		: a->refuse ? OP_REFUSE
+			    : OP_ASK_SUPPLEMENT_AT_RECEPTION;
+	return 0;
+}
+
+static int find_op(const char *name, const struct args *a,
+		   enum dossier_op *op)
+{
+	if (strcmp(name, "receive") == 0)
+		return decide_receive(a, op);
+	for (size_t i = 0; i < sizeof(simple_ops) / sizeof(*simple_ops); i++)
+		if (strcmp(name, simple_ops[i].name) == 0) {
+			*op = simple_ops[i].op;
+			return 0;
+		}
+	return cli_usage("unknown dossier operation \"%s\"", name);
+}
+
+/* Fill the request from the arguments; the filing, when there is one,
+ * goes into *filing. Returns an exit status. */
+static int build(const struct args *a, enum dossier_op op,
+		 struct op_request *req, struct dossier *filing,
+		 struct dossier_result *result)
+{
+	struct mc_err err;
+	req->params.op = op;
+	req->params.at = MC_NO_TIME;
+	req->params.note = a->note;
+	req->params.to_unit = a->to;
+	req->params.delivery = a->by_post ? DELIVERY_POST : DELIVERY_COUNTER;
+	req->actor = a->actor ? a->actor : getenv("USER");
+	req->code = a->code;
+	if (a->at && civil_parse_local(a->at, &req->params.at, "at", &err))
+		return cli_fail(&err);
+	if (op == OP_TRANSFER && !a->to)
+		return cli_usage("transfer needs --to UNIT");
+	if (a->result) {
+		result->name = (char *)a->result;
+		result->code = (char *)a->result_code;
+		result->url = (char *)a->result_url;
+		req->params.results = result;
+		req->params.n_results = 1;
+	}
+	if (a->code && a->file)
+		return cli_usage("give either --code or --file, not both");
+	if (a->code)
+		return 0;
+	if (!a->file)
+		return cli_usage("%s needs --code (or --file for a new filing)",
+				 dossier_op_name(op));
+	size_t len;
+	char *text = read_all(a->file, &len, &err);
+	if (!text)
+		return cli_fail(&err);
+	enum mc_code rc = portal_dossier_parse(text, len, filing, &err);
+	free(text);
+	if (rc)
+		return cli_fail(&err);
+	req->filing = filing;
+	return 0;
+}
+
+static int run_op(struct app *app, const char *name, const struct args *a)
+{
+	enum dossier_op op = OP__COUNT;
+	int status = find_op(name, a, &op);
+	if (status)
+		return status;
+	struct op_request req = {0};
+	struct dossier filing, out;
+	struct dossier_result result = {0};
+	struct mc_err err;
+	dossier_init(&filing);
+	status = build(a, op, &req, &filing, &result);
+	if (!status) {
+		if (app_lifecycle(app, &req, &out, &err)) {
+			status = cli_fail(&err);
+		} else {
+			print_dossier(&out);
+			dossier_release(&out);
+		}
+	}
+	dossier_release(&filing);
+	return status;
+}
+
+int cmd_dossier(int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[1], "help") == 0)
+		return argc < 2 ? (help(), 2) : help();
+	struct args a = {0};
+	const struct cli_opt opts[] = {
+		{"db", &a.db, NULL},
+		{"code", &a.code, NULL},
+		{"file", &a.file, NULL},
+		{"at", &a.at, NULL},
+		{"actor", &a.actor, NULL},
+		{"note", &a.note, NULL},
+		{"to", &a.to, NULL},
+		{"result", &a.result, NULL},
+		{"result-url", &a.result_url, NULL},
+		{"result-code", &a.result_code, NULL},
+		{"accept", NULL, &a.accept},
+		{"refuse", NULL, &a.refuse},
+		{"supplement", NULL, &a.supplement},
+		{"by-post", NULL, &a.by_post},
+		{NULL, NULL, NULL},
+	};
+	int status = cli_parse(argc - 1, argv + 1, opts, NULL, 0, NULL);
+	if (status)
+		return status;
+	struct app app;
+	struct mc_err err;
+	if (cli_open_app(a.db, &app, &err))
+		return cli_fail(&err);
+	if (strcmp(argv[1], "show") == 0)
+		status = show(&app, &a);
+	else
+		status = run_op(&app, argv[1], &a);
+	app_close(&app);
+	return status;
+}

@@ -1,0 +1,48 @@
+/*
+ * main.c - the motcua command: dispatch to one subcommand per file.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const struct {
+	const char *name;
+	int (*fn)(int, char **);
+	const char *usage;
+} commands[] = {
+	{"init", cmd_init, "init [--db FILE]      create or migrate a database"},
+	{"import", cmd_import,
+	 "import units|procedures|dossiers FILE [--db FILE]"},
+	{"export", cmd_export,
+	 "export dossiers [--from D --to D] [--out FILE] [--db FILE]"},
+	{"dossier", cmd_dossier,
+	 "dossier OPERATION ...  lifecycle operations (motcua dossier help)"},
+	{"calendar", cmd_calendar,
+	 "calendar holidays YEAR | due --from T --days N [--explain] | "
+	 "set/unset/list"},
+	{"demo", cmd_demo, "demo [--seed N] [--until D] [--db FILE]"},
+	{"report", cmd_report,
+	 "report [--from D --to D] [--unit CODE] [--db FILE]"},
+};
+
+static int usage(FILE *f)
+{
+	fputs("usage: motcua COMMAND [ARGS]\n\n", f);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++)
+		fprintf(f, "  motcua %s\n", commands[i].usage);
+	return f == stderr ? 2 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage(stderr);
+	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0)
+		return usage(stdout);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "motcua: unknown command \"%s\"\n", argv[1]);
+	return usage(stderr);
+}

@@ -1,0 +1,135 @@
+/*
+ * dossier.h - one filing of one procedure by one applicant, with its
+ * components, fees, results and supplement rounds, and the state machine
+ * of its lifecycle (status codes 1-10 of the national portal).
+ */
+#ifndef MC_CORE_DOSSIER_H
+#define MC_CORE_DOSSIER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+
+enum channel { CHANNEL_DIRECT = 1, CHANNEL_ONLINE = 2, CHANNEL_POSTAL = 3 };
+
+enum dossier_status {
+	ST_REGISTERED = 1,   /* registered online, not yet accepted */
+	ST_ACCEPTED = 2,
+	ST_NOT_ACCEPTED = 3, /* refused at reception */
+	ST_PROCESSING = 4,
+	ST_SUPPLEMENT = 5,   /* supplement requested, clock paused */
+	ST_FINANCIAL = 6,    /* awaiting financial obligation */
+	ST_WITHDRAWN = 7,
+	ST_STOPPED = 8,      /* refused after appraisal */
+	ST_FINISHED = 9,     /* result ready */
+	ST_RETURNED = 10     /* result handed to the applicant */
+};
+
+enum applicant_kind {
+	APPLICANT_CITIZEN = 1,
+	APPLICANT_BUSINESS = 2,
+	APPLICANT_AGENCY = 3,
+	APPLICANT_OTHER = 4
+};
+
+enum delivery { DELIVERY_COUNTER = 0, DELIVERY_POST = 1 };
+
+/* How a fee was paid online: DuocThanhToanTrucTuyen. */
+enum paid_online { PAID_NOT_ONLINE = 0, PAID_NATIONAL = 1, PAID_PROVINCIAL = 2 };
+
+struct dossier_component {
+	char *code, *file_name, *url;
+	bool digitized, reused, from_national_store;
+};
+
+struct dossier_fee {
+	char *code, *name;
+	int64_t amount;
+	int method; /* HinhThucThu, as the portal gives it */
+};
+
+struct dossier_result {
+	char *name, *code, *url; /* url set: an electronic result file */
+};
+
+struct supplement_round {
+	int64_t requested, completed; /* completed MC_NO_TIME while open */
+	int64_t due_before, due_after;
+};
+
+struct dossier {
+	int64_t id; /* store row id; 0 until stored */
+	char *code;
+	char *procedure_code, *procedure_name, *field_code, *field_name;
+	char *unit_code; /* the unit handling it (DonViXuLy) */
+	enum channel channel;
+	char *applicant_name, *applicant_id, *applicant_id_type;
+	enum applicant_kind applicant_kind;
+	char *phone, *email, *summary;
+	int64_t submitted, received, due, finished, returned, refused;
+	enum dossier_status status;
+	enum delivery delivery;
+	bool digitized;   /* HoSoCoThanhPhanSoHoa */
+	bool verified;    /* checked against the population database */
+	enum paid_online paid_online;
+	struct dossier_component *components;
+	size_t n_components, cap_components;
+	struct dossier_fee *fees;
+	size_t n_fees, cap_fees;
+	struct dossier_result *results;
+	size_t n_results, cap_results;
+	struct supplement_round *supplements;
+	size_t n_supplements, cap_supplements;
+	char *extra; /* unknown portal fields, as a JSON object text */
+};
+
+void dossier_init(struct dossier *d);
+void dossier_release(struct dossier *d);
+/* Deep copy of src into dst (initialised here); false on OOM. */
+bool dossier_copy(struct dossier *dst, const struct dossier *src);
+
+const char *dossier_status_name(enum dossier_status s); /* Vietnamese */
+const char *dossier_status_key(enum dossier_status s);  /* english key */
+const char *channel_name(enum channel c);
+
+/* Checks every field on its own: ranges, times in order, the citizen ID
+ * of a citizen applicant. Names the portal field at fault. */
+enum mc_code dossier_check(const struct dossier *d, struct mc_err *err);
+
+/* Derived facts the reports and indices read. */
+int64_t dossier_fee_total(const struct dossier *d);
+bool dossier_all_digitized(const struct dossier *d);
+bool dossier_any_reused(const struct dossier *d);
+bool dossier_has_e_result(const struct dossier *d);
+bool dossier_supplement_open(const struct dossier *d);
+/* Ended: finished or returned (9, 10), stopped (8) or withdrawn (7). */
+bool dossier_status_ended(enum dossier_status s);
+
+/* The lifecycle operations and which statuses allow them. */
+enum dossier_op {
+	OP_REGISTER,     /* new online filing -> 1 */
+	OP_ACCEPT,       /* reception accepts -> 2 */
+	OP_REFUSE,       /* reception refuses -> 3 */
+	OP_ASK_SUPPLEMENT_AT_RECEPTION, /* reception asks to complete -> 5 */
+	OP_START,        /* start processing -> 4 */
+	OP_TRANSFER,     /* to another unit -> 4 */
+	OP_REQUEST_SUPPLEMENT, /* during processing -> 5 */
+	OP_COMPLETE_SUPPLEMENT, /* -> 4, or back to 1 before acceptance */
+	OP_REQUEST_FINANCIAL, /* -> 6 */
+	OP_FULFIL_FINANCIAL,  /* -> 4 */
+	OP_FINISH,       /* result ready -> 9 */
+	OP_STOP,         /* refused after appraisal -> 8 */
+	OP_RETURN,       /* result handed over -> 10 */
+	OP_WITHDRAW,     /* applicant withdraws -> 7 */
+	OP__COUNT
+};
+
+const char *dossier_op_name(enum dossier_op op);
+/* MC_OK when `op` may run in status `from`, else MC_ERR_STATE naming the
+ * status; a new filing has status 0. */
+enum mc_code dossier_op_allowed(enum dossier_op op, int from,
+				struct mc_err *err);
+
+#endif

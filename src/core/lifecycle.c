@@ -1,0 +1,214 @@
+/*
+ * lifecycle.c - the effect of each lifecycle operation on a dossier (see
+ * lifecycle.h and docs/internals/lifecycle.md).
+ */
+#include "core/lifecycle.h"
+
+#include <string.h>
+
+#include "core/civil.h"
+#include "core/str.h"
+
+enum mc_code lifecycle_channel_allowed(const struct procedure *p,
+				       enum channel ch, int64_t day,
+				       struct mc_err *err)
+{
+	if (ch == CHANNEL_ONLINE && p->online_level == ONLINE_NONE)
+		return mc_fail(err, MC_ERR_RULE, "KenhThucHien",
+			       "KenhThucHien: procedure %s has no online "
+			       "service; file it at the counter or by post",
+			       p->code);
+	if (ch != CHANNEL_ONLINE && procedure_online_only_on(p, day)) {
+		char buf[CIVIL_BUF];
+		return mc_fail(err, MC_ERR_RULE, "KenhThucHien",
+			       "KenhThucHien: procedure %s is online-only on "
+			       "%s; direct and postal filings are refused",
+			       p->code, civil_format_date(day, buf));
+	}
+	return MC_OK;
+}
+
+static enum mc_code need_note(const struct op_params *p, struct mc_err *err)
+{
+	if (str_empty(p->note))
+		return mc_fail(err, MC_ERR_INPUT, "note",
+			       "note: %s needs a written reason",
+			       dossier_op_name(p->op));
+	return MC_OK;
+}
+
+static enum mc_code set_due(struct dossier *d, const struct time_rules *tr,
+			    struct mc_err *err)
+{
+	return calendar_due(tr->cal, tr->hours, d->received,
+			    tr->procedure->limit_value,
+			    tr->procedure->limit_unit, &d->due, NULL, err);
+}
+
+static enum mc_code accept(struct dossier *d, const struct op_params *p,
+			   const struct time_rules *tr, struct mc_err *err)
+{
+	if (d->submitted == MC_NO_TIME)
+		d->submitted = p->at;
+	d->received = p->at;
+	d->status = ST_ACCEPTED;
+	return set_due(d, tr, err);
+}
+
+static enum mc_code open_round(struct dossier *d, const struct op_params *p,
+			       struct mc_err *err)
+{
+	enum mc_code rc = need_note(p, err);
+	if (rc)
+		return rc;
+	struct supplement_round *r =
+		ARRAY_PUSH(d->supplements, d->n_supplements, d->cap_supplements);
+	if (!r)
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	r->requested = p->at;
+	r->completed = MC_NO_TIME;
+	r->due_before = d->due;
+	r->due_after = MC_NO_TIME;
+	if (d->submitted == MC_NO_TIME)
+		d->submitted = p->at;
+	d->status = ST_SUPPLEMENT;
+	return MC_OK;
+}
+
+static enum mc_code close_round(struct dossier *d, const struct op_params *p,
+				const struct time_rules *tr,
+				struct mc_err *err)
+{
+	if (!dossier_supplement_open(d))
+		return mc_fail(err, MC_ERR_STATE, "DanhSachHoSoBoSung",
+			       "complete-supplement: no supplement request is "
+			       "open");
+	struct supplement_round *r = &d->supplements[d->n_supplements - 1];
+	if (p->at < r->requested)
+		return mc_fail(err, MC_ERR_INPUT, "at",
+			       "at: the supplement cannot be completed before "
+			       "it was requested");
+	r->completed = p->at;
+	if (d->received == MC_NO_TIME) {
+		/* asked at reception: back to the counter's queue */
+		d->status = ST_REGISTERED;
+		return MC_OK;
+	}
+	int64_t paused = calendar_working_seconds(tr->cal, tr->hours,
+						  r->requested, r->completed);
+	r->due_after = calendar_add_working(tr->cal, tr->hours, r->due_before,
+					    paused);
+	d->due = r->due_after;
+	d->status = ST_PROCESSING;
+	return MC_OK;
+}
+
+static enum mc_code finish(struct dossier *d, const struct op_params *p,
+			   struct mc_err *err)
+{
+	for (size_t i = 0; i < p->n_results; i++) {
+		const struct dossier_result *src = &p->results[i];
+		struct dossier_result *r =
+			ARRAY_PUSH(d->results, d->n_results, d->cap_results);
+		if (!r || !str_set(&r->name, src->name) ||
+		    !str_set(&r->code, src->code) ||
+		    !str_set(&r->url, src->url))
+			return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	}
+	d->finished = p->at;
+	d->status = ST_FINISHED;
+	return MC_OK;
+}
+
+enum mc_code lifecycle_mutate(struct dossier *d, const struct op_params *p,
+			      const struct time_rules *tr,
+			      struct mc_err *err)
+{
+	enum mc_code rc = MC_OK;
+	switch (p->op) {
+	case OP_REGISTER:
+		d->submitted = p->at;
+		d->status = ST_REGISTERED;
+		break;
+	case OP_ACCEPT:
+		rc = accept(d, p, tr, err);
+		break;
+	case OP_REFUSE:
+		if ((rc = need_note(p, err)))
+			break;
+		if (d->submitted == MC_NO_TIME)
+			d->submitted = p->at;
+		d->refused = p->at;
+		d->status = ST_NOT_ACCEPTED;
+		break;
+	case OP_ASK_SUPPLEMENT_AT_RECEPTION:
+	case OP_REQUEST_SUPPLEMENT:
+		rc = open_round(d, p, err);
+		break;
+	case OP_COMPLETE_SUPPLEMENT:
+		rc = close_round(d, p, tr, err);
+		break;
+	case OP_START:
+	case OP_FULFIL_FINANCIAL:
+		d->status = ST_PROCESSING;
+		break;
+	case OP_TRANSFER:
+		if (!str_set(&d->unit_code, p->to_unit))
+			return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+		d->status = ST_PROCESSING;
+		break;
+	case OP_REQUEST_FINANCIAL:
+		d->status = ST_FINANCIAL;
+		break;
+	case OP_FINISH:
+		rc = finish(d, p, err);
+		break;
+	case OP_STOP:
+		if ((rc = need_note(p, err)))
+			break;
+		d->finished = p->at;
+		d->status = ST_STOPPED;
+		break;
+	case OP_RETURN:
+		d->returned = p->at;
+		d->delivery = p->delivery;
+		d->status = ST_RETURNED;
+		break;
+	case OP_WITHDRAW:
+		d->finished = p->at;
+		d->status = ST_WITHDRAWN;
+		break;
+	case OP__COUNT:
+		MC_BUG("OP__COUNT is not an operation");
+	}
+	if (rc)
+		return rc;
+	/* times must stay in order: an operation dated before an earlier
+	 * step is refused here with the field that would go backwards */
+	return dossier_check(d, err);
+}
+
+enum mc_code lifecycle_recompute_due(struct dossier *d,
+				     const struct time_rules *tr,
+				     struct mc_err *err)
+{
+	if (d->received == MC_NO_TIME)
+		return MC_OK;
+	enum mc_code rc = set_due(d, tr, err);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < d->n_supplements; i++) {
+		struct supplement_round *r = &d->supplements[i];
+		if (r->requested < d->received)
+			continue; /* asked at reception, before the clock */
+		r->due_before = d->due;
+		if (r->completed == MC_NO_TIME)
+			break;
+		int64_t paused = calendar_working_seconds(
+			tr->cal, tr->hours, r->requested, r->completed);
+		r->due_after = calendar_add_working(tr->cal, tr->hours, d->due,
+						    paused);
+		d->due = r->due_after;
+	}
+	return MC_OK;
+}

@@ -1,0 +1,57 @@
+/*
+ * procedure.h - the procedure catalogue (thủ tục hành chính): legal time
+ * limit, online level, fees, and online-only windows during which direct
+ * and postal filings are refused.
+ */
+#ifndef MC_CORE_PROCEDURE_H
+#define MC_CORE_PROCEDURE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/calendar.h"
+#include "core/error.h"
+
+enum online_level { ONLINE_NONE = 0, ONLINE_PARTIAL = 1, ONLINE_FULL = 2 };
+
+struct procedure_fee {
+	char *code;
+	char *name;
+	int64_t amount; /* whole dong */
+};
+
+struct date_window {
+	int64_t from, to; /* civil days, inclusive */
+};
+
+struct procedure {
+	char *code; /* national code, e.g. 1.010708 */
+	char *name;
+	char *field_code, *field_name;
+	int limit_value;
+	enum limit_unit limit_unit;
+	enum online_level online_level;
+	bool paper_result;
+	struct procedure_fee *fees;
+	size_t n_fees, cap_fees;
+	struct date_window *online_only;
+	size_t n_online_only, cap_online_only;
+};
+
+void procedure_init(struct procedure *p);
+void procedure_release(struct procedure *p);
+
+const char *online_level_name(enum online_level l);
+enum mc_code online_level_parse(const char *s, enum online_level *out,
+				const char *field, struct mc_err *err);
+const char *limit_unit_name(enum limit_unit u);
+enum mc_code limit_unit_parse(const char *s, enum limit_unit *out,
+			      const char *field, struct mc_err *err);
+
+enum mc_code procedure_check(const struct procedure *p, struct mc_err *err);
+/* True when civil day `day` lies in an online-only window. */
+bool procedure_online_only_on(const struct procedure *p, int64_t day);
+int64_t procedure_fee_total(const struct procedure *p);
+
+#endif

@@ -1,0 +1,141 @@
+/*
+ * str.c - owned strings, growable arrays and the byte buffer (see str.h).
+ */
+#include "core/str.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool str_setn(char **dst, const char *src, size_t n)
+{
+	char *copy = NULL;
+	if (src) {
+		copy = malloc(n + 1);
+		if (!copy)
+			return false;
+		memcpy(copy, src, n);
+		copy[n] = '\0';
+	}
+	free(*dst);
+	*dst = copy;
+	return true;
+}
+
+bool str_set(char **dst, const char *src)
+{
+	return str_setn(dst, src, src ? strlen(src) : 0);
+}
+
+void *array_push(void **items, size_t *n, size_t *cap, size_t size)
+{
+	if (*n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 4;
+		void *grown = realloc(*items, ncap * size);
+		if (!grown)
+			return NULL;
+		*items = grown;
+		*cap = ncap;
+	}
+	char *slot = (char *)*items + (*n)++ * size;
+	memset(slot, 0, size);
+	return slot;
+}
+
+void strbuf_init(struct strbuf *sb)
+{
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+	sb->oom = false;
+}
+
+void strbuf_release(struct strbuf *sb)
+{
+	free(sb->buf);
+	strbuf_init(sb);
+}
+
+void strbuf_reset(struct strbuf *sb)
+{
+	sb->len = 0;
+	sb->oom = false;
+	if (sb->buf)
+		sb->buf[0] = '\0';
+}
+
+static bool grow(struct strbuf *sb, size_t extra)
+{
+	if (sb->oom)
+		return false;
+	if (sb->len + extra + 1 <= sb->cap)
+		return true;
+	size_t ncap = sb->cap ? sb->cap : 64;
+	while (ncap < sb->len + extra + 1)
+		ncap *= 2;
+	char *nbuf = realloc(sb->buf, ncap);
+	if (!nbuf) {
+		sb->oom = true;
+		return false;
+	}
+	sb->buf = nbuf;
+	sb->cap = ncap;
+	return true;
+}
+
+void strbuf_add(struct strbuf *sb, const char *s, size_t n)
+{
+	if (!grow(sb, n))
+		return;
+	memcpy(sb->buf + sb->len, s, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+void strbuf_puts(struct strbuf *sb, const char *s)
+{
+	strbuf_add(sb, s, strlen(s));
+}
+
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !grow(sb, (size_t)n))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	sb->len += (size_t)n;
+}
+
+void strbuf_json_string(struct strbuf *sb, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	strbuf_add(sb, "\"", 1);
+	const char *run = s;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		strbuf_add(sb, run, (size_t)(s - run));
+		char esc[7] = {'\\', 0};
+		switch (c) {
+		case '"': esc[1] = '"'; break;
+		case '\\': esc[1] = '\\'; break;
+		case '\n': esc[1] = 'n'; break;
+		case '\r': esc[1] = 'r'; break;
+		case '\t': esc[1] = 't'; break;
+		default:
+			memcpy(esc, "\\u00", 4);
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+		}
+		strbuf_puts(sb, esc);
+		run = s + 1;
+	}
+	strbuf_add(sb, run, (size_t)(s - run));
+	strbuf_add(sb, "\"", 1);
+}

@@ -1,0 +1,43 @@
+/*
+ * str.h - owned strings and growable arrays, the small memory helpers the
+ * domain structs share. Every owned char * is either NULL or malloc'd.
+ */
+#ifndef MC_CORE_STR_H
+#define MC_CORE_STR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/error.h"
+
+/* Replace *dst with a copy of src (NULL allowed). Returns false on OOM. */
+bool str_set(char **dst, const char *src);
+bool str_setn(char **dst, const char *src, size_t n);
+/* "" for NULL, so callers can print or compare without checks. */
+static inline const char *str_or_empty(const char *s) { return s ? s : ""; }
+static inline bool str_empty(const char *s) { return !s || !*s; }
+
+/* Make room for one more element in *items (count *n, capacity *cap).
+ * Returns a pointer to the new zeroed slot, or NULL on OOM. */
+void *array_push(void **items, size_t *n, size_t *cap, size_t size);
+
+#define ARRAY_PUSH(arr, n, cap) \
+	((__typeof__(arr))array_push((void **)&(arr), &(n), &(cap), sizeof(*(arr))))
+
+/* A growable byte buffer (strbuf_init / strbuf_release). */
+struct strbuf {
+	char *buf;
+	size_t len, cap;
+	bool oom; /* set once an append failed; buf then holds a prefix */
+};
+void strbuf_init(struct strbuf *sb);
+void strbuf_release(struct strbuf *sb);
+void strbuf_reset(struct strbuf *sb);
+void strbuf_add(struct strbuf *sb, const char *s, size_t n);
+void strbuf_puts(struct strbuf *sb, const char *s);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Append s as a JSON string literal with quotes and escapes. */
+void strbuf_json_string(struct strbuf *sb, const char *s);
+
+#endif

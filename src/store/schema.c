@@ -1,0 +1,188 @@
+/*
+ * schema.c - the SQLite schema as forward migrations, and the SQL text of
+ * every prepared statement. A migration is never edited once released;
+ * a change of schema is a new entry at the end of `migrations`.
+ */
+#include <stdio.h>
+
+#include "store/sqlite_int.h"
+
+static const char *const migrations[] = {
+	/* 1: the foundation */
+	"CREATE TABLE units("
+	" code TEXT PRIMARY KEY,"
+	" name TEXT NOT NULL,"
+	" parent TEXT REFERENCES units(code),"
+	" level INTEGER NOT NULL CHECK(level BETWEEN 1 AND 3),"
+	" valid_from INTEGER, valid_to INTEGER,"
+	" successor TEXT REFERENCES units(code) DEFERRABLE INITIALLY DEFERRED,"
+	" office_hours TEXT);"
+	"CREATE INDEX units_parent ON units(parent);"
+	"CREATE TABLE procedures("
+	" code TEXT PRIMARY KEY,"
+	" name TEXT NOT NULL,"
+	" field_code TEXT NOT NULL, field_name TEXT,"
+	" limit_value INTEGER NOT NULL, limit_unit INTEGER NOT NULL,"
+	" online_level INTEGER NOT NULL, paper_result INTEGER NOT NULL,"
+	" fees TEXT NOT NULL, online_only TEXT NOT NULL);"
+	"CREATE TABLE dossiers("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL UNIQUE,"
+	" procedure_code TEXT NOT NULL REFERENCES procedures(code),"
+	" procedure_name TEXT, field_code TEXT, field_name TEXT,"
+	" unit_code TEXT NOT NULL REFERENCES units(code),"
+	" channel INTEGER NOT NULL CHECK(channel BETWEEN 1 AND 3),"
+	" applicant_name TEXT, applicant_id TEXT, applicant_id_type TEXT,"
+	" applicant_kind INTEGER NOT NULL, phone TEXT, email TEXT,"
+	" summary TEXT,"
+	" submitted_at INTEGER, received_at INTEGER, due_at INTEGER,"
+	" finished_at INTEGER, returned_at INTEGER, refused_at INTEGER,"
+	" status INTEGER NOT NULL CHECK(status BETWEEN 1 AND 10),"
+	" delivery INTEGER NOT NULL, digitized INTEGER NOT NULL,"
+	" verified INTEGER NOT NULL, paid_online INTEGER NOT NULL,"
+	" components TEXT, fees TEXT, results TEXT, supplements TEXT,"
+	" extra TEXT,"
+	/* derived, for reports and plain-SQL readers */
+	" fee_total INTEGER NOT NULL, all_digitized INTEGER NOT NULL,"
+	" any_reused INTEGER NOT NULL, has_e_result INTEGER NOT NULL,"
+	" supplement_count INTEGER NOT NULL,"
+	" supplement_open INTEGER NOT NULL);"
+	"CREATE INDEX dossiers_submitted ON dossiers(submitted_at);"
+	"CREATE TABLE dossier_counters("
+	" unit_code TEXT NOT NULL, day INTEGER NOT NULL,"
+	" last INTEGER NOT NULL, PRIMARY KEY(unit_code, day)) WITHOUT ROWID;"
+	"CREATE TABLE events("
+	" id INTEGER PRIMARY KEY,"
+	" dossier_id INTEGER NOT NULL REFERENCES dossiers(id),"
+	" at INTEGER NOT NULL, actor TEXT, unit_code TEXT,"
+	" old_status INTEGER NOT NULL, new_status INTEGER NOT NULL,"
+	" action TEXT NOT NULL, note TEXT);"
+	"CREATE INDEX events_dossier ON events(dossier_id, id);"
+	"CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN"
+	" SELECT RAISE(ABORT, 'the event log is append-only'); END;"
+	"CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN"
+	" SELECT RAISE(ABORT, 'the event log is append-only'); END;"
+	"CREATE TABLE calendar_days("
+	" day INTEGER PRIMARY KEY, working INTEGER NOT NULL,"
+	" name TEXT NOT NULL);",
+};
+
+#define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))
+
+#define DOSSIER_COLS                                                        \
+	"code, procedure_code, procedure_name, field_code, field_name,"     \
+	" unit_code, channel, applicant_name, applicant_id,"                \
+	" applicant_id_type, applicant_kind, phone, email, summary,"        \
+	" submitted_at, received_at, due_at, finished_at, returned_at,"     \
+	" refused_at, status, delivery, digitized, verified, paid_online,"  \
+	" components, fees, results, supplements, extra, fee_total,"        \
+	" all_digitized, any_reused, has_e_result, supplement_count,"       \
+	" supplement_open"
+
+const char *const store_statements[Q__COUNT] = {
+	[Q_BEGIN] = "BEGIN IMMEDIATE",
+	[Q_COMMIT] = "COMMIT",
+	[Q_ROLLBACK] = "ROLLBACK",
+	[Q_UNIT_PUT] =
+		"INSERT INTO units(code, name, parent, level, valid_from,"
+		" valid_to, successor, office_hours) VALUES(?,?,?,?,?,?,?,?)"
+		" ON CONFLICT(code) DO UPDATE SET name=excluded.name,"
+		" parent=excluded.parent, level=excluded.level,"
+		" valid_from=excluded.valid_from, valid_to=excluded.valid_to,"
+		" successor=excluded.successor,"
+		" office_hours=excluded.office_hours",
+	[Q_UNIT_GET] = "SELECT code, name, parent, level, valid_from,"
+		       " valid_to, successor, office_hours FROM units"
+		       " WHERE code = ?",
+	[Q_UNIT_EACH] = "SELECT code, name, parent, level, valid_from,"
+			" valid_to, successor, office_hours FROM units"
+			" ORDER BY code",
+	[Q_PROC_PUT] =
+		"INSERT INTO procedures(code, name, field_code, field_name,"
+		" limit_value, limit_unit, online_level, paper_result, fees,"
+		" online_only) VALUES(?,?,?,?,?,?,?,?,?,?)"
+		" ON CONFLICT(code) DO UPDATE SET name=excluded.name,"
+		" field_code=excluded.field_code,"
+		" field_name=excluded.field_name,"
+		" limit_value=excluded.limit_value,"
+		" limit_unit=excluded.limit_unit,"
+		" online_level=excluded.online_level,"
+		" paper_result=excluded.paper_result, fees=excluded.fees,"
+		" online_only=excluded.online_only",
+	[Q_PROC_GET] = "SELECT code, name, field_code, field_name,"
+		       " limit_value, limit_unit, online_level, paper_result,"
+		       " fees, online_only FROM procedures WHERE code = ?",
+	[Q_DOSSIER_INSERT] = "INSERT INTO dossiers(" DOSSIER_COLS ") VALUES("
+			     "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+			     "?,?,?,?,?,?,?,?,?,?,?,?)",
+	[Q_DOSSIER_UPDATE] =
+		"UPDATE dossiers SET (" DOSSIER_COLS ") = ("
+		"?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+		"?,?,?,?,?,?,?,?,?,?,?,?) WHERE id = ?37",
+	[Q_DOSSIER_ID] = "SELECT id FROM dossiers WHERE code = ?",
+	[Q_DOSSIER_GET] = "SELECT id, " DOSSIER_COLS
+			  " FROM dossiers WHERE code = ?",
+	[Q_DOSSIER_EACH] = "SELECT id, " DOSSIER_COLS " FROM dossiers"
+			   " WHERE coalesce(submitted_at, received_at)"
+			   " BETWEEN ? AND ? ORDER BY id",
+	[Q_COUNTER_NEXT] = "INSERT INTO dossier_counters(unit_code, day, last)"
+			   " VALUES(?, ?, 1) ON CONFLICT(unit_code, day)"
+			   " DO UPDATE SET last = last + 1 RETURNING last",
+	[Q_EVENT_APPEND] = "INSERT INTO events(dossier_id, at, actor,"
+			   " unit_code, old_status, new_status, action, note)"
+			   " VALUES(?,?,?,?,?,?,?,?)",
+	[Q_EVENT_EACH] = "SELECT e.id, e.dossier_id, d.code, e.at, e.actor,"
+			 " e.unit_code, e.old_status, e.new_status, e.action,"
+			 " e.note FROM events e JOIN dossiers d"
+			 " ON d.id = e.dossier_id WHERE d.code = ?"
+			 " ORDER BY e.id",
+	[Q_CAL_PUT] = "INSERT INTO calendar_days(day, working, name)"
+		      " VALUES(?,?,?) ON CONFLICT(day) DO UPDATE SET"
+		      " working=excluded.working, name=excluded.name",
+	[Q_CAL_DELETE] = "DELETE FROM calendar_days WHERE day = ?",
+	[Q_CAL_EACH] = "SELECT day, working, name FROM calendar_days"
+		       " ORDER BY day",
+};
+
+static int user_version(sqlite3 *db)
+{
+	sqlite3_stmt *s;
+	int v = -1;
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL) ==
+	    SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			v = sqlite3_column_int(s, 0);
+		sqlite3_finalize(s);
+	}
+	return v;
+}
+
+enum mc_code store_migrate(struct store *st, struct mc_err *err)
+{
+	int have = user_version(st->db);
+	if (have < 0)
+		return store_db_fail(st, err, "reading the schema version");
+	if (have > N_MIGRATIONS)
+		return mc_fail(err, MC_ERR_DB, "db",
+			       "the database has schema version %d, newer than "
+			       "this program's %d", have, N_MIGRATIONS);
+	for (int v = have; v < N_MIGRATIONS; v++) {
+		char bump[64];
+		snprintf(bump, sizeof(bump), "PRAGMA user_version = %d", v + 1);
+		if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) ||
+		    sqlite3_exec(st->db, migrations[v], NULL, NULL, NULL) ||
+		    sqlite3_exec(st->db, bump, NULL, NULL, NULL) ||
+		    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL)) {
+			enum mc_code rc =
+				store_db_fail(st, err, "migrating the schema");
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return rc;
+		}
+	}
+	return MC_OK;
+}
+
+int store_schema_version(struct store *st)
+{
+	return user_version(st->db);
+}

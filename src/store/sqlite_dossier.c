@@ -1,0 +1,518 @@
+/*
+ * sqlite_dossier.c - dossiers, their daily code counters and the
+ * append-only event log in the SQLite store.
+ *
+ * A dossier's lists (components, fees, results, supplement rounds) are
+ * kept as compact JSON text in its row; the facts reports need from them
+ * (fee total, all digitized, any reused, electronic result, supplement
+ * count and whether one is open) are stored beside them as columns.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/civil.h"
+#include "core/str.h"
+#include "store/sqlite_int.h"
+
+/* ---- lists to and from JSON ------------------------------------------ */
+
+static void key_string(struct strbuf *sb, const char *key, const char *v)
+{
+	if (!v)
+		return;
+	strbuf_addf(sb, "\"%s\":", key);
+	strbuf_json_string(sb, v);
+	strbuf_puts(sb, ",");
+}
+
+static void end_object(struct strbuf *sb)
+{
+	/* replace the trailing comma, or close an empty object */
+	if (sb->len && sb->buf[sb->len - 1] == ',')
+		sb->buf[--sb->len] = '\0';
+	strbuf_puts(sb, "}");
+}
+
+static void components_json(const struct dossier *d, struct strbuf *sb)
+{
+	strbuf_puts(sb, "[");
+	for (size_t i = 0; i < d->n_components; i++) {
+		const struct dossier_component *c = &d->components[i];
+		strbuf_puts(sb, i ? ",{" : "{");
+		key_string(sb, "code", c->code);
+		key_string(sb, "file", c->file_name);
+		key_string(sb, "url", c->url);
+		strbuf_addf(sb, "\"flags\":%d,", c->digitized |
+			    c->reused << 1 | c->from_national_store << 2);
+		end_object(sb);
+	}
+	strbuf_puts(sb, "]");
+}
+
+static void fees_json(const struct dossier *d, struct strbuf *sb)
+{
+	strbuf_puts(sb, "[");
+	for (size_t i = 0; i < d->n_fees; i++) {
+		const struct dossier_fee *f = &d->fees[i];
+		strbuf_puts(sb, i ? ",{" : "{");
+		key_string(sb, "code", f->code);
+		key_string(sb, "name", f->name);
+		strbuf_addf(sb, "\"amount\":%lld,\"method\":%d}",
+			    (long long)f->amount, f->method);
+	}
+	strbuf_puts(sb, "]");
+}
+
+static void results_json(const struct dossier *d, struct strbuf *sb)
+{
+	strbuf_puts(sb, "[");
+	for (size_t i = 0; i < d->n_results; i++) {
+		const struct dossier_result *r = &d->results[i];
+		strbuf_puts(sb, i ? ",{" : "{");
+		key_string(sb, "name", r->name);
+		key_string(sb, "code", r->code);
+		key_string(sb, "url", r->url);
+		end_object(sb);
+	}
+	strbuf_puts(sb, "]");
+}
+
+static void time_or_null(struct strbuf *sb, int64_t t, const char *sep)
+{
+	if (t == MC_NO_TIME)
+		strbuf_puts(sb, "null");
+	else
+		strbuf_addf(sb, "%lld", (long long)t);
+	strbuf_puts(sb, sep);
+}
+
+static void supplements_json(const struct dossier *d, struct strbuf *sb)
+{
+	strbuf_puts(sb, "[");
+	for (size_t i = 0; i < d->n_supplements; i++) {
+		const struct supplement_round *r = &d->supplements[i];
+		strbuf_puts(sb, i ? ",[" : "[");
+		time_or_null(sb, r->requested, ",");
+		time_or_null(sb, r->completed, ",");
+		time_or_null(sb, r->due_before, ",");
+		time_or_null(sb, r->due_after, "]");
+	}
+	strbuf_puts(sb, "]");
+}
+
+static const char *json_str(json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}
+
+static int64_t json_time(json_t *v)
+{
+	return json_is_integer(v) ? json_integer_value(v) : MC_NO_TIME;
+}
+
+static bool read_components(json_t *a, struct dossier *d)
+{
+	size_t i;
+	json_t *v;
+	json_array_foreach(a, i, v) {
+		struct dossier_component *c = ARRAY_PUSH(
+			d->components, d->n_components, d->cap_components);
+		if (!c || !str_set(&c->code, json_str(v, "code")) ||
+		    !str_set(&c->file_name, json_str(v, "file")) ||
+		    !str_set(&c->url, json_str(v, "url")))
+			return false;
+		json_int_t flags = json_integer_value(json_object_get(v, "flags"));
+		c->digitized = flags & 1;
+		c->reused = (flags >> 1) & 1;
+		c->from_national_store = (flags >> 2) & 1;
+	}
+	return true;
+}
+
+static bool read_fees(json_t *a, struct dossier *d)
+{
+	size_t i;
+	json_t *v;
+	json_array_foreach(a, i, v) {
+		struct dossier_fee *f = ARRAY_PUSH(d->fees, d->n_fees, d->cap_fees);
+		if (!f || !str_set(&f->code, json_str(v, "code")) ||
+		    !str_set(&f->name, json_str(v, "name")))
+			return false;
+		f->amount = json_integer_value(json_object_get(v, "amount"));
+		f->method = (int)json_integer_value(json_object_get(v, "method"));
+	}
+	return true;
+}
+
+static bool read_results(json_t *a, struct dossier *d)
+{
+	size_t i;
+	json_t *v;
+	json_array_foreach(a, i, v) {
+		struct dossier_result *r =
+			ARRAY_PUSH(d->results, d->n_results, d->cap_results);
+		if (!r || !str_set(&r->name, json_str(v, "name")) ||
+		    !str_set(&r->code, json_str(v, "code")) ||
+		    !str_set(&r->url, json_str(v, "url")))
+			return false;
+	}
+	return true;
+}
+
+static bool read_supplements(json_t *a, struct dossier *d)
+{
+	size_t i;
+	json_t *v;
+	json_array_foreach(a, i, v) {
+		struct supplement_round *r = ARRAY_PUSH(
+			d->supplements, d->n_supplements, d->cap_supplements);
+		if (!r)
+			return false;
+		r->requested = json_time(json_array_get(v, 0));
+		r->completed = json_time(json_array_get(v, 1));
+		r->due_before = json_time(json_array_get(v, 2));
+		r->due_after = json_time(json_array_get(v, 3));
+	}
+	return true;
+}
+
+static bool read_list(sqlite3_stmt *s, int col, struct dossier *d,
+		      bool (*fn)(json_t *, struct dossier *))
+{
+	const char *text = (const char *)sqlite3_column_text(s, col);
+	if (!text)
+		return true;
+	json_t *a = json_loads(text, 0, NULL);
+	bool ok = json_is_array(a) && fn(a, d);
+	json_decref(a);
+	return ok;
+}
+
+/* ---- rows ------------------------------------------------------------ */
+
+struct lists {
+	struct strbuf components, fees, results, supplements;
+};
+
+static bool lists_build(struct lists *l, const struct dossier *d)
+{
+	strbuf_init(&l->components);
+	strbuf_init(&l->fees);
+	strbuf_init(&l->results);
+	strbuf_init(&l->supplements);
+	components_json(d, &l->components);
+	fees_json(d, &l->fees);
+	results_json(d, &l->results);
+	supplements_json(d, &l->supplements);
+	return !l->components.oom && !l->fees.oom && !l->results.oom &&
+	       !l->supplements.oom;
+}
+
+static void lists_release(struct lists *l)
+{
+	strbuf_release(&l->components);
+	strbuf_release(&l->fees);
+	strbuf_release(&l->results);
+	strbuf_release(&l->supplements);
+}
+
+static void bind_dossier(sqlite3_stmt *s, const struct dossier *d,
+			 const struct lists *l)
+{
+	int i = 1;
+	bind_text(s, i++, d->code);
+	bind_text(s, i++, d->procedure_code);
+	bind_text(s, i++, d->procedure_name);
+	bind_text(s, i++, d->field_code);
+	bind_text(s, i++, d->field_name);
+	bind_text(s, i++, d->unit_code);
+	sqlite3_bind_int(s, i++, (int)d->channel);
+	bind_text(s, i++, d->applicant_name);
+	bind_text(s, i++, d->applicant_id);
+	bind_text(s, i++, d->applicant_id_type);
+	sqlite3_bind_int(s, i++, (int)d->applicant_kind);
+	bind_text(s, i++, d->phone);
+	bind_text(s, i++, d->email);
+	bind_text(s, i++, d->summary);
+	bind_time(s, i++, d->submitted);
+	bind_time(s, i++, d->received);
+	bind_time(s, i++, d->due);
+	bind_time(s, i++, d->finished);
+	bind_time(s, i++, d->returned);
+	bind_time(s, i++, d->refused);
+	sqlite3_bind_int(s, i++, (int)d->status);
+	sqlite3_bind_int(s, i++, (int)d->delivery);
+	sqlite3_bind_int(s, i++, d->digitized);
+	sqlite3_bind_int(s, i++, d->verified);
+	sqlite3_bind_int(s, i++, (int)d->paid_online);
+	bind_text(s, i++, l->components.buf);
+	bind_text(s, i++, l->fees.buf);
+	bind_text(s, i++, l->results.buf);
+	bind_text(s, i++, l->supplements.buf);
+	bind_text(s, i++, d->extra);
+	sqlite3_bind_int64(s, i++, dossier_fee_total(d));
+	sqlite3_bind_int(s, i++, dossier_all_digitized(d));
+	sqlite3_bind_int(s, i++, dossier_any_reused(d));
+	sqlite3_bind_int(s, i++, dossier_has_e_result(d));
+	sqlite3_bind_int(s, i++, (int)d->n_supplements);
+	sqlite3_bind_int(s, i++, dossier_supplement_open(d));
+}
+
+/* Reads a row of "SELECT id, DOSSIER_COLS". */
+static bool read_dossier(sqlite3_stmt *s, struct dossier *d)
+{
+	dossier_init(d);
+	int i = 0;
+	d->id = sqlite3_column_int64(s, i++);
+	d->code = column_strdup(s, i++);
+	d->procedure_code = column_strdup(s, i++);
+	d->procedure_name = column_strdup(s, i++);
+	d->field_code = column_strdup(s, i++);
+	d->field_name = column_strdup(s, i++);
+	d->unit_code = column_strdup(s, i++);
+	d->channel = (enum channel)sqlite3_column_int(s, i++);
+	d->applicant_name = column_strdup(s, i++);
+	d->applicant_id = column_strdup(s, i++);
+	d->applicant_id_type = column_strdup(s, i++);
+	d->applicant_kind = (enum applicant_kind)sqlite3_column_int(s, i++);
+	d->phone = column_strdup(s, i++);
+	d->email = column_strdup(s, i++);
+	d->summary = column_strdup(s, i++);
+	d->submitted = column_time(s, i++);
+	d->received = column_time(s, i++);
+	d->due = column_time(s, i++);
+	d->finished = column_time(s, i++);
+	d->returned = column_time(s, i++);
+	d->refused = column_time(s, i++);
+	d->status = (enum dossier_status)sqlite3_column_int(s, i++);
+	d->delivery = (enum delivery)sqlite3_column_int(s, i++);
+	d->digitized = sqlite3_column_int(s, i++);
+	d->verified = sqlite3_column_int(s, i++);
+	d->paid_online = (enum paid_online)sqlite3_column_int(s, i++);
+	bool ok = read_list(s, i++, d, read_components) &&
+		  read_list(s, i++, d, read_fees) &&
+		  read_list(s, i++, d, read_results) &&
+		  read_list(s, i++, d, read_supplements);
+	d->extra = column_strdup(s, i++);
+	return ok;
+}
+
+static int64_t dossier_id(struct store *st, const char *code)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_DOSSIER_ID);
+	bind_text(s, 1, code);
+	int64_t id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0)
+						   : 0;
+	sqlite3_reset(s);
+	return id;
+}
+
+static enum mc_code constraint_fail(struct store *st, const struct dossier *d,
+				    struct mc_err *err)
+{
+	struct unit u;
+	if (store_unit_get(st, d->unit_code, &u, NULL) != MC_OK)
+		return mc_fail(err, MC_ERR_NOT_FOUND, "DonViXuLy",
+			       "DonViXuLy: unit \"%s\" is not known",
+			       d->unit_code);
+	unit_release(&u);
+	if (!dossier_id(st, d->code)) {
+		struct procedure p;
+		if (store_procedure_get(st, d->procedure_code, &p, NULL) !=
+		    MC_OK)
+			return mc_fail(err, MC_ERR_NOT_FOUND, "MaTTHC",
+				       "MaTTHC: procedure \"%s\" is not known",
+				       d->procedure_code);
+		procedure_release(&p);
+	}
+	return store_db_fail(st, err, "storing a dossier");
+}
+
+enum mc_code store_dossier_put(struct store *st, struct dossier *d,
+			       struct mc_err *err)
+{
+	struct lists l;
+	enum mc_code rc = MC_OK;
+	if (!lists_build(&l, d)) {
+		rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+		goto out;
+	}
+	int64_t id = d->id ? d->id : dossier_id(st, d->code);
+	sqlite3_stmt *s = store_stmt(st, id ? Q_DOSSIER_UPDATE
+					    : Q_DOSSIER_INSERT);
+	bind_dossier(s, d, &l);
+	if (id)
+		sqlite3_bind_int64(s, 37, id);
+	int step = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (step == SQLITE_CONSTRAINT) {
+		rc = constraint_fail(st, d, err);
+		goto out;
+	}
+	if (step != SQLITE_DONE) {
+		rc = store_db_fail(st, err, "storing a dossier");
+		goto out;
+	}
+	d->id = id ? id : sqlite3_last_insert_rowid(st->db);
+out:
+	lists_release(&l);
+	return rc;
+}
+
+enum mc_code store_dossier_get(struct store *st, const char *code,
+			       struct dossier *out, struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_DOSSIER_GET);
+	bind_text(s, 1, code);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return store_db_fail(st, err, "reading a dossier");
+		return mc_fail(err, MC_ERR_NOT_FOUND, "MaHoSo",
+			       "MaHoSo: dossier \"%s\" is not known",
+			       str_or_empty(code));
+	}
+	bool ok = read_dossier(s, out);
+	sqlite3_reset(s);
+	if (!ok) {
+		dossier_release(out);
+		return mc_fail(err, MC_ERR_DB, "MaHoSo",
+			       "dossier \"%s\" has an unreadable list", code);
+	}
+	return MC_OK;
+}
+
+enum mc_code store_dossier_each(struct store *st, int64_t from_day,
+				int64_t to_day, store_dossier_fn fn, void *ctx,
+				struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_DOSSIER_EACH);
+	sqlite3_bind_int64(s, 1, from_day == MC_NO_TIME
+					 ? INT64_MIN
+					 : civil_time_at(from_day, 0));
+	sqlite3_bind_int64(s, 2, to_day == MC_NO_TIME
+					 ? INT64_MAX
+					 : civil_time_at(to_day + 1, 0) - 1);
+	int rc;
+	enum mc_code out = MC_OK;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct dossier d;
+		if (!read_dossier(s, &d)) {
+			out = mc_fail(err, MC_ERR_DB, "MaHoSo",
+				      "dossier \"%s\" has an unreadable list",
+				      str_or_empty(d.code));
+			dossier_release(&d);
+			break;
+		}
+		int stop = fn(&d, ctx);
+		dossier_release(&d);
+		if (stop)
+			break;
+	}
+	sqlite3_reset(s);
+	if (!out && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_db_fail(st, err, "listing dossiers");
+	return out;
+}
+
+enum mc_code store_dossier_next_code(struct store *st, const char *unit_code,
+				     int64_t day, char **code,
+				     struct mc_err *err)
+{
+	int y, m, d;
+	civil_from_days(day, &y, &m, &d);
+	for (;;) {
+		sqlite3_stmt *s = store_stmt(st, Q_COUNTER_NEXT);
+		bind_text(s, 1, unit_code);
+		sqlite3_bind_int64(s, 2, day);
+		if (sqlite3_step(s) != SQLITE_ROW) {
+			sqlite3_reset(s);
+			return store_db_fail(st, err, "numbering a dossier");
+		}
+		int n = sqlite3_column_int(s, 0);
+		sqlite3_reset(s);
+		if (n > 9999)
+			return mc_fail(err, MC_ERR_RULE, "DonViXuLy",
+				       "DonViXuLy: unit %s has used all 9999 "
+				       "dossier numbers of the day", unit_code);
+		char buf[96];
+		snprintf(buf, sizeof(buf), "%s-%02d%02d%02d-%04d", unit_code,
+			 y % 100, m, d, n);
+		/* an imported dossier may already hold this number */
+		if (dossier_id(st, buf))
+			continue;
+		if (!str_set(code, buf))
+			return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+		return MC_OK;
+	}
+}
+
+/* ---- the event log --------------------------------------------------- */
+
+void dossier_event_release(struct dossier_event *ev)
+{
+	free(ev->dossier_code);
+	free(ev->actor);
+	free(ev->unit_code);
+	free(ev->action);
+	free(ev->note);
+	memset(ev, 0, sizeof(*ev));
+}
+
+enum mc_code store_event_append(struct store *st,
+				const struct dossier_event *ev,
+				struct mc_err *err)
+{
+	int64_t id = ev->dossier_id ? ev->dossier_id
+				    : dossier_id(st, ev->dossier_code);
+	if (!id)
+		return mc_fail(err, MC_ERR_NOT_FOUND, "MaHoSo",
+			       "MaHoSo: dossier \"%s\" is not known",
+			       str_or_empty(ev->dossier_code));
+	sqlite3_stmt *s = store_stmt(st, Q_EVENT_APPEND);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, ev->at);
+	bind_text(s, 3, ev->actor);
+	bind_text(s, 4, ev->unit_code);
+	sqlite3_bind_int(s, 5, ev->old_status);
+	sqlite3_bind_int(s, 6, ev->new_status);
+	bind_text(s, 7, ev->action);
+	bind_text(s, 8, ev->note);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_db_fail(st, err, "logging an event");
+	return MC_OK;
+}
+
+enum mc_code store_event_each(struct store *st, const char *dossier_code,
+			      store_event_fn fn, void *ctx,
+			      struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_EVENT_EACH);
+	bind_text(s, 1, dossier_code);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct dossier_event ev = {
+			.id = sqlite3_column_int64(s, 0),
+			.dossier_id = sqlite3_column_int64(s, 1),
+			.dossier_code = (char *)sqlite3_column_text(s, 2),
+			.at = sqlite3_column_int64(s, 3),
+			.actor = (char *)sqlite3_column_text(s, 4),
+			.unit_code = (char *)sqlite3_column_text(s, 5),
+			.old_status = sqlite3_column_int(s, 6),
+			.new_status = sqlite3_column_int(s, 7),
+			.action = (char *)sqlite3_column_text(s, 8),
+			.note = (char *)sqlite3_column_text(s, 9),
+		};
+		if (fn(&ev, ctx))
+			break;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_db_fail(st, err, "listing events");
+	return MC_OK;
+}

@@ -1,0 +1,56 @@
+/*
+ * sqlite_int.h - what the SQLite store's files share: the handle with its
+ * prepared statements, and small binding helpers. Not for outside use.
+ */
+#ifndef MC_STORE_SQLITE_INT_H
+#define MC_STORE_SQLITE_INT_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+enum stmt_id {
+	Q_BEGIN,
+	Q_COMMIT,
+	Q_ROLLBACK,
+	Q_UNIT_PUT,
+	Q_UNIT_GET,
+	Q_UNIT_EACH,
+	Q_PROC_PUT,
+	Q_PROC_GET,
+	Q_DOSSIER_INSERT,
+	Q_DOSSIER_UPDATE,
+	Q_DOSSIER_ID,
+	Q_DOSSIER_GET,
+	Q_DOSSIER_EACH,
+	Q_COUNTER_NEXT,
+	Q_EVENT_APPEND,
+	Q_EVENT_EACH,
+	Q_CAL_PUT,
+	Q_CAL_DELETE,
+	Q_CAL_EACH,
+	Q__COUNT
+};
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *stmt[Q__COUNT];
+	char errmsg[320];
+};
+
+/* The statement, reset and with its bindings cleared. */
+sqlite3_stmt *store_stmt(struct store *st, enum stmt_id id);
+/* Turn the last SQLite failure into an mc_err (and keep it on st). */
+enum mc_code store_db_fail(struct store *st, struct mc_err *err,
+			   const char *what);
+
+void bind_text(sqlite3_stmt *s, int i, const char *v);
+void bind_time(sqlite3_stmt *s, int i, int64_t t); /* MC_NO_TIME: NULL */
+int64_t column_time(sqlite3_stmt *s, int i);
+char *column_strdup(sqlite3_stmt *s, int i); /* NULL stays NULL */
+
+/* Migrations, applied by store_open. */
+enum mc_code store_migrate(struct store *st, struct mc_err *err);
+extern const char *const store_statements[Q__COUNT];
+
+#endif

@@ -1,0 +1,142 @@
+/*
+ * fixture.c - the shared test province (see fixture.h).
+ */
+#include "fixture.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/civil.h"
+#include "core/str.h"
+
+static void die(const char *what, const struct mc_err *err)
+{
+	fprintf(stderr, "fixture: %s: %s\n", what, err ? err->message : "");
+	exit(1);
+}
+
+static void put_unit(struct fixture *f, const char *code, const char *name,
+		     const char *parent, enum unit_level level,
+		     const char *valid_to, const char *successor)
+{
+	struct unit u;
+	struct mc_err err;
+	unit_init(&u);
+	str_set(&u.code, code);
+	str_set(&u.name, name);
+	str_set(&u.parent, parent);
+	u.level = level;
+	if (valid_to && civil_parse_date(valid_to, &u.valid_to, "valid_to",
+					 &err))
+		die("date", &err);
+	str_set(&u.successor, successor);
+	if (store_unit_put(f->app.st, &u, &err))
+		die("unit", &err);
+	unit_release(&u);
+}
+
+static void put_procedure(struct fixture *f, const char *code, int days,
+			  enum limit_unit unit, enum online_level online,
+			  int64_t fee, const char *only_from,
+			  const char *only_to)
+{
+	struct procedure p;
+	struct mc_err err;
+	procedure_init(&p);
+	str_set(&p.code, code);
+	str_set(&p.name, "Thủ tục thử nghiệm");
+	str_set(&p.field_code, "G01");
+	str_set(&p.field_name, "Hộ tịch");
+	p.limit_value = days;
+	p.limit_unit = unit;
+	p.online_level = online;
+	if (fee) {
+		struct procedure_fee *pf = ARRAY_PUSH(p.fees, p.n_fees, p.cap_fees);
+		str_set(&pf->code, "LP01");
+		str_set(&pf->name, "Lệ phí");
+		pf->amount = fee;
+	}
+	if (only_from) {
+		struct date_window *w = ARRAY_PUSH(p.online_only,
+						   p.n_online_only,
+						   p.cap_online_only);
+		civil_parse_date(only_from, &w->from, "from", NULL);
+		civil_parse_date(only_to, &w->to, "to", NULL);
+	}
+	if (store_procedure_put(f->app.st, &p, &err))
+		die("procedure", &err);
+	procedure_release(&p);
+}
+
+void fixture_open(struct fixture *f)
+{
+	struct mc_err err;
+	snprintf(f->dir, sizeof(f->dir), "/tmp/motcua-test-XXXXXX");
+	if (!mkdtemp(f->dir))
+		die("mkdtemp", NULL);
+	snprintf(f->db, sizeof(f->db), "%s/test.db", f->dir);
+	if (app_open(f->db, &f->app, &err))
+		die("open", &err);
+	put_unit(f, "000.00.00.H56", "Tỉnh Thử", NULL, LEVEL_PROVINCE, NULL,
+		 NULL);
+	put_unit(f, "000.00.06.H56", "Sở Tư pháp", "000.00.00.H56",
+		 LEVEL_PROVINCE, NULL, NULL);
+	put_unit(f, "000.00.31.H56", "Huyện Một", "000.00.00.H56",
+		 LEVEL_DISTRICT, NULL, NULL);
+	put_unit(f, "000.31.21.H56", "Xã Một", "000.00.31.H56", LEVEL_COMMUNE,
+		 NULL, NULL);
+	put_unit(f, "000.00.32.H56", "Huyện Hai", "000.00.00.H56",
+		 LEVEL_DISTRICT, "2025-06-30", "000.00.31.H56");
+	put_procedure(f, "1.000001", 5, LIMIT_WORKING_DAYS, ONLINE_PARTIAL,
+		      50000, NULL, NULL);
+	put_procedure(f, "1.000002", 3, LIMIT_WORKING_DAYS, ONLINE_NONE, 0,
+		      NULL, NULL);
+	put_procedure(f, "1.000003", 10, LIMIT_WORKING_DAYS, ONLINE_FULL, 0,
+		      "2023-07-26", "2023-12-31");
+	put_procedure(f, "1.000004", 15, LIMIT_CALENDAR_DAYS, ONLINE_PARTIAL,
+		      0, NULL, NULL);
+}
+
+void fixture_close(struct fixture *f)
+{
+	char path[128];
+	app_close(&f->app);
+	static const char *const suffix[] = {"", "-wal", "-shm"};
+	for (int i = 0; i < 3; i++) {
+		snprintf(path, sizeof(path), "%s%s", f->db, suffix[i]);
+		unlink(path);
+	}
+	rmdir(f->dir);
+}
+
+void fixture_filing(struct dossier *d, const char *procedure,
+		    const char *unit, enum channel ch)
+{
+	dossier_init(d);
+	str_set(&d->procedure_code, procedure);
+	str_set(&d->unit_code, unit);
+	d->channel = ch;
+	str_set(&d->applicant_name, "Nguyễn Văn An");
+	str_set(&d->applicant_id, "001090012345");
+	d->applicant_kind = APPLICANT_CITIZEN;
+	str_set(&d->phone, "0912345678");
+}
+
+int64_t fixture_time(const char *local)
+{
+	int64_t t;
+	struct mc_err err;
+	if (civil_parse_local(local, &t, "time", &err))
+		die("time", &err);
+	return t;
+}
+
+const char *fixture_digest(struct fixture *f, char buf[65])
+{
+	struct mc_err err;
+	if (store_digest(f->app.st, buf, &err))
+		die("digest", &err);
+	return buf;
+}

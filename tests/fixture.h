@@ -1,0 +1,35 @@
+/*
+ * fixture.h - a small province in a temporary database, shared by the
+ * tests that need stored units and procedures.
+ *
+ * Units: province 000.00.00.H56; department 000.00.06.H56; district
+ * 000.00.31.H56 with commune 000.31.21.H56; district 000.00.32.H56 merged
+ * into 000.00.31.H56 on 2025-07-01 (valid to 2025-06-30).
+ * Procedures: 1.000001 (5 working days, partial online, fee 50,000),
+ * 1.000002 (3 working days, no online service), 1.000003 (10 working
+ * days, full online, online-only 2023-07-26..2023-12-31), 1.000004 (15
+ * calendar days, partial online).
+ */
+#ifndef MC_TESTS_FIXTURE_H
+#define MC_TESTS_FIXTURE_H
+
+#include "app/app.h"
+
+struct fixture {
+	char dir[64];
+	char db[96];
+	struct app app;
+};
+
+/* Create the database and the province; aborts the test run on failure. */
+void fixture_open(struct fixture *f);
+void fixture_close(struct fixture *f);
+/* A new filing: a citizen with a valid ID for `procedure` at `unit`. */
+void fixture_filing(struct dossier *d, const char *procedure,
+		    const char *unit, enum channel ch);
+/* Local time "YYYY-MM-DD HH:MM" as a UTC instant. */
+int64_t fixture_time(const char *local);
+/* The store digest, as a string to compare. */
+const char *fixture_digest(struct fixture *f, char buf[65]);
+
+#endif
