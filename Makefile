@@ -52,6 +52,9 @@ $(BUILD)/tests/%.o: tests/%.c
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_LIB) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# the holiday rules are built into the binary with .incbin
+$(BUILD)/src/io/holiday_rules_data.o: data/holiday-rules.json
+
 unit: $(TEST_BIN) $(BIN)
 
 # The main job: build, make the demo province if there is none, and print

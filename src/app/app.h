@@ -48,4 +48,11 @@ enum mc_code app_lifecycle(struct app *app, const struct op_request *req,
 enum mc_code app_recompute_due(struct app *app, const char *actor,
 			       size_t *changed, struct mc_err *err);
 
+/* Add (or, with remove, delete) an administrator calendar row and
+ * recompute every open dossier's due date, in one transaction. */
+enum mc_code app_calendar_change(struct app *app,
+				 const struct calendar_override *o,
+				 bool remove, const char *actor,
+				 size_t *changed, struct mc_err *err);
+
 #endif

@@ -220,25 +220,55 @@ static enum mc_code recompute_one(struct recompute *r, struct dossier *d,
 	return store_event_append(r->app->st, &ev, err);
 }
 
-enum mc_code app_recompute_due(struct app *app, const char *actor,
-			       size_t *changed, struct mc_err *err)
+static enum mc_code recompute_all(struct app *app, const char *actor,
+				  size_t *changed, struct mc_err *err)
 {
 	struct recompute r = {.app = app, .actor = actor};
-	enum mc_code rc = store_begin(app->st, err);
-	if (rc)
-		return rc;
-	rc = store_dossier_each(app->st, MC_NO_TIME, MC_NO_TIME, collect_open,
-				&r, err);
+	enum mc_code rc = store_dossier_each(app->st, MC_NO_TIME, MC_NO_TIME,
+					     collect_open, &r, err);
 	for (size_t i = 0; !rc && i < r.n; i++)
 		rc = recompute_one(&r, &r.open[i], err);
 	for (size_t i = 0; i < r.n; i++)
 		dossier_release(&r.open[i]);
 	free(r.open);
+	if (!rc && changed)
+		*changed = r.changed;
+	return rc;
+}
+
+enum mc_code app_recompute_due(struct app *app, const char *actor,
+			       size_t *changed, struct mc_err *err)
+{
+	enum mc_code rc = store_begin(app->st, err);
+	if (rc)
+		return rc;
+	rc = recompute_all(app, actor, changed, err);
 	if (!rc)
 		rc = store_commit(app->st, err);
 	else
 		store_rollback(app->st);
-	if (!rc && changed)
-		*changed = r.changed;
+	return rc;
+}
+
+enum mc_code app_calendar_change(struct app *app,
+				 const struct calendar_override *o,
+				 bool remove, const char *actor,
+				 size_t *changed, struct mc_err *err)
+{
+	enum mc_code rc = store_begin(app->st, err);
+	if (rc)
+		return rc;
+	rc = remove ? store_calendar_delete(app->st, o->day, err)
+		    : store_calendar_put(app->st, o, err);
+	if (!rc)
+		rc = app_reload_calendar(app, err);
+	if (!rc)
+		rc = recompute_all(app, actor, changed, err);
+	if (!rc)
+		rc = store_commit(app->st, err);
+	if (rc) {
+		store_rollback(app->st);
+		app_reload_calendar(app, NULL);
+	}
 	return rc;
 }

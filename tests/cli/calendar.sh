@@ -1,0 +1,34 @@
+#!/bin/sh
+# calendar.sh - `motcua calendar` from the command line.
+. "$(dirname "$0")/lib.sh"
+m=$MOTCUA
+
+expect_exit 0 "holidays 2026" -- "$m" calendar holidays 2026
+expect_text "$work/out" "^2026-02-17	" "Tết 2026"
+expect_text "$work/out" "^2026-04-26	" "Hùng Kings 2026"
+expect_text "$work/out" "^2026-09-02	" "National Day"
+expect_exit 2 "bad year" -- "$m" calendar holidays 1800
+expect_text "$work/err" "YEAR" "year named"
+expect_exit 0 "due over a weekend" -- "$m" calendar due --from "2024-06-07 09:00" --days 5
+[ "$(head -n1 "$work/out")" = "2024-06-14 09:00" ] && ok || fail "due $(head -n1 "$work/out")"
+expect_exit 0 "due over Tết, explained" -- "$m" calendar due --from "2024-02-07 09:00" --days 3 --explain
+expect_text "$work/out" "Tết" "explain names Tết"
+expect_exit 2 "bad --from" -- "$m" calendar due --from "2024-02-30 09:00" --days 3
+expect_text "$work/err" "from" "from named"
+expect_exit 2 "bad --days" -- "$m" calendar due --from "2024-02-07 09:00" --days -1
+
+# administrator rows: a swapped working Saturday and an extra day off
+expect_exit 0 "init" -- "$m" init
+expect_exit 0 "set off" -- "$m" calendar set --date 2024-06-10 --off --name "Nghỉ đột xuất"
+expect_exit 0 "due with the extra day off" -- "$m" calendar due --from "2024-06-07 09:00" --days 5
+[ "$(head -n1 "$work/out")" = "2024-06-17 09:00" ] && ok || fail "due $(head -n1 "$work/out")"
+expect_exit 0 "set working" -- "$m" calendar set --date 2024-06-08 --working --name "Làm bù"
+expect_exit 0 "due with the swapped Saturday" -- "$m" calendar due --from "2024-06-07 09:00" --days 5
+[ "$(head -n1 "$work/out")" = "2024-06-14 09:00" ] && ok || fail "due $(head -n1 "$work/out")"
+expect_exit 0 "list" -- "$m" calendar list
+[ "$(wc -l <"$work/out")" -eq 2 ] && ok || fail "two rows listed"
+expect_exit 2 "set without a reason" -- "$m" calendar set --date 2024-06-11 --off
+expect_exit 2 "unset a day with no row" -- "$m" calendar unset --date 2024-06-12
+expect_exit 0 "unset" -- "$m" calendar unset --date 2024-06-10
+
+finish cli-calendar

@@ -1,0 +1,43 @@
+#!/bin/sh
+# dossier.sh - the lifecycle from the command line: a filing registered,
+# accepted, finished and returned; every refused input exits 2, names the
+# field, and leaves the database byte for byte as it was.
+. "$(dirname "$0")/lib.sh"
+m=$MOTCUA
+d=$here/data
+
+expect_exit 0 "import units" -- "$m" import units "$d/units.jsonl"
+expect_exit 0 "import procedures" -- "$m" import procedures "$d/procedures.jsonl"
+
+expect_exit 0 "register" -- "$m" dossier register --file "$d/filing.json" --at "2024-06-07 08:15"
+code=$(cut -f1 "$work/out")
+[ "$code" = "000.00.06.H56-240607-0001" ] && ok || fail "code $code"
+expect_exit 0 "accept" -- "$m" dossier receive --code "$code" --accept --at "2024-06-07 09:00"
+expect_text "$work/out" "2024-06-14 09:00" "due date on the receipt"
+
+before=$(db_digest)
+expect_exit 2 "return before finish" -- "$m" dossier return --code "$code" --at "2024-06-08 09:00"
+expect_text "$work/err" "return: not allowed on a dossier in status 2" "state named"
+expect_exit 2 "bad --at" -- "$m" dossier finish --code "$code" --at "2024-06-31 09:00"
+expect_text "$work/err" "at" "field named"
+expect_exit 2 "bad citizen id" -- "$m" dossier receive --file "$d/filing-bad-id.json" --accept --at "2024-06-07 10:00"
+expect_text "$work/err" "SoGiayToChuHoSo" "ID field named"
+expect_exit 2 "online-only window" -- "$m" dossier receive --file "$d/filing-online-only.json" --accept --at "2023-09-01 10:00"
+expect_text "$work/err" "online-only" "window named"
+expect_exit 2 "unknown dossier" -- "$m" dossier finish --code "nope" --at "2024-06-10 09:00"
+expect_exit 2 "stop without reason" -- "$m" dossier stop --code "$code" --at "2024-06-10 09:00"
+expect_text "$work/err" "note" "note named"
+expect_exit 2 "transfer to unknown unit" -- "$m" dossier transfer --code "$code" --to "000.99.99.H56"
+expect_exit 2 "unknown operation" -- "$m" dossier fly --code "$code"
+expect_exit 2 "unknown option" -- "$m" dossier finish --code "$code" --colour red
+[ "$before" = "$(db_digest)" ] && ok || fail "database changed by refused commands"
+
+expect_exit 0 "finish" -- "$m" dossier finish --code "$code" --result "Giấy khai sinh" --result-url "https://kq/1" --at "2024-06-12 10:00"
+expect_exit 0 "return" -- "$m" dossier return --code "$code" --by-post --at "2024-06-12 15:00"
+expect_text "$work/out" "	10	" "status 10"
+expect_exit 0 "show" -- "$m" dossier show --code "$code"
+expect_text "$work/out" '"TrangThaiHoSo":"10"' "portal status"
+expect_text "$work/out" "^2024-06-07 09:00	accept" "event log"
+[ "$(grep -c '	->\|[0-9]->[0-9]' "$work/out")" -eq 4 ] && ok || fail "4 events"
+
+finish cli-dossier

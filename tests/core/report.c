@@ -1,0 +1,240 @@
+/*
+ * report.c - form II.06a definitions at their boundaries, the statutory
+ * month, and the invariant on random dossiers.
+ */
+#include "test.h"
+
+#include "core/civil.h"
+#include "core/report.h"
+#include "core/str.h"
+
+static const struct report_period april = {0, 0};
+
+static struct report_period period(void)
+{
+	/* month:2024-04 with cut-off 15: 2024-03-15 .. 2024-04-14 */
+	return report_month(2024, 4, 15);
+}
+
+static int64_t at(int y, int m, int d, int hh, int mi)
+{
+	return civil_time_at(civil_days(y, m, d), hh * 3600 + mi * 60);
+}
+
+static void base(struct dossier *d, int64_t received, int64_t due)
+{
+	dossier_init(d);
+	d->channel = CHANNEL_ONLINE;
+	d->status = ST_PROCESSING;
+	d->submitted = d->received = received;
+	d->due = due;
+}
+
+static struct report_row one(struct dossier *d)
+{
+	struct report_row r = {0};
+	struct report_period p = period();
+	report_add(&r, d, ONLINE_FULL, &p);
+	CHECK(report_row_balanced(&r));
+	dossier_release(d);
+	return r;
+}
+
+TEST(statutory_months)
+{
+	char a[CIVIL_BUF], b[CIVIL_BUF];
+	struct report_period p = report_month(2024, 4, 15);
+	CHECK_STR(civil_format_date(p.from, a), "2024-03-15");
+	CHECK_STR(civil_format_date(p.to, b), "2024-04-14");
+	p = report_month(2024, 1, 15);
+	CHECK_STR(civil_format_date(p.from, a), "2023-12-15");
+	CHECK_STR(civil_format_date(p.to, b), "2024-01-14");
+	p = report_month(2024, 4, 21);
+	CHECK_STR(civil_format_date(p.from, a), "2024-03-21");
+	CHECK_STR(civil_format_date(p.to, b), "2024-04-20");
+	p = report_month(2024, 2, 1);
+	CHECK_STR(civil_format_date(p.from, a), "2024-02-01");
+	CHECK_STR(civil_format_date(p.to, b), "2024-02-29");
+	(void)april;
+}
+
+TEST(received_at_2359_on_the_last_day_counts)
+{
+	struct dossier d;
+	base(&d, at(2024, 4, 14, 23, 59), at(2024, 4, 20, 9, 0));
+	struct report_row r = one(&d);
+	CHECK_INT(r.received_new, 1);
+	CHECK_INT(r.received_online_full, 1);
+	CHECK_INT(r.in_progress_in_time, 1);
+
+	base(&d, at(2024, 4, 15, 0, 0), at(2024, 4, 20, 9, 0));
+	r = one(&d);
+	CHECK_INT(r.received_total, 0);
+}
+
+TEST(finish_dates_against_the_due_date)
+{
+	struct dossier d;
+	int64_t due = at(2024, 4, 10, 9, 0);
+	const struct {
+		int64_t finished;
+		int early, on_time, late;
+	} cases[] = {
+		{at(2024, 4, 9, 16, 0), 1, 0, 0},
+		{at(2024, 4, 10, 16, 59), 0, 1, 0}, /* later hour, same day */
+		{at(2024, 4, 10, 7, 0), 0, 1, 0},
+		{at(2024, 4, 11, 7, 0), 0, 0, 1},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		base(&d, at(2024, 4, 1, 9, 0), due);
+		d.status = ST_FINISHED;
+		d.finished = cases[i].finished;
+		struct report_row r = one(&d);
+		CHECK_INT(r.resolved_total, 1);
+		CHECK_INT(r.resolved_early, cases[i].early);
+		CHECK_INT(r.resolved_on_time, cases[i].on_time);
+		CHECK_INT(r.resolved_late, cases[i].late);
+		CHECK_INT(r.due_total, 1);
+	}
+}
+
+TEST(open_at_the_end_in_time_or_overdue)
+{
+	struct dossier d;
+	base(&d, at(2024, 4, 1, 9, 0), at(2024, 4, 14, 9, 0));
+	struct report_row r = one(&d);
+	CHECK_INT(r.in_progress_in_time, 1); /* due on `to`: in time */
+	base(&d, at(2024, 4, 1, 9, 0), at(2024, 4, 13, 16, 0));
+	r = one(&d);
+	CHECK_INT(r.in_progress_overdue, 1);
+	CHECK_INT(r.due_total, 1);
+	CHECK_INT(report_on_time_rate(&r), -1);
+	CHECK_INT(report_on_time_rate_of_due(&r), 0);
+}
+
+TEST(supplement_open_at_the_end_waits)
+{
+	struct dossier d;
+	base(&d, at(2024, 4, 1, 9, 0), at(2024, 4, 20, 9, 0));
+	d.status = ST_SUPPLEMENT;
+	struct supplement_round *s =
+		ARRAY_PUSH(d.supplements, d.n_supplements, d.cap_supplements);
+	s->requested = at(2024, 4, 12, 9, 0);
+	s->completed = MC_NO_TIME;
+	struct report_row r = one(&d);
+	CHECK_INT(r.waiting_supplement, 1);
+	CHECK_INT(r.in_progress_total, 1);
+
+	/* completed after `to`: it was still open at the end of the period */
+	base(&d, at(2024, 4, 1, 9, 0), at(2024, 4, 20, 9, 0));
+	s = ARRAY_PUSH(d.supplements, d.n_supplements, d.cap_supplements);
+	s->requested = at(2024, 4, 12, 9, 0);
+	s->completed = at(2024, 4, 15, 9, 0);
+	r = one(&d);
+	CHECK_INT(r.waiting_supplement, 1);
+}
+
+TEST(withdrawn_the_day_it_was_received)
+{
+	struct dossier d;
+	base(&d, at(2024, 4, 2, 9, 0), at(2024, 4, 9, 9, 0));
+	d.status = ST_WITHDRAWN;
+	d.finished = at(2024, 4, 2, 15, 0);
+	struct report_row r = one(&d);
+	CHECK_INT(r.received_new, 1);
+	CHECK_INT(r.withdrawn, 1);
+	CHECK_INT(r.in_progress_total, 0);
+	CHECK_INT(r.resolved_total, 0);
+}
+
+TEST(carried_over_and_already_ended)
+{
+	struct dossier d;
+	base(&d, at(2024, 3, 1, 9, 0), at(2024, 3, 20, 9, 0));
+	d.status = ST_RETURNED;
+	d.finished = at(2024, 3, 15, 8, 0); /* first day of the period */
+	d.returned = at(2024, 3, 16, 8, 0);
+	d.delivery = DELIVERY_POST;
+	struct report_row r = one(&d);
+	CHECK_INT(r.carried_over, 1);
+	CHECK_INT(r.resolved_early, 1);
+	CHECK_INT(r.results_returned, 1);
+	CHECK_INT(r.results_by_post, 1);
+
+	base(&d, at(2024, 3, 1, 9, 0), at(2024, 3, 20, 9, 0));
+	d.status = ST_STOPPED;
+	d.finished = at(2024, 3, 14, 17, 0); /* ended the day before */
+	r = one(&d);
+	CHECK_INT(r.received_total, 0);
+
+	base(&d, at(2024, 4, 1, 9, 0), MC_NO_TIME);
+	d.status = ST_NOT_ACCEPTED;
+	d.received = MC_NO_TIME;
+	d.refused = at(2024, 4, 1, 9, 0);
+	r = one(&d);
+	CHECK_INT(r.received_total, 0);
+}
+
+TEST(rates_round_half_up)
+{
+	CHECK_INT(report_rate(0, 0), -1);
+	CHECK_INT(report_rate(1, 3), 3333);
+	CHECK_INT(report_rate(2, 3), 6667);
+	CHECK_INT(report_rate(123137, 123870), 9941); /* Binh Dinh Q1 2022 */
+	CHECK_INT(report_rate(1, 1), 10000);
+}
+
+static uint64_t rng(uint64_t *s)
+{
+	uint64_t z = (*s += 0x9e3779b97f4a7c15ull);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+TEST(invariant_on_random_dossiers)
+{
+	uint64_t seed = 42;
+	struct report_period p = period();
+	struct report_row total = {0}, rows[4] = {{0}};
+	int64_t start = at(2024, 1, 1, 0, 0);
+	for (int i = 0; i < 20000; i++) {
+		struct dossier d;
+		dossier_init(&d);
+		d.channel = (enum channel)(1 + rng(&seed) % 3);
+		d.status = (enum dossier_status)(1 + rng(&seed) % 10);
+		d.submitted = start + (int64_t)(rng(&seed) % (150 * 86400));
+		d.received = d.submitted + (int64_t)(rng(&seed) % 86400);
+		d.due = d.received + (int64_t)(rng(&seed) % (30 * 86400));
+		if (dossier_status_ended(d.status))
+			d.finished = d.received +
+				     (int64_t)(rng(&seed) % (40 * 86400));
+		if (d.status == ST_RETURNED)
+			d.returned = d.finished + 3600;
+		if (d.status == ST_REGISTERED || d.status == ST_NOT_ACCEPTED)
+			d.received = MC_NO_TIME;
+		struct report_row *row = &rows[rng(&seed) % 4];
+		report_add(row, &d, (enum online_level)(rng(&seed) % 3), &p);
+		report_add(&total, &d, ONLINE_PARTIAL, &p);
+		dossier_release(&d);
+	}
+	struct report_row sum = {0};
+	for (int i = 0; i < 4; i++) {
+		CHECK(report_row_balanced(&rows[i]));
+		report_merge(&sum, &rows[i]);
+	}
+	CHECK(report_row_balanced(&total));
+	CHECK_INT(sum.received_total, total.received_total);
+	CHECK_INT(sum.resolved_late, total.resolved_late);
+	CHECK_INT(sum.in_progress_overdue, total.in_progress_overdue);
+	CHECK(total.received_total > 1000);
+	CHECK(total.carried_over > 0 && total.resolved_late > 0);
+}
+
+TEST_MAIN(T(statutory_months), T(received_at_2359_on_the_last_day_counts),
+	  T(finish_dates_against_the_due_date),
+	  T(open_at_the_end_in_time_or_overdue),
+	  T(supplement_open_at_the_end_waits),
+	  T(withdrawn_the_day_it_was_received),
+	  T(carried_over_and_already_ended), T(rates_round_half_up),
+	  T(invariant_on_random_dossiers))
