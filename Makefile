@@ -22,7 +22,7 @@ TEST_BIN := $(TEST_SRC:%.c=$(BUILD)/%)
 LIB      := $(BUILD)/libmotcua.a
 BIN      := $(BUILD)/motcua
 
-.PHONY: all deps build run test unit check-cli bench clean format
+.PHONY: all deps build run test unit bench profile fuzz clean format
 
 all: build
 
@@ -74,6 +74,21 @@ test: deps
 bench: deps
 	@$(MAKE) --no-print-directory build
 	@sh bench/run.sh
+
+# Fuzz every boundary format with libFuzzer (clang), FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 30
+FUZZ_SRC := $(wildcard tests/fuzz/*_fuzz.c)
+fuzz: deps
+	@command -v clang >/dev/null || sh scripts/deps.sh clang
+	@mkdir -p build/fuzz
+	@for f in $(FUZZ_SRC); do \
+		n=$$(basename $$f .c); \
+		clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
+			-Isrc -Itests $$f $(LIB_SRC) $(LDLIBS) -o build/fuzz/$$n || exit 1; \
+		mkdir -p build/fuzz/$$n.corpus; \
+		build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+			build/fuzz/$$n.corpus data 2>&1 | tail -n 3 || exit 1; \
+	done
 
 format:
 	clang-format -i $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(wildcard src/*/*.h tests/*.h tests/*.c)

@@ -1,10 +1,11 @@
 #!/bin/sh
 # deps.sh - install the Debian packages motcua needs to build, run and test,
-# when any is missing. Used by `make run` and `make test` on a fresh machine.
+# when any is missing. Used by `make run` and `make test` on a fresh machine;
+# extra package names given as arguments are added (e.g. clang for fuzzing).
 set -eu
 
 packages="gcc make libc6-dev libsqlite3-dev libjansson-dev libutf8proc-dev
-libsodium-dev sqlite3"
+libsodium-dev sqlite3 $*"
 
 missing=""
 for p in $packages; do

@@ -1,0 +1,580 @@
+/*
+ * import.c - JSON Lines files into the store, one transaction per file
+ * (see import.h and docs/internals/import.md).
+ *
+ * Lines are streamed with getline into one reused buffer and parsed into
+ * one reused struct, so memory stays flat however long the file is.
+ */
+#include "app/import.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/str.h"
+#include "io/catalog.h"
+#include "io/portal.h"
+
+/*
+ * A set of codes known to exist, so a file of a million dossiers asks the
+ * store about each unit and procedure once, not once per line.
+ */
+struct code_set {
+	char **slot;
+	size_t cap, n;
+};
+
+static uint64_t hash(const char *s)
+{
+	uint64_t h = 1469598103934665603u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static bool set_has(const struct code_set *set, const char *code)
+{
+	if (!set->cap)
+		return false;
+	for (size_t i = hash(code) & (set->cap - 1); set->slot[i];
+	     i = (i + 1) & (set->cap - 1))
+		if (strcmp(set->slot[i], code) == 0)
+			return true;
+	return false;
+}
+
+static void set_insert(struct code_set *set, char *owned)
+{
+	size_t i = hash(owned) & (set->cap - 1);
+	while (set->slot[i])
+		i = (i + 1) & (set->cap - 1);
+	set->slot[i] = owned;
+	set->n++;
+}
+
+/* Keep the table at most half full so probes stay short. */
+static bool set_add(struct code_set *set, const char *code)
+{
+	if (set_has(set, code))
+		return true;
+	if ((set->n + 1) * 2 > set->cap) {
+		struct code_set grown = {calloc(set->cap ? set->cap * 2 : 64,
+						sizeof(char *)),
+					 set->cap ? set->cap * 2 : 64, 0};
+		if (!grown.slot)
+			return false;
+		for (size_t i = 0; i < set->cap; i++)
+			if (set->slot[i])
+				set_insert(&grown, set->slot[i]);
+		free(set->slot);
+		*set = grown;
+	}
+	char *copy = NULL;
+	if (!str_set(&copy, code))
+		return false;
+	set_insert(set, copy);
+	return true;
+}
+
+static void set_release(struct code_set *set)
+{
+	for (size_t i = 0; i < set->cap; i++)
+		free(set->slot[i]);
+	free(set->slot);
+	memset(set, 0, sizeof(*set));
+}
+
+/* A successor named on a line, checked once the whole file is in. */
+struct pending {
+	size_t line;
+	char *code;
+};
+
+struct importer {
+	struct store *st;
+	struct import_stats *stats;
+	size_t line_no;
+	int64_t now;
+	struct unit unit;
+	struct procedure procedure;
+	struct dossier dossier, previous;
+	struct code_set units, procedures;
+	struct pending *successors;
+	size_t n_successors, cap_successors;
+};
+
+static void importer_init(struct importer *im, struct store *st,
+			  struct import_stats *stats)
+{
+	memset(im, 0, sizeof(*im));
+	im->st = st;
+	im->stats = stats;
+	im->now = (int64_t)time(NULL);
+	unit_init(&im->unit);
+	procedure_init(&im->procedure);
+	dossier_init(&im->dossier);
+	dossier_init(&im->previous);
+}
+
+static void importer_release(struct importer *im)
+{
+	unit_release(&im->unit);
+	procedure_release(&im->procedure);
+	dossier_release(&im->dossier);
+	dossier_release(&im->previous);
+	set_release(&im->units);
+	set_release(&im->procedures);
+	for (size_t i = 0; i < im->n_successors; i++)
+		free(im->successors[i].code);
+	free(im->successors);
+}
+
+/* "line 17: " goes in front of the message; the field stays as it is. */
+static void at_line(struct mc_err *err, size_t line)
+{
+	if (!err)
+		return;
+	char msg[sizeof(err->message)];
+	int n = snprintf(msg, sizeof(msg), "line %zu: ", line);
+	size_t keep = strnlen(err->message, sizeof(msg) - (size_t)n - 1);
+	memcpy(msg + n, err->message, keep);
+	msg[(size_t)n + keep] = '\0';
+	memcpy(err->message, msg, sizeof(msg));
+}
+
+/*
+ * Existence checks. `why` ends the message, to tell the person what to do.
+ */
+static enum mc_code unit_known(struct importer *im, const char *code,
+			       const char *field, const char *why,
+			       struct mc_err *err)
+{
+	if (set_has(&im->units, code))
+		return MC_OK;
+	struct unit u;
+	struct mc_err e = {0};
+	unit_init(&u);
+	enum mc_code rc = store_unit_get(im->st, code, &u, &e);
+	unit_release(&u);
+	if (rc == MC_ERR_NOT_FOUND)
+		return mc_fail(err, rc, field,
+			       "%s: unit \"%.60s\" is not known%s", field, code,
+			       why);
+	if (rc) {
+		if (err)
+			*err = e;
+		return rc;
+	}
+	if (!set_add(&im->units, code))
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	return MC_OK;
+}
+
+static enum mc_code procedure_known(struct importer *im, const char *code,
+				    struct mc_err *err)
+{
+	if (set_has(&im->procedures, code))
+		return MC_OK;
+	struct procedure p;
+	struct mc_err e = {0};
+	procedure_init(&p);
+	enum mc_code rc = store_procedure_get(im->st, code, &p, &e);
+	procedure_release(&p);
+	if (rc == MC_ERR_NOT_FOUND)
+		return mc_fail(err, rc, "MaTTHC",
+			       "MaTTHC: procedure \"%.60s\" is not known "
+			       "(import the procedures first)", code);
+	if (rc) {
+		if (err)
+			*err = e;
+		return rc;
+	}
+	if (!set_add(&im->procedures, code))
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	return MC_OK;
+}
+
+static void count(struct importer *im, bool existed)
+{
+	im->stats->records++;
+	if (existed)
+		im->stats->updated++;
+	else
+		im->stats->created++;
+}
+
+/* ---- units ----------------------------------------------------------- */
+
+static enum mc_code unit_line(struct importer *im, const char *line,
+			      size_t len, struct mc_err *err)
+{
+	struct unit *u = &im->unit;
+	enum mc_code rc;
+	if ((rc = catalog_unit_parse(line, len, u, err)) ||
+	    (rc = unit_check(u, err)))
+		return rc;
+	if (u->parent &&
+	    (rc = unit_known(im, u->parent, "parent",
+			     " (a parent must come before its children)",
+			     err)))
+		return rc;
+	bool existed = unit_known(im, u->code, "code", "", NULL) == MC_OK;
+	if ((rc = store_unit_put(im->st, u, err)))
+		return rc;
+	if (!set_add(&im->units, u->code))
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	if (u->successor) {
+		struct pending *p = ARRAY_PUSH(im->successors, im->n_successors,
+					       im->cap_successors);
+		if (!p || !str_set(&p->code, u->successor))
+			return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+		p->line = im->line_no;
+	}
+	count(im, existed);
+	return MC_OK;
+}
+
+/* A successor may be listed after the unit it replaces. */
+static enum mc_code units_end(struct importer *im, struct mc_err *err)
+{
+	for (size_t i = 0; i < im->n_successors; i++) {
+		enum mc_code rc = unit_known(im, im->successors[i].code,
+					     "successor", " (not in the file "
+					     "nor stored)", err);
+		if (rc) {
+			at_line(err, im->successors[i].line);
+			return rc;
+		}
+	}
+	return MC_OK;
+}
+
+/* ---- procedures ------------------------------------------------------ */
+
+static enum mc_code procedure_line(struct importer *im, const char *line,
+				   size_t len, struct mc_err *err)
+{
+	struct procedure *p = &im->procedure;
+	enum mc_code rc;
+	if ((rc = catalog_procedure_parse(line, len, p, err)) ||
+	    (rc = procedure_check(p, err)))
+		return rc;
+	bool existed = procedure_known(im, p->code, NULL) == MC_OK;
+	if ((rc = store_procedure_put(im->st, p, err)))
+		return rc;
+	count(im, existed);
+	return MC_OK;
+}
+
+/* ---- dossiers -------------------------------------------------------- */
+
+/* The stored status of d's code, 0 when it is new. */
+static enum mc_code previous_status(struct importer *im, const char *code,
+				    int *status, int64_t *id,
+				    struct mc_err *err)
+{
+	struct mc_err e = {0};
+	enum mc_code rc = store_dossier_get(im->st, code, &im->previous, &e);
+	*status = 0;
+	*id = 0;
+	if (rc == MC_ERR_NOT_FOUND)
+		return MC_OK;
+	if (rc) {
+		if (err)
+			*err = e;
+		return rc;
+	}
+	*status = (int)im->previous.status;
+	*id = im->previous.id;
+	dossier_release(&im->previous);
+	return MC_OK;
+}
+
+/* Everything after parsing: references, the upsert and its event. */
+static enum mc_code dossier_store(struct importer *im, struct dossier *d,
+				  struct mc_err *err)
+{
+	enum mc_code rc;
+	int old;
+	if ((rc = unit_known(im, d->unit_code, "DonViXuLy",
+			     " (import the units first)", err)) ||
+	    (rc = procedure_known(im, d->procedure_code, err)) ||
+	    (rc = previous_status(im, d->code, &old, &d->id, err)) ||
+	    (rc = store_dossier_put(im->st, d, err)))
+		return rc;
+	struct dossier_event ev = {
+		.dossier_id = d->id,
+		.dossier_code = d->code,
+		.at = im->now,
+		.actor = "import",
+		.unit_code = d->unit_code,
+		.old_status = old,
+		.new_status = (int)d->status,
+		.action = "import",
+	};
+	if ((rc = store_event_append(im->st, &ev, err)))
+		return rc;
+	count(im, old != 0);
+	return MC_OK;
+}
+
+/* ---- the driver ------------------------------------------------------ */
+
+typedef enum mc_code (*line_fn)(struct importer *im, const char *line,
+				size_t len, struct mc_err *err);
+typedef enum mc_code (*end_fn)(struct importer *im, struct mc_err *err);
+
+static bool blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strchr(" \t\r\n", s[i]) || !s[i])
+			return false;
+	return true;
+}
+
+static enum mc_code read_lines(struct importer *im, FILE *in, line_fn fn,
+			       struct mc_err *err)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	enum mc_code rc = MC_OK;
+	errno = 0;
+	while ((n = getline(&line, &cap, in)) >= 0) {
+		im->line_no++;
+		size_t len = (size_t)n;
+		if (blank(line, len))
+			continue;
+		if ((rc = fn(im, line, len, err))) {
+			at_line(err, im->line_no);
+			break;
+		}
+	}
+	if (!rc && ferror(in))
+		rc = mc_fail(err, MC_ERR_IO, "", "reading line %zu: %s",
+			     im->line_no + 1, strerror(errno));
+	free(line);
+	return rc;
+}
+
+/*
+ * Dossiers in two threads: a reader thread reads, parses and checks lines
+ * (jansson is most of the cost) while this thread does the store work, so
+ * two cores both work. Batches go through a small ring in file order; the
+ * store thread meets a parse error exactly where the file has it, so
+ * line numbers and all-or-nothing hold as in the one-thread path.
+ */
+#define BATCH 256
+#define RING 4
+
+struct parsed {
+	struct dossier d;
+	size_t line;
+};
+
+struct batch {
+	struct parsed item[BATCH];
+	size_t n;
+	enum mc_code rc; /* what stopped the reader after the n items */
+	struct mc_err err;
+	bool last; /* nothing follows this batch */
+};
+
+struct pipeline {
+	FILE *in;
+	struct batch *ring; /* RING batches */
+	size_t filled, taken; /* batches handed over and consumed so far */
+	size_t lines;
+	bool stop; /* the store thread gave up: the reader should too */
+	pthread_mutex_t mu;
+	pthread_cond_t more, room;
+};
+
+/* Fill b from the input; true when the input (or the reading) is over. */
+static bool fill_batch(struct pipeline *p, struct batch *b, char **line,
+		       size_t *cap)
+{
+	b->n = 0;
+	b->rc = MC_OK;
+	while (b->n < BATCH) {
+		errno = 0;
+		ssize_t n = getline(line, cap, p->in);
+		if (n < 0) {
+			if (ferror(p->in))
+				b->rc = mc_fail(&b->err, MC_ERR_IO, "",
+						"reading line %zu: %s",
+						p->lines + 1, strerror(errno));
+			return true;
+		}
+		p->lines++;
+		if (blank(*line, (size_t)n))
+			continue;
+		struct parsed *it = &b->item[b->n];
+		it->line = p->lines;
+		if ((b->rc = portal_dossier_parse(*line, (size_t)n, &it->d,
+						  &b->err)) ||
+		    (b->rc = dossier_check(&it->d, &b->err))) {
+			at_line(&b->err, p->lines);
+			return true;
+		}
+		b->n++;
+	}
+	return false;
+}
+
+static void *reader_main(void *arg)
+{
+	struct pipeline *p = arg;
+	char *line = NULL;
+	size_t cap = 0;
+	bool last = false;
+	while (!last) {
+		pthread_mutex_lock(&p->mu);
+		while (p->filled - p->taken == RING && !p->stop)
+			pthread_cond_wait(&p->room, &p->mu);
+		bool stop = p->stop;
+		pthread_mutex_unlock(&p->mu);
+		if (stop)
+			break;
+		struct batch *b = &p->ring[p->filled % RING];
+		last = b->last = fill_batch(p, b, &line, &cap);
+		pthread_mutex_lock(&p->mu);
+		p->filled++;
+		pthread_cond_signal(&p->more);
+		pthread_mutex_unlock(&p->mu);
+	}
+	free(line);
+	return NULL;
+}
+
+/* Store one batch; true when the import is over (done or failed). */
+static bool store_batch(struct importer *im, struct batch *b,
+			enum mc_code *rc, struct mc_err *err)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		if ((*rc = dossier_store(im, &b->item[i].d, err))) {
+			at_line(err, b->item[i].line);
+			return true;
+		}
+	}
+	if (b->rc) {
+		*rc = b->rc;
+		if (err)
+			*err = b->err;
+	}
+	return b->rc || b->last;
+}
+
+static enum mc_code consume(struct importer *im, struct pipeline *p,
+			    struct mc_err *err)
+{
+	enum mc_code rc = MC_OK;
+	bool over = false;
+	while (!over) {
+		pthread_mutex_lock(&p->mu);
+		while (p->filled == p->taken)
+			pthread_cond_wait(&p->more, &p->mu);
+		pthread_mutex_unlock(&p->mu);
+		over = store_batch(im, &p->ring[p->taken % RING], &rc, err);
+		pthread_mutex_lock(&p->mu);
+		p->taken++;
+		p->stop = over;
+		pthread_cond_signal(&p->room);
+		pthread_mutex_unlock(&p->mu);
+	}
+	return rc;
+}
+
+static enum mc_code read_dossiers(struct importer *im, FILE *in,
+				  line_fn unused, struct mc_err *err)
+{
+	(void)unused;
+	struct pipeline p = {.in = in};
+	p.ring = calloc(RING, sizeof(*p.ring));
+	if (!p.ring)
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	for (size_t i = 0; i < RING * BATCH; i++)
+		dossier_init(&p.ring[i / BATCH].item[i % BATCH].d);
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.more, NULL);
+	pthread_cond_init(&p.room, NULL);
+	pthread_t reader;
+	enum mc_code rc;
+	if (pthread_create(&reader, NULL, reader_main, &p) != 0) {
+		rc = mc_fail(err, MC_ERR_INTERNAL, "",
+			     "cannot start the reader thread");
+	} else {
+		rc = consume(im, &p, err);
+		pthread_join(reader, NULL);
+	}
+	im->line_no = p.lines;
+	for (size_t i = 0; i < RING * BATCH; i++)
+		dossier_release(&p.ring[i / BATCH].item[i % BATCH].d);
+	free(p.ring);
+	pthread_cond_destroy(&p.more);
+	pthread_cond_destroy(&p.room);
+	pthread_mutex_destroy(&p.mu);
+	return rc;
+}
+
+static double seconds_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+typedef enum mc_code (*body_fn)(struct importer *im, FILE *in, line_fn fn,
+				struct mc_err *err);
+
+/* One transaction around the whole file: any failure rolls all back. */
+static enum mc_code run(struct store *st, FILE *in, body_fn body, line_fn fn,
+			end_fn end, struct import_stats *stats,
+			struct mc_err *err)
+{
+	struct import_stats local;
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof(*stats));
+	double t0 = seconds_now();
+	struct importer im;
+	importer_init(&im, st, stats);
+	enum mc_code rc = store_begin(st, err);
+	if (!rc) {
+		if (!(rc = body(&im, in, fn, err)) && end)
+			rc = end(&im, err);
+		if (!rc)
+			rc = store_commit(st, err);
+		if (rc)
+			store_rollback(st);
+	}
+	stats->lines = im.line_no;
+	if (rc) /* nothing was kept */
+		stats->records = stats->created = stats->updated = 0;
+	stats->seconds = seconds_now() - t0;
+	importer_release(&im);
+	return rc;
+}
+
+enum mc_code import_units(struct store *st, FILE *in,
+			  struct import_stats *stats, struct mc_err *err)
+{
+	return run(st, in, read_lines, unit_line, units_end, stats, err);
+}
+
+enum mc_code import_procedures(struct store *st, FILE *in,
+			       struct import_stats *stats,
+			       struct mc_err *err)
+{
+	return run(st, in, read_lines, procedure_line, NULL, stats, err);
+}
+
+enum mc_code import_dossiers(struct store *st, FILE *in,
+			     struct import_stats *stats, struct mc_err *err)
+{
+	return run(st, in, read_dossiers, NULL, NULL, stats, err);
+}

@@ -1,0 +1,38 @@
+/*
+ * import.h - load a JSON Lines file of units, procedures or dossiers
+ * (national portal format) into the store, all or nothing: the whole file
+ * goes in one transaction, and the first bad line rolls it back and is
+ * reported by number, field and reason. See docs/internals/import.md.
+ */
+#ifndef MC_APP_IMPORT_H
+#define MC_APP_IMPORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "core/error.h"
+#include "store/store.h"
+
+struct import_stats {
+	size_t lines;   /* lines read, blank ones included */
+	size_t records; /* records stored */
+	size_t created, updated;
+	double seconds; /* wall time of the whole import */
+};
+
+/* Units: a parent must come earlier in the file or be stored already;
+ * a successor may come anywhere in the file (checked at the end). */
+enum mc_code import_units(struct store *st, FILE *in,
+			  struct import_stats *stats, struct mc_err *err);
+
+enum mc_code import_procedures(struct store *st, FILE *in,
+			       struct import_stats *stats,
+			       struct mc_err *err);
+
+/* Dossiers: DonViXuLy must be a known unit and MaTTHC a known procedure;
+ * each passes dossier_check; a known MaHoSo is updated. Each dossier gets
+ * one "import" event with its previous status (0 when new). */
+enum mc_code import_dossiers(struct store *st, FILE *in,
+			     struct import_stats *stats, struct mc_err *err);
+
+#endif

@@ -1,0 +1,74 @@
+/*
+ * export.c - `motcua export dossiers [--from D --to D] [--db FILE]
+ * [--out FILE]`: stored dossiers as portal JSON Lines, to stdout or FILE.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/export.h"
+#include "cli/cli.h"
+#include "core/civil.h"
+
+/* An optional YYYY-MM-DD option; absent leaves the day open. */
+static enum mc_code day_opt(const char *s, const char *name, int64_t *day,
+			    struct mc_err *err)
+{
+	*day = MC_NO_TIME;
+	return s ? civil_parse_date(s, day, name, err) : MC_OK;
+}
+
+static int run(const char *db, const char *path, int64_t from, int64_t to)
+{
+	struct mc_err err = {0};
+	struct store *st;
+	if (cli_open_store(db, &st, &err))
+		return cli_fail(&err);
+	FILE *out = path ? fopen(path, "w") : stdout;
+	if (!out) {
+		/* a path that will not open is the caller's to fix: exit 2 */
+		mc_fail(&err, MC_ERR_INPUT, "", "%s: %s", path,
+			strerror(errno));
+		store_close(st);
+		return cli_fail(&err);
+	}
+	size_t n = 0;
+	enum mc_code rc = export_dossiers(st, from, to, out, &n, &err);
+	store_close(st);
+	if (out != stdout && fclose(out) != 0 && !rc)
+		rc = mc_fail(&err, MC_ERR_IO, "", "%s: %s", path,
+			     strerror(errno));
+	if (rc)
+		return cli_fail(&err);
+	fprintf(stderr, "exported %zu dossiers\n", n);
+	return 0;
+}
+
+int cmd_export(int argc, char **argv)
+{
+	const char *db = NULL, *out = NULL, *from_s = NULL, *to_s = NULL;
+	const char *pos[1];
+	size_t n_pos = 0;
+	const struct cli_opt opts[] = {{"db", &db, NULL},
+				       {"out", &out, NULL},
+				       {"from", &from_s, NULL},
+				       {"to", &to_s, NULL},
+				       {NULL, NULL, NULL}};
+	int status = cli_parse(argc, argv, opts, pos, 1, &n_pos);
+	if (status)
+		return status;
+	if (n_pos != 1 || strcmp(pos[0], "dossiers") != 0)
+		return cli_usage("usage: motcua export dossiers [--from "
+				 "YYYY-MM-DD --to YYYY-MM-DD] [--db FILE] "
+				 "[--out FILE]");
+	struct mc_err err = {0};
+	int64_t from, to;
+	if (day_opt(from_s, "--from", &from, &err) ||
+	    day_opt(to_s, "--to", &to, &err))
+		return cli_fail(&err);
+	if (from != MC_NO_TIME && to != MC_NO_TIME && to < from) {
+		mc_fail(&err, MC_ERR_INPUT, "--to", "--to: is before --from");
+		return cli_fail(&err);
+	}
+	return run(db, out, from, to);
+}

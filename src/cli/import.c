@@ -1,0 +1,80 @@
+/*
+ * import.c - `motcua import units|procedures|dossiers FILE [--db FILE]`:
+ * load a JSON Lines file ("-" for stdin), all or nothing.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/import.h"
+#include "cli/cli.h"
+
+typedef enum mc_code (*import_fn)(struct store *st, FILE *in,
+				  struct import_stats *stats,
+				  struct mc_err *err);
+
+static const struct {
+	const char *kind;
+	import_fn fn;
+} kinds[] = {
+	{"units", import_units},
+	{"procedures", import_procedures},
+	{"dossiers", import_dossiers},
+};
+
+static import_fn find_kind(const char *kind)
+{
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(kind, kinds[i].kind) == 0)
+			return kinds[i].fn;
+	return NULL;
+}
+
+static int run(import_fn fn, const char *kind, const char *path,
+	       const char *db)
+{
+	struct mc_err err = {0};
+	FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	if (!in) {
+		/* a path that will not open is the caller's to fix: exit 2 */
+		mc_fail(&err, MC_ERR_INPUT, "", "%s: %s", path,
+			strerror(errno));
+		return cli_fail(&err);
+	}
+	struct store *st;
+	if (cli_open_store(db, &st, &err)) {
+		if (in != stdin)
+			fclose(in);
+		return cli_fail(&err);
+	}
+	struct import_stats stats;
+	enum mc_code rc = fn(st, in, &stats, &err);
+	store_close(st);
+	if (in != stdin)
+		fclose(in);
+	if (rc)
+		return cli_fail(&err);
+	fprintf(stderr, "imported %zu %s (%zu new, %zu updated) in %.2f s\n",
+		stats.records, kind, stats.created, stats.updated,
+		stats.seconds);
+	return 0;
+}
+
+int cmd_import(int argc, char **argv)
+{
+	const char *db = NULL;
+	const char *pos[2];
+	size_t n_pos = 0;
+	const struct cli_opt opts[] = {{"db", &db, NULL}, {NULL, NULL, NULL}};
+	int status = cli_parse(argc, argv, opts, pos, 2, &n_pos);
+	if (status)
+		return status;
+	if (n_pos != 2)
+		return cli_usage("usage: motcua import units|procedures|"
+				 "dossiers FILE [--db FILE]");
+	import_fn fn = find_kind(pos[0]);
+	if (!fn)
+		return cli_usage("cannot import \"%s\": expected units, "
+				 "procedures or dossiers", pos[0]);
+	return run(fn, pos[0], pos[1], db);
+}
