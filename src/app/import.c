@@ -101,7 +101,7 @@ struct importer {
 	int64_t now;
 	struct unit unit;
 	struct procedure procedure;
-	struct dossier dossier, previous;
+	struct dossier dossier;
 	struct code_set units, procedures;
 	struct pending *successors;
 	size_t n_successors, cap_successors;
@@ -117,7 +117,6 @@ static void importer_init(struct importer *im, struct store *st,
 	unit_init(&im->unit);
 	procedure_init(&im->procedure);
 	dossier_init(&im->dossier);
-	dossier_init(&im->previous);
 }
 
 static void importer_release(struct importer *im)
@@ -125,7 +124,6 @@ static void importer_release(struct importer *im)
 	unit_release(&im->unit);
 	procedure_release(&im->procedure);
 	dossier_release(&im->dossier);
-	dossier_release(&im->previous);
 	set_release(&im->units);
 	set_release(&im->procedures);
 	for (size_t i = 0; i < im->n_successors; i++)
@@ -277,21 +275,10 @@ static enum mc_code previous_status(struct importer *im, const char *code,
 				    int *status, int64_t *id,
 				    struct mc_err *err)
 {
-	struct mc_err e = {0};
-	enum mc_code rc = store_dossier_get(im->st, code, &im->previous, &e);
 	*status = 0;
 	*id = 0;
-	if (rc == MC_ERR_NOT_FOUND)
-		return MC_OK;
-	if (rc) {
-		if (err)
-			*err = e;
-		return rc;
-	}
-	*status = (int)im->previous.status;
-	*id = im->previous.id;
-	dossier_release(&im->previous);
-	return MC_OK;
+	enum mc_code rc = store_dossier_status(im->st, code, id, status, err);
+	return rc == MC_ERR_NOT_FOUND ? MC_OK : rc;
 }
 
 /* Everything after parsing: references, the upsert and its event. */

@@ -21,7 +21,7 @@ static const struct {
 	{"calendar", cmd_calendar,
 	 "calendar holidays YEAR | due --from T --days N [--explain] | "
 	 "set/unset/list"},
-	{"demo", cmd_demo, "demo [--seed N] [--until D] [--db FILE]"},
+	{"demo", cmd_demo, "demo [--seed N] [--until D] [--dossiers N] [--db FILE]"},
 	{"report", cmd_report,
 	 "report [--from D --to D] [--unit CODE] [--db FILE]"},
 };

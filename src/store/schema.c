@@ -112,6 +112,9 @@ const char *const store_statements[Q__COUNT] = {
 	[Q_PROC_GET] = "SELECT code, name, field_code, field_name,"
 		       " limit_value, limit_unit, online_level, paper_result,"
 		       " fees, online_only FROM procedures WHERE code = ?",
+	[Q_PROC_EACH] = "SELECT code, name, field_code, field_name,"
+			" limit_value, limit_unit, online_level, paper_result,"
+			" fees, online_only FROM procedures ORDER BY code",
 	[Q_DOSSIER_INSERT] = "INSERT INTO dossiers(" DOSSIER_COLS ") VALUES("
 			     "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
 			     "?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -120,6 +123,7 @@ const char *const store_statements[Q__COUNT] = {
 		"?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
 		"?,?,?,?,?,?,?,?,?,?,?,?) WHERE id = ?37",
 	[Q_DOSSIER_ID] = "SELECT id FROM dossiers WHERE code = ?",
+	[Q_DOSSIER_STATUS] = "SELECT id, status FROM dossiers WHERE code = ?",
 	[Q_DOSSIER_GET] = "SELECT id, " DOSSIER_COLS
 			  " FROM dossiers WHERE code = ?",
 	[Q_DOSSIER_EACH] = "SELECT id, " DOSSIER_COLS " FROM dossiers"

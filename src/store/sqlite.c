@@ -83,7 +83,8 @@ enum mc_code store_open(const char *path, struct store **out,
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	enum mc_code rc;
 	if (sqlite3_open_v2(path, &st->db,
-			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+				    SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK) {
 		rc = mc_fail(err, MC_ERR_IO, "db", "cannot open %s: %s", path,
 			     sqlite3_errmsg(st->db));
@@ -93,6 +94,9 @@ enum mc_code store_open(const char *path, struct store **out,
 	if ((rc = exec(st, "PRAGMA journal_mode=WAL", err)) ||
 	    (rc = exec(st, "PRAGMA synchronous=FULL", err)) ||
 	    (rc = exec(st, "PRAGMA foreign_keys=ON", err)) ||
+	    /* 64 MiB of page cache keeps a large import out of the WAL
+	     * until commit */
+	    (rc = exec(st, "PRAGMA cache_size=-65536", err)) ||
 	    (rc = store_migrate(st, err)))
 		goto fail;
 	for (int i = 0; i < Q__COUNT; i++) {
@@ -327,6 +331,29 @@ static bool read_windows(const char *text, struct procedure *p)
 	return ok;
 }
 
+/* Reads a row of code, name, ... online_only. */
+static bool read_procedure(sqlite3_stmt *s, struct procedure *out)
+{
+	procedure_init(out);
+	out->code = column_strdup(s, 0);
+	out->name = column_strdup(s, 1);
+	out->field_code = column_strdup(s, 2);
+	out->field_name = column_strdup(s, 3);
+	out->limit_value = sqlite3_column_int(s, 4);
+	out->limit_unit = (enum limit_unit)sqlite3_column_int(s, 5);
+	out->online_level = (enum online_level)sqlite3_column_int(s, 6);
+	out->paper_result = sqlite3_column_int(s, 7);
+	return read_fees((const char *)sqlite3_column_text(s, 8), out) &&
+	       read_windows((const char *)sqlite3_column_text(s, 9), out);
+}
+
+static enum mc_code unreadable(struct mc_err *err, const char *code)
+{
+	return mc_fail(err, MC_ERR_DB, "procedure",
+		       "procedure \"%s\" has unreadable fees or windows",
+		       str_or_empty(code));
+}
+
 enum mc_code store_procedure_get(struct store *st, const char *code,
 				 struct procedure *out, struct mc_err *err)
 {
@@ -341,25 +368,35 @@ enum mc_code store_procedure_get(struct store *st, const char *code,
 			       "procedure \"%s\" is not known",
 			       str_or_empty(code));
 	}
-	procedure_init(out);
-	out->code = column_strdup(s, 0);
-	out->name = column_strdup(s, 1);
-	out->field_code = column_strdup(s, 2);
-	out->field_name = column_strdup(s, 3);
-	out->limit_value = sqlite3_column_int(s, 4);
-	out->limit_unit = (enum limit_unit)sqlite3_column_int(s, 5);
-	out->online_level = (enum online_level)sqlite3_column_int(s, 6);
-	out->paper_result = sqlite3_column_int(s, 7);
-	bool ok = read_fees((const char *)sqlite3_column_text(s, 8), out) &&
-		  read_windows((const char *)sqlite3_column_text(s, 9), out);
+	bool ok = read_procedure(s, out);
 	sqlite3_reset(s);
 	if (!ok) {
 		procedure_release(out);
-		return mc_fail(err, MC_ERR_DB, "procedure",
-			       "procedure \"%s\" has unreadable fees or "
-			       "windows", code);
+		return unreadable(err, code);
 	}
 	return MC_OK;
+}
+
+enum mc_code store_procedure_each(struct store *st, store_procedure_fn fn,
+				  void *ctx, struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_PROC_EACH);
+	int rc;
+	enum mc_code out = MC_OK;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct procedure p;
+		bool ok = read_procedure(s, &p);
+		int stop = ok ? fn(&p, ctx) : 1;
+		if (!ok)
+			out = unreadable(err, p.code);
+		procedure_release(&p);
+		if (stop)
+			break;
+	}
+	sqlite3_reset(s);
+	if (!out && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_db_fail(st, err, "listing procedures");
+	return out;
 }
 
 /* ---- administrator calendar rows ------------------------------------- */

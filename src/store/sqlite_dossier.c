@@ -361,6 +361,25 @@ out:
 	return rc;
 }
 
+enum mc_code store_dossier_status(struct store *st, const char *code,
+				  int64_t *id, int *status, struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_DOSSIER_STATUS);
+	bind_text(s, 1, code);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		*status = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return MC_OK;
+	if (rc != SQLITE_DONE)
+		return store_db_fail(st, err, "reading a dossier");
+	return mc_fail(err, MC_ERR_NOT_FOUND, "MaHoSo",
+		       "MaHoSo: dossier \"%s\" is not known", str_or_empty(code));
+}
+
 enum mc_code store_dossier_get(struct store *st, const char *code,
 			       struct dossier *out, struct mc_err *err)
 {

@@ -46,11 +46,20 @@ enum mc_code store_procedure_put(struct store *st, const struct procedure *p,
 enum mc_code store_procedure_get(struct store *st, const char *code,
 				 struct procedure *out, struct mc_err *err);
 
+typedef int (*store_procedure_fn)(const struct procedure *p, void *ctx);
+enum mc_code store_procedure_each(struct store *st, store_procedure_fn fn,
+				  void *ctx, struct mc_err *err);
+
 /* Dossiers. put inserts or, when the code exists, updates; sets d->id. */
 enum mc_code store_dossier_put(struct store *st, struct dossier *d,
 			       struct mc_err *err);
 enum mc_code store_dossier_get(struct store *st, const char *code,
 			       struct dossier *out, struct mc_err *err);
+/* Row id and status of a stored dossier, without reading the rest;
+ * MC_ERR_NOT_FOUND when the code is new. */
+enum mc_code store_dossier_status(struct store *st, const char *code,
+				  int64_t *id, int *status,
+				  struct mc_err *err);
 /* Next free code {unit}-{yyMMdd}-{NNNN} for civil day `day`. */
 enum mc_code store_dossier_next_code(struct store *st, const char *unit_code,
 				     int64_t day, char **code,

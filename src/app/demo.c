@@ -1,0 +1,229 @@
+/*
+ * demo.c - `motcua demo`: the demo province from a seed (see demo.h and
+ * docs/internals/demo.md). This file plans the year: how many filings
+ * each day gets, of which procedure, at which unit, by which channel and
+ * at what time; demo_dossier.c then lives each one. Everything goes into
+ * one transaction.
+ */
+#include "app/demo.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/demo_int.h"
+#include "core/civil.h"
+
+#define DAYS 365
+
+/* Filings per working day through the year, in percent: busier before
+ * Tết and at the year's end, quieter in the Tết month. */
+static const int month_factor[13] = {0,   115, 85,  105, 100, 100, 100,
+				     105, 105, 95,  100, 105, 115};
+/* Online registrations on a day off, per hundred of a working day's. */
+#define OFF_DAY_FACTOR 4
+
+static int64_t day_weight(struct calendar *cal, int64_t day)
+{
+	if (!calendar_is_working(cal, day))
+		return OFF_DAY_FACTOR;
+	int y, m, d;
+	civil_from_days(day, &y, &m, &d);
+	return month_factor[m];
+}
+
+/* ---- planning a filing ----------------------------------------------- */
+
+static enum channel draw_channel(struct demo_rng *r, const struct procedure *p,
+				 int64_t day, bool working, double growth)
+{
+	if (procedure_online_only_on(p, day) ||
+	    (!working && p->online_level != ONLINE_NONE))
+		return CHANNEL_ONLINE;
+	double online = p->online_level == ONLINE_FULL	  ? 0.85
+			: p->online_level == ONLINE_PARTIAL ? 0.61
+							    : 0.0;
+	if (online > 0 && demo_rng_chance(r, online + growth))
+		return CHANNEL_ONLINE;
+	return demo_rng_chance(r, 0.075) ? CHANNEL_POSTAL : CHANNEL_DIRECT;
+}
+
+/* Counter filings fall in office hours; online ones also in the evening
+ * and on days off. */
+static int64_t draw_time(struct demo_rng *r, struct calendar *cal,
+			 const struct office_hours *oh, int64_t day,
+			 bool working, enum channel ch)
+{
+	if (!working || (ch == CHANNEL_ONLINE && demo_rng_chance(r, 0.22)))
+		return civil_time_at(day, (int)demo_rng_range(r, 6 * 3600,
+							      23 * 3600 - 1));
+	int64_t start = civil_time_at(day, 0);
+	int64_t w = calendar_working_seconds(cal, oh, start,
+					     civil_time_at(day + 1, 0));
+	return calendar_add_working(cal, oh, start,
+				    (int64_t)demo_rng_below(r, (uint64_t)w));
+}
+
+static void plan_one(struct demo_ctx *c, int64_t day, int64_t first,
+		     bool working, uint32_t seq, struct demo_plan *pl)
+{
+	const struct demo_world *w = c->w;
+	struct demo_rng r = demo_rng_for(c->seed, 2, seq);
+	size_t pi = demo_pick(working ? &w->all_procs : &w->online_procs, &r);
+	const struct demo_proc *dp = &w->procs[pi];
+	size_t ui = dp->level == LEVEL_PROVINCE
+			    ? dp->dept
+			    : demo_pick(&w->level_units[dp->level], &r);
+	/* online use grows through the year, as it did everywhere */
+	double growth = 0.08 * (2.0 * (double)(day - first) / DAYS - 1.0);
+	pl->proc = (uint32_t)pi;
+	pl->unit = (uint32_t)ui;
+	pl->seq = seq;
+	pl->channel = draw_channel(&r, &dp->p, day, working, growth);
+	pl->at = draw_time(&r, c->cal, &w->units[ui].oh, day, working,
+			   pl->channel);
+}
+
+static int plan_cmp(const void *a, const void *b)
+{
+	const struct demo_plan *x = a, *y = b;
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* ---- the year -------------------------------------------------------- */
+
+/* One day's filings, planned, put in time order (so that each unit's
+ * daily numbers follow the clock) and lived. */
+static enum mc_code file_day(struct demo_ctx *c, int64_t day, int64_t first,
+			     size_t n, uint32_t *seq, struct demo_plan **buf,
+			     size_t *cap, struct mc_err *err)
+{
+	if (n > *cap) {
+		struct demo_plan *nb = realloc(*buf, n * sizeof(*nb));
+		if (!nb)
+			return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+		*buf = nb;
+		*cap = n;
+	}
+	bool working = calendar_is_working(c->cal, day);
+	for (size_t i = 0; i < n; i++)
+		plan_one(c, day, first, working, (*seq)++, &(*buf)[i]);
+	qsort(*buf, n, sizeof(**buf), plan_cmp);
+	enum mc_code rc = MC_OK;
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = demo_dossier_make(c, &(*buf)[i], err);
+	return rc;
+}
+
+/* The year's total split over its days by weight, rounding on the
+ * running sum so the days add up to exactly `total`. */
+static enum mc_code file_year(struct demo_ctx *c, int64_t until, size_t total,
+			      struct mc_err *err)
+{
+	int64_t first = until - (DAYS - 1), sum = 0, done = 0;
+	for (int64_t day = first; day <= until; day++)
+		sum += day_weight(c->cal, day);
+	struct demo_plan *buf = NULL;
+	size_t cap = 0;
+	uint32_t seq = 0;
+	int64_t cum = 0;
+	enum mc_code rc = MC_OK;
+	for (int64_t day = first; !rc && day <= until; day++) {
+		cum += day_weight(c->cal, day);
+		int64_t upto = (int64_t)total * cum / sum;
+		rc = file_day(c, day, first, (size_t)(upto - done), &seq, &buf,
+			      &cap, err);
+		done = upto;
+	}
+	free(buf);
+	return rc;
+}
+
+/* ---- catalogue into the store ---------------------------------------- */
+
+static enum mc_code put_catalog(struct store *st, const struct demo_world *w,
+				struct mc_err *err)
+{
+	enum mc_code rc = MC_OK;
+	for (size_t i = 0; !rc && i < w->n_units; i++)
+		rc = store_unit_put(st, &w->units[i].u, err);
+	for (size_t i = 0; !rc && i < w->n_procs; i++)
+		rc = store_procedure_put(st, &w->procs[i].p, err);
+	return rc;
+}
+
+static int found_unit(const struct unit *u, void *ctx)
+{
+	(void)u;
+	*(bool *)ctx = true;
+	return 1;
+}
+
+static enum mc_code check_empty(struct store *st, struct mc_err *err)
+{
+	bool any = false;
+	enum mc_code rc = store_unit_each(st, found_unit, &any, err);
+	if (!rc && any)
+		rc = mc_fail(err, MC_ERR_CONFLICT, "db",
+			     "the database already has units; the demo "
+			     "builds a province only into an empty database");
+	return rc;
+}
+
+static enum mc_code check_options(const struct demo_options *opt,
+				  struct mc_err *err)
+{
+	if (opt->dossiers > DEMO_MAX_DOSSIERS)
+		return mc_fail(err, MC_ERR_TOO_LARGE, "dossiers",
+			       "dossiers: %zu is more than the demo's limit "
+			       "of %d", opt->dossiers, DEMO_MAX_DOSSIERS);
+	int y, m, d;
+	civil_from_days(opt->until, &y, &m, &d);
+	if (y < CALENDAR_FIRST_YEAR + 1 || y > CALENDAR_LAST_YEAR - 1)
+		return mc_fail(err, MC_ERR_INPUT, "until",
+			       "until: %d is outside the calendar's years "
+			       "%d-%d", y, CALENDAR_FIRST_YEAR + 1,
+			       CALENDAR_LAST_YEAR - 1);
+	return MC_OK;
+}
+
+static enum mc_code build(struct app *app, const struct demo_options *opt,
+			  struct demo_world *w, struct demo_summary *sum,
+			  struct mc_err *err)
+{
+	enum mc_code rc = check_empty(app->st, err);
+	if (!rc)
+		rc = demo_catalog_build(w, opt->until, err);
+	if (!rc)
+		rc = put_catalog(app->st, w, err);
+	if (rc)
+		return rc;
+	sum->units = w->n_units;
+	sum->procedures = w->n_procs;
+	struct demo_ctx c = {
+		.st = app->st, .cal = &app->cal, .w = w, .seed = opt->seed,
+		.cut = civil_time_at(opt->until + 1, 0) - 1, .sum = sum};
+	return file_year(&c, opt->until, opt->dossiers, err);
+}
+
+enum mc_code demo_build(struct app *app, const struct demo_options *opt,
+			struct demo_summary *sum, struct mc_err *err)
+{
+	struct demo_summary local;
+	if (!sum)
+		sum = &local;
+	memset(sum, 0, sizeof(*sum));
+	enum mc_code rc = check_options(opt, err);
+	if (rc || (rc = store_begin(app->st, err)))
+		return rc;
+	struct demo_world w;
+	memset(&w, 0, sizeof(w));
+	rc = build(app, opt, &w, sum, err);
+	demo_world_release(&w);
+	if (!rc)
+		rc = store_commit(app->st, err);
+	else
+		store_rollback(app->st);
+	return rc;
+}

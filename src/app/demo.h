@@ -1,0 +1,42 @@
+/*
+ * demo.h - `motcua demo`: build a whole fictional province in an empty
+ * database (units, procedure catalogue and a year of dossiers with their
+ * event log), deterministic from a seed, so that reports, indices and the
+ * web pages have realistic data to show.
+ */
+#ifndef MC_APP_DEMO_H
+#define MC_APP_DEMO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/app.h"
+#include "core/error.h"
+
+/* Sized so that `make run` builds the demo in a few seconds. */
+#define DEMO_DEFAULT_DOSSIERS 60000
+#define DEMO_MAX_DOSSIERS 5000000
+
+struct demo_options {
+	uint64_t seed;
+	int64_t until;    /* civil day of the last filings; the snapshot is
+			   * taken at the end of that day */
+	size_t dossiers;  /* how many dossiers to file over the year */
+};
+
+struct demo_summary {
+	size_t units, procedures, dossiers, events;
+	size_t by_status[11];  /* index: status 1-10 */
+	size_t by_channel[4];  /* index: channel 1-3 */
+	size_t supplemented;   /* dossiers with at least one supplement round */
+	size_t late;           /* finished after their due date */
+	size_t overdue_open;   /* open at the end with a due date passed */
+};
+
+/* Build the province into app's database in one transaction. Refuses
+ * (MC_ERR_CONFLICT) a database that already has units; on any failure
+ * nothing is written. `sum` may be NULL. */
+enum mc_code demo_build(struct app *app, const struct demo_options *opt,
+			struct demo_summary *sum, struct mc_err *err);
+
+#endif

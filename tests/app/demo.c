@@ -1,0 +1,283 @@
+/*
+ * tests/app/demo.c - the demo province (src/app/demo*.c): deterministic
+ * from its seed, every dossier valid and consistent with the lifecycle,
+ * the intended mix of channels and outcomes, and no mixing with an
+ * existing database.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/demo.h"
+#include "core/civil.h"
+#include "test.h"
+
+#define N_DOSSIERS 3000
+
+struct tmpdb {
+	char path[64];
+	struct app app;
+	bool open;
+};
+
+static void tmpdb_open(struct tmpdb *t)
+{
+	snprintf(t->path, sizeof(t->path), "/tmp/motcua-demo-XXXXXX");
+	int fd = mkstemp(t->path);
+	CHECK(fd >= 0);
+	if (fd >= 0)
+		close(fd);
+	struct mc_err err;
+	t->open = app_open(t->path, &t->app, &err) == MC_OK;
+	if (!t->open)
+		fprintf(stderr, "app_open: %s\n", err.message);
+	CHECK(t->open);
+}
+
+static void tmpdb_close(struct tmpdb *t)
+{
+	if (t->open)
+		app_close(&t->app);
+	char side[80];
+	unlink(t->path);
+	snprintf(side, sizeof(side), "%s-wal", t->path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", t->path);
+	unlink(side);
+}
+
+static int64_t until_day(void)
+{
+	return civil_days(2024, 6, 14);
+}
+
+static enum mc_code build(struct tmpdb *t, uint64_t seed,
+			  struct demo_summary *sum)
+{
+	struct demo_options opt = {seed, until_day(), N_DOSSIERS};
+	struct mc_err err;
+	enum mc_code rc = demo_build(&t->app, &opt, sum, &err);
+	if (rc)
+		fprintf(stderr, "demo_build: %s\n", err.message);
+	return rc;
+}
+
+static void digest_of(uint64_t seed, char hex[65])
+{
+	struct tmpdb t;
+	tmpdb_open(&t);
+	hex[0] = '\0';
+	if (t.open && build(&t, seed, NULL) == MC_OK)
+		CHECK_INT(store_digest(t.app.st, hex, NULL), MC_OK);
+	tmpdb_close(&t);
+}
+
+TEST(same_seed_same_data)
+{
+	char a[65], b[65], c[65];
+	digest_of(7, a);
+	digest_of(7, b);
+	digest_of(8, c);
+	CHECK(a[0] != '\0');
+	CHECK_STR(a, b);
+	CHECK(strcmp(a, c) != 0);
+}
+
+/* What the walk over every stored dossier finds. */
+struct tally {
+	struct store *st;
+	size_t n, bad, inconsistent, by_channel[4], by_status[11];
+	size_t moved, rounds, two_rounds, online_only_counter, bad_code;
+	size_t no_events, events, paid_online, citizens, verified;
+	int64_t cut;
+};
+
+static int count_event(const struct dossier_event *ev, void *ctx)
+{
+	(void)ev;
+	(*(size_t *)ctx)++;
+	return 0;
+}
+
+/* Times as the lifecycle operations leave them for the status. */
+static bool consistent(const struct dossier *d, int64_t cut)
+{
+	bool has_end = d->finished != MC_NO_TIME;
+	switch (d->status) {
+	case ST_REGISTERED:
+		return d->channel == CHANNEL_ONLINE && !has_end &&
+		       d->received == MC_NO_TIME;
+	case ST_NOT_ACCEPTED:
+		return d->refused != MC_NO_TIME && !has_end;
+	case ST_RETURNED:
+		return has_end && d->returned >= d->finished;
+	case ST_WITHDRAWN:
+	case ST_STOPPED:
+	case ST_FINISHED:
+		return has_end && d->returned == MC_NO_TIME &&
+		       d->finished <= cut;
+	default: /* 2, 4, 5, 6: open */
+		return !has_end && d->returned == MC_NO_TIME &&
+		       (d->status == ST_SUPPLEMENT) ==
+			       dossier_supplement_open(d);
+	}
+}
+
+static bool code_ok(const struct dossier *d)
+{
+	int64_t first = d->submitted;
+	if (d->channel != CHANNEL_ONLINE)
+		first = d->received != MC_NO_TIME ? d->received : d->refused;
+	int y, m, dd;
+	civil_from_days(civil_local_day(first), &y, &m, &dd);
+	char want[80];
+	snprintf(want, sizeof(want), "%s-%02d%02d%02d-", d->unit_code, y % 100,
+		 m, dd);
+	size_t n = strlen(want);
+	return strncmp(d->code, want, n) == 0 && strlen(d->code) == n + 4;
+}
+
+static void tally_rounds(struct tally *t, const struct dossier *d)
+{
+	size_t in_processing = 0;
+	for (size_t i = 0; i < d->n_supplements; i++) {
+		const struct supplement_round *r = &d->supplements[i];
+		if (d->received == MC_NO_TIME || r->requested < d->received ||
+		    r->completed == MC_NO_TIME)
+			continue;
+		in_processing++;
+		t->rounds++;
+		t->moved += r->due_after > r->due_before;
+	}
+	t->two_rounds += in_processing >= 2;
+}
+
+static int walk(const struct dossier *d, void *ctx)
+{
+	struct tally *t = ctx;
+	t->n++;
+	t->bad += dossier_check(d, NULL) != MC_OK;
+	t->inconsistent += !consistent(d, t->cut);
+	t->by_channel[d->channel]++;
+	t->by_status[d->status]++;
+	t->bad_code += !code_ok(d);
+	t->paid_online += d->paid_online != PAID_NOT_ONLINE;
+	if (d->applicant_kind == APPLICANT_CITIZEN) {
+		t->citizens++;
+		t->verified += d->verified;
+	}
+	tally_rounds(t, d);
+	struct procedure p;
+	if (d->channel != CHANNEL_ONLINE &&
+	    store_procedure_get(t->st, d->procedure_code, &p, NULL) == MC_OK) {
+		int64_t day = civil_local_day(d->received != MC_NO_TIME
+						      ? d->received
+						      : d->refused);
+		t->online_only_counter += procedure_online_only_on(&p, day);
+		procedure_release(&p);
+	}
+	size_t events = 0;
+	store_event_each(t->st, d->code, count_event, &events, NULL);
+	t->no_events += events == 0;
+	t->events += events;
+	return 0;
+}
+
+/* a share in per mille */
+static long permille(size_t part, size_t whole)
+{
+	return whole ? (long)(part * 1000 / whole) : 0;
+}
+
+static void check_mix(const struct tally *t)
+{
+	long online = permille(t->by_channel[CHANNEL_ONLINE], t->n);
+	long postal = permille(t->by_channel[CHANNEL_POSTAL], t->n);
+	CHECK(online >= 580 && online <= 730);
+	CHECK(postal >= 10 && postal <= 40);
+	CHECK(permille(t->by_status[ST_NOT_ACCEPTED], t->n) >= 4);
+	CHECK(permille(t->by_status[ST_NOT_ACCEPTED], t->n) <= 20);
+	CHECK(permille(t->by_status[ST_WITHDRAWN], t->n) <= 20);
+	CHECK(permille(t->by_status[ST_STOPPED], t->n) <= 20);
+	CHECK(permille(t->by_status[ST_RETURNED], t->n) >= 900);
+	for (int s = 1; s <= 10; s++)
+		if (t->by_status[s] == 0) {
+			fprintf(stderr, "no dossier in status %d\n", s);
+			CHECK(t->by_status[s] > 0);
+		}
+	CHECK(permille(t->verified, t->citizens) >= 800);
+	CHECK(t->paid_online > 0);
+}
+
+TEST(every_dossier_valid_and_mixed)
+{
+	struct tmpdb db;
+	tmpdb_open(&db);
+	struct demo_summary sum;
+	if (!db.open || build(&db, 7, &sum) != MC_OK) {
+		CHECK(0);
+		tmpdb_close(&db);
+		return;
+	}
+	struct tally t = {.st = db.app.st,
+			  .cut = civil_time_at(until_day() + 1, 0) - 1};
+	CHECK_INT(store_dossier_each(db.app.st, MC_NO_TIME, MC_NO_TIME, walk,
+				     &t, NULL), MC_OK);
+	CHECK_INT(t.n, N_DOSSIERS);
+	CHECK_INT(sum.dossiers, N_DOSSIERS);
+	CHECK_INT(t.bad, 0);
+	CHECK_INT(t.inconsistent, 0);
+	CHECK_INT(t.bad_code, 0);
+	CHECK_INT(t.no_events, 0);
+	CHECK_INT(t.events, sum.events);
+	CHECK_INT(t.online_only_counter, 0);
+	check_mix(&t);
+	long late = permille(sum.late, t.by_status[9] + t.by_status[10]);
+	CHECK(late >= 5 && late <= 35);
+	/* supplements: ~5-8 % of dossiers, each completed round moves the
+	 * due date later, a few dossiers have two rounds */
+	long sup = permille(sum.supplemented, t.n);
+	CHECK(sup >= 40 && sup <= 90);
+	CHECK(t.rounds > 0);
+	CHECK_INT(t.moved, t.rounds);
+	CHECK(t.two_rounds > 0);
+	CHECK(sum.overdue_open > 0);
+	CHECK(sum.units > 100 && sum.procedures >= 180);
+	tmpdb_close(&db);
+}
+
+TEST(refuses_a_database_with_units)
+{
+	struct tmpdb db;
+	tmpdb_open(&db);
+	if (!db.open || build(&db, 3, NULL) != MC_OK) {
+		CHECK(0);
+		tmpdb_close(&db);
+		return;
+	}
+	char before[65], after[65];
+	CHECK_INT(store_digest(db.app.st, before, NULL), MC_OK);
+	struct demo_options opt = {4, until_day(), 10};
+	struct mc_err err;
+	CHECK_INT(demo_build(&db.app, &opt, NULL, &err), MC_ERR_CONFLICT);
+	CHECK(strstr(err.message, "already has units") != NULL);
+	CHECK_INT(mc_code_exit_status(err.code), 2);
+	CHECK_INT(store_digest(db.app.st, after, NULL), MC_OK);
+	CHECK_STR(after, before);
+	tmpdb_close(&db);
+}
+
+TEST(rejects_too_many_dossiers)
+{
+	struct tmpdb db;
+	tmpdb_open(&db);
+	struct demo_options opt = {1, until_day(), DEMO_MAX_DOSSIERS + 1};
+	struct mc_err err;
+	if (db.open)
+		CHECK_INT(demo_build(&db.app, &opt, NULL, &err),
+			  MC_ERR_TOO_LARGE);
+	tmpdb_close(&db);
+}
+
+TEST_MAIN(T(same_seed_same_data), T(every_dossier_valid_and_mixed),
+	  T(refuses_a_database_with_units), T(rejects_too_many_dossiers))
