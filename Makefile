@@ -71,9 +71,20 @@ test: deps
 	@$(MAKE) --no-print-directory MODE=asan unit
 	@sh tests/run.sh build/release build/asan
 
-bench: deps
+bench:
+	@sh scripts/deps.sh time
 	@$(MAKE) --no-print-directory build
 	@sh bench/run.sh
+
+# Instruction counts of one report under callgrind: repeatable between
+# commits without timing noise.
+profile:
+	@sh scripts/deps.sh valgrind
+	@$(MAKE) --no-print-directory build
+	@test -f $(DB) || $(BIN) demo --db $(DB)
+	valgrind --tool=callgrind --callgrind-out-file=build/callgrind.out \
+		$(BIN) report --db $(DB) --format json >/dev/null
+	@callgrind_annotate build/callgrind.out | head -n 30
 
 # Fuzz every boundary format with libFuzzer (clang), FUZZ_SECONDS each.
 FUZZ_SECONDS ?= 30
@@ -83,7 +94,7 @@ fuzz: deps
 	@mkdir -p build/fuzz
 	@for f in $(FUZZ_SRC); do \
 		n=$$(basename $$f .c); \
-		clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
+		clang -std=c11 -D_DEFAULT_SOURCE -DMC_LIBFUZZER -g -O1 -fsanitize=fuzzer,address,undefined \
 			-Isrc -Itests $$f $(LIB_SRC) $(LDLIBS) -o build/fuzz/$$n || exit 1; \
 		mkdir -p build/fuzz/$$n.corpus; \
 		build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \

@@ -275,10 +275,15 @@ static enum mc_code previous_status(struct importer *im, const char *code,
 				    int *status, int64_t *id,
 				    struct mc_err *err)
 {
+	struct mc_err e;
 	*status = 0;
 	*id = 0;
-	enum mc_code rc = store_dossier_status(im->st, code, id, status, err);
-	return rc == MC_ERR_NOT_FOUND ? MC_OK : rc;
+	enum mc_code rc = store_dossier_status(im->st, code, id, status, &e);
+	if (rc == MC_ERR_NOT_FOUND)
+		return MC_OK;
+	if (rc && err)
+		*err = e;
+	return rc;
 }
 
 /* Everything after parsing: references, the upsert and its event. */

@@ -1,6 +1,7 @@
 /*
  * export.c - `motcua export dossiers [--from D --to D] [--db FILE]
- * [--out FILE]`: stored dossiers as portal JSON Lines, to stdout or FILE.
+ * [--out FILE]`: stored dossiers as portal JSON Lines, to stdout or FILE;
+ * `motcua export units|procedures`: the catalogue in its import format.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include "app/export.h"
 #include "cli/cli.h"
 #include "core/civil.h"
+#include "io/catalog.h"
 
 /* An optional YYYY-MM-DD option; absent leaves the day open. */
 static enum mc_code day_opt(const char *s, const char *name, int64_t *day,
@@ -18,7 +20,48 @@ static enum mc_code day_opt(const char *s, const char *name, int64_t *day,
 	return s ? civil_parse_date(s, day, name, err) : MC_OK;
 }
 
-static int run(const char *db, const char *path, int64_t from, int64_t to)
+struct catalog_out {
+	FILE *out;
+	struct strbuf line;
+	size_t n;
+};
+
+static int write_unit(const struct unit *u, void *ctx)
+{
+	struct catalog_out *c = ctx;
+	strbuf_reset(&c->line);
+	catalog_unit_write(u, &c->line);
+	c->n++;
+	return fprintf(c->out, "%s\n", c->line.buf) < 0;
+}
+
+static int write_procedure(const struct procedure *p, void *ctx)
+{
+	struct catalog_out *c = ctx;
+	strbuf_reset(&c->line);
+	catalog_procedure_write(p, &c->line);
+	c->n++;
+	return fprintf(c->out, "%s\n", c->line.buf) < 0;
+}
+
+static enum mc_code export_catalog(struct store *st, const char *what,
+				   FILE *out, size_t *n, struct mc_err *err)
+{
+	struct catalog_out c = {.out = out};
+	strbuf_init(&c.line);
+	enum mc_code rc =
+		strcmp(what, "units") == 0
+			? store_unit_each(st, write_unit, &c, err)
+			: store_procedure_each(st, write_procedure, &c, err);
+	strbuf_release(&c.line);
+	if (!rc && ferror(out))
+		rc = mc_fail(err, MC_ERR_IO, "out", "out: write failed");
+	*n = c.n;
+	return rc;
+}
+
+static int run(const char *db, const char *what, const char *path,
+	       int64_t from, int64_t to)
 {
 	struct mc_err err = {0};
 	struct store *st;
@@ -33,14 +76,16 @@ static int run(const char *db, const char *path, int64_t from, int64_t to)
 		return cli_fail(&err);
 	}
 	size_t n = 0;
-	enum mc_code rc = export_dossiers(st, from, to, out, &n, &err);
+	enum mc_code rc = strcmp(what, "dossiers") == 0
+				  ? export_dossiers(st, from, to, out, &n, &err)
+				  : export_catalog(st, what, out, &n, &err);
 	store_close(st);
 	if (out != stdout && fclose(out) != 0 && !rc)
 		rc = mc_fail(&err, MC_ERR_IO, "", "%s: %s", path,
 			     strerror(errno));
 	if (rc)
 		return cli_fail(&err);
-	fprintf(stderr, "exported %zu dossiers\n", n);
+	fprintf(stderr, "exported %zu %s\n", n, what);
 	return 0;
 }
 
@@ -57,10 +102,14 @@ int cmd_export(int argc, char **argv)
 	int status = cli_parse(argc, argv, opts, pos, 1, &n_pos);
 	if (status)
 		return status;
-	if (n_pos != 1 || strcmp(pos[0], "dossiers") != 0)
-		return cli_usage("usage: motcua export dossiers [--from "
-				 "YYYY-MM-DD --to YYYY-MM-DD] [--db FILE] "
-				 "[--out FILE]");
+	if (n_pos != 1 || (strcmp(pos[0], "dossiers") != 0 &&
+			   strcmp(pos[0], "units") != 0 &&
+			   strcmp(pos[0], "procedures") != 0))
+		return cli_usage("usage: motcua export units|procedures|"
+				 "dossiers [--from YYYY-MM-DD --to YYYY-MM-DD] "
+				 "[--db FILE] [--out FILE]");
+	if (strcmp(pos[0], "dossiers") != 0 && (from_s || to_s))
+		return cli_usage("--from/--to: only dossiers have dates");
 	struct mc_err err = {0};
 	int64_t from, to;
 	if (day_opt(from_s, "--from", &from, &err) ||
@@ -70,5 +119,5 @@ int cmd_export(int argc, char **argv)
 		mc_fail(&err, MC_ERR_INPUT, "--to", "--to: is before --from");
 		return cli_fail(&err);
 	}
-	return run(db, out, from, to);
+	return run(db, pos[0], out, from, to);
 }

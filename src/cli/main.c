@@ -15,7 +15,7 @@ static const struct {
 	{"import", cmd_import,
 	 "import units|procedures|dossiers FILE [--db FILE]"},
 	{"export", cmd_export,
-	 "export dossiers [--from D --to D] [--out FILE] [--db FILE]"},
+	 "export units|procedures|dossiers [--from D --to D] [--out FILE]"},
 	{"dossier", cmd_dossier,
 	 "dossier OPERATION ...  lifecycle operations (motcua dossier help)"},
 	{"calendar", cmd_calendar,

@@ -111,6 +111,20 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	sb->len += (size_t)n;
 }
 
+void strbuf_add_int(struct strbuf *sb, int64_t v)
+{
+	char buf[24], *p = buf + sizeof(buf);
+	/* work in unsigned so INT64_MIN negates without overflow */
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	strbuf_add(sb, p, (size_t)(buf + sizeof(buf) - p));
+}
+
 void strbuf_json_string(struct strbuf *sb, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/error.h"
 
@@ -37,6 +38,8 @@ void strbuf_add(struct strbuf *sb, const char *s, size_t n);
 void strbuf_puts(struct strbuf *sb, const char *s);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Append a decimal integer (faster than strbuf_addf on hot paths). */
+void strbuf_add_int(struct strbuf *sb, int64_t v);
 /* Append s as a JSON string literal with quotes and escapes. */
 void strbuf_json_string(struct strbuf *sb, const char *s);
 

@@ -121,6 +121,7 @@ void store_close(struct store *st)
 	for (int i = 0; i < Q__COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
+	store_lists_release(&st->lists);
 	free(st);
 }
 

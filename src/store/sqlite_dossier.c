@@ -22,7 +22,9 @@ static void key_string(struct strbuf *sb, const char *key, const char *v)
 {
 	if (!v)
 		return;
-	strbuf_addf(sb, "\"%s\":", key);
+	strbuf_puts(sb, "\"");
+	strbuf_puts(sb, key);
+	strbuf_puts(sb, "\":");
 	strbuf_json_string(sb, v);
 	strbuf_puts(sb, ",");
 }
@@ -44,8 +46,10 @@ static void components_json(const struct dossier *d, struct strbuf *sb)
 		key_string(sb, "code", c->code);
 		key_string(sb, "file", c->file_name);
 		key_string(sb, "url", c->url);
-		strbuf_addf(sb, "\"flags\":%d,", c->digitized |
-			    c->reused << 1 | c->from_national_store << 2);
+		strbuf_puts(sb, "\"flags\":");
+		strbuf_add_int(sb, c->digitized | c->reused << 1 |
+					   c->from_national_store << 2);
+		strbuf_puts(sb, ",");
 		end_object(sb);
 	}
 	strbuf_puts(sb, "]");
@@ -59,8 +63,11 @@ static void fees_json(const struct dossier *d, struct strbuf *sb)
 		strbuf_puts(sb, i ? ",{" : "{");
 		key_string(sb, "code", f->code);
 		key_string(sb, "name", f->name);
-		strbuf_addf(sb, "\"amount\":%lld,\"method\":%d}",
-			    (long long)f->amount, f->method);
+		strbuf_puts(sb, "\"amount\":");
+		strbuf_add_int(sb, f->amount);
+		strbuf_puts(sb, ",\"method\":");
+		strbuf_add_int(sb, f->method);
+		strbuf_puts(sb, "}");
 	}
 	strbuf_puts(sb, "]");
 }
@@ -84,7 +91,7 @@ static void time_or_null(struct strbuf *sb, int64_t t, const char *sep)
 	if (t == MC_NO_TIME)
 		strbuf_puts(sb, "null");
 	else
-		strbuf_addf(sb, "%lld", (long long)t);
+		strbuf_add_int(sb, t);
 	strbuf_puts(sb, sep);
 }
 
@@ -192,16 +199,12 @@ static bool read_list(sqlite3_stmt *s, int col, struct dossier *d,
 
 /* ---- rows ------------------------------------------------------------ */
 
-struct lists {
-	struct strbuf components, fees, results, supplements;
-};
-
-static bool lists_build(struct lists *l, const struct dossier *d)
+static bool lists_build(struct dossier_lists *l, const struct dossier *d)
 {
-	strbuf_init(&l->components);
-	strbuf_init(&l->fees);
-	strbuf_init(&l->results);
-	strbuf_init(&l->supplements);
+	strbuf_reset(&l->components);
+	strbuf_reset(&l->fees);
+	strbuf_reset(&l->results);
+	strbuf_reset(&l->supplements);
 	components_json(d, &l->components);
 	fees_json(d, &l->fees);
 	results_json(d, &l->results);
@@ -210,7 +213,7 @@ static bool lists_build(struct lists *l, const struct dossier *d)
 	       !l->supplements.oom;
 }
 
-static void lists_release(struct lists *l)
+void store_lists_release(struct dossier_lists *l)
 {
 	strbuf_release(&l->components);
 	strbuf_release(&l->fees);
@@ -219,7 +222,7 @@ static void lists_release(struct lists *l)
 }
 
 static void bind_dossier(sqlite3_stmt *s, const struct dossier *d,
-			 const struct lists *l)
+			 const struct dossier_lists *l)
 {
 	int i = 1;
 	bind_text(s, i++, d->code);
@@ -333,32 +336,23 @@ static enum mc_code constraint_fail(struct store *st, const struct dossier *d,
 enum mc_code store_dossier_put(struct store *st, struct dossier *d,
 			       struct mc_err *err)
 {
-	struct lists l;
-	enum mc_code rc = MC_OK;
-	if (!lists_build(&l, d)) {
-		rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
-		goto out;
-	}
+	struct dossier_lists *l = &st->lists;
+	if (!lists_build(l, d))
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	int64_t id = d->id ? d->id : dossier_id(st, d->code);
 	sqlite3_stmt *s = store_stmt(st, id ? Q_DOSSIER_UPDATE
 					    : Q_DOSSIER_INSERT);
-	bind_dossier(s, d, &l);
+	bind_dossier(s, d, l);
 	if (id)
 		sqlite3_bind_int64(s, 37, id);
 	int step = sqlite3_step(s);
 	sqlite3_reset(s);
-	if (step == SQLITE_CONSTRAINT) {
-		rc = constraint_fail(st, d, err);
-		goto out;
-	}
-	if (step != SQLITE_DONE) {
-		rc = store_db_fail(st, err, "storing a dossier");
-		goto out;
-	}
+	if (step == SQLITE_CONSTRAINT)
+		return constraint_fail(st, d, err);
+	if (step != SQLITE_DONE)
+		return store_db_fail(st, err, "storing a dossier");
 	d->id = id ? id : sqlite3_last_insert_rowid(st->db);
-out:
-	lists_release(&l);
-	return rc;
+	return MC_OK;
 }
 
 enum mc_code store_dossier_status(struct store *st, const char *code,

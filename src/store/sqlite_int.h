@@ -7,6 +7,8 @@
 
 #include <sqlite3.h>
 
+#include "core/str.h"
+
 #include "store/store.h"
 
 enum stmt_id {
@@ -34,9 +36,16 @@ enum stmt_id {
 	Q__COUNT
 };
 
+/* Scratch text of a dossier's lists, kept on the handle so that storing
+ * a dossier allocates nothing once the buffers have grown. */
+struct dossier_lists {
+	struct strbuf components, fees, results, supplements;
+};
+
 struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[Q__COUNT];
+	struct dossier_lists lists;
 	char errmsg[320];
 };
 
@@ -50,6 +59,8 @@ void bind_text(sqlite3_stmt *s, int i, const char *v);
 void bind_time(sqlite3_stmt *s, int i, int64_t t); /* MC_NO_TIME: NULL */
 int64_t column_time(sqlite3_stmt *s, int i);
 char *column_strdup(sqlite3_stmt *s, int i); /* NULL stays NULL */
+
+void store_lists_release(struct dossier_lists *l);
 
 /* Migrations, applied by store_open. */
 enum mc_code store_migrate(struct store *st, struct mc_err *err);

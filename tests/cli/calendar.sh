@@ -1,6 +1,6 @@
 #!/bin/sh
 # calendar.sh - `motcua calendar` from the command line.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/harness.sh.inc"
 m=$MOTCUA
 
 expect_exit 0 "holidays 2026" -- "$m" calendar holidays 2026

@@ -2,7 +2,7 @@
 # dossier.sh - the lifecycle from the command line: a filing registered,
 # accepted, finished and returned; every refused input exits 2, names the
 # field, and leaves the database byte for byte as it was.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/harness.sh.inc"
 m=$MOTCUA
 d=$here/data
 
