@@ -47,7 +47,6 @@ static const char *const migrations[] = {
 	" any_reused INTEGER NOT NULL, has_e_result INTEGER NOT NULL,"
 	" supplement_count INTEGER NOT NULL,"
 	" supplement_open INTEGER NOT NULL);"
-	"CREATE INDEX dossiers_submitted ON dossiers(submitted_at);"
 	"CREATE TABLE dossier_counters("
 	" unit_code TEXT NOT NULL, day INTEGER NOT NULL,"
 	" last INTEGER NOT NULL, PRIMARY KEY(unit_code, day)) WITHOUT ROWID;"

@@ -91,7 +91,10 @@ enum mc_code store_open(const char *path, struct store **out,
 		goto fail;
 	}
 	sqlite3_busy_timeout(st->db, 5000);
-	if ((rc = exec(st, "PRAGMA journal_mode=WAL", err)) ||
+	/* 8 KiB pages: fewer B-tree splits and larger writes for dossier
+	 * rows of about 800 bytes (takes effect on a new database only) */
+	if ((rc = exec(st, "PRAGMA page_size=8192", err)) ||
+	    (rc = exec(st, "PRAGMA journal_mode=WAL", err)) ||
 	    (rc = exec(st, "PRAGMA synchronous=FULL", err)) ||
 	    (rc = exec(st, "PRAGMA foreign_keys=ON", err)) ||
 	    /* 64 MiB of page cache keeps a large import out of the WAL
