@@ -11,9 +11,9 @@ CFLAGS_asan    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -f
 LDFLAGS_asan   := -fsanitize=address,undefined
 CFLAGS  := -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS_$(MODE)) -Isrc -Itests -MMD -MP
 LDFLAGS := $(LDFLAGS_$(MODE))
-LDLIBS  := -lsqlite3 -ljansson -lutf8proc -lsodium -lm -lpthread
+LDLIBS  := -lmicrohttpd -lsqlite3 -ljansson -lutf8proc -lsodium -lm -lpthread
 
-LIB_SRC  := $(sort $(wildcard src/core/*.c src/store/*.c src/io/*.c src/app/*.c))
+LIB_SRC  := $(sort $(wildcard src/core/*.c src/store/*.c src/io/*.c src/app/*.c src/http/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(filter-out tests/fuzz/%,$(wildcard tests/*/*.c)))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)

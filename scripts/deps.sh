@@ -5,7 +5,7 @@
 set -eu
 
 packages="gcc make libc6-dev libsqlite3-dev libjansson-dev libutf8proc-dev
-libsodium-dev sqlite3 $*"
+libsodium-dev libmicrohttpd-dev sqlite3 $*"
 
 missing=""
 for p in $packages; do

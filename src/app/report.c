@@ -1,14 +1,20 @@
 /*
- * report.c - form II.06a by unit over the stored dossiers (see report.h).
+ * report.c - form II.06a by unit, level, field or procedure (see
+ * report.h). Both engines build the same lines; only the way a line's
+ * counts are found differs: aggregates for app_report, a scan of every
+ * dossier for app_report_scan.
  */
 #include "app/report.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/civil.h"
 #include "core/str.h"
 #include "core/strmap.h"
+
+/* ---- the unit tree ----------------------------------------------------- */
 
 struct tree {
 	struct unit *units;
@@ -24,8 +30,13 @@ static int collect_unit(const struct unit *u, void *ctx)
 	if (!slot)
 		return 1;
 	unit_init(slot);
-	return !str_set(&slot->code, u->code) || !str_set(&slot->name, u->name) ||
-	       !str_set(&slot->parent, u->parent);
+	slot->level = u->level;
+	slot->valid_from = u->valid_from;
+	slot->valid_to = u->valid_to;
+	return !str_set(&slot->code, u->code) ||
+	       !str_set(&slot->name, u->name) ||
+	       !str_set(&slot->parent, u->parent) ||
+	       !str_set(&slot->successor, u->successor);
 }
 
 static void tree_release(struct tree *t)
@@ -37,11 +48,14 @@ static void tree_release(struct tree *t)
 	strmap_release(&t->index);
 }
 
+static int64_t find(const struct tree *t, const char *code)
+{
+	return code ? strmap_get(&t->index, code, -1) : -1;
+}
+
 static int64_t parent_of(const struct tree *t, int64_t i)
 {
-	if (!t->units[i].parent)
-		return -1;
-	return strmap_get(&t->index, t->units[i].parent, -1);
+	return find(t, t->units[i].parent);
 }
 
 static enum mc_code load_tree(struct app *app, struct tree *t,
@@ -65,7 +79,7 @@ static enum mc_code find_root(const struct tree *t, const char *root,
 			      int64_t *out, struct mc_err *err)
 {
 	if (root) {
-		*out = strmap_get(&t->index, root, -1);
+		*out = find(t, root);
 		if (*out < 0)
 			return mc_fail(err, MC_ERR_NOT_FOUND, "unit",
 				       "unit: \"%s\" is not known", root);
@@ -78,7 +92,7 @@ static enum mc_code find_root(const struct tree *t, const char *root,
 		if (*out >= 0)
 			return mc_fail(err, MC_ERR_INPUT, "unit",
 				       "unit: there are several top units; "
-				       "choose one");
+				       "choose one with --unit");
 		*out = (int64_t)i;
 	}
 	if (*out < 0)
@@ -87,82 +101,39 @@ static enum mc_code find_root(const struct tree *t, const char *root,
 	return MC_OK;
 }
 
-static enum mc_code add_line(struct report *r, const struct unit *u,
-			     const char *suffix, struct mc_err *err)
+/* Where a merged unit's work went by day `day`: along its successors to
+ * the first unit in service; itself when it is in service or has none. */
+static int64_t successor_on(const struct tree *t, int64_t i, int64_t day)
 {
-	struct report_line *l = ARRAY_PUSH(r->lines, r->n, r->cap);
-	if (!l || !str_set(&l->key, u->code))
-		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
-	size_t len = strlen(u->name) + strlen(suffix) + 1;
-	l->name = malloc(len);
-	if (!l->name)
-		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
-	strcpy(l->name, u->name);
-	strcat(l->name, suffix);
-	return MC_OK;
-}
-
-/* Lines: the root's own dossiers first, then each child's subtree. */
-static enum mc_code assign_lines(struct tree *t, int64_t root,
-				 struct report *r, struct mc_err *err)
-{
-	enum mc_code rc = add_line(r, &t->units[root], " (trực tiếp)", err);
-	for (size_t i = 0; !rc && i < t->n; i++) {
-		t->line[i] = -1;
-		if (parent_of(t, (int64_t)i) == root)
-			rc = add_line(r, &t->units[i], "", err);
-		if (!rc && parent_of(t, (int64_t)i) == root)
-			t->line[i] = (int)r->n - 1;
+	for (size_t hops = 0; hops < t->n; hops++) {
+		const struct unit *u = &t->units[i];
+		int64_t next = find(t, u->successor);
+		if (unit_valid_on(u, day) || next < 0)
+			return i;
+		i = next;
 	}
-	if (rc)
-		return rc;
-	t->line[root] = 0;
-	/* every other unit reports on the line of its root-child ancestor */
-	for (size_t i = 0; i < t->n; i++) {
-		int64_t a = (int64_t)i;
-		size_t hops = 0;
-		while (a >= 0 && t->line[a] < 0 && hops++ < t->n)
-			a = parent_of(t, a);
-		t->line[i] = a >= 0 ? t->line[a] : -1;
-	}
-	return MC_OK;
+	return i;
 }
 
-struct scan {
-	struct app *app;
-	struct tree *tree;
-	struct report *report;
-	struct strmap levels; /* procedure code -> online level */
-	enum mc_code rc;
-	struct mc_err *err;
-};
-
-static enum online_level level_of(struct scan *s, const char *code)
+/* The line of unit i: the root's own line (0) for the root, else the line
+ * of its ancestor that is a child of the root; -1 outside the root. With
+ * `restate_day`, merged units and ancestors count as their successors. */
+static int line_of(struct tree *t, int64_t i, int64_t root,
+		   int64_t restate_day)
 {
-	int64_t l = strmap_get(&s->levels, code, -1);
-	if (l >= 0)
-		return (enum online_level)l;
-	struct procedure p;
-	l = ONLINE_NONE;
-	if (store_procedure_get(s->app->st, code, &p, NULL) == MC_OK) {
-		l = p.online_level;
-		procedure_release(&p);
+	for (size_t hops = 0; i >= 0 && hops <= t->n; hops++) {
+		if (restate_day != MC_NO_TIME)
+			i = successor_on(t, i, restate_day);
+		if (i == root)
+			return 0;
+		if (t->line[i] > 0)
+			return t->line[i];
+		i = parent_of(t, i);
 	}
-	strmap_put(&s->levels, code, l);
-	return (enum online_level)l;
+	return -1;
 }
 
-static int scan_one(const struct dossier *d, void *ctx)
-{
-	struct scan *s = ctx;
-	int64_t u = strmap_get(&s->tree->index, d->unit_code, -1);
-	if (u < 0 || s->tree->line[u] < 0)
-		return 0;
-	struct report_line *l = &s->report->lines[s->tree->line[u]];
-	report_add(&l->row, d, level_of(s, d->procedure_code),
-		   &s->report->period);
-	return 0;
-}
+/* ---- lines ------------------------------------------------------------- */
 
 void report_release(struct report *r)
 {
@@ -176,32 +147,366 @@ void report_release(struct report *r)
 	memset(r, 0, sizeof(*r));
 }
 
+static const char *const by_names[] = {"unit", "level", "field",
+				       "procedure"};
+
+const char *report_by_name(enum report_by by)
+{
+	return by_names[by];
+}
+
+enum mc_code report_by_parse(const char *s, enum report_by *out,
+			     struct mc_err *err)
+{
+	for (int i = 0; i < 4; i++)
+		if (s && strcmp(s, by_names[i]) == 0) {
+			*out = (enum report_by)i;
+			return MC_OK;
+		}
+	return mc_fail(err, MC_ERR_INPUT, "by",
+		       "by: \"%s\" is not unit, level, field or procedure",
+		       str_or_empty(s));
+}
+
+static enum mc_code add_line(struct report *r, const char *key,
+			     const char *name, const char *suffix,
+			     struct mc_err *err)
+{
+	struct report_line *l = ARRAY_PUSH(r->lines, r->n, r->cap);
+	if (!l || !str_set(&l->key, key))
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	size_t len = strlen(name) + strlen(suffix) + 1;
+	if (!(l->name = malloc(len)))
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	snprintf(l->name, len, "%s%s", name, suffix);
+	return MC_OK;
+}
+
+/* A child of the root shows when it served during the period (restated:
+ * at its end) or, as it was, still has figures to show. */
+static bool empty(const struct report_line *l)
+{
+	static const struct report_row zero;
+	return memcmp(&l->row, &zero, sizeof(zero)) == 0;
+}
+
+static bool shows(const struct unit *u, const struct report *r,
+		  const struct report_line *l)
+{
+	if (r->restated)
+		return unit_valid_on(u, r->period.to) || !empty(l);
+	bool served = (u->valid_from == MC_NO_TIME ||
+		       u->valid_from <= r->period.to) &&
+		      (u->valid_to == MC_NO_TIME ||
+		       u->valid_to >= r->period.from);
+	return served || !empty(l);
+}
+
+static enum mc_code unit_lines(struct tree *t, int64_t root,
+			       struct report *r, struct mc_err *err)
+{
+	enum mc_code rc = add_line(r, t->units[root].code,
+				   t->units[root].name, " (trực tiếp)", err);
+	for (size_t i = 0; !rc && i < t->n; i++) {
+		t->line[i] = -1;
+		if (parent_of(t, (int64_t)i) != root)
+			continue;
+		rc = add_line(r, t->units[i].code, t->units[i].name, "", err);
+		t->line[i] = (int)r->n - 1;
+	}
+	t->line[root] = 0;
+	return rc;
+}
+
+/* Drop the lines `shows` rejects (fields and procedures without figures),
+ * then add up the total. */
+static void finish_lines(struct tree *t, struct report *r)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		struct report_line *l = &r->lines[i];
+		int64_t u = r->by == REPORT_BY_UNIT && i > 0 ? find(t, l->key)
+							      : -1;
+		bool catalogue = r->by == REPORT_BY_FIELD ||
+				 r->by == REPORT_BY_PROCEDURE;
+		if ((u >= 0 && !shows(&t->units[u], r, l)) ||
+		    (catalogue && empty(l))) {
+			free(l->key);
+			free(l->name);
+			continue;
+		}
+		r->lines[kept++] = *l;
+	}
+	r->n = kept;
+	memset(&r->total, 0, sizeof(r->total));
+	for (size_t i = 0; i < r->n; i++)
+		report_merge(&r->total, &r->lines[i].row);
+}
+
+static const char *const level_names[] = {"", "Cấp tỉnh", "Cấp huyện",
+					  "Cấp xã"};
+
+static enum mc_code level_lines(struct report *r, struct mc_err *err)
+{
+	enum mc_code rc = MC_OK;
+	for (int l = LEVEL_PROVINCE; !rc && l <= LEVEL_COMMUNE; l++) {
+		char key[4];
+		snprintf(key, sizeof(key), "%d", l);
+		rc = add_line(r, key, level_names[l], "", err);
+	}
+	return rc;
+}
+
+/* Names of fields and procedures, from the catalogue. */
+struct names {
+	struct report *r;
+	enum report_by by;
+	struct strmap seen;
+	struct mc_err *err;
+	enum mc_code rc;
+};
+
+/* Lines by field or procedure; `seen` maps each procedure code, prefixed
+ * with \x01, to the line it counts on, as the aggregates do. */
+static int name_procedure(const struct procedure *p, void *ctx)
+{
+	struct names *n = ctx;
+	const char *key = n->by == REPORT_BY_FIELD ? p->field_code : p->code;
+	const char *name = n->by == REPORT_BY_FIELD ? p->field_name : p->name;
+	char tagged[64];
+	snprintf(tagged, sizeof(tagged), "\x01%s", p->code);
+	int64_t line = strmap_get(&n->seen, key, -1);
+	if (line < 0) {
+		line = (int64_t)n->r->n;
+		n->rc = add_line(n->r, key, name ? name : key, "", n->err);
+		if (!n->rc && !strmap_put(&n->seen, key, line))
+			n->rc = mc_fail(n->err, MC_ERR_NOMEM, "", "out of memory");
+	}
+	if (!n->rc && !strmap_put(&n->seen, tagged, line))
+		n->rc = mc_fail(n->err, MC_ERR_NOMEM, "", "out of memory");
+	return n->rc != MC_OK;
+}
+
+static enum mc_code catalogue_lines(struct app *app, struct report *r,
+				    struct strmap *index, struct mc_err *err)
+{
+	struct names n = {r, r->by, {0}, err, MC_OK};
+	strmap_init(&n.seen);
+	enum mc_code rc = store_procedure_each(app->st, name_procedure, &n, err);
+	*index = n.seen;
+	return rc ? rc : n.rc;
+}
+
+/* ---- counting from the aggregates ------------------------------------ */
+
+static enum mc_code counted(struct app *app, const char *unit,
+			    enum agg_dim dim, const char *value,
+			    const struct report_period *p,
+			    struct report_row *row, struct mc_err *err)
+{
+	int64_t before[AGG__COUNT], at_to[AGG__COUNT];
+	enum mc_code rc = store_agg_counters(app->st, unit, dim, value,
+					     p->from - 1, before, err);
+	if (!rc)
+		rc = store_agg_counters(app->st, unit, dim, value, p->to, at_to,
+					err);
+	if (!rc) {
+		struct report_row add;
+		report_row_from_counters(&add, before, at_to);
+		report_merge(row, &add);
+	}
+	return rc;
+}
+
+static enum mc_code fast_units(struct app *app, struct tree *t, int64_t root,
+			       struct report *r, struct mc_err *err)
+{
+	enum mc_code rc = MC_OK;
+	if (!r->restated) {
+		rc = counted(app, r->unit, AGG_DIM_OWN, "", &r->period,
+			     &r->lines[0].row, err);
+		for (size_t i = 1; !rc && i < r->n; i++)
+			rc = counted(app, r->lines[i].key, AGG_DIM_ALL, "",
+				     &r->period, &r->lines[i].row, err);
+		return rc;
+	}
+	/* restated: every unit's own dossiers onto its line as of `to` */
+	for (size_t i = 0; !rc && i < t->n; i++) {
+		int l = line_of(t, (int64_t)i, root, r->period.to);
+		if (l >= 0)
+			rc = counted(app, t->units[i].code, AGG_DIM_OWN, "",
+				     &r->period, &r->lines[l].row, err);
+	}
+	return rc;
+}
+
+static enum mc_code fast_dims(struct app *app, struct report *r,
+			      struct mc_err *err)
+{
+	enum agg_dim dim = r->by == REPORT_BY_LEVEL   ? AGG_DIM_LEVEL
+			   : r->by == REPORT_BY_FIELD ? AGG_DIM_FIELD
+						      : AGG_DIM_PROCEDURE;
+	enum mc_code rc = MC_OK;
+	for (size_t i = 0; !rc && i < r->n; i++)
+		rc = counted(app, r->unit, dim, r->lines[i].key, &r->period,
+			     &r->lines[i].row, err);
+	return rc;
+}
+
+/* ---- counting by scanning every dossier ------------------------------ */
+
+struct scan {
+	struct app *app;
+	struct tree *tree;
+	struct report *report;
+	int64_t root;
+	struct strmap procs;  /* procedure code -> online level */
+	struct strmap lines;  /* field or procedure code -> line */
+};
+
+static enum online_level level_of(struct scan *s, const char *code)
+{
+	int64_t l = strmap_get(&s->procs, code, -1);
+	if (l >= 0)
+		return (enum online_level)l;
+	struct procedure p;
+	l = ONLINE_NONE;
+	if (store_procedure_get(s->app->st, code, &p, NULL) == MC_OK) {
+		l = p.online_level;
+		procedure_release(&p);
+	}
+	strmap_put(&s->procs, code, l);
+	return (enum online_level)l;
+}
+
+static int scan_line(struct scan *s, const struct dossier *d, int64_t u)
+{
+	struct report *r = s->report;
+	switch (r->by) {
+	case REPORT_BY_UNIT:
+		return line_of(s->tree, u, s->root,
+			       r->restated ? r->period.to : MC_NO_TIME);
+	case REPORT_BY_LEVEL:
+		return (int)s->tree->units[u].level - 1;
+	case REPORT_BY_FIELD:
+	case REPORT_BY_PROCEDURE: {
+		char tagged[64];
+		snprintf(tagged, sizeof(tagged), "\x01%s", d->procedure_code);
+		return (int)strmap_get(&s->lines, tagged, -1);
+	}
+	}
+	return -1;
+}
+
+static bool under_root(struct scan *s, int64_t u)
+{
+	for (size_t hops = 0; u >= 0 && hops <= s->tree->n; hops++) {
+		if (u == s->root)
+			return true;
+		u = parent_of(s->tree, u);
+	}
+	return false;
+}
+
+static int scan_one(const struct dossier *d, void *ctx)
+{
+	struct scan *s = ctx;
+	int64_t u = find(s->tree, d->unit_code);
+	if (u < 0)
+		return 0;
+	if (s->report->by != REPORT_BY_UNIT && !under_root(s, u))
+		return 0;
+	int l = scan_line(s, d, u);
+	if (l < 0 || (size_t)l >= s->report->n)
+		return 0;
+	report_add(&s->report->lines[l].row, d,
+		   level_of(s, d->procedure_code), &s->report->period);
+	return 0;
+}
+
+static enum mc_code scan_all(struct app *app, struct tree *t, int64_t root,
+			     struct report *r, struct strmap *lines,
+			     struct mc_err *err)
+{
+	struct scan s = {app, t, r, root, {0}, *lines};
+	strmap_init(&s.procs);
+	enum mc_code rc = store_dossier_each(app->st, MC_NO_TIME, MC_NO_TIME,
+					     scan_one, &s, err);
+	strmap_release(&s.procs);
+	return rc;
+}
+
+/* ---- the two entry points -------------------------------------------- */
+
+static enum mc_code check_query(const struct report_query *q,
+				struct mc_err *err)
+{
+	if (q->period.to < q->period.from)
+		return mc_fail(err, MC_ERR_INPUT, "to", "to: is before from");
+	if (q->restated && q->by != REPORT_BY_UNIT)
+		return mc_fail(err, MC_ERR_INPUT, "restated",
+			       "restated: applies to the report by unit");
+	return MC_OK;
+}
+
+static enum mc_code build(struct app *app, const struct report_query *q,
+			  struct report *out, bool scan, struct mc_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	out->period = q->period;
+	out->by = q->by;
+	out->restated = q->restated;
+	struct tree t;
+	struct strmap lines;
+	strmap_init(&lines);
+	int64_t root = -1;
+	enum mc_code rc = check_query(q, err);
+	if (!rc)
+		rc = load_tree(app, &t, err);
+	else
+		memset(&t, 0, sizeof(t));
+	if (!rc)
+		rc = find_root(&t, q->unit, &root, err);
+	if (!rc && (!str_set(&out->unit, t.units[root].code) ||
+		    !str_set(&out->unit_name, t.units[root].name)))
+		rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	if (!rc && q->by == REPORT_BY_UNIT)
+		rc = unit_lines(&t, root, out, err);
+	else if (!rc && q->by == REPORT_BY_LEVEL)
+		rc = level_lines(out, err);
+	else if (!rc)
+		rc = catalogue_lines(app, out, &lines, err);
+	if (!rc && scan)
+		rc = scan_all(app, &t, root, out, &lines, err);
+	else if (!rc && q->by == REPORT_BY_UNIT)
+		rc = fast_units(app, &t, root, out, err);
+	else if (!rc)
+		rc = fast_dims(app, out, err);
+	if (!rc)
+		finish_lines(&t, out);
+	strmap_release(&lines);
+	tree_release(&t);
+	if (rc)
+		report_release(out);
+	return rc;
+}
+
+enum mc_code app_report(struct app *app, const struct report_query *q,
+			struct report *out, struct mc_err *err)
+{
+	return build(app, q, out, false, err);
+}
+
+enum mc_code app_report_scan(struct app *app, const struct report_query *q,
+			     struct report *out, struct mc_err *err)
+{
+	return build(app, q, out, true, err);
+}
+
 enum mc_code app_report_by_unit(struct app *app, const char *root,
 				struct report_period period,
 				struct report *out, struct mc_err *err)
 {
-	memset(out, 0, sizeof(*out));
-	out->period = period;
-	struct tree t;
-	int64_t r;
-	enum mc_code rc = load_tree(app, &t, err);
-	if (!rc)
-		rc = find_root(&t, root, &r, err);
-	if (!rc && (!str_set(&out->unit, t.units[r].code) ||
-		    !str_set(&out->unit_name, t.units[r].name)))
-		rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
-	if (!rc)
-		rc = assign_lines(&t, r, out, err);
-	struct scan s = {app, &t, out, {0}, MC_OK, err};
-	strmap_init(&s.levels);
-	if (!rc)
-		rc = store_dossier_each(app->st, MC_NO_TIME, MC_NO_TIME,
-					scan_one, &s, err);
-	strmap_release(&s.levels);
-	tree_release(&t);
-	for (size_t i = 0; !rc && i < out->n; i++)
-		report_merge(&out->total, &out->lines[i].row);
-	if (rc)
-		report_release(out);
-	return rc;
+	struct report_query q = {period, root, REPORT_BY_UNIT, false};
+	return app_report(app, &q, out, err);
 }

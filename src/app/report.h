@@ -1,17 +1,28 @@
 /*
- * report.h - form II.06a over the stored dossiers: one line per direct
- * child of a unit (each line counts the child's whole subtree), the unit's
- * own dossiers as a line of their own, and the total.
+ * report.h - form II.06a over the stored data.
  *
- * This first engine reads every dossier once per report; the incremental
- * aggregates of the report issue replace the scan, and this stays as the
- * reference the fast path is tested against.
+ * app_report answers from the aggregates (store_agg_counters): a handful
+ * of reads per row whatever the number of dossiers. app_report_scan reads
+ * every dossier and adds it up with report_add: the slow reference the
+ * tests and the benchmark hold the fast path to.
  */
 #ifndef MC_APP_REPORT_H
 #define MC_APP_REPORT_H
 
+#include <stdbool.h>
+
 #include "app/app.h"
 #include "core/report.h"
+
+enum report_by { REPORT_BY_UNIT, REPORT_BY_LEVEL, REPORT_BY_FIELD,
+		 REPORT_BY_PROCEDURE };
+
+struct report_query {
+	struct report_period period;
+	const char *unit;   /* NULL: the province (the unit without parent) */
+	enum report_by by;
+	bool restated;      /* merged units onto their successors at `to` */
+};
 
 struct report_line {
 	char *key, *name;
@@ -20,6 +31,8 @@ struct report_line {
 
 struct report {
 	struct report_period period;
+	enum report_by by;
+	bool restated;
 	char *unit, *unit_name;
 	struct report_line *lines;
 	size_t n, cap;
@@ -27,8 +40,16 @@ struct report {
 };
 
 void report_release(struct report *r);
+const char *report_by_name(enum report_by by);
+enum mc_code report_by_parse(const char *s, enum report_by *out,
+			     struct mc_err *err);
 
-/* root NULL: the province (the one unit without a parent). */
+enum mc_code app_report(struct app *app, const struct report_query *q,
+			struct report *out, struct mc_err *err);
+enum mc_code app_report_scan(struct app *app, const struct report_query *q,
+			     struct report *out, struct mc_err *err);
+
+/* By unit, as it was: the first engine's entry point. */
 enum mc_code app_report_by_unit(struct app *app, const char *root,
 				struct report_period period,
 				struct report *out, struct mc_err *err);

@@ -14,6 +14,7 @@
 #include "cli/cli.h"
 #include "core/civil.h"
 #include "core/str.h"
+#include "io/report_json.h"
 
 struct column {
 	const char *title;
@@ -133,151 +134,158 @@ static void print_text(const struct report *rep)
 	print_line("Tổng cộng", &rep->total, name_w, w);
 }
 
-static void json_rate(struct strbuf *sb, const char *key, int64_t rate)
-{
-	if (rate < 0)
-		strbuf_addf(sb, ",\"%s\":null", key);
-	else
-		strbuf_addf(sb, ",\"%s\":%" PRId64 ".%02" PRId64, key,
-			    rate / 100, rate % 100);
-}
-
-static void json_row(struct strbuf *sb, const char *key, const char *name,
-		     const struct report_row *r)
-{
-	static const struct {
-		const char *name;
-		size_t offset;
-	} f[] = {
-#define F(x) {#x, offsetof(struct report_row, x)}
-		F(received_total), F(received_new), F(received_online),
-		F(received_online_partial), F(received_online_full),
-		F(received_direct), F(received_postal), F(carried_over),
-		F(resolved_total), F(resolved_early), F(resolved_on_time),
-		F(resolved_late), F(in_progress_total),
-		F(in_progress_in_time), F(in_progress_overdue),
-		F(waiting_supplement), F(refused), F(withdrawn), F(due_total),
-		F(results_returned), F(results_by_post),
-#undef F
-	};
-	strbuf_puts(sb, "{\"key\":");
-	strbuf_json_string(sb, key);
-	strbuf_puts(sb, ",\"name\":");
-	strbuf_json_string(sb, name);
-	for (size_t i = 0; i < sizeof(f) / sizeof(*f); i++)
-		strbuf_addf(sb, ",\"%s\":%" PRId64, f[i].name,
-			    field(r, f[i].offset));
-	json_rate(sb, "on_time_rate", report_on_time_rate(r));
-	json_rate(sb, "on_time_rate_of_due", report_on_time_rate_of_due(r));
-	json_rate(sb, "online_rate", report_online_rate(r));
-	strbuf_puts(sb, "}");
-}
-
 static void print_json(const struct report *rep)
 {
-	char a[CIVIL_BUF], b[CIVIL_BUF];
 	struct strbuf sb;
 	strbuf_init(&sb);
-	strbuf_addf(&sb, "{\"from\":\"%s\",\"to\":\"%s\",\"unit\":",
-		    civil_format_date(rep->period.from, a),
-		    civil_format_date(rep->period.to, b));
-	strbuf_json_string(&sb, rep->unit);
-	strbuf_puts(&sb, ",\"by\":\"unit\",\"rows\":[");
-	for (size_t i = 0; i < rep->n; i++) {
-		if (i)
-			strbuf_puts(&sb, ",");
-		json_row(&sb, rep->lines[i].key, rep->lines[i].name,
-			 &rep->lines[i].row);
-	}
-	strbuf_puts(&sb, "],\"total\":");
-	json_row(&sb, rep->unit, "Tổng cộng", &rep->total);
-	strbuf_puts(&sb, "}");
-	puts(sb.buf);
+	report_json_write(rep, &sb);
+	puts(str_or_empty(sb.buf));
 	strbuf_release(&sb);
 }
 
-/* month:YYYY-MM, or the latest statutory month that has ended by today. */
-static int parse_period(const char *s, int cutoff, struct report_period *p)
+/* The latest statutory month that has ended by today. */
+static struct report_period last_month(int cutoff)
 {
-	int y, m;
-	char tail;
-	if (!s) {
-		int64_t today = civil_local_day((int64_t)time(NULL));
-		int d;
-		civil_from_days(today, &y, &m, &d);
-		*p = report_month(y, m, cutoff);
-		if (p->to >= today) {
-			y = m == 1 ? y - 1 : y;
-			m = m == 1 ? 12 : m - 1;
-			*p = report_month(y, m, cutoff);
-		}
-		return 0;
-	}
-	if (sscanf(s, "month:%4d-%2d%c", &y, &m, &tail) != 2 || m < 1 ||
-	    m > 12 || y < 1900 || y > 2100)
-		return cli_usage("--period: \"%s\" is not month:YYYY-MM", s);
-	*p = report_month(y, m, cutoff);
-	return 0;
+	int y, m, d;
+	int64_t today = civil_local_day((int64_t)time(NULL));
+	civil_from_days(today, &y, &m, &d);
+	struct report_period p = report_month(y, m, cutoff);
+	if (p.to >= today)
+		p = report_month(m == 1 ? y - 1 : y, m == 1 ? 12 : m - 1,
+				 cutoff);
+	return p;
 }
 
-static int parse_range(const char *from, const char *to, const char *period,
-		       const char *cutoff_s, struct report_period *p)
+struct args {
+	const char *db, *from, *to, *period, *cutoff, *unit, *by, *format;
+	const char *out;
+	bool restated, scan;
+};
+
+static int parse_query(const struct args *a, struct report_query *q)
 {
 	struct mc_err err;
 	int cutoff = 15;
-	if (cutoff_s) {
+	if (a->cutoff) {
 		char *end;
-		long c = strtol(cutoff_s, &end, 10);
+		long c = strtol(a->cutoff, &end, 10);
 		if (*end || c < 1 || c > 28)
 			return cli_usage("--cutoff: \"%s\" is not a day 1-28",
-					 cutoff_s);
+					 a->cutoff);
 		cutoff = (int)c;
 	}
-	if (!from && !to)
-		return parse_period(period, cutoff, p);
-	if (!from || !to || period)
-		return cli_usage("give --from and --to together, or --period");
-	if (civil_parse_date(from, &p->from, "from", &err) ||
-	    civil_parse_date(to, &p->to, "to", &err))
+	memset(q, 0, sizeof(*q));
+	q->unit = a->unit;
+	q->restated = a->restated;
+	if (a->by && report_by_parse(a->by, &q->by, &err))
 		return cli_fail(&err);
-	if (p->to < p->from)
-		return cli_usage("--to: %s is before --from %s", to, from);
+	if ((a->from || a->to) && a->period)
+		return cli_usage("give --from and --to, or --period, not both");
+	if (!a->from && !a->to && !a->period) {
+		q->period = last_month(cutoff);
+		return 0;
+	}
+	if (a->period)
+		return report_period_parse(a->period, cutoff, &q->period,
+					   "period", &err)
+			       ? cli_fail(&err)
+			       : 0;
+	if (!a->from || !a->to)
+		return cli_usage("give --from and --to together");
+	if (civil_parse_date(a->from, &q->period.from, "from", &err) ||
+	    civil_parse_date(a->to, &q->period.to, "to", &err))
+		return cli_fail(&err);
+	if (q->period.to < q->period.from)
+		return cli_usage("--to: %s is before --from %s", a->to, a->from);
+	return 0;
+}
+
+static void csv_field(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+static void csv_line(FILE *f, const char *key, const char *name,
+		     const struct report_row *r)
+{
+	csv_field(f, key);
+	fputc(',', f);
+	csv_field(f, name);
+	for (size_t c = 0; c < N_COLUMNS; c++) {
+		char buf[32];
+		cell(r, c, buf, sizeof(buf));
+		if (buf[strlen(buf) - 1] == '%')
+			buf[strlen(buf) - 1] = '\0';
+		fprintf(f, ",%s", strcmp(buf, "-") ? buf : "");
+	}
+	fputc('\n', f);
+}
+
+static void print_csv(const struct report *rep)
+{
+	fputs("\"Mã\",\"Tên\"", stdout);
+	for (size_t c = 0; c < N_COLUMNS; c++) {
+		fputc(',', stdout);
+		csv_field(stdout, columns[c].title);
+	}
+	fputc('\n', stdout);
+	for (size_t i = 0; i < rep->n; i++)
+		csv_line(stdout, rep->lines[i].key, rep->lines[i].name,
+			 &rep->lines[i].row);
+	csv_line(stdout, rep->unit, "Tổng cộng", &rep->total);
+}
+
+static int emit(const struct report *rep, const char *format)
+{
+	if (strcmp(format, "json") == 0)
+		print_json(rep);
+	else if (strcmp(format, "csv") == 0)
+		print_csv(rep);
+	else
+		print_text(rep);
 	return 0;
 }
 
 int cmd_report(int argc, char **argv)
 {
-	const char *db = NULL, *from = NULL, *to = NULL, *period = NULL;
-	const char *cutoff = NULL, *unit = NULL, *format = "text";
+	struct args a = {.format = "text"};
 	const struct cli_opt opts[] = {
-		{"db", &db, NULL},         {"from", &from, NULL},
-		{"to", &to, NULL},         {"period", &period, NULL},
-		{"cutoff", &cutoff, NULL}, {"unit", &unit, NULL},
-		{"format", &format, NULL}, {NULL, NULL, NULL},
+		{"db", &a.db, NULL},         {"from", &a.from, NULL},
+		{"to", &a.to, NULL},         {"period", &a.period, NULL},
+		{"cutoff", &a.cutoff, NULL}, {"unit", &a.unit, NULL},
+		{"by", &a.by, NULL},         {"format", &a.format, NULL},
+		{"out", &a.out, NULL},       {"restated", NULL, &a.restated},
+		{"scan", NULL, &a.scan},     {NULL, NULL, NULL},
 	};
-	struct report_period p;
+	struct report_query q;
 	int status = cli_parse(argc, argv, opts, NULL, 0, NULL);
 	if (!status)
-		status = parse_range(from, to, period, cutoff, &p);
-	if (!status && strcmp(format, "text") && strcmp(format, "json"))
-		status = cli_usage("--format: \"%s\" is not text or json",
-				   format);
+		status = parse_query(&a, &q);
+	if (!status && strcmp(a.format, "text") && strcmp(a.format, "json") &&
+	    strcmp(a.format, "csv"))
+		status = cli_usage("--format: \"%s\" is not text, json or csv",
+				   a.format);
+	if (!status && a.out && !freopen(a.out, "w", stdout))
+		status = cli_usage("--out: cannot write %s", a.out);
 	if (status)
 		return status;
 	struct app app;
 	struct report rep;
 	struct mc_err err;
-	if (cli_open_app(db, &app, &err))
+	if (cli_open_app(a.db, &app, &err))
 		return cli_fail(&err);
-	if (app_report_by_unit(&app, unit, p, &rep, &err)) {
-		app_close(&app);
-		return cli_fail(&err);
-	}
-	if (strcmp(format, "json") == 0)
-		print_json(&rep);
-	else
-		print_text(&rep);
-	report_release(&rep);
+	enum mc_code rc = a.scan ? app_report_scan(&app, &q, &rep, &err)
+				 : app_report(&app, &q, &rep, &err);
 	app_close(&app);
-	return 0;
+	if (rc)
+		return cli_fail(&err);
+	emit(&rep, a.format);
+	report_release(&rep);
+	return fflush(stdout) == 0 ? 0 : 1;
 }

@@ -211,10 +211,10 @@ static enum mc_code check_times(const struct dossier *d, struct mc_err *err)
 		return mc_fail(err, MC_ERR_INPUT, "NgayTiepNhan",
 			       "NgayTiepNhan: a dossier in status %d must have "
 			       "been received", (int)s);
-	if (accepted && d->due == MC_NO_TIME)
+	if ((accepted || d->received != MC_NO_TIME) && d->due == MC_NO_TIME)
 		return mc_fail(err, MC_ERR_INPUT, "NgayHenTra",
-			       "NgayHenTra: a dossier in status %d must have a "
-			       "due date", (int)s);
+			       "NgayHenTra: a received dossier must have a due "
+			       "date");
 	if (dossier_status_ended(s) && d->finished == MC_NO_TIME)
 		return mc_fail(err, MC_ERR_INPUT, "NgayKetThucXuLy",
 			       "NgayKetThucXuLy: a dossier in status %d must "

@@ -3,6 +3,9 @@
  */
 #include "core/report.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "core/civil.h"
 
 static bool accepted(const struct dossier *d)
@@ -149,6 +152,153 @@ bool report_row_balanced(const struct report_row *r)
 					  r->received_postal;
 }
 
+/* ---- the incremental form ------------------------------------------- */
+
+static size_t put(struct agg_delta *out, size_t cap, size_t n, int64_t day,
+		  enum agg_counter c)
+{
+	if (out && n < cap) {
+		out[n].day = day;
+		out[n].counter = c;
+	}
+	return n + 1;
+}
+
+static enum agg_counter new_counter(const struct dossier *d,
+				    enum online_level level)
+{
+	switch (d->channel) {
+	case CHANNEL_ONLINE:
+		return level == ONLINE_FULL ? AGG_NEW_ONLINE_FULL
+					    : AGG_NEW_ONLINE_PARTIAL;
+	case CHANNEL_POSTAL: return AGG_NEW_POSTAL;
+	default: return AGG_NEW_DIRECT;
+	}
+}
+
+static enum agg_counter end_counter(const struct dossier *d, int64_t end)
+{
+	if (d->status == ST_WITHDRAWN)
+		return AGG_END_WITHDRAWN;
+	if (d->status == ST_STOPPED)
+		return AGG_END_STOPPED;
+	int64_t due = civil_local_day(d->due);
+	return end < due ? AGG_END_EARLY
+	       : end == due ? AGG_END_ON_TIME
+			    : AGG_END_LATE;
+}
+
+static int64_t max64(int64_t a, int64_t b) { return a > b ? a : b; }
+static int64_t min64(int64_t a, int64_t b) { return a < b ? a : b; }
+
+/* The union of the days with a supplement request open while the
+ * dossier is accepted and not ended, as [begin, end) intervals; rounds
+ * come in time order, so a merge with the previous interval suffices. */
+static size_t supplement_spans(const struct dossier *d, int64_t acc,
+			       int64_t end, struct agg_delta *out, size_t cap,
+			       size_t n)
+{
+	int64_t open_b = INT64_MIN, open_e = INT64_MIN;
+	for (size_t i = 0; i <= d->n_supplements; i++) {
+		int64_t b = INT64_MAX, e = INT64_MAX;
+		if (i < d->n_supplements) {
+			const struct supplement_round *r = &d->supplements[i];
+			b = max64(civil_local_day(r->requested), acc);
+			e = r->completed == MC_NO_TIME
+				    ? end
+				    : min64(civil_local_day(r->completed), end);
+			if (b >= e)
+				continue;
+			if (open_e != INT64_MIN && b <= open_e) {
+				open_e = max64(open_e, e);
+				continue;
+			}
+		}
+		if (open_e != INT64_MIN) {
+			n = put(out, cap, n, open_b, AGG_SUPPLEMENT_BEGIN);
+			if (open_e != INT64_MAX)
+				n = put(out, cap, n, open_e, AGG_SUPPLEMENT_END);
+		}
+		open_b = b;
+		open_e = e;
+	}
+	return n;
+}
+
+size_t report_contributions(const struct dossier *d, enum online_level level,
+			    struct agg_delta *out, size_t cap)
+{
+	size_t n = 0;
+	if (d->status == ST_RETURNED && d->returned != MC_NO_TIME) {
+		int64_t ret = civil_local_day(d->returned);
+		n = put(out, cap, n, ret, AGG_RETURNED);
+		if (d->delivery == DELIVERY_POST)
+			n = put(out, cap, n, ret, AGG_RETURNED_POST);
+	}
+	if (!accepted(d))
+		return n;
+	int64_t acc = civil_local_day(d->received);
+	bool ended = dossier_status_ended(d->status);
+	int64_t end = ended ? civil_local_day(d->finished) : INT64_MAX;
+	n = put(out, cap, n, acc, new_counter(d, level));
+	if (ended)
+		n = put(out, cap, n, end, end_counter(d, end));
+	/* overdue on the days due+1 .. end-1 */
+	int64_t od = civil_local_day(d->due) + 1;
+	if (od < end) {
+		n = put(out, cap, n, od, AGG_OVERDUE_BEGIN);
+		if (ended)
+			n = put(out, cap, n, end, AGG_OVERDUE_END);
+	}
+	return supplement_spans(d, acc, end, out, cap, n);
+}
+
+static int64_t sum(const int64_t *v, int from, int to)
+{
+	int64_t s = 0;
+	for (int i = from; i <= to; i++)
+		s += v[i];
+	return s;
+}
+
+void report_row_from_counters(struct report_row *row,
+			      const int64_t before[AGG__COUNT],
+			      const int64_t at_to[AGG__COUNT])
+{
+	int64_t in[AGG__COUNT];
+	for (int i = 0; i < AGG__COUNT; i++)
+		in[i] = at_to[i] - before[i];
+	memset(row, 0, sizeof(*row));
+	row->received_online_partial = in[AGG_NEW_ONLINE_PARTIAL];
+	row->received_online_full = in[AGG_NEW_ONLINE_FULL];
+	row->received_online = row->received_online_partial +
+			       row->received_online_full;
+	row->received_direct = in[AGG_NEW_DIRECT];
+	row->received_postal = in[AGG_NEW_POSTAL];
+	row->received_new = sum(in, AGG_NEW_ONLINE_PARTIAL, AGG_NEW_POSTAL);
+	row->carried_over = sum(before, AGG_NEW_ONLINE_PARTIAL, AGG_NEW_POSTAL) -
+			    sum(before, AGG_END_EARLY, AGG_END_WITHDRAWN);
+	row->received_total = row->received_new + row->carried_over;
+	row->resolved_early = in[AGG_END_EARLY];
+	row->resolved_on_time = in[AGG_END_ON_TIME];
+	row->resolved_late = in[AGG_END_LATE];
+	row->resolved_total = sum(in, AGG_END_EARLY, AGG_END_LATE);
+	row->refused = in[AGG_END_STOPPED];
+	row->withdrawn = in[AGG_END_WITHDRAWN];
+	row->in_progress_total =
+		sum(at_to, AGG_NEW_ONLINE_PARTIAL, AGG_NEW_POSTAL) -
+		sum(at_to, AGG_END_EARLY, AGG_END_WITHDRAWN);
+	row->in_progress_overdue =
+		at_to[AGG_OVERDUE_BEGIN] - at_to[AGG_OVERDUE_END];
+	row->in_progress_in_time =
+		row->in_progress_total - row->in_progress_overdue;
+	row->waiting_supplement =
+		at_to[AGG_SUPPLEMENT_BEGIN] - at_to[AGG_SUPPLEMENT_END];
+	row->due_total = row->resolved_total + row->in_progress_overdue;
+	row->results_returned = in[AGG_RETURNED];
+	row->results_by_post = in[AGG_RETURNED_POST];
+}
+
 struct report_period report_month(int year, int month, int cutoff)
 {
 	struct report_period p;
@@ -168,4 +318,46 @@ struct report_period report_month(int year, int month, int cutoff)
 			     : civil_month_length(year, month);
 	p.to = civil_days(year, month, to_day);
 	return p;
+}
+
+/* Months first..last of `year` as one period. */
+static struct report_period months(int year, int first, int last, int cutoff)
+{
+	struct report_period p = {report_month(year, first, cutoff).from,
+				  report_month(year, last, cutoff).to};
+	return p;
+}
+
+enum mc_code report_period_parse(const char *s, int cutoff,
+				 struct report_period *out,
+				 const char *field, struct mc_err *err)
+{
+	int y = 0, n = 0, used = 0;
+	const char *form = "month:YYYY-MM, quarter:YYYYQn, half:YYYYHn, "
+			   "nine:YYYY or year:YYYY";
+	if (cutoff < 1 || cutoff > 28)
+		return mc_fail(err, MC_ERR_INPUT, "cutoff",
+			       "cutoff: %d is not a day 1-28", cutoff);
+	if (!s)
+		s = "";
+	if (sscanf(s, "month:%4d-%2d%n", &y, &n, &used) == 2 &&
+	    s[used] == '\0' && n >= 1 && n <= 12)
+		*out = report_month(y, n, cutoff);
+	else if (sscanf(s, "quarter:%4dQ%1d%n", &y, &n, &used) == 2 &&
+		 s[used] == '\0' && n >= 1 && n <= 4)
+		*out = months(y, 3 * n - 2, 3 * n, cutoff);
+	else if (sscanf(s, "half:%4dH%1d%n", &y, &n, &used) == 2 &&
+		 s[used] == '\0' && n >= 1 && n <= 2)
+		*out = months(y, 6 * n - 5, 6 * n, cutoff);
+	else if (sscanf(s, "nine:%4d%n", &y, &used) == 1 && s[used] == '\0')
+		*out = months(y, 1, 9, cutoff);
+	else if (sscanf(s, "year:%4d%n", &y, &used) == 1 && s[used] == '\0')
+		*out = months(y, 1, 12, cutoff);
+	else
+		return mc_fail(err, MC_ERR_INPUT, field,
+			       "%s: \"%.40s\" is not %s", field, s, form);
+	if (y < 1900 || y > 2100)
+		return mc_fail(err, MC_ERR_INPUT, field,
+			       "%s: year %d is outside 1900-2100", field, y);
+	return MC_OK;
 }

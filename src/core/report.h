@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "core/dossier.h"
+#include "core/error.h"
 #include "core/procedure.h"
 
 struct report_row {
@@ -39,6 +40,57 @@ int64_t report_on_time_rate_of_due(const struct report_row *r);
 int64_t report_online_rate(const struct report_row *r);
 /* The invariant: received_total = resolved + refused + withdrawn + open. */
 bool report_row_balanced(const struct report_row *r);
+
+/*
+ * Incremental form: every figure of a row is a difference of cumulative
+ * daily counters, so a report needs the counters summed up to two days
+ * (from - 1 and to) and nothing per dossier. A dossier adds +1 to a
+ * counter on the days below; when it changes, its old contributions are
+ * taken back and the new ones added.
+ */
+enum agg_counter {
+	AGG_NEW_ONLINE_PARTIAL, /* accepted that day, by channel */
+	AGG_NEW_ONLINE_FULL,
+	AGG_NEW_DIRECT,
+	AGG_NEW_POSTAL,
+	AGG_END_EARLY,          /* ended that day, by outcome */
+	AGG_END_ON_TIME,
+	AGG_END_LATE,
+	AGG_END_STOPPED,
+	AGG_END_WITHDRAWN,
+	AGG_OVERDUE_BEGIN,      /* first open day after the due date */
+	AGG_OVERDUE_END,        /* end day of a dossier that was overdue */
+	AGG_SUPPLEMENT_BEGIN,   /* first day a supplement request is open */
+	AGG_SUPPLEMENT_END,     /* first day it no longer is */
+	AGG_RETURNED,           /* result handed over that day */
+	AGG_RETURNED_POST,
+	AGG__COUNT
+};
+
+struct agg_delta {
+	int64_t day;
+	enum agg_counter counter;
+};
+
+/* The days and counters dossier d adds 1 to; at most AGG_MAX_DELTAS plus
+ * two per supplement round. Returns the number written (out may be NULL
+ * to count). */
+#define AGG_MAX_DELTAS 6
+size_t report_contributions(const struct dossier *d, enum online_level level,
+			    struct agg_delta *out, size_t cap);
+
+/* A row from counters summed through day from - 1 (before) and through
+ * day to (at_to). */
+void report_row_from_counters(struct report_row *row,
+			      const int64_t before[AGG__COUNT],
+			      const int64_t at_to[AGG__COUNT]);
+
+/* A period named like "month:2024-04", "quarter:2024Q1", "half:2024H2",
+ * "nine:2024" or "year:2024", on statutory months with cut-off day
+ * `cutoff` (1-28). Errors name `field`. */
+enum mc_code report_period_parse(const char *s, int cutoff,
+				 struct report_period *out,
+				 const char *field, struct mc_err *err);
 
 /* The statutory month named `month` of `year` with cut-off day `cutoff`
  * (15: 15th of the previous month to the 14th; 1: the calendar month). */

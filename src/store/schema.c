@@ -64,6 +64,39 @@ static const char *const migrations[] = {
 	"CREATE TABLE calendar_days("
 	" day INTEGER PRIMARY KEY, working INTEGER NOT NULL,"
 	" name TEXT NOT NULL);",
+	/* 2: accounts, sessions, login throttling, tracking secrets */
+	"CREATE TABLE users("
+	" id INTEGER PRIMARY KEY,"
+	" username TEXT NOT NULL UNIQUE,"
+	" password_hash TEXT NOT NULL,"
+	" role TEXT NOT NULL"
+	"  CHECK(role IN ('admin','leader','officer','clerk')),"
+	" unit_code TEXT NOT NULL REFERENCES units(code),"
+	" active INTEGER NOT NULL DEFAULT 1,"
+	" created_at INTEGER NOT NULL);"
+	"CREATE TABLE sessions("
+	" token_hash TEXT PRIMARY KEY,"
+	" user_id INTEGER NOT NULL REFERENCES users(id),"
+	" csrf TEXT NOT NULL,"
+	" expires_at INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE login_failures("
+	" key TEXT NOT NULL, at INTEGER NOT NULL);"
+	"CREATE INDEX login_failures_key ON login_failures(key, at);"
+	"CREATE TABLE dossier_secrets("
+	" dossier_id INTEGER PRIMARY KEY REFERENCES dossiers(id),"
+	" secret_hash TEXT NOT NULL);",
+	/* 3: report aggregates (store/sqlite_agg.c); v holds AGG__COUNT
+	 * int32 counters in machine order */
+	"CREATE TABLE agg_keys("
+	" id INTEGER PRIMARY KEY,"
+	" unit TEXT NOT NULL, dim INTEGER NOT NULL, value TEXT NOT NULL,"
+	" UNIQUE(unit, dim, value));"
+	"CREATE TABLE agg_day("
+	" key INTEGER NOT NULL, day INTEGER NOT NULL, v BLOB NOT NULL,"
+	" PRIMARY KEY(key, day)) WITHOUT ROWID;"
+	"CREATE TABLE agg_month("
+	" key INTEGER NOT NULL, month INTEGER NOT NULL, v BLOB NOT NULL,"
+	" PRIMARY KEY(key, month)) WITHOUT ROWID;",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))
@@ -145,6 +178,42 @@ const char *const store_statements[Q__COUNT] = {
 	[Q_CAL_DELETE] = "DELETE FROM calendar_days WHERE day = ?",
 	[Q_CAL_EACH] = "SELECT day, working, name FROM calendar_days"
 		       " ORDER BY day",
+	/* accounts, sessions, secrets, staff search (sqlite_account.c) */
+	[Q_USER_ADD] = "INSERT INTO users(username, password_hash, role,"
+		       " unit_code, active, created_at) VALUES(?,?,?,?,?,?)",
+	[Q_USER_GET] = "SELECT id, username, password_hash, role, unit_code,"
+		       " active, created_at FROM users WHERE username = ?",
+	[Q_USER_EACH] = "SELECT id, username, password_hash, role, unit_code,"
+			" active, created_at FROM users ORDER BY username",
+	[Q_SESSION_PUT] = "INSERT INTO sessions(token_hash, user_id, csrf,"
+			  " expires_at) VALUES(?,?,?,?)",
+	[Q_SESSION_GET] = "SELECT u.id, u.username, u.password_hash, u.role,"
+			  " u.unit_code, u.active, u.created_at, s.csrf"
+			  " FROM sessions s JOIN users u ON u.id = s.user_id"
+			  " WHERE s.token_hash = ? AND s.expires_at > ?"
+			  " AND u.active",
+	[Q_SESSION_DELETE] = "DELETE FROM sessions WHERE token_hash = ?"
+			     " OR expires_at <= ?",
+	[Q_FAILURE_ADD] = "INSERT INTO login_failures(key, at) VALUES(?,?)",
+	[Q_FAILURE_COUNT] = "SELECT count(*), min(at) FROM login_failures"
+			    " WHERE key = ? AND at > ?",
+	[Q_FAILURE_CLEAR] = "DELETE FROM login_failures WHERE key = ?"
+			    " OR at <= ?",
+	[Q_SECRET_PUT] = "INSERT INTO dossier_secrets(dossier_id, secret_hash)"
+			 " VALUES(?,?)",
+	[Q_SECRET_GET] = "SELECT secret_hash FROM dossier_secrets"
+			 " WHERE dossier_id = ?",
+	[Q_DOSSIER_SEARCH] =
+		"WITH RECURSIVE sub(code) AS (SELECT ?1 UNION"
+		" SELECT u.code FROM units u JOIN sub ON u.parent = sub.code)"
+		" SELECT id, code, procedure_code, procedure_name, unit_code,"
+		" channel, applicant_name, applicant_id, status, submitted_at,"
+		" received_at, due_at, finished_at, returned_at FROM dossiers"
+		" WHERE unit_code IN sub AND (?2 = 0 OR status = ?2)"
+		" AND (?3 IS NULL OR (status IN (2, 4, 6) AND due_at < ?3))"
+		" ORDER BY due_at IS NULL, due_at, id",
+	[Q_STATUS_COUNT] = "SELECT status, count(*) FROM dossiers"
+			   " GROUP BY status ORDER BY status",
 };
 
 static int user_version(sqlite3 *db)

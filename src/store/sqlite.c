@@ -110,6 +110,9 @@ enum mc_code store_open(const char *path, struct store **out,
 			goto fail;
 		}
 	}
+	if ((rc = store_agg_open(st, err)) ||
+	    (rc = store_agg_upgrade(st, err)))
+		goto fail;
 	*out = st;
 	return MC_OK;
 fail:
@@ -121,6 +124,7 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
+	store_agg_close(st);
 	for (int i = 0; i < Q__COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
@@ -146,8 +150,9 @@ enum mc_code store_begin(struct store *st, struct mc_err *err)
 
 enum mc_code store_commit(struct store *st, struct mc_err *err)
 {
-	enum mc_code rc = step_done(st, store_stmt(st, Q_COMMIT), err,
-				    "committing");
+	enum mc_code rc = store_agg_flush(st, err);
+	if (!rc)
+		rc = step_done(st, store_stmt(st, Q_COMMIT), err, "committing");
 	if (rc)
 		store_rollback(st);
 	return rc;
@@ -155,6 +160,7 @@ enum mc_code store_commit(struct store *st, struct mc_err *err)
 
 void store_rollback(struct store *st)
 {
+	store_agg_discard(st);
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_step(store_stmt(st, Q_ROLLBACK));
 	sqlite3_reset(st->stmt[Q_ROLLBACK]);
@@ -162,9 +168,27 @@ void store_rollback(struct store *st)
 
 /* ---- units ----------------------------------------------------------- */
 
+static bool same(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Whether storing u moves it in the tree (parent or level), which the
+ * aggregates of its dossiers depend on. */
+static bool moves_in_tree(struct store *st, const struct unit *u)
+{
+	struct unit old;
+	if (store_unit_get(st, u->code, &old, NULL) != MC_OK)
+		return false;
+	bool moved = !same(old.parent, u->parent) || old.level != u->level;
+	unit_release(&old);
+	return moved;
+}
+
 enum mc_code store_unit_put(struct store *st, const struct unit *u,
 			    struct mc_err *err)
 {
+	store_agg_catalogue_changed(st, moves_in_tree(st, u));
 	sqlite3_stmt *s = store_stmt(st, Q_UNIT_PUT);
 	bind_text(s, 1, u->code);
 	bind_text(s, 2, u->name);
@@ -182,7 +206,7 @@ enum mc_code store_unit_put(struct store *st, const struct unit *u,
 			       str_or_empty(u->parent));
 	if (rc != SQLITE_DONE)
 		return store_db_fail(st, err, "storing a unit");
-	return MC_OK;
+	return store_agg_settle(st, err);
 }
 
 static void read_unit(sqlite3_stmt *s, struct unit *u)
@@ -261,9 +285,22 @@ static void windows_json(const struct procedure *p, struct strbuf *sb)
 	strbuf_puts(sb, "]");
 }
 
+/* Whether storing p changes what its dossiers are counted under. */
+static bool recounts(struct store *st, const struct procedure *p)
+{
+	struct procedure old;
+	if (store_procedure_get(st, p->code, &old, NULL) != MC_OK)
+		return false;
+	bool changed = !same(old.field_code, p->field_code) ||
+		       old.online_level != p->online_level;
+	procedure_release(&old);
+	return changed;
+}
+
 enum mc_code store_procedure_put(struct store *st, const struct procedure *p,
 				 struct mc_err *err)
 {
+	store_agg_catalogue_changed(st, recounts(st, p));
 	struct strbuf fees, windows;
 	strbuf_init(&fees);
 	strbuf_init(&windows);
@@ -291,7 +328,7 @@ enum mc_code store_procedure_put(struct store *st, const struct procedure *p,
 out:
 	strbuf_release(&fees);
 	strbuf_release(&windows);
-	return rc;
+	return rc ? rc : store_agg_settle(st, err);
 }
 
 static bool read_fees(const char *text, struct procedure *p)
@@ -460,6 +497,9 @@ static const char *const digest_queries[] = {
 	"SELECT * FROM dossier_counters ORDER BY unit_code, day",
 	"SELECT * FROM events ORDER BY id",
 	"SELECT * FROM calendar_days ORDER BY day",
+	"SELECT * FROM agg_keys ORDER BY id",
+	"SELECT * FROM agg_day ORDER BY key, day",
+	"SELECT * FROM agg_month ORDER BY key, month",
 };
 
 static void hash_row(crypto_generichash_state *h, sqlite3_stmt *s)

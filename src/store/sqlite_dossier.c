@@ -333,13 +333,47 @@ static enum mc_code constraint_fail(struct store *st, const struct dossier *d,
 	return store_db_fail(st, err, "storing a dossier");
 }
 
+/* Take back what the stored version of d counted in the aggregates. */
+static enum mc_code uncount_old(struct store *st, const struct dossier *d,
+				struct mc_err *err)
+{
+	struct dossier old;
+	enum mc_code rc = store_dossier_get(st, d->code, &old, err);
+	if (rc)
+		return rc;
+	rc = store_agg_note(st, &old, -1, err);
+	dossier_release(&old);
+	return rc;
+}
+
+static enum mc_code put_row(struct store *st, struct dossier *d,
+			    struct mc_err *err);
+
 enum mc_code store_dossier_put(struct store *st, struct dossier *d,
 			       struct mc_err *err)
+{
+	/* outside a transaction the aggregates need one of their own */
+	bool own = sqlite3_get_autocommit(st->db);
+	enum mc_code rc = own ? store_begin(st, err) : MC_OK;
+	if (!rc)
+		rc = put_row(st, d, err);
+	if (own && !rc)
+		return store_commit(st, err);
+	if (own)
+		store_rollback(st);
+	return rc;
+}
+
+static enum mc_code put_row(struct store *st, struct dossier *d,
+			    struct mc_err *err)
 {
 	struct dossier_lists *l = &st->lists;
 	if (!lists_build(l, d))
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	int64_t id = d->id ? d->id : dossier_id(st, d->code);
+	enum mc_code rc = id ? uncount_old(st, d, err) : MC_OK;
+	if (rc)
+		return rc;
 	sqlite3_stmt *s = store_stmt(st, id ? Q_DOSSIER_UPDATE
 					    : Q_DOSSIER_INSERT);
 	bind_dossier(s, d, l);
@@ -352,7 +386,7 @@ enum mc_code store_dossier_put(struct store *st, struct dossier *d,
 	if (step != SQLITE_DONE)
 		return store_db_fail(st, err, "storing a dossier");
 	d->id = id ? id : sqlite3_last_insert_rowid(st->db);
-	return MC_OK;
+	return store_agg_note(st, d, +1, err);
 }
 
 enum mc_code store_dossier_status(struct store *st, const char *code,

@@ -33,6 +33,20 @@ enum stmt_id {
 	Q_CAL_PUT,
 	Q_CAL_DELETE,
 	Q_CAL_EACH,
+	/* accounts, sessions, secrets, staff search (sqlite_account.c) */
+	Q_USER_ADD,
+	Q_USER_GET,
+	Q_USER_EACH,
+	Q_SESSION_PUT,
+	Q_SESSION_GET,
+	Q_SESSION_DELETE,
+	Q_FAILURE_ADD,
+	Q_FAILURE_COUNT,
+	Q_FAILURE_CLEAR,
+	Q_SECRET_PUT,
+	Q_SECRET_GET,
+	Q_DOSSIER_SEARCH,
+	Q_STATUS_COUNT,
 	Q__COUNT
 };
 
@@ -46,6 +60,7 @@ struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[Q__COUNT];
 	struct dossier_lists lists;
+	struct agg_state *agg; /* report aggregates, sqlite_agg.c */
 	char errmsg[320];
 };
 
@@ -61,6 +76,21 @@ int64_t column_time(sqlite3_stmt *s, int i);
 char *column_strdup(sqlite3_stmt *s, int i); /* NULL stays NULL */
 
 void store_lists_release(struct dossier_lists *l);
+
+/* Report aggregates (sqlite_agg.c): opened with the store, fed by every
+ * dossier put (sign -1 for the old state, +1 for the new), written at
+ * commit, dropped on rollback. */
+enum mc_code store_agg_open(struct store *st, struct mc_err *err);
+void store_agg_close(struct store *st);
+enum mc_code store_agg_note(struct store *st, const struct dossier *d,
+			    int sign, struct mc_err *err);
+enum mc_code store_agg_flush(struct store *st, struct mc_err *err);
+void store_agg_discard(struct store *st);
+/* A unit or procedure changed: forget cached facts; with rebuild, the
+ * next commit recomputes every aggregate. */
+void store_agg_catalogue_changed(struct store *st, bool rebuild);
+enum mc_code store_agg_upgrade(struct store *st, struct mc_err *err);
+enum mc_code store_agg_settle(struct store *st, struct mc_err *err);
 
 /* Migrations, applied by store_open. */
 enum mc_code store_migrate(struct store *st, struct mc_err *err);

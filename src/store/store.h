@@ -17,6 +17,7 @@
 #include "core/dossier.h"
 #include "core/error.h"
 #include "core/procedure.h"
+#include "core/report.h"
 #include "core/unit.h"
 
 struct store;
@@ -103,8 +104,104 @@ typedef int (*store_calendar_fn)(const struct calendar_override *o,
 enum mc_code store_calendar_each(struct store *st, store_calendar_fn fn,
 				 void *ctx, struct mc_err *err);
 
+/* Report aggregates: counters of core/report.h summed through a day, per
+ * key. A key is a unit with a dimension: its whole subtree (ALL), the
+ * unit alone (OWN), or its subtree split by the handling unit's level,
+ * by field or by procedure (value names which). */
+enum agg_dim {
+	AGG_DIM_ALL = 0,
+	AGG_DIM_OWN = 1,
+	AGG_DIM_LEVEL = 2,
+	AGG_DIM_FIELD = 3,
+	AGG_DIM_PROCEDURE = 4
+};
+enum mc_code store_agg_counters(struct store *st, const char *unit,
+				enum agg_dim dim, const char *value,
+				int64_t day, int64_t out[AGG__COUNT],
+				struct mc_err *err);
+typedef int (*store_agg_value_fn)(const char *value, void *ctx);
+/* The values a unit has data under for a dimension (fields, ...). */
+enum mc_code store_agg_values(struct store *st, const char *unit,
+			      enum agg_dim dim, store_agg_value_fn fn,
+			      void *ctx, struct mc_err *err);
+/* Recompute every aggregate from the stored dossiers (in a transaction). */
+enum mc_code store_agg_rebuild(struct store *st, struct mc_err *err);
+
 /* A digest of every table's content, to prove a failed operation changed
  * nothing. Writes 64 hex characters and a NUL into hex. */
 enum mc_code store_digest(struct store *st, char hex[65], struct mc_err *err);
+
+/* ---- accounts, sessions, tracking secrets (sqlite_account.c) ---------- */
+
+/* A staff account; role is "admin", "leader", "officer" or "clerk" and
+ * its scope is the subtree of unit_code. */
+struct user {
+	int64_t id;
+	char *username, *password_hash, *role, *unit_code;
+	bool active;
+	int64_t created_at;
+};
+void user_release(struct user *u);
+
+/* MC_ERR_CONFLICT when the username is taken, MC_ERR_NOT_FOUND naming
+ * "unit" when unit_code is not a known unit. Sets u->id. */
+enum mc_code store_user_add(struct store *st, struct user *u,
+			    struct mc_err *err);
+enum mc_code store_user_get(struct store *st, const char *username,
+			    struct user *out, struct mc_err *err);
+typedef int (*store_user_fn)(const struct user *u, void *ctx);
+enum mc_code store_user_each(struct store *st, store_user_fn fn, void *ctx,
+			     struct mc_err *err);
+
+/* Sessions are keyed by the hash of their token; the token itself is
+ * never stored. session_get fills the active user of a live session and
+ * its CSRF token (csrf at least 65 bytes); MC_ERR_NOT_FOUND otherwise.
+ * session_delete also purges every session expired at `now`. */
+enum mc_code store_session_put(struct store *st, const char *token_hash,
+			       int64_t user_id, const char *csrf,
+			       int64_t expires_at, struct mc_err *err);
+enum mc_code store_session_get(struct store *st, const char *token_hash,
+			       int64_t now, struct user *out, char *csrf,
+			       size_t csrf_size, struct mc_err *err);
+enum mc_code store_session_delete(struct store *st, const char *token_hash,
+				  int64_t now, struct mc_err *err);
+
+/* Failed logins by key ("user:NAME", "addr:IP"): count those after
+ * `since` and the oldest of them (MC_NO_TIME when none). clear deletes a
+ * key's failures and every failure at or before `since`. */
+enum mc_code store_login_failure_add(struct store *st, const char *key,
+				     int64_t at, struct mc_err *err);
+enum mc_code store_login_failure_count(struct store *st, const char *key,
+				       int64_t since, int *n, int64_t *oldest,
+				       struct mc_err *err);
+enum mc_code store_login_failure_clear(struct store *st, const char *key,
+				       int64_t since, struct mc_err *err);
+
+/* The hash of a dossier's tracking secret (hash at least 129 bytes). */
+enum mc_code store_dossier_secret_put(struct store *st, int64_t dossier_id,
+				      const char *secret_hash,
+				      struct mc_err *err);
+enum mc_code store_dossier_secret_get(struct store *st, int64_t dossier_id,
+				      char *hash, size_t size,
+				      struct mc_err *err);
+
+/* Staff search: dossiers handled by a unit in the subtree of unit_root,
+ * optionally of one status (0: any) and optionally open (2, 4, 6) with a
+ * due time before overdue_at (MC_NO_TIME: no such filter), in due-time
+ * order. The dossiers passed carry only id, code, procedure code and
+ * name, unit, channel, applicant name and id, status and times. */
+struct dossier_query {
+	const char *unit_root;
+	int status;
+	int64_t overdue_at;
+};
+enum mc_code store_dossier_search(struct store *st,
+				  const struct dossier_query *q,
+				  store_dossier_fn fn, void *ctx,
+				  struct mc_err *err);
+/* counts[s] = number of dossiers with status s, for s in 1..10. */
+enum mc_code store_dossier_count_by_status(struct store *st,
+					   int64_t counts[11],
+					   struct mc_err *err);
 
 #endif

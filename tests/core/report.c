@@ -231,10 +231,90 @@ TEST(invariant_on_random_dossiers)
 	CHECK(total.carried_over > 0 && total.resolved_late > 0);
 }
 
+/* The row from contributions, summing counters by brute force. */
+static void row_by_counters(struct report_row *row, struct dossier *ds,
+			    size_t n, const struct report_period *p)
+{
+	int64_t before[AGG__COUNT] = {0}, at_to[AGG__COUNT] = {0};
+	struct agg_delta deltas[64];
+	for (size_t i = 0; i < n; i++) {
+		size_t k = report_contributions(&ds[i], ONLINE_FULL, deltas, 64);
+		CHECK(k <= 64);
+		for (size_t j = 0; j < k; j++) {
+			if (deltas[j].day <= p->from - 1)
+				before[deltas[j].counter]++;
+			if (deltas[j].day <= p->to)
+				at_to[deltas[j].counter]++;
+		}
+	}
+	report_row_from_counters(row, before, at_to);
+}
+
+static void random_dossier(struct dossier *d, uint64_t *seed, int64_t start)
+{
+	dossier_init(d);
+	d->channel = (enum channel)(1 + rng(seed) % 3);
+	d->status = (enum dossier_status)(1 + rng(seed) % 10);
+	d->delivery = (enum delivery)(rng(seed) % 2);
+	d->submitted = start + (int64_t)(rng(seed) % (120 * 86400));
+	d->received = d->submitted + (int64_t)(rng(seed) % 86400);
+	d->due = d->received + (int64_t)(rng(seed) % (20 * 86400));
+	int64_t t = d->received;
+	for (int r = (int)(rng(seed) % 4); r > 0; r--) {
+		struct supplement_round *s = ARRAY_PUSH(
+			d->supplements, d->n_supplements, d->cap_supplements);
+		s->requested = t + (int64_t)(rng(seed) % (6 * 86400));
+		s->completed = (r == 1 && rng(seed) % 2)
+				       ? MC_NO_TIME
+				       : s->requested +
+						 (int64_t)(rng(seed) % (5 * 86400));
+		t = s->completed == MC_NO_TIME ? s->requested : s->completed;
+	}
+	if (dossier_status_ended(d->status))
+		d->finished = t + (int64_t)(rng(seed) % (30 * 86400));
+	if (d->status == ST_RETURNED)
+		d->returned = d->finished + (int64_t)(rng(seed) % (3 * 86400));
+	if (d->status == ST_REGISTERED || d->status == ST_NOT_ACCEPTED)
+		d->received = MC_NO_TIME;
+}
+
+TEST(counters_agree_with_the_scan_on_random_data)
+{
+	uint64_t seed = 7;
+	enum { N = 3000 };
+	static struct dossier ds[N];
+	int64_t start = at(2024, 1, 1, 0, 0);
+	for (size_t i = 0; i < N; i++)
+		random_dossier(&ds[i], &seed, start);
+	for (int k = 0; k < 60; k++) {
+		struct report_period p;
+		p.from = civil_days(2024, 1, 1) + (int64_t)(rng(&seed) % 170);
+		p.to = p.from + (int64_t)(rng(&seed) % 60);
+		struct report_row scan = {0}, inc;
+		for (size_t i = 0; i < N; i++)
+			report_add(&scan, &ds[i], ONLINE_FULL, &p);
+		row_by_counters(&inc, ds, N, &p);
+		if (memcmp(&scan, &inc, sizeof(scan)) != 0) {
+			int64_t *a = (int64_t *)&scan, *b = (int64_t *)&inc;
+			for (size_t f = 0; f < sizeof(scan) / 8; f++)
+				if (a[f] != b[f])
+					fprintf(stderr, "period %d field %zu: scan "
+						"%lld, counters %lld\n", k, f,
+						(long long)a[f], (long long)b[f]);
+			test_failed_checks++;
+			break;
+		}
+		CHECK(report_row_balanced(&inc));
+	}
+	for (size_t i = 0; i < N; i++)
+		dossier_release(&ds[i]);
+}
+
 TEST_MAIN(T(statutory_months), T(received_at_2359_on_the_last_day_counts),
 	  T(finish_dates_against_the_due_date),
 	  T(open_at_the_end_in_time_or_overdue),
 	  T(supplement_open_at_the_end_waits),
 	  T(withdrawn_the_day_it_was_received),
 	  T(carried_over_and_already_ended), T(rates_round_half_up),
-	  T(invariant_on_random_dossiers))
+	  T(invariant_on_random_dossiers),
+	  T(counters_agree_with_the_scan_on_random_data))

@@ -1,0 +1,76 @@
+/*
+ * report_json.c - form II.06a as JSON (see report_json.h).
+ */
+#include "io/report_json.h"
+
+#include <inttypes.h>
+#include <stddef.h>
+
+#include "core/civil.h"
+
+static int64_t field(const struct report_row *r, size_t offset)
+{
+	return *(const int64_t *)((const char *)r + offset);
+}
+
+static void json_rate(struct strbuf *sb, const char *key, int64_t rate)
+{
+	if (rate < 0)
+		strbuf_addf(sb, ",\"%s\":null", key);
+	else
+		strbuf_addf(sb, ",\"%s\":%" PRId64 ".%02" PRId64, key,
+			    rate / 100, rate % 100);
+}
+
+static void json_row(struct strbuf *sb, const char *key, const char *name,
+		     const struct report_row *r)
+{
+	static const struct {
+		const char *name;
+		size_t offset;
+	} f[] = {
+#define F(x) {#x, offsetof(struct report_row, x)}
+		F(received_total), F(received_new), F(received_online),
+		F(received_online_partial), F(received_online_full),
+		F(received_direct), F(received_postal), F(carried_over),
+		F(resolved_total), F(resolved_early), F(resolved_on_time),
+		F(resolved_late), F(in_progress_total),
+		F(in_progress_in_time), F(in_progress_overdue),
+		F(waiting_supplement), F(refused), F(withdrawn), F(due_total),
+		F(results_returned), F(results_by_post),
+#undef F
+	};
+	strbuf_puts(sb, "{\"key\":");
+	strbuf_json_string(sb, key);
+	strbuf_puts(sb, ",\"name\":");
+	strbuf_json_string(sb, name);
+	for (size_t i = 0; i < sizeof(f) / sizeof(*f); i++)
+		strbuf_addf(sb, ",\"%s\":%" PRId64, f[i].name,
+			    field(r, f[i].offset));
+	json_rate(sb, "on_time_rate", report_on_time_rate(r));
+	json_rate(sb, "on_time_rate_of_due", report_on_time_rate_of_due(r));
+	json_rate(sb, "online_rate", report_online_rate(r));
+	strbuf_puts(sb, "}");
+}
+
+void report_json_write(const struct report *rep, struct strbuf *sb)
+{
+	char a[CIVIL_BUF], b[CIVIL_BUF];
+	strbuf_addf(sb, "{\"from\":\"%s\",\"to\":\"%s\",\"unit\":",
+		    civil_format_date(rep->period.from, a),
+		    civil_format_date(rep->period.to, b));
+	strbuf_json_string(sb, rep->unit);
+	strbuf_puts(sb, ",\"by\":");
+	strbuf_json_string(sb, report_by_name(rep->by));
+	strbuf_addf(sb, ",\"restated\":%s,\"rows\":[",
+		    rep->restated ? "true" : "false");
+	for (size_t i = 0; i < rep->n; i++) {
+		if (i)
+			strbuf_puts(sb, ",");
+		json_row(sb, rep->lines[i].key, rep->lines[i].name,
+			 &rep->lines[i].row);
+	}
+	strbuf_puts(sb, "],\"total\":");
+	json_row(sb, rep->unit, "Tổng cộng", &rep->total);
+	strbuf_puts(sb, "}");
+}

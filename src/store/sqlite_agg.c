@@ -1,0 +1,682 @@
+/*
+ * sqlite_agg.c - the aggregates behind the settlement report: for every
+ * key (a unit's subtree, the unit alone, a subtree by level, by field or
+ * by procedure) the daily counters of core/report.h, with a cumulative
+ * checkpoint per month, so that the counters summed up to any day cost
+ * one checkpoint read plus at most a month of daily rows.
+ *
+ * Every store_dossier_put takes back the dossier's old contributions and
+ * adds its new ones into an in-memory map of (key, day) cells; the map is
+ * written at store_commit, inside the same transaction, and dropped on
+ * rollback. See docs/internals/report.md.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/civil.h"
+#include "core/report.h"
+#include "core/strmap.h"
+#include "store/sqlite_int.h"
+
+#define MAX_DEPTH 8
+
+enum agg_stmt {
+	A_KEY_FIND,
+	A_KEY_ADD,
+	A_DAY_GET,
+	A_DAY_PUT,
+	A_DAY_DELETE,
+	A_DAY_FROM,
+	A_DAY_RANGE,
+	A_MONTH_BEFORE,
+	A_MONTH_MAX,
+	A_MONTH_DELETE_FROM,
+	A_MONTH_PUT,
+	A_VALUES,
+	A__COUNT
+};
+
+static const char *const agg_sql[A__COUNT] = {
+	[A_KEY_FIND] = "SELECT id FROM agg_keys WHERE unit=? AND dim=? AND value=?",
+	[A_KEY_ADD] = "INSERT INTO agg_keys(unit, dim, value) VALUES(?,?,?)",
+	[A_DAY_GET] = "SELECT v FROM agg_day WHERE key=? AND day=?",
+	[A_DAY_PUT] = "INSERT OR REPLACE INTO agg_day(key, day, v) VALUES(?,?,?)",
+	[A_DAY_DELETE] = "DELETE FROM agg_day WHERE key=? AND day=?",
+	[A_DAY_FROM] = "SELECT day, v FROM agg_day WHERE key=? AND day>=?"
+		       " ORDER BY day",
+	[A_DAY_RANGE] = "SELECT v FROM agg_day WHERE key=? AND day>? AND day<=?",
+	[A_MONTH_BEFORE] = "SELECT month, v FROM agg_month WHERE key=? AND"
+			   " month<? ORDER BY month DESC LIMIT 1",
+	[A_MONTH_MAX] = "SELECT max(month) FROM agg_month WHERE key=?",
+	[A_MONTH_DELETE_FROM] = "DELETE FROM agg_month WHERE key=? AND month>=?",
+	[A_MONTH_PUT] = "INSERT INTO agg_month(key, month, v) VALUES(?,?,?)",
+	[A_VALUES] = "SELECT value FROM agg_keys WHERE unit=? AND dim=?"
+		     " ORDER BY value",
+};
+
+typedef int32_t vec[AGG__COUNT];
+
+struct cell {
+	uint64_t k; /* key id << 20 | (day + 2^19); 0 = empty */
+	vec v;
+};
+
+struct unit_info {
+	int level;
+	int n_anc;
+	char *anc[MAX_DEPTH]; /* the unit, its parent, ... */
+};
+
+struct proc_info {
+	enum online_level level;
+	char *field;
+};
+
+struct agg_state {
+	sqlite3_stmt *stmt[A__COUNT];
+	struct cell *cells;
+	size_t n, cap;
+	struct strmap keys;    /* "unit\x1f" dim "\x1f" value -> id */
+	struct strmap units;   /* code -> index in uinfo */
+	struct unit_info *uinfo;
+	size_t n_u, cap_u;
+	struct strmap procs;   /* code -> index in pinfo */
+	struct proc_info *pinfo;
+	size_t n_p, cap_p;
+	bool rebuild;          /* the tree or catalogue changed under data */
+};
+
+/* ---- small helpers ----------------------------------------------------- */
+
+static uint64_t cell_key(int64_t key, int64_t day)
+{
+	return (uint64_t)key << 20 | (uint64_t)(day + (1 << 19));
+}
+
+static int64_t cell_keyid(uint64_t k) { return (int64_t)(k >> 20); }
+static int64_t cell_day(uint64_t k)
+{
+	return (int64_t)(k & ((1u << 20) - 1)) - (1 << 19);
+}
+
+static int64_t month_of(int64_t day)
+{
+	int y, m, d;
+	civil_from_days(day, &y, &m, &d);
+	return (int64_t)y * 12 + (m - 1);
+}
+
+static int64_t month_first_day(int64_t month)
+{
+	return civil_days((int)(month / 12), (int)(month % 12) + 1, 1);
+}
+
+static void vec_decode(const void *blob, int bytes, vec out)
+{
+	memset(out, 0, sizeof(vec));
+	if (blob && bytes == (int)sizeof(vec))
+		memcpy(out, blob, sizeof(vec));
+}
+
+static bool vec_zero(const vec v)
+{
+	for (int i = 0; i < AGG__COUNT; i++)
+		if (v[i])
+			return false;
+	return true;
+}
+
+static sqlite3_stmt *astmt(struct store *st, enum agg_stmt id)
+{
+	sqlite3_stmt *s = st->agg->stmt[id];
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return s;
+}
+
+/* ---- lifetime ---------------------------------------------------------- */
+
+static void forget_catalogue(struct agg_state *a)
+{
+	for (size_t i = 0; i < a->n_u; i++)
+		for (int j = 0; j < a->uinfo[i].n_anc; j++)
+			free(a->uinfo[i].anc[j]);
+	for (size_t i = 0; i < a->n_p; i++)
+		free(a->pinfo[i].field);
+	a->n_u = a->n_p = 0;
+	strmap_release(&a->units);
+	strmap_release(&a->procs);
+}
+
+enum mc_code store_agg_open(struct store *st, struct mc_err *err)
+{
+	struct agg_state *a = calloc(1, sizeof(*a));
+	if (!a)
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	st->agg = a;
+	for (int i = 0; i < A__COUNT; i++)
+		if (sqlite3_prepare_v3(st->db, agg_sql[i], -1,
+				       SQLITE_PREPARE_PERSISTENT, &a->stmt[i],
+				       NULL) != SQLITE_OK)
+			return store_db_fail(st, err, "preparing aggregates");
+	return MC_OK;
+}
+
+void store_agg_close(struct store *st)
+{
+	struct agg_state *a = st->agg;
+	if (!a)
+		return;
+	for (int i = 0; i < A__COUNT; i++)
+		sqlite3_finalize(a->stmt[i]);
+	forget_catalogue(a);
+	strmap_release(&a->keys);
+	free(a->uinfo);
+	free(a->pinfo);
+	free(a->cells);
+	free(a);
+	st->agg = NULL;
+}
+
+void store_agg_discard(struct store *st)
+{
+	struct agg_state *a = st->agg;
+	a->n = 0;
+	if (a->cells)
+		memset(a->cells, 0, a->cap * sizeof(*a->cells));
+	/* ids of keys added in the rolled-back transaction are gone */
+	strmap_release(&a->keys);
+	a->rebuild = false;
+}
+
+void store_agg_catalogue_changed(struct store *st, bool rebuild)
+{
+	forget_catalogue(st->agg);
+	st->agg->rebuild |= rebuild;
+}
+
+/* ---- catalogue lookups ------------------------------------------------- */
+
+static enum mc_code unit_info(struct store *st, const char *code,
+			      struct unit_info **out, struct mc_err *err)
+{
+	struct agg_state *a = st->agg;
+	int64_t i = strmap_get(&a->units, code, -1);
+	if (i >= 0) {
+		*out = &a->uinfo[i];
+		return MC_OK;
+	}
+	struct unit_info *ui = ARRAY_PUSH(a->uinfo, a->n_u, a->cap_u);
+	if (!ui)
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	struct unit u;
+	enum mc_code rc = store_unit_get(st, code, &u, err);
+	for (int depth = 0; !rc; depth++) {
+		if (depth == 0)
+			ui->level = u.level;
+		if (depth == MAX_DEPTH) {
+			rc = mc_fail(err, MC_ERR_DB, "parent",
+				     "unit %s is more than %d levels deep", code,
+				     MAX_DEPTH);
+			break;
+		}
+		ui->anc[ui->n_anc++] = u.code;
+		u.code = NULL;
+		char *parent = u.parent;
+		u.parent = NULL;
+		unit_release(&u);
+		if (!parent)
+			break;
+		rc = store_unit_get(st, parent, &u, err);
+		free(parent);
+	}
+	if (rc || !strmap_put(&a->units, code, (int64_t)(a->n_u - 1))) {
+		for (int j = 0; j < ui->n_anc; j++)
+			free(ui->anc[j]);
+		a->n_u--;
+		return rc ? rc : mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	}
+	*out = ui;
+	return MC_OK;
+}
+
+static enum mc_code proc_info(struct store *st, const char *code,
+			      struct proc_info **out, struct mc_err *err)
+{
+	struct agg_state *a = st->agg;
+	int64_t i = strmap_get(&a->procs, code, -1);
+	if (i >= 0) {
+		*out = &a->pinfo[i];
+		return MC_OK;
+	}
+	struct procedure p;
+	enum mc_code rc = store_procedure_get(st, code, &p, err);
+	if (rc)
+		return rc;
+	struct proc_info *pi = ARRAY_PUSH(a->pinfo, a->n_p, a->cap_p);
+	if (!pi || !strmap_put(&a->procs, code, (int64_t)(a->n_p - 1))) {
+		procedure_release(&p);
+		if (pi)
+			a->n_p--;
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	}
+	pi->level = p.online_level;
+	pi->field = p.field_code;
+	p.field_code = NULL;
+	procedure_release(&p);
+	*out = pi;
+	return MC_OK;
+}
+
+static enum mc_code key_id(struct store *st, const char *unit, int dim,
+			   const char *value, bool create, int64_t *id,
+			   struct mc_err *err)
+{
+	struct agg_state *a = st->agg;
+	char name[256];
+	snprintf(name, sizeof(name), "%s\x1f%d\x1f%s", unit, dim, value);
+	*id = strmap_get(&a->keys, name, 0);
+	if (*id)
+		return MC_OK;
+	sqlite3_stmt *s = astmt(st, A_KEY_FIND);
+	bind_text(s, 1, unit);
+	sqlite3_bind_int(s, 2, dim);
+	bind_text(s, 3, value);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_db_fail(st, err, "finding an aggregate key");
+	if (!*id && !create)
+		return MC_OK;
+	if (!*id) {
+		s = astmt(st, A_KEY_ADD);
+		bind_text(s, 1, unit);
+		sqlite3_bind_int(s, 2, dim);
+		bind_text(s, 3, value);
+		rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return store_db_fail(st, err, "adding an aggregate key");
+		*id = sqlite3_last_insert_rowid(st->db);
+	}
+	if (!strmap_put(&a->keys, name, *id))
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	return MC_OK;
+}
+
+/* ---- the delta map ----------------------------------------------------- */
+
+static bool grow_cells(struct agg_state *a)
+{
+	size_t ncap = a->cap ? a->cap * 2 : 1024;
+	struct cell *n = calloc(ncap, sizeof(*n));
+	if (!n)
+		return false;
+	for (size_t i = 0; i < a->cap; i++) {
+		if (!a->cells[i].k)
+			continue;
+		size_t j = (size_t)(a->cells[i].k * 0x9e3779b97f4a7c15ull) &
+			   (ncap - 1);
+		while (n[j].k)
+			j = (j + 1) & (ncap - 1);
+		n[j] = a->cells[i];
+	}
+	free(a->cells);
+	a->cells = n;
+	a->cap = ncap;
+	return true;
+}
+
+static bool add_cell(struct agg_state *a, int64_t key, int64_t day,
+		     enum agg_counter c, int sign)
+{
+	if ((a->n + 1) * 2 > a->cap && !grow_cells(a))
+		return false;
+	uint64_t k = cell_key(key, day);
+	size_t j = (size_t)(k * 0x9e3779b97f4a7c15ull) & (a->cap - 1);
+	while (a->cells[j].k && a->cells[j].k != k)
+		j = (j + 1) & (a->cap - 1);
+	if (!a->cells[j].k) {
+		a->cells[j].k = k;
+		a->n++;
+	}
+	a->cells[j].v[c] += sign;
+	return true;
+}
+
+/* The keys a dossier counts under: its unit alone, every ancestor's
+ * subtree in total, by level, by field and by procedure. */
+static enum mc_code dossier_keys(struct store *st, const struct dossier *d,
+				 int64_t *keys, size_t *n,
+				 enum online_level *level, struct mc_err *err)
+{
+	struct unit_info *u = NULL;
+	struct proc_info *p = NULL;
+	enum mc_code rc;
+	if ((rc = unit_info(st, d->unit_code, &u, err)) ||
+	    (rc = proc_info(st, d->procedure_code, &p, err)))
+		return rc;
+	*level = p->level;
+	char lv[4];
+	snprintf(lv, sizeof(lv), "%d", u->level);
+	*n = 0;
+	rc = key_id(st, d->unit_code, AGG_DIM_OWN, "", true, &keys[(*n)++],
+		    err);
+	for (int i = 0; !rc && i < u->n_anc; i++) {
+		const char *a = u->anc[i];
+		if ((rc = key_id(st, a, AGG_DIM_ALL, "", true, &keys[(*n)++],
+				 err)) ||
+		    (rc = key_id(st, a, AGG_DIM_LEVEL, lv, true, &keys[(*n)++],
+				 err)) ||
+		    (rc = key_id(st, a, AGG_DIM_FIELD, p->field, true,
+				 &keys[(*n)++], err)))
+			break;
+		rc = key_id(st, a, AGG_DIM_PROCEDURE, d->procedure_code, true,
+			    &keys[(*n)++], err);
+	}
+	return rc;
+}
+
+enum mc_code store_agg_note(struct store *st, const struct dossier *d,
+			    int sign, struct mc_err *err)
+{
+	int64_t keys[1 + 4 * MAX_DEPTH];
+	size_t n_keys;
+	enum online_level level;
+	enum mc_code rc = dossier_keys(st, d, keys, &n_keys, &level, err);
+	if (rc)
+		return rc;
+	struct agg_delta small[16], *deltas = small;
+	size_t n = report_contributions(d, level, NULL, 0);
+	if (n > 16 && !(deltas = malloc(n * sizeof(*deltas))))
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	report_contributions(d, level, deltas, n);
+	bool ok = true;
+	for (size_t i = 0; ok && i < n; i++)
+		for (size_t k = 0; ok && k < n_keys; k++)
+			ok = add_cell(st->agg, keys[k], deltas[i].day,
+				      deltas[i].counter, sign);
+	if (deltas != small)
+		free(deltas);
+	return ok ? MC_OK : mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+}
+
+/* ---- writing at commit ------------------------------------------------- */
+
+static enum mc_code write_day(struct store *st, const struct cell *c,
+			      struct mc_err *err)
+{
+	int64_t key = cell_keyid(c->k), day = cell_day(c->k);
+	sqlite3_stmt *s = astmt(st, A_DAY_GET);
+	sqlite3_bind_int64(s, 1, key);
+	sqlite3_bind_int64(s, 2, day);
+	vec v;
+	int rc = sqlite3_step(s);
+	vec_decode(rc == SQLITE_ROW ? sqlite3_column_blob(s, 0) : NULL,
+		   rc == SQLITE_ROW ? sqlite3_column_bytes(s, 0) : 0, v);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_db_fail(st, err, "reading an aggregate");
+	for (int i = 0; i < AGG__COUNT; i++)
+		v[i] += c->v[i];
+	s = astmt(st, vec_zero(v) ? A_DAY_DELETE : A_DAY_PUT);
+	sqlite3_bind_int64(s, 1, key);
+	sqlite3_bind_int64(s, 2, day);
+	if (!vec_zero(v))
+		sqlite3_bind_blob(s, 3, v, sizeof(vec), SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? MC_OK
+				 : store_db_fail(st, err, "writing an aggregate");
+}
+
+static enum mc_code put_month(struct store *st, int64_t key, int64_t month,
+			      const vec v, struct mc_err *err)
+{
+	sqlite3_stmt *s = astmt(st, A_MONTH_PUT);
+	sqlite3_bind_int64(s, 1, key);
+	sqlite3_bind_int64(s, 2, month);
+	sqlite3_bind_blob(s, 3, v, sizeof(vec), SQLITE_TRANSIENT);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? MC_OK
+				 : store_db_fail(st, err, "writing a checkpoint");
+}
+
+/* The latest checkpoint before `month`: its month and counters. */
+static enum mc_code month_before(struct store *st, int64_t key, int64_t month,
+				 int64_t *found, vec v, struct mc_err *err)
+{
+	sqlite3_stmt *s = astmt(st, A_MONTH_BEFORE);
+	sqlite3_bind_int64(s, 1, key);
+	sqlite3_bind_int64(s, 2, month);
+	int rc = sqlite3_step(s);
+	*found = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : INT64_MIN;
+	vec_decode(rc == SQLITE_ROW ? sqlite3_column_blob(s, 1) : NULL,
+		   rc == SQLITE_ROW ? sqlite3_column_bytes(s, 1) : 0, v);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_db_fail(st, err, "reading a checkpoint");
+	return MC_OK;
+}
+
+/* Rewrite the key's monthly checkpoints from `start` on, from its daily
+ * rows: months stay contiguous from the first to the last with data. */
+static enum mc_code remonth(struct store *st, int64_t key, int64_t start,
+			    struct mc_err *err)
+{
+	vec cum;
+	int64_t prev;
+	enum mc_code rc = month_before(st, key, start, &prev, cum, err);
+	if (rc)
+		return rc;
+	if (prev != INT64_MIN && prev + 1 < start)
+		start = prev + 1; /* fill the gap after the last checkpoint */
+	sqlite3_stmt *s = astmt(st, A_MONTH_DELETE_FROM);
+	sqlite3_bind_int64(s, 1, key);
+	sqlite3_bind_int64(s, 2, start);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = store_db_fail(st, err, "rewriting checkpoints");
+	sqlite3_reset(s);
+	/* read the daily rows into memory first: the statement that reads
+	 * them must not be open while checkpoints are written */
+	struct { int64_t day; vec v; } *rows = NULL;
+	size_t n = 0, cap = 0;
+	s = astmt(st, A_DAY_FROM);
+	sqlite3_bind_int64(s, 1, key);
+	sqlite3_bind_int64(s, 2, month_first_day(start));
+	int step = SQLITE_DONE;
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		__typeof__(rows) r = ARRAY_PUSH(rows, n, cap);
+		if (!r) {
+			rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+			break;
+		}
+		r->day = sqlite3_column_int64(s, 0);
+		vec_decode(sqlite3_column_blob(s, 1),
+			   sqlite3_column_bytes(s, 1), r->v);
+	}
+	sqlite3_reset(s);
+	if (!rc && step != SQLITE_DONE && step != SQLITE_ROW)
+		rc = store_db_fail(st, err, "reading aggregates");
+	int64_t month = start;
+	for (size_t i = 0; !rc && i < n; i++) {
+		int64_t m = month_of(rows[i].day);
+		for (; !rc && month < m; month++)
+			rc = put_month(st, key, month, cum, err);
+		for (int c = 0; c < AGG__COUNT; c++)
+			cum[c] += rows[i].v[c];
+	}
+	if (!rc && n)
+		rc = put_month(st, key, month, cum, err);
+	free(rows);
+	return rc;
+}
+
+/* The smallest touched month of each key, as key -> month. */
+static enum mc_code touched_keys(struct agg_state *a, struct strmap *out,
+				 struct mc_err *err)
+{
+	for (size_t i = 0; i < a->cap; i++) {
+		if (!a->cells[i].k)
+			continue;
+		char name[24];
+		snprintf(name, sizeof(name), "%lld",
+			 (long long)cell_keyid(a->cells[i].k));
+		int64_t m = month_of(cell_day(a->cells[i].k));
+		int64_t have = strmap_get(out, name, INT64_MAX);
+		if (m < have && !strmap_put(out, name, m))
+			return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	}
+	return MC_OK;
+}
+
+static enum mc_code write_cells(struct store *st, struct mc_err *err)
+{
+	struct agg_state *a = st->agg;
+	struct strmap touched;
+	strmap_init(&touched);
+	enum mc_code rc = touched_keys(a, &touched, err);
+	for (size_t i = 0; !rc && i < a->cap; i++)
+		if (a->cells[i].k && !vec_zero(a->cells[i].v))
+			rc = write_day(st, &a->cells[i], err);
+	for (size_t i = 0; !rc && i < touched.cap; i++)
+		if (touched.keys[i])
+			rc = remonth(st, strtoll(touched.keys[i], NULL, 10),
+				     touched.values[i], err);
+	strmap_release(&touched);
+	return rc;
+}
+
+struct rebuild {
+	struct store *st;
+	enum mc_code rc;
+	struct mc_err *err;
+};
+
+static int note_each(const struct dossier *d, void *ctx)
+{
+	struct rebuild *r = ctx;
+	r->rc = store_agg_note(r->st, d, +1, r->err);
+	return r->rc != MC_OK;
+}
+
+/* Recompute every aggregate from the dossiers (after the tree or the
+ * catalogue changed under stored data, or on an old database). */
+enum mc_code store_agg_rebuild(struct store *st, struct mc_err *err)
+{
+	store_agg_discard(st);
+	forget_catalogue(st->agg);
+	if (sqlite3_exec(st->db, "DELETE FROM agg_day; DELETE FROM agg_month;"
+				 " DELETE FROM agg_keys;", NULL, NULL,
+			 NULL) != SQLITE_OK)
+		return store_db_fail(st, err, "clearing aggregates");
+	struct rebuild r = {st, MC_OK, err};
+	enum mc_code rc = store_dossier_each(st, MC_NO_TIME, MC_NO_TIME,
+					     note_each, &r, err);
+	return rc ? rc : r.rc;
+}
+
+enum mc_code store_agg_flush(struct store *st, struct mc_err *err)
+{
+	struct agg_state *a = st->agg;
+	enum mc_code rc = MC_OK;
+	if (a->rebuild)
+		rc = store_agg_rebuild(st, err);
+	if (!rc && a->n)
+		rc = write_cells(st, err);
+	a->n = 0;
+	if (a->cells)
+		memset(a->cells, 0, a->cap * sizeof(*a->cells));
+	a->rebuild = false;
+	return rc;
+}
+
+/* A database whose dossiers predate the aggregates gets them now. */
+enum mc_code store_agg_upgrade(struct store *st, struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT EXISTS(SELECT 1 FROM dossiers) AND NOT "
+			       "EXISTS(SELECT 1 FROM agg_keys)",
+			       -1, &s, NULL) != SQLITE_OK)
+		return store_db_fail(st, err, "checking aggregates");
+	int stale = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (!stale)
+		return MC_OK;
+	enum mc_code rc = store_begin(st, err);
+	if (!rc)
+		rc = store_agg_rebuild(st, err);
+	if (!rc)
+		rc = store_commit(st, err);
+	else
+		store_rollback(st);
+	return rc;
+}
+
+/* Outside a transaction, a pending rebuild runs in one of its own. */
+enum mc_code store_agg_settle(struct store *st, struct mc_err *err)
+{
+	if (!st->agg->rebuild || !sqlite3_get_autocommit(st->db))
+		return MC_OK;
+	enum mc_code rc = store_begin(st, err);
+	return rc ? rc : store_commit(st, err);
+}
+
+/* ---- reading ----------------------------------------------------------- */
+
+enum mc_code store_agg_counters(struct store *st, const char *unit,
+				enum agg_dim dim, const char *value,
+				int64_t day, int64_t out[AGG__COUNT],
+				struct mc_err *err)
+{
+	memset(out, 0, AGG__COUNT * sizeof(int64_t));
+	int64_t key, prev;
+	vec v;
+	enum mc_code rc = key_id(st, unit, dim, value ? value : "", false,
+				 &key, err);
+	if (rc || !key)
+		return rc;
+	if ((rc = month_before(st, key, month_of(day), &prev, v, err)))
+		return rc;
+	for (int i = 0; i < AGG__COUNT; i++)
+		out[i] = v[i];
+	int64_t after = prev == INT64_MIN ? INT64_MIN
+					  : month_first_day(prev + 1) - 1;
+	sqlite3_stmt *s = astmt(st, A_DAY_RANGE);
+	sqlite3_bind_int64(s, 1, key);
+	sqlite3_bind_int64(s, 2, after);
+	sqlite3_bind_int64(s, 3, day);
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		vec_decode(sqlite3_column_blob(s, 0), sqlite3_column_bytes(s, 0),
+			   v);
+		for (int i = 0; i < AGG__COUNT; i++)
+			out[i] += v[i];
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_DONE)
+		return store_db_fail(st, err, "reading aggregates");
+	return MC_OK;
+}
+
+enum mc_code store_agg_values(struct store *st, const char *unit,
+			      enum agg_dim dim, store_agg_value_fn fn,
+			      void *ctx, struct mc_err *err)
+{
+	sqlite3_stmt *s = astmt(st, A_VALUES);
+	bind_text(s, 1, unit);
+	sqlite3_bind_int(s, 2, dim);
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW)
+		if (fn((const char *)sqlite3_column_text(s, 0), ctx))
+			break;
+	sqlite3_reset(s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return store_db_fail(st, err, "listing aggregate keys");
+	return MC_OK;
+}
