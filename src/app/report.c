@@ -250,7 +250,7 @@ static enum mc_code level_lines(struct report *r, struct mc_err *err)
 {
 	enum mc_code rc = MC_OK;
 	for (int l = LEVEL_PROVINCE; !rc && l <= LEVEL_COMMUNE; l++) {
-		char key[4];
+		char key[12];
 		snprintf(key, sizeof(key), "%d", l);
 		rc = add_line(r, key, level_names[l], "", err);
 	}

@@ -360,7 +360,7 @@ static enum mc_code dossier_keys(struct store *st, const struct dossier *d,
 	    (rc = proc_info(st, d->procedure_code, &p, err)))
 		return rc;
 	*level = p->level;
-	char lv[4];
+	char lv[12];
 	snprintf(lv, sizeof(lv), "%d", u->level);
 	*n = 0;
 	rc = key_id(st, d->unit_code, AGG_DIM_OWN, "", true, &keys[(*n)++],

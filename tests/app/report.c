@@ -1,0 +1,252 @@
+/*
+ * report.c - the aggregate-backed report against the reference scan,
+ * after every kind of write: lifecycle operations (with transfers and
+ * supplements), a calendar change that moves due dates, a failed
+ * operation, and a merger read as it was and restated.
+ */
+#include "test.h"
+
+#include "app/report.h"
+#include "core/civil.h"
+#include "core/str.h"
+#include "fixture.h"
+
+static struct fixture fx;
+
+static uint64_t rng(uint64_t *s)
+{
+	uint64_t z = (*s += 0x9e3779b97f4a7c15ull);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+static const char *const units[] = {"000.00.06.H56", "000.00.31.H56",
+				    "000.31.21.H56"};
+
+static void same_reports(const struct report_query *q, const char *when)
+{
+	struct report fast, scan;
+	struct mc_err err;
+	CHECK_INT(app_report(&fx.app, q, &fast, &err), MC_OK);
+	CHECK_INT(app_report_scan(&fx.app, q, &scan, &err), MC_OK);
+	CHECK_INT(fast.n, scan.n);
+	for (size_t i = 0; i < fast.n && i < scan.n; i++) {
+		CHECK_STR(fast.lines[i].key, scan.lines[i].key);
+		if (memcmp(&fast.lines[i].row, &scan.lines[i].row,
+			   sizeof(struct report_row)) != 0) {
+			fprintf(stderr, "%s: line %s differs (received %lld "
+				"vs %lld, open %lld vs %lld)\n", when,
+				fast.lines[i].key,
+				(long long)fast.lines[i].row.received_total,
+				(long long)scan.lines[i].row.received_total,
+				(long long)fast.lines[i].row.in_progress_total,
+				(long long)scan.lines[i].row.in_progress_total);
+			test_failed_checks++;
+		}
+		CHECK(report_row_balanced(&fast.lines[i].row));
+	}
+	CHECK(report_row_balanced(&fast.total));
+	report_release(&fast);
+	report_release(&scan);
+}
+
+static void all_views_agree(const char *when)
+{
+	static const char *const periods[] = {"month:2024-07", "month:2024-08",
+					      "quarter:2024Q3", "year:2024"};
+	for (size_t p = 0; p < 4; p++)
+		for (int by = REPORT_BY_UNIT; by <= REPORT_BY_PROCEDURE; by++) {
+			struct report_query q = {.by = (enum report_by)by};
+			CHECK_INT(report_period_parse(periods[p], 15, &q.period,
+						      "period", NULL),
+				  MC_OK);
+			same_reports(&q, when);
+			q.unit = "000.00.31.H56";
+			same_reports(&q, when);
+		}
+}
+
+static enum mc_code apply(const char *code, enum dossier_op op, int64_t at,
+			  const char *to)
+{
+	struct op_request req = {
+		.params = {.op = op, .at = at, .note = "lý do", .to_unit = to,
+			   .delivery = (enum delivery)(at % 2)},
+		.code = code,
+	};
+	struct dossier out;
+	enum mc_code rc = app_lifecycle(&fx.app, &req, &out, NULL);
+	if (!rc)
+		dossier_release(&out);
+	return rc;
+}
+
+/* One dossier driven through random allowed steps from `at`. */
+static void random_life(uint64_t *seed, int64_t at)
+{
+	struct dossier f, d;
+	const char *unit = units[rng(seed) % 3];
+	fixture_filing(&f, rng(seed) % 2 ? "1.000001" : "1.000004", unit,
+		       rng(seed) % 3 ? CHANNEL_ONLINE : CHANNEL_DIRECT);
+	struct op_request req = {
+		.params = {.op = f.channel == CHANNEL_ONLINE ? OP_REGISTER
+							     : OP_ACCEPT,
+			   .at = at},
+		.filing = &f,
+	};
+	if (app_lifecycle(&fx.app, &req, &d, NULL) != MC_OK) {
+		dossier_release(&f);
+		return;
+	}
+	char *code = strdup(d.code);
+	dossier_release(&d);
+	dossier_release(&f);
+	for (int step = 0; step < 8; step++) {
+		at += (int64_t)(rng(seed) % (3 * 86400));
+		enum dossier_op op = (enum dossier_op)(rng(seed) % OP__COUNT);
+		apply(code, op, at, units[rng(seed) % 3]);
+	}
+	free(code);
+}
+
+TEST(aggregates_follow_every_lifecycle_step)
+{
+	uint64_t seed = 11;
+	int64_t start = fixture_time("2024-06-20 08:00");
+	for (int i = 0; i < 150; i++)
+		random_life(&seed, start + (int64_t)(rng(&seed) % (60 * 86400)));
+	all_views_agree("after lifecycles");
+}
+
+TEST(a_calendar_change_moves_due_dates_in_the_aggregates)
+{
+	struct calendar_override off = {civil_days(2024, 7, 22), false,
+					"Nghỉ đột xuất"};
+	size_t changed = 0;
+	CHECK_INT(app_calendar_change(&fx.app, &off, false, "admin", &changed,
+				      NULL),
+		  MC_OK);
+	CHECK(changed > 0);
+	all_views_agree("after a calendar change");
+}
+
+TEST(a_failed_operation_leaves_the_aggregates)
+{
+	char before[65], after[65];
+	fixture_digest(&fx, before);
+	struct dossier f;
+	fixture_filing(&f, "1.000001", "000.00.99.H56", CHANNEL_DIRECT);
+	struct op_request req = {
+		.params = {.op = OP_ACCEPT,
+			   .at = fixture_time("2024-07-01 09:00")},
+		.filing = &f,
+	};
+	CHECK_INT(app_lifecycle(&fx.app, &req, NULL, NULL), MC_ERR_NOT_FOUND);
+	CHECK_STR(fixture_digest(&fx, after), before);
+	dossier_release(&f);
+}
+
+static int64_t received(const struct report *r, const char *key)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->lines[i].key, key) == 0)
+			return r->lines[i].row.received_total;
+	return -1;
+}
+
+TEST(a_merger_as_it_was_and_restated)
+{
+	/* Huyện Hai (000.00.32) served until 2025-06-30, then merged into
+	 * Huyện Một (000.00.31). */
+	struct dossier f;
+	fixture_filing(&f, "1.000001", "000.00.32.H56", CHANNEL_DIRECT);
+	struct op_request req = {
+		.params = {.op = OP_ACCEPT,
+			   .at = fixture_time("2025-06-10 09:00")},
+		.filing = &f,
+	};
+	CHECK_INT(app_lifecycle(&fx.app, &req, NULL, NULL), MC_OK);
+	req.params.at = fixture_time("2025-06-11 09:00");
+	CHECK_INT(app_lifecycle(&fx.app, &req, NULL, NULL), MC_OK);
+	dossier_release(&f);
+	fixture_filing(&f, "1.000001", "000.00.31.H56", CHANNEL_DIRECT);
+	req.params.at = fixture_time("2025-06-12 09:00");
+	CHECK_INT(app_lifecycle(&fx.app, &req, NULL, NULL), MC_OK);
+	dossier_release(&f);
+
+	struct report_query q = {.by = REPORT_BY_UNIT};
+	q.period.from = civil_days(2025, 6, 1);
+	q.period.to = civil_days(2025, 12, 31);
+	struct report as_was, restated;
+	CHECK_INT(app_report(&fx.app, &q, &as_was, NULL), MC_OK);
+	CHECK_INT(received(&as_was, "000.00.32.H56"), 2);
+	int64_t one = received(&as_was, "000.00.31.H56");
+	CHECK(one >= 1);
+	same_reports(&q, "as it was");
+	q.restated = true;
+	CHECK_INT(app_report(&fx.app, &q, &restated, NULL), MC_OK);
+	CHECK_INT(received(&restated, "000.00.32.H56"), -1); /* no line */
+	CHECK_INT(received(&restated, "000.00.31.H56"), one + 2);
+	CHECK_INT(restated.total.received_total, as_was.total.received_total);
+	same_reports(&q, "restated");
+	report_release(&as_was);
+	report_release(&restated);
+}
+
+TEST(bad_queries_are_refused)
+{
+	struct report r;
+	struct mc_err err;
+	struct report_query q = {.by = REPORT_BY_FIELD, .restated = true};
+	q.period.from = civil_days(2024, 1, 1);
+	q.period.to = civil_days(2024, 1, 31);
+	CHECK_INT(app_report(&fx.app, &q, &r, &err), MC_ERR_INPUT);
+	CHECK_STR(err.field, "restated");
+	q.restated = false;
+	q.unit = "000.99.99.H56";
+	CHECK_INT(app_report(&fx.app, &q, &r, &err), MC_ERR_NOT_FOUND);
+	CHECK_STR(err.field, "unit");
+	q.unit = NULL;
+	q.period.to = q.period.from - 1;
+	CHECK_INT(app_report(&fx.app, &q, &r, &err), MC_ERR_INPUT);
+	CHECK_STR(err.field, "to");
+	struct report_period p;
+	CHECK_INT(report_period_parse("quarter:2024Q5", 15, &p, "period", &err),
+		  MC_ERR_INPUT);
+	CHECK_STR(err.field, "period");
+	CHECK_INT(report_period_parse("month:2024-04", 29, &p, "period", &err),
+		  MC_ERR_INPUT);
+	CHECK_STR(err.field, "cutoff");
+}
+
+TEST(periods_follow_the_cutoff)
+{
+	struct report_period p;
+	char a[CIVIL_BUF], b[CIVIL_BUF];
+	CHECK_INT(report_period_parse("quarter:2024Q1", 15, &p, "period", NULL),
+		  MC_OK);
+	CHECK_STR(civil_format_date(p.from, a), "2023-12-15");
+	CHECK_STR(civil_format_date(p.to, b), "2024-03-14");
+	CHECK_INT(report_period_parse("half:2024H2", 21, &p, "period", NULL),
+		  MC_OK);
+	CHECK_STR(civil_format_date(p.from, a), "2024-06-21");
+	CHECK_STR(civil_format_date(p.to, b), "2024-12-20");
+	CHECK_INT(report_period_parse("nine:2024", 1, &p, "period", NULL),
+		  MC_OK);
+	CHECK_STR(civil_format_date(p.from, a), "2024-01-01");
+	CHECK_STR(civil_format_date(p.to, b), "2024-09-30");
+	CHECK_INT(report_period_parse("year:2024", 15, &p, "period", NULL),
+		  MC_OK);
+	CHECK_STR(civil_format_date(p.from, a), "2023-12-15");
+	CHECK_STR(civil_format_date(p.to, b), "2024-12-14");
+}
+
+TEST(setup) { fixture_open(&fx); }
+TEST(teardown) { fixture_close(&fx); }
+
+TEST_MAIN(T(setup), T(aggregates_follow_every_lifecycle_step),
+	  T(a_calendar_change_moves_due_dates_in_the_aggregates),
+	  T(a_failed_operation_leaves_the_aggregates),
+	  T(a_merger_as_it_was_and_restated), T(bad_queries_are_refused),
+	  T(periods_follow_the_cutoff), T(teardown))
