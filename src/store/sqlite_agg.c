@@ -309,6 +309,18 @@ static enum mc_code key_id(struct store *st, const char *unit, int dim,
 
 /* ---- the delta map ----------------------------------------------------- */
 
+/* Slot of a cell key: a full 64-bit mix, since the low bits of the key
+ * hold only the day. */
+static size_t cell_slot(uint64_t k, size_t cap)
+{
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdull;
+	k ^= k >> 33;
+	k *= 0xc4ceb9fe1a85ec53ull;
+	k ^= k >> 33;
+	return (size_t)k & (cap - 1);
+}
+
 static bool grow_cells(struct agg_state *a)
 {
 	size_t ncap = a->cap ? a->cap * 2 : 1024;
@@ -318,8 +330,7 @@ static bool grow_cells(struct agg_state *a)
 	for (size_t i = 0; i < a->cap; i++) {
 		if (!a->cells[i].k)
 			continue;
-		size_t j = (size_t)(a->cells[i].k * 0x9e3779b97f4a7c15ull) &
-			   (ncap - 1);
+		size_t j = cell_slot(a->cells[i].k, ncap);
 		while (n[j].k)
 			j = (j + 1) & (ncap - 1);
 		n[j] = a->cells[i];
@@ -336,7 +347,7 @@ static bool add_cell(struct agg_state *a, int64_t key, int64_t day,
 	if ((a->n + 1) * 2 > a->cap && !grow_cells(a))
 		return false;
 	uint64_t k = cell_key(key, day);
-	size_t j = (size_t)(k * 0x9e3779b97f4a7c15ull) & (a->cap - 1);
+	size_t j = cell_slot(k, a->cap);
 	while (a->cells[j].k && a->cells[j].k != k)
 		j = (j + 1) & (a->cap - 1);
 	if (!a->cells[j].k) {
@@ -534,14 +545,27 @@ static enum mc_code touched_keys(struct agg_state *a, struct strmap *out,
 	return MC_OK;
 }
 
+static int by_key_and_day(const void *x, const void *y)
+{
+	uint64_t a = ((const struct cell *)x)->k, b = ((const struct cell *)y)->k;
+	return a < b ? -1 : a > b;
+}
+
 static enum mc_code write_cells(struct store *st, struct mc_err *err)
 {
 	struct agg_state *a = st->agg;
 	struct strmap touched;
 	strmap_init(&touched);
 	enum mc_code rc = touched_keys(a, &touched, err);
-	for (size_t i = 0; !rc && i < a->cap; i++)
-		if (a->cells[i].k && !vec_zero(a->cells[i].v))
+	/* in (key, day) order the B-tree is written front to back; the map
+	 * is emptied after this anyway, so it can be sorted in place */
+	size_t n = 0;
+	for (size_t i = 0; i < a->cap; i++)
+		if (a->cells[i].k)
+			a->cells[n++] = a->cells[i];
+	qsort(a->cells, n, sizeof(*a->cells), by_key_and_day);
+	for (size_t i = 0; !rc && i < n; i++)
+		if (!vec_zero(a->cells[i].v))
 			rc = write_day(st, &a->cells[i], err);
 	for (size_t i = 0; !rc && i < touched.cap; i++)
 		if (touched.keys[i])
