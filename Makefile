@@ -71,9 +71,15 @@ test: deps
 	@$(MAKE) --no-print-directory MODE=asan unit
 	@sh tests/run.sh build/release build/asan
 
+BENCH_BIN := $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/*.c))
+
+$(BUILD)/bench/%: bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
 bench:
 	@sh scripts/deps.sh time
-	@$(MAKE) --no-print-directory build
+	@$(MAKE) --no-print-directory build $(BENCH_BIN)
 	@sh bench/run.sh
 
 # Instruction counts of one report under callgrind: repeatable between
