@@ -24,6 +24,11 @@ static const struct {
 	{"demo", cmd_demo, "demo [--seed N] [--until D] [--dossiers N] [--db FILE]"},
 	{"report", cmd_report,
 	 "report [--from D --to D] [--unit CODE] [--db FILE]"},
+	{"serve", cmd_serve,
+	 "serve [--db FILE] [--listen 127.0.0.1:8080]   the HTTP server"},
+	{"user", cmd_user,
+	 "user add --username U --role R --unit CODE [--password-file F] | "
+	 "list"},
 };
 
 static int usage(FILE *f)

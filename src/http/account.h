@@ -1,0 +1,24 @@
+/*
+ * account.h - staff accounts: creation with an argon2id password hash
+ * (libsodium crypto_pwhash_str, interactive limits) and the check of a
+ * password. Used by `motcua user` and by the server's login.
+ */
+#ifndef MC_HTTP_ACCOUNT_H
+#define MC_HTTP_ACCOUNT_H
+
+#include <stdbool.h>
+
+#include "app/app.h"
+
+/* Passwords shorter than this are refused. */
+#define ACCOUNT_MIN_PASSWORD 8
+
+/* Add an account: username 1-63 of [a-z0-9._-], role admin, leader,
+ * officer or clerk, a known unit, the password hashed here. */
+enum mc_code account_add(struct app *app, const char *username,
+			 const char *role, const char *unit,
+			 const char *password, struct mc_err *err);
+/* Whether password matches the stored hash (constant-time in sodium). */
+bool account_password_ok(const char *hash, const char *password);
+
+#endif

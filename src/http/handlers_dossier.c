@@ -1,0 +1,355 @@
+/*
+ * handlers_dossier.c - the staff side of dossiers: every lifecycle
+ * operation, the scoped search and one dossier with its log.
+ *
+ * Scope: a dossier handled outside the account's unit subtree answers
+ * 404, for reads and writes alike, so its existence is not revealed. A
+ * role that may not run an operation gets 403 before anything is read.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/civil.h"
+#include "core/text.h"
+#include "http/http_int.h"
+#include "io/portal.h"
+
+json_t *http_dossier_summary(const struct dossier *d)
+{
+	bool open = d->status == ST_ACCEPTED || d->status == ST_PROCESSING ||
+		    d->status == ST_FINANCIAL;
+	bool overdue = open && d->due != MC_NO_TIME &&
+		       d->due < (int64_t)time(NULL);
+	return json_pack("{s:s,s:o,s:o,s:o,s:i,s:s,s:i,s:s,s:s,s:o,s:o,s:o,"
+			 "s:o,s:o,s:o,s:o,s:b}",
+			 "code", d->code ? d->code : "", "procedure_code",
+			 http_str(d->procedure_code), "procedure_name",
+			 http_str(d->procedure_name), "unit_code",
+			 http_str(d->unit_code), "channel", (int)d->channel,
+			 "channel_name", channel_name(d->channel), "status",
+			 (int)d->status, "status_key",
+			 dossier_status_key(d->status), "status_name",
+			 dossier_status_name(d->status), "applicant_name",
+			 http_str(d->applicant_name), "submitted",
+			 http_time(d->submitted), "received",
+			 http_time(d->received), "due", http_time(d->due),
+			 "finished", http_time(d->finished), "returned",
+			 http_time(d->returned), "applicant_id",
+			 http_str(d->applicant_id), "overdue", overdue);
+}
+
+/* Load a dossier the account may see; false after answering 404. */
+static bool load_scoped(struct http_req *r, const char *code,
+			struct dossier *d)
+{
+	struct mc_err err;
+	enum mc_code rc = store_dossier_get(r->app->st, code, d, &err);
+	if (rc == MC_OK && http_in_scope(r->app, r->user.unit, d->unit_code))
+		return true;
+	if (rc == MC_OK)
+		dossier_release(d);
+	if (rc && rc != MC_ERR_NOT_FOUND)
+		http_reply_mc(r, &err);
+	else
+		http_reply_error(r, 404, "not_found", "code",
+				 "dossier \"%s\" is not known", code);
+	return false;
+}
+
+/* ---- lifecycle operations ---------------------------------------------- */
+
+struct op_body {
+	json_t *json;
+	struct dossier_result *results;
+	size_t n_results;
+};
+
+static void op_body_release(struct op_body *b)
+{
+	free(b->results);
+	json_decref(b->json);
+}
+
+static bool parse_decision(struct http_req *r, json_t *o,
+			   enum dossier_op *op)
+{
+	const char *d;
+	if (!http_opt_string(r, o, "decision", &d))
+		return false;
+	if (d && strcmp(d, "accept") == 0)
+		*op = OP_ACCEPT;
+	else if (d && strcmp(d, "refuse") == 0)
+		*op = OP_REFUSE;
+	else if (d && strcmp(d, "supplement") == 0)
+		*op = OP_ASK_SUPPLEMENT_AT_RECEPTION;
+	else {
+		http_reply_error(r, 400, "invalid_input", "decision",
+				 "decision: must be accept, refuse or "
+				 "supplement");
+		return false;
+	}
+	return true;
+}
+
+static bool parse_result(struct http_req *r, json_t *v, size_t i,
+			 struct dossier_result *res)
+{
+	static const char *const keys[] = {"name", "code", "url"};
+	char **dst[] = {&res->name, &res->code, &res->url};
+	if (!json_is_object(v)) {
+		http_reply_error(r, 400, "invalid_input", "results",
+				 "results[%zu]: must be an object", i);
+		return false;
+	}
+	for (size_t k = 0; k < 3; k++) {
+		json_t *s = json_object_get(v, keys[k]);
+		if (s && !json_is_string(s) && !json_is_null(s)) {
+			http_reply_error(r, 400, "invalid_input", "results",
+					 "results[%zu].%s: must be a string",
+					 i, keys[k]);
+			return false;
+		}
+		*dst[k] = (char *)json_string_value(s);
+	}
+	return true;
+}
+
+static bool parse_results(struct http_req *r, json_t *o, struct op_body *b)
+{
+	json_t *a = json_object_get(o, "results"), *v;
+	size_t i;
+	if (!a || json_is_null(a))
+		return true;
+	if (!json_is_array(a) || json_array_size(a) > 32) {
+		http_reply_error(r, 400, "invalid_input", "results",
+				 "results: must be an array of at most 32");
+		return false;
+	}
+	b->results = calloc(json_array_size(a) + 1, sizeof(*b->results));
+	json_array_foreach(a, i, v) {
+		if (!parse_result(r, v, i, &b->results[i]))
+			return false;
+	}
+	b->n_results = json_array_size(a);
+	return true;
+}
+
+/* The body of an operation: note, to, by_post, results, decision. */
+static bool parse_op_body(struct http_req *r, struct op_body *b,
+			  struct op_request *req)
+{
+	static const char *const allowed[] = {"note", "to", "by_post",
+					      "results", "decision", NULL};
+	memset(b, 0, sizeof(*b));
+	b->json = r->body.len ? http_body_object(r) : json_object();
+	if (!b->json || !http_only_fields(r, b->json, allowed) ||
+	    !http_opt_string(r, b->json, "note", &req->params.note) ||
+	    !http_opt_string(r, b->json, "to", &req->params.to_unit) ||
+	    !parse_results(r, b->json, b))
+		return false;
+	json_t *post = json_object_get(b->json, "by_post");
+	if (post && !json_is_boolean(post)) {
+		http_reply_error(r, 400, "invalid_input", "by_post",
+				 "by_post: must be true or false");
+		return false;
+	}
+	req->params.delivery = json_is_true(post) ? DELIVERY_POST
+						  : DELIVERY_COUNTER;
+	req->params.results = b->results;
+	req->params.n_results = b->n_results;
+	if (req->params.op == OP_ACCEPT)
+		return parse_decision(r, b->json, &req->params.op);
+	return true;
+}
+
+static void reply_dossier(struct http_req *r, int status,
+			  const struct dossier *d, const char *secret)
+{
+	json_t *o = json_pack("{s:o}", "dossier", http_dossier_summary(d));
+	if (secret) {
+		json_object_set_new(o, "code", json_string(d->code));
+		json_object_set_new(o, "secret", json_string(secret));
+	}
+	http_reply_json(r, status, o);
+}
+
+void h_dossier_op(struct http_req *r)
+{
+	const struct http_route *rt = &http_routes[r->route];
+	struct op_request req = {0};
+	struct op_body b;
+	struct dossier d, out;
+	struct mc_err err;
+	req.params.op = (enum dossier_op)rt->op;
+	req.params.at = MC_NO_TIME;
+	req.code = r->param[0];
+	req.actor = r->user.username;
+	if (parse_op_body(r, &b, &req) && load_scoped(r, req.code, &d)) {
+		dossier_release(&d);
+		if (app_lifecycle(r->app, &req, &out, &err)) {
+			http_reply_mc(r, &err);
+		} else {
+			reply_dossier(r, 200, &out, NULL);
+			dossier_release(&out);
+		}
+	}
+	op_body_release(&b);
+}
+
+/* ---- new filings -------------------------------------------------------- */
+
+/* Give a stored new dossier its tracking secret; the reply carries the
+ * secret, the store only its hash. */
+static void reply_filed(struct http_req *r, const struct dossier *d)
+{
+	char secret[33], hash[65];
+	struct mc_err err;
+	http_random_hex(secret, 16);
+	http_token_hash(secret, hash);
+	if (store_dossier_secret_put(r->app->st, d->id, hash, &err)) {
+		http_reply_mc(r, &err);
+		return;
+	}
+	reply_dossier(r, 201, d, secret);
+}
+
+/* Parse a new filing given as a JSON object; false after answering
+ * 400. The portal parser insists on MaHoSo, which a new filing must not
+ * carry (the system numbers it): a placeholder stands in and is dropped
+ * after parsing, while a MaHoSo the client sent is kept, for the
+ * lifecycle to refuse by name. */
+static bool parse_filing(struct http_req *r, json_t *f,
+			 struct dossier *filing)
+{
+	struct mc_err err;
+	bool placeholder = !json_object_get(f, "MaHoSo");
+	if (placeholder)
+		json_object_set_new(f, "MaHoSo", json_string("-"));
+	char *text = json_dumps(f, JSON_COMPACT);
+	enum mc_code rc = text ? portal_dossier_parse(text, strlen(text),
+						      filing, &err)
+			       : mc_fail(&err, MC_ERR_NOMEM, "", "out of "
+					 "memory");
+	free(text);
+	if (rc) {
+		http_reply_mc(r, &err);
+		return false;
+	}
+	if (placeholder) {
+		free(filing->code);
+		filing->code = NULL;
+	}
+	return true;
+}
+
+static void file(struct http_req *r, struct op_request *req,
+		 const struct dossier *filing)
+{
+	struct dossier out;
+	struct mc_err err;
+	req->filing = filing;
+	if (app_lifecycle(r->app, req, &out, &err)) {
+		http_reply_mc(r, &err);
+		return;
+	}
+	reply_filed(r, &out);
+	dossier_release(&out);
+}
+
+void h_register(struct http_req *r)
+{
+	struct op_request req = {0};
+	struct dossier filing;
+	req.params.op = OP_REGISTER;
+	req.params.at = MC_NO_TIME;
+	req.actor = "congdan";
+	dossier_init(&filing);
+	json_t *body = http_body_object(r);
+	if (body && parse_filing(r, body, &filing))
+		file(r, &req, &filing);
+	json_decref(body);
+	dossier_release(&filing);
+}
+
+static bool counter_filing(struct http_req *r, struct op_body *b,
+			   struct op_request *req, struct dossier *filing)
+{
+	static const char *const allowed[] = {"decision", "note", "filing",
+					      NULL};
+	memset(b, 0, sizeof(*b));
+	if (!(b->json = http_body_object(r)) ||
+	    !http_only_fields(r, b->json, allowed) ||
+	    !http_opt_string(r, b->json, "note", &req->params.note) ||
+	    !parse_decision(r, b->json, &req->params.op))
+		return false;
+	json_t *f = json_object_get(b->json, "filing");
+	if (!json_is_object(f)) {
+		http_reply_error(r, 400, "invalid_input", "filing",
+				 "filing: must be an object in the national "
+				 "portal's format");
+		return false;
+	}
+	bool ok = parse_filing(r, f, filing);
+	if (ok && !http_in_scope(r->app, r->user.unit, filing->unit_code)) {
+		http_reply_error(r, 403, "forbidden", "DonViXuLy",
+				 "DonViXuLy: unit \"%s\" is outside your "
+				 "units", filing->unit_code ? filing->unit_code
+							    : "");
+		return false;
+	}
+	return ok;
+}
+
+void h_counter_filing(struct http_req *r)
+{
+	struct op_request req = {0};
+	struct op_body b;
+	struct dossier filing;
+	req.params.at = MC_NO_TIME;
+	req.actor = r->user.username;
+	dossier_init(&filing);
+	if (counter_filing(r, &b, &req, &filing))
+		file(r, &req, &filing);
+	op_body_release(&b);
+	dossier_release(&filing);
+}
+
+/* ---- reading -------------------------------------------------------------- */
+
+static int add_event(const struct dossier_event *ev, void *ctx)
+{
+	json_array_append_new(
+		ctx, json_pack("{s:o,s:o,s:o,s:o,s:i,s:i,s:o}", "at",
+			       http_time(ev->at), "action", http_str(ev->action),
+			       "actor", http_str(ev->actor), "unit_code",
+			       http_str(ev->unit_code), "old_status",
+			       ev->old_status, "new_status", ev->new_status,
+			       "note", http_str(ev->note)));
+	return 0;
+}
+
+void h_dossier_get(struct http_req *r)
+{
+	struct dossier d;
+	struct mc_err err;
+	if (!load_scoped(r, r->param[0], &d))
+		return;
+	struct strbuf sb;
+	strbuf_init(&sb);
+	portal_dossier_write(&d, &sb);
+	json_t *o = http_dossier_summary(&d), *events = json_array();
+	json_object_set_new(o, "portal",
+			    json_loads(sb.buf ? sb.buf : "{}", 0, NULL));
+	strbuf_release(&sb);
+	enum mc_code rc = store_event_each(r->app->st, d.code, add_event,
+					   events, &err);
+	json_object_set_new(o, "events", events);
+	dossier_release(&d);
+	if (rc) {
+		json_decref(o);
+		http_reply_mc(r, &err);
+		return;
+	}
+	http_reply_json(r, 200, o);
+}

@@ -1,0 +1,196 @@
+/*
+ * http_int.h - what the server's files share: the server and request
+ * records, the route table, replies, sessions and metrics. Not for use
+ * outside src/http.
+ */
+#ifndef MC_HTTP_HTTP_INT_H
+#define MC_HTTP_HTTP_INT_H
+
+#include <jansson.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+
+#include "app/app.h"
+#include "core/civil.h"
+#include "core/str.h"
+#include "http/server.h"
+
+/* ---- roles and accounts ------------------------------------------------ */
+
+enum {
+	ROLE_ADMIN = 1,
+	ROLE_LEADER = 2,
+	ROLE_OFFICER = 4,
+	ROLE_CLERK = 8,
+	ROLE_STAFF = 15
+};
+/* The role bit of "admin", ...; 0 when unknown. */
+unsigned http_role_bit(const char *role);
+
+/* The signed-in account of a request. */
+struct http_user {
+	int64_t id;
+	char username[64];
+	char unit[64];
+	unsigned role; /* one ROLE_ bit */
+	char csrf[65];
+};
+
+/* ---- the app pool -------------------------------------------------------- */
+
+struct http_pool {
+	pthread_mutex_t lock;
+	pthread_cond_t freed;
+	struct app *apps;
+	bool *busy;
+	unsigned n;
+};
+enum mc_code http_pool_open(struct http_pool *p, const char *db, unsigned n,
+			    struct mc_err *err);
+void http_pool_close(struct http_pool *p);
+struct app *http_pool_acquire(struct http_pool *p);
+void http_pool_release(struct http_pool *p, struct app *app);
+
+/* ---- metrics ----------------------------------------------------------- */
+
+#define HTTP_N_STATUS 14
+#define HTTP_N_BUCKETS 12
+struct http_metrics {
+	size_t n_routes; /* + 1 slot for unmatched paths */
+	atomic_ulong *requests;  /* [(n_routes + 1) * HTTP_N_STATUS] */
+	atomic_ulong buckets[HTTP_N_BUCKETS + 1];
+	atomic_ulong count;
+	atomic_ullong sum_us;
+};
+bool http_metrics_init(struct http_metrics *m, size_t n_routes);
+void http_metrics_release(struct http_metrics *m);
+void http_metrics_record(struct http_metrics *m, int route, int status,
+			 uint64_t micros);
+/* Append the Prometheus text of the counters and the histogram. */
+void http_metrics_text(const struct http_metrics *m, struct strbuf *sb);
+
+/* ---- server and request -------------------------------------------------- */
+
+struct http_server {
+	struct http_config cfg;
+	struct MHD_Daemon *daemon;
+	struct http_pool pool;
+	struct http_metrics metrics;
+	atomic_int in_flight;
+	uint16_t port;
+};
+
+#define HTTP_MAX_PARAMS 3
+
+struct http_req {
+	struct http_server *srv;
+	struct MHD_Connection *conn;
+	const char *method, *url;
+	struct strbuf body;
+	bool too_large;
+	uint64_t start_us;
+	int route;            /* index in the route table, -1 none */
+	const char *param[HTTP_MAX_PARAMS];
+	char path_buf[512];   /* the path, cut into params */
+	struct app *app;      /* borrowed from the pool while dispatching */
+	bool signed_in;
+	struct http_user user;
+	char client[64];
+	/* the reply */
+	int status;
+	struct MHD_Response *resp;
+};
+
+/* ---- routes ------------------------------------------------------------ */
+
+typedef void (*http_handler)(struct http_req *r);
+
+struct http_route {
+	const char *method;
+	const char *path;    /* "/api/v1/units/{code}" */
+	http_handler fn;
+	unsigned roles;      /* 0: anyone; else the ROLE_ bits allowed */
+	int op;              /* enum dossier_op of a lifecycle route, else -1 */
+	const char *tag, *summary;
+	const char *query;   /* documented query: "name:description;..." */
+	const char *body;    /* request body, for the document; NULL none */
+};
+
+extern const struct http_route http_routes[];
+extern const size_t http_n_routes;
+
+/* Route and answer one complete request (body read). */
+void http_dispatch(struct http_req *r);
+
+/* ---- replies (json_out.c) ----------------------------------------------- */
+
+/* Reply with a JSON value (reference stolen) and status. */
+void http_reply_json(struct http_req *r, int status, json_t *v);
+/* Reply with text (copied) of a content type. */
+void http_reply_text(struct http_req *r, int status, const char *type,
+		     const char *text, size_t len);
+/* {"error":{"code","message","field"}} */
+void http_reply_error(struct http_req *r, int status, const char *code,
+		      const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* The one mapping of mc_code to an HTTP status. */
+int http_status_of(enum mc_code code);
+void http_reply_mc(struct http_req *r, const struct mc_err *err);
+void http_add_header(struct http_req *r, const char *name,
+		     const char *value);
+
+/* A query argument, NULL when absent. */
+const char *http_query(struct http_req *r, const char *name);
+/* The body as a JSON object; NULL after replying 400 (naming "body"). */
+json_t *http_body_object(struct http_req *r);
+/* Refuse members of o not in the NULL-ended list (400 naming it). */
+bool http_only_fields(struct http_req *r, json_t *o,
+		      const char *const *allowed);
+/* An optional string member; false after replying 400 naming it. */
+bool http_opt_string(struct http_req *r, json_t *o, const char *key,
+		     const char **out);
+/* Times as ISO 8601 in Vietnam time, null for MC_NO_TIME. */
+json_t *http_time(int64_t t);
+json_t *http_date(int64_t day);
+json_t *http_str(const char *s); /* null for NULL */
+
+/* ---- sessions and scope (session.c) -------------------------------------- */
+
+/* Read the session cookie; fills r->user and r->signed_in. */
+enum mc_code http_session_load(struct http_req *r, struct mc_err *err);
+/* Whether r carries the session's CSRF token. */
+bool http_csrf_ok(struct http_req *r);
+/* Whether unit `code` lies in the subtree of `root` (walks parents). */
+bool http_in_scope(struct app *app, const char *root, const char *code);
+/* Hex of the BLAKE2b-256 hash of a token or secret (out: 65 bytes). */
+void http_token_hash(const char *token, char out[65]);
+/* A random 128-bit (n = 16) or 256-bit (n = 32) token as hex. */
+void http_random_hex(char *out, size_t n);
+
+/* ---- handlers ------------------------------------------------------------ */
+
+void h_units(struct http_req *r);
+void h_unit(struct http_req *r);
+void h_procedures(struct http_req *r);
+void h_procedure(struct http_req *r);
+void h_register(struct http_req *r);
+void h_counter_filing(struct http_req *r);
+void h_dossier_op(struct http_req *r);
+void h_dossier_search(struct http_req *r);
+void h_dossier_get(struct http_req *r);
+void h_public_dossier(struct http_req *r);
+void h_holidays(struct http_req *r);
+void h_due(struct http_req *r);
+void h_report_settlement(struct http_req *r);
+void h_login(struct http_req *r);
+void h_logout(struct http_req *r);
+void h_me(struct http_req *r);
+void h_openapi(struct http_req *r);
+void h_metrics(struct http_req *r);
+
+/* Shared by the dossier handlers (handlers_dossier.c). */
+json_t *http_dossier_summary(const struct dossier *d);
+
+#endif

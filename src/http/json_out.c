@@ -1,0 +1,200 @@
+/*
+ * json_out.c - answers: JSON values, the one error shape
+ * {"error":{"code","message","field"}}, the one mapping from mc_code to an
+ * HTTP status, and small readers of query arguments and JSON bodies.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/civil.h"
+#include "http/http_int.h"
+
+static void set_response(struct http_req *r, int status,
+			 struct MHD_Response *resp, const char *type)
+{
+	if (!resp)
+		return;
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+				"no-store");
+	if (r->resp)
+		MHD_destroy_response(r->resp);
+	r->resp = resp;
+	r->status = status;
+}
+
+void http_reply_json(struct http_req *r, int status, json_t *v)
+{
+	char *text = v ? json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
+	json_decref(v);
+	if (!text) {
+		static const char oom[] = "{\"error\":{\"code\":\"out_of_memory"
+					  "\",\"message\":\"out of memory\","
+					  "\"field\":\"\"}}";
+		set_response(r, 500,
+			     MHD_create_response_from_buffer(
+				     sizeof(oom) - 1, (void *)oom,
+				     MHD_RESPMEM_PERSISTENT),
+			     "application/json");
+		return;
+	}
+	set_response(r, status,
+		     MHD_create_response_from_buffer(strlen(text), text,
+						     MHD_RESPMEM_MUST_FREE),
+		     "application/json; charset=utf-8");
+}
+
+void http_reply_text(struct http_req *r, int status, const char *type,
+		     const char *text, size_t len)
+{
+	set_response(r, status,
+		     MHD_create_response_from_buffer(len, (void *)text,
+						     MHD_RESPMEM_MUST_COPY),
+		     type);
+}
+
+void http_reply_error(struct http_req *r, int status, const char *code,
+		      const char *field, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	json_t *e = json_pack("{s:{s:s,s:s,s:s}}", "error", "code", code,
+			      "message", msg, "field", field ? field : "");
+	if (!e) /* the message quoted bytes that are not UTF-8 */
+		e = json_pack("{s:{s:s,s:s,s:s}}", "error", "code", code,
+			      "message", "the request holds text that is not "
+			      "valid UTF-8", "field", "");
+	http_reply_json(r, status, e);
+}
+
+int http_status_of(enum mc_code code)
+{
+	switch (code) {
+	case MC_OK: return 200;
+	case MC_ERR_INPUT: return 400;
+	case MC_ERR_NOT_FOUND: return 404;
+	case MC_ERR_STATE: return 409;
+	case MC_ERR_CONFLICT: return 409;
+	case MC_ERR_RULE: return 422;
+	case MC_ERR_TOO_LARGE: return 413;
+	case MC_ERR_NOMEM:
+	case MC_ERR_IO:
+	case MC_ERR_DB:
+	case MC_ERR_INTERNAL: return 500;
+	}
+	return 500;
+}
+
+void http_reply_mc(struct http_req *r, const struct mc_err *err)
+{
+	int status = http_status_of(err->code);
+	/* our own failures name no field and keep SQLite's words inside */
+	if (status == 500)
+		http_reply_error(r, 500, mc_code_name(err->code), "",
+				 "the server failed; the request changed "
+				 "nothing");
+	else
+		http_reply_error(r, status, mc_code_name(err->code),
+				 err->field, "%s",
+				 err->message[0] ? err->message
+						 : mc_code_name(err->code));
+}
+
+void http_add_header(struct http_req *r, const char *name,
+		     const char *value)
+{
+	if (r->resp)
+		MHD_add_response_header(r->resp, name, value);
+}
+
+const char *http_query(struct http_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND,
+					   name);
+}
+
+json_t *http_body_object(struct http_req *r)
+{
+	json_error_t je;
+	const char *text = r->body.buf ? r->body.buf : "";
+	json_t *v = json_loadb(text, r->body.len, JSON_REJECT_DUPLICATES, &je);
+	if (!v) {
+		http_reply_error(r, 400, "invalid_input", "body",
+				 "body: not valid JSON at line %d column %d: "
+				 "%s", je.line, je.column, je.text);
+		return NULL;
+	}
+	if (!json_is_object(v)) {
+		json_decref(v);
+		http_reply_error(r, 400, "invalid_input", "body",
+				 "body: must be a JSON object");
+		return NULL;
+	}
+	return v;
+}
+
+bool http_only_fields(struct http_req *r, json_t *o,
+		      const char *const *allowed)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach(o, key, v) {
+		const char *const *a = allowed;
+		while (*a && strcmp(*a, key) != 0)
+			a++;
+		if (!*a) {
+			http_reply_error(r, 400, "invalid_input", key,
+					 "%s: is not a known field", key);
+			return false;
+		}
+	}
+	return true;
+}
+
+bool http_opt_string(struct http_req *r, json_t *o, const char *key,
+		     const char **out)
+{
+	json_t *v = json_object_get(o, key);
+	*out = NULL;
+	if (!v || json_is_null(v))
+		return true;
+	if (!json_is_string(v)) {
+		http_reply_error(r, 400, "invalid_input", key,
+				 "%s: must be a string", key);
+		return false;
+	}
+	*out = json_string_value(v);
+	return true;
+}
+
+json_t *http_time(int64_t t)
+{
+	if (t == MC_NO_TIME)
+		return json_null();
+	char buf[40];
+	int64_t day = civil_local_day(t);
+	int sec = civil_local_second(t), y, m, d;
+	civil_from_days(day, &y, &m, &d);
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d+07:00", y, m,
+		 d, sec / 3600, sec / 60 % 60, sec % 60);
+	return json_string(buf);
+}
+
+json_t *http_date(int64_t day)
+{
+	char buf[CIVIL_BUF];
+	if (day == MC_NO_TIME)
+		return json_null();
+	return json_string(civil_format_date(day, buf));
+}
+
+json_t *http_str(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}

@@ -1,0 +1,217 @@
+/*
+ * router.c - the route table and the checks every request passes before
+ * its handler: path and method (404, 405), session, CSRF token on
+ * state-changing requests of a session (403), role (401, 403). The
+ * OpenAPI document is generated from this same table (handlers_meta.c),
+ * so the documentation cannot drift from what the server routes.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/dossier.h"
+#include "http/http_int.h"
+
+#define ANY 0
+#define STAFF ROLE_STAFF
+#define COUNTER (ROLE_CLERK | ROLE_ADMIN)
+#define PROCESS (ROLE_OFFICER | ROLE_ADMIN)
+#define DECIDE (ROLE_OFFICER | ROLE_LEADER | ROLE_ADMIN)
+#define DESK (ROLE_CLERK | ROLE_OFFICER | ROLE_ADMIN)
+#define REPORTS (ROLE_LEADER | ROLE_ADMIN)
+
+#define OP_BODY "{\"note\": string, ...} (see the operation)"
+#define DOSSIER_OP(name, op, roles, summary)                              \
+	{"POST", "/api/v1/dossiers/{code}/" name, h_dossier_op, roles, op, \
+	 "dossiers", summary, NULL, OP_BODY}
+
+const struct http_route http_routes[] = {
+	{"GET", "/api/v1/units", h_units, ANY, -1, "catalogue",
+	 "All units (agencies and administrative units)", NULL, NULL},
+	{"GET", "/api/v1/units/{code}", h_unit, ANY, -1, "catalogue",
+	 "One unit", NULL, NULL},
+	{"GET", "/api/v1/procedures", h_procedures, ANY, -1, "catalogue",
+	 "The procedure catalogue, searched without diacritics",
+	 "q:words to find in the code or name (diacritics and case "
+	 "ignored);field:field code;online:none|partial|full", NULL},
+	{"GET", "/api/v1/procedures/{code}", h_procedure, ANY, -1,
+	 "catalogue", "One procedure", NULL, NULL},
+	{"POST", "/api/v1/dossiers", h_register, ANY, OP_REGISTER,
+	 "dossiers", "File a dossier online (no account); returns its code "
+	 "and tracking secret", NULL,
+	 "the filing in the national portal's format, without MaHoSo"},
+	{"POST", "/api/v1/dossiers/receive", h_counter_filing, COUNTER,
+	 OP_ACCEPT, "dossiers",
+	 "Receive a filing at the counter (accept, refuse or ask for a "
+	 "supplement); returns its code and tracking secret", NULL,
+	 "{\"decision\": \"accept|refuse|supplement\", \"note\": string, "
+	 "\"filing\": {portal format}}"},
+	{"GET", "/api/v1/dossiers", h_dossier_search, STAFF, -1, "dossiers",
+	 "Search the dossiers of the account's units, by due time",
+	 "unit:unit code (default: the account's);status:1-10;"
+	 "q:words of the code, applicant name or ID;overdue:1 for open "
+	 "and past due;limit:1-500 (default 50);offset:default 0",
+	 NULL},
+	{"GET", "/api/v1/dossiers/{code}", h_dossier_get, STAFF, -1,
+	 "dossiers", "One dossier with its event log", NULL, NULL},
+	{"POST", "/api/v1/dossiers/{code}/receive", h_dossier_op, COUNTER,
+	 OP_ACCEPT, "dossiers",
+	 "Receive an online registration: accept, refuse or ask for a "
+	 "supplement", NULL,
+	 "{\"decision\": \"accept|refuse|supplement\", \"note\": string}"},
+	DOSSIER_OP("start", OP_START, PROCESS, "Start processing"),
+	DOSSIER_OP("transfer", OP_TRANSFER, PROCESS,
+		   "Transfer to another unit ({\"to\": unit code})"),
+	DOSSIER_OP("request-supplement", OP_REQUEST_SUPPLEMENT, PROCESS,
+		   "Ask the applicant for a supplement; the clock pauses"),
+	DOSSIER_OP("complete-supplement", OP_COMPLETE_SUPPLEMENT, DESK,
+		   "The supplement arrived; the due date moves later"),
+	DOSSIER_OP("request-financial", OP_REQUEST_FINANCIAL, PROCESS,
+		   "Wait for the applicant's financial obligation"),
+	DOSSIER_OP("fulfil-financial", OP_FULFIL_FINANCIAL, DESK,
+		   "The financial obligation is fulfilled"),
+	DOSSIER_OP("finish", OP_FINISH, DECIDE,
+		   "The result is ready ({\"results\": [{\"name\", "
+		   "\"code\", \"url\"}]})"),
+	DOSSIER_OP("stop", OP_STOP, DECIDE,
+		   "Refuse after appraisal ({\"note\": reason})"),
+	DOSSIER_OP("return", OP_RETURN, COUNTER,
+		   "Hand the result over ({\"by_post\": bool})"),
+	DOSSIER_OP("withdraw", OP_WITHDRAW, COUNTER,
+		   "The applicant withdraws the dossier"),
+	{"GET", "/api/v1/public/dossiers/{code}", h_public_dossier, ANY, -1,
+	 "public", "Track a dossier with its secret (404 for a wrong secret)",
+	 "secret:the tracking secret given at filing", NULL},
+	{"GET", "/api/v1/calendar/holidays", h_holidays, ANY, -1,
+	 "calendar", "Days off of a year (holidays, compensatory, "
+	 "administrator rows)", "year:1900-2100", NULL},
+	{"GET", "/api/v1/calendar/due", h_due, ANY, -1, "calendar",
+	 "The due time of a limit counted from an instant",
+	 "from:YYYY-MM-DD HH:MM (Vietnam time);days:0-3650;"
+	 "limit_unit:working_days|calendar_days|working_hours;"
+	 "unit:unit code for its office hours;explain:1 for the steps",
+	 NULL},
+	{"GET", "/api/v1/reports/settlement", h_report_settlement, REPORTS, -1,
+	 "reports", "Form II.06a by unit, as motcua report --format json",
+	 "period:month:YYYY-MM;from:YYYY-MM-DD;to:YYYY-MM-DD;"
+	 "cutoff:1-28 (default 15);unit:unit code (default: the "
+	 "account's)", NULL},
+	{"POST", "/api/v1/auth/login", h_login, ANY, -1, "auth",
+	 "Sign in; sets the session cookie and returns the CSRF token",
+	 NULL, "{\"username\": string, \"password\": string}"},
+	{"POST", "/api/v1/auth/logout", h_logout, ANY, -1, "auth",
+	 "Sign out", NULL, NULL},
+	{"GET", "/api/v1/auth/me", h_me, ANY, -1, "auth",
+	 "The signed-in account and its CSRF token (401 when none)", NULL,
+	 NULL},
+	{"GET", "/api/v1/openapi.json", h_openapi, ANY, -1, "meta",
+	 "This document", NULL, NULL},
+	{"GET", "/metrics", h_metrics, ANY, -1, "meta",
+	 "Prometheus metrics: requests, latency, dossiers by status", NULL,
+	 NULL},
+};
+const size_t http_n_routes = sizeof(http_routes) / sizeof(*http_routes);
+
+/* Cut r's path into r->path_buf and match it against a pattern, filling
+ * r->param. */
+static bool match(struct http_req *r, const char *pattern)
+{
+	const char *p = pattern, *u = r->url;
+	char *out = r->path_buf;
+	size_t room = sizeof(r->path_buf);
+	int n = 0;
+	while (*p && *u) {
+		if (*p == '{') {
+			size_t len = strcspn(u, "/");
+			if (!len || len >= room || n == HTTP_MAX_PARAMS)
+				return false;
+			memcpy(out, u, len);
+			out[len] = '\0';
+			r->param[n++] = out;
+			out += len + 1;
+			room -= len + 1;
+			u += len;
+			p = strchr(p, '}') + 1;
+		} else if (*p++ != *u++) {
+			return false;
+		}
+	}
+	return !*p && !*u;
+}
+
+/* The route of r, or -1 with *path_known telling 405 from 404. */
+static int find_route(struct http_req *r, bool *path_known, char *allow,
+		      size_t allow_size)
+{
+	*path_known = false;
+	allow[0] = '\0';
+	for (size_t i = 0; i < http_n_routes; i++) {
+		if (!match(r, http_routes[i].path))
+			continue;
+		if (strcmp(http_routes[i].method, r->method) == 0)
+			return (int)i;
+		*path_known = true;
+		size_t len = strlen(allow);
+		snprintf(allow + len, allow_size - len, "%s%s",
+			 len ? ", " : "", http_routes[i].method);
+	}
+	return -1;
+}
+
+static bool changes_state(const char *method)
+{
+	return strcmp(method, "GET") && strcmp(method, "HEAD") &&
+	       strcmp(method, "OPTIONS");
+}
+
+/* Session, CSRF and role; false after answering. */
+static bool admitted(struct http_req *r, const struct http_route *rt)
+{
+	struct mc_err err;
+	if (http_session_load(r, &err)) {
+		http_reply_mc(r, &err);
+		return false;
+	}
+	if (r->signed_in && changes_state(r->method) && !http_csrf_ok(r)) {
+		http_reply_error(r, 403, "csrf", "X-CSRF-Token",
+				 "X-CSRF-Token: missing or not this "
+				 "session's token");
+		return false;
+	}
+	if (!rt->roles)
+		return true;
+	if (!r->signed_in) {
+		http_reply_error(r, 401, "unauthorized", "",
+				 "sign in first (POST /api/v1/auth/login)");
+		return false;
+	}
+	if (!(rt->roles & r->user.role)) {
+		http_reply_error(r, 403, "forbidden", "",
+				 "your role may not do this");
+		return false;
+	}
+	return true;
+}
+
+void http_dispatch(struct http_req *r)
+{
+	bool path_known;
+	char allow[64];
+	r->route = find_route(r, &path_known, allow, sizeof(allow));
+	if (r->route < 0 && path_known) {
+		http_reply_error(r, 405, "method_not_allowed", "",
+				 "%s is not allowed here; use %s", r->method,
+				 allow);
+		http_add_header(r, MHD_HTTP_HEADER_ALLOW, allow);
+		return;
+	}
+	if (r->route < 0) {
+		http_reply_error(r, 404, "not_found", "", "no such path");
+		return;
+	}
+	const struct http_route *rt = &http_routes[r->route];
+	r->app = http_pool_acquire(&r->srv->pool);
+	if (admitted(r, rt))
+		rt->fn(r);
+	http_pool_release(&r->srv->pool, r->app);
+	r->app = NULL;
+}

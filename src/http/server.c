@@ -1,0 +1,249 @@
+/*
+ * server.c - libmicrohttpd glue: start and stop the daemon, read each
+ * request's body under the size limit, hand the complete request to the
+ * router, and free everything the request owned in the completed
+ * callback (so a request cannot leak, whatever path it took).
+ */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "http/http_int.h"
+
+static uint64_t now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000;
+}
+
+static void client_address(struct http_req *r)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
+		r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	snprintf(r->client, sizeof(r->client), "unknown");
+	if (!ci || !ci->client_addr)
+		return;
+	const struct sockaddr *sa = ci->client_addr;
+	if (sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr,
+			  r->client, sizeof(r->client));
+	else if (sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6,
+			  &((const struct sockaddr_in6 *)sa)->sin6_addr,
+			  r->client, sizeof(r->client));
+}
+
+static struct http_req *req_new(struct http_server *srv,
+				struct MHD_Connection *conn,
+				const char *method, const char *url)
+{
+	struct http_req *r = calloc(1, sizeof(*r));
+	if (!r)
+		return NULL;
+	r->srv = srv;
+	r->conn = conn;
+	r->method = method;
+	r->url = url;
+	r->route = -1;
+	r->start_us = now_us();
+	strbuf_init(&r->body);
+	client_address(r);
+	atomic_fetch_add(&srv->in_flight, 1);
+	return r;
+}
+
+static enum MHD_Result queue(struct http_req *r)
+{
+	if (!r->resp)
+		http_reply_error(r, 500, "internal_error", "",
+				 "the handler gave no answer");
+	if (!r->resp)
+		return MHD_NO;
+	return MHD_queue_response(r->conn, (unsigned)r->status, r->resp);
+}
+
+/* Over the limit: keep reading (and dropping) so the client sees the 413
+ * rather than a reset connection. */
+static void take_body(struct http_req *r, const char *data, size_t *size)
+{
+	if (!r->too_large && r->body.len + *size > r->srv->cfg.max_body)
+		r->too_large = true;
+	if (!r->too_large)
+		strbuf_add(&r->body, data, *size);
+	*size = 0;
+}
+
+static bool declared_too_large(struct http_req *r)
+{
+	const char *cl = MHD_lookup_connection_value(
+		r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	return cl && strtoull(cl, NULL, 10) > r->srv->cfg.max_body;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
+				  const char *url, const char *method,
+				  const char *version, const char *upload,
+				  size_t *upload_size, void **con_cls)
+{
+	(void)version;
+	struct http_req *r = *con_cls;
+	if (!r) {
+		r = req_new(cls, conn, method, url);
+		if (!r)
+			return MHD_NO;
+		*con_cls = r;
+		if (!declared_too_large(r))
+			return MHD_YES;
+		r->too_large = true;
+	} else if (*upload_size) {
+		take_body(r, upload, upload_size);
+		return MHD_YES;
+	}
+	if (r->too_large)
+		http_reply_error(r, 413, "too_large", "body",
+				 "the request body is over %zu bytes",
+				 r->srv->cfg.max_body);
+	else if (r->body.oom)
+		http_reply_error(r, 500, "out_of_memory", "", "out of memory");
+	else
+		http_dispatch(r);
+	return queue(r);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn,
+			 void **con_cls, enum MHD_RequestTerminationCode toe)
+{
+	(void)conn;
+	(void)toe;
+	struct http_server *srv = cls;
+	struct http_req *r = *con_cls;
+	if (!r)
+		return;
+	http_metrics_record(&srv->metrics, r->route, r->status,
+			    now_us() - r->start_us);
+	if (r->resp)
+		MHD_destroy_response(r->resp);
+	strbuf_release(&r->body);
+	free(r);
+	*con_cls = NULL;
+	atomic_fetch_sub(&srv->in_flight, 1);
+}
+
+static enum mc_code parse_listen(const char *s, struct sockaddr_in *sa,
+				 struct mc_err *err)
+{
+	char host[64];
+	const char *colon = strrchr(s, ':');
+	memset(sa, 0, sizeof(*sa));
+	sa->sin_family = AF_INET;
+	char *end;
+	long port = colon ? strtol(colon + 1, &end, 10) : -1;
+	if (!colon || (size_t)(colon - s) >= sizeof(host) || *end ||
+	    colon[1] == '\0' || port < 0 || port > 65535)
+		return mc_fail(err, MC_ERR_INPUT, "listen",
+			       "listen: \"%s\" is not HOST:PORT", s);
+	memcpy(host, s, (size_t)(colon - s));
+	host[colon - s] = '\0';
+	if (inet_pton(AF_INET, host, &sa->sin_addr) != 1)
+		return mc_fail(err, MC_ERR_INPUT, "listen",
+			       "listen: \"%s\" is not an IPv4 address", host);
+	sa->sin_port = htons((uint16_t)port);
+	return MC_OK;
+}
+
+static void defaults(struct http_config *c)
+{
+	if (!c->listen)
+		c->listen = "127.0.0.1:8080";
+	if (!c->threads)
+		c->threads = 4;
+	if (!c->max_conns)
+		c->max_conns = 256;
+	if (!c->max_body)
+		c->max_body = (size_t)1 << 20;
+}
+
+static enum mc_code start_daemon(struct http_server *srv,
+				 const struct sockaddr_in *sa,
+				 struct mc_err *err)
+{
+	srv->daemon = MHD_start_daemon(
+		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC |
+			MHD_USE_ERROR_LOG,
+		0, NULL, NULL, on_request, srv,
+		MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)sa,
+		MHD_OPTION_THREAD_POOL_SIZE, srv->cfg.threads,
+		MHD_OPTION_CONNECTION_LIMIT, srv->cfg.max_conns,
+		/* headers and MHD's own buffers; bodies go to our strbuf */
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
+		MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+		MHD_OPTION_END);
+	if (!srv->daemon)
+		return mc_fail(err, MC_ERR_IO, "listen",
+			       "listen: cannot serve on %s", srv->cfg.listen);
+	const union MHD_DaemonInfo *di =
+		MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
+	srv->port = di ? di->port : ntohs(sa->sin_port);
+	return MC_OK;
+}
+
+enum mc_code http_server_start(const struct http_config *cfg,
+			       struct http_server **out, struct mc_err *err)
+{
+	*out = NULL;
+	struct http_server *srv = calloc(1, sizeof(*srv));
+	if (!srv)
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	srv->cfg = *cfg;
+	defaults(&srv->cfg);
+	struct sockaddr_in sa;
+	enum mc_code rc = parse_listen(srv->cfg.listen, &sa, err);
+	if (rc) {
+		free(srv);
+		return rc;
+	}
+	if (!http_metrics_init(&srv->metrics, http_n_routes)) {
+		free(srv);
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	}
+	if ((rc = http_pool_open(&srv->pool, srv->cfg.db_path,
+				 srv->cfg.threads, err)) ||
+	    (rc = start_daemon(srv, &sa, err))) {
+		http_pool_close(&srv->pool);
+		http_metrics_release(&srv->metrics);
+		free(srv);
+		return rc;
+	}
+	*out = srv;
+	return MC_OK;
+}
+
+uint16_t http_server_port(const struct http_server *srv)
+{
+	return srv->port;
+}
+
+void http_server_stop(struct http_server *srv, int timeout_ms)
+{
+	if (!srv)
+		return;
+	MHD_socket fd = MHD_quiesce_daemon(srv->daemon);
+	if (fd != MHD_INVALID_SOCKET)
+		close(fd);
+	/* Requests already being read or answered finish; idle keep-alive
+	 * connections are closed by MHD_stop_daemon. */
+	for (int waited = 0;
+	     atomic_load(&srv->in_flight) > 0 && waited < timeout_ms;
+	     waited += 10)
+		usleep(10 * 1000);
+	MHD_stop_daemon(srv->daemon);
+	http_pool_close(&srv->pool);
+	http_metrics_release(&srv->metrics);
+	free(srv);
+}

@@ -1,0 +1,37 @@
+/*
+ * server.h - the HTTP server (libmicrohttpd, epoll, a thread pool): the
+ * JSON API under /api/v1, its OpenAPI document and /metrics. See
+ * docs/internals/http.md.
+ *
+ * The server owns one application handle (struct app, its own SQLite
+ * connection) per worker thread; handles are never shared between
+ * threads at the same time.
+ */
+#ifndef MC_HTTP_SERVER_H
+#define MC_HTTP_SERVER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+
+/* Startup configuration: the only state the server does not own. */
+struct http_config {
+	const char *db_path;
+	const char *listen;  /* "127.0.0.1:8080"; port 0 picks a free one */
+	unsigned threads;    /* worker threads, 0: 4 */
+	unsigned max_conns;  /* 0: 256 */
+	size_t max_body;     /* 0: 1 MiB; larger bodies get 413 */
+};
+
+struct http_server;
+
+enum mc_code http_server_start(const struct http_config *cfg,
+			       struct http_server **out, struct mc_err *err);
+/* The port actually bound. */
+uint16_t http_server_port(const struct http_server *srv);
+/* Stop accepting, wait (up to timeout_ms) for the requests in flight to
+ * finish, stop the threads, close every database handle, free srv. */
+void http_server_stop(struct http_server *srv, int timeout_ms);
+
+#endif

@@ -1,0 +1,104 @@
+/*
+ * session.c - who is asking: the session cookie, the CSRF token that
+ * every state-changing request of a session must repeat in a header, the
+ * unit-subtree scope of an account, and the tokens and hashes behind them.
+ */
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "http/http_int.h"
+
+unsigned http_role_bit(const char *role)
+{
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} roles[] = {
+		{"admin", ROLE_ADMIN},
+		{"leader", ROLE_LEADER},
+		{"officer", ROLE_OFFICER},
+		{"clerk", ROLE_CLERK},
+	};
+	for (size_t i = 0; role && i < sizeof(roles) / sizeof(*roles); i++)
+		if (strcmp(role, roles[i].name) == 0)
+			return roles[i].bit;
+	return 0;
+}
+
+void http_token_hash(const char *token, char out[65])
+{
+	unsigned char h[32];
+	crypto_generichash(h, sizeof(h), (const unsigned char *)token,
+			   strlen(token), NULL, 0);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+void http_random_hex(char *out, size_t n)
+{
+	unsigned char b[32];
+	if (n > sizeof(b))
+		n = sizeof(b);
+	randombytes_buf(b, n);
+	sodium_bin2hex(out, n * 2 + 1, b, n);
+}
+
+static void fill_user(struct http_user *hu, const struct user *u,
+		      const char *csrf)
+{
+	hu->id = u->id;
+	snprintf(hu->username, sizeof(hu->username), "%s", u->username);
+	snprintf(hu->unit, sizeof(hu->unit), "%s", u->unit_code);
+	hu->role = http_role_bit(u->role);
+	snprintf(hu->csrf, sizeof(hu->csrf), "%s", csrf);
+}
+
+enum mc_code http_session_load(struct http_req *r, struct mc_err *err)
+{
+	const char *token = MHD_lookup_connection_value(
+		r->conn, MHD_COOKIE_KIND, "motcua_session");
+	r->signed_in = false;
+	if (!token || strlen(token) != 64)
+		return MC_OK;
+	char hash[65], csrf[65];
+	struct user u;
+	http_token_hash(token, hash);
+	enum mc_code rc = store_session_get(r->app->st, hash,
+					    (int64_t)time(NULL), &u, csrf,
+					    sizeof(csrf), err);
+	if (rc == MC_ERR_NOT_FOUND)
+		return MC_OK; /* an ended session is no session */
+	if (rc)
+		return rc;
+	fill_user(&r->user, &u, csrf);
+	r->signed_in = r->user.role != 0;
+	user_release(&u);
+	return MC_OK;
+}
+
+bool http_csrf_ok(struct http_req *r)
+{
+	const char *h = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+						    "X-CSRF-Token");
+	size_t n = strlen(r->user.csrf);
+	return h && n && strlen(h) == n &&
+	       sodium_memcmp(h, r->user.csrf, n) == 0;
+}
+
+bool http_in_scope(struct app *app, const char *root, const char *code)
+{
+	char cur[64];
+	snprintf(cur, sizeof(cur), "%s", code ? code : "");
+	/* units form a tree a few levels deep; the bound stops a cycle */
+	for (int depth = 0; cur[0] && depth < 16; depth++) {
+		if (strcmp(cur, root) == 0)
+			return true;
+		struct unit u;
+		if (store_unit_get(app->st, cur, &u, NULL))
+			return false;
+		snprintf(cur, sizeof(cur), "%s", u.parent ? u.parent : "");
+		unit_release(&u);
+	}
+	return false;
+}

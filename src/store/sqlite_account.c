@@ -1,0 +1,299 @@
+/*
+ * sqlite_account.c - what the server needs from the store besides the
+ * domain: staff accounts, their sessions, failed logins for throttling,
+ * the hashes of citizens' tracking secrets, and the staff's scoped
+ * dossier search. Tokens and secrets are never stored, only hashes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/civil.h"
+#include "core/str.h"
+#include "store/sqlite_int.h"
+
+void user_release(struct user *u)
+{
+	free(u->username);
+	free(u->password_hash);
+	free(u->role);
+	free(u->unit_code);
+	memset(u, 0, sizeof(*u));
+}
+
+static enum mc_code step_write(struct store *st, sqlite3_stmt *s,
+			       const char *what, struct mc_err *err)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_db_fail(st, err, what);
+	return MC_OK;
+}
+
+/* ---- users ------------------------------------------------------------ */
+
+static bool unit_known(struct store *st, const char *code)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_UNIT_GET);
+	bind_text(s, 1, code);
+	bool known = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return known;
+}
+
+enum mc_code store_user_add(struct store *st, struct user *u,
+			    struct mc_err *err)
+{
+	if (!unit_known(st, u->unit_code))
+		return mc_fail(err, MC_ERR_NOT_FOUND, "unit",
+			       "unit: \"%s\" is not a known unit",
+			       str_or_empty(u->unit_code));
+	sqlite3_stmt *s = store_stmt(st, Q_USER_ADD);
+	bind_text(s, 1, u->username);
+	bind_text(s, 2, u->password_hash);
+	bind_text(s, 3, u->role);
+	bind_text(s, 4, u->unit_code);
+	sqlite3_bind_int(s, 5, u->active);
+	sqlite3_bind_int64(s, 6, u->created_at);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_CONSTRAINT)
+		return mc_fail(err, MC_ERR_CONFLICT, "username",
+			       "username: \"%s\" is taken (or role \"%s\" "
+			       "is not one of admin, leader, officer, clerk)",
+			       str_or_empty(u->username),
+			       str_or_empty(u->role));
+	if (rc != SQLITE_DONE)
+		return store_db_fail(st, err, "storing a user");
+	u->id = sqlite3_last_insert_rowid(st->db);
+	return MC_OK;
+}
+
+/* Columns: id, username, password_hash, role, unit_code, active,
+ * created_at. */
+static void read_user(sqlite3_stmt *s, struct user *u)
+{
+	memset(u, 0, sizeof(*u));
+	u->id = sqlite3_column_int64(s, 0);
+	u->username = column_strdup(s, 1);
+	u->password_hash = column_strdup(s, 2);
+	u->role = column_strdup(s, 3);
+	u->unit_code = column_strdup(s, 4);
+	u->active = sqlite3_column_int(s, 5) != 0;
+	u->created_at = sqlite3_column_int64(s, 6);
+}
+
+enum mc_code store_user_get(struct store *st, const char *username,
+			    struct user *out, struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_USER_GET);
+	bind_text(s, 1, username);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_user(s, out);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return MC_OK;
+	if (rc != SQLITE_DONE)
+		return store_db_fail(st, err, "reading a user");
+	return mc_fail(err, MC_ERR_NOT_FOUND, "username",
+		       "username: \"%s\" is not known", str_or_empty(username));
+}
+
+enum mc_code store_user_each(struct store *st, store_user_fn fn, void *ctx,
+			     struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_USER_EACH);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct user u;
+		read_user(s, &u);
+		int stop = fn(&u, ctx);
+		user_release(&u);
+		if (stop)
+			break;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_db_fail(st, err, "listing users");
+	return MC_OK;
+}
+
+/* ---- sessions --------------------------------------------------------- */
+
+enum mc_code store_session_put(struct store *st, const char *token_hash,
+			       int64_t user_id, const char *csrf,
+			       int64_t expires_at, struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_SESSION_PUT);
+	bind_text(s, 1, token_hash);
+	sqlite3_bind_int64(s, 2, user_id);
+	bind_text(s, 3, csrf);
+	sqlite3_bind_int64(s, 4, expires_at);
+	return step_write(st, s, "storing a session", err);
+}
+
+enum mc_code store_session_get(struct store *st, const char *token_hash,
+			       int64_t now, struct user *out, char *csrf,
+			       size_t csrf_size, struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_SESSION_GET);
+	bind_text(s, 1, token_hash);
+	sqlite3_bind_int64(s, 2, now);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		read_user(s, out);
+		const unsigned char *c = sqlite3_column_text(s, 7);
+		snprintf(csrf, csrf_size, "%s", c ? (const char *)c : "");
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return MC_OK;
+	if (rc != SQLITE_DONE)
+		return store_db_fail(st, err, "reading a session");
+	return mc_fail(err, MC_ERR_NOT_FOUND, "session",
+		       "the session has ended; log in again");
+}
+
+enum mc_code store_session_delete(struct store *st, const char *token_hash,
+				  int64_t now, struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_SESSION_DELETE);
+	bind_text(s, 1, token_hash);
+	sqlite3_bind_int64(s, 2, now);
+	return step_write(st, s, "ending a session", err);
+}
+
+/* ---- failed logins ---------------------------------------------------- */
+
+enum mc_code store_login_failure_add(struct store *st, const char *key,
+				     int64_t at, struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_FAILURE_ADD);
+	bind_text(s, 1, key);
+	sqlite3_bind_int64(s, 2, at);
+	return step_write(st, s, "recording a failed login", err);
+}
+
+enum mc_code store_login_failure_count(struct store *st, const char *key,
+				       int64_t since, int *n, int64_t *oldest,
+				       struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_FAILURE_COUNT);
+	bind_text(s, 1, key);
+	sqlite3_bind_int64(s, 2, since);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*n = sqlite3_column_int(s, 0);
+		*oldest = column_time(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return store_db_fail(st, err, "counting failed logins");
+	return MC_OK;
+}
+
+enum mc_code store_login_failure_clear(struct store *st, const char *key,
+				       int64_t since, struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_FAILURE_CLEAR);
+	bind_text(s, 1, key);
+	sqlite3_bind_int64(s, 2, since);
+	return step_write(st, s, "clearing failed logins", err);
+}
+
+/* ---- tracking secrets ------------------------------------------------- */
+
+enum mc_code store_dossier_secret_put(struct store *st, int64_t dossier_id,
+				      const char *secret_hash,
+				      struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_SECRET_PUT);
+	sqlite3_bind_int64(s, 1, dossier_id);
+	bind_text(s, 2, secret_hash);
+	return step_write(st, s, "storing a tracking secret", err);
+}
+
+enum mc_code store_dossier_secret_get(struct store *st, int64_t dossier_id,
+				      char *hash, size_t size,
+				      struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_SECRET_GET);
+	sqlite3_bind_int64(s, 1, dossier_id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		snprintf(hash, size, "%s",
+			 (const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return MC_OK;
+	if (rc != SQLITE_DONE)
+		return store_db_fail(st, err, "reading a tracking secret");
+	return mc_fail(err, MC_ERR_NOT_FOUND, "secret",
+		       "the dossier has no tracking secret");
+}
+
+/* ---- staff search ----------------------------------------------------- */
+
+/* Columns of Q_DOSSIER_SEARCH into the summary fields of d. */
+static void read_summary(sqlite3_stmt *s, struct dossier *d)
+{
+	dossier_init(d);
+	d->id = sqlite3_column_int64(s, 0);
+	d->code = column_strdup(s, 1);
+	d->procedure_code = column_strdup(s, 2);
+	d->procedure_name = column_strdup(s, 3);
+	d->unit_code = column_strdup(s, 4);
+	d->channel = (enum channel)sqlite3_column_int(s, 5);
+	d->applicant_name = column_strdup(s, 6);
+	d->applicant_id = column_strdup(s, 7);
+	d->status = (enum dossier_status)sqlite3_column_int(s, 8);
+	d->submitted = column_time(s, 9);
+	d->received = column_time(s, 10);
+	d->due = column_time(s, 11);
+	d->finished = column_time(s, 12);
+	d->returned = column_time(s, 13);
+}
+
+enum mc_code store_dossier_search(struct store *st,
+				  const struct dossier_query *q,
+				  store_dossier_fn fn, void *ctx,
+				  struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_DOSSIER_SEARCH);
+	bind_text(s, 1, q->unit_root);
+	sqlite3_bind_int(s, 2, q->status);
+	bind_time(s, 3, q->overdue_at);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct dossier d;
+		read_summary(s, &d);
+		int stop = fn(&d, ctx);
+		dossier_release(&d);
+		if (stop)
+			break;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_db_fail(st, err, "searching dossiers");
+	return MC_OK;
+}
+
+enum mc_code store_dossier_count_by_status(struct store *st,
+					   int64_t counts[11],
+					   struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_STATUS_COUNT);
+	memset(counts, 0, 11 * sizeof(*counts));
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int status = sqlite3_column_int(s, 0);
+		if (status >= 1 && status <= 10)
+			counts[status] = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_db_fail(st, err, "counting dossiers");
+	return MC_OK;
+}

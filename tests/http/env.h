@@ -1,0 +1,93 @@
+/*
+ * env.h - the server running in-process on the fixture province, with one
+ * account per role: admin (province), and leader, officer, clerk of
+ * district 000.00.31.H56 and an officer of department 000.00.06.H56.
+ * Header-only, shared by the tests/http binaries.
+ */
+#ifndef MC_TESTS_HTTP_ENV_H
+#define MC_TESTS_HTTP_ENV_H
+
+#include <time.h>
+
+#include "core/civil.h"
+#include "fixture.h"
+#include "http/account.h"
+#include "http/server.h"
+#include "http/client.h"
+
+#define PW "correct-horse-1"
+#define DISTRICT "000.00.31.H56"
+#define COMMUNE "000.31.21.H56"
+#define DEPARTMENT "000.00.06.H56"
+
+struct env {
+	struct fixture f;
+	struct http_server *srv;
+	unsigned port;
+};
+
+static inline void env_user(struct env *e, const char *name,
+			    const char *role, const char *unit)
+{
+	struct mc_err err;
+	if (account_add(&e->f.app, name, role, unit, PW, &err)) {
+		fprintf(stderr, "env: %s: %s\n", name, err.message);
+		exit(1);
+	}
+}
+
+static inline void env_open(struct env *e)
+{
+	struct mc_err err;
+	fixture_open(&e->f);
+	env_user(e, "admin", "admin", "000.00.00.H56");
+	env_user(e, "leader31", "leader", DISTRICT);
+	env_user(e, "officer31", "officer", DISTRICT);
+	env_user(e, "clerk31", "clerk", DISTRICT);
+	env_user(e, "officer06", "officer", DEPARTMENT);
+	struct http_config cfg = {.db_path = e->f.db,
+				  .listen = "127.0.0.1:0",
+				  .threads = 2};
+	if (http_server_start(&cfg, &e->srv, &err)) {
+		fprintf(stderr, "env: server: %s\n", err.message);
+		exit(1);
+	}
+	e->port = http_server_port(e->srv);
+}
+
+static inline void env_close(struct env *e)
+{
+	http_server_stop(e->srv, 5000);
+	fixture_close(&e->f);
+}
+
+/* A dossier received at the counter of `unit` just now, status 2. */
+static inline char *env_dossier(struct env *e, const char *unit)
+{
+	struct dossier filing, out;
+	struct mc_err err;
+	struct op_request req = {.params = {.op = OP_ACCEPT,
+					    .at = (int64_t)time(NULL)},
+				 .actor = "test"};
+	fixture_filing(&filing, "1.000001", unit, CHANNEL_DIRECT);
+	req.filing = &filing;
+	if (app_lifecycle(&e->f.app, &req, &out, &err)) {
+		fprintf(stderr, "env: dossier: %s\n", err.message);
+		exit(1);
+	}
+	char *code = strdup(out.code);
+	dossier_release(&out);
+	dossier_release(&filing);
+	return code;
+}
+
+static inline void env_login(struct env *e, const char *name,
+			     struct session *s)
+{
+	if (client_login(e->port, name, PW, s) != 200) {
+		fprintf(stderr, "env: login %s failed\n", name);
+		exit(1);
+	}
+}
+
+#endif

@@ -1,0 +1,90 @@
+/*
+ * sigterm.c - `motcua serve` stops gracefully: SIGTERM while filings are
+ * being posted ends the process with status 0, every request answered
+ * before the stop is complete, and the database opens intact afterwards.
+ */
+#include <libgen.h>
+#include <limits.h>
+#include <signal.h>
+#include <sys/wait.h>
+
+#include "env.h"
+#include "test.h"
+
+static void binary_path(char *out, size_t size)
+{
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	self[n > 0 ? n : 0] = '\0';
+	/* build/MODE/tests/http/sigterm -> build/MODE/motcua */
+	char *dir = dirname(dirname(dirname(self)));
+	snprintf(out, size, "%s/motcua", dir);
+}
+
+static pid_t start(const char *db, unsigned *port)
+{
+	char bin[PATH_MAX + 16];
+	int fds[2];
+	binary_path(bin, sizeof(bin));
+	if (pipe(fds))
+		return -1;
+	pid_t pid = fork();
+	if (pid == 0) {
+		dup2(fds[1], 2);
+		close(fds[0]);
+		execl(bin, bin, "serve", "--db", db, "--listen",
+		      "127.0.0.1:0", "--threads", "2", (char *)NULL);
+		_exit(127);
+	}
+	close(fds[1]);
+	FILE *f = fdopen(fds[0], "r");
+	char line[256] = "";
+	*port = 0;
+	if (fgets(line, sizeof(line), f))
+		sscanf(line, "motcua: serving on http://127.0.0.1:%u/", port);
+	fclose(f);
+	return pid;
+}
+
+#define BODY                                                             \
+	"{\"MaTTHC\":\"1.000001\",\"DonViXuLy\":\"" DISTRICT "\","        \
+	"\"ChuHoSo\":\"Lê Thị Hoa\",\"SoGiayToChuHoSo\":\"001190012345\","  \
+	"\"LoaiDoiTuong\":\"1\"}"
+
+TEST(sigterm_stops_cleanly)
+{
+	struct fixture f;
+	unsigned port;
+	fixture_open(&f);
+	pid_t pid = start(f.db, &port);
+	CHECK(pid > 0 && port > 0);
+	int created = 0, status = -1;
+	for (int i = 0; i < 200; i++) {
+		struct reply r;
+		if (i == 20)
+			kill(pid, SIGTERM);
+		if (client_request(port, "POST", "/api/v1/dossiers", NULL, BODY,
+				   &r)) {
+			reply_release(&r);
+			break; /* the server has stopped listening */
+		}
+		created += r.status == 201;
+		reply_release(&r);
+	}
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECK(created >= 20);
+	/* the database is intact and holds every answered filing */
+	struct app app;
+	struct mc_err err;
+	char digest[65];
+	CHECK(app_open(f.db, &app, &err) == MC_OK);
+	CHECK(store_digest(app.st, digest, &err) == MC_OK);
+	int64_t counts[11];
+	CHECK(store_dossier_count_by_status(app.st, counts, &err) == MC_OK);
+	CHECK_INT(counts[1], created);
+	app_close(&app);
+	fixture_close(&f);
+}
+
+TEST_MAIN(T(sigterm_stops_cleanly))
