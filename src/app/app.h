@@ -35,6 +35,7 @@ struct op_request {
 	const char *code;         /* existing dossier; NULL for a new filing */
 	const struct dossier *filing; /* the new filing, when code is NULL */
 	const char *actor;
+	const char *secret_hash; /* new filing: its tracking secret's hash */
 };
 
 /* Run the request in one transaction: check the state, apply, store and

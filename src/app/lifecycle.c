@@ -141,6 +141,9 @@ static enum mc_code run(struct app *app, const struct op_request *req,
 	procedure_release(&p);
 	if (!rc)
 		rc = store_dossier_put(app->st, d, err);
+	if (!rc && !req->code && req->secret_hash)
+		rc = store_dossier_secret_put(app->st, d->id, req->secret_hash,
+					      err);
 	if (!rc)
 		rc = log_event(app, d, req, old_status, old_unit, err);
 	return rc;

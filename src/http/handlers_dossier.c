@@ -199,21 +199,6 @@ void h_dossier_op(struct http_req *r)
 
 /* ---- new filings -------------------------------------------------------- */
 
-/* Give a stored new dossier its tracking secret; the reply carries the
- * secret, the store only its hash. */
-static void reply_filed(struct http_req *r, const struct dossier *d)
-{
-	char secret[33], hash[65];
-	struct mc_err err;
-	http_random_hex(secret, 16);
-	http_token_hash(secret, hash);
-	if (store_dossier_secret_put(r->app->st, d->id, hash, &err)) {
-		http_reply_mc(r, &err);
-		return;
-	}
-	reply_dossier(r, 201, d, secret);
-}
-
 /* Parse a new filing given as a JSON object; false after answering
  * 400. The portal parser insists on MaHoSo, which a new filing must not
  * carry (the system numbers it): a placeholder stands in and is dropped
@@ -243,17 +228,23 @@ static bool parse_filing(struct http_req *r, json_t *f,
 	return true;
 }
 
+/* File a new dossier; the tracking secret's hash is stored in the same
+ * transaction, the reply carries the secret itself. */
 static void file(struct http_req *r, struct op_request *req,
 		 const struct dossier *filing)
 {
 	struct dossier out;
 	struct mc_err err;
+	char secret[33], hash[65];
+	http_random_hex(secret, 16);
+	http_token_hash(secret, hash);
 	req->filing = filing;
+	req->secret_hash = hash;
 	if (app_lifecycle(r->app, req, &out, &err)) {
 		http_reply_mc(r, &err);
 		return;
 	}
-	reply_filed(r, &out);
+	reply_dossier(r, 201, &out, secret);
 	dossier_release(&out);
 }
 

@@ -497,6 +497,8 @@ static const char *const digest_queries[] = {
 	"SELECT * FROM dossier_counters ORDER BY unit_code, day",
 	"SELECT * FROM events ORDER BY id",
 	"SELECT * FROM calendar_days ORDER BY day",
+	"SELECT * FROM users ORDER BY id",
+	"SELECT * FROM dossier_secrets ORDER BY dossier_id",
 	"SELECT * FROM agg_keys ORDER BY id",
 	"SELECT * FROM agg_day ORDER BY key, day",
 	"SELECT * FROM agg_month ORDER BY key, month",
