@@ -225,6 +225,48 @@ static size_t supplement_spans(const struct dossier *d, int64_t acc,
 	return n;
 }
 
+/* What the service index counts of a dossier received on day acc. */
+static size_t index_facts(const struct dossier *d, int64_t acc,
+			  struct agg_delta *out, size_t cap, size_t n)
+{
+	if (dossier_fee_total(d) > 0) {
+		n = put(out, cap, n, acc, AGG_REC_FEE);
+		if (d->paid_online != PAID_NOT_ONLINE)
+			n = put(out, cap, n, acc, AGG_REC_FEE_ONLINE);
+	}
+	if (dossier_all_digitized(d))
+		n = put(out, cap, n, acc, AGG_REC_DIGITIZED);
+	if (dossier_any_reused(d))
+		n = put(out, cap, n, acc, AGG_REC_REUSED);
+	if (d->applicant_kind == APPLICANT_CITIZEN) {
+		n = put(out, cap, n, acc, AGG_REC_CITIZEN);
+		if (d->verified)
+			n = put(out, cap, n, acc, AGG_REC_CITIZEN_VERIFIED);
+	}
+	return n;
+}
+
+/* Finished with 2+ supplement requests counts late for the index; so does
+ * an open dossier, in time, from its second request on. */
+static size_t multi_supplement(const struct dossier *d, int64_t acc,
+			       int64_t end, enum agg_counter outcome,
+			       struct agg_delta *out, size_t cap, size_t n)
+{
+	if (d->n_supplements < 2)
+		return n;
+	bool finished = d->status == ST_FINISHED || d->status == ST_RETURNED;
+	if (finished && (outcome == AGG_END_EARLY || outcome == AGG_END_ON_TIME))
+		n = put(out, cap, n, end, AGG_END_INTIME_MULTI);
+	int64_t b = max64(civil_local_day(d->supplements[1].requested), acc);
+	int64_t e = min64(end, civil_local_day(d->due) + 1);
+	if (b < e) {
+		n = put(out, cap, n, b, AGG_MULTI_INTIME_BEGIN);
+		if (e != INT64_MAX)
+			n = put(out, cap, n, e, AGG_MULTI_INTIME_END);
+	}
+	return n;
+}
+
 size_t report_contributions(const struct dossier *d, enum online_level level,
 			    struct agg_delta *out, size_t cap)
 {
@@ -241,8 +283,13 @@ size_t report_contributions(const struct dossier *d, enum online_level level,
 	bool ended = dossier_status_ended(d->status);
 	int64_t end = ended ? civil_local_day(d->finished) : INT64_MAX;
 	n = put(out, cap, n, acc, new_counter(d, level));
+	n = index_facts(d, acc, out, cap, n);
+	enum agg_counter outcome = ended ? end_counter(d, end) : AGG__COUNT;
 	if (ended)
-		n = put(out, cap, n, end, end_counter(d, end));
+		n = put(out, cap, n, end, outcome);
+	if (ended && outcome <= AGG_END_LATE && dossier_has_e_result(d))
+		n = put(out, cap, n, end, AGG_END_E_RESULT);
+	n = multi_supplement(d, acc, end, outcome, out, cap, n);
 	/* overdue on the days due+1 .. end-1 */
 	int64_t od = civil_local_day(d->due) + 1;
 	if (od < end) {

@@ -64,6 +64,20 @@ enum agg_counter {
 	AGG_SUPPLEMENT_END,     /* first day it no longer is */
 	AGG_RETURNED,           /* result handed over that day */
 	AGG_RETURNED_POST,
+	/* for the service index (DOMAIN.md section 7), on the accepted day */
+	AGG_REC_FEE,            /* with a fee above 0 */
+	AGG_REC_FEE_ONLINE,     /* ... paid online (portal or gateway) */
+	AGG_REC_DIGITIZED,      /* every submitted component digitized */
+	AGG_REC_REUSED,         /* a component reused or from the store */
+	AGG_REC_CITIZEN,        /* applicant is a citizen */
+	AGG_REC_CITIZEN_VERIFIED, /* ... checked against the population db */
+	/* on the end day */
+	AGG_END_E_RESULT,       /* finished with an electronic result */
+	AGG_END_INTIME_MULTI,   /* early or on time after 2+ supplements */
+	/* open, in time, after a second supplement request: late for the
+	 * index; the span second request .. min(end, due + 1) - 1 */
+	AGG_MULTI_INTIME_BEGIN,
+	AGG_MULTI_INTIME_END,
 	AGG__COUNT
 };
 
@@ -75,7 +89,7 @@ struct agg_delta {
 /* The days and counters dossier d adds 1 to; at most AGG_MAX_DELTAS plus
  * two per supplement round. Returns the number written (out may be NULL
  * to count). */
-#define AGG_MAX_DELTAS 6
+#define AGG_MAX_DELTAS 16
 size_t report_contributions(const struct dossier *d, enum online_level level,
 			    struct agg_delta *out, size_t cap);
 

@@ -96,7 +96,9 @@ static const char *const migrations[] = {
 	" PRIMARY KEY(key, day)) WITHOUT ROWID;"
 	"CREATE TABLE agg_month("
 	" key INTEGER NOT NULL, month INTEGER NOT NULL, v BLOB NOT NULL,"
-	" PRIMARY KEY(key, month)) WITHOUT ROWID;",
+	" PRIMARY KEY(key, month)) WITHOUT ROWID;"
+	/* how many counters the blobs hold; another number means rebuild */
+	"CREATE TABLE agg_meta(counters INTEGER NOT NULL);",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))

@@ -619,22 +619,29 @@ enum mc_code store_agg_flush(struct store *st, struct mc_err *err)
 	return rc;
 }
 
-/* A database whose dossiers predate the aggregates gets them now. */
+/* Aggregates written by a program with another set of counters, or none
+ * at all for stored dossiers, are rebuilt when the database opens. */
 enum mc_code store_agg_upgrade(struct store *st, struct mc_err *err)
 {
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db,
-			       "SELECT EXISTS(SELECT 1 FROM dossiers) AND NOT "
-			       "EXISTS(SELECT 1 FROM agg_keys)",
-			       -1, &s, NULL) != SQLITE_OK)
+	char sql[160];
+	snprintf(sql, sizeof(sql),
+		 "SELECT coalesce((SELECT counters FROM agg_meta), 0) != %d",
+		 AGG__COUNT);
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
 		return store_db_fail(st, err, "checking aggregates");
 	int stale = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
 	if (!stale)
 		return MC_OK;
+	snprintf(sql, sizeof(sql),
+		 "DELETE FROM agg_meta; INSERT INTO agg_meta VALUES(%d)",
+		 AGG__COUNT);
 	enum mc_code rc = store_begin(st, err);
 	if (!rc)
 		rc = store_agg_rebuild(st, err);
+	if (!rc && sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		rc = store_db_fail(st, err, "recording the counters");
 	if (!rc)
 		rc = store_commit(st, err);
 	else

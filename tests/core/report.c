@@ -310,6 +310,59 @@ TEST(counters_agree_with_the_scan_on_random_data)
 		dossier_release(&ds[i]);
 }
 
+TEST(index_facts_are_counted)
+{
+	struct dossier d;
+	base(&d, at(2024, 4, 1, 9, 0), at(2024, 4, 10, 9, 0));
+	d.status = ST_RETURNED;
+	d.finished = at(2024, 4, 9, 9, 0);
+	d.returned = at(2024, 4, 9, 15, 0);
+	d.paid_online = PAID_PROVINCIAL;
+	d.verified = true;
+	struct dossier_fee *f = ARRAY_PUSH(d.fees, d.n_fees, d.cap_fees);
+	f->amount = 50000;
+	struct dossier_component *c =
+		ARRAY_PUSH(d.components, d.n_components, d.cap_components);
+	c->digitized = c->reused = true;
+	struct dossier_result *r = ARRAY_PUSH(d.results, d.n_results, d.cap_results);
+	str_set(&r->url, "https://kq/1");
+	for (int i = 0; i < 2; i++) {
+		struct supplement_round *s = ARRAY_PUSH(
+			d.supplements, d.n_supplements, d.cap_supplements);
+		s->requested = at(2024, 4, 2 + 2 * i, 9, 0);
+		s->completed = at(2024, 4, 3 + 2 * i, 9, 0);
+	}
+	struct agg_delta out[32];
+	size_t n = report_contributions(&d, ONLINE_FULL, out, 32);
+	int64_t count[AGG__COUNT] = {0};
+	for (size_t i = 0; i < n; i++)
+		count[out[i].counter]++;
+	CHECK_INT(count[AGG_REC_FEE], 1);
+	CHECK_INT(count[AGG_REC_FEE_ONLINE], 1);
+	CHECK_INT(count[AGG_REC_DIGITIZED], 1);
+	CHECK_INT(count[AGG_REC_REUSED], 1);
+	CHECK_INT(count[AGG_REC_CITIZEN_VERIFIED], 1);
+	CHECK_INT(count[AGG_END_E_RESULT], 1);
+	CHECK_INT(count[AGG_END_EARLY], 1);
+	CHECK_INT(count[AGG_END_INTIME_MULTI], 1); /* two requests: late */
+	CHECK_INT(count[AGG_MULTI_INTIME_BEGIN], 1);
+	CHECK_INT(count[AGG_MULTI_INTIME_END], 1);
+	/* no fee, paid at the counter, a business */
+	d.fees[0].amount = 0;
+	d.paid_online = PAID_NOT_ONLINE;
+	d.applicant_kind = APPLICANT_BUSINESS;
+	d.n_supplements = 1;
+	n = report_contributions(&d, ONLINE_FULL, out, 32);
+	memset(count, 0, sizeof(count));
+	for (size_t i = 0; i < n; i++)
+		count[out[i].counter]++;
+	CHECK_INT(count[AGG_REC_FEE] + count[AGG_REC_FEE_ONLINE], 0);
+	CHECK_INT(count[AGG_REC_CITIZEN], 0);
+	CHECK_INT(count[AGG_END_INTIME_MULTI] + count[AGG_MULTI_INTIME_BEGIN], 0);
+	d.n_supplements = 2;
+	dossier_release(&d);
+}
+
 TEST_MAIN(T(statutory_months), T(received_at_2359_on_the_last_day_counts),
 	  T(finish_dates_against_the_due_date),
 	  T(open_at_the_end_in_time_or_overdue),
@@ -317,4 +370,5 @@ TEST_MAIN(T(statutory_months), T(received_at_2359_on_the_last_day_counts),
 	  T(withdrawn_the_day_it_was_received),
 	  T(carried_over_and_already_ended), T(rates_round_half_up),
 	  T(invariant_on_random_dossiers),
-	  T(counters_agree_with_the_scan_on_random_data))
+	  T(counters_agree_with_the_scan_on_random_data),
+	  T(index_facts_are_counted))
