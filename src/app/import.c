@@ -355,7 +355,7 @@ static enum mc_code read_lines(struct importer *im, FILE *in, line_fn fn,
 
 /*
  * Dossiers in two threads: a reader thread reads, parses and checks lines
- * (jansson is most of the cost) while this thread does the store work, so
+ * while this thread does the store work (the larger share), so
  * two cores both work. Batches go through a small ring in file order; the
  * store thread meets a parse error exactly where the file has it, so
  * line numbers and all-or-nothing hold as in the one-thread path.

@@ -199,18 +199,13 @@ void h_dossier_op(struct http_req *r)
 
 /* ---- new filings -------------------------------------------------------- */
 
-/* Parse a new filing given as a JSON object; false after answering
- * 400. The portal parser insists on MaHoSo, which a new filing must not
- * carry (the system numbers it): a placeholder stands in and is dropped
- * after parsing, while a MaHoSo the client sent is kept, for the
- * lifecycle to refuse by name. */
+/* Parse a new filing given as a JSON object; false after answering 400.
+ * A MaHoSo the client sent is kept, for the lifecycle to refuse by name:
+ * the system numbers new filings. */
 static bool parse_filing(struct http_req *r, json_t *f,
 			 struct dossier *filing)
 {
 	struct mc_err err;
-	bool placeholder = !json_object_get(f, "MaHoSo");
-	if (placeholder)
-		json_object_set_new(f, "MaHoSo", json_string("-"));
 	char *text = json_dumps(f, JSON_COMPACT);
 	enum mc_code rc = text ? portal_dossier_parse(text, strlen(text),
 						      filing, &err)
@@ -221,15 +216,9 @@ static bool parse_filing(struct http_req *r, json_t *f,
 		http_reply_mc(r, &err);
 		return false;
 	}
-	if (placeholder) {
-		free(filing->code);
-		filing->code = NULL;
-	}
 	return true;
 }
 
-/* File a new dossier; the tracking secret's hash is stored in the same
- * transaction, the reply carries the secret itself. */
 static void file(struct http_req *r, struct op_request *req,
 		 const struct dossier *filing)
 {

@@ -2,111 +2,298 @@
  * portal.c - read and write dossiers in the national portal's
  * synchronization format (see portal.h and docs/internals/import.md).
  *
- * Reading goes through jansson; writing appends to a strbuf by hand,
- * because export speed is bounded by it and the output shape is fixed.
+ * Reading is one pass of json_scan over the line, with no tree: import
+ * speed is bounded by it. Writing appends to a strbuf by hand, because
+ * export speed is bounded by it and the output shape is fixed.
  */
 #include "io/portal.h"
 
 #include <inttypes.h>
-#include <jansson.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/civil.h"
-
-/* Every top-level field this module maps to the struct; anything else
- * goes to dossier.extra. Keep in step with parse_top and write_top. */
-static const char *const known_fields[] = {
-	"MaHoSo", "MaTTHC", "TenTTHC", "MaLinhVuc", "TenLinhVuc",
-	"KenhThucHien", "ChuHoSo", "SoGiayToChuHoSo", "LoaiGiayToChuHoSo",
-	"LoaiDoiTuong", "SoDienThoai", "Email", "TrichYeuHoSo",
-	"NgayNopHoSo", "NgayTiepNhan", "NgayHenTra", "TrangThaiHoSo",
-	"NgayKetThucXuLy", "NgayTra", "NgayTuChoi", "HinhThuc", "DonViXuLy",
-	"HoSoCoThanhPhanSoHoa", "TaiKhoanDuocXacThucVoiVNeID",
-	"DuocThanhToanTrucTuyen", "TaiLieuNop", "DanhSachLePhi",
-	"DanhSachHoSoBoSung", "DanhSachGiayToKetQua",
-};
-#define N_KNOWN (sizeof(known_fields) / sizeof(known_fields[0]))
+#include "io/json_scan.h"
 
 /*
- * Reading. A reader walks one JSON object and keeps the first error, so
- * the field-by-field code below need not check after every call.
+ * Reading. Fields are handled as they come, yet a line with several
+ * faults must report the one a reader going down the field list would
+ * meet first (as when jansson parsed the whole object before we looked):
+ * every fault has a rank, a lower rank replaces a higher one, and a field
+ * ranked after the fault in hand is only scanned. Syntax faults (bad
+ * JSON, a duplicate key) stop the scan and beat every field fault.
+ *
+ * Ranks: top-level field i (in the order of top_fields) owns the ranks
+ * from rank_of(i); 0 says the array itself or one element is wrong, 1 + j
+ * names field j of the element.
  */
-struct reader {
-	json_t *obj, *top; /* the object read now; the line's object */
-	struct mc_err *err;
-	enum mc_code rc;
-	size_t found; /* known top keys present, to notice unknown ones */
+#define RANK_SPAN 16
+
+struct name {
+	const char *text;
+	size_t len;
+};
+#define NAME(s) {s, sizeof(s) - 1}
+
+/* Every top-level field this module maps to the struct, in the order
+ * faults are reported in; anything else goes to dossier.extra. Keep in
+ * step with top_field and write_top. */
+static const struct name top_fields[] = {
+	NAME("MaHoSo"), NAME("MaTTHC"), NAME("TenTTHC"), NAME("MaLinhVuc"),
+	NAME("TenLinhVuc"), NAME("KenhThucHien"), NAME("ChuHoSo"),
+	NAME("SoGiayToChuHoSo"), NAME("LoaiGiayToChuHoSo"),
+	NAME("LoaiDoiTuong"), NAME("SoDienThoai"), NAME("Email"),
+	NAME("TrichYeuHoSo"), NAME("NgayNopHoSo"), NAME("NgayTiepNhan"),
+	NAME("NgayHenTra"), NAME("TrangThaiHoSo"), NAME("NgayKetThucXuLy"),
+	NAME("NgayTra"), NAME("NgayTuChoi"), NAME("HinhThuc"),
+	NAME("DonViXuLy"), NAME("HoSoCoThanhPhanSoHoa"),
+	NAME("TaiKhoanDuocXacThucVoiVNeID"), NAME("DuocThanhToanTrucTuyen"),
+	NAME("TaiLieuNop"), NAME("DanhSachLePhi"), NAME("DanhSachHoSoBoSung"),
+	NAME("DanhSachGiayToKetQua"),
+};
+#define N_TOP (sizeof(top_fields) / sizeof(top_fields[0]))
+
+static int rank_of(size_t i)
+{
+	return (int)i * RANK_SPAN;
+}
+
+/*
+ * Keys of one line that a bit mask cannot track (unknown ones, and all
+ * keys inside values we skip), so duplicates are refused at any depth as
+ * they were with JSON_REJECT_DUPLICATES. Each object gets a number; a key
+ * is (object, decoded text). Open addressing, made only when needed.
+ */
+struct key_slot {
+	uint32_t object, hash;
+	size_t off, len; /* in text */
 };
 
-static json_t *lookup(struct reader *r, const char *name)
+struct key_set {
+	struct key_slot *slot;
+	size_t cap, n;
+	struct strbuf text;
+};
+
+struct reader {
+	struct json_scan js;
+	struct mc_err fault; /* the lowest-ranked field fault so far */
+	enum mc_code rc;     /* its code, MC_OK when none */
+	int rank;	     /* its rank */
+	int cur;	     /* rank of the field being read */
+	char syntax[96];     /* our own syntax reason (duplicate key) */
+	uint32_t objects;    /* objects numbered so far */
+	struct key_set keys;
+	struct strbuf extra; /* unknown top-level members, "{" once begun */
+};
+
+static uint32_t key_hash(uint32_t object, const char *s, size_t n)
 {
-	if (r->rc)
-		return NULL;
-	json_t *v = json_object_get(r->obj, name);
-	if (v && r->obj == r->top)
-		r->found++;
-	return v;
+	uint32_t h = 2166136261u ^ object; /* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static bool key_set_grow(struct key_set *ks)
+{
+	size_t cap = ks->cap ? ks->cap * 2 : 64;
+	struct key_slot *slot = calloc(cap, sizeof(*slot));
+	if (!slot)
+		return false;
+	for (size_t i = 0; i < ks->cap; i++) {
+		if (!ks->slot[i].object)
+			continue;
+		size_t j = ks->slot[i].hash & (cap - 1);
+		while (slot[j].object)
+			j = (j + 1) & (cap - 1);
+		slot[j] = ks->slot[i];
+	}
+	free(ks->slot);
+	ks->slot = slot;
+	ks->cap = cap;
+	return true;
+}
+
+/* Stops the scan when the current key is in its object already. */
+static bool key_unique(struct reader *r, uint32_t object)
+{
+	struct json_scan *s = &r->js;
+	struct key_set *ks = &r->keys;
+	if (2 * (ks->n + 1) > ks->cap && !key_set_grow(ks)) {
+		json_scan_fail(s, s->start, "out of memory");
+		return false;
+	}
+	uint32_t h = key_hash(object, s->str, s->str_len);
+	size_t j = h & (ks->cap - 1);
+	for (; ks->slot[j].object; j = (j + 1) & (ks->cap - 1)) {
+		const struct key_slot *k = &ks->slot[j];
+		if (k->object == object && k->hash == h &&
+		    k->len == s->str_len &&
+		    memcmp(ks->text.buf + k->off, s->str, k->len) == 0) {
+			snprintf(r->syntax, sizeof(r->syntax),
+				 "duplicate key \"%.40s\"", s->str);
+			json_scan_fail(s, s->start, r->syntax);
+			return false;
+		}
+	}
+	ks->slot[j] = (struct key_slot){object, h, ks->text.len, s->str_len};
+	ks->n++;
+	strbuf_add(&ks->text, s->str, s->str_len);
+	if (ks->text.oom) {
+		json_scan_fail(s, s->start, "out of memory");
+		return false;
+	}
+	return true;
+}
+
+/* For keys we know: a bit per field of the object. */
+static bool known_unique(struct reader *r, uint32_t *seen, size_t i)
+{
+	if (*seen & (uint32_t)1 << i) {
+		snprintf(r->syntax, sizeof(r->syntax), "duplicate key \"%s\"",
+			 r->js.str);
+		json_scan_fail(&r->js, r->js.start, r->syntax);
+		return false;
+	}
+	*seen |= (uint32_t)1 << i;
+	return true;
+}
+
+/* Index of the current key in names, -1 when unknown. Lines usually
+ * list fields in our order, so the search starts after the last match. */
+static int find_name(const struct name *names, size_t n,
+		     const struct json_scan *s, size_t *hint)
+{
+	for (size_t k = 0; k < n; k++) {
+		size_t i = (*hint + k) % n;
+		if (names[i].len == s->str_len &&
+		    memcmp(names[i].text, s->str, s->str_len) == 0) {
+			*hint = i + 1;
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+/* Finish the value begun by the current token, checking the keys of
+ * every object inside it; [*start, *end) is its text. */
+static bool skip_span(struct reader *r, size_t *start, size_t *end)
+{
+	struct json_scan *s = &r->js;
+	uint32_t object[JSON_SCAN_MAX_DEPTH + 1];
+	int base = s->depth;
+	*start = s->start;
+	if (s->tok == JS_OBJECT_BEGIN)
+		object[base] = ++r->objects;
+	else if (s->tok != JS_ARRAY_BEGIN)
+		base = INT_MAX; /* a scalar is complete */
+	while (s->depth >= base) {
+		switch (json_scan_next(s)) {
+		case JS_ERROR:
+			return false;
+		case JS_OBJECT_BEGIN:
+			object[s->depth] = ++r->objects;
+			break;
+		case JS_KEY:
+			if (!key_unique(r, object[s->depth]))
+				return false;
+			break;
+		default:
+			break;
+		}
+	}
+	*end = s->end;
+	return s->tok != JS_ERROR;
+}
+
+static void skip(struct reader *r)
+{
+	size_t start, end;
+	skip_span(r, &start, &end);
+}
+
+/* A fault of the current field ranks below the one in hand: only scan. */
+static bool outranked(const struct reader *r)
+{
+	return r->rc && r->rank <= r->cur;
 }
 
 static bool fail(struct reader *r, enum mc_code code, const char *field,
 		 const char *reason, const char *value)
 {
-	r->rc = value ? mc_fail(r->err, code, field, "%s: \"%.60s\" %s", field,
-				value, reason)
-		      : mc_fail(r->err, code, field, "%s: %s", field, reason);
+	if (outranked(r))
+		return false;
+	r->rc = value ? mc_fail(&r->fault, code, field, "%s: \"%.60s\" %s",
+				field, value, reason)
+		      : mc_fail(&r->fault, code, field, "%s: %s", field, reason);
+	r->rank = r->cur;
 	return false;
 }
 
-static const char *type_name(const json_t *v)
+static const char *type_name(const struct json_scan *s)
 {
-	switch (json_typeof(v)) {
-	case JSON_OBJECT: return "an object";
-	case JSON_ARRAY: return "an array";
-	case JSON_STRING: return "a string";
-	case JSON_INTEGER: return "an integer";
-	case JSON_REAL: return "a real number";
-	case JSON_TRUE:
-	case JSON_FALSE: return "a boolean";
-	case JSON_NULL: return "null";
+	switch (s->tok) {
+	case JS_OBJECT_BEGIN: return "an object";
+	case JS_ARRAY_BEGIN: return "an array";
+	case JS_STRING: return "a string";
+	case JS_NUMBER:
+		return !s->integer ? "a real number"
+		       : s->fits   ? "an integer"
+				   : "an integer out of range";
+	case JS_TRUE:
+	case JS_FALSE: return "a boolean";
+	case JS_NULL: return "null";
+	default: return "a value";
 	}
-	return "a value";
 }
 
-static bool wrong_type(struct reader *r, const char *field, const json_t *v,
+/* Report the current value as of the wrong type, and scan past it. */
+static bool wrong_type(struct reader *r, const char *field,
 		       const char *expected)
 {
 	char reason[80];
-	snprintf(reason, sizeof(reason), "is %s, expected %s", type_name(v),
-		 expected);
-	return fail(r, MC_ERR_INPUT, field, reason, NULL);
+	snprintf(reason, sizeof(reason), "is %s, expected %s",
+		 type_name(&r->js), expected);
+	fail(r, MC_ERR_INPUT, field, reason, NULL);
+	skip(r);
+	return false;
 }
 
 /* null and "" both mean absent, as the portal sends either. */
-static bool absent(const json_t *v)
+static bool absent(const struct json_scan *s)
 {
-	return !v || json_is_null(v) ||
-	       (json_is_string(v) && json_string_length(v) == 0);
+	return s->tok == JS_NULL || (s->tok == JS_STRING && s->str_len == 0);
+}
+
+/* Past the current value when it need not be read; true when it must. */
+static bool wanted(struct reader *r)
+{
+	if (outranked(r) || absent(&r->js)) {
+		skip(r);
+		return false;
+	}
+	return true;
 }
 
 /* A text field: a string, or an integer the portal sent unquoted. */
 static void text(struct reader *r, const char *name, char **out)
 {
-	json_t *v = lookup(r, name);
-	if (absent(v))
+	const struct json_scan *s = &r->js;
+	if (!wanted(r))
 		return;
-	bool ok = true;
-	if (json_is_string(v)) {
-		ok = str_setn(out, json_string_value(v), json_string_length(v));
-	} else if (json_is_integer(v)) {
+	bool ok;
+	if (s->tok == JS_STRING) {
+		ok = str_setn(out, s->str, s->str_len);
+	} else if (s->tok == JS_NUMBER && s->fits) {
 		char buf[24];
-		snprintf(buf, sizeof(buf), "%" JSON_INTEGER_FORMAT,
-			 json_integer_value(v));
+		snprintf(buf, sizeof(buf), "%" PRId64, s->num);
 		ok = str_set(out, buf);
 	} else {
-		wrong_type(r, name, v, "a string");
+		wrong_type(r, name, "a string");
 		return;
 	}
 	if (!ok)
@@ -131,34 +318,46 @@ static bool parse_integer(const char *s, int64_t *out)
 	return true;
 }
 
+/* A JSON number standing for a whole number: 3, or 3.0 within 1e15. */
+static bool whole(const struct json_scan *s, int64_t *n, char *shown,
+		  size_t size)
+{
+	if (s->integer) {
+		*n = s->num;
+		snprintf(shown, size, "%" PRId64, *n);
+		return s->fits;
+	}
+	double v = strtod(s->str, NULL);
+	if (!(v >= -1e15 && v <= 1e15) || (double)(int64_t)v != v)
+		return false;
+	*n = (int64_t)v;
+	snprintf(shown, size, "%g", v);
+	return true;
+}
+
 /* A number field in [lo, hi]: "3", 3 or 3.0. Returns true when present
  * and valid; `what` finishes the sentence "is not ...". */
-static bool number(struct reader *r, json_t *v, const char *name, int64_t lo,
-		   int64_t hi, const char *what, int64_t *out)
+static bool number(struct reader *r, const char *name, int64_t lo, int64_t hi,
+		   const char *what, int64_t *out)
 {
-	if (r->rc || absent(v))
+	const struct json_scan *s = &r->js;
+	if (!wanted(r))
 		return false;
 	char shown[32];
 	int64_t n;
-	if (json_is_string(v)) {
-		snprintf(shown, sizeof(shown), "%s", json_string_value(v));
-		if (!parse_integer(json_string_value(v), &n))
+	if (s->tok == JS_STRING) {
+		snprintf(shown, sizeof(shown), "%s", s->str);
+		if (!parse_integer(s->str, &n))
 			return fail(r, MC_ERR_INPUT, name,
-				    "is not a whole number",
-				    json_string_value(v));
-	} else if (json_is_integer(v)) {
-		n = json_integer_value(v);
-		snprintf(shown, sizeof(shown), "%" PRId64, n);
-	} else if (json_is_real(v) && json_real_value(v) >= -1e15 &&
-		   json_real_value(v) <= 1e15 &&
-		   (double)(int64_t)json_real_value(v) == json_real_value(v)) {
-		n = (int64_t)json_real_value(v);
-		snprintf(shown, sizeof(shown), "%g", json_real_value(v));
-	} else if (json_is_boolean(v) && lo == 0 && hi == 1) {
-		n = json_is_true(v); /* a 0/1 flag sent as a JSON boolean */
+				    "is not a whole number", s->str);
+	} else if (s->tok == JS_NUMBER && whole(s, &n, shown, sizeof(shown))) {
+		/* n is set */
+	} else if ((s->tok == JS_TRUE || s->tok == JS_FALSE) && lo == 0 &&
+		   hi == 1) {
+		n = s->tok == JS_TRUE; /* a 0/1 flag sent as a JSON boolean */
 		snprintf(shown, sizeof(shown), "%d", (int)n);
 	} else {
-		return wrong_type(r, name, v, "a number as a string");
+		return wrong_type(r, name, "a number as a string");
 	}
 	if (n < lo || n > hi) {
 		char reason[128];
@@ -175,7 +374,7 @@ static int small(struct reader *r, const char *name, int lo, int hi,
 		 const char *what, int current)
 {
 	int64_t n;
-	if (!number(r, lookup(r, name), name, lo, hi, what, &n))
+	if (!number(r, name, lo, hi, what, &n))
 		return current;
 	return (int)n;
 }
@@ -185,207 +384,383 @@ static bool flag(struct reader *r, const char *name)
 	return small(r, name, 0, 1, "0 or 1", 0) == 1;
 }
 
-static int64_t time_value(struct reader *r, json_t *v, const char *name)
-{
-	if (r->rc || absent(v))
-		return MC_NO_TIME;
-	int64_t t = MC_NO_TIME;
-	if (json_is_string(v)) {
-		r->rc = civil_parse_portal(json_string_value(v), &t, name,
-					   r->err);
-	} else if (json_is_integer(v)) {
-		char buf[24];
-		snprintf(buf, sizeof(buf), "%" JSON_INTEGER_FORMAT,
-			 json_integer_value(v));
-		r->rc = civil_parse_portal(buf, &t, name, r->err);
-	} else {
-		wrong_type(r, name, v, "a time string (yyyyMMddHHmmss)");
-	}
-	return r->rc ? MC_NO_TIME : t;
-}
-
 static int64_t time_field(struct reader *r, const char *name)
 {
-	return time_value(r, lookup(r, name), name);
+	const struct json_scan *s = &r->js;
+	if (!wanted(r))
+		return MC_NO_TIME;
+	const char *digits = s->str;
+	char buf[24];
+	if (s->tok == JS_NUMBER && s->fits) {
+		snprintf(buf, sizeof(buf), "%" PRId64, s->num);
+		digits = buf;
+	} else if (s->tok != JS_STRING) {
+		wrong_type(r, name, "a time string (yyyyMMddHHmmss)");
+		return MC_NO_TIME;
+	}
+	int64_t t = MC_NO_TIME;
+	enum mc_code rc = civil_parse_portal(digits, &t, name, &r->fault);
+	if (rc) {
+		r->rc = rc;
+		r->rank = r->cur;
+		return MC_NO_TIME;
+	}
+	return t;
 }
+
+/*
+ * The lists. Each kind of element has its field names (in the order
+ * faults are reported in), a push and a reader for one field.
+ */
+struct list {
+	const struct name *fields;
+	size_t n;
+	void *(*push)(struct dossier *d);
+	void (*field)(struct reader *r, void *item, size_t j);
+};
+
+static const struct name component_fields[] = {
+	NAME("MaThanhPhanHoSo"), NAME("TenTepDinhKem"),
+	NAME("DuongDanTaiTepTin"), NAME("DuocSoHoa"), NAME("DuocTaiSuDung"),
+	NAME("DuocLayTuKhoDMQG"),
+};
+
+static void *push_component(struct dossier *d)
+{
+	return ARRAY_PUSH(d->components, d->n_components, d->cap_components);
+}
+
+static void component_field(struct reader *r, void *item, size_t j)
+{
+	struct dossier_component *c = item;
+	const char *name = component_fields[j].text;
+	switch (j) {
+	case 0: text(r, name, &c->code); break;
+	case 1: text(r, name, &c->file_name); break;
+	case 2: text(r, name, &c->url); break;
+	case 3: c->digitized = flag(r, name); break;
+	case 4: c->reused = flag(r, name); break;
+	case 5: c->from_national_store = flag(r, name); break;
+	}
+}
+
+static const struct list components = {
+	component_fields, 6, push_component, component_field};
+
+static const struct name fee_fields[] = {
+	NAME("MaPhiLePhi"), NAME("TenPhiLePhi"), NAME("Gia"),
+	NAME("HinhThucThu"),
+};
+
+static void *push_fee(struct dossier *d)
+{
+	return ARRAY_PUSH(d->fees, d->n_fees, d->cap_fees);
+}
+
+static void fee_field(struct reader *r, void *item, size_t j)
+{
+	struct dossier_fee *f = item;
+	const char *name = fee_fields[j].text;
+	int64_t amount;
+	switch (j) {
+	case 0: text(r, name, &f->code); break;
+	case 1: text(r, name, &f->name); break;
+	case 2:
+		if (number(r, name, 0, INT64_C(999999999999999),
+			   "an amount (whole dong, 0 or more)", &amount))
+			f->amount = amount;
+		break;
+	case 3:
+		f->method = small(r, name, 0, 99, "a payment method (0-99)",
+				  0);
+		break;
+	}
+}
+
+static const struct list fees = {fee_fields, 4, push_fee, fee_field};
+
+static const struct name supplement_fields[] = {
+	NAME("NgayBoSung"), NAME("NgayTiepNhanBoSung"),
+	NAME("NgayHenTraTruoc"), NAME("NgayHenTraMoi"),
+};
+
+static void *push_supplement(struct dossier *d)
+{
+	struct supplement_round *s = ARRAY_PUSH(
+		d->supplements, d->n_supplements, d->cap_supplements);
+	if (s)
+		s->requested = s->completed = s->due_before = s->due_after =
+			MC_NO_TIME;
+	return s;
+}
+
+static void supplement_field(struct reader *r, void *item, size_t j)
+{
+	struct supplement_round *s = item;
+	int64_t *slot[] = {&s->requested, &s->completed, &s->due_before,
+			   &s->due_after};
+	*slot[j] = time_field(r, supplement_fields[j].text);
+}
+
+static const struct list supplements = {supplement_fields, 4,
+					push_supplement, supplement_field};
+
+static const struct name result_fields[] = {
+	NAME("TenGiayTo"), NAME("MaGiayToKetQua"),
+	NAME("DuongDanTepTinKetQua"),
+};
+
+static void *push_result(struct dossier *d)
+{
+	return ARRAY_PUSH(d->results, d->n_results, d->cap_results);
+}
+
+static void result_field(struct reader *r, void *item, size_t j)
+{
+	struct dossier_result *res = item;
+	char **slot[] = {&res->name, &res->code, &res->url};
+	text(r, result_fields[j].text, slot[j]);
+}
+
+static const struct list results = {result_fields, 3, push_result,
+				    result_field};
 
 /* Both field and message start with the field name, so an array element
  * prefixes both: "DuocSoHoa: ..." becomes "TaiLieuNop[2].DuocSoHoa: ...". */
-static void prefix_error(struct reader *r, const char *array, size_t i)
+static void prefix_error(struct mc_err *err, const char *array, size_t i)
 {
-	if (!r->err)
-		return;
-	char prefix[48], msg[sizeof(r->err->message)];
+	char prefix[48], msg[sizeof(err->message)];
 	int n = snprintf(prefix, sizeof(prefix), "%s[%zu].", array, i);
-	mc_err_prefix_field(r->err, prefix);
-	size_t keep = strnlen(r->err->message, sizeof(msg) - (size_t)n - 1);
+	mc_err_prefix_field(err, prefix);
+	size_t keep = strnlen(err->message, sizeof(msg) - (size_t)n - 1);
 	memcpy(msg, prefix, (size_t)n);
-	memcpy(msg + n, r->err->message, keep); /* cut short if need be */
+	memcpy(msg + n, err->message, keep); /* cut short if need be */
 	msg[(size_t)n + keep] = '\0';
-	memcpy(r->err->message, msg, sizeof(msg));
+	memcpy(err->message, msg, sizeof(msg));
 }
 
-typedef void (*item_fn)(struct reader *r, struct dossier *d);
-
-/* Walk an array of objects, handing each to fn with r->obj set to it.
- * Keys we do not know inside items are ignored (struct has no room). */
-static void array(struct reader *r, const char *name, struct dossier *d,
-		  item_fn fn)
+/* One element object, its opening brace read. Keys we do not know are
+ * ignored (the struct has no room for them) but still scanned. */
+static void element(struct reader *r, const struct list *kind, void *item)
 {
-	json_t *arr = lookup(r, name);
-	if (absent(arr))
+	struct json_scan *s = &r->js;
+	uint32_t seen = 0, object = ++r->objects;
+	size_t hint = 0;
+	int base = r->cur;
+	while (json_scan_next(s) == JS_KEY) {
+		int j = find_name(kind->fields, kind->n, s, &hint);
+		if (j < 0 ? !key_unique(r, object)
+			  : !known_unique(r, &seen, (size_t)j))
+			return;
+		if (json_scan_next(s) == JS_ERROR)
+			return;
+		if (j < 0) {
+			skip(r);
+			continue;
+		}
+		r->cur = base + 1 + j;
+		kind->field(r, item, (size_t)j);
+		r->cur = base;
+	}
+}
+
+/* A list field: elements are read in order up to the first faulty one. */
+static void list(struct reader *r, const char *name, struct dossier *d,
+		 const struct list *kind)
+{
+	struct json_scan *s = &r->js;
+	if (!wanted(r))
 		return;
-	if (!json_is_array(arr)) {
-		wrong_type(r, name, arr, "an array");
+	if (s->tok != JS_ARRAY_BEGIN) {
+		wrong_type(r, name, "an array");
 		return;
 	}
-	json_t *top = r->obj;
-	size_t i;
-	json_t *item;
-	json_array_foreach(arr, i, item) {
-		if (!json_is_object(item)) {
+	bool stopped = false;
+	for (size_t i = 0;; i++) {
+		enum json_token tok = json_scan_next(s);
+		if (tok == JS_ARRAY_END || tok == JS_ERROR)
+			return;
+		if (stopped || outranked(r)) {
+			skip(r);
+			continue;
+		}
+		if (tok != JS_OBJECT_BEGIN) {
 			char field[48];
 			snprintf(field, sizeof(field), "%s[%zu]", name, i);
-			wrong_type(r, field, item, "an object");
-			break;
+			stopped = !wrong_type(r, field, "an object");
+			continue;
 		}
-		r->obj = item;
-		fn(r, d);
-		if (r->rc) {
-			prefix_error(r, name, i);
-			break;
+		int before = r->rc ? r->rank : INT_MAX;
+		void *item = kind->push(d);
+		if (!item) {
+			fail(r, MC_ERR_NOMEM, "", "out of memory", NULL);
+			skip(r);
+			stopped = true;
+			continue;
+		}
+		element(r, kind, item);
+		if (r->rc && r->rank != before) {
+			prefix_error(&r->fault, name, i);
+			stopped = true;
 		}
 	}
-	r->obj = top;
 }
 
-#define PUSH_OR_FAIL(r, slot, arr, n, cap)                                  \
-	do {                                                                \
-		slot = ARRAY_PUSH(arr, n, cap);                             \
-		if (!slot) {                                                \
-			fail(r, MC_ERR_NOMEM, "", "out of memory", NULL);   \
-			return;                                             \
-		}                                                           \
-	} while (0)
-
-static void component(struct reader *r, struct dossier *d)
+/* Top-level field i, its value's first token read. */
+static void top_field(struct reader *r, struct dossier *d, size_t i)
 {
-	struct dossier_component *c;
-	PUSH_OR_FAIL(r, c, d->components, d->n_components, d->cap_components);
-	text(r, "MaThanhPhanHoSo", &c->code);
-	text(r, "TenTepDinhKem", &c->file_name);
-	text(r, "DuongDanTaiTepTin", &c->url);
-	c->digitized = flag(r, "DuocSoHoa");
-	c->reused = flag(r, "DuocTaiSuDung");
-	c->from_national_store = flag(r, "DuocLayTuKhoDMQG");
+	const char *name = top_fields[i].text;
+	int v;
+	switch (i) {
+	case 0: text(r, name, &d->code); break;
+	case 1: text(r, name, &d->procedure_code); break;
+	case 2: text(r, name, &d->procedure_name); break;
+	case 3: text(r, name, &d->field_code); break;
+	case 4: text(r, name, &d->field_name); break;
+	case 5:
+		v = small(r, name, 1, 3, "a channel (1 direct, 2 online, "
+			  "3 postal)", (int)d->channel);
+		d->channel = (enum channel)v;
+		break;
+	case 6: text(r, name, &d->applicant_name); break;
+	case 7: text(r, name, &d->applicant_id); break;
+	case 8: text(r, name, &d->applicant_id_type); break;
+	case 9:
+		v = small(r, name, 1, 4, "an applicant kind (1 citizen, "
+			  "2 business, 3 agency, 4 other)",
+			  (int)d->applicant_kind);
+		d->applicant_kind = (enum applicant_kind)v;
+		break;
+	case 10: text(r, name, &d->phone); break;
+	case 11: text(r, name, &d->email); break;
+	case 12: text(r, name, &d->summary); break;
+	case 13: d->submitted = time_field(r, name); break;
+	case 14: d->received = time_field(r, name); break;
+	case 15: d->due = time_field(r, name); break;
+	case 16:
+		v = small(r, name, 1, 10, "a status (1-10)", (int)d->status);
+		d->status = (enum dossier_status)v;
+		break;
+	case 17: d->finished = time_field(r, name); break;
+	case 18: d->returned = time_field(r, name); break;
+	case 19: d->refused = time_field(r, name); break;
+	case 20:
+		v = small(r, name, 0, 1, "a delivery (0 counter, 1 post)",
+			  (int)d->delivery);
+		d->delivery = (enum delivery)v;
+		break;
+	case 21: text(r, name, &d->unit_code); break;
+	case 22: d->digitized = flag(r, name); break;
+	case 23: d->verified = flag(r, name); break;
+	case 24:
+		v = small(r, name, 0, 2, "a payment channel (0 none, "
+			  "1 national portal, 2 provincial gateway)",
+			  (int)d->paid_online);
+		d->paid_online = (enum paid_online)v;
+		break;
+	case 25: list(r, name, d, &components); break;
+	case 26: list(r, name, d, &fees); break;
+	case 27: list(r, name, d, &supplements); break;
+	case 28: list(r, name, d, &results); break;
+	}
 }
 
-static void fee(struct reader *r, struct dossier *d)
+/* JSON whitespace outside strings is dropped; the rest is kept as is. */
+static void add_compact(struct strbuf *sb, const char *p, size_t n)
 {
-	struct dossier_fee *f;
-	PUSH_OR_FAIL(r, f, d->fees, d->n_fees, d->cap_fees);
-	text(r, "MaPhiLePhi", &f->code);
-	text(r, "TenPhiLePhi", &f->name);
-	int64_t amount = 0;
-	if (number(r, lookup(r, "Gia"), "Gia", 0, INT64_C(999999999999999),
-		   "an amount (whole dong, 0 or more)", &amount))
-		f->amount = amount;
-	f->method = small(r, "HinhThucThu", 0, 99, "a payment method (0-99)",
-			  0);
+	bool in_string = false;
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = p[i];
+		if (in_string) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_string = false;
+			continue;
+		}
+		if (c == '"') {
+			in_string = true;
+		} else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			strbuf_add(sb, p + run, i - run);
+			run = i + 1;
+		}
+	}
+	strbuf_add(sb, p + run, n - run);
 }
 
-static void supplement(struct reader *r, struct dossier *d)
+/* An unknown top-level member, its value's first token read: kept in
+ * input order for dossier.extra, the key as it was written. */
+static void extra_member(struct reader *r, size_t key_start, size_t key_end)
 {
-	struct supplement_round *s;
-	PUSH_OR_FAIL(r, s, d->supplements, d->n_supplements,
-		     d->cap_supplements);
-	s->requested = time_field(r, "NgayBoSung");
-	s->completed = time_field(r, "NgayTiepNhanBoSung");
-	s->due_before = time_field(r, "NgayHenTraTruoc");
-	s->due_after = time_field(r, "NgayHenTraMoi");
-}
-
-static void result(struct reader *r, struct dossier *d)
-{
-	struct dossier_result *res;
-	PUSH_OR_FAIL(r, res, d->results, d->n_results, d->cap_results);
-	text(r, "TenGiayTo", &res->name);
-	text(r, "MaGiayToKetQua", &res->code);
-	text(r, "DuongDanTepTinKetQua", &res->url);
-}
-
-static void parse_top(struct reader *r, struct dossier *d)
-{
-	text(r, "MaHoSo", &d->code);
-	if (!r->rc && !d->code)
-		fail(r, MC_ERR_INPUT, "MaHoSo", "is required", NULL);
-	text(r, "MaTTHC", &d->procedure_code);
-	text(r, "TenTTHC", &d->procedure_name);
-	text(r, "MaLinhVuc", &d->field_code);
-	text(r, "TenLinhVuc", &d->field_name);
-	d->channel = small(r, "KenhThucHien", 1, 3,
-			   "a channel (1 direct, 2 online, 3 postal)",
-			   (int)d->channel);
-	text(r, "ChuHoSo", &d->applicant_name);
-	text(r, "SoGiayToChuHoSo", &d->applicant_id);
-	text(r, "LoaiGiayToChuHoSo", &d->applicant_id_type);
-	d->applicant_kind = small(r, "LoaiDoiTuong", 1, 4,
-				  "an applicant kind (1 citizen, 2 business, "
-				  "3 agency, 4 other)",
-				  (int)d->applicant_kind);
-	text(r, "SoDienThoai", &d->phone);
-	text(r, "Email", &d->email);
-	text(r, "TrichYeuHoSo", &d->summary);
-	d->submitted = time_field(r, "NgayNopHoSo");
-	d->received = time_field(r, "NgayTiepNhan");
-	d->due = time_field(r, "NgayHenTra");
-	d->status = small(r, "TrangThaiHoSo", 1, 10, "a status (1-10)",
-			  (int)d->status);
-	d->finished = time_field(r, "NgayKetThucXuLy");
-	d->returned = time_field(r, "NgayTra");
-	d->refused = time_field(r, "NgayTuChoi");
-	d->delivery = small(r, "HinhThuc", 0, 1,
-			    "a delivery (0 counter, 1 post)",
-			    (int)d->delivery);
-	text(r, "DonViXuLy", &d->unit_code);
-	d->digitized = flag(r, "HoSoCoThanhPhanSoHoa");
-	d->verified = flag(r, "TaiKhoanDuocXacThucVoiVNeID");
-	d->paid_online = small(r, "DuocThanhToanTrucTuyen", 0, 2,
-			       "a payment channel (0 none, 1 national "
-			       "portal, 2 provincial gateway)",
-			       (int)d->paid_online);
-	array(r, "TaiLieuNop", d, component);
-	array(r, "DanhSachLePhi", d, fee);
-	array(r, "DanhSachHoSoBoSung", d, supplement);
-	array(r, "DanhSachGiayToKetQua", d, result);
-}
-
-static bool is_known(const char *key)
-{
-	for (size_t i = 0; i < N_KNOWN; i++)
-		if (strcmp(key, known_fields[i]) == 0)
-			return true;
-	return false;
-}
-
-/* Unknown top-level fields, in input order, as compact JSON text. */
-static void collect_extra(struct reader *r, struct dossier *d)
-{
-	json_t *extra = json_object();
-	const char *key;
-	json_t *v;
-	if (!extra) {
-		fail(r, MC_ERR_NOMEM, "", "out of memory", NULL);
+	size_t start, end;
+	if (!skip_span(r, &start, &end))
 		return;
+	struct strbuf *sb = &r->extra;
+	strbuf_add(sb, sb->len ? "," : "{", 1);
+	strbuf_add(sb, r->js.in + key_start, key_end - key_start);
+	strbuf_add(sb, ":", 1);
+	add_compact(sb, r->js.in + start, end - start);
+}
+
+/* The line's object, its opening brace read. */
+static void top_object(struct reader *r, struct dossier *d)
+{
+	struct json_scan *s = &r->js;
+	uint32_t seen = 0, object = ++r->objects;
+	size_t hint = 0;
+	while (json_scan_next(s) == JS_KEY) {
+		int i = find_name(top_fields, N_TOP, s, &hint);
+		size_t key_start = s->start, key_end = s->end;
+		if (i < 0 ? !key_unique(r, object)
+			  : !known_unique(r, &seen, (size_t)i))
+			return;
+		if (json_scan_next(s) == JS_ERROR)
+			return;
+		if (i < 0) {
+			extra_member(r, key_start, key_end);
+			continue;
+		}
+		r->cur = rank_of((size_t)i);
+		top_field(r, d, (size_t)i);
 	}
-	json_object_foreach(r->obj, key, v) {
-		if (!is_known(key) && json_object_set(extra, key, v) != 0)
-			break;
+}
+
+/* The whole line: one object and nothing after it. Returns false when
+ * the top value is valid JSON but not an object. */
+static bool scan_line(struct reader *r, struct dossier *d)
+{
+	struct json_scan *s = &r->js;
+	bool object = true;
+	enum json_token tok = json_scan_next(s);
+	if (tok == JS_OBJECT_BEGIN) {
+		top_object(r, d);
+	} else if (tok == JS_ARRAY_BEGIN) {
+		skip(r);
+		object = false;
+	} else if (tok != JS_ERROR) {
+		json_scan_fail(s, s->start, "expected an object");
 	}
-	d->extra = json_dumps(extra, JSON_COMPACT);
-	if (!d->extra)
-		fail(r, MC_ERR_NOMEM, "", "out of memory", NULL);
-	json_decref(extra);
+	if (json_scan_next(s) != JS_END)
+		return true; /* the scanner said why */
+	return object;
+}
+
+/* The reader's verdict, into err. */
+static enum mc_code verdict(struct reader *r, bool object,
+			    struct mc_err *err)
+{
+	const struct json_scan *s = &r->js;
+	if (s->tok == JS_ERROR)
+		return mc_fail(err, MC_ERR_INPUT, "",
+			       "invalid JSON at byte %zu: %s", s->err_pos + 1,
+			       s->err_reason);
+	if (!object)
+		return mc_fail(err, MC_ERR_INPUT, "",
+			       "expected a JSON object");
+	if (r->rc && err)
+		*err = r->fault;
+	return r->rc;
 }
 
 enum mc_code portal_dossier_parse(const char *line, size_t len,
@@ -397,21 +772,29 @@ enum mc_code portal_dossier_parse(const char *line, size_t len,
 		return mc_fail(err, MC_ERR_TOO_LARGE, "",
 			       "line of %zu bytes is over the %zu-byte limit",
 			       len, PORTAL_MAX_LINE);
-	json_error_t jerr;
-	json_t *obj = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
-	if (!obj)
-		return mc_fail(err, MC_ERR_INPUT, "",
-			       "invalid JSON at column %d: %s", jerr.column,
-			       jerr.text);
-	struct reader r = {.obj = obj, .top = obj, .err = err};
-	if (!json_is_object(obj))
-		fail(&r, MC_ERR_INPUT, "", "expected a JSON object", NULL);
-	else
-		parse_top(&r, out);
-	if (!r.rc && json_object_size(obj) > r.found)
-		collect_extra(&r, out);
-	json_decref(obj);
-	return r.rc;
+	/* decoded strings are never longer than the line */
+	char small_buf[4096];
+	char *buf = len < sizeof(small_buf) ? small_buf : malloc(len + 1);
+	if (!buf)
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	struct reader r = {.rc = MC_OK};
+	json_scan_init(&r.js, line, len, buf, len + 1, JSON_SCAN_NO_NUL);
+	strbuf_init(&r.extra);
+	strbuf_init(&r.keys.text);
+	bool object = scan_line(&r, out);
+	enum mc_code rc = verdict(&r, object, err);
+	if (!rc && r.extra.len) {
+		strbuf_add(&r.extra, "}", 1);
+		if (r.extra.oom || !str_setn(&out->extra, r.extra.buf,
+					     r.extra.len))
+			rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	}
+	strbuf_release(&r.extra);
+	strbuf_release(&r.keys.text);
+	free(r.keys.slot);
+	if (buf != small_buf)
+		free(buf);
+	return rc;
 }
 
 /*

@@ -25,7 +25,8 @@
  * struct can be reused line after line. On failure out holds a partial
  * dossier the caller releases, and err names the field, e.g.
  * "TaiLieuNop[2].DuocSoHoa". Only the format is checked here; the rules
- * that tie fields together are dossier_check's. */
+ * that tie fields together are dossier_check's, and so is the presence of
+ * MaHoSo, which a new filing leaves to the system. */
 enum mc_code portal_dossier_parse(const char *line, size_t len,
 				  struct dossier *out, struct mc_err *err);
 

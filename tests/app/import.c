@@ -348,6 +348,10 @@ TEST(bad_line_changes_nothing)
 		 "line 1: TaiLieuNop[1].DuocSoHoa: \"2\" is not 0 or 1");
 	rejected(import_dossiers, st, "\n\n{not json}\n", MC_ERR_INPUT, "",
 		 "line 3: invalid JSON");
+	/* a line without its code names it */
+	rejected(import_dossiers, st,
+		 "{\"MaTTHC\":\"1.010708\",\"DonViXuLy\":\"000.00.06.H56\"}",
+		 MC_ERR_INPUT, "MaHoSo", "line 1: MaHoSo: is required");
 	close_temp(st, path);
 }
 

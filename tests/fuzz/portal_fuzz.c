@@ -6,7 +6,8 @@
  * With -DMC_LIBFUZZER it is only the libFuzzer entry point; build with:
  *   clang -std=c11 -D_DEFAULT_SOURCE -DMC_LIBFUZZER -g -O1 \
  *     -fsanitize=fuzzer,address,undefined -Isrc -Itests \
- *     tests/fuzz/portal_fuzz.c src/io/portal.c src/core/error.c \
+ *     tests/fuzz/portal_fuzz.c src/io/portal.c src/io/json_scan.c \
+ *     src/core/error.c \
  *     src/core/str.c src/core/civil.c src/core/dossier.c \
  *     src/core/identity.c -ljansson -lm -o portal_fuzz
  *   ./portal_fuzz -max_len=4096 CORPUS_DIR
