@@ -73,8 +73,19 @@ struct proc_info {
 	char *field;
 };
 
+/* The keys and online level of every dossier of one unit and procedure. */
+#define MAX_KEYS (1 + 4 * MAX_DEPTH)
+struct combo {
+	int64_t keys[MAX_KEYS];
+	size_t n;
+	enum online_level level;
+};
+
 struct agg_state {
 	sqlite3_stmt *stmt[A__COUNT];
+	struct strmap combos;  /* "unit\x1fprocedure" -> index in combo */
+	struct combo *combo;
+	size_t n_c, cap_c;
 	struct cell *cells;
 	size_t n, cap;
 	struct strmap keys;    /* "unit\x1f" dim "\x1f" value -> id */
@@ -84,8 +95,16 @@ struct agg_state {
 	struct strmap procs;   /* code -> index in pinfo */
 	struct proc_info *pinfo;
 	size_t n_p, cap_p;
+	struct strmap touched; /* key id -> first month whose checkpoint
+				* must be redone at commit */
 	bool rebuild;          /* the tree or catalogue changed under data */
+	size_t spill_at;       /* cells kept in memory before a spill */
 };
+
+#define SPILL_CELLS ((size_t)1 << 18)
+
+static void clear_cells(struct agg_state *a);
+static enum mc_code spill(struct store *st, struct mc_err *err);
 
 /* ---- small helpers ----------------------------------------------------- */
 
@@ -137,8 +156,16 @@ static sqlite3_stmt *astmt(struct store *st, enum agg_stmt id)
 
 /* ---- lifetime ---------------------------------------------------------- */
 
+/* Key ids may be gone (rollback) or mean other things (catalogue edit). */
+static void forget_combos(struct agg_state *a)
+{
+	strmap_release(&a->combos);
+	a->n_c = 0;
+}
+
 static void forget_catalogue(struct agg_state *a)
 {
+	forget_combos(a);
 	for (size_t i = 0; i < a->n_u; i++)
 		for (int j = 0; j < a->uinfo[i].n_anc; j++)
 			free(a->uinfo[i].anc[j]);
@@ -155,12 +182,18 @@ enum mc_code store_agg_open(struct store *st, struct mc_err *err)
 	if (!a)
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	st->agg = a;
+	a->spill_at = SPILL_CELLS;
 	for (int i = 0; i < A__COUNT; i++)
 		if (sqlite3_prepare_v3(st->db, agg_sql[i], -1,
 				       SQLITE_PREPARE_PERSISTENT, &a->stmt[i],
 				       NULL) != SQLITE_OK)
 			return store_db_fail(st, err, "preparing aggregates");
 	return MC_OK;
+}
+
+void store_agg_set_spill(struct store *st, size_t cells)
+{
+	st->agg->spill_at = cells ? cells : SPILL_CELLS;
 }
 
 void store_agg_close(struct store *st)
@@ -172,6 +205,8 @@ void store_agg_close(struct store *st)
 		sqlite3_finalize(a->stmt[i]);
 	forget_catalogue(a);
 	strmap_release(&a->keys);
+	strmap_release(&a->touched);
+	free(a->combo);
 	free(a->uinfo);
 	free(a->pinfo);
 	free(a->cells);
@@ -182,11 +217,11 @@ void store_agg_close(struct store *st)
 void store_agg_discard(struct store *st)
 {
 	struct agg_state *a = st->agg;
-	a->n = 0;
-	if (a->cells)
-		memset(a->cells, 0, a->cap * sizeof(*a->cells));
+	clear_cells(a);
+	strmap_release(&a->touched);
 	/* ids of keys added in the rolled-back transaction are gone */
 	strmap_release(&a->keys);
+	forget_combos(a);
 	a->rebuild = false;
 }
 
@@ -360,9 +395,9 @@ static bool add_cell(struct agg_state *a, int64_t key, int64_t day,
 
 /* The keys a dossier counts under: its unit alone, every ancestor's
  * subtree in total, by level, by field and by procedure. */
-static enum mc_code dossier_keys(struct store *st, const struct dossier *d,
-				 int64_t *keys, size_t *n,
-				 enum online_level *level, struct mc_err *err)
+static enum mc_code find_keys(struct store *st, const struct dossier *d,
+			      int64_t *keys, size_t *n,
+			      enum online_level *level, struct mc_err *err)
 {
 	struct unit_info *u = NULL;
 	struct proc_info *p = NULL;
@@ -391,15 +426,41 @@ static enum mc_code dossier_keys(struct store *st, const struct dossier *d,
 	return rc;
 }
 
+/* The keys of a dossier, found once per unit and procedure. */
+static enum mc_code dossier_keys(struct store *st, const struct dossier *d,
+				 const struct combo **out, struct mc_err *err)
+{
+	struct agg_state *a = st->agg;
+	char name[160];
+	snprintf(name, sizeof(name), "%s\x1f%s", d->unit_code,
+		 d->procedure_code);
+	int64_t i = strmap_get(&a->combos, name, -1);
+	if (i >= 0) {
+		*out = &a->combo[i];
+		return MC_OK;
+	}
+	struct combo c;
+	enum mc_code rc = find_keys(st, d, c.keys, &c.n, &c.level, err);
+	if (rc)
+		return rc;
+	struct combo *slot = ARRAY_PUSH(a->combo, a->n_c, a->cap_c);
+	if (!slot || !strmap_put(&a->combos, name, (int64_t)(a->n_c - 1)))
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	*slot = c;
+	*out = slot;
+	return MC_OK;
+}
+
 enum mc_code store_agg_note(struct store *st, const struct dossier *d,
 			    int sign, struct mc_err *err)
 {
-	int64_t keys[1 + 4 * MAX_DEPTH];
-	size_t n_keys;
-	enum online_level level;
-	enum mc_code rc = dossier_keys(st, d, keys, &n_keys, &level, err);
+	const struct combo *c = NULL;
+	enum mc_code rc = dossier_keys(st, d, &c, err);
 	if (rc)
 		return rc;
+	const int64_t *keys = c->keys;
+	size_t n_keys = c->n;
+	enum online_level level = c->level;
 	struct agg_delta small[16], *deltas = small;
 	size_t n = report_contributions(d, level, NULL, 0);
 	if (n > 16 && !(deltas = malloc(n * sizeof(*deltas))))
@@ -412,7 +473,9 @@ enum mc_code store_agg_note(struct store *st, const struct dossier *d,
 				      deltas[i].counter, sign);
 	if (deltas != small)
 		free(deltas);
-	return ok ? MC_OK : mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	if (!ok)
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	return st->agg->n >= st->agg->spill_at ? spill(st, err) : MC_OK;
 }
 
 /* ---- writing at commit ------------------------------------------------- */
@@ -551,12 +614,20 @@ static int by_key_and_day(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-static enum mc_code write_cells(struct store *st, struct mc_err *err)
+static void clear_cells(struct agg_state *a)
+{
+	a->n = 0;
+	if (a->cells)
+		memset(a->cells, 0, a->cap * sizeof(*a->cells));
+}
+
+/* Write the map's cells as daily rows, remember which keys' checkpoints
+ * must be redone, and empty the map: a large import or rebuild keeps at
+ * most SPILL_CELLS cells in memory. */
+static enum mc_code spill(struct store *st, struct mc_err *err)
 {
 	struct agg_state *a = st->agg;
-	struct strmap touched;
-	strmap_init(&touched);
-	enum mc_code rc = touched_keys(a, &touched, err);
+	enum mc_code rc = touched_keys(a, &a->touched, err);
 	/* in (key, day) order the B-tree is written front to back; the map
 	 * is emptied after this anyway, so it can be sorted in place */
 	size_t n = 0;
@@ -567,11 +638,19 @@ static enum mc_code write_cells(struct store *st, struct mc_err *err)
 	for (size_t i = 0; !rc && i < n; i++)
 		if (!vec_zero(a->cells[i].v))
 			rc = write_day(st, &a->cells[i], err);
-	for (size_t i = 0; !rc && i < touched.cap; i++)
-		if (touched.keys[i])
-			rc = remonth(st, strtoll(touched.keys[i], NULL, 10),
-				     touched.values[i], err);
-	strmap_release(&touched);
+	clear_cells(a);
+	return rc;
+}
+
+static enum mc_code remonth_touched(struct store *st, struct mc_err *err)
+{
+	struct strmap *t = &st->agg->touched;
+	enum mc_code rc = MC_OK;
+	for (size_t i = 0; !rc && i < t->cap; i++)
+		if (t->keys[i])
+			rc = remonth(st, strtoll(t->keys[i], NULL, 10),
+				     t->values[i], err);
+	strmap_release(t);
 	return rc;
 }
 
@@ -611,10 +690,11 @@ enum mc_code store_agg_flush(struct store *st, struct mc_err *err)
 	if (a->rebuild)
 		rc = store_agg_rebuild(st, err);
 	if (!rc && a->n)
-		rc = write_cells(st, err);
-	a->n = 0;
-	if (a->cells)
-		memset(a->cells, 0, a->cap * sizeof(*a->cells));
+		rc = spill(st, err);
+	if (!rc)
+		rc = remonth_touched(st, err);
+	clear_cells(a);
+	strmap_release(&a->touched);
 	a->rebuild = false;
 	return rc;
 }

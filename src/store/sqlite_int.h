@@ -90,6 +90,9 @@ void store_agg_discard(struct store *st);
  * next commit recomputes every aggregate. */
 void store_agg_catalogue_changed(struct store *st, bool rebuild);
 enum mc_code store_agg_upgrade(struct store *st, struct mc_err *err);
+/* Spill the cell map to the database past `cells` cells (0: default);
+ * tests make it tiny to exercise spilling. */
+void store_agg_set_spill(struct store *st, size_t cells);
 enum mc_code store_agg_settle(struct store *st, struct mc_err *err);
 
 /* Migrations, applied by store_open. */
