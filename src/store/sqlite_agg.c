@@ -24,9 +24,7 @@
 enum agg_stmt {
 	A_KEY_FIND,
 	A_KEY_ADD,
-	A_DAY_GET,
-	A_DAY_PUT,
-	A_DAY_DELETE,
+	A_DAY_ADD,
 	A_DAY_FROM,
 	A_DAY_RANGE,
 	A_MONTH_BEFORE,
@@ -40,9 +38,9 @@ enum agg_stmt {
 static const char *const agg_sql[A__COUNT] = {
 	[A_KEY_FIND] = "SELECT id FROM agg_keys WHERE unit=? AND dim=? AND value=?",
 	[A_KEY_ADD] = "INSERT INTO agg_keys(unit, dim, value) VALUES(?,?,?)",
-	[A_DAY_GET] = "SELECT v FROM agg_day WHERE key=? AND day=?",
-	[A_DAY_PUT] = "INSERT OR REPLACE INTO agg_day(key, day, v) VALUES(?,?,?)",
-	[A_DAY_DELETE] = "DELETE FROM agg_day WHERE key=? AND day=?",
+	[A_DAY_ADD] = "INSERT INTO agg_day(key, day, v) VALUES(?,?,?)"
+		      " ON CONFLICT(key, day) DO UPDATE"
+		      " SET v = agg_add(v, excluded.v)",
 	[A_DAY_FROM] = "SELECT day, v FROM agg_day WHERE key=? AND day>=?"
 		       " ORDER BY day",
 	[A_DAY_RANGE] = "SELECT v FROM agg_day WHERE key=? AND day>? AND day<=?",
@@ -101,7 +99,7 @@ struct agg_state {
 	size_t spill_at;       /* cells kept in memory before a spill */
 };
 
-#define SPILL_CELLS ((size_t)1 << 18)
+#define SPILL_CELLS ((size_t)1 << 17)
 
 static void clear_cells(struct agg_state *a);
 static enum mc_code spill(struct store *st, struct mc_err *err);
@@ -176,6 +174,20 @@ static void forget_catalogue(struct agg_state *a)
 	strmap_release(&a->procs);
 }
 
+/* agg_add(a, b): the sum of two counter blobs, for the daily upsert. */
+static void agg_add(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	vec a, b;
+	vec_decode(sqlite3_value_blob(argv[0]), sqlite3_value_bytes(argv[0]),
+		   a);
+	vec_decode(sqlite3_value_blob(argv[1]), sqlite3_value_bytes(argv[1]),
+		   b);
+	for (int i = 0; i < AGG__COUNT; i++)
+		a[i] += b[i];
+	sqlite3_result_blob(ctx, a, sizeof(vec), SQLITE_TRANSIENT);
+}
+
 enum mc_code store_agg_open(struct store *st, struct mc_err *err)
 {
 	struct agg_state *a = calloc(1, sizeof(*a));
@@ -183,6 +195,12 @@ enum mc_code store_agg_open(struct store *st, struct mc_err *err)
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	st->agg = a;
 	a->spill_at = SPILL_CELLS;
+	if (sqlite3_create_function_v2(st->db, "agg_add", 2,
+				       SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+					       SQLITE_DIRECTONLY,
+				       NULL, agg_add, NULL, NULL,
+				       NULL) != SQLITE_OK)
+		return store_db_fail(st, err, "registering agg_add");
 	for (int i = 0; i < A__COUNT; i++)
 		if (sqlite3_prepare_v3(st->db, agg_sql[i], -1,
 				       SQLITE_PREPARE_PERSISTENT, &a->stmt[i],
@@ -480,28 +498,17 @@ enum mc_code store_agg_note(struct store *st, const struct dossier *d,
 
 /* ---- writing at commit ------------------------------------------------- */
 
+/* Add a cell to its daily row. A row may come back to all zeros (a
+ * dossier moved out of that day); it stays, adds nothing, and goes at the
+ * next rebuild. */
 static enum mc_code write_day(struct store *st, const struct cell *c,
 			      struct mc_err *err)
 {
-	int64_t key = cell_keyid(c->k), day = cell_day(c->k);
-	sqlite3_stmt *s = astmt(st, A_DAY_GET);
-	sqlite3_bind_int64(s, 1, key);
-	sqlite3_bind_int64(s, 2, day);
-	vec v;
+	sqlite3_stmt *s = astmt(st, A_DAY_ADD);
+	sqlite3_bind_int64(s, 1, cell_keyid(c->k));
+	sqlite3_bind_int64(s, 2, cell_day(c->k));
+	sqlite3_bind_blob(s, 3, c->v, sizeof(vec), SQLITE_STATIC);
 	int rc = sqlite3_step(s);
-	vec_decode(rc == SQLITE_ROW ? sqlite3_column_blob(s, 0) : NULL,
-		   rc == SQLITE_ROW ? sqlite3_column_bytes(s, 0) : 0, v);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_db_fail(st, err, "reading an aggregate");
-	for (int i = 0; i < AGG__COUNT; i++)
-		v[i] += c->v[i];
-	s = astmt(st, vec_zero(v) ? A_DAY_DELETE : A_DAY_PUT);
-	sqlite3_bind_int64(s, 1, key);
-	sqlite3_bind_int64(s, 2, day);
-	if (!vec_zero(v))
-		sqlite3_bind_blob(s, 3, v, sizeof(vec), SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? MC_OK
 				 : store_db_fail(st, err, "writing an aggregate");

@@ -364,28 +364,52 @@ enum mc_code store_dossier_put(struct store *st, struct dossier *d,
 	return rc;
 }
 
-static enum mc_code put_row(struct store *st, struct dossier *d,
-			    struct mc_err *err)
+/* One statement on the dossier row; *duplicate tells an insert that met
+ * an existing code from other failures. */
+static enum mc_code write_row(struct store *st, const struct dossier *d,
+			      int64_t id, bool *duplicate, struct mc_err *err)
 {
-	struct dossier_lists *l = &st->lists;
-	if (!lists_build(l, d))
-		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
-	int64_t id = d->id ? d->id : dossier_id(st, d->code);
-	enum mc_code rc = id ? uncount_old(st, d, err) : MC_OK;
-	if (rc)
-		return rc;
 	sqlite3_stmt *s = store_stmt(st, id ? Q_DOSSIER_UPDATE
 					    : Q_DOSSIER_INSERT);
-	bind_dossier(s, d, l);
+	bind_dossier(s, d, &st->lists);
 	if (id)
 		sqlite3_bind_int64(s, 37, id);
 	int step = sqlite3_step(s);
+	int ext = sqlite3_extended_errcode(st->db);
 	sqlite3_reset(s);
+	*duplicate = !id && ext == SQLITE_CONSTRAINT_UNIQUE;
+	if (*duplicate)
+		return MC_ERR_CONFLICT;
 	if (step == SQLITE_CONSTRAINT)
 		return constraint_fail(st, d, err);
 	if (step != SQLITE_DONE)
 		return store_db_fail(st, err, "storing a dossier");
-	d->id = id ? id : sqlite3_last_insert_rowid(st->db);
+	return MC_OK;
+}
+
+/* A dossier without an id is most often new (an import, a filing): it is
+ * inserted straight away, and only a code already stored sends it down
+ * the update path, which first takes back what the old version counted. */
+static enum mc_code put_row(struct store *st, struct dossier *d,
+			    struct mc_err *err)
+{
+	if (!lists_build(&st->lists, d))
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	bool duplicate = false;
+	int64_t id = d->id;
+	enum mc_code rc = MC_OK;
+	if (!id) {
+		rc = write_row(st, d, 0, &duplicate, err);
+		if (!rc)
+			d->id = sqlite3_last_insert_rowid(st->db);
+		if (!duplicate)
+			return rc ? rc : store_agg_note(st, d, +1, err);
+		id = dossier_id(st, d->code);
+	}
+	if ((rc = uncount_old(st, d, err)) ||
+	    (rc = write_row(st, d, id, &duplicate, err)))
+		return rc;
+	d->id = id;
 	return store_agg_note(st, d, +1, err);
 }
 
