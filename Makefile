@@ -11,7 +11,7 @@ CFLAGS_asan    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -f
 LDFLAGS_asan   := -fsanitize=address,undefined
 CFLAGS  := -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS_$(MODE)) -Isrc -Itests -MMD -MP
 LDFLAGS := $(LDFLAGS_$(MODE))
-LDLIBS  := -lmicrohttpd -lsqlite3 -ljansson -lutf8proc -lsodium -lm -lpthread
+LDLIBS  := -lmicrohttpd -lqrencode -lxlsxwriter -lsqlite3 -ljansson -lutf8proc -lsodium -lm -lpthread
 
 LIB_SRC  := $(sort $(wildcard src/core/*.c src/store/*.c src/io/*.c src/app/*.c src/http/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
@@ -22,7 +22,7 @@ TEST_BIN := $(TEST_SRC:%.c=$(BUILD)/%)
 LIB      := $(BUILD)/libmotcua.a
 BIN      := $(BUILD)/motcua
 
-.PHONY: all deps build run test unit bench profile fuzz clean format
+.PHONY: all deps build run test unit browser bench profile fuzz clean format
 
 all: build
 
@@ -54,22 +54,31 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_LIB) $(LIB)
 
 # the holiday rules are built into the binary with .incbin
 $(BUILD)/src/io/holiday_rules_data.o: data/holiday-rules.json
+$(BUILD)/src/io/index_rules_data.o: data/index-rules.json
 
 unit: $(TEST_BIN) $(BIN)
 
-# The main job: build, make the demo province if there is none, and print
-# its current monthly report.
+# The main job: build, make the demo province if there is none, add the
+# demonstration accounts (password "demo") and serve the API and the pages.
 run: deps
 	@$(MAKE) --no-print-directory build
 	@test -f $(DB) || $(BIN) demo --db $(DB)
-	@$(BIN) report --db $(DB)
+	@echo "motcua: open http://127.0.0.1:8080/ (Ctrl-C stops the server)"
+	@$(BIN) serve --db $(DB) --listen 127.0.0.1:8080 --web web --demo-accounts
 
 # Unit tests in the release build and again under ASan+UBSan, then the
-# command-line tests; the last line is the total "N passed, N failed".
+# command-line tests and the browser tests (tests/browser/run.sh, which
+# installs chromium, node and playwright-core itself); the last line is
+# the total "N passed, N failed".
 test: deps
 	@$(MAKE) --no-print-directory MODE=release unit
 	@$(MAKE) --no-print-directory MODE=asan unit
 	@sh tests/run.sh build/release build/asan
+
+# The browser tests alone; screenshots in build/screenshots/.
+browser: deps
+	@$(MAKE) --no-print-directory MODE=release build
+	@sh tests/browser/run.sh build/release/motcua
 
 BENCH_BIN := $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/*.c))
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # run.sh - run every unit-test binary of each build given, then the
-# command-line tests against the first build's motcua, and print the total
+# command-line tests and the browser tests against the first build's
+# motcua, and print the total
 # as one "tests: N passed, N failed" line.
 set -u
 passed=0
@@ -36,6 +37,13 @@ for t in tests/cli/*.sh; do
 	printf '%s\n' "$out" | sed "s|^|[cli] |"
 	tally "$out" "$t"
 done
+
+# The browser tests last: headless Chromium through the pages.
+if [ -f tests/browser/run.sh ]; then
+	out=$(sh tests/browser/run.sh "$1/motcua" 2>&1)
+	printf '%s\n' "$out" | sed "s|^|[browser] |"
+	tally "$out" tests/browser/run.sh
+fi
 
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

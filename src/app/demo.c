@@ -109,7 +109,8 @@ static enum mc_code file_day(struct demo_ctx *c, int64_t day, int64_t first,
 	bool working = calendar_is_working(c->cal, day);
 	for (size_t i = 0; i < n; i++)
 		plan_one(c, day, first, working, (*seq)++, &(*buf)[i]);
-	qsort(*buf, n, sizeof(**buf), plan_cmp);
+	if (n) /* qsort may not be given a null array */
+		qsort(*buf, n, sizeof(**buf), plan_cmp);
 	enum mc_code rc = MC_OK;
 	for (size_t i = 0; !rc && i < n; i++)
 		rc = demo_dossier_make(c, &(*buf)[i], err);

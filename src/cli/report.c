@@ -15,6 +15,7 @@
 #include "core/civil.h"
 #include "core/str.h"
 #include "io/report_json.h"
+#include "io/report_xlsx.h"
 
 struct column {
 	const char *title;
@@ -267,11 +268,14 @@ int cmd_report(int argc, char **argv)
 	int status = cli_parse(argc, argv, opts, NULL, 0, NULL);
 	if (!status)
 		status = parse_query(&a, &q);
-	if (!status && strcmp(a.format, "text") && strcmp(a.format, "json") &&
-	    strcmp(a.format, "csv"))
-		status = cli_usage("--format: \"%s\" is not text, json or csv",
-				   a.format);
-	if (!status && a.out && !freopen(a.out, "w", stdout))
+	bool xlsx = strcmp(a.format, "xlsx") == 0;
+	if (!status && !xlsx && strcmp(a.format, "text") &&
+	    strcmp(a.format, "json") && strcmp(a.format, "csv"))
+		status = cli_usage("--format: \"%s\" is not text, json, csv "
+				   "or xlsx", a.format);
+	if (!status && xlsx && !a.out)
+		status = cli_usage("--format xlsx: needs --out FILE.xlsx");
+	if (!status && !xlsx && a.out && !freopen(a.out, "w", stdout))
 		status = cli_usage("--out: cannot write %s", a.out);
 	if (status)
 		return status;
@@ -285,7 +289,12 @@ int cmd_report(int argc, char **argv)
 	app_close(&app);
 	if (rc)
 		return cli_fail(&err);
-	emit(&rep, a.format);
+	if (xlsx && report_xlsx_write(&rep, a.out, &err)) {
+		report_release(&rep);
+		return cli_fail(&err);
+	}
+	if (!xlsx)
+		emit(&rep, a.format);
 	report_release(&rep);
 	return fflush(stdout) == 0 ? 0 : 1;
 }

@@ -1,15 +1,29 @@
 /*
- * serve.c - `motcua serve [--db FILE] [--listen HOST:PORT] [--threads N]`:
- * run the HTTP server until SIGTERM or SIGINT, then stop accepting, let
- * the requests in flight finish, close the database and exit 0.
+ * serve.c - `motcua serve [--db FILE] [--listen HOST:PORT] [--threads N]
+ * [--web DIR] [--demo-accounts]`: run the HTTP server (the JSON API and
+ * the pages in DIR, default "web") until SIGTERM or SIGINT, then stop
+ * accepting, let the requests in flight finish, close the database and
+ * exit 0.
+ *
+ * --demo-accounts first adds, when missing, the demonstration accounts
+ * admin, lanhdao, motcua and canbo, all with the password "demo" (too
+ * short for `motcua user add` on purpose: never on real data).
  */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
+#include <sodium.h>
+
+#include "app/report.h"
 #include "cli/cli.h"
+#include "core/civil.h"
 #include "http/server.h"
+
+#define DEMO_PASSWORD "demo"
 
 static int parse_threads(const char *s, unsigned *out)
 {
@@ -30,23 +44,141 @@ static void print_address(const char *listen, unsigned port)
 		listen, port);
 }
 
+/* ---- demonstration accounts -------------------------------------------- */
+
+struct busiest {
+	struct app *app;
+	const char *root;
+	char code[64];
+	int64_t received;
+};
+
+/* The department (a province-level unit under the province) that has
+ * received the most dossiers so far, from the aggregates. */
+static enum mc_code busiest_department(struct app *app, const char *root,
+				       char *out, size_t size,
+				       struct mc_err *err)
+{
+	struct report rep;
+	struct report_query q = {.unit = root, .by = REPORT_BY_UNIT};
+	q.period.from = civil_days(1990, 1, 1);
+	q.period.to = civil_local_day((int64_t)time(NULL));
+	enum mc_code rc = app_report(app, &q, &rep, err);
+	if (rc)
+		return rc;
+	int64_t best = -1;
+	snprintf(out, size, "%s", root);
+	for (size_t i = 0; i < rep.n; i++) {
+		struct unit u;
+		const struct report_line *l = &rep.lines[i];
+		if (l->row.received_total <= best || strcmp(l->key, root) == 0 ||
+		    store_unit_get(app->st, l->key, &u, err))
+			continue;
+		if (u.level == LEVEL_PROVINCE) {
+			best = l->row.received_total;
+			snprintf(out, size, "%s", l->key);
+		}
+		unit_release(&u);
+	}
+	report_release(&rep);
+	return MC_OK;
+}
+
+/* The province: the unit without a parent. */
+static int find_root(const struct unit *u, void *ctx)
+{
+	if (!u->parent && !*(char *)ctx)
+		snprintf(ctx, 64, "%s", u->code);
+	return 0;
+}
+
+/* Add one account unless the name is taken. */
+static enum mc_code demo_account(struct app *app, const char *name,
+				 const char *role, const char *unit,
+				 struct mc_err *err)
+{
+	struct user u = {0};
+	char hash[crypto_pwhash_STRBYTES];
+	if (store_user_get(app->st, name, &u, err) == MC_OK) {
+		printf("  %-8s %-8s %s (already there)\n", name, u.role,
+		       u.unit_code);
+		user_release(&u);
+		return MC_OK;
+	}
+	if (crypto_pwhash_str(hash, DEMO_PASSWORD, strlen(DEMO_PASSWORD),
+			      crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	u = (struct user){.username = (char *)name, .password_hash = hash,
+			  .role = (char *)role, .unit_code = (char *)unit,
+			  .active = true, .created_at = (int64_t)time(NULL)};
+	printf("  %-8s %-8s %s\n", name, role, unit);
+	return store_user_add(app->st, &u, err);
+}
+
+static int demo_accounts(const char *db)
+{
+	struct app app;
+	struct mc_err err;
+	char root[64] = "", dept[64];
+	if (cli_open_app(db, &app, &err))
+		return cli_fail(&err);
+	printf("demo accounts (password \"%s\"; demonstration only):\n",
+	       DEMO_PASSWORD);
+	enum mc_code rc = store_unit_each(app.st, find_root, root, &err);
+	if (!rc && !root[0])
+		rc = mc_fail(&err, MC_ERR_NOT_FOUND, "unit",
+			     "the database has no units: run motcua demo");
+	if (!rc)
+		rc = busiest_department(&app, root, dept, sizeof(dept), &err);
+	if (!rc)
+		rc = demo_account(&app, "admin", "admin", root, &err);
+	if (!rc)
+		rc = demo_account(&app, "lanhdao", "leader", root, &err);
+	if (!rc)
+		rc = demo_account(&app, "motcua", "clerk", dept, &err);
+	if (!rc)
+		rc = demo_account(&app, "canbo", "officer", dept, &err);
+	app_close(&app);
+	fflush(stdout);
+	return rc ? cli_fail(&err) : 0;
+}
+
+/* A missing page directory is worth a warning, not a refusal: the API
+ * alone is a useful server. */
+static void check_web(const char *dir)
+{
+	struct stat st;
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		fprintf(stderr, "motcua: --web: \"%s\" is not a directory; "
+			"serving the API only\n", dir);
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	const char *db = NULL, *listen = "127.0.0.1:8080", *threads = NULL;
+	const char *web = "web";
+	bool demo = false;
 	const struct cli_opt opts[] = {
 		{"db", &db, NULL},
 		{"listen", &listen, NULL},
 		{"threads", &threads, NULL},
+		{"web", &web, NULL},
+		{"demo-accounts", NULL, &demo},
 		{NULL, NULL, NULL},
 	};
 	struct http_config cfg = {0};
 	int status = cli_parse(argc, argv, opts, NULL, 0, NULL);
 	if (!status)
 		status = parse_threads(threads, &cfg.threads);
+	if (!status && demo)
+		status = demo_accounts(cli_db_path(db));
 	if (status)
 		return status;
 	cfg.db_path = cli_db_path(db);
 	cfg.listen = listen;
+	cfg.web_root = web;
+	check_web(web);
 	/* Block the stop signals before any thread starts, so every server
 	 * thread inherits the mask and only sigwait below sees them. */
 	sigset_t stop;

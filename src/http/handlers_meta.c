@@ -94,6 +94,8 @@ void h_openapi(struct http_req *r)
 	json_t *paths = json_object();
 	for (size_t i = 0; i < http_n_routes; i++) {
 		const struct http_route *rt = &http_routes[i];
+		if (strcmp(rt->tag, "web") == 0)
+			continue; /* the pages are not API */
 		char method[8];
 		size_t k = 0;
 		for (; rt->method[k] && k < sizeof(method) - 1; k++)

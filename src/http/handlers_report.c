@@ -1,10 +1,13 @@
 /*
  * handlers_report.c - GET /api/v1/reports/settlement: form II.06a by
- * unit, the very JSON of `motcua report --format json` (io/report_json).
- * Leaders and administrators, within their unit subtree.
+ * unit, level, field or procedure, as it was or restated: the very JSON
+ * of `motcua report --format json` (io/report_json). Leaders and
+ * administrators, within their unit subtree. The period and shape
+ * readers are shared with the public statistics (handlers_stats.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "app/report.h"
@@ -33,19 +36,9 @@ static struct report_period last_month(int cutoff)
 	return p;
 }
 
-static bool month_arg(struct http_req *r, const char *s, int cutoff,
-		      struct report_period *p)
-{
-	int y, m;
-	char tail;
-	if (sscanf(s, "month:%4d-%2d%c", &y, &m, &tail) != 2 || m < 1 ||
-	    m > 12 || y < 1900 || y > 2100)
-		return bad(r, "period", "is not month:YYYY-MM");
-	*p = report_month(y, m, cutoff);
-	return true;
-}
-
-static bool period_args(struct http_req *r, struct report_period *p)
+/* period=month:2024-04|quarter:2024Q1|half:2024H2|nine:2024|year:2024,
+ * or from and to, or nothing for the latest month that has ended. */
+bool http_report_period(struct http_req *r, struct report_period *p)
 {
 	const char *period = http_query(r, "period"),
 		   *from = http_query(r, "from"), *to = http_query(r, "to"),
@@ -60,9 +53,14 @@ static bool period_args(struct http_req *r, struct report_period *p)
 		cutoff = (int)c;
 	}
 	if (!from && !to) {
-		if (period)
-			return month_arg(r, period, cutoff, p);
-		*p = last_month(cutoff);
+		if (!period) {
+			*p = last_month(cutoff);
+			return true;
+		}
+		if (report_period_parse(period, cutoff, p, "period", &err)) {
+			http_reply_mc(r, &err);
+			return false;
+		}
 		return true;
 	}
 	if (!from || !to || period)
@@ -78,22 +76,29 @@ static bool period_args(struct http_req *r, struct report_period *p)
 	return true;
 }
 
-void h_report_settlement(struct http_req *r)
+/* by=unit|level|field|procedure and restated=1 into q. */
+bool http_report_shape(struct http_req *r, struct report_query *q)
 {
-	struct report_period p;
+	const char *by = http_query(r, "by"),
+		   *restated = http_query(r, "restated");
+	struct mc_err err;
+	q->by = REPORT_BY_UNIT;
+	if (by && report_by_parse(by, &q->by, &err)) {
+		http_reply_mc(r, &err);
+		return false;
+	}
+	if (restated && strcmp(restated, "0") && strcmp(restated, "1"))
+		return bad(r, "restated", "is not 0 or 1");
+	q->restated = restated && strcmp(restated, "1") == 0;
+	return true;
+}
+
+/* Answer with the report as `motcua report --format json` writes it. */
+void http_reply_report(struct http_req *r, const struct report_query *q)
+{
 	struct report rep;
 	struct mc_err err;
-	const char *unit = http_query(r, "unit");
-	if (!period_args(r, &p))
-		return;
-	if (!unit)
-		unit = r->user.unit;
-	if (!http_in_scope(r->app, r->user.unit, unit)) {
-		http_reply_error(r, 403, "forbidden", "unit",
-				 "unit: \"%s\" is outside your units", unit);
-		return;
-	}
-	if (app_report_by_unit(r->app, unit, p, &rep, &err)) {
+	if (app_report(r->app, q, &rep, &err)) {
 		http_reply_mc(r, &err);
 		return;
 	}
@@ -107,4 +112,19 @@ void h_report_settlement(struct http_req *r)
 		http_reply_text(r, 200, "application/json; charset=utf-8",
 				sb.buf, sb.len);
 	strbuf_release(&sb);
+}
+
+void h_report_settlement(struct http_req *r)
+{
+	struct report_query q = {0};
+	const char *unit = http_query(r, "unit");
+	if (!http_report_period(r, &q.period) || !http_report_shape(r, &q))
+		return;
+	q.unit = unit ? unit : r->user.unit;
+	if (!http_in_scope(r->app, r->user.unit, q.unit)) {
+		http_reply_error(r, 403, "forbidden", "unit",
+				 "unit: \"%s\" is outside your units", q.unit);
+		return;
+	}
+	http_reply_report(r, &q);
 }

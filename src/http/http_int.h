@@ -187,8 +187,22 @@ void h_report_settlement(struct http_req *r);
 void h_login(struct http_req *r);
 void h_logout(struct http_req *r);
 void h_me(struct http_req *r);
+void h_public_statistics(struct http_req *r);
+void h_qr_svg(struct http_req *r);
+void h_static_index(struct http_req *r);
+void h_static_file(struct http_req *r);
+void h_static_nested(struct http_req *r);
 void h_openapi(struct http_req *r);
 void h_metrics(struct http_req *r);
+
+/* Shared by the report handlers (handlers_report.c): the period
+ * (period|from+to|cutoff) and shape (by, restated) of a report query,
+ * false after answering 400; and the report itself as JSON. */
+struct report_period;
+struct report_query;
+bool http_report_period(struct http_req *r, struct report_period *p);
+bool http_report_shape(struct http_req *r, struct report_query *q);
+void http_reply_report(struct http_req *r, const struct report_query *q);
 
 /* Shared by the dossier handlers (handlers_dossier.c). */
 json_t *http_dossier_summary(const struct dossier *d);

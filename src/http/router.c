@@ -92,9 +92,19 @@ const struct http_route http_routes[] = {
 	 NULL},
 	{"GET", "/api/v1/reports/settlement", h_report_settlement, REPORTS, -1,
 	 "reports", "Form II.06a by unit, as motcua report --format json",
-	 "period:month:YYYY-MM;from:YYYY-MM-DD;to:YYYY-MM-DD;"
+	 "period:month:YYYY-MM|quarter:YYYYQn|half:YYYYHn|nine:YYYY|"
+	 "year:YYYY;from:YYYY-MM-DD;to:YYYY-MM-DD;"
 	 "cutoff:1-28 (default 15);unit:unit code (default: the "
-	 "account's)", NULL},
+	 "account's);by:unit|level|field|procedure (default unit);"
+	 "restated:1 for merged units shown as their successors", NULL},
+	{"GET", "/api/v1/public/statistics", h_public_statistics, ANY, -1,
+	 "public", "The province's published results (form II.06a "
+	 "numbers by unit or level), no sign-in",
+	 "period:month:YYYY-MM|quarter:YYYYQn|...;cutoff:1-28 (default 15);"
+	 "by:unit|level (default unit);restated:0|1", NULL},
+	{"GET", "/api/v1/qr.svg", h_qr_svg, ANY, -1, "meta",
+	 "A QR code of a text (a receipt's tracking link) as SVG",
+	 "text:1-512 bytes to encode", NULL},
 	{"POST", "/api/v1/auth/login", h_login, ANY, -1, "auth",
 	 "Sign in; sets the session cookie and returns the CSRF token",
 	 NULL, "{\"username\": string, \"password\": string}"},
@@ -108,6 +118,14 @@ const struct http_route http_routes[] = {
 	{"GET", "/metrics", h_metrics, ANY, -1, "meta",
 	 "Prometheus metrics: requests, latency, dossiers by status", NULL,
 	 NULL},
+	/* The web application (handlers_static.c); tag "web" keeps these
+	 * out of the API document. Listed last: API paths match first. */
+	{"GET", "/", h_static_index, ANY, -1, "web", "index.html", NULL,
+	 NULL},
+	{"GET", "/{file}", h_static_file, ANY, -1, "web", "a page", NULL,
+	 NULL},
+	{"GET", "/{dir}/{file}", h_static_nested, ANY, -1, "web",
+	 "a style sheet or script", NULL, NULL},
 };
 const size_t http_n_routes = sizeof(http_routes) / sizeof(*http_routes);
 

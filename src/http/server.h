@@ -22,6 +22,7 @@ struct http_config {
 	unsigned threads;    /* worker threads, 0: 4 */
 	unsigned max_conns;  /* 0: 256 */
 	size_t max_body;     /* 0: 1 MiB; larger bodies get 413 */
+	const char *web_root; /* the pages (web/); NULL: "web" */
 };
 
 struct http_server;

@@ -1,0 +1,194 @@
+/*
+ * report_xlsx.c - form II.06a as an xlsx workbook (libxlsxwriter); see
+ * report_xlsx.h.
+ */
+#include "io/report_xlsx.h"
+
+#include <stdio.h>
+#include <xlsxwriter.h>
+
+#include "core/civil.h"
+
+struct formats {
+	lxw_format *title, *head, *text, *num, *rate, *bold_text, *bold_num,
+		*bold_rate;
+};
+
+static lxw_format *cell_format(lxw_workbook *wb, bool bold, int align,
+			       const char *num)
+{
+	lxw_format *f = workbook_add_format(wb);
+	format_set_border(f, LXW_BORDER_THIN);
+	format_set_font_name(f, "Times New Roman");
+	format_set_font_size(f, 11);
+	format_set_align(f, (uint8_t)align);
+	format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_text_wrap(f);
+	if (bold)
+		format_set_bold(f);
+	if (num)
+		format_set_num_format(f, num);
+	return f;
+}
+
+static void make_formats(lxw_workbook *wb, struct formats *f)
+{
+	f->title = workbook_add_format(wb);
+	format_set_bold(f->title);
+	format_set_font_name(f->title, "Times New Roman");
+	format_set_font_size(f->title, 13);
+	format_set_align(f->title, LXW_ALIGN_CENTER);
+	f->head = cell_format(wb, true, LXW_ALIGN_CENTER, NULL);
+	format_set_bg_color(f->head, 0xDDEBF7);
+	f->text = cell_format(wb, false, LXW_ALIGN_LEFT, NULL);
+	f->num = cell_format(wb, false, LXW_ALIGN_RIGHT, "#,##0");
+	f->rate = cell_format(wb, false, LXW_ALIGN_RIGHT, "0.00");
+	f->bold_text = cell_format(wb, true, LXW_ALIGN_LEFT, NULL);
+	f->bold_num = cell_format(wb, true, LXW_ALIGN_RIGHT, "#,##0");
+	f->bold_rate = cell_format(wb, true, LXW_ALIGN_RIGHT, "0.00");
+}
+
+/* Columns C.. of the form: (group title, column title, value). */
+struct column {
+	const char *group, *title;
+	size_t offset; /* SIZE_MAX: direct + postal; SIZE_MAX - 1: rate */
+};
+
+#define F(x) offsetof(struct report_row, x)
+static const struct column columns[] = {
+	{"Số hồ sơ nhận giải quyết", "Tổng số", F(received_total)},
+	{"Số hồ sơ nhận giải quyết", "Kỳ trước chuyển qua", F(carried_over)},
+	{"Số hồ sơ nhận giải quyết", "Mới tiếp nhận trực tuyến",
+	 F(received_online)},
+	{"Số hồ sơ nhận giải quyết",
+	 "Mới tiếp nhận trực tiếp và qua dịch vụ bưu chính", SIZE_MAX},
+	{"Số hồ sơ đã giải quyết", "Tổng số", F(resolved_total)},
+	{"Số hồ sơ đã giải quyết", "Trước hạn", F(resolved_early)},
+	{"Số hồ sơ đã giải quyết", "Đúng hạn", F(resolved_on_time)},
+	{"Số hồ sơ đã giải quyết", "Quá hạn", F(resolved_late)},
+	{"Số hồ sơ đang giải quyết", "Tổng số", F(in_progress_total)},
+	{"Số hồ sơ đang giải quyết", "Trong hạn", F(in_progress_in_time)},
+	{"Số hồ sơ đang giải quyết", "Quá hạn", F(in_progress_overdue)},
+	{"Chờ bổ sung", NULL, F(waiting_supplement)},
+	{"Dừng xử lý", NULL, F(refused)},
+	{"Rút hồ sơ", NULL, F(withdrawn)},
+	{"Tỷ lệ giải quyết đúng hạn (%)", NULL, SIZE_MAX - 1},
+};
+#undef F
+#define N_COLUMNS (sizeof(columns) / sizeof(*columns))
+#define FIRST_COL 2
+#define HEAD_ROW 3
+
+static void write_header(lxw_worksheet *ws, const struct report *rep,
+			 const struct formats *f)
+{
+	char a[CIVIL_BUF], b[CIVIL_BUF], line[512];
+	lxw_col_t last = (lxw_col_t)(FIRST_COL + N_COLUMNS - 1);
+	worksheet_merge_range(ws, 0, 0, 0, last,
+			      "BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC "
+			      "HÀNH CHÍNH (Mẫu II.06a)", f->title);
+	snprintf(line, sizeof(line), "%s (%s) - Kỳ báo cáo: từ %s đến %s%s",
+		 rep->unit_name, rep->unit,
+		 civil_format_date(rep->period.from, a),
+		 civil_format_date(rep->period.to, b),
+		 rep->restated ? " - theo đơn vị hiện nay" : "");
+	worksheet_merge_range(ws, 1, 0, 1, last, line, f->title);
+	worksheet_merge_range(ws, HEAD_ROW, 0, HEAD_ROW + 1, 0, "STT", f->head);
+	const char *what = rep->by == REPORT_BY_UNIT    ? "Đơn vị"
+			   : rep->by == REPORT_BY_LEVEL ? "Cấp"
+			   : rep->by == REPORT_BY_FIELD ? "Lĩnh vực"
+							: "Thủ tục";
+	worksheet_merge_range(ws, HEAD_ROW, 1, HEAD_ROW + 1, 1, what, f->head);
+	for (size_t c = 0; c < N_COLUMNS;) {
+		lxw_col_t col = (lxw_col_t)(FIRST_COL + c);
+		if (!columns[c].title) {
+			worksheet_merge_range(ws, HEAD_ROW, col, HEAD_ROW + 1,
+					      col, columns[c].group, f->head);
+			c++;
+			continue;
+		}
+		size_t end = c;
+		while (end + 1 < N_COLUMNS && columns[end + 1].title &&
+		       columns[end + 1].group == columns[c].group)
+			end++;
+		worksheet_merge_range(ws, HEAD_ROW, col, HEAD_ROW,
+				      (lxw_col_t)(FIRST_COL + end),
+				      columns[c].group, f->head);
+		for (; c <= end; c++)
+			worksheet_write_string(ws, HEAD_ROW + 1,
+					       (lxw_col_t)(FIRST_COL + c),
+					       columns[c].title, f->head);
+	}
+}
+
+static double value(const struct report_row *r, size_t offset)
+{
+	if (offset == SIZE_MAX)
+		return (double)(r->received_direct + r->received_postal);
+	return (double)*(const int64_t *)((const char *)r + offset);
+}
+
+static void write_row(lxw_worksheet *ws, lxw_row_t row, const char *stt,
+		      const char *name, const struct report_row *r,
+		      bool bold, const struct formats *f)
+{
+	worksheet_write_string(ws, row, 0, stt, bold ? f->bold_text : f->text);
+	worksheet_write_string(ws, row, 1, name, bold ? f->bold_text : f->text);
+	for (size_t c = 0; c < N_COLUMNS; c++) {
+		lxw_col_t col = (lxw_col_t)(FIRST_COL + c);
+		if (columns[c].offset != SIZE_MAX - 1) {
+			worksheet_write_number(ws, row, col,
+					       value(r, columns[c].offset),
+					       bold ? f->bold_num : f->num);
+			continue;
+		}
+		int64_t rate = report_on_time_rate(r);
+		if (rate < 0)
+			worksheet_write_blank(ws, row, col,
+					      bold ? f->bold_rate : f->rate);
+		else
+			worksheet_write_number(ws, row, col, (double)rate / 100,
+					       bold ? f->bold_rate : f->rate);
+	}
+}
+
+static void page_setup(lxw_worksheet *ws)
+{
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9); /* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_repeat_rows(ws, HEAD_ROW, HEAD_ROW + 1);
+	worksheet_freeze_panes(ws, HEAD_ROW + 2, 2);
+	worksheet_set_column(ws, 0, 0, 5, NULL);
+	worksheet_set_column(ws, 1, 1, 36, NULL);
+	worksheet_set_column(ws, FIRST_COL,
+			     (lxw_col_t)(FIRST_COL + N_COLUMNS - 1), 11, NULL);
+	worksheet_set_row(ws, HEAD_ROW + 1, 48, NULL);
+}
+
+enum mc_code report_xlsx_write(const struct report *rep, const char *path,
+			       struct mc_err *err)
+{
+	lxw_workbook *wb = workbook_new(path);
+	if (!wb)
+		return mc_fail(err, MC_ERR_IO, "out", "out: cannot create %s",
+			       path);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "II.06a");
+	struct formats f;
+	make_formats(wb, &f);
+	page_setup(ws);
+	write_header(ws, rep, &f);
+	lxw_row_t row = HEAD_ROW + 2;
+	for (size_t i = 0; i < rep->n; i++, row++) {
+		char stt[24];
+		snprintf(stt, sizeof(stt), "%zu", i + 1);
+		write_row(ws, row, stt, rep->lines[i].name, &rep->lines[i].row,
+			  false, &f);
+	}
+	write_row(ws, row, "", "Tổng cộng", &rep->total, true, &f);
+	lxw_error e = workbook_close(wb);
+	if (e != LXW_NO_ERROR)
+		return mc_fail(err, MC_ERR_IO, "out", "out: writing %s failed: %s",
+			       path, lxw_strerror(e));
+	return MC_OK;
+}

@@ -1,0 +1,15 @@
+/*
+ * report_xlsx.h - form II.06a as an Excel workbook an official can open
+ * and print: two-level Vietnamese headers as on the form, landscape A4,
+ * one page wide, headers repeated on every page.
+ */
+#ifndef MC_IO_REPORT_XLSX_H
+#define MC_IO_REPORT_XLSX_H
+
+#include "app/report.h"
+#include "core/error.h"
+
+enum mc_code report_xlsx_write(const struct report *rep, const char *path,
+			       struct mc_err *err);
+
+#endif

@@ -1,0 +1,64 @@
+#!/bin/sh
+# run.sh - the browser tests: installs what they need when missing
+# (Debian's chromium, node and npm; playwright-core from the lock file),
+# makes a fresh demo province, starts `motcua serve` on a free loopback
+# port, runs scenario.test.mjs with node's test runner, stops the server
+# and prints "browser: N passed, N failed". Screenshots: build/screenshots/.
+#
+#   sh tests/browser/run.sh [path/to/motcua]     (default build/release/motcua)
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+bin=${1:-build/release/motcua}
+case $bin in */motcua) ;; *) bin="$bin/motcua" ;; esac
+fail() {
+	echo "browser: $1" >&2
+	echo "browser: 0 passed, 1 failed"
+	exit 1
+}
+
+extra="chromium"
+command -v node >/dev/null 2>&1 || extra="$extra nodejs"
+command -v npm >/dev/null 2>&1 || extra="$extra npm"
+sh scripts/deps.sh $extra || fail "cannot install$extra"
+if [ ! -f tests/browser/node_modules/playwright-core/package.json ]; then
+	npm ci --prefix tests/browser --no-audit --no-fund >/dev/null 2>&1 ||
+		fail "npm ci failed"
+fi
+[ -x "$bin" ] || fail "$bin is not built"
+
+tmp=$(mktemp -d)
+server=""
+cleanup() {
+	[ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+"$bin" demo --db "$tmp/demo.db" --dossiers 3000 --until 2026-10-31 >/dev/null 2>&1 ||
+	fail "motcua demo failed"
+"$bin" serve --db "$tmp/demo.db" --listen 127.0.0.1:0 --web web --threads 4 \
+	--demo-accounts >"$tmp/serve.log" 2>&1 &
+server=$!
+url=""
+for _ in $(seq 1 100); do
+	url=$(sed -n 's|^motcua: serving on \(http://[^ ]*\)/$|\1|p' "$tmp/serve.log")
+	[ -n "$url" ] && break
+	kill -0 "$server" 2>/dev/null || break
+	sleep 0.2
+done
+[ -n "$url" ] || { cat "$tmp/serve.log" >&2; fail "the server did not start"; }
+
+rm -rf build/screenshots
+out=$(MOTCUA_URL="$url" SHOTS=build/screenshots timeout 150 \
+	node --test --test-reporter=tap tests/browser/scenario.test.mjs 2>&1)
+rc=$?
+# every test's line, and the whole report of a failing one
+printf '%s\n' "$out" | awk '/^(not )?ok /{show = /^not/; print; next}
+	/^# (pass|fail)/{print; next} show && !/^ *(stack|location|failureType|code|duration_ms)/' |
+	sed 's/^/  /'
+passed=$(printf '%s\n' "$out" | sed -n 's/^# pass \([0-9]*\)$/\1/p' | tail -n 1)
+failed=$(printf '%s\n' "$out" | sed -n 's/^# fail \([0-9]*\)$/\1/p' | tail -n 1)
+[ -n "$passed" ] || { printf '%s\n' "$out" | tail -n 30 >&2; fail "node --test gave no summary (exit $rc)"; }
+[ "$rc" -ne 0 ] && [ "${failed:-0}" -eq 0 ] && failed=1
+echo "browser: $passed passed, ${failed:-0} failed"
+[ "${failed:-0}" -eq 0 ]

@@ -1,0 +1,273 @@
+// scenario.test.mjs - one dossier's whole life through the pages, in
+// Debian's headless Chromium driven by playwright-core: filed on the
+// portal, received at the counter (receipt and its QR target checked),
+// finished at the officer desk, returned at the counter, tracked and
+// (when the server offers it) rated by the citizen, and counted on the
+// dashboard. Screenshots of every page, desktop and phone, go to $SHOTS.
+// Started by run.sh, which runs the server on a fresh demo province.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.MOTCUA_URL;
+const SHOTS = process.env.SHOTS || 'build/screenshots';
+const DESKTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+const WAIT = 10000;
+
+// launch() gives every run a fresh temporary profile (user-data-dir) of
+// its own and removes it on close.
+let browser, context, page;
+const state = {};
+
+async function apiLogin(user) {
+	const r = await fetch(`${BASE}/api/v1/auth/login`, {
+		method: 'POST', body: JSON.stringify({ username: user, password: 'demo' }),
+		headers: { 'Content-Type': 'application/json' },
+	});
+	assert.equal(r.status, 200, `login ${user}`);
+	const cookie = r.headers.get('set-cookie').split(';')[0];
+	return { cookie, ...(await r.json()) };
+}
+
+async function apiGet(session, path) {
+	const r = await fetch(`${BASE}/api/v1${path}`, { headers: session ? { Cookie: session.cookie } : {} });
+	assert.equal(r.status, 200, path);
+	return r.json();
+}
+
+// The statutory month (cut-off 15) holding today, Vietnam time.
+function currentMonth() {
+	const d = new Date(Date.now() + 7 * 3600e3);
+	let y = d.getUTCFullYear(), m = d.getUTCMonth() + 1;
+	if (d.getUTCDate() >= 15 && ++m > 12) { m = 1; y++; }
+	return `${y}-${String(m).padStart(2, '0')}`;
+}
+
+async function shot(p, name) {
+	await p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function ready(p) {
+	await p.waitForSelector('body[data-ready="1"]', { timeout: WAIT });
+}
+
+async function signIn(p, user) {
+	await p.waitForSelector('#login-form', { timeout: WAIT });
+	await p.fill('#login-form input[name=username]', user);
+	await p.fill('#login-form input[name=password]', 'demo');
+	await p.click('#login-form button[type=submit]');
+	await ready(p);
+}
+
+before(async () => {
+	assert.ok(BASE, 'MOTCUA_URL is set');
+	mkdirSync(SHOTS, { recursive: true });
+	browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+			'--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		timeout: 30000,
+	});
+	context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+	context.setDefaultTimeout(WAIT);
+	page = await context.newPage();
+	const clerk = await apiLogin('motcua');
+	state.unit = clerk.user.unit;
+	const leader = await apiLogin('lanhdao');
+	const rep = await apiGet(leader, `/reports/settlement?period=month:${currentMonth()}`);
+	const row = rep.rows.find((r) => r.key === state.unit);
+	state.resolvedBefore = row ? row.resolved_total : 0;
+	const procs = await apiGet(null, '/procedures');
+	const today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+	const only = procs.procedures.find((p) => p.online_only.some((w) => w.from <= today && today <= w.to));
+	state.onlineOnly = only ? only.code : null;
+});
+
+after(async () => {
+	if (browser) await browser.close();
+});
+
+test('portal: search ignores diacritics, file a dossier online', async () => {
+	await page.goto(`${BASE}/`);
+	await ready(page);
+	await shot(page, 'portal-desktop');
+	await page.fill('#q', 'dang ky thanh lap ho kinh doanh');
+	await page.click('#search-form button[type=submit]');
+	const item = page.locator('#results li[data-code="2.007464"]');
+	await item.waitFor();
+	assert.match(await item.innerText(), /Đăng ký thành lập hộ kinh doanh/);
+	await item.locator('button').click();
+	await page.selectOption('#f-unit', state.unit);
+	await page.fill('#f-name', 'Nguyễn Thị Thử Nghiệm');
+	await page.fill('#f-id', '001190012345');
+	await page.fill('#f-phone', '0905123456');
+	await page.fill('#components .c-name', 'Giấy đề nghị đăng ký hộ kinh doanh');
+	await page.setInputFiles('#components .c-pick', { name: 'de-nghi.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
+	await page.click('#add-comp');
+	await page.locator('#components .c-name').nth(1).fill('Bản sao CCCD');
+	await page.click('#file-submit');
+	await page.waitForSelector('#filed-code');
+	state.code = (await page.textContent('#filed-code')).trim();
+	state.secret = (await page.textContent('#filed-secret')).trim();
+	assert.match(state.code, new RegExp(`^${state.unit.replace(/\./g, '\\.')}-\\d{6}-\\d{4}$`));
+	assert.match(state.secret, /^[0-9a-f]{32}$/);
+	await shot(page, 'portal-filed-desktop');
+});
+
+test('portal: English switch is kept across pages', async () => {
+	await page.click('#lang');
+	assert.equal(await page.textContent('.site-nav a[href="index.html"]'), 'Public services');
+	await page.goto(`${BASE}/stats.html`);
+	await ready(page);
+	assert.equal(await page.textContent('.site-nav a[href="index.html"]'), 'Public services');
+	await shot(page, 'stats-english-desktop');
+	await page.click('#lang');
+	assert.equal(await page.textContent('.site-nav a[href="index.html"]'), 'Dịch vụ công');
+});
+
+test('counter: receive the online dossier, receipt and its QR target', async () => {
+	await page.goto(`${BASE}/counter.html`);
+	await signIn(page, 'motcua');
+	await shot(page, 'counter-desktop');
+	await page.fill('#o-code', state.code);
+	await page.fill('#o-secret', state.secret);
+	await page.click('#online-form button[type=submit]');
+	await page.click('#o-accept');
+	await page.waitForSelector('#receipt-doc');
+	assert.equal(await page.textContent('#r-code'), state.code);
+	assert.equal(await page.textContent('#r-applicant'), 'Nguyễn Thị Thử Nghiệm');
+	assert.equal(await page.textContent('#r-procedure'), 'Đăng ký thành lập hộ kinh doanh');
+	assert.match(await page.textContent('#r-due'), /\d\d:\d\d, ngày \d\d\/\d\d\/\d{4}/);
+	assert.match(await page.textContent('#r-components'), /Giấy đề nghị đăng ký hộ kinh doanh \(de-nghi\.pdf\)/);
+	assert.match(await page.textContent('#r-components'), /Bản sao CCCD/);
+	assert.match(await page.textContent('#r-fee'), /100\.000/);
+	const url = await page.getAttribute('#receipt-doc', 'data-url');
+	const src = await page.getAttribute('#r-qr', 'src');
+	assert.equal(new URL(src, BASE).searchParams.get('text'), url, 'the QR encodes the tracking address');
+	const qr = await page.request.get(new URL(src, BASE).toString());
+	assert.equal(qr.status(), 200);
+	assert.match(qr.headers()['content-type'], /image\/svg\+xml/);
+	assert.ok((await page.locator('#r-qr').evaluate((img) => img.naturalWidth)) > 0, 'the QR image loaded');
+	await page.emulateMedia({ media: 'print' });
+	await shot(page, 'receipt-print');
+	await page.emulateMedia({ media: 'screen' });
+	await shot(page, 'receipt-desktop');
+	const track = await context.newPage();
+	await track.goto(url);
+	await ready(track);
+	await track.waitForSelector('#track-code');
+	assert.equal(await track.textContent('#track-code'), state.code);
+	assert.equal(await track.getAttribute('#track-status .badge', 'data-status'), '2');
+	await shot(track, 'tracking-accepted-desktop');
+	await track.close();
+});
+
+test('counter: walk-in filing, online-only refusal shows the reason', async () => {
+	await page.click('#tab-walkin');
+	await page.fill('#w-find', 'ho kinh doanh');
+	await page.selectOption('#w-proc', '2.007464');
+	await page.fill('#w-name', 'Trần Văn Quầy');
+	await page.fill('#w-id', '079090001234');
+	await page.fill('#w-components .c-name', 'Giấy đề nghị');
+	await page.click('#w-accept');
+	await page.waitForSelector('#walkin-secret');
+	const url = await page.getAttribute('#receipt-doc', 'data-url');
+	assert.match(url, /secret=[0-9a-f]{32}/, 'a walk-in receipt carries the secret');
+	if (state.onlineOnly) {
+		await page.fill('#w-find', '');
+		await page.selectOption('#w-proc', state.onlineOnly);
+		await page.click('#w-accept');
+		const err = page.locator('#walkin-msg .notice.error');
+		await err.waitFor();
+		assert.match(await err.innerText(), /\S/);
+		await shot(page, 'counter-online-only-desktop');
+	}
+});
+
+test('officer: start and finish the dossier', async () => {
+	await page.goto(`${BASE}/officer.html`);
+	await signIn(page, 'canbo');
+	await shot(page, 'officer-desktop');
+	const row = page.locator(`#inbox tr[data-code="${state.code}"]`);
+	await row.click();
+	await page.click('#ops button[data-op="start"]');
+	await page.click('form[data-op="start"] button[type=submit]');
+	await page.waitForSelector('#detail h2 .badge[data-status="4"]');
+	await page.click('#ops button[data-op="finish"]');
+	await page.fill('form[data-op="finish"] input[name="result.name"]', 'Giấy chứng nhận đăng ký hộ kinh doanh');
+	await page.fill('form[data-op="finish"] input[name="result.url"]', 'https://example.invalid/kq.pdf');
+	await page.click('form[data-op="finish"] button[type=submit]');
+	await page.waitForSelector('#detail h2 .badge[data-status="9"]');
+	await shot(page, 'officer-finished-desktop');
+});
+
+test('counter: return the result; the citizen tracks and rates', async () => {
+	await page.goto(`${BASE}/counter.html`);
+	await signIn(page, 'motcua');
+	await page.click('#tab-return');
+	const btn = page.locator(`#return-table tr[data-code="${state.code}"] button[data-op="return"]`);
+	await btn.click();
+	await page.waitForSelector('#return-msg .notice.success');
+	await shot(page, 'counter-return-desktop');
+	const track = await context.newPage();
+	await track.goto(`${BASE}/?code=${encodeURIComponent(state.code)}&secret=${state.secret}`);
+	await ready(track);
+	assert.equal(await track.getAttribute('#track-status .badge', 'data-status'), '10');
+	await track.waitForSelector('#rating-form, #rating-unavailable');
+	if (await track.locator('#rating-form').count()) {
+		await track.click('#rating-form .stars button:nth-child(5)');
+		await track.click('#rating-form button[type=submit]');
+		await track.waitForSelector('#rating-form .notice.success');
+	}
+	await shot(track, 'tracking-returned-desktop');
+	await track.close();
+});
+
+test('dashboard: the dossier is counted', async () => {
+	await page.goto(`${BASE}/dashboard.html`);
+	await signIn(page, 'lanhdao');
+	assert.equal(await page.inputValue('#period'), `month:${currentMonth()}`);
+	const resolved = page.locator(`#report-table tr[data-key="${state.unit}"] td:nth-child(6)`);
+	assert.equal(Number((await resolved.innerText()).replace(/\D/g, '')), state.resolvedBefore + 1);
+	await page.waitForSelector('#trend-svg');
+	assert.equal(await page.locator('#trend-svg rect.col').count(), 12);
+	const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
+	assert.match(download.suggestedFilename(), /\.csv$/);
+	await shot(page, 'dashboard-desktop');
+});
+
+test('stats: public results without signing in', async () => {
+	const anon = await browser.newContext({ viewport: DESKTOP });
+	const p = await anon.newPage();
+	await p.goto(`${BASE}/stats.html`);
+	await ready(p);
+	assert.ok(await p.locator('#report-table tbody tr').count() > 2);
+	await p.selectOption('#by', 'level');
+	await p.waitForSelector('#report-table tr[data-key="3"]');
+	await shot(p, 'stats-desktop');
+	await anon.close();
+});
+
+test('phone screenshots of every page', async () => {
+	const pages = [['portal', '/', null], ['tracking', `/?code=${state.code}&secret=${state.secret}`, null],
+		['stats', '/stats.html', null], ['counter', '/counter.html', 'motcua'],
+		['officer', '/officer.html', 'canbo'], ['dashboard', '/dashboard.html', 'lanhdao']];
+	for (const [name, path, user] of pages) {
+		const c = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+		c.setDefaultTimeout(WAIT);
+		if (user) {
+			const r = await c.request.post(`${BASE}/api/v1/auth/login`, { data: { username: user, password: 'demo' } });
+			assert.equal(r.status(), 200);
+		}
+		const p = await c.newPage();
+		await p.goto(BASE + path);
+		await ready(p);
+		const wide = await p.evaluate(() => document.documentElement.scrollWidth);
+		assert.ok(wide <= PHONE.width + 1, `${name}: no sideways scrolling on a phone (${wide}px)`);
+		await shot(p, `${name}-phone`);
+		await c.close();
+	}
+});

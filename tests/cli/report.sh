@@ -1,0 +1,41 @@
+#!/bin/sh
+# report.sh - `motcua report` from the command line: every format, every
+# grouping, the aggregates equal to the full scan, and bad input refused
+# with exit 2 naming the option.
+. "$(dirname "$0")/harness.sh.inc"
+m=$MOTCUA
+
+expect_exit 0 "demo" -- "$m" demo --dossiers 2000 --until 2026-06-30 --seed 5
+for by in unit level field procedure; do
+	for period in month:2026-05 quarter:2026Q2 half:2026H1 year:2026; do
+		"$m" report --period $period --by $by --format json >"$work/fast" 2>&1
+		"$m" report --period $period --by $by --format json --scan >"$work/scan" 2>&1
+		cmp -s "$work/fast" "$work/scan" && ok || fail "$by $period: aggregates differ from the scan"
+	done
+done
+expect_exit 0 "restated" -- "$m" report --period year:2026 --restated --format json
+expect_text "$work/out" '"restated":true' "restated flagged"
+expect_exit 0 "text" -- "$m" report --period month:2026-05
+expect_text "$work/out" "Tổng cộng" "total line"
+expect_text "$work/out" "mẫu II.06a" "form title"
+expect_exit 0 "csv" -- "$m" report --period month:2026-05 --format csv --cutoff 1
+[ "$(head -n1 "$work/out" | cut -d, -f1)" = '"Mã"' ] && ok || fail "csv header"
+expect_exit 0 "xlsx" -- "$m" report --period month:2026-05 --format xlsx --out "$work/r.xlsx"
+[ "$(head -c 2 "$work/r.xlsx")" = "PK" ] && ok || fail "xlsx is a zip"
+grep -aq "xl/worksheets/sheet1.xml" "$work/r.xlsx" && ok || fail "xlsx has a worksheet"
+
+expect_exit 2 "bad period" -- "$m" report --period month:2026-13
+expect_text "$work/err" "period" "period named"
+expect_exit 2 "bad cutoff" -- "$m" report --period month:2026-05 --cutoff 31
+expect_text "$work/err" "cutoff" "cutoff named"
+expect_exit 2 "unknown unit" -- "$m" report --unit 000.99.99.H56
+expect_text "$work/err" "unit" "unit named"
+expect_exit 2 "bad by" -- "$m" report --by district
+expect_text "$work/err" "by" "by named"
+expect_exit 2 "restated by field" -- "$m" report --by field --restated
+expect_exit 2 "xlsx without --out" -- "$m" report --format xlsx
+expect_exit 2 "from after to" -- "$m" report --from 2026-05-10 --to 2026-05-01
+expect_exit 2 "bad date" -- "$m" report --from 2026-02-30 --to 2026-03-01
+expect_text "$work/err" "from" "from named"
+
+finish cli-report

@@ -1,0 +1,326 @@
+// portal.js - the public portal (index.html): search the procedure
+// catalogue, file a dossier online with its components, track a dossier
+// by code and secret, and rate it or send feedback once the result is
+// returned (when the server offers those routes).
+import {
+	addWords, api, chrome, el, errText, fmtMoney, fmtTime, notice, onLangChange, qs,
+	statusBadge, t, translate,
+} from './common.js';
+
+addWords({
+	vi: {
+		'tab.search': 'Tra cứu thủ tục', 'tab.file': 'Nộp hồ sơ trực tuyến', 'tab.track': 'Tra cứu hồ sơ',
+		'search.title': 'Tra cứu thủ tục hành chính', 'search.label': 'Tên hoặc mã thủ tục',
+		'search.ph': 'Ví dụ: dang ky ho kinh doanh', 'search.go': 'Tìm kiếm',
+		'search.count': 'Tìm thấy {n} thủ tục', 'search.file': 'Nộp hồ sơ',
+		'limit.working_days': 'ngày làm việc', 'limit.calendar_days': 'ngày', 'limit.working_hours': 'giờ làm việc',
+		'online.full': 'DVC trực tuyến toàn trình', 'online.partial': 'DVC trực tuyến một phần', 'online.none': 'Nộp trực tiếp',
+		'online_only': 'Chỉ nhận trực tuyến',
+		'file.title': 'Nộp hồ sơ trực tuyến', 'file.unit': 'Cơ quan tiếp nhận',
+		'file.name': 'Họ và tên người nộp / tên tổ chức', 'file.kind': 'Đối tượng',
+		'kind.1': 'Công dân', 'kind.2': 'Doanh nghiệp', 'kind.3': 'Cơ quan, tổ chức',
+		'file.id': 'Số CCCD / mã số doanh nghiệp', 'file.phone': 'Số điện thoại', 'file.email': 'Thư điện tử',
+		'file.summary': 'Trích yếu nội dung', 'file.comp_help': 'Ghi tên từng giấy tờ và chọn tệp đính kèm (bản minh họa chỉ lưu tên tệp).',
+		'file.add_comp': '+ Thêm thành phần', 'file.comp_name': 'Tên giấy tờ', 'file.comp_file': 'Tệp đính kèm',
+		'file.remove': 'Xóa', 'file.submit': 'Nộp hồ sơ',
+		'file.done': 'Hồ sơ đã được gửi. Vui lòng lưu mã hồ sơ và mã bí mật để tra cứu.',
+		'file.keep': 'Mã bí mật chỉ hiển thị một lần.', 'file.track': 'Theo dõi hồ sơ này',
+		'file.another': 'Nộp hồ sơ khác', 'file.pick': '— Chọn —',
+		'track.title': 'Tra cứu tình trạng hồ sơ', 'track.go': 'Tra cứu',
+		'track.none': 'Không tìm thấy hồ sơ với mã và mã bí mật này.',
+		'rate.title': 'Đánh giá mức độ hài lòng', 'rate.send': 'Gửi đánh giá', 'rate.thanks': 'Cảm ơn bạn đã đánh giá.',
+		'rate.comment': 'Ý kiến (không bắt buộc)',
+		'fb.title': 'Phản ánh, kiến nghị', 'fb.text': 'Nội dung phản ánh', 'fb.send': 'Gửi phản ánh',
+		'fb.thanks': 'Phản ánh của bạn đã được ghi nhận.',
+		'rate.unavailable': 'Chức năng đánh giá sẽ sớm được cung cấp.',
+	},
+	en: {
+		'tab.search': 'Find a procedure', 'tab.file': 'File online', 'tab.track': 'Track a dossier',
+		'search.title': 'Administrative procedure catalogue', 'search.label': 'Name or code of the procedure',
+		'search.ph': 'e.g. household business registration', 'search.go': 'Search',
+		'search.count': '{n} procedures found', 'search.file': 'File a dossier',
+		'limit.working_days': 'working days', 'limit.calendar_days': 'days', 'limit.working_hours': 'working hours',
+		'online.full': 'Full online service', 'online.partial': 'Partial online service', 'online.none': 'In person',
+		'online_only': 'Online only',
+		'file.title': 'File a dossier online', 'file.unit': 'Receiving agency',
+		'file.name': 'Applicant or organisation name', 'file.kind': 'Applicant type',
+		'kind.1': 'Citizen', 'kind.2': 'Business', 'kind.3': 'Agency or organisation',
+		'file.id': 'Citizen ID / enterprise code', 'file.phone': 'Phone', 'file.email': 'Email',
+		'file.summary': 'Summary', 'file.comp_help': 'Name each document and pick its file (the demonstration keeps only the file name).',
+		'file.add_comp': '+ Add a component', 'file.comp_name': 'Document', 'file.comp_file': 'File',
+		'file.remove': 'Remove', 'file.submit': 'Submit',
+		'file.done': 'Your dossier was sent. Keep the dossier code and the secret to track it.',
+		'file.keep': 'The secret is shown only once.', 'file.track': 'Track this dossier',
+		'file.another': 'File another', 'file.pick': '— Choose —',
+		'track.title': 'Track a dossier', 'track.go': 'Track',
+		'track.none': 'No dossier with this code and secret.',
+		'rate.title': 'Rate your satisfaction', 'rate.send': 'Send rating', 'rate.thanks': 'Thank you for your rating.',
+		'rate.comment': 'Comment (optional)',
+		'fb.title': 'Feedback', 'fb.text': 'Your feedback', 'fb.send': 'Send feedback',
+		'fb.thanks': 'Your feedback was recorded.',
+		'rate.unavailable': 'Rating will be available soon.',
+	},
+});
+
+const $ = (id) => document.getElementById(id);
+let procedures = [];  // the last search
+let units = [];
+let lastTrack = null; // {code, secret, data}
+
+// ---- tabs -----------------------------------------------------------------
+
+function showTab(name) {
+	for (const n of ['search', 'file', 'track']) {
+		$(n).hidden = n !== name;
+		$('tab-' + n).setAttribute('aria-selected', String(n === name));
+	}
+}
+
+// ---- catalogue --------------------------------------------------------------
+
+function procItem(p) {
+	const limit = `${p.limit.value} ${t('limit.' + p.limit.unit)}`;
+	return el('li', { dataset: { code: p.code } },
+		el('div', {},
+			el('div', { class: 'pname' }, p.name),
+			el('div', { class: 'muted small' },
+				`${p.code} · ${p.field_name || ''} · ${limit} · ${fmtMoney(p.fee_total)} · ${t('online.' + p.online_level)}`),
+			p.online_only.length ? el('span', { class: 'badge s5' }, t('online_only')) : null),
+		el('button', { class: 'btn small', type: 'button', onclick: () => startFiling(p.code) }, t('search.file')));
+}
+
+function showProcedures() {
+	$('search-count').textContent = t('search.count').replace('{n}', procedures.length);
+	$('results').replaceChildren(...procedures.slice(0, 50).map(procItem));
+}
+
+async function search(q) {
+	try {
+		const r = await api('GET', '/procedures' + qs({ q }));
+		procedures = r.procedures;
+		showProcedures();
+	} catch (e) {
+		notice($('results'), 'error', errText(e));
+	}
+}
+
+// ---- filing -------------------------------------------------------------------
+
+function componentRow(name = '', file = '') {
+	const fileName = el('input', { class: 'c-file', value: file, readonly: true, placeholder: '…' });
+	const picker = el('input', { type: 'file', class: 'c-pick', onchange: (ev) => {
+		const f = ev.target.files[0];
+		if (f) fileName.value = f.name;
+	} });
+	const row = el('div', { class: 'comp-row' },
+		el('label', {}, el('span', { 'data-i18n': 'file.comp_name' }), el('input', { class: 'c-name', value: name })),
+		el('label', {}, el('span', { 'data-i18n': 'file.comp_file' }), picker, fileName),
+		el('button', { class: 'btn secondary small', type: 'button', 'data-i18n': 'file.remove', onclick: () => row.remove() }));
+	translate(row);
+	return row;
+}
+
+function fillSelects(selected) {
+	const pick = el('option', { value: '' }, t('file.pick'));
+	const list = procedures.length ? procedures : [];
+	$('f-proc').replaceChildren(pick, ...list.map((p) => el('option', { value: p.code, selected: p.code === selected }, `${p.code} — ${p.name}`)));
+	if (selected && !list.some((p) => p.code === selected)) $('f-proc').append(el('option', { value: selected, selected: true }, selected));
+	const cur = $('f-unit').value;
+	$('f-unit').replaceChildren(el('option', { value: '' }, t('file.pick')),
+		...units.map((u) => el('option', { value: u.code, selected: u.code === cur }, `${u.name} (${u.code})`)));
+}
+
+function startFiling(code) {
+	fillSelects(code);
+	$('filed').hidden = true;
+	$('file-form').hidden = false;
+	if (!$('components').children.length) $('components').append(componentRow());
+	showTab('file');
+	$('f-unit').focus();
+}
+
+function filingBody() {
+	const comps = [...document.querySelectorAll('#components .comp-row')]
+		.map((r) => ({ name: r.querySelector('.c-name').value.trim(), file: r.querySelector('.c-file').value.trim() }))
+		.filter((c) => c.name || c.file)
+		.map((c) => ({ MaThanhPhanHoSo: c.name || c.file, TenTepDinhKem: c.file || c.name, DuocSoHoa: c.file ? '1' : '0' }));
+	const body = {
+		MaTTHC: $('f-proc').value, DonViXuLy: $('f-unit').value, KenhThucHien: '2',
+		ChuHoSo: $('f-name').value.trim(), SoGiayToChuHoSo: $('f-id').value.trim(),
+		LoaiDoiTuong: $('f-kind').value, TaiLieuNop: comps,
+	};
+	if ($('f-phone').value.trim()) body.SoDienThoai = $('f-phone').value.trim();
+	if ($('f-email').value.trim()) body.Email = $('f-email').value.trim();
+	if ($('f-summary').value.trim()) body.TrichYeuHoSo = $('f-summary').value.trim();
+	return body;
+}
+
+function showFiled(r) {
+	const link = `?code=${encodeURIComponent(r.code)}&secret=${encodeURIComponent(r.secret)}`;
+	$('filed').replaceChildren(
+		el('div', { class: 'notice success', role: 'status' }, t('file.done')),
+		el('dl', { class: 'kv' },
+			el('dt', {}, t('code')), el('dd', {}, el('span', { class: 'secret', id: 'filed-code' }, r.code)),
+			el('dt', {}, t('secret')), el('dd', {}, el('span', { class: 'secret', id: 'filed-secret' }, r.secret)),
+			el('dt', {}, t('procedure')), el('dd', {}, r.dossier.procedure_name || r.dossier.procedure_code),
+			el('dt', {}, t('status')), el('dd', {}, statusBadge(r.dossier.status))),
+		el('p', { class: 'muted small' }, t('file.keep')),
+		el('div', { class: 'actions' },
+			el('a', { class: 'btn', href: link, id: 'filed-track' }, t('file.track')),
+			el('button', { class: 'btn secondary', type: 'button', onclick: () => {
+				$('file-form').reset();
+				$('components').replaceChildren(componentRow());
+				startFiling('');
+			} }, t('file.another'))));
+	$('file-form').hidden = true;
+	$('filed').hidden = false;
+}
+
+async function submitFiling(ev) {
+	ev.preventDefault();
+	$('file-msg').replaceChildren();
+	$('file-submit').disabled = true;
+	try {
+		showFiled(await api('POST', '/dossiers', filingBody()));
+	} catch (e) {
+		notice($('file-msg'), 'error', errText(e));
+	} finally {
+		$('file-submit').disabled = false;
+	}
+}
+
+// ---- tracking ------------------------------------------------------------------
+
+function historyList(steps) {
+	return el('ol', { class: 'timeline' }, steps.map((s) =>
+		el('li', {},
+			el('div', { class: 'when' }, fmtTime(s.at)),
+			el('div', {}, statusBadge(s.new_status), s.note ? ` — ${s.note}` : ''))));
+}
+
+function trackCard(d) {
+	return el('div', { id: 'track-card' },
+		el('h3', {}, d.procedure_name || d.procedure_code),
+		el('dl', { class: 'kv' },
+			el('dt', {}, t('code')), el('dd', { id: 'track-code' }, d.code),
+			el('dt', {}, t('status')), el('dd', { id: 'track-status' }, statusBadge(d.status)),
+			el('dt', {}, t('submitted')), el('dd', {}, fmtTime(d.submitted) || '–'),
+			el('dt', {}, t('received')), el('dd', {}, fmtTime(d.received) || '–'),
+			el('dt', {}, t('due')), el('dd', { id: 'track-due' }, fmtTime(d.due) || '–'),
+			d.finished ? [el('dt', {}, t('finished')), el('dd', {}, fmtTime(d.finished))] : null,
+			d.returned ? [el('dt', {}, t('returned')), el('dd', {}, fmtTime(d.returned))] : null),
+		el('h3', {}, t('history')),
+		historyList(d.history),
+		el('div', { id: 'after-result' }));
+}
+
+// Whether a POST-only public route exists: the router answers 405 to a
+// GET on a known path and 404 to an unknown one.
+async function routeExists(path) {
+	try {
+		const res = await fetch('/api/v1' + path, { method: 'GET' });
+		return res.status === 405;
+	} catch {
+		return false;
+	}
+}
+
+function ratingForm(code, secret) {
+	let stars = 0;
+	const buttons = [1, 2, 3, 4, 5].map((n) => el('button', { type: 'button', 'aria-label': String(n), onclick: () => {
+		stars = n;
+		buttons.forEach((b, i) => b.classList.toggle('on', i < n));
+	} }, '★'));
+	const comment = el('textarea', {});
+	const msg = el('div');
+	const form = el('form', { class: 'card', id: 'rating-form' },
+		el('h3', {}, t('rate.title')), el('div', { class: 'stars' }, buttons),
+		el('label', {}, t('rate.comment'), comment), msg,
+		el('div', { class: 'actions' }, el('button', { class: 'btn', type: 'submit' }, t('rate.send'))));
+	form.addEventListener('submit', async (ev) => {
+		ev.preventDefault();
+		try {
+			await api('POST', `/public/dossiers/${encodeURIComponent(code)}/rating`, { secret, stars, comment: comment.value });
+			notice(msg, 'success', t('rate.thanks'));
+		} catch (e) { notice(msg, 'error', errText(e)); }
+	});
+	return form;
+}
+
+function feedbackForm(code, secret) {
+	const text = el('textarea', { required: true });
+	const msg = el('div');
+	const form = el('form', { class: 'card', id: 'feedback-form' },
+		el('h3', {}, t('fb.title')), el('label', {}, t('fb.text'), text), msg,
+		el('div', { class: 'actions' }, el('button', { class: 'btn secondary', type: 'submit' }, t('fb.send'))));
+	form.addEventListener('submit', async (ev) => {
+		ev.preventDefault();
+		try {
+			await api('POST', `/public/dossiers/${encodeURIComponent(code)}/feedback`, { secret, text: text.value });
+			notice(msg, 'success', t('fb.thanks'));
+		} catch (e) { notice(msg, 'error', errText(e)); }
+	});
+	return form;
+}
+
+async function afterResult(d, secret) {
+	const host = $('after-result');
+	const base = `/public/dossiers/${encodeURIComponent(d.code)}`;
+	const [rating, feedback] = await Promise.all([routeExists(base + '/rating'), routeExists(base + '/feedback')]);
+	if (d.status === 10 && rating) host.append(ratingForm(d.code, secret));
+	if (feedback) host.append(feedbackForm(d.code, secret));
+	if (d.status === 10 && !rating) host.append(el('p', { class: 'muted small', id: 'rating-unavailable' }, t('rate.unavailable')));
+}
+
+async function track(code, secret) {
+	$('track-msg').replaceChildren();
+	$('track-result').replaceChildren();
+	try {
+		const d = await api('GET', `/public/dossiers/${encodeURIComponent(code)}${qs({ secret })}`);
+		lastTrack = { code, secret, data: d };
+		$('track-result').append(trackCard(d));
+		await afterResult(d, secret);
+	} catch (e) {
+		lastTrack = null;
+		notice($('track-msg'), 'error', e.status === 404 ? t('track.none') : errText(e));
+	}
+}
+
+// ---- start ---------------------------------------------------------------------
+
+async function main() {
+	chrome('index.html');
+	translate();
+	$('tab-search').addEventListener('click', () => showTab('search'));
+	$('tab-file').addEventListener('click', () => startFiling($('f-proc').value));
+	$('tab-track').addEventListener('click', () => showTab('track'));
+	$('search-form').addEventListener('submit', (ev) => { ev.preventDefault(); search($('q').value.trim()); });
+	$('add-comp').addEventListener('click', () => $('components').append(componentRow()));
+	$('file-form').addEventListener('submit', submitFiling);
+	$('track-form').addEventListener('submit', (ev) => {
+		ev.preventDefault();
+		track($('t-code').value.trim(), $('t-secret').value.trim());
+	});
+	onLangChange(() => {
+		showProcedures();
+		fillSelects($('f-proc').value);
+		if (lastTrack) track(lastTrack.code, lastTrack.secret);
+	});
+	const params = new URLSearchParams(location.search);
+	api('GET', '/units').then((r) => {
+		units = r.units.filter((u) => !u.valid_to);
+		fillSelects($('f-proc').value);
+	}).catch(() => {});
+	await search('');
+	if (params.get('code')) {
+		$('t-code').value = params.get('code');
+		$('t-secret').value = params.get('secret') || '';
+		showTab('track');
+		if (params.get('secret')) await track(params.get('code'), params.get('secret'));
+	} else {
+		showTab('search');
+	}
+	document.body.dataset.ready = '1';
+}
+
+main();

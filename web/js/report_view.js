@@ -1,0 +1,163 @@
+// report_view.js - form II.06a on a page, shared by the dashboard and
+// the public statistics: the period choices, the table, the ranking by
+// on-time rate, the twelve-month trend chart (inline SVG) and CSV export.
+import { el, fmtNum, fmtRate, getLang, svg, t, todayVN } from './common.js';
+
+export const WORDS = {
+	vi: {
+		'p.month': 'Tháng', 'p.quarter': 'Quý', 'p.half': '6 tháng', 'p.year': 'Năm',
+		'c.name': 'Đơn vị', 'c.received': 'Tổng số nhận', 'c.carried': 'Kỳ trước chuyển qua',
+		'c.online': 'Mới nhận trực tuyến', 'c.direct': 'Mới nhận trực tiếp, bưu chính',
+		'c.resolved': 'Đã giải quyết', 'c.early': 'Trước hạn', 'c.ontime': 'Đúng hạn', 'c.late': 'Quá hạn',
+		'c.progress': 'Đang giải quyết', 'c.pov': 'Đang giải quyết quá hạn', 'c.rate': 'Tỷ lệ đúng hạn',
+		'c.online_rate': 'Tỷ lệ trực tuyến', 'total': 'Tổng cộng',
+		'k.received': 'Hồ sơ tiếp nhận', 'k.resolved': 'Đã giải quyết', 'k.rate': 'Tỷ lệ đúng hạn', 'k.online': 'Tỷ lệ nộp trực tuyến',
+		'rank.title': 'Xếp hạng đơn vị theo tỷ lệ giải quyết đúng hạn', 'trend.title': 'Diễn biến 12 tháng',
+		'trend.received': 'Hồ sơ tiếp nhận', 'trend.rate': 'Tỷ lệ đúng hạn (%)',
+		'period': 'Kỳ báo cáo', 'from_to': 'Từ {a} đến {b}', 'lv.1': 'Cấp tỉnh', 'lv.2': 'Cấp huyện', 'lv.3': 'Cấp xã',
+	},
+	en: {
+		'p.month': 'Month', 'p.quarter': 'Quarter', 'p.half': 'Half-year', 'p.year': 'Year',
+		'c.name': 'Unit', 'c.received': 'Received', 'c.carried': 'Carried over',
+		'c.online': 'New online', 'c.direct': 'New direct and postal',
+		'c.resolved': 'Resolved', 'c.early': 'Early', 'c.ontime': 'On time', 'c.late': 'Late',
+		'c.progress': 'In progress', 'c.pov': 'In progress, overdue', 'c.rate': 'On-time rate',
+		'c.online_rate': 'Online rate', 'total': 'Total',
+		'k.received': 'Dossiers received', 'k.resolved': 'Resolved', 'k.rate': 'On-time rate', 'k.online': 'Filed online',
+		'rank.title': 'Units ranked by on-time rate', 'trend.title': 'Last 12 months',
+		'trend.received': 'Dossiers received', 'trend.rate': 'On-time rate (%)',
+		'period': 'Period', 'from_to': 'From {a} to {b}', 'lv.1': 'Province level', 'lv.2': 'District level', 'lv.3': 'Commune level',
+	},
+};
+
+const COLS = [
+	['c.received', 'received_total'], ['c.carried', 'carried_over'], ['c.online', 'received_online'],
+	['c.direct', (r) => r.received_direct + r.received_postal], ['c.resolved', 'resolved_total'],
+	['c.early', 'resolved_early'], ['c.ontime', 'resolved_on_time'], ['c.late', 'resolved_late'],
+	['c.progress', 'in_progress_total'], ['c.pov', 'in_progress_overdue'],
+];
+const val = (r, f) => (typeof f === 'function' ? f(r) : r[f]);
+
+// The statutory month (cut-off day 15) that holds today: "YYYY-MM".
+export function currentMonth() {
+	const [y, m, d] = todayVN().split('-').map(Number);
+	const next = d >= 15 ? m + 1 : m;
+	return next > 12 ? `${y + 1}-01` : `${y}-${String(next).padStart(2, '0')}`;
+}
+
+// `n` months ending at "YYYY-MM", oldest first.
+export function monthsBack(end, n) {
+	let [y, m] = end.split('-').map(Number);
+	const out = [];
+	for (let i = 0; i < n; i++) {
+		out.unshift(`${y}-${String(m).padStart(2, '0')}`);
+		if (--m === 0) { m = 12; y--; }
+	}
+	return out;
+}
+
+// Period choices of a kind: [value, label], newest first.
+export function periodChoices(kind) {
+	const cur = currentMonth();
+	const y = Number(cur.slice(0, 4)), m = Number(cur.slice(5));
+	if (kind === 'month') return monthsBack(cur, 24).reverse().map((x) => [`month:${x}`, `${x.slice(5)}/${x.slice(0, 4)}`]);
+	if (kind === 'quarter') {
+		const out = [];
+		for (let q = Math.ceil(m / 3), yy = y, i = 0; i < 8; i++) {
+			out.push([`quarter:${yy}Q${q}`, `Q${q}/${yy}`]);
+			if (--q === 0) { q = 4; yy--; }
+		}
+		return out;
+	}
+	if (kind === 'half') return [[y, 2], [y, 1], [y - 1, 2], [y - 1, 1]].map(([yy, h]) => [`half:${yy}H${h}`, `H${h}/${yy}`]);
+	return [y, y - 1, y - 2].map((yy) => [`year:${yy}`, String(yy)]);
+}
+
+function rowName(r, by) {
+	return by === 'level' ? t('lv.' + r.key) : r.name;
+}
+
+export function reportTable(rep) {
+	const head = el('tr', {}, el('th', {}, t('c.name')), COLS.map(([k]) => el('th', { class: 'num' }, t(k))),
+		el('th', { class: 'num' }, t('c.rate')));
+	const line = (r, name, cls) => el('tr', { class: cls, dataset: { key: r.key } }, el('td', {}, name),
+		COLS.map(([, f]) => el('td', { class: 'num' }, fmtNum(val(r, f)))), el('td', { class: 'num' }, fmtRate(r.on_time_rate)));
+	return el('div', { class: 'table-wrap' }, el('table', { id: 'report-table' },
+		el('thead', {}, head),
+		el('tbody', {}, rep.rows.map((r) => line(r, rowName(r, rep.by))), line(rep.total, t('total'), 'total'))));
+}
+
+export function kpis(rep) {
+	const r = rep.total;
+	const k = (label, v, id) => el('div', { class: 'kpi' }, el('div', { class: 'v', id }, v), el('div', { class: 'l' }, t(label)));
+	return el('div', { class: 'kpis' },
+		k('k.received', fmtNum(r.received_total), 'kpi-received'), k('k.resolved', fmtNum(r.resolved_total), 'kpi-resolved'),
+		k('k.rate', fmtRate(r.on_time_rate), 'kpi-rate'), k('k.online', fmtRate(r.online_rate), 'kpi-online'));
+}
+
+export function ranking(rep) {
+	const rows = rep.rows.filter((r) => r.resolved_total > 0)
+		.sort((a, b) => b.on_time_rate - a.on_time_rate || b.resolved_total - a.resolved_total);
+	return el('div', { class: 'table-wrap' }, el('table', { id: 'ranking' },
+		el('thead', {}, el('tr', {}, el('th', { class: 'num' }, '#'), el('th', {}, t('c.name')),
+			el('th', { class: 'num' }, t('c.resolved')), el('th', {}, t('c.rate')))),
+		el('tbody', {}, rows.map((r, i) => el('tr', {}, el('td', { class: 'num' }, i + 1), el('td', {}, rowName(r, rep.by)),
+			el('td', { class: 'num' }, fmtNum(r.resolved_total)),
+			el('td', {}, el('div', { class: 'bar-cell' },
+				el('progress', { max: 100, value: r.on_time_rate, class: r.on_time_rate < 95 ? 'low' : '' }),
+				fmtRate(r.on_time_rate))))))));
+}
+
+// Bars of dossiers received and a line of the on-time rate per month.
+// points: [{month: "YYYY-MM", received, rate}]
+export function trendChart(points) {
+	const W = 720, H = 260, L = 48, R = 44, T = 16, B = 36;
+	const cw = (W - L - R) / points.length;
+	const maxN = Math.max(1, ...points.map((p) => p.received));
+	const top = Math.ceil(maxN / 10) * 10 || 10;
+	const y = (v) => T + (H - T - B) * (1 - v / top);
+	const yr = (v) => T + (H - T - B) * (1 - v / 100);
+	const g = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': t('trend.title'), id: 'trend-svg' });
+	for (let i = 0; i <= 4; i++) {
+		const v = top * i / 4, yy = y(v);
+		g.append(svg('line', { class: 'gridline', x1: L, x2: W - R, y1: yy, y2: yy }),
+			svg('text', { x: L - 6, y: yy + 4, 'text-anchor': 'end' }, fmtNum(Math.round(v))),
+			svg('text', { x: W - R + 6, y: yr(25 * i) + 4 }, `${25 * i}%`));
+	}
+	points.forEach((p, i) => {
+		const x = L + i * cw;
+		g.append(svg('rect', { class: 'col', x: x + cw * 0.18, width: cw * 0.64, y: y(p.received), height: Math.max(0, y(0) - y(p.received)) },
+			svg('title', {}, `${p.month}: ${p.received}`)),
+		svg('text', { x: x + cw / 2, y: H - B + 16, 'text-anchor': 'middle' }, `${p.month.slice(5)}/${p.month.slice(2, 4)}`));
+	});
+	const rated = points.map((p, i) => [L + i * cw + cw / 2, p.rate]).filter(([, r]) => r !== null);
+	if (rated.length)
+		g.append(svg('polyline', { class: 'line', points: rated.map(([x, r]) => `${x.toFixed(1)},${yr(r).toFixed(1)}`).join(' ') }),
+			...rated.map(([x, r]) => svg('circle', { class: 'dot', cx: x, cy: yr(r), r: 3.5 }, svg('title', {}, `${r}%`))));
+	g.append(svg('line', { class: 'axis', x1: L, x2: W - R, y1: y(0), y2: y(0) }));
+	return el('div', { class: 'chart' }, g,
+		el('div', { class: 'legend' }, el('span', {}, el('span', { class: 'sw col' }), t('trend.received')),
+			el('span', {}, el('span', { class: 'sw line' }), t('trend.rate'))));
+}
+
+// The report as CSV text (UTF-8 with a byte-order mark for spreadsheets).
+export function reportCsv(rep) {
+	const q = (s) => `"${String(s).replace(/"/g, '""')}"`;
+	const head = ['key', t('c.name'), ...COLS.map(([k]) => t(k)), t('c.rate'), t('c.online_rate')];
+	const line = (r, name) => [r.key, name, ...COLS.map(([, f]) => val(r, f)), r.on_time_rate ?? '', r.online_rate ?? ''];
+	const lines = [head, ...rep.rows.map((r) => line(r, rowName(r, rep.by))), line(rep.total, t('total'))];
+	return '\ufeff' + lines.map((l) => l.map(q).join(',')).join('\r\n') + '\r\n';
+}
+
+export function download(name, text, type) {
+	const a = el('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });
+	document.body.append(a);
+	a.click();
+	a.remove();
+	setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+export function periodLabel(rep) {
+	const d = (s) => s.split('-').reverse().join('/');
+	return t('from_to').replace('{a}', d(rep.from)).replace('{b}', d(rep.to)) + (getLang() === 'en' ? '' : '');
+}
