@@ -163,7 +163,7 @@ static void page_setup(lxw_worksheet *ws)
 	worksheet_set_column(ws, 1, 1, 36, NULL);
 	worksheet_set_column(ws, FIRST_COL,
 			     (lxw_col_t)(FIRST_COL + N_COLUMNS - 1), 11, NULL);
-	worksheet_set_row(ws, HEAD_ROW + 1, 48, NULL);
+	worksheet_set_row(ws, HEAD_ROW + 1, 66, NULL);
 }
 
 enum mc_code report_xlsx_write(const struct report *rep, const char *path,
