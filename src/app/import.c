@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/index.h"
 #include "core/str.h"
 #include "io/catalog.h"
 #include "io/portal.h"
@@ -105,6 +106,8 @@ struct importer {
 	struct code_set units, procedures;
 	struct pending *successors;
 	size_t n_successors, cap_successors;
+	import_line_fn user_fn; /* import_lines: the caller's line handler */
+	void *user_ctx;
 };
 
 static void importer_init(struct importer *im, struct store *st,
@@ -262,7 +265,8 @@ static enum mc_code procedure_line(struct importer *im, const char *line,
 	    (rc = procedure_check(p, err)))
 		return rc;
 	bool existed = procedure_known(im, p->code, NULL) == MC_OK;
-	if ((rc = store_procedure_put(im->st, p, err)))
+	if ((rc = store_procedure_put(im->st, p, err)) ||
+	    (rc = index_procedure_line(im->st, line, len, p->code, err)))
 		return rc;
 	count(im, existed);
 	return MC_OK;
@@ -520,13 +524,19 @@ static double seconds_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* A line handler of import_lines with its context. */
+struct import_user {
+	import_line_fn fn;
+	void *ctx;
+};
+
 typedef enum mc_code (*body_fn)(struct importer *im, FILE *in, line_fn fn,
 				struct mc_err *err);
 
 /* One transaction around the whole file: any failure rolls all back. */
 static enum mc_code run(struct store *st, FILE *in, body_fn body, line_fn fn,
-			end_fn end, struct import_stats *stats,
-			struct mc_err *err)
+			end_fn end, const struct import_user *user,
+			struct import_stats *stats, struct mc_err *err)
 {
 	struct import_stats local;
 	if (!stats)
@@ -535,6 +545,10 @@ static enum mc_code run(struct store *st, FILE *in, body_fn body, line_fn fn,
 	double t0 = seconds_now();
 	struct importer im;
 	importer_init(&im, st, stats);
+	if (user) {
+		im.user_fn = user->fn;
+		im.user_ctx = user->ctx;
+	}
 	enum mc_code rc = store_begin(st, err);
 	if (!rc) {
 		if (!(rc = body(&im, in, fn, err)) && end)
@@ -555,18 +569,41 @@ static enum mc_code run(struct store *st, FILE *in, body_fn body, line_fn fn,
 enum mc_code import_units(struct store *st, FILE *in,
 			  struct import_stats *stats, struct mc_err *err)
 {
-	return run(st, in, read_lines, unit_line, units_end, stats, err);
+	return run(st, in, read_lines, unit_line, units_end, NULL, stats,
+		   err);
 }
 
 enum mc_code import_procedures(struct store *st, FILE *in,
 			       struct import_stats *stats,
 			       struct mc_err *err)
 {
-	return run(st, in, read_lines, procedure_line, NULL, stats, err);
+	return run(st, in, read_lines, procedure_line, NULL, NULL, stats,
+		   err);
 }
 
 enum mc_code import_dossiers(struct store *st, FILE *in,
 			     struct import_stats *stats, struct mc_err *err)
 {
-	return run(st, in, read_dossiers, NULL, NULL, stats, err);
+	return run(st, in, read_dossiers, NULL, NULL, NULL, stats, err);
+}
+
+/* ---- other line formats ---------------------------------------------- */
+
+static enum mc_code user_line(struct importer *im, const char *line,
+			      size_t len, struct mc_err *err)
+{
+	bool created = true;
+	enum mc_code rc = im->user_fn(im->st, line, len, im->user_ctx,
+				      &created, err);
+	if (!rc)
+		count(im, !created);
+	return rc;
+}
+
+enum mc_code import_lines(struct store *st, FILE *in, import_line_fn fn,
+			  void *ctx, struct import_stats *stats,
+			  struct mc_err *err)
+{
+	struct import_user user = {fn, ctx};
+	return run(st, in, read_lines, user_line, NULL, &user, stats, err);
 }

@@ -7,6 +7,7 @@
 #ifndef MC_APP_IMPORT_H
 #define MC_APP_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -34,5 +35,16 @@ enum mc_code import_procedures(struct store *st, FILE *in,
  * one "import" event with its previous status (0 when new). */
 enum mc_code import_dossiers(struct store *st, FILE *in,
 			     struct import_stats *stats, struct mc_err *err);
+
+/* Any other JSON Lines format, with the same guarantees (one
+ * transaction, line numbers on errors, blank lines skipped): fn parses
+ * and stores one line and tells whether it created a record (else it
+ * updated one). */
+typedef enum mc_code (*import_line_fn)(struct store *st, const char *line,
+				       size_t len, void *ctx, bool *created,
+				       struct mc_err *err);
+enum mc_code import_lines(struct store *st, FILE *in, import_line_fn fn,
+			  void *ctx, struct import_stats *stats,
+			  struct mc_err *err);
 
 #endif

@@ -43,9 +43,12 @@ int cmd_demo(int argc, char **argv);
 int cmd_dossier(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_index(int argc, char **argv);
 int cmd_init(int argc, char **argv);
+int cmd_publish(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_targets(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/import.h"
+#include "app/index.h"
 #include "cli/cli.h"
 
 typedef enum mc_code (*import_fn)(struct store *st, FILE *in,
@@ -20,6 +21,8 @@ static const struct {
 	{"units", import_units},
 	{"procedures", import_procedures},
 	{"dossiers", import_dossiers},
+	{"ratings", import_ratings},
+	{"feedback", import_feedback},
 };
 
 static import_fn find_kind(const char *kind)
@@ -71,10 +74,11 @@ int cmd_import(int argc, char **argv)
 		return status;
 	if (n_pos != 2)
 		return cli_usage("usage: motcua import units|procedures|"
-				 "dossiers FILE [--db FILE]");
+				 "dossiers|ratings|feedback FILE [--db FILE]");
 	import_fn fn = find_kind(pos[0]);
 	if (!fn)
 		return cli_usage("cannot import \"%s\": expected units, "
-				 "procedures or dossiers", pos[0]);
+				 "procedures, dossiers, ratings or feedback",
+				 pos[0]);
 	return run(fn, pos[0], pos[1], db);
 }

@@ -13,7 +13,7 @@ static const struct {
 } commands[] = {
 	{"init", cmd_init, "init [--db FILE]      create or migrate a database"},
 	{"import", cmd_import,
-	 "import units|procedures|dossiers FILE [--db FILE]"},
+	 "import units|procedures|dossiers|ratings|feedback FILE [--db FILE]"},
 	{"export", cmd_export,
 	 "export units|procedures|dossiers [--from D --to D] [--out FILE]"},
 	{"dossier", cmd_dossier,
@@ -24,6 +24,14 @@ static const struct {
 	{"demo", cmd_demo, "demo [--seed N] [--until D] [--dossiers N] [--db FILE]"},
 	{"report", cmd_report,
 	 "report [--from D --to D] [--unit CODE] [--db FILE]"},
+	{"index", cmd_index,
+	 "index [--period month:2024-04] [--unit CODE] [--by unit|level] "
+	 "[--format text|json|csv] [--min-dossiers N] [--rules FILE]"},
+	{"targets", cmd_targets,
+	 "targets import FILE | set --unit U --period P --indicator I "
+	 "--value V | allocate --unit U --period P | check --period P "
+	 "[--unit U]"},
+	{"publish", cmd_publish, "publish --period P | --show P | --diff P"},
 	{"serve", cmd_serve,
 	 "serve [--db FILE] [--listen 127.0.0.1:8080]   the HTTP server"},
 	{"user", cmd_user,

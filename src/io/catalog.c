@@ -218,6 +218,8 @@ static const char *const procedure_keys[] = {
 	"code",         "name",         "field_code", "field_name",
 	"time_limit",   "online_level", "paper_result", "fees",
 	"online_only",
+	/* read by the service index (app/index_import.c) */
+	"units",        "levels",       "publication",
 };
 static const char *const limit_keys[] = {"value", "unit"};
 static const char *const fee_keys[] = {"code", "name", "amount"};

@@ -99,6 +99,42 @@ static const char *const migrations[] = {
 	" PRIMARY KEY(key, month)) WITHOUT ROWID;"
 	/* how many counters the blobs hold; another number means rebuild */
 	"CREATE TABLE agg_meta(counters INTEGER NOT NULL);",
+	/* 4: the service index (store/sqlite_index.c): citizens' ratings
+	 * and feedback, which units offer a procedure, when it was
+	 * publicized, targets per unit and period, published snapshots */
+	"CREATE TABLE ratings("
+	" dossier_code TEXT NOT NULL REFERENCES dossiers(code),"
+	" at INTEGER NOT NULL,"
+	" rating INTEGER NOT NULL CHECK(rating BETWEEN 1 AND 3),"
+	" channel TEXT, PRIMARY KEY(dossier_code, at)) WITHOUT ROWID;"
+	"CREATE TABLE feedback("
+	" id TEXT PRIMARY KEY,"
+	" unit_code TEXT NOT NULL REFERENCES units(code),"
+	" dossier_code TEXT REFERENCES dossiers(code),"
+	" received_at INTEGER NOT NULL, answered_at INTEGER,"
+	" outcome TEXT) WITHOUT ROWID;"
+	"CREATE INDEX feedback_received ON feedback(received_at);"
+	"CREATE TABLE procedure_offers("
+	" procedure_code TEXT NOT NULL REFERENCES procedures(code),"
+	" unit_code TEXT NOT NULL DEFAULT '', level INTEGER NOT NULL,"
+	" PRIMARY KEY(procedure_code, unit_code, level)) WITHOUT ROWID;"
+	"CREATE TABLE procedure_publication("
+	" procedure_code TEXT PRIMARY KEY REFERENCES procedures(code),"
+	" decided INTEGER NOT NULL, effective INTEGER,"
+	" publicized INTEGER) WITHOUT ROWID;"
+	"CREATE TABLE targets("
+	" unit_code TEXT NOT NULL REFERENCES units(code),"
+	" period TEXT NOT NULL, indicator TEXT NOT NULL,"
+	" value INTEGER NOT NULL CHECK(value BETWEEN 0 AND 10000),"
+	" PRIMARY KEY(unit_code, period, indicator)) WITHOUT ROWID;"
+	"CREATE TABLE snapshots("
+	" period TEXT PRIMARY KEY, created_at INTEGER NOT NULL,"
+	" rules TEXT NOT NULL, content TEXT NOT NULL,"
+	" checksum TEXT NOT NULL) WITHOUT ROWID;"
+	"CREATE TRIGGER snapshots_no_update BEFORE UPDATE ON snapshots BEGIN"
+	" SELECT RAISE(ABORT, 'a published snapshot is immutable'); END;"
+	"CREATE TRIGGER snapshots_no_delete BEFORE DELETE ON snapshots BEGIN"
+	" SELECT RAISE(ABORT, 'a published snapshot is immutable'); END;",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))

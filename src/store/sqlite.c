@@ -502,6 +502,13 @@ static const char *const digest_queries[] = {
 	"SELECT * FROM agg_keys ORDER BY id",
 	"SELECT * FROM agg_day ORDER BY key, day",
 	"SELECT * FROM agg_month ORDER BY key, month",
+	"SELECT * FROM ratings ORDER BY dossier_code, at",
+	"SELECT * FROM feedback ORDER BY id",
+	"SELECT * FROM procedure_offers ORDER BY procedure_code, unit_code,"
+	" level",
+	"SELECT * FROM procedure_publication ORDER BY procedure_code",
+	"SELECT * FROM targets ORDER BY unit_code, period, indicator",
+	"SELECT * FROM snapshots ORDER BY period",
 };
 
 static void hash_row(crypto_generichash_state *h, sqlite3_stmt *s)

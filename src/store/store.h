@@ -204,4 +204,94 @@ enum mc_code store_dossier_count_by_status(struct store *st,
 					   int64_t counts[11],
 					   struct mc_err *err);
 
+/* ---- service index inputs, targets, snapshots (sqlite_index.c) -------- */
+
+enum rating_value { RATING_SATISFIED = 1, RATING_NEUTRAL = 2,
+		    RATING_DISSATISFIED = 3 };
+
+/* A citizen's rating of a dossier; MC_ERR_NOT_FOUND naming "dossier"
+ * when the code is not stored. One rating per dossier and instant. */
+struct rating {
+	const char *dossier_code;
+	int64_t at;
+	enum rating_value value;
+	const char *channel; /* may be NULL */
+};
+enum mc_code store_rating_put(struct store *st, const struct rating *r,
+			      struct mc_err *err);
+
+/* Feedback (phản ánh kiến nghị) about a unit, optionally a dossier;
+ * answered_at MC_NO_TIME while unanswered. Put replaces by id. */
+struct feedback {
+	const char *id, *unit_code, *dossier_code, *outcome;
+	int64_t received_at, answered_at;
+};
+enum mc_code store_feedback_put(struct store *st, const struct feedback *f,
+				struct mc_err *err);
+
+/* Which units offer a procedure: a unit code, or a level (1-3) meaning
+ * every unit of that level. set replaces the procedure's whole list. */
+struct procedure_offer {
+	const char *unit_code; /* NULL when by level */
+	int level;             /* 0 when by unit */
+};
+enum mc_code store_offers_set(struct store *st, const char *procedure_code,
+			      const struct procedure_offer *o, size_t n,
+			      struct mc_err *err);
+typedef int (*store_offer_fn)(const char *procedure_code,
+			      const struct procedure_offer *o, void *ctx);
+enum mc_code store_offer_each(struct store *st, store_offer_fn fn,
+			      void *ctx, struct mc_err *err);
+
+/* When a procedure's decision was signed, took effect, was publicized
+ * (civil days; effective and publicized MC_NO_TIME when unknown). */
+struct procedure_publication {
+	const char *procedure_code;
+	int64_t decided, effective, publicized;
+};
+enum mc_code store_publication_put(struct store *st,
+				   const struct procedure_publication *p,
+				   struct mc_err *err);
+typedef int (*store_publication_fn)(const struct procedure_publication *p,
+				    void *ctx);
+enum mc_code store_publication_each(struct store *st,
+				    store_publication_fn fn, void *ctx,
+				    struct mc_err *err);
+
+/* Ratings and feedback of the instants [from, to] for the subtree of
+ * `unit`, only units of `level` when level is 1-3: dossiers with a
+ * dissatisfied rating or a complaint, feedback received, and feedback
+ * answered within `answer_days` days. */
+struct feedback_counts {
+	int64_t complained, received, answered_in_time;
+};
+enum mc_code store_feedback_counts(struct store *st, const char *unit,
+				   int level, int64_t from, int64_t to,
+				   int answer_days, struct feedback_counts *out,
+				   struct mc_err *err);
+
+/* Targets (hundredths of a percent) per unit, period name and indicator
+ * name; put replaces. MC_ERR_NOT_FOUND naming "unit" for an unknown unit. */
+enum mc_code store_target_put(struct store *st, const char *unit,
+			      const char *period, const char *indicator,
+			      int64_t value, struct mc_err *err);
+typedef int (*store_target_fn)(const char *unit, const char *period,
+			       const char *indicator, int64_t value,
+			       void *ctx);
+enum mc_code store_target_each(struct store *st, store_target_fn fn,
+			       void *ctx, struct mc_err *err);
+
+/* Published snapshots: written once, never changed (triggers refuse);
+ * put fails with MC_ERR_CONFLICT when the period is published already.
+ * get fills malloc'd strings; MC_ERR_NOT_FOUND when not published. */
+struct snapshot {
+	char *period, *rules, *content, *checksum;
+	int64_t created_at;
+};
+void snapshot_release(struct snapshot *s);
+enum mc_code store_snapshot_put(struct store *st, const struct snapshot *s,
+				struct mc_err *err);
+enum mc_code store_snapshot_get(struct store *st, const char *period,
+				struct snapshot *out, struct mc_err *err);
+
 #endif

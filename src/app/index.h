@@ -1,0 +1,126 @@
+/*
+ * index.h - the service index over the stored data: every unit's
+ * indicators, group scores, total and rank among its siblings for a
+ * period; targets per unit with inheritance and allocation; published
+ * snapshots. See docs/internals/index.md.
+ *
+ * Indicators come from the report aggregates (a few counter reads per
+ * row) plus small tables (offers, ratings, feedback, publication).
+ */
+#ifndef MC_APP_INDEX_H
+#define MC_APP_INDEX_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "app/app.h"
+#include "app/import.h"
+#include "core/index.h"
+#include "core/str.h"
+
+enum index_by { INDEX_BY_UNIT, INDEX_BY_LEVEL };
+
+struct index_query {
+	struct report_period period;
+	const char *unit;          /* NULL: the province (the root) */
+	enum index_by by;
+	int64_t min_dossiers;      /* rows with less volume are not ranked */
+	const struct index_rules *rules; /* NULL: the built-in rules */
+};
+
+struct index_line {
+	char *key, *name;
+	int level;                      /* unit level, or the level row's */
+	struct index_ratio ind[IND__COUNT];
+	int64_t target[IND__COUNT];     /* -1: none */
+	struct index_score score;
+	int64_t volume;                 /* dossiers handled in the period */
+	int rank;                       /* 0: not ranked */
+};
+
+struct index_table {
+	struct report_period period;
+	enum index_by by;
+	char *unit, *rules_name, *rules_reference;
+	int64_t weight[GRP__COUNT];
+	int64_t min_dossiers;
+	struct index_line *lines;
+	size_t n, cap;
+	struct index_line total;        /* the chosen unit's whole subtree */
+};
+
+void index_table_release(struct index_table *t);
+enum mc_code index_by_parse(const char *s, enum index_by *out,
+			    struct mc_err *err);
+enum mc_code app_index(struct app *app, const struct index_query *q,
+		       struct index_table *out, struct mc_err *err);
+/* Whether a rate meets a target: -1 when either is undefined. */
+int index_met(int64_t rate, int64_t target);
+
+/* ---- inputs: ratings, feedback (JSON Lines, all or nothing) ------------ */
+
+enum mc_code import_ratings(struct store *st, FILE *in,
+			    struct import_stats *stats, struct mc_err *err);
+enum mc_code import_feedback(struct store *st, FILE *in,
+			     struct import_stats *stats, struct mc_err *err);
+/* The optional service-index fields of a procedure import line:
+ * "units":[codes] and "levels":[1-3] (who offers it) and "publication":
+ * {"decided","effective","publicized"} (dates YYYY-MM-DD). Called by the
+ * procedure import after the procedure itself is stored. */
+enum mc_code index_procedure_line(struct store *st, const char *line,
+				  size_t len, const char *procedure_code,
+				  struct mc_err *err);
+
+/* ---- targets ------------------------------------------------------------ */
+
+/* Lines {"unit","period","indicator","value"}; value in percent. */
+enum mc_code import_targets(struct store *st, FILE *in,
+			    struct import_stats *stats, struct mc_err *err);
+enum mc_code app_target_set(struct app *app, const char *unit,
+			    const char *period, const char *indicator,
+			    const char *value, struct mc_err *err);
+/* Give every child of `unit` its own rows for `period`, equal to the
+ * unit's effective targets, where the child has none yet; *written
+ * counts the rows. */
+enum mc_code app_target_allocate(struct app *app, const char *unit,
+				 const char *period, size_t *written,
+				 struct mc_err *err);
+
+struct target_check {
+	char *unit, *name;
+	enum index_indicator ind;
+	int64_t actual, target, margin; /* rates; margin = actual - target */
+	int met;                        /* -1: no actual */
+	bool inherited;                 /* the target is an ancestor's */
+	bool below_parent;              /* own target under the parent's */
+};
+struct target_report {
+	struct target_check *rows;
+	size_t n, cap;
+};
+void target_report_release(struct target_report *r);
+/* Every unit of the subtree of `unit` (NULL: root) with a target for
+ * the period, own or inherited or the government's. */
+enum mc_code app_target_check(struct app *app, const char *period,
+			      const char *unit, struct target_report *out,
+			      struct mc_err *err);
+
+/* ---- publication -------------------------------------------------------- */
+
+/* Freeze the period's report (by unit) and index as a snapshot. */
+enum mc_code app_publish(struct app *app, const char *period,
+			 struct mc_err *err);
+/* The snapshot; *intact tells whether its checksum still matches. */
+enum mc_code app_publish_show(struct app *app, const char *period,
+			      struct snapshot *out, bool *intact,
+			      struct mc_err *err);
+/* The content the period would have if published now. */
+enum mc_code app_publish_render(struct app *app, const char *period,
+				struct strbuf *out, char **rules,
+				struct mc_err *err);
+/* Lines "path: old -> new" of what differs between two JSON texts. */
+enum mc_code index_json_diff(const char *old_json, const char *new_json,
+			     struct strbuf *out, size_t *changes,
+			     struct mc_err *err);
+
+#endif

@@ -1,0 +1,320 @@
+/*
+ * index_ctx.c - loading what the service index needs once per query:
+ * the unit tree, the catalogue facts, the targets and the rule set (see
+ * index_int.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/index_int.h"
+#include "core/civil.h"
+#include "io/index_rules.h"
+
+static enum mc_code nomem(struct mc_err *err)
+{
+	return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+}
+
+/* ---- the tree ---------------------------------------------------------- */
+
+static int collect_unit(const struct unit *u, void *ctx)
+{
+	struct index_tree *t = ctx;
+	struct unit *slot = ARRAY_PUSH(t->units, t->n, t->cap);
+	if (!slot)
+		return 1;
+	unit_init(slot);
+	slot->level = u->level;
+	slot->valid_from = u->valid_from;
+	slot->valid_to = u->valid_to;
+	return !str_set(&slot->code, u->code) ||
+	       !str_set(&slot->name, u->name) ||
+	       !str_set(&slot->parent, u->parent);
+}
+
+int64_t index_tree_find(const struct index_tree *t, const char *code)
+{
+	return code ? strmap_get(&t->index, code, -1) : -1;
+}
+
+int64_t index_tree_parent(const struct index_tree *t, int64_t i)
+{
+	return index_tree_find(t, t->units[i].parent);
+}
+
+bool index_tree_within(const struct index_tree *t, int64_t x, int64_t u)
+{
+	for (size_t hops = 0; x >= 0 && hops <= t->n; hops++) {
+		if (x == u)
+			return true;
+		x = index_tree_parent(t, x);
+	}
+	return false;
+}
+
+static enum mc_code tree_load(struct index_tree *t, struct store *st,
+			      struct mc_err *err)
+{
+	enum mc_code rc = store_unit_each(st, collect_unit, t, err);
+	if (rc)
+		return rc;
+	t->level_mask = calloc(t->n + 1, sizeof(unsigned));
+	if (!t->level_mask)
+		return nomem(err);
+	for (size_t i = 0; i < t->n; i++)
+		if (!strmap_put(&t->index, t->units[i].code, (int64_t)i))
+			return nomem(err);
+	/* every unit marks its level on itself and its ancestors */
+	for (size_t i = 0; i < t->n; i++) {
+		int64_t x = (int64_t)i;
+		for (size_t hops = 0; x >= 0 && hops <= t->n; hops++) {
+			t->level_mask[x] |= 1u << t->units[i].level;
+			x = index_tree_parent(t, x);
+		}
+	}
+	return MC_OK;
+}
+
+static void tree_release(struct index_tree *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		unit_release(&t->units[i]);
+	free(t->units);
+	free(t->level_mask);
+	strmap_release(&t->index);
+}
+
+enum mc_code index_tree_root(const struct index_tree *t, const char *code,
+			     int64_t *out, struct mc_err *err)
+{
+	if (code) {
+		*out = index_tree_find(t, code);
+		if (*out < 0)
+			return mc_fail(err, MC_ERR_NOT_FOUND, "unit",
+				       "unit: \"%.60s\" is not known", code);
+		return MC_OK;
+	}
+	*out = -1;
+	for (size_t i = 0; i < t->n; i++) {
+		if (t->units[i].parent)
+			continue;
+		if (*out >= 0)
+			return mc_fail(err, MC_ERR_INPUT, "unit",
+				       "unit: there are several top units; "
+				       "choose one with --unit");
+		*out = (int64_t)i;
+	}
+	if (*out < 0)
+		return mc_fail(err, MC_ERR_NOT_FOUND, "unit",
+			       "unit: the database has no units yet");
+	return MC_OK;
+}
+
+/* ---- the catalogue ------------------------------------------------------ */
+
+static int collect_proc(const struct procedure *p, void *ctx)
+{
+	struct index_ctx *c = ctx;
+	struct index_proc *slot = ARRAY_PUSH(c->procs, c->n_procs, c->cap_procs);
+	if (!slot || !str_set(&slot->code, p->code) ||
+	    !strmap_put(&c->proc_index, p->code, (int64_t)c->n_procs - 1))
+		return 1;
+	slot->online = p->online_level != ONLINE_NONE;
+	slot->paying = procedure_fee_total(p) > 0;
+	slot->decided = MC_NO_TIME;
+	return 0;
+}
+
+static int collect_offer(const char *proc, const struct procedure_offer *o,
+			 void *ctx)
+{
+	struct index_ctx *c = ctx;
+	int64_t p = strmap_get(&c->proc_index, proc, -1);
+	int64_t u = o->unit_code ? index_tree_find(&c->tree, o->unit_code) : -1;
+	if (p < 0 || (o->unit_code && u < 0))
+		return 0; /* the catalogue changed under it: ignore */
+	struct index_offer *slot =
+		ARRAY_PUSH(c->offers, c->n_offers, c->cap_offers);
+	if (!slot)
+		return 1;
+	slot->proc = (size_t)p;
+	slot->unit = u;
+	slot->level = o->level;
+	c->procs[p].declared = true;
+	return 0;
+}
+
+/* Publicized on time: by the day the decision took effect (by the
+ * decision day when no effective day is recorded). */
+static int collect_publication(const struct procedure_publication *pp,
+			       void *ctx)
+{
+	struct index_ctx *c = ctx;
+	int64_t p = strmap_get(&c->proc_index, pp->procedure_code, -1);
+	if (p < 0)
+		return 0;
+	int64_t by = pp->effective != MC_NO_TIME ? pp->effective : pp->decided;
+	c->procs[p].decided = pp->decided;
+	c->procs[p].on_time = pp->publicized != MC_NO_TIME &&
+			      pp->publicized <= by;
+	return 0;
+}
+
+static int collect_target(const char *unit, const char *period,
+			  const char *indicator, int64_t value, void *ctx)
+{
+	struct index_ctx *c = ctx;
+	struct index_target_row r = {.unit = index_tree_find(&c->tree, unit),
+				     .value = value};
+	int ind = index_indicator_parse(indicator);
+	if (r.unit < 0 || ind < 0 ||
+	    report_period_parse(period, 1, &r.period, "period", NULL))
+		return 0;
+	r.ind = (enum index_indicator)ind;
+	struct index_target_row *slot =
+		ARRAY_PUSH(c->targets, c->n_targets, c->cap_targets);
+	if (!slot)
+		return 1;
+	*slot = r;
+	return 0;
+}
+
+static enum mc_code load_catalogue(struct index_ctx *c, struct mc_err *err)
+{
+	struct store *st = c->app->st;
+	enum mc_code rc;
+	if ((rc = tree_load(&c->tree, st, err)) ||
+	    (rc = store_procedure_each(st, collect_proc, c, err)) ||
+	    (rc = store_offer_each(st, collect_offer, c, err)) ||
+	    (rc = store_publication_each(st, collect_publication, c, err)) ||
+	    (rc = store_target_each(st, collect_target, c, err)))
+		return rc;
+	return MC_OK;
+}
+
+enum mc_code index_ctx_open(struct index_ctx *c, struct app *app,
+			    const struct index_rules *rules,
+			    struct report_period period, struct mc_err *err)
+{
+	memset(c, 0, sizeof(*c));
+	c->app = app;
+	c->period = period;
+	strmap_init(&c->tree.index);
+	strmap_init(&c->proc_index);
+	enum mc_code rc;
+	if (!rules) {
+		if ((rc = index_rules_default(&c->own_rules, err)))
+			return rc;
+		rules = &c->own_rules;
+	}
+	c->set = index_rules_at(rules, period.to);
+	if (!c->set) {
+		char buf[CIVIL_BUF];
+		return mc_fail(err, MC_ERR_RULE, "period",
+			       "period: no index rules are in force on %s",
+			       civil_format_date(period.to, buf));
+	}
+	return load_catalogue(c, err);
+}
+
+void index_ctx_close(struct index_ctx *c)
+{
+	tree_release(&c->tree);
+	for (size_t i = 0; i < c->n_procs; i++)
+		free(c->procs[i].code);
+	free(c->procs);
+	strmap_release(&c->proc_index);
+	free(c->offers);
+	free(c->targets);
+	index_rules_release(&c->own_rules);
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+enum mc_code index_ctx_counters(struct index_ctx *c, const char *unit,
+				enum agg_dim dim, const char *value,
+				int64_t before[AGG__COUNT],
+				int64_t at_to[AGG__COUNT], struct mc_err *err)
+{
+	enum mc_code rc = store_agg_counters(c->app->st, unit, dim, value,
+					     c->period.from - 1, before, err);
+	return rc ? rc
+		  : store_agg_counters(c->app->st, unit, dim, value,
+				       c->period.to, at_to, err);
+}
+
+static int note_value(const char *value, void *ctx)
+{
+	return !strmap_put(ctx, value, 1);
+}
+
+enum mc_code index_ctx_data_procedures(struct index_ctx *c, int64_t u,
+				       struct strmap *out, struct mc_err *err)
+{
+	strmap_init(out);
+	return store_agg_values(c->app->st, c->tree.units[u].code,
+				AGG_DIM_PROCEDURE, note_value, out, err);
+}
+
+/* Declared offers win; a procedure without any is taken as offered
+ * where it has dossiers, so an undeclared catalogue still scores. */
+bool index_ctx_offered(const struct index_ctx *c, int64_t u, size_t p,
+		       const struct strmap *has)
+{
+	if (!c->procs[p].declared)
+		return strmap_get(has, c->procs[p].code, -1) >= 0;
+	for (size_t i = 0; i < c->n_offers; i++) {
+		const struct index_offer *o = &c->offers[i];
+		if (o->proc != p)
+			continue;
+		if (o->unit >= 0 ? index_tree_within(&c->tree, o->unit, u)
+				 : (c->tree.level_mask[u] >> o->level) & 1u)
+			return true;
+	}
+	return false;
+}
+
+static int64_t span(struct report_period p) { return p.to - p.from; }
+
+/* The unit's own row for the narrowest stored period containing ours. */
+static const struct index_target_row *own_target(const struct index_ctx *c,
+						 int64_t u,
+						 enum index_indicator ind)
+{
+	const struct index_target_row *best = NULL;
+	for (size_t i = 0; i < c->n_targets; i++) {
+		const struct index_target_row *r = &c->targets[i];
+		if (r->unit != u || r->ind != ind ||
+		    r->period.from > c->period.from ||
+		    r->period.to < c->period.to)
+			continue;
+		if (!best || span(r->period) < span(best->period))
+			best = r;
+	}
+	return best;
+}
+
+int64_t index_ctx_target_from(const struct index_ctx *c, int64_t u,
+			      int level, enum index_indicator ind,
+			      int64_t *source)
+{
+	for (size_t hops = 0; u >= 0 && hops <= c->tree.n; hops++) {
+		const struct index_target_row *r = own_target(c, u, ind);
+		if (r) {
+			*source = u;
+			return r->value;
+		}
+		u = index_tree_parent(&c->tree, u);
+	}
+	int y, m, d;
+	civil_from_days(c->period.to, &y, &m, &d);
+	*source = -1;
+	return index_gov_target(c->set, ind, level, y);
+}
+
+int64_t index_ctx_target(const struct index_ctx *c, int64_t u, int level,
+			 enum index_indicator ind)
+{
+	int64_t source;
+	return index_ctx_target_from(c, u, level, ind, &source);
+}
