@@ -17,59 +17,21 @@ static enum mc_code nomem(struct mc_err *err)
 
 /* ---- the tree ---------------------------------------------------------- */
 
-static int collect_unit(const struct unit *u, void *ctx)
-{
-	struct index_tree *t = ctx;
-	struct unit *slot = ARRAY_PUSH(t->units, t->n, t->cap);
-	if (!slot)
-		return 1;
-	unit_init(slot);
-	slot->level = u->level;
-	slot->valid_from = u->valid_from;
-	slot->valid_to = u->valid_to;
-	return !str_set(&slot->code, u->code) ||
-	       !str_set(&slot->name, u->name) ||
-	       !str_set(&slot->parent, u->parent);
-}
-
-int64_t index_tree_find(const struct index_tree *t, const char *code)
-{
-	return code ? strmap_get(&t->index, code, -1) : -1;
-}
-
-int64_t index_tree_parent(const struct index_tree *t, int64_t i)
-{
-	return index_tree_find(t, t->units[i].parent);
-}
-
-bool index_tree_within(const struct index_tree *t, int64_t x, int64_t u)
-{
-	for (size_t hops = 0; x >= 0 && hops <= t->n; hops++) {
-		if (x == u)
-			return true;
-		x = index_tree_parent(t, x);
-	}
-	return false;
-}
-
 static enum mc_code tree_load(struct index_tree *t, struct store *st,
 			      struct mc_err *err)
 {
-	enum mc_code rc = store_unit_each(st, collect_unit, t, err);
+	enum mc_code rc = unit_tree_load(st, &t->t, err);
 	if (rc)
 		return rc;
-	t->level_mask = calloc(t->n + 1, sizeof(unsigned));
+	t->level_mask = calloc(t->t.n + 1, sizeof(unsigned));
 	if (!t->level_mask)
 		return nomem(err);
-	for (size_t i = 0; i < t->n; i++)
-		if (!strmap_put(&t->index, t->units[i].code, (int64_t)i))
-			return nomem(err);
 	/* every unit marks its level on itself and its ancestors */
-	for (size_t i = 0; i < t->n; i++) {
+	for (size_t i = 0; i < t->t.n; i++) {
 		int64_t x = (int64_t)i;
-		for (size_t hops = 0; x >= 0 && hops <= t->n; hops++) {
-			t->level_mask[x] |= 1u << t->units[i].level;
-			x = index_tree_parent(t, x);
+		for (size_t hops = 0; x >= 0 && hops <= t->t.n; hops++) {
+			t->level_mask[x] |= 1u << t->t.units[i].level;
+			x = unit_tree_parent(&t->t, x);
 		}
 	}
 	return MC_OK;
@@ -77,37 +39,8 @@ static enum mc_code tree_load(struct index_tree *t, struct store *st,
 
 static void tree_release(struct index_tree *t)
 {
-	for (size_t i = 0; i < t->n; i++)
-		unit_release(&t->units[i]);
-	free(t->units);
+	unit_tree_release(&t->t);
 	free(t->level_mask);
-	strmap_release(&t->index);
-}
-
-enum mc_code index_tree_root(const struct index_tree *t, const char *code,
-			     int64_t *out, struct mc_err *err)
-{
-	if (code) {
-		*out = index_tree_find(t, code);
-		if (*out < 0)
-			return mc_fail(err, MC_ERR_NOT_FOUND, "unit",
-				       "unit: \"%.60s\" is not known", code);
-		return MC_OK;
-	}
-	*out = -1;
-	for (size_t i = 0; i < t->n; i++) {
-		if (t->units[i].parent)
-			continue;
-		if (*out >= 0)
-			return mc_fail(err, MC_ERR_INPUT, "unit",
-				       "unit: there are several top units; "
-				       "choose one with --unit");
-		*out = (int64_t)i;
-	}
-	if (*out < 0)
-		return mc_fail(err, MC_ERR_NOT_FOUND, "unit",
-			       "unit: the database has no units yet");
-	return MC_OK;
 }
 
 /* ---- the catalogue ------------------------------------------------------ */
@@ -130,7 +63,7 @@ static int collect_offer(const char *proc, const struct procedure_offer *o,
 {
 	struct index_ctx *c = ctx;
 	int64_t p = strmap_get(&c->proc_index, proc, -1);
-	int64_t u = o->unit_code ? index_tree_find(&c->tree, o->unit_code) : -1;
+	int64_t u = o->unit_code ? unit_tree_find(&c->tree.t, o->unit_code) : -1;
 	if (p < 0 || (o->unit_code && u < 0))
 		return 0; /* the catalogue changed under it: ignore */
 	struct index_offer *slot =
@@ -164,7 +97,7 @@ static int collect_target(const char *unit, const char *period,
 			  const char *indicator, int64_t value, void *ctx)
 {
 	struct index_ctx *c = ctx;
-	struct index_target_row r = {.unit = index_tree_find(&c->tree, unit),
+	struct index_target_row r = {.unit = unit_tree_find(&c->tree.t, unit),
 				     .value = value};
 	int ind = index_indicator_parse(indicator);
 	if (r.unit < 0 || ind < 0 ||
@@ -199,7 +132,6 @@ enum mc_code index_ctx_open(struct index_ctx *c, struct app *app,
 	memset(c, 0, sizeof(*c));
 	c->app = app;
 	c->period = period;
-	strmap_init(&c->tree.index);
 	strmap_init(&c->proc_index);
 	enum mc_code rc;
 	if (!rules) {
@@ -252,7 +184,7 @@ enum mc_code index_ctx_data_procedures(struct index_ctx *c, int64_t u,
 				       struct strmap *out, struct mc_err *err)
 {
 	strmap_init(out);
-	return store_agg_values(c->app->st, c->tree.units[u].code,
+	return store_agg_values(c->app->st, c->tree.t.units[u].code,
 				AGG_DIM_PROCEDURE, note_value, out, err);
 }
 
@@ -267,7 +199,7 @@ bool index_ctx_offered(const struct index_ctx *c, int64_t u, size_t p,
 		const struct index_offer *o = &c->offers[i];
 		if (o->proc != p)
 			continue;
-		if (o->unit >= 0 ? index_tree_within(&c->tree, o->unit, u)
+		if (o->unit >= 0 ? unit_tree_within(&c->tree.t, o->unit, u)
 				 : (c->tree.level_mask[u] >> o->level) & 1u)
 			return true;
 	}
@@ -298,13 +230,13 @@ int64_t index_ctx_target_from(const struct index_ctx *c, int64_t u,
 			      int level, enum index_indicator ind,
 			      int64_t *source)
 {
-	for (size_t hops = 0; u >= 0 && hops <= c->tree.n; hops++) {
+	for (size_t hops = 0; u >= 0 && hops <= c->tree.t.n; hops++) {
 		const struct index_target_row *r = own_target(c, u, ind);
 		if (r) {
 			*source = u;
 			return r->value;
 		}
-		u = index_tree_parent(&c->tree, u);
+		u = unit_tree_parent(&c->tree.t, u);
 	}
 	int y, m, d;
 	civil_from_days(c->period.to, &y, &m, &d);

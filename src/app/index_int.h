@@ -8,22 +8,15 @@
 #define MC_APP_INDEX_INT_H
 
 #include "app/index.h"
+#include "app/tree.h"
 #include "core/strmap.h"
 
+/* The unit tree plus, per unit, the levels present in its subtree (bit L
+ * for level L), which decide where a level-wide offer applies. */
 struct index_tree {
-	struct unit *units;
-	size_t n, cap;
-	struct strmap index;   /* code -> position */
-	unsigned *level_mask;  /* bit L: a unit of level L in the subtree */
+	struct unit_tree t;
+	unsigned *level_mask;
 };
-
-int64_t index_tree_find(const struct index_tree *t, const char *code);
-int64_t index_tree_parent(const struct index_tree *t, int64_t i);
-/* Whether unit x lies in the subtree of unit u. */
-bool index_tree_within(const struct index_tree *t, int64_t x, int64_t u);
-/* The unit named, or the only unit without a parent. */
-enum mc_code index_tree_root(const struct index_tree *t, const char *code,
-			     int64_t *out, struct mc_err *err);
 
 struct index_proc {
 	char *code;

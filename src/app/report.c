@@ -10,109 +10,46 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/tree.h"
 #include "core/civil.h"
 #include "core/str.h"
 #include "core/strmap.h"
 
 /* ---- the unit tree ----------------------------------------------------- */
 
+/* The shared tree plus, per unit, the report line it counts on. */
 struct tree {
-	struct unit *units;
-	size_t n, cap;
-	struct strmap index; /* code -> position in units */
-	int *line;           /* unit -> report line, -1 outside the root */
+	struct unit_tree t;
+	int *line; /* unit -> report line, -1 outside the root */
 };
-
-static int collect_unit(const struct unit *u, void *ctx)
-{
-	struct tree *t = ctx;
-	struct unit *slot = ARRAY_PUSH(t->units, t->n, t->cap);
-	if (!slot)
-		return 1;
-	unit_init(slot);
-	slot->level = u->level;
-	slot->valid_from = u->valid_from;
-	slot->valid_to = u->valid_to;
-	return !str_set(&slot->code, u->code) ||
-	       !str_set(&slot->name, u->name) ||
-	       !str_set(&slot->parent, u->parent) ||
-	       !str_set(&slot->successor, u->successor);
-}
 
 static void tree_release(struct tree *t)
 {
-	for (size_t i = 0; i < t->n; i++)
-		unit_release(&t->units[i]);
-	free(t->units);
+	unit_tree_release(&t->t);
 	free(t->line);
-	strmap_release(&t->index);
-}
-
-static int64_t find(const struct tree *t, const char *code)
-{
-	return code ? strmap_get(&t->index, code, -1) : -1;
-}
-
-static int64_t parent_of(const struct tree *t, int64_t i)
-{
-	return find(t, t->units[i].parent);
 }
 
 static enum mc_code load_tree(struct app *app, struct tree *t,
 			      struct mc_err *err)
 {
-	memset(t, 0, sizeof(*t));
-	strmap_init(&t->index);
-	enum mc_code rc = store_unit_each(app->st, collect_unit, t, err);
+	t->line = NULL;
+	enum mc_code rc = unit_tree_load(app->st, &t->t, err);
 	if (rc)
 		return rc;
-	for (size_t i = 0; i < t->n; i++)
-		if (!strmap_put(&t->index, t->units[i].code, (int64_t)i))
-			return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
-	t->line = malloc((t->n + 1) * sizeof(int));
+	t->line = malloc((t->t.n + 1) * sizeof(int));
 	if (!t->line)
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	return MC_OK;
 }
 
-static enum mc_code find_root(const struct tree *t, const char *root,
-			      int64_t *out, struct mc_err *err)
+static int64_t find(const struct tree *t, const char *code)
 {
-	if (root) {
-		*out = find(t, root);
-		if (*out < 0)
-			return mc_fail(err, MC_ERR_NOT_FOUND, "unit",
-				       "unit: \"%s\" is not known", root);
-		return MC_OK;
-	}
-	*out = -1;
-	for (size_t i = 0; i < t->n; i++) {
-		if (t->units[i].parent)
-			continue;
-		if (*out >= 0)
-			return mc_fail(err, MC_ERR_INPUT, "unit",
-				       "unit: there are several top units; "
-				       "choose one with --unit");
-		*out = (int64_t)i;
-	}
-	if (*out < 0)
-		return mc_fail(err, MC_ERR_NOT_FOUND, "unit",
-			       "unit: the database has no units yet");
-	return MC_OK;
+	return unit_tree_find(&t->t, code);
 }
 
-/* Where a merged unit's work went by day `day`: along its successors to
- * the first unit in service; itself when it is in service or has none. */
-static int64_t successor_on(const struct tree *t, int64_t i, int64_t day)
+static int64_t parent_of(const struct tree *t, int64_t i)
 {
-	for (size_t hops = 0; hops < t->n; hops++) {
-		const struct unit *u = &t->units[i];
-		int64_t next = find(t, u->successor);
-		if (unit_valid_on(u, day) || next < 0)
-			return i;
-		i = next;
-	}
-	return i;
+	return unit_tree_parent(&t->t, i);
 }
 
 /* The line of unit i: the root's own line (0) for the root, else the line
@@ -121,9 +58,9 @@ static int64_t successor_on(const struct tree *t, int64_t i, int64_t day)
 static int line_of(struct tree *t, int64_t i, int64_t root,
 		   int64_t restate_day)
 {
-	for (size_t hops = 0; i >= 0 && hops <= t->n; hops++) {
+	for (size_t hops = 0; i >= 0 && hops <= t->t.n; hops++) {
 		if (restate_day != MC_NO_TIME)
-			i = successor_on(t, i, restate_day);
+			i = unit_tree_successor_on(&t->t, i, restate_day);
 		if (i == root)
 			return 0;
 		if (t->line[i] > 0)
@@ -205,13 +142,13 @@ static bool shows(const struct unit *u, const struct report *r,
 static enum mc_code unit_lines(struct tree *t, int64_t root,
 			       struct report *r, struct mc_err *err)
 {
-	enum mc_code rc = add_line(r, t->units[root].code,
-				   t->units[root].name, " (trực tiếp)", err);
-	for (size_t i = 0; !rc && i < t->n; i++) {
+	enum mc_code rc = add_line(r, t->t.units[root].code,
+				   t->t.units[root].name, " (trực tiếp)", err);
+	for (size_t i = 0; !rc && i < t->t.n; i++) {
 		t->line[i] = -1;
 		if (parent_of(t, (int64_t)i) != root)
 			continue;
-		rc = add_line(r, t->units[i].code, t->units[i].name, "", err);
+		rc = add_line(r, t->t.units[i].code, t->t.units[i].name, "", err);
 		t->line[i] = (int)r->n - 1;
 	}
 	t->line[root] = 0;
@@ -229,7 +166,7 @@ static void finish_lines(struct tree *t, struct report *r)
 							      : -1;
 		bool catalogue = r->by == REPORT_BY_FIELD ||
 				 r->by == REPORT_BY_PROCEDURE;
-		if ((u >= 0 && !shows(&t->units[u], r, l)) ||
+		if ((u >= 0 && !shows(&t->t.units[u], r, l)) ||
 		    (catalogue && empty(l))) {
 			free(l->key);
 			free(l->name);
@@ -331,10 +268,10 @@ static enum mc_code fast_units(struct app *app, struct tree *t, int64_t root,
 		return rc;
 	}
 	/* restated: every unit's own dossiers onto its line as of `to` */
-	for (size_t i = 0; !rc && i < t->n; i++) {
+	for (size_t i = 0; !rc && i < t->t.n; i++) {
 		int l = line_of(t, (int64_t)i, root, r->period.to);
 		if (l >= 0)
-			rc = counted(app, t->units[i].code, AGG_DIM_OWN, "",
+			rc = counted(app, t->t.units[i].code, AGG_DIM_OWN, "",
 				     &r->period, &r->lines[l].row, err);
 	}
 	return rc;
@@ -387,7 +324,7 @@ static int scan_line(struct scan *s, const struct dossier *d, int64_t u)
 		return line_of(s->tree, u, s->root,
 			       r->restated ? r->period.to : MC_NO_TIME);
 	case REPORT_BY_LEVEL:
-		return (int)s->tree->units[u].level - 1;
+		return (int)s->tree->t.units[u].level - 1;
 	case REPORT_BY_FIELD:
 	case REPORT_BY_PROCEDURE: {
 		char tagged[64];
@@ -398,23 +335,13 @@ static int scan_line(struct scan *s, const struct dossier *d, int64_t u)
 	return -1;
 }
 
-static bool under_root(struct scan *s, int64_t u)
-{
-	for (size_t hops = 0; u >= 0 && hops <= s->tree->n; hops++) {
-		if (u == s->root)
-			return true;
-		u = parent_of(s->tree, u);
-	}
-	return false;
-}
-
 static int scan_one(const struct dossier *d, void *ctx)
 {
 	struct scan *s = ctx;
 	int64_t u = find(s->tree, d->unit_code);
 	if (u < 0)
 		return 0;
-	if (s->report->by != REPORT_BY_UNIT && !under_root(s, u))
+	if (s->report->by != REPORT_BY_UNIT && !unit_tree_within(&s->tree->t, u, s->root))
 		return 0;
 	int l = scan_line(s, d, u);
 	if (l < 0 || (size_t)l >= s->report->n)
@@ -466,9 +393,9 @@ static enum mc_code build(struct app *app, const struct report_query *q,
 	else
 		memset(&t, 0, sizeof(t));
 	if (!rc)
-		rc = find_root(&t, q->unit, &root, err);
-	if (!rc && (!str_set(&out->unit, t.units[root].code) ||
-		    !str_set(&out->unit_name, t.units[root].name)))
+		rc = unit_tree_root(&t.t, q->unit, &root, err);
+	if (!rc && (!str_set(&out->unit, t.t.units[root].code) ||
+		    !str_set(&out->unit_name, t.t.units[root].name)))
 		rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	if (!rc && q->by == REPORT_BY_UNIT)
 		rc = unit_lines(&t, root, out, err);
