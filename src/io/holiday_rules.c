@@ -15,40 +15,11 @@
 
 #include "core/civil.h"
 #include "core/str.h"
+#include "io/json_doc.h"
 
 extern const char mc_holiday_rules_json[], mc_holiday_rules_json_end[];
 
 #define NAME_MAX_BYTES 80 /* leaves room for "Nghỉ bù " in 96 bytes */
-
-/* The path of the field being read, for error messages; a path longer
- * than struct mc_err's field is cut, which still points at the place. */
-struct path {
-	char s[64];
-};
-
-static const char *join(struct path *p, const char *a, const char *b,
-			const char *c)
-{
-	const char *parts[3] = {a, b, c};
-	size_t len = 0;
-	for (int i = 0; i < 3; i++)
-		for (const char *s = parts[i]; *s && len + 1 < sizeof(p->s);)
-			p->s[len++] = *s++;
-	p->s[len] = '\0';
-	return p->s;
-}
-
-static const char *at(struct path *p, const char *base, const char *key)
-{
-	return join(p, base, *base ? "." : "", key);
-}
-
-static const char *at_index(struct path *p, const char *base, size_t i)
-{
-	char idx[24];
-	snprintf(idx, sizeof(idx), "[%zu]", i);
-	return join(p, base, idx, "");
-}
 
 static enum mc_code bad(struct mc_err *err, const char *field,
 			const char *why)
@@ -62,36 +33,18 @@ static enum mc_code nomem(struct mc_err *err)
 	return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 }
 
-/* Reject keys outside `allowed` (a NULL-terminated list). */
-static enum mc_code only_keys(json_t *obj, const char *const *allowed,
-			      const char *base, struct mc_err *err)
-{
-	const char *key;
-	json_t *v;
-	json_object_foreach(obj, key, v) {
-		bool ok = false;
-		for (size_t i = 0; allowed[i] && !ok; i++)
-			ok = strcmp(key, allowed[i]) == 0;
-		if (!ok) {
-			struct path p;
-			return bad(err, at(&p, base, key), "unknown field");
-		}
-	}
-	return MC_OK;
-}
-
 static enum mc_code get_int(json_t *obj, const char *key, int lo, int hi,
 			    int *out, const char *base, struct mc_err *err)
 {
-	struct path p;
+	struct json_path p;
 	json_t *v = json_object_get(obj, key);
 	if (!json_is_integer(v))
-		return bad(err, at(&p, base, key), "must be an integer");
+		return bad(err, json_path_key(&p, base, key), "must be an integer");
 	json_int_t x = json_integer_value(v);
 	if (x < lo || x > hi) {
 		char why[64];
 		snprintf(why, sizeof(why), "must be between %d and %d", lo, hi);
-		return bad(err, at(&p, base, key), why);
+		return bad(err, json_path_key(&p, base, key), why);
 	}
 	*out = (int)x;
 	return MC_OK;
@@ -101,12 +54,12 @@ static enum mc_code get_int(json_t *obj, const char *key, int lo, int hi,
 static enum mc_code get_name(json_t *obj, const char *key, char **out,
 			     const char *base, struct mc_err *err)
 {
-	struct path p;
+	struct json_path p;
 	json_t *v = json_object_get(obj, key);
 	if (!json_is_string(v) || json_string_length(v) == 0)
-		return bad(err, at(&p, base, key), "must be a non-empty string");
+		return bad(err, json_path_key(&p, base, key), "must be a non-empty string");
 	if (json_string_length(v) > NAME_MAX_BYTES)
-		return bad(err, at(&p, base, key), "is longer than 80 bytes");
+		return bad(err, json_path_key(&p, base, key), "is longer than 80 bytes");
 	return str_set(out, json_string_value(v)) ? MC_OK : nomem(err);
 }
 
@@ -115,12 +68,12 @@ static enum mc_code get_name(json_t *obj, const char *key, char **out,
 static enum mc_code get_month_day(json_t *obj, bool lunar, int *m, int *d,
 				  const char *base, struct mc_err *err)
 {
-	struct path p;
+	struct json_path p;
 	const char *s = json_string_value(json_object_get(obj, "date"));
 	if (!s || strlen(s) != 5 || s[2] != '-' ||
 	    sscanf(s, "%2d-%2d", m, d) != 2 || *m < 1 || *m > 12 ||
 	    *d < 1 || (lunar ? *d > 30 : !civil_valid(2000, *m, *d)))
-		return bad(err, at(&p, base, "date"),
+		return bad(err, json_path_key(&p, base, "date"),
 			   lunar ? "must be a lunar \"MM-DD\" (day 1-30)"
 				 : "must be a date \"MM-DD\"");
 	return MC_OK;
@@ -135,7 +88,7 @@ static enum mc_code parse_fixed(json_t *v, bool lunar,
 	enum mc_code rc;
 	if (!json_is_object(v))
 		return bad(err, base, "must be an object");
-	if ((rc = only_keys(v, fixed_keys, base, err)) ||
+	if ((rc = json_only_keys(v, fixed_keys, base, "holiday rules", err)) ||
 	    (rc = get_month_day(v, lunar, &f->month, &f->day, base, err)))
 		return rc;
 	return get_name(v, "name", &f->name, base, err);
@@ -147,19 +100,19 @@ static enum mc_code parse_fixed_list(json_t *set, const char *key,
 				     size_t *n, size_t *cap, const char *base,
 				     struct mc_err *err)
 {
-	struct path p, q;
+	struct json_path p, q;
 	json_t *arr = json_object_get(set, key), *v;
 	size_t i;
 	if (!arr)
 		return MC_OK;
 	if (!json_is_array(arr))
-		return bad(err, at(&p, base, key), "must be an array");
-	at(&p, base, key);
+		return bad(err, json_path_key(&p, base, key), "must be an array");
+	json_path_key(&p, base, key);
 	json_array_foreach(arr, i, v) {
 		struct holiday_fixed *f = ARRAY_PUSH(*items, *n, *cap);
 		if (!f)
 			return nomem(err);
-		enum mc_code rc = parse_fixed(v, lunar, f, at_index(&q, p.s, i),
+		enum mc_code rc = parse_fixed(v, lunar, f, json_path_index(&q, p.s, i),
 					      err);
 		if (rc)
 			return rc;
@@ -173,15 +126,15 @@ static enum mc_code parse_weekdays(json_t *arr, unsigned *mask,
 	static const char *const names[] = {"monday", "tuesday", "wednesday",
 					    "thursday", "friday", "saturday",
 					    "sunday"};
-	struct path p, q;
+	struct json_path p, q;
 	json_t *v;
 	size_t i;
 	*mask = 0;
 	if (!arr)
 		return MC_OK;
 	if (!json_is_array(arr))
-		return bad(err, at(&p, base, "before_on"), "must be an array");
-	at(&p, base, "before_on");
+		return bad(err, json_path_key(&p, base, "before_on"), "must be an array");
+	json_path_key(&p, base, "before_on");
 	json_array_foreach(arr, i, v) {
 		const char *s = json_string_value(v);
 		int w = 0;
@@ -189,7 +142,7 @@ static enum mc_code parse_weekdays(json_t *arr, unsigned *mask,
 			if (strcmp(s, names[k]) == 0)
 				w = k + 1;
 		if (!w)
-			return bad(err, at_index(&q, p.s, i),
+			return bad(err, json_path_index(&q, p.s, i),
 				   "must be a weekday name (\"monday\" ...)");
 		*mask |= 1u << w;
 	}
@@ -202,24 +155,24 @@ static const char *const adjacent_keys[] = {"date", "name", "before_on",
 static enum mc_code parse_adjacent(json_t *set, struct holiday_rule_set *s,
 				   const char *base, struct mc_err *err)
 {
-	struct path p, q;
+	struct json_path p, q;
 	json_t *arr = json_object_get(set, "adjacent"), *v;
 	size_t i;
 	enum mc_code rc;
 	if (!arr)
 		return MC_OK;
 	if (!json_is_array(arr))
-		return bad(err, at(&p, base, "adjacent"), "must be an array");
-	at(&p, base, "adjacent");
+		return bad(err, json_path_key(&p, base, "adjacent"), "must be an array");
+	json_path_key(&p, base, "adjacent");
 	json_array_foreach(arr, i, v) {
-		const char *b = at_index(&q, p.s, i);
+		const char *b = json_path_index(&q, p.s, i);
 		struct holiday_adjacent *a =
 			ARRAY_PUSH(s->adjacent, s->n_adjacent, s->cap_adjacent);
 		if (!a)
 			return nomem(err);
 		if (!json_is_object(v))
 			return bad(err, b, "must be an object");
-		if ((rc = only_keys(v, adjacent_keys, b, err)) ||
+		if ((rc = json_only_keys(v, adjacent_keys, b, "holiday rules", err)) ||
 		    (rc = get_month_day(v, false, &a->month, &a->day, b, err)) ||
 		    (rc = get_name(v, "name", &a->name, b, err)) ||
 		    (rc = parse_weekdays(json_object_get(v, "before_on"),
@@ -235,13 +188,13 @@ static const char *const tet_keys[] = {"name", "first", "days", "note",
 static enum mc_code parse_tet(json_t *set, struct holiday_rule_set *s,
 			      const char *base, struct mc_err *err)
 {
-	struct path p;
+	struct json_path p;
 	json_t *tet = json_object_get(set, "tet");
 	enum mc_code rc;
-	const char *b = at(&p, base, "tet");
+	const char *b = json_path_key(&p, base, "tet");
 	if (!json_is_object(tet))
 		return bad(err, b, "must be an object {name, first, days}");
-	if ((rc = only_keys(tet, tet_keys, b, err)) ||
+	if ((rc = json_only_keys(tet, tet_keys, b, "holiday rules", err)) ||
 	    (rc = get_name(tet, "name", &s->tet_name, b, err)) ||
 	    (rc = get_int(tet, "first", -5, 5, &s->tet_first, b, err)))
 		return rc;
@@ -254,18 +207,18 @@ static enum mc_code parse_compensatory(json_t *set,
 				       struct holiday_rule_set *s,
 				       const char *base, struct mc_err *err)
 {
-	struct path p;
+	struct json_path p;
 	json_t *c = json_object_get(set, "compensatory");
 	enum mc_code rc;
-	const char *b = at(&p, base, "compensatory");
+	const char *b = json_path_key(&p, base, "compensatory");
 	if (!json_is_object(c))
 		return bad(err, b, "must be an object {enabled, prefix}");
-	if ((rc = only_keys(c, comp_keys, b, err)))
+	if ((rc = json_only_keys(c, comp_keys, b, "holiday rules", err)))
 		return rc;
 	json_t *en = json_object_get(c, "enabled");
 	if (!json_is_boolean(en)) {
-		struct path q;
-		return bad(err, at(&q, b, "enabled"), "must be true or false");
+		struct json_path q;
+		return bad(err, json_path_key(&q, b, "enabled"), "must be true or false");
 	}
 	s->compensatory = json_is_true(en);
 	return get_name(c, "prefix", &s->compensatory_prefix, b, err);
@@ -280,22 +233,22 @@ static enum mc_code parse_set(json_t *v, struct holiday_rule_set *s,
 			      struct mc_err *err)
 {
 	enum mc_code rc;
-	struct path p;
+	struct json_path p;
 	if (!json_is_object(v))
 		return bad(err, b, "must be an object");
-	if ((rc = only_keys(v, set_keys, b, err)) ||
+	if ((rc = json_only_keys(v, set_keys, b, "holiday rules", err)) ||
 	    (rc = get_int(v, "from_year", 1900, 2100, &s->from_year, b, err)))
 		return rc;
 	if (s->from_year <= prev_year)
-		return bad(err, at(&p, b, "from_year"),
+		return bad(err, json_path_key(&p, b, "from_year"),
 			   "must be later than the previous rule set's");
 	json_t *src = json_object_get(v, "source");
 	if (src && !json_is_string(src))
-		return bad(err, at(&p, b, "source"), "must be a string");
+		return bad(err, json_path_key(&p, b, "source"), "must be a string");
 	if (src && !str_set(&s->source, json_string_value(src)))
 		return nomem(err);
 	if (!json_is_array(json_object_get(v, "solar")))
-		return bad(err, at(&p, b, "solar"), "must be an array");
+		return bad(err, json_path_key(&p, b, "solar"), "must be an array");
 	if ((rc = parse_fixed_list(v, "solar", false, &s->solar, &s->n_solar,
 				   &s->cap_solar, b, err)) ||
 	    (rc = parse_fixed_list(v, "lunar", true, &s->lunar, &s->n_lunar,
@@ -318,19 +271,19 @@ static enum mc_code parse_root(json_t *root, struct holiday_rules *r,
 	size_t i;
 	if (!json_is_object(root))
 		return bad(err, "holiday_rules", "must be a JSON object");
-	if ((rc = only_keys(root, root_keys, "", err)) ||
+	if ((rc = json_only_keys(root, root_keys, "", "holiday rules", err)) ||
 	    (rc = get_int(root, "version", 1, 1, &version, "", err)))
 		return rc;
 	sets = json_object_get(root, "rule_sets");
 	if (!json_is_array(sets) || json_array_size(sets) == 0)
 		return bad(err, "rule_sets", "must be a non-empty array");
 	json_array_foreach(sets, i, v) {
-		struct path p;
+		struct json_path p;
 		int prev = r->n ? r->sets[r->n - 1].from_year : 0;
 		struct holiday_rule_set *s = ARRAY_PUSH(r->sets, r->n, r->cap);
 		if (!s)
 			return nomem(err);
-		rc = parse_set(v, s, prev, at_index(&p, "rule_sets", i), err);
+		rc = parse_set(v, s, prev, json_path_index(&p, "rule_sets", i), err);
 		if (rc)
 			return rc;
 	}

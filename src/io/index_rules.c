@@ -17,38 +17,9 @@
 
 #include "core/civil.h"
 #include "core/str.h"
+#include "io/json_doc.h"
 
 extern const char mc_index_rules_json[], mc_index_rules_json_end[];
-
-struct path {
-	char s[160];
-};
-
-/* Join parts into the path, cutting what does not fit (the start of a
- * path still points at the place). */
-static const char *join(struct path *p, const char *a, const char *b,
-			const char *c)
-{
-	const char *parts[3] = {a, b, c};
-	size_t len = 0;
-	for (int i = 0; i < 3; i++)
-		for (const char *s = parts[i]; *s && len + 1 < sizeof(p->s);)
-			p->s[len++] = *s++;
-	p->s[len] = '\0';
-	return p->s;
-}
-
-static const char *at(struct path *p, const char *base, const char *key)
-{
-	return join(p, base, *base ? "." : "", key);
-}
-
-static const char *at_index(struct path *p, const char *base, size_t i)
-{
-	char idx[24];
-	snprintf(idx, sizeof(idx), "[%zu]", i);
-	return join(p, base, idx, "");
-}
 
 static enum mc_code bad(struct mc_err *err, const char *field,
 			const char *why)
@@ -62,41 +33,24 @@ static enum mc_code nomem(struct mc_err *err)
 	return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 }
 
-static enum mc_code only_keys(json_t *obj, const char *const *allowed,
-			      const char *base, struct mc_err *err)
-{
-	const char *key;
-	json_t *v;
-	json_object_foreach(obj, key, v) {
-		bool ok = false;
-		for (size_t i = 0; allowed[i] && !ok; i++)
-			ok = strcmp(key, allowed[i]) == 0;
-		if (!ok) {
-			struct path p;
-			return bad(err, at(&p, base, key), "unknown field");
-		}
-	}
-	return MC_OK;
-}
-
 /* A number 0..max with at most two decimals, as hundredths. */
 static enum mc_code get_hundredths(json_t *obj, const char *key, double max,
 				   int64_t *out, const char *base,
 				   struct mc_err *err)
 {
-	struct path p;
+	struct json_path p;
 	json_t *v = json_object_get(obj, key);
 	if (!json_is_number(v))
-		return bad(err, at(&p, base, key), "must be a number");
+		return bad(err, json_path_key(&p, base, key), "must be a number");
 	double x = json_number_value(v);
 	double h = round(x * 100.0);
 	if (!(x >= 0.0 && x <= max)) {
 		char why[64];
 		snprintf(why, sizeof(why), "must be between 0 and %g", max);
-		return bad(err, at(&p, base, key), why);
+		return bad(err, json_path_key(&p, base, key), why);
 	}
 	if (fabs(x * 100.0 - h) > 1e-6)
-		return bad(err, at(&p, base, key),
+		return bad(err, json_path_key(&p, base, key),
 			   "has more than two decimals");
 	*out = (int64_t)h;
 	return MC_OK;
@@ -105,10 +59,10 @@ static enum mc_code get_hundredths(json_t *obj, const char *key, double max,
 static enum mc_code get_text(json_t *obj, const char *key, char **out,
 			     const char *base, struct mc_err *err)
 {
-	struct path p;
+	struct json_path p;
 	json_t *v = json_object_get(obj, key);
 	if (!json_is_string(v) || json_string_length(v) == 0)
-		return bad(err, at(&p, base, key), "must be a non-empty string");
+		return bad(err, json_path_key(&p, base, key), "must be a non-empty string");
 	return str_set(out, json_string_value(v)) ? MC_OK : nomem(err);
 }
 
@@ -117,14 +71,14 @@ static enum mc_code get_date(json_t *obj, const char *key, bool open,
 			     int64_t *out, const char *base,
 			     struct mc_err *err)
 {
-	struct path p;
+	struct json_path p;
 	json_t *v = json_object_get(obj, key);
 	*out = MC_NO_TIME;
 	if (open && (!v || json_is_null(v)))
 		return MC_OK;
 	const char *s = json_string_value(v);
 	if (!s || civil_parse_date(s, out, "date", NULL))
-		return bad(err, at(&p, base, key),
+		return bad(err, json_path_key(&p, base, key),
 			   open ? "must be a date \"YYYY-MM-DD\" or null"
 				: "must be a date \"YYYY-MM-DD\"");
 	return MC_OK;
@@ -146,14 +100,14 @@ static enum mc_code parse_rule(json_t *v, const char *name,
 	if (!json_is_object(v))
 		return bad(err, base, "must be an object");
 	struct index_rule r = {.ind = (enum index_indicator)ind, .group = g};
-	if ((rc = only_keys(v, rule_keys, base, err)) ||
+	if ((rc = json_only_keys(v, rule_keys, base, "index rules", err)) ||
 	    (rc = get_hundredths(v, "points", 100, &r.points, base, err)) ||
 	    (rc = get_hundredths(v, "threshold", 100, &r.threshold, base,
 				 err)))
 		return rc;
 	if (r.threshold == 0) {
-		struct path p;
-		return bad(err, at(&p, base, "threshold"), "must be above 0");
+		struct json_path p;
+		return bad(err, json_path_key(&p, base, "threshold"), "must be above 0");
 	}
 	struct index_rule *slot = ARRAY_PUSH(s->rules, s->n_rules, s->cap_rules);
 	if (!slot)
@@ -170,23 +124,23 @@ static enum mc_code parse_group(json_t *v, enum index_group g,
 				struct index_rule_set *s, const char *base,
 				struct mc_err *err)
 {
-	struct path p, q;
+	struct json_path p, q;
 	enum mc_code rc;
 	if (!json_is_object(v))
 		return bad(err, base, "must be an object");
-	if ((rc = only_keys(v, group_keys, base, err)) ||
+	if ((rc = json_only_keys(v, group_keys, base, "index rules", err)) ||
 	    (rc = get_hundredths(v, "weight", 100, &s->weight[g], base, err)))
 		return rc;
 	json_t *inds = json_object_get(v, "indicators"), *r;
 	if (!json_is_object(inds))
-		return bad(err, at(&p, base, "indicators"),
+		return bad(err, json_path_key(&p, base, "indicators"),
 			   "must be an object");
-	at(&p, base, "indicators");
+	json_path_key(&p, base, "indicators");
 	const char *name;
 	int64_t sum = 0;
 	size_t first = s->n_rules;
 	json_object_foreach(inds, name, r) {
-		if ((rc = parse_rule(r, name, g, s, at(&q, p.s, name), err)))
+		if ((rc = parse_rule(r, name, g, s, json_path_key(&q, p.s, name), err)))
 			return rc;
 	}
 	for (size_t i = first; i < s->n_rules; i++)
@@ -198,7 +152,7 @@ static enum mc_code parse_group(json_t *v, enum index_group g,
 			 "%lld.%02lld", (long long)(s->weight[g] / 100),
 			 (long long)(s->weight[g] % 100),
 			 (long long)(sum / 100), (long long)(sum % 100));
-		return bad(err, at(&q, base, "weight"), why);
+		return bad(err, json_path_key(&q, base, "weight"), why);
 	}
 	return MC_OK;
 }
@@ -206,16 +160,16 @@ static enum mc_code parse_group(json_t *v, enum index_group g,
 static enum mc_code parse_groups(json_t *set, struct index_rule_set *s,
 				 const char *base, struct mc_err *err)
 {
-	struct path p, q;
+	struct json_path p, q;
 	json_t *groups = json_object_get(set, "groups"), *v;
 	if (!json_is_object(groups))
-		return bad(err, at(&p, base, "groups"), "must be an object");
-	at(&p, base, "groups");
+		return bad(err, json_path_key(&p, base, "groups"), "must be an object");
+	json_path_key(&p, base, "groups");
 	const char *name;
 	json_object_foreach(groups, name, v) {
 		int g = index_group_parse(name);
 		if (g < 0)
-			return bad(err, at(&q, p.s, name),
+			return bad(err, json_path_key(&q, p.s, name),
 				   "is not a known group");
 	}
 	int64_t total = 0;
@@ -223,9 +177,9 @@ static enum mc_code parse_groups(json_t *set, struct index_rule_set *s,
 		const char *gname = index_group_name((enum index_group)g);
 		v = json_object_get(groups, gname);
 		if (!v)
-			return bad(err, at(&q, p.s, gname), "is missing");
+			return bad(err, json_path_key(&q, p.s, gname), "is missing");
 		enum mc_code rc = parse_group(v, (enum index_group)g, s,
-					      at(&q, p.s, gname), err);
+					      json_path_key(&q, p.s, gname), err);
 		if (rc)
 			return rc;
 		total += s->weight[g];
@@ -241,29 +195,29 @@ static const char *const target_keys[] = {"indicator", "year", "level",
 static enum mc_code parse_target(json_t *v, struct index_rule_set *s,
 				 const char *base, struct mc_err *err)
 {
-	struct path p;
+	struct json_path p;
 	enum mc_code rc;
 	if (!json_is_object(v))
 		return bad(err, base, "must be an object");
-	if ((rc = only_keys(v, target_keys, base, err)))
+	if ((rc = json_only_keys(v, target_keys, base, "index rules", err)))
 		return rc;
 	struct index_target t = {0};
 	int ind = index_indicator_parse(
 		json_string_value(json_object_get(v, "indicator")));
 	if (ind < 0)
-		return bad(err, at(&p, base, "indicator"),
+		return bad(err, json_path_key(&p, base, "indicator"),
 			   "must name a known indicator");
 	t.ind = (enum index_indicator)ind;
 	json_t *y = json_object_get(v, "year"), *l = json_object_get(v, "level");
 	if (y && !json_is_null(y) &&
 	    (!json_is_integer(y) || json_integer_value(y) < 1900 ||
 	     json_integer_value(y) > 2100))
-		return bad(err, at(&p, base, "year"),
+		return bad(err, json_path_key(&p, base, "year"),
 			   "must be a year 1900-2100 or null");
 	if (l && !json_is_null(l) &&
 	    (!json_is_integer(l) || json_integer_value(l) < 1 ||
 	     json_integer_value(l) > 3))
-		return bad(err, at(&p, base, "level"),
+		return bad(err, json_path_key(&p, base, "level"),
 			   "must be a level 1-3 or null");
 	t.year = json_is_integer(y) ? (int)json_integer_value(y) : 0;
 	t.level = json_is_integer(l) ? (int)json_integer_value(l) : 0;
@@ -280,16 +234,16 @@ static enum mc_code parse_target(json_t *v, struct index_rule_set *s,
 static enum mc_code parse_targets(json_t *set, struct index_rule_set *s,
 				  const char *base, struct mc_err *err)
 {
-	struct path p, q;
+	struct json_path p, q;
 	json_t *arr = json_object_get(set, "targets"), *v;
 	size_t i;
 	if (!arr)
 		return MC_OK;
 	if (!json_is_array(arr))
-		return bad(err, at(&p, base, "targets"), "must be an array");
-	at(&p, base, "targets");
+		return bad(err, json_path_key(&p, base, "targets"), "must be an array");
+	json_path_key(&p, base, "targets");
 	json_array_foreach(arr, i, v) {
-		enum mc_code rc = parse_target(v, s, at_index(&q, p.s, i), err);
+		enum mc_code rc = parse_target(v, s, json_path_index(&q, p.s, i), err);
 		if (rc)
 			return rc;
 	}
@@ -303,18 +257,18 @@ static const char *const set_keys[] = {
 static enum mc_code parse_options(json_t *set, struct index_rule_set *s,
 				  const char *base, struct mc_err *err)
 {
-	struct path p;
+	struct json_path p;
 	json_t *u = json_object_get(set, "undefined");
 	const char *us = u ? json_string_value(u) : "full";
 	if (!us || (strcmp(us, "full") && strcmp(us, "zero")))
-		return bad(err, at(&p, base, "undefined"),
+		return bad(err, json_path_key(&p, base, "undefined"),
 			   "must be \"full\" or \"zero\"");
 	s->undefined_full = strcmp(us, "full") == 0;
 	json_t *fd = json_object_get(set, "feedback_days");
 	s->feedback_days = 10;
 	if (fd && (!json_is_integer(fd) || json_integer_value(fd) < 1 ||
 		   json_integer_value(fd) > 365))
-		return bad(err, at(&p, base, "feedback_days"),
+		return bad(err, json_path_key(&p, base, "feedback_days"),
 			   "must be an integer 1-365");
 	if (fd)
 		s->feedback_days = (int)json_integer_value(fd);
@@ -327,7 +281,7 @@ static enum mc_code parse_set(json_t *set, struct index_rule_set *s,
 	enum mc_code rc;
 	if (!json_is_object(set))
 		return bad(err, base, "must be an object");
-	if ((rc = only_keys(set, set_keys, base, err)) ||
+	if ((rc = json_only_keys(set, set_keys, base, "index rules", err)) ||
 	    (rc = get_text(set, "name", &s->name, base, err)) ||
 	    (rc = get_text(set, "reference", &s->reference, base, err)) ||
 	    (rc = get_date(set, "valid_from", false, &s->valid_from, base,
@@ -337,8 +291,8 @@ static enum mc_code parse_set(json_t *set, struct index_rule_set *s,
 	    (rc = parse_groups(set, s, base, err)))
 		return rc;
 	if (s->valid_to != MC_NO_TIME && s->valid_to < s->valid_from) {
-		struct path p;
-		return bad(err, at(&p, base, "valid_to"),
+		struct json_path p;
+		return bad(err, json_path_key(&p, base, "valid_to"),
 			   "is before valid_from");
 	}
 	return parse_targets(set, s, base, err);
@@ -374,11 +328,11 @@ static enum mc_code parse_doc(json_t *doc, struct index_rules *out,
 {
 	static const char *const top_keys[] = {"version", "note", "rule_sets",
 					       NULL};
-	struct path p;
+	struct json_path p;
 	enum mc_code rc;
 	if (!json_is_object(doc))
 		return bad(err, "", "the document must be an object");
-	if ((rc = only_keys(doc, top_keys, "", err)))
+	if ((rc = json_only_keys(doc, top_keys, "", "index rules", err)))
 		return rc;
 	json_t *sets = json_object_get(doc, "rule_sets"), *v;
 	if (!json_is_array(sets) || json_array_size(sets) == 0)
@@ -389,7 +343,7 @@ static enum mc_code parse_doc(json_t *doc, struct index_rules *out,
 						      out->cap);
 		if (!s)
 			return nomem(err);
-		if ((rc = parse_set(v, s, at_index(&p, "rule_sets", i), err)))
+		if ((rc = parse_set(v, s, json_path_index(&p, "rule_sets", i), err)))
 			return rc;
 	}
 	return check_overlaps(out, err);
