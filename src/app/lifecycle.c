@@ -153,8 +153,17 @@ enum mc_code app_lifecycle(struct app *app, const struct op_request *req,
 			   struct dossier *out, struct mc_err *err)
 {
 	struct op_request r = *req;
+	int64_t now = (int64_t)time(NULL);
 	if (r.params.at == MC_NO_TIME)
-		r.params.at = (int64_t)time(NULL);
+		r.params.at = now;
+	/* a step may be recorded late, never ahead of time (five minutes
+	 * of clock skew between machines are let through) */
+	if (r.params.at > now + 300) {
+		char buf[CIVIL_BUF];
+		return mc_fail(err, MC_ERR_INPUT, "at",
+			       "at: %s is in the future",
+			       civil_format_local(r.params.at, buf));
+	}
 	struct dossier d;
 	dossier_init(&d);
 	enum mc_code rc = store_begin(app->st, err);

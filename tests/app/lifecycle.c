@@ -301,6 +301,11 @@ TEST(bad_operations_change_nothing)
 	}
 	char before[65];
 	fixture_digest(&fx, before);
+	struct bad_case future = {"dated in the future", MC_ERR_INPUT, "at"};
+	expect_refused(&future,
+		       op_code(code, OP_ACCEPT, "2099-06-14 09:00", NULL, &d,
+			       &err),
+		       &err, before);
 	struct bad_case unknown = {"unknown dossier", MC_ERR_NOT_FOUND,
 				   "MaHoSo"};
 	expect_refused(&unknown,
