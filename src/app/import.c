@@ -274,22 +274,6 @@ static enum mc_code procedure_line(struct importer *im, const char *line,
 
 /* ---- dossiers -------------------------------------------------------- */
 
-/* The stored status of d's code, 0 when it is new. */
-static enum mc_code previous_status(struct importer *im, const char *code,
-				    int *status, int64_t *id,
-				    struct mc_err *err)
-{
-	struct mc_err e;
-	*status = 0;
-	*id = 0;
-	enum mc_code rc = store_dossier_status(im->st, code, id, status, &e);
-	if (rc == MC_ERR_NOT_FOUND)
-		return MC_OK;
-	if (rc && err)
-		*err = e;
-	return rc;
-}
-
 /* Everything after parsing: references, the upsert and its event. */
 static enum mc_code dossier_store(struct importer *im, struct dossier *d,
 				  struct mc_err *err)
@@ -299,8 +283,7 @@ static enum mc_code dossier_store(struct importer *im, struct dossier *d,
 	if ((rc = unit_known(im, d->unit_code, "DonViXuLy",
 			     " (import the units first)", err)) ||
 	    (rc = procedure_known(im, d->procedure_code, err)) ||
-	    (rc = previous_status(im, d->code, &old, &d->id, err)) ||
-	    (rc = store_dossier_put(im->st, d, err)))
+	    (rc = store_dossier_upsert(im->st, d, &old, err)))
 		return rc;
 	struct dossier_event ev = {
 		.dossier_id = d->id,

@@ -335,28 +335,33 @@ static enum mc_code constraint_fail(struct store *st, const struct dossier *d,
 
 /* Take back what the stored version of d counted in the aggregates. */
 static enum mc_code uncount_old(struct store *st, const struct dossier *d,
-				struct mc_err *err)
+				int *old_status, struct mc_err *err)
 {
 	struct dossier old;
 	enum mc_code rc = store_dossier_get(st, d->code, &old, err);
 	if (rc)
 		return rc;
+	*old_status = (int)old.status;
 	rc = store_agg_note(st, &old, -1, err);
 	dossier_release(&old);
 	return rc;
 }
 
 static enum mc_code put_row(struct store *st, struct dossier *d,
-			    struct mc_err *err);
+			    int *old_status, struct mc_err *err);
 
-enum mc_code store_dossier_put(struct store *st, struct dossier *d,
-			       struct mc_err *err)
+enum mc_code store_dossier_upsert(struct store *st, struct dossier *d,
+				  int *old_status, struct mc_err *err)
 {
+	int ignored;
+	if (!old_status)
+		old_status = &ignored;
+	*old_status = 0;
 	/* outside a transaction the aggregates need one of their own */
 	bool own = sqlite3_get_autocommit(st->db);
 	enum mc_code rc = own ? store_begin(st, err) : MC_OK;
 	if (!rc)
-		rc = put_row(st, d, err);
+		rc = put_row(st, d, old_status, err);
 	if (own && !rc)
 		return store_commit(st, err);
 	if (own)
@@ -390,8 +395,14 @@ static enum mc_code write_row(struct store *st, const struct dossier *d,
 /* A dossier without an id is most often new (an import, a filing): it is
  * inserted straight away, and only a code already stored sends it down
  * the update path, which first takes back what the old version counted. */
+enum mc_code store_dossier_put(struct store *st, struct dossier *d,
+			       struct mc_err *err)
+{
+	return store_dossier_upsert(st, d, NULL, err);
+}
+
 static enum mc_code put_row(struct store *st, struct dossier *d,
-			    struct mc_err *err)
+			    int *old_status, struct mc_err *err)
 {
 	if (!lists_build(&st->lists, d))
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
@@ -406,7 +417,7 @@ static enum mc_code put_row(struct store *st, struct dossier *d,
 			return rc ? rc : store_agg_note(st, d, +1, err);
 		id = dossier_id(st, d->code);
 	}
-	if ((rc = uncount_old(st, d, err)) ||
+	if ((rc = uncount_old(st, d, old_status, err)) ||
 	    (rc = write_row(st, d, id, &duplicate, err)))
 		return rc;
 	d->id = id;

@@ -51,9 +51,12 @@ typedef int (*store_procedure_fn)(const struct procedure *p, void *ctx);
 enum mc_code store_procedure_each(struct store *st, store_procedure_fn fn,
 				  void *ctx, struct mc_err *err);
 
-/* Dossiers. put inserts or, when the code exists, updates; sets d->id. */
+/* Dossiers. put inserts or, when the code exists, updates; sets d->id.
+ * upsert also tells the status the stored version had (0: it was new). */
 enum mc_code store_dossier_put(struct store *st, struct dossier *d,
 			       struct mc_err *err);
+enum mc_code store_dossier_upsert(struct store *st, struct dossier *d,
+				  int *old_status, struct mc_err *err);
 enum mc_code store_dossier_get(struct store *st, const char *code,
 			       struct dossier *out, struct mc_err *err);
 /* Row id and status of a stored dossier, without reading the rest;
