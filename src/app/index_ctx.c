@@ -168,11 +168,8 @@ enum mc_code index_ctx_counters(struct index_ctx *c, const char *unit,
 				int64_t before[AGG__COUNT],
 				int64_t at_to[AGG__COUNT], struct mc_err *err)
 {
-	enum mc_code rc = store_agg_counters(c->app->st, unit, dim, value,
-					     c->period.from - 1, before, err);
-	return rc ? rc
-		  : store_agg_counters(c->app->st, unit, dim, value,
-				       c->period.to, at_to, err);
+	return store_agg_period(c->app->st, unit, dim, value, c->period.from,
+				c->period.to, before, at_to, err);
 }
 
 static int note_value(const char *value, void *ctx)

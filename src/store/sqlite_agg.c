@@ -27,6 +27,7 @@ enum agg_stmt {
 	A_DAY_ADD,
 	A_DAY_FROM,
 	A_DAY_RANGE,
+	A_DAY_RANGE_DAYS,
 	A_MONTH_BEFORE,
 	A_MONTH_MAX,
 	A_MONTH_DELETE_FROM,
@@ -44,6 +45,8 @@ static const char *const agg_sql[A__COUNT] = {
 	[A_DAY_FROM] = "SELECT day, v FROM agg_day WHERE key=? AND day>=?"
 		       " ORDER BY day",
 	[A_DAY_RANGE] = "SELECT v FROM agg_day WHERE key=? AND day>? AND day<=?",
+	[A_DAY_RANGE_DAYS] = "SELECT day, v FROM agg_day WHERE key=? AND day>?"
+			     " AND day<=?",
 	[A_MONTH_BEFORE] = "SELECT month, v FROM agg_month WHERE key=? AND"
 			   " month<? ORDER BY month DESC LIMIT 1",
 	[A_MONTH_MAX] = "SELECT max(month) FROM agg_month WHERE key=?",
@@ -780,6 +783,66 @@ enum mc_code store_agg_counters(struct store *st, const char *unit,
 	if (step != SQLITE_DONE)
 		return store_db_fail(st, err, "reading aggregates");
 	return MC_OK;
+}
+
+/* Daily rows of key in (after, last], added to at_last, and to before as
+ * well while the day is at most `split`. */
+static enum mc_code add_days(struct store *st, int64_t key, int64_t after,
+			     int64_t split, int64_t last,
+			     int64_t before[AGG__COUNT],
+			     int64_t at_last[AGG__COUNT], struct mc_err *err)
+{
+	sqlite3_stmt *s = astmt(st, A_DAY_RANGE_DAYS);
+	sqlite3_bind_int64(s, 1, key);
+	sqlite3_bind_int64(s, 2, after);
+	sqlite3_bind_int64(s, 3, last);
+	int step;
+	vec v;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		bool early = sqlite3_column_int64(s, 0) <= split;
+		vec_decode(sqlite3_column_blob(s, 1), sqlite3_column_bytes(s, 1),
+			   v);
+		for (int i = 0; i < AGG__COUNT; i++) {
+			at_last[i] += v[i];
+			if (early)
+				before[i] += v[i];
+		}
+	}
+	sqlite3_reset(s);
+	return step == SQLITE_DONE ? MC_OK
+				   : store_db_fail(st, err, "reading aggregates");
+}
+
+enum mc_code store_agg_period(struct store *st, const char *unit,
+			      enum agg_dim dim, const char *value,
+			      int64_t from, int64_t to,
+			      int64_t before[AGG__COUNT],
+			      int64_t at_to[AGG__COUNT], struct mc_err *err)
+{
+	/* a long period reads two checkpoints; a month or two is cheaper
+	 * as one checkpoint and one run of daily rows */
+	if (month_of(to) - month_of(from - 1) > 1) {
+		enum mc_code rc = store_agg_counters(st, unit, dim, value,
+						     from - 1, before, err);
+		return rc ? rc
+			  : store_agg_counters(st, unit, dim, value, to, at_to,
+					       err);
+	}
+	memset(before, 0, AGG__COUNT * sizeof(int64_t));
+	memset(at_to, 0, AGG__COUNT * sizeof(int64_t));
+	int64_t key, prev;
+	vec v;
+	enum mc_code rc = key_id(st, unit, dim, value ? value : "", false,
+				 &key, err);
+	if (rc || !key)
+		return rc;
+	if ((rc = month_before(st, key, month_of(from - 1), &prev, v, err)))
+		return rc;
+	for (int i = 0; i < AGG__COUNT; i++)
+		before[i] = at_to[i] = v[i];
+	int64_t after = prev == INT64_MIN ? INT64_MIN
+					  : month_first_day(prev + 1) - 1;
+	return add_days(st, key, after, from - 1, to, before, at_to, err);
 }
 
 enum mc_code store_agg_values(struct store *st, const char *unit,

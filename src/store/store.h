@@ -122,6 +122,13 @@ enum mc_code store_agg_counters(struct store *st, const char *unit,
 				enum agg_dim dim, const char *value,
 				int64_t day, int64_t out[AGG__COUNT],
 				struct mc_err *err);
+/* The counters through from - 1 and through to, in one pass when the
+ * period is short. */
+enum mc_code store_agg_period(struct store *st, const char *unit,
+			      enum agg_dim dim, const char *value,
+			      int64_t from, int64_t to,
+			      int64_t before[AGG__COUNT],
+			      int64_t at_to[AGG__COUNT], struct mc_err *err);
 typedef int (*store_agg_value_fn)(const char *value, void *ctx);
 /* The values a unit has data under for a dimension (fields, ...). */
 enum mc_code store_agg_values(struct store *st, const char *unit,
