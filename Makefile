@@ -86,8 +86,12 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
+# The benchmark (bench/run.sh, docs/internals/bench.md): motcua against
+# plain SQL on SQLite, PostgreSQL 15 and DuckDB; BENCH_SIZE=10000000 for
+# the large dataset.
 bench:
-	@sh scripts/deps.sh time
+	@sh scripts/deps.sh time postgresql $$(command -v node >/dev/null || echo nodejs) \
+		$$(command -v npm >/dev/null || echo npm)
 	@$(MAKE) --no-print-directory build $(BENCH_BIN)
 	@sh bench/run.sh
 

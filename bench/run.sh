@@ -1,136 +1,400 @@
 #!/bin/sh
-# run.sh - `make bench`: measured figures for motcua, written to
-# bench/RESULTS.md. Timings are medians of BENCH_RUNS runs; nothing here
-# asserts a time.
+# run.sh - `make bench`: the same work done four ways on the same data -
+# motcua, plain SQL on SQLite, PostgreSQL 15 and DuckDB - each answer
+# compared with motcua's number by number (a mismatch fails the run), the
+# medians written to bench/results/SIZE.md and gathered into
+# bench/RESULTS.md. Nothing here asserts a time. See docs/internals/bench.md.
 #
-#   BENCH_SIZE   dossiers in the generated dataset (default 200000)
+#   BENCH_SIZE   dossiers in the generated dataset (default 1000000)
 #   BENCH_RUNS   runs per measurement (default 5)
 set -eu
 cd "$(dirname "$0")/.."
-size=${BENCH_SIZE:-200000}
+size=${BENCH_SIZE:-1000000}
 runs=${BENCH_RUNS:-5}
 bin=build/release/motcua
+bb=build/release/bench
 dir=bench/data/$size
-mkdir -p "$dir"
+csv=$dir/csv
+mkdir -p "$dir" "$csv" bench/results
+log() { echo "bench: $*" >&2; }
 
-now() { date +%s.%N; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {r = a / b; printf (r >= 10 ? "%.0f" : "%.1f"), r}'; }
+ms() { awk -v u="$1" 'BEGIN {printf (u >= 100000 ? "%.0f" : u >= 1000 ? "%.1f" : "%.2f"), u / 1000}'; }
+mib() { echo $(($1 / 1024)); }
+now() { date +%s.%N; }
 
-# The dataset: the demo province with $size dossiers, exported once.
+# ---- the dataset ------------------------------------------------------
+# The demo province at bench scale: 1 province, 16 departments, 30
+# districts of 32 communes (1,007 units), three years to 2026-11-20,
+# exported in the national portal's format.
+month=month:2026-10
+quarter=quarter:2026Q3
+day() { echo $(($(date -u -d "$1" +%s) / 86400)); }
+m_from=$(day 2026-09-15) m_to=$(day 2026-10-14)
+q_from=$(day 2026-06-15) q_to=$(day 2026-09-14)
 if [ ! -f "$dir/dossiers.jsonl" ]; then
+	log "generating $size dossiers"
 	rm -f "$dir/demo.db"*
-	"$bin" demo --db "$dir/demo.db" --dossiers "$size" --until 2026-11-20 2>/dev/null
-	"$bin" export units --db "$dir/demo.db" --out "$dir/units.jsonl" 2>/dev/null
-	"$bin" export procedures --db "$dir/demo.db" --out "$dir/procedures.jsonl" 2>/dev/null
-	"$bin" export dossiers --db "$dir/demo.db" --out "$dir/dossiers.jsonl" 2>/dev/null
+	t0=$(now)
+	"$bin" demo --db "$dir/demo.db" --dossiers "$size" --until 2026-11-20 \
+		--districts 30 --communes 32 --years 3 --seed 1 2>"$dir/demo.log"
+	t1=$(now)
+	awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f\n", b - a}' >"$dir/demo.s"
+	for t in units procedures dossiers; do
+		"$bin" export $t --db "$dir/demo.db" --out "$dir/$t.jsonl" 2>/dev/null
+	done
+	rm -f "$dir/demo.db"*
 fi
 lines=$(wc -l <"$dir/dossiers.jsonl")
 bytes=$(wc -c <"$dir/dossiers.jsonl")
+units=$(wc -l <"$dir/units.jsonl")
 
-# Import into a fresh database, timing the dossier file alone.
-import_once() {
-	db=$dir/import.db
+# timed NAME COMMAND...: wall seconds and peak RSS (KiB) of one run,
+# appended to $dir/NAME.times; the output to $dir/NAME.out.
+timed() {
+	tn=$1
+	shift
+	t0=$(now)
+	/usr/bin/time -f "%M" -o "$dir/rss" "$@" >"$dir/$tn.out"
+	t1=$(now)
+	echo "$t0 $t1 $(cat "$dir/rss")" >>"$dir/$tn.times"
+}
+wall() { awk '{print $2-$1}' "$dir/$1.times" | median; }
+peak() { awk '{print $3}' "$dir/$1.times" | sort -n | tail -n 1; }
+
+# ---- import -----------------------------------------------------------
+# motcua: the portal JSON lines through `motcua import` (parse, check,
+# store, aggregates; one transaction). The last database stays for the
+# reports.
+db=$dir/import.db
+: >"$dir/imp_motcua.times"
+i=0
+while [ $i -lt "$runs" ]; do
+	log "motcua import $((i + 1))/$runs"
 	rm -f "$db" "$db-wal" "$db-shm"
 	"$bin" import units "$dir/units.jsonl" --db "$db" 2>/dev/null
 	"$bin" import procedures "$dir/procedures.jsonl" --db "$db" 2>/dev/null
-	t0=$(now)
-	/usr/bin/time -f "%M" -o "$dir/rss" "$bin" import dossiers "$dir/dossiers.jsonl" --db "$db" 2>/dev/null
-	t1=$(now)
-	echo "$t0 $t1 $(cat "$dir/rss")"
-}
-: >"$dir/import.times"
-i=0
-while [ $i -lt "$runs" ]; do
-	import_once >>"$dir/import.times"
+	timed imp_motcua "$bin" import dossiers "$dir/dossiers.jsonl" --db "$db"
 	i=$((i + 1))
 done
-imp=$(awk '{print $2-$1}' "$dir/import.times" | median)
-imp_rss=$(awk '{print $3}' "$dir/import.times" | median)
-rate=$(awk -v n="$lines" -v t="$imp" 'BEGIN {printf "%.0f", n / t}')
 
-# time_median NAME COMMAND...: median wall time in ms of $runs runs, and
-# the median peak RSS in KiB, into $dir/NAME.ms and $dir/NAME.rss.
-time_median() {
-	name=$1
-	shift
-	: >"$dir/$name.times"
-	i=0
-	while [ $i -lt "$runs" ]; do
-		t0=$(now)
-		/usr/bin/time -f "%M" -o "$dir/rss" "$@" >"$dir/$name.out"
-		t1=$(now)
-		echo "$t0 $t1 $(cat "$dir/rss")" >>"$dir/$name.times"
-		i=$((i + 1))
-	done
-	awk '{printf "%.2f\n", ($2-$1)*1000}' "$dir/$name.times" | median >"$dir/$name.ms"
-	awk '{print $3}' "$dir/$name.times" | median >"$dir/$name.rss"
+# The other engines load the very rows motcua stored, as CSV.
+for t in units procedures dossiers; do
+	sqlite3 -csv -header "$db" "SELECT * FROM $t" >"$csv/$t.csv"
+done
+csv_rows=$(($(wc -l <"$csv/dossiers.csv") - 1))
+
+# SQLite: the CSV into a plain table with the code indexed.
+plain=$dir/plain.db
+: >"$dir/imp_sqlite.times"
+i=0
+while [ $i -lt "$runs" ]; do
+	log "sqlite load $((i + 1))/$runs"
+	rm -f "$plain"
+	sqlite3 "$plain" <bench/sql/schema.sql
+	sqlite3 "$plain" ".import --csv --skip 1 $csv/units.csv units" \
+		".import --csv --skip 1 $csv/procedures.csv procedures"
+	timed imp_sqlite sqlite3 "$plain" "PRAGMA journal_mode=WAL" \
+		".import --csv --skip 1 $csv/dossiers.csv dossiers" \
+		"CREATE UNIQUE INDEX dossiers_code ON dossiers(code)"
+	i=$((i + 1))
+done
+# sqlite3 .import keeps an empty field as '' rather than NULL
+sqlite3 "$plain" "UPDATE dossiers SET received_at = NULLIF(received_at, ''),
+	finished_at = NULLIF(finished_at, ''), due_at = NULLIF(due_at, '');
+	UPDATE units SET parent = NULLIF(parent, '')"
+
+# PostgreSQL: Debian's server on a private socket in a temporary
+# directory, stopped on exit. Durability is off, as for a bulk load.
+pgbin=/usr/lib/postgresql/15/bin
+pgtmp=$(mktemp -d /tmp/motcua-bench-pg.XXXXXX)
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" -eq 0 ] && chown postgres "$pgtmp"
+pg_stop() {
+	as_pg "$pgbin/pg_ctl" -D "$pgtmp/data" -m fast stop >/dev/null 2>&1 || true
+	rm -rf "$pgtmp"
+}
+trap pg_stop EXIT INT TERM
+as_pg "$pgbin/initdb" -D "$pgtmp/data" -A trust -U postgres -E UTF8 \
+	--locale=C.UTF-8 >/dev/null
+pgopt="-k $pgtmp -c listen_addresses= -c shared_buffers=2GB -c work_mem=256MB"
+pgopt="$pgopt -c maintenance_work_mem=1GB -c fsync=off -c synchronous_commit=off"
+pgopt="$pgopt -c full_page_writes=off -c max_wal_size=16GB"
+as_pg "$pgbin/pg_ctl" -D "$pgtmp/data" -l "$pgtmp/log" -w -o "$pgopt" start >/dev/null
+psql="psql -X -q -v ON_ERROR_STOP=1 -h $pgtmp -U postgres -d postgres"
+pg() { $psql "$@"; }
+: >"$dir/imp_pg.times"
+i=0
+while [ $i -lt "$runs" ]; do
+	log "postgres load $((i + 1))/$runs"
+	pg -c "DROP TABLE IF EXISTS units, procedures, dossiers" 2>/dev/null
+	pg -f bench/sql/schema.sql
+	pg -c "\\copy units FROM '$csv/units.csv' CSV HEADER" \
+		-c "\\copy procedures FROM '$csv/procedures.csv' CSV HEADER"
+	timed imp_pg $psql -c "\\copy dossiers FROM '$csv/dossiers.csv' CSV HEADER" \
+		-c "CREATE UNIQUE INDEX dossiers_code ON dossiers(code)" \
+		-c "VACUUM ANALYZE dossiers"
+	i=$((i + 1))
+done
+pg -c "VACUUM ANALYZE units" -c "VACUUM ANALYZE procedures"
+
+# DuckDB: the npm package, installed from the lock file.
+if [ ! -d bench/duckdb/node_modules/@duckdb/node-api ]; then
+	(cd bench/duckdb && npm ci --no-audit --no-fund >/dev/null)
+fi
+duck=$dir/bench.duckdb
+duckdb="node bench/duckdb/bench.mjs"
+: >"$dir/imp_duckdb.secs"
+: >"$dir/imp_duckdb.times"
+i=0
+while [ $i -lt "$runs" ]; do
+	log "duckdb load $((i + 1))/$runs"
+	rm -f "$duck" "$duck.wal"
+	timed imp_duckdb $duckdb load "$duck" bench/sql/schema.sql "$csv"
+	cat "$dir/imp_duckdb.out" >>"$dir/imp_duckdb.secs"
+	i=$((i + 1))
+done
+
+# ---- the reports ------------------------------------------------------
+# Rows as key and counts, all-zero rows dropped (plain SQL has no row for
+# an idle unit), sorted; motcua's CSV loses its names and total line.
+norm() { awk -F, '{z=1; for (i=2;i<NF;i++) if ($i!=0) z=0} !z' | sort; }
+norm_motcua() {
+	tail -n +2 | grep -v ',"Tổng cộng",' |
+		sed -E 's/^("[^"]*"),"([^"]|"")*",/\1,/' | tr -d '"' | norm
+}
+same() { # same NAME ENGINE: $dir/NAME.ENGINE.cmp equals motcua's
+	if ! cmp -s "$dir/$1.motcua.cmp" "$dir/$1.$2.cmp"; then
+		log "$1: $2 disagrees with motcua:"
+		diff "$dir/$1.motcua.cmp" "$dir/$1.$2.cmp" | head -n 20 >&2
+		exit 1
+	fi
 }
 
-db=$dir/import.db
-month=month:2026-10
-from=$(($(date -u -d 2026-09-15 +%s) / 86400))
-to=$(($(date -u -d 2026-10-14 +%s) / 86400))
-time_median fast "$bin" report --db "$db" --period $month --format csv
-time_median scan "$bin" report --db "$db" --period $month --format csv --scan
-time_median sql sqlite3 -csv -cmd ".parameter set @from $from" \
-	-cmd ".parameter set @to $to" "$db" ".read bench/sql/report_by_unit.sql"
-time_median level "$bin" report --db "$db" --period $month --by level --format csv
-time_median field "$bin" report --db "$db" --period quarter:2026Q3 --by field --format csv
+# report NAME PERIOD BY FROM TO: every engine's median in µs into
+# $dir/NAME.ENGINE.us, peak RSS in KiB into $dir/NAME.ENGINE.rss.
+report() {
+	name=$1 period=$2 by=$3 from=$4 to=$5
+	log "report $name"
+	# motcua in-process (as the server runs it) and as a whole process
+	set -- $($bb/report_bench "$db" "$period" "$by" 51)
+	echo "$1" >"$dir/$name.motcua.us"
+	echo "$2" >"$dir/$name.motcua.max"
+	: >"$dir/$name.proc.times"
+	i=0
+	while [ $i -lt "$runs" ]; do
+		timed "$name.proc" "$bin" report --db "$db" --period "$period" \
+			--by "$by" --format csv
+		i=$((i + 1))
+	done
+	norm_motcua <"$dir/$name.proc.out" >"$dir/$name.motcua.cmp"
+	echo "$(wall "$name.proc")" >"$dir/$name.proc.s"
+	peak "$name.proc" >"$dir/$name.motcua.rss"
+	# plain SQL on SQLite, in-process
+	: >"$dir/$name.sqlite.times"
+	timed "$name.sqlite" $bb/sqlite_bench query "$plain" \
+		"bench/sql/report_by_$by.sql" "$from" "$to" "$runs" "$dir/$name.sqlite.csv"
+	cut -d' ' -f1 "$dir/$name.sqlite.out" >"$dir/$name.sqlite.us"
+	peak "$name.sqlite" >"$dir/$name.sqlite.rss"
+	norm <"$dir/$name.sqlite.csv" >"$dir/$name.sqlite.cmp"
+	# PostgreSQL: one session, one warm-up, $runs timed runs; the
+	# backend's own peak RSS (VmHWM) read from /proc by the server
+	{
+		printf '%s\n' "\\set from $from"
+		printf '%s\n' "\\set to $to"
+		printf '%s\n' "\\pset format unaligned"
+		printf '%s\n' "\\pset fieldsep ,"
+		printf '%s\n' "\\pset tuples_only on"
+		printf '%s\n' "\\o $dir/$name.pg.csv"
+		printf '%s\n' "\\i bench/sql/postgres/report_by_$by.sql"
+		printf '%s\n' "\\o /dev/null"
+		printf '%s\n' "\\timing on"
+		i=0
+		while [ $i -lt "$runs" ]; do
+			printf '%s\n' "\\i bench/sql/postgres/report_by_$by.sql"
+			i=$((i + 1))
+		done
+		printf '%s\n' "\\timing off"
+		printf '%s\n' "\\o $dir/$name.pg.rss"
+		echo "SELECT (regexp_match(pg_read_file('/proc/' || pg_backend_pid() || '/status'), 'VmHWM:\\s+(\\d+)'))[1];"
+	} >"$dir/$name.pg.sql"
+	pg -f "$dir/$name.pg.sql" | awk '/^Time:/ {print $2 * 1000}' | median >"$dir/$name.pg.us"
+	norm <"$dir/$name.pg.csv" >"$dir/$name.pg.cmp"
+	# DuckDB, in-process in node
+	: >"$dir/$name.duckdb.times"
+	timed "$name.duckdb" $duckdb query "$duck" "bench/sql/duckdb/report_by_$by.sql" \
+		"$from" "$to" "$runs" "$dir/$name.duckdb.csv"
+	cut -d' ' -f1 "$dir/$name.duckdb.out" >"$dir/$name.duckdb.us"
+	peak "$name.duckdb" >"$dir/$name.duckdb.rss"
+	norm <"$dir/$name.duckdb.csv" >"$dir/$name.duckdb.cmp"
+	for e in sqlite pg duckdb; do same "$name" $e; done
+}
+report unit "$month" unit "$m_from" "$m_to"
+report level "$month" level "$m_from" "$m_to"
+report field "$quarter" field "$q_from" "$q_to"
 
-# The same numbers three ways, or the benchmark fails: rows as key and
-# counts, all-zero rows dropped (plain SQL has no row for an idle unit).
-counts() { tail -n +2 | grep -v ',"Tổng cộng",' | cut -d, -f1,3- | tr -d '"' | awk -F, '{z=1; for (i=2;i<NF;i++) if ($i!=0) z=0} !z' | sort; }
-counts <"$dir/fast.out" >"$dir/fast.cmp"
-counts <"$dir/scan.out" >"$dir/scan.cmp"
-sort "$dir/sql.out" >"$dir/sql.cmp"
-if ! cmp -s "$dir/fast.cmp" "$dir/sql.cmp" || ! cmp -s "$dir/fast.cmp" "$dir/scan.cmp"; then
-	echo "bench: motcua, its scan and plain SQL disagree:" >&2
-	diff "$dir/fast.cmp" "$dir/sql.cmp" >&2 | head -n 20
-	exit 1
-fi
-rows=$(wc -l <"$dir/fast.cmp")
+# ---- the service index (motcua only; see TODO in docs/internals/bench.md)
+log "service index"
+set -- $($bb/index_bench "$db" "$month" 51)
+index_us=$1 index_max=$2
+: >"$dir/index.proc.times"
+i=0
+while [ $i -lt "$runs" ]; do
+	timed index.proc "$bin" index --db "$db" --period "$month" --by unit --format csv
+	i=$((i + 1))
+done
+index_rows=$(($(wc -l <"$dir/index.proc.out") - 1))
 
-# The engine alone, in-process, as the server runs it: median and slowest
-# of 51 runs in microseconds.
-engine() { build/release/bench/report_bench "$db" "$1" "$2" 51; }
-set -- $(engine $month unit); eng_unit=$1 eng_unit_max=$2
-set -- $(engine $month level); eng_level=$1
-set -- $(engine quarter:2026Q3 field); eng_field=$1
-set -- $(engine $month procedure); eng_proc=$1
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f", a / b}'; }
+# ---- single-dossier lookup --------------------------------------------
+# 1,000 codes spread over the whole table, in a scrambled order.
+log "lookup"
+step=$((csv_rows / 1000))
+[ "$step" -ge 1 ] || step=1
+sqlite3 "$plain" "SELECT code FROM dossiers WHERE id % $step = 0
+	ORDER BY (id * 7919) % 1000003 LIMIT 1000" >"$dir/codes"
+ncodes=$(wc -l <"$dir/codes")
+lookup_runs=$((runs < 5 ? 5 : runs))
+$bb/lookup_bench "$db" "$dir/codes" $lookup_runs "$dir/lookup.motcua.csv" >"$dir/lookup.motcua.us"
+$bb/sqlite_bench lookup "$plain" "$dir/codes" $lookup_runs "$dir/lookup.sqlite.csv" >"$dir/lookup.sqlite.us"
+$duckdb lookup "$duck" "$dir/codes" $lookup_runs "$dir/lookup.duckdb.csv" >"$dir/lookup.duckdb.us"
+{ # PostgreSQL: a prepared statement, one pass as warm-up
+	echo "PREPARE q(text) AS SELECT * FROM dossiers WHERE code = \$1;"
+	printf '%s\n' "\\pset format unaligned"
+	printf '%s\n' "\\pset fieldsep ,"
+	printf '%s\n' "\\pset tuples_only on"
+	printf '%s\n' "\\o /dev/null"
+	sed "s/.*/EXECUTE q('&');/" "$dir/codes"
+	printf '%s\n' "\\timing on"
+	i=0
+	while [ $i -lt $lookup_runs ]; do
+		sed "s/.*/EXECUTE q('&');/" "$dir/codes"
+		i=$((i + 1))
+	done
+	printf '%s\n' "\\timing off"
+	printf '%s\n' "\\o $dir/lookup.pg.csv"
+	sed "s/.*/SELECT code, status, received_at, due_at, finished_at FROM dossiers WHERE code = '&';/" "$dir/codes"
+} >"$dir/lookup.pg.sql"
+pg -f "$dir/lookup.pg.sql" | awk -v n="$ncodes" '/^Time:/ {s += $2 * 1000; if (++k % n == 0) {printf "%.1f\n", s / n; s = 0}}' |
+	median >"$dir/lookup.pg.us"
+for e in sqlite pg duckdb; do
+	sort "$dir/lookup.$e.csv" >"$dir/lookup.$e.cmp"
+done
+sort "$dir/lookup.motcua.csv" >"$dir/lookup.motcua.cmp"
+for e in sqlite pg duckdb; do same lookup $e; done
 
+# ---- the results ------------------------------------------------------
+secs() { awk '{printf "%.1f", $1}'; }
+imp_m=$(wall imp_motcua | secs)
+imp_s=$(wall imp_sqlite | secs)
+imp_p=$(wall imp_pg | secs)
+imp_d=$(median <"$dir/imp_duckdb.secs" | secs)
+rate() { awk -v n="$lines" -v t="$1" 'BEGIN {printf "%.0f", n / t}'; }
+row() { # row NAME: the four engines' lines of one report's table
+	m=$(cat "$dir/$1.motcua.us")
+	echo "| motcua (aggregates, \`report_bench\`) | $(ms "$m") | 1 | $(mib "$(cat "$dir/$1.motcua.rss")") MiB ¹ |"
+	echo "| SQLite, plain SQL (\`sqlite_bench\`) | $(ms "$(cat "$dir/$1.sqlite.us")") | $(ratio "$(cat "$dir/$1.sqlite.us")" "$m") | $(mib "$(cat "$dir/$1.sqlite.rss")") MiB |"
+	echo "| PostgreSQL 15, plain SQL (psql \\\\timing) | $(ms "$(cat "$dir/$1.pg.us")") | $(ratio "$(cat "$dir/$1.pg.us")" "$m") | $(mib "$(cat "$dir/$1.pg.rss")") MiB ² |"
+	echo "| DuckDB $duckver, plain SQL (node) | $(ms "$(cat "$dir/$1.duckdb.us")") | $(ratio "$(cat "$dir/$1.duckdb.us")" "$m") | $(mib "$(cat "$dir/$1.duckdb.rss")") MiB ³ |"
+}
+rows() { wc -l <"$dir/$1.motcua.cmp"; }
+duckver=$(sed -n 's/.*"version": "\(.*\)".*/\1/p' bench/duckdb/node_modules/@duckdb/node-api/package.json | head -n 1)
+pgver=$(psql --version | awk '{print $3}')
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
-cat >bench/RESULTS.md <<MD
-# Benchmark results
+lu=$(cat "$dir/lookup.motcua.us")
+unit_us=$(cat "$dir/unit.motcua.us")
+goal() { awk -v a="$1" -v g="$2" 'BEGIN {print (a <= g) ? "met" : sprintf("missed by %.1fx", a / g)}'; }
+goal_min() { awk -v a="$1" -v g="$2" 'BEGIN {print (a >= g) ? "met" : sprintf("missed by %.1fx", g / a)}'; }
+
+cat >"bench/results/$size.md" <<MD
+## $lines dossiers
 
 Machine: $(nproc) cores, $cpu, $(free -g | awk '/Mem:/ {print $2}') GiB;
-$(. /etc/os-release && echo "$PRETTY_NAME"); SQLite $(sqlite3 --version | cut -d' ' -f1).
+$(. /etc/os-release && echo "$PRETTY_NAME"); SQLite $(sqlite3 --version | cut -d' ' -f1),
+PostgreSQL $pgver, DuckDB $duckver (node $(node --version)).
 Command: \`BENCH_SIZE=$size BENCH_RUNS=$runs make bench\` ($(date -u +%Y-%m-%d)).
-Dataset: the demo province (\`motcua demo --dossiers $size\`), exported as
-$lines portal JSON lines, $((bytes / lines)) bytes a line on average.
+Dataset: \`motcua demo --dossiers $size --until 2026-11-20 --districts 30
+--communes 32 --years 3 --seed 1\` ($units units, $(cat "$dir/demo.s" 2>/dev/null || echo '?') s to generate),
+exported as $lines portal JSON lines ($((bytes / lines)) bytes a line); the
+other engines load the same rows as CSV ($(($(wc -c <"$csv/dossiers.csv") / 1048576)) MiB).
 
-| work | median of $runs | rate | peak RSS |
+Import, median of $runs:
+
+| engine | what is timed | median | dossiers/s | ratio to motcua | peak RSS |
+|---|---|---|---|---|---|
+| motcua | \`motcua import dossiers\` of the JSON lines: parse, check, store, report aggregates, one transaction | $imp_m s | $(rate "$imp_m") | 1 | $(mib "$(peak imp_motcua)") MiB |
+| SQLite | \`.import\` of the CSV, unique index on the code | $imp_s s | $(rate "$imp_s") | $(ratio "$imp_s" "$imp_m") | $(mib "$(peak imp_sqlite)") MiB |
+| PostgreSQL | \`\\copy\` of the CSV, unique index on the code, VACUUM ANALYZE (fsync off) | $imp_p s | $(rate "$imp_p") | $(ratio "$imp_p" "$imp_m") | client only |
+| DuckDB | COPY of the CSV, unique index on the code, CHECKPOINT | $imp_d s | $(rate "$imp_d") | $(ratio "$imp_d" "$imp_m") | $(mib "$(peak imp_duckdb)") MiB |
+
+Each report below is asked in-process with the database open and warm
+(one warm-up, then the median of $runs; motcua of 51). Every engine's
+answer equals motcua's, number by number.
+
+Form II.06a, $month by unit, whole province ($(rows unit) lines with figures):
+
+| engine | median ms | ratio to motcua | peak RSS |
 |---|---|---|---|
-| import dossiers into a fresh database (one transaction, parse and store on 2 threads) | $imp s | $rate dossiers/s | $((imp_rss / 1024)) MiB |
+$(row unit)
 
-Form II.06a for one month ($month) by unit, whole province ($rows rows with figures).
-Each engine's answer is compared number by number; they agree.
+Form II.06a, $month by level ($(rows level) lines):
 
-| engine | median of $runs | ratio to motcua | peak RSS |
+| engine | median ms | ratio to motcua | peak RSS |
 |---|---|---|---|
-| motcua report (aggregates) | $(cat "$dir/fast.ms") ms | 1 | $(($(cat "$dir/fast.rss") / 1024)) MiB |
-| motcua report --scan (reads every dossier) | $(cat "$dir/scan.ms") ms | $(ratio "$(cat "$dir/scan.ms")" "$(cat "$dir/fast.ms")") | $(($(cat "$dir/scan.rss") / 1024)) MiB |
-| plain SQL in SQLite (bench/sql/report_by_unit.sql) | $(cat "$dir/sql.ms") ms | $(ratio "$(cat "$dir/sql.ms")" "$(cat "$dir/fast.ms")") | $(($(cat "$dir/sql.rss") / 1024)) MiB |
+$(row level)
 
-The engine alone (in-process, database open, median of 51 runs): by unit
-$eng_unit µs (slowest $eng_unit_max µs); by level $eng_level µs; by field for a
-quarter $eng_field µs; by procedure $eng_proc µs.
+Form II.06a, $quarter by field ($(rows field) lines):
 
-Other reports from the aggregates as whole processes: by level for $month $(cat "$dir/level.ms") ms;
-by field for quarter:2026Q3 $(cat "$dir/field.ms") ms. Times are whole
-processes (start, open the database, answer, exit).
+| engine | median ms | ratio to motcua | peak RSS |
+|---|---|---|---|
+$(row field)
 
-Goals: import at least 100,000 dossiers/s (issue 2); a report over 1
-million dossiers under 2 ms and over 10 million under 20 ms (issue 3).
+Single-dossier lookup by code ($ncodes codes spread over the table, whole
+row read; median of $lookup_runs passes, µs per lookup; every engine
+returns the same status and times):
+
+| engine | µs per lookup | ratio to motcua |
+|---|---|---|
+| motcua \`store_dossier_get\` (whole dossier decoded) | $lu | 1 |
+| SQLite \`SELECT * ... WHERE code = ?\` (prepared) | $(cat "$dir/lookup.sqlite.us") | $(ratio "$(cat "$dir/lookup.sqlite.us")" "$lu") |
+| PostgreSQL \`EXECUTE\` of a prepared statement over the socket | $(cat "$dir/lookup.pg.us") | $(ratio "$(cat "$dir/lookup.pg.us")" "$lu") |
+| DuckDB prepared statement (node) | $(cat "$dir/lookup.duckdb.us") | $(ratio "$(cat "$dir/lookup.duckdb.us")" "$lu") |
+
+Service index for $month (calendar month), every unit ($index_rows lines,
+twelve indicators, six group scores, total, rank): motcua in-process
+$(ms "$index_us") ms (slowest $(ms "$index_max") ms); \`motcua index\` as a
+whole process $(awk '{print $2-$1}' "$dir/index.proc.times" | median | awk '{printf "%.0f", $1 * 1000}') ms, peak RSS $(mib "$(peak index.proc)") MiB. Not yet
+written in SQL for the other engines (TODO, docs/internals/bench.md).
+
+Whole processes: \`motcua report\` by unit $(awk '{printf "%.0f", $1 * 1000}' "$dir/unit.proc.s") ms (start, open, answer, exit).
+
+¹ the whole \`motcua report\` process (/usr/bin/time). ² the server
+backend's VmHWM after the runs (shared buffers it touched included).
+³ the node process (node itself is about 45 MiB).
+
+Goals (issue 6; stated for 10 million dossiers, shown at this size):
+report by unit $(ms "$unit_us") ms against 20 ms: $(goal "$unit_us" 20000);
+$(ratio "$(cat "$dir/unit.duckdb.us")" "$unit_us")x faster than DuckDB against 10x: $(goal_min "$(ratio "$(cat "$dir/unit.duckdb.us")" "$unit_us")" 10);
+$(ratio "$(cat "$dir/unit.pg.us")" "$unit_us")x faster than PostgreSQL against 100x: $(goal_min "$(ratio "$(cat "$dir/unit.pg.us")" "$unit_us")" 100);
+service index $(ms "$index_us") ms against 50 ms: $(goal "$index_us" 50000);
+import $(rate "$imp_m") dossiers/s against 100,000: $(goal_min "$(rate "$imp_m")" 100000);
+\`motcua report\` peak RSS $(mib "$(cat "$dir/unit.motcua.rss")") MiB against 256 MiB: $(goal "$(mib "$(cat "$dir/unit.motcua.rss")")" 256).
 MD
-cat bench/RESULTS.md
+
+{
+	cat <<'MD'
+# Benchmark results
+
+Written by `make bench` (bench/run.sh); one section per dataset size, the
+newest run of each. How the figures are taken, what is compared and what
+limits them: docs/internals/bench.md. Timings are medians quoted as
+ratios; nothing asserts an absolute time.
+
+MD
+	for f in $(ls bench/results/*.md | sort -t/ -k3 -n); do
+		cat "$f"
+		echo
+	done
+	[ -f bench/ANALYSIS.md ] && cat bench/ANALYSIS.md
+} >bench/RESULTS.md
+cat "bench/results/$size.md"

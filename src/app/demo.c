@@ -13,7 +13,7 @@
 #include "app/demo_int.h"
 #include "core/civil.h"
 
-#define DAYS 365
+#define YEAR_DAYS 365
 
 /* Filings per working day through the year, in percent: busier before
  * Tết and at the year's end, quieter in the Tết month. */
@@ -74,7 +74,8 @@ static void plan_one(struct demo_ctx *c, int64_t day, int64_t first,
 			    ? dp->dept
 			    : demo_pick(&w->level_units[dp->level], &r);
 	/* online use grows through the year, as it did everywhere */
-	double growth = 0.08 * (2.0 * (double)(day - first) / DAYS - 1.0);
+	double growth =
+		0.08 * (2.0 * (double)(day - first) / (double)c->days - 1.0);
 	pl->proc = (uint32_t)pi;
 	pl->unit = (uint32_t)ui;
 	pl->seq = seq;
@@ -122,7 +123,7 @@ static enum mc_code file_day(struct demo_ctx *c, int64_t day, int64_t first,
 static enum mc_code file_year(struct demo_ctx *c, int64_t until, size_t total,
 			      struct mc_err *err)
 {
-	int64_t first = until - (DAYS - 1), sum = 0, done = 0;
+	int64_t first = until - (c->days - 1), sum = 0, done = 0;
 	for (int64_t day = first; day <= until; day++)
 		sum += day_weight(c->cal, day);
 	struct demo_plan *buf = NULL;
@@ -172,20 +173,47 @@ static enum mc_code check_empty(struct store *st, struct mc_err *err)
 	return rc;
 }
 
-static enum mc_code check_options(const struct demo_options *opt,
-				  struct mc_err *err)
+static int years_of(const struct demo_options *opt)
+{
+	return opt->years > 0 ? opt->years : 1;
+}
+
+static enum mc_code check_size(const struct demo_options *opt,
+			       struct mc_err *err)
 {
 	if (opt->dossiers > DEMO_MAX_DOSSIERS)
 		return mc_fail(err, MC_ERR_TOO_LARGE, "dossiers",
 			       "dossiers: %zu is more than the demo's limit "
 			       "of %d", opt->dossiers, DEMO_MAX_DOSSIERS);
-	int y, m, d;
+	if (opt->districts < 0 || opt->districts > DEMO_MAX_DISTRICTS)
+		return mc_fail(err, MC_ERR_INPUT, "districts",
+			       "districts: %d is not between 1 and %d",
+			       opt->districts, DEMO_MAX_DISTRICTS);
+	if (opt->communes < 0 || opt->communes > DEMO_MAX_COMMUNES)
+		return mc_fail(err, MC_ERR_INPUT, "communes",
+			       "communes: %d is not between 1 and %d",
+			       opt->communes, DEMO_MAX_COMMUNES);
+	if (opt->years < 0 || opt->years > DEMO_MAX_YEARS)
+		return mc_fail(err, MC_ERR_INPUT, "years",
+			       "years: %d is not between 1 and %d", opt->years,
+			       DEMO_MAX_YEARS);
+	return MC_OK;
+}
+
+static enum mc_code check_options(const struct demo_options *opt,
+				  struct mc_err *err)
+{
+	enum mc_code rc = check_size(opt, err);
+	if (rc)
+		return rc;
+	int y, m, d, first = CALENDAR_FIRST_YEAR + years_of(opt);
 	civil_from_days(opt->until, &y, &m, &d);
-	if (y < CALENDAR_FIRST_YEAR + 1 || y > CALENDAR_LAST_YEAR - 1)
+	if (y < first || y > CALENDAR_LAST_YEAR - 1)
 		return mc_fail(err, MC_ERR_INPUT, "until",
-			       "until: %d is outside the calendar's years "
-			       "%d-%d", y, CALENDAR_FIRST_YEAR + 1,
-			       CALENDAR_LAST_YEAR - 1);
+			       "until: %d is outside the years %d-%d that "
+			       "the calendar allows for %d year(s) of "
+			       "history", y, first, CALENDAR_LAST_YEAR - 1,
+			       years_of(opt));
 	return MC_OK;
 }
 
@@ -195,7 +223,7 @@ static enum mc_code build(struct app *app, const struct demo_options *opt,
 {
 	enum mc_code rc = check_empty(app->st, err);
 	if (!rc)
-		rc = demo_catalog_build(w, opt->until, err);
+		rc = demo_catalog_build(w, opt, err);
 	if (!rc)
 		rc = put_catalog(app->st, w, err);
 	if (rc)
@@ -204,7 +232,8 @@ static enum mc_code build(struct app *app, const struct demo_options *opt,
 	sum->procedures = w->n_procs;
 	struct demo_ctx c = {
 		.st = app->st, .cal = &app->cal, .w = w, .seed = opt->seed,
-		.cut = civil_time_at(opt->until + 1, 0) - 1, .sum = sum};
+		.cut = civil_time_at(opt->until + 1, 0) - 1, .sum = sum,
+		.days = YEAR_DAYS * years_of(opt)};
 	return file_year(&c, opt->until, opt->dossiers, err);
 }
 

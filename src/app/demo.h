@@ -15,13 +15,24 @@
 
 /* Sized so that `make run` builds the demo in a few seconds. */
 #define DEMO_DEFAULT_DOSSIERS 60000
-#define DEMO_MAX_DOSSIERS 5000000
+#define DEMO_MAX_DOSSIERS 20000000
+/* Limits of the larger provinces (`--districts`, `--communes`,
+ * `--years`): unit codes have two digits for a district (31..) and a
+ * commune (21..). */
+#define DEMO_MAX_DISTRICTS 60
+#define DEMO_MAX_COMMUNES 70
+#define DEMO_MAX_YEARS 5
 
 struct demo_options {
 	uint64_t seed;
 	int64_t until;    /* civil day of the last filings; the snapshot is
 			   * taken at the end of that day */
-	size_t dossiers;  /* how many dossiers to file over the year */
+	size_t dossiers;  /* how many dossiers to file over the years */
+	/* The province's size; 0 keeps the default demo (9 districts, 8-15
+	 * communes each, one year), whose output never changes. */
+	int districts;    /* the first 9 from the table, the rest generated */
+	int communes;     /* communes per district (0: the table's) */
+	int years;        /* of history ending at `until` */
 };
 
 struct demo_summary {

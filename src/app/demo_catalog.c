@@ -192,22 +192,50 @@ static enum mc_code add_unit(struct demo_world *w, const char *code,
 	return office_hours_parse(hours, &du->oh, "office_hours", err);
 }
 
+/* Larger provinces (`motcua demo --districts N`) get districts past the
+ * table's nine with names made of these, towns every fourth. */
+static const char *const gen_first[] = {
+	"Phù", "Tam", "Vân", "Quảng", "Đại", "Kim", "Bảo", "Thạch", "Hương",
+	"Tiên", "Long", "Thanh", "Gia", "Đồng", "Hà", "Yên", "Trà", "Sa",
+	"Lạc", "Tuy", "Hậu", "Diên", "Bồng", "Minh", "Nam", "Bắc", "Cẩm",
+	"Ninh", "Hồng", "Châu"};
+#define N_GEN_FIRST (sizeof(gen_first) / sizeof(*gen_first))
+/* Names past a district's twenty suffixes take a quarter. */
+static const char *const quarters[] = {"", " Bắc", " Nam", " Đông", " Tây"};
+
+/* District d (0-based) as the table has it or as generated. */
+static struct district_row district_at(size_t d)
+{
+	if (d < sizeof(districts) / sizeof(*districts))
+		return districts[d];
+	size_t g = d - sizeof(districts) / sizeof(*districts);
+	bool town = g % 4 == 3;
+	struct district_row r = {town ? "Thị xã" : "Huyện",
+				 gen_first[g % N_GEN_FIRST], 12,
+				 town ? 5 : 0,
+				 70 + (int)((g * 37) % 150), NULL};
+	return r;
+}
+
 static enum mc_code add_communes(struct demo_world *w, size_t d,
+				 const struct district_row *dr, int n,
 				 const char *parent, struct mc_err *err)
 {
-	const struct district_row *dr = &districts[d];
 	enum mc_code rc = MC_OK;
-	for (int i = 0; !rc && i < dr->communes; i++) {
+	size_t n_city = sizeof(city_communes) / sizeof(*city_communes);
+	for (int i = 0; !rc && i < n; i++) {
 		char code[32], name[96];
 		snprintf(code, sizeof(code), "000.%02zu.%02d.H56", 31 + d,
 			 21 + i);
-		if (!dr->prefix)
+		if (!dr->prefix && (size_t)i < n_city)
 			snprintf(name, sizeof(name), "%s", city_communes[i]);
 		else
-			snprintf(name, sizeof(name), "%s %s %s",
-				 i < dr->wards ? "Phường" : "Xã", dr->prefix,
+			snprintf(name, sizeof(name), "%s %s %s%s",
+				 i < dr->wards ? "Phường" : "Xã",
+				 dr->prefix ? dr->prefix : "Bình",
 				 commune_suffixes[(d * 3 + (size_t)i) %
-						  N_SUFFIXES]);
+						  N_SUFFIXES],
+				 quarters[((size_t)i / N_SUFFIXES) % 5]);
 		/* wards are denser than rural communes */
 		uint64_t weight = i < dr->wards ? 30 : 10 + (i * 7 + d * 3) % 17;
 		if (dr->weight < 60)
@@ -218,7 +246,28 @@ static enum mc_code add_communes(struct demo_world *w, size_t d,
 	return rc;
 }
 
-static enum mc_code build_units(struct demo_world *w, struct mc_err *err)
+static enum mc_code add_district(struct demo_world *w, size_t d,
+				 const struct demo_options *opt,
+				 struct mc_err *err)
+{
+	struct district_row dr = district_at(d);
+	char code[32], name[96];
+	snprintf(code, sizeof(code), "000.00.%02zu.H56", 31 + d);
+	if (d < sizeof(districts) / sizeof(*districts))
+		snprintf(name, sizeof(name), "%s", dr.name);
+	else /* dr.name is the kind, dr.prefix the place */
+		snprintf(name, sizeof(name), "%s %s %s", dr.name, dr.prefix,
+			 commune_suffixes[(d * 7) % N_SUFFIXES]);
+	enum mc_code rc = add_unit(w, code, name, PROVINCE_CODE,
+				   LEVEL_DISTRICT, dr.hours,
+				   (uint64_t)dr.weight, err);
+	int n = opt->communes > 0 ? opt->communes : dr.communes;
+	return rc ? rc : add_communes(w, d, &dr, n, code, err);
+}
+
+static enum mc_code build_units(struct demo_world *w,
+				const struct demo_options *opt,
+				struct mc_err *err)
 {
 	enum mc_code rc = add_unit(w, PROVINCE_CODE, "Tỉnh Bình An", NULL,
 				   LEVEL_PROVINCE, NULL, 0, err);
@@ -228,16 +277,10 @@ static enum mc_code build_units(struct demo_world *w, struct mc_err *err)
 		rc = add_unit(w, code, departments[i], PROVINCE_CODE,
 			      LEVEL_PROVINCE, NULL, 0, err);
 	}
-	for (size_t d = 0; !rc && d < sizeof(districts) / sizeof(*districts);
-	     d++) {
-		char code[32];
-		snprintf(code, sizeof(code), "000.00.%02zu.H56", 31 + d);
-		rc = add_unit(w, code, districts[d].name, PROVINCE_CODE,
-			      LEVEL_DISTRICT, districts[d].hours,
-			      (uint64_t)districts[d].weight, err);
-		if (!rc)
-			rc = add_communes(w, d, code, err);
-	}
+	size_t n = opt->districts > 0 ? (size_t)opt->districts
+				      : sizeof(districts) / sizeof(*districts);
+	for (size_t d = 0; !rc && d < n; d++)
+		rc = add_district(w, d, opt, err);
 	return rc;
 }
 
@@ -432,13 +475,14 @@ static bool build_picks(struct demo_world *w)
 	return true;
 }
 
-enum mc_code demo_catalog_build(struct demo_world *w, int64_t until,
+enum mc_code demo_catalog_build(struct demo_world *w,
+				const struct demo_options *opt,
 				struct mc_err *err)
 {
 	memset(w, 0, sizeof(*w));
-	enum mc_code rc = build_units(w, err);
+	enum mc_code rc = build_units(w, opt, err);
 	if (!rc)
-		rc = build_procs(w, until, err);
+		rc = build_procs(w, opt->until, err);
 	if (!rc && !build_picks(w))
 		rc = nomem(err);
 	return rc;

@@ -122,9 +122,11 @@ struct demo_world {
 	struct demo_pick all_procs, online_procs;
 };
 
-/* The units and the catalogue; the online-only windows fall in the year
- * that ends at `until`. */
-enum mc_code demo_catalog_build(struct demo_world *w, int64_t until,
+/* The units (as many as opt's districts and communes ask) and the
+ * catalogue; the online-only windows fall in the year that ends at
+ * opt->until. */
+enum mc_code demo_catalog_build(struct demo_world *w,
+				const struct demo_options *opt,
 				struct mc_err *err);
 void demo_world_release(struct demo_world *w);
 size_t demo_pick(const struct demo_pick *pk, struct demo_rng *r);
@@ -150,6 +152,7 @@ struct demo_ctx {
 	const struct demo_world *w;
 	uint64_t seed;
 	int64_t cut; /* the snapshot instant: nothing happens after it */
+	int64_t days; /* filing days, ending at the cut's day */
 	struct demo_summary *sum;
 };
 

@@ -1,7 +1,9 @@
 /*
  * demo.c - `motcua demo [--seed N] [--until YYYY-MM-DD] [--dossiers N]
- * [--db FILE]`: build the demo province into an empty database and print
- * what was made, and how long it took, to stderr.
+ * [--districts N] [--communes N] [--years N] [--db FILE]`: build the demo
+ * province into an empty database and print what was made, and how long
+ * it took, to stderr. The size options make the larger provinces of
+ * `make bench`.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -23,6 +25,18 @@ static int parse_count(const char *s, const char *name, uint64_t max,
 				 "most %llu", name, s, (unsigned long long)max);
 	*out = v;
 	return 0;
+}
+
+/* A size option: 1..max. */
+static int parse_size(const char *s, const char *name, int max, int *out)
+{
+	uint64_t v;
+	int status = parse_count(s, name, (uint64_t)max, &v);
+	if (!status && v == 0)
+		status = cli_usage("--%s: must be at least 1", name);
+	if (!status)
+		*out = (int)v;
+	return status;
 }
 
 static double seconds_since(const struct timespec *t0)
@@ -56,9 +70,13 @@ static void print_summary(const char *db, const struct demo_options *opt,
 int cmd_demo(int argc, char **argv)
 {
 	const char *db = NULL, *seed = NULL, *until = NULL, *count = NULL;
+	const char *districts = NULL, *communes = NULL, *years = NULL;
 	const struct cli_opt opts[] = {
 		{"db", &db, NULL},	   {"seed", &seed, NULL},
 		{"until", &until, NULL}, {"dossiers", &count, NULL},
+		{"districts", &districts, NULL},
+		{"communes", &communes, NULL},
+		{"years", &years, NULL},
 		{NULL, NULL, NULL}};
 	int status = cli_parse(argc, argv, opts, NULL, 0, NULL);
 	if (status)
@@ -74,6 +92,15 @@ int cmd_demo(int argc, char **argv)
 					    DEMO_MAX_DOSSIERS, &n))))
 		return status;
 	opt.dossiers = (size_t)n;
+	if ((districts && (status = parse_size(districts, "districts",
+					       DEMO_MAX_DISTRICTS,
+					       &opt.districts))) ||
+	    (communes && (status = parse_size(communes, "communes",
+					      DEMO_MAX_COMMUNES,
+					      &opt.communes))) ||
+	    (years && (status = parse_size(years, "years", DEMO_MAX_YEARS,
+					   &opt.years))))
+		return status;
 	if (until && civil_parse_date(until, &opt.until, "until", &err))
 		return cli_fail(&err);
 	struct timespec t0;

@@ -54,7 +54,7 @@ static int64_t until_day(void)
 static enum mc_code build(struct tmpdb *t, uint64_t seed,
 			  struct demo_summary *sum)
 {
-	struct demo_options opt = {seed, until_day(), N_DOSSIERS};
+	struct demo_options opt = {seed, until_day(), N_DOSSIERS, 0, 0, 0};
 	struct mc_err err;
 	enum mc_code rc = demo_build(&t->app, &opt, sum, &err);
 	if (rc)
@@ -257,7 +257,7 @@ TEST(refuses_a_database_with_units)
 	}
 	char before[65], after[65];
 	CHECK_INT(store_digest(db.app.st, before, NULL), MC_OK);
-	struct demo_options opt = {4, until_day(), 10};
+	struct demo_options opt = {4, until_day(), 10, 0, 0, 0};
 	struct mc_err err;
 	CHECK_INT(demo_build(&db.app, &opt, NULL, &err), MC_ERR_CONFLICT);
 	CHECK(strstr(err.message, "already has units") != NULL);
@@ -271,7 +271,8 @@ TEST(rejects_too_many_dossiers)
 {
 	struct tmpdb db;
 	tmpdb_open(&db);
-	struct demo_options opt = {1, until_day(), DEMO_MAX_DOSSIERS + 1};
+	struct demo_options opt = {1, until_day(), DEMO_MAX_DOSSIERS + 1, 0, 0,
+				   0};
 	struct mc_err err;
 	if (db.open)
 		CHECK_INT(demo_build(&db.app, &opt, NULL, &err),
@@ -279,5 +280,79 @@ TEST(rejects_too_many_dossiers)
 	tmpdb_close(&db);
 }
 
+/* The larger provinces of `make bench`: generated districts and
+ * communes with codes of their own, several years of filings. */
+struct span {
+	size_t units, districts, dossiers;
+	int64_t first, last;
+};
+
+static int count_unit(const struct unit *u, void *ctx)
+{
+	struct span *s = ctx;
+	s->units++;
+	s->districts += u->level == LEVEL_DISTRICT;
+	return 0;
+}
+
+static int span_dossier(const struct dossier *d, void *ctx)
+{
+	struct span *s = ctx;
+	int64_t t = d->submitted != MC_NO_TIME ? d->submitted : d->received;
+	if (d->channel != CHANNEL_ONLINE)
+		t = d->received != MC_NO_TIME ? d->received : d->refused;
+	int64_t day = civil_local_day(t);
+	if (!s->dossiers || day < s->first)
+		s->first = day;
+	if (!s->dossiers || day > s->last)
+		s->last = day;
+	s->dossiers++;
+	return 0;
+}
+
+TEST(larger_province_over_years)
+{
+	struct tmpdb db;
+	tmpdb_open(&db);
+	struct demo_options opt = {5, until_day(), 4000, 12, 20, 2};
+	struct demo_summary sum;
+	struct mc_err err;
+	if (!db.open || demo_build(&db.app, &opt, &sum, &err) != MC_OK) {
+		CHECK(0);
+		tmpdb_close(&db);
+		return;
+	}
+	struct span s = {0};
+	CHECK_INT(store_unit_each(db.app.st, count_unit, &s, NULL), MC_OK);
+	CHECK_INT(s.units, 1 + 16 + 12 + 12 * 20); /* no code made twice */
+	CHECK_INT(sum.units, s.units);
+	CHECK_INT(s.districts, 12);
+	CHECK_INT(store_dossier_each(db.app.st, MC_NO_TIME, MC_NO_TIME,
+				     span_dossier, &s, NULL), MC_OK);
+	CHECK_INT(s.dossiers, 4000);
+	CHECK(s.last <= until_day());
+	CHECK(s.first >= until_day() - 2 * 365 - 5); /* postal: posted earlier */
+	CHECK(s.first < until_day() - 365 - 300);
+	tmpdb_close(&db);
+}
+
+TEST(rejects_sizes_out_of_range)
+{
+	struct tmpdb db;
+	tmpdb_open(&db);
+	struct demo_options bad[] = {
+		{1, until_day(), 10, DEMO_MAX_DISTRICTS + 1, 0, 0},
+		{1, until_day(), 10, 0, DEMO_MAX_COMMUNES + 1, 0},
+		{1, until_day(), 10, 0, 0, DEMO_MAX_YEARS + 1},
+		{1, civil_days(CALENDAR_FIRST_YEAR + 1, 6, 1), 10, 0, 0, 3}};
+	for (size_t i = 0; db.open && i < sizeof(bad) / sizeof(*bad); i++) {
+		struct mc_err err;
+		CHECK_INT(demo_build(&db.app, &bad[i], NULL, &err),
+			  MC_ERR_INPUT);
+	}
+	tmpdb_close(&db);
+}
+
 TEST_MAIN(T(same_seed_same_data), T(every_dossier_valid_and_mixed),
-	  T(refuses_a_database_with_units), T(rejects_too_many_dossiers))
+	  T(refuses_a_database_with_units), T(rejects_too_many_dossiers),
+	  T(larger_province_over_years), T(rejects_sizes_out_of_range))

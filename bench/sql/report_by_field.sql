@@ -1,0 +1,51 @@
+-- report_by_field.sql - form II.06a for the whole province by field
+-- (lĩnh vực) of the procedure, in plain SQL over the dossier table
+-- (SQLite), like report_by_unit.sql; `make bench` asks it for a quarter.
+--
+-- Parameters: @from and @to, the period's first and last day as day
+-- numbers since 1970-01-01. Local (UTC+7) day of a time t: (t + 25200) / 86400.
+-- Output: key (the field code), then the counts and on-time rate of
+-- `motcua report --by field --format csv` (without the name), by key.
+WITH
+d AS (
+	SELECT p.field_code AS key,
+	       (x.received_at + 25200) / 86400 AS acc,
+	       CASE WHEN x.status IN (7, 8, 9, 10)
+		    THEN (x.finished_at + 25200) / 86400 END AS fin,
+	       (x.due_at + 25200) / 86400 AS due,
+	       x.status, x.channel, x.supplements
+	FROM dossiers x JOIN procedures p ON p.code = x.procedure_code
+	WHERE x.received_at IS NOT NULL AND x.status NOT IN (1, 3)
+),
+c AS (
+	SELECT key,
+	 sum(acc <= @to AND (fin IS NULL OR fin >= @from)) AS received_total,
+	 sum(acc < @from AND (fin IS NULL OR fin >= @from)) AS carried_over,
+	 sum(acc BETWEEN @from AND @to) AS received_new,
+	 sum(acc BETWEEN @from AND @to AND channel = 2) AS received_online,
+	 sum(acc BETWEEN @from AND @to AND channel = 1) AS received_direct,
+	 sum(acc BETWEEN @from AND @to AND channel = 3) AS received_postal,
+	 sum(status IN (9, 10) AND fin BETWEEN @from AND @to) AS resolved,
+	 sum(status IN (9, 10) AND fin BETWEEN @from AND @to AND fin < due) AS early,
+	 sum(status IN (9, 10) AND fin BETWEEN @from AND @to AND fin = due) AS on_time,
+	 sum(status IN (9, 10) AND fin BETWEEN @from AND @to AND fin > due) AS late,
+	 sum(acc <= @to AND (fin IS NULL OR fin > @to)) AS open,
+	 sum(acc <= @to AND (fin IS NULL OR fin > @to) AND due >= @to) AS in_time,
+	 sum(acc <= @to AND (fin IS NULL OR fin > @to) AND due < @to) AS overdue,
+	 sum(acc <= @to AND (fin IS NULL OR fin > @to) AND EXISTS (
+		SELECT 1 FROM json_each(supplements) r
+		WHERE (json_extract(r.value, '$[0]') + 25200) / 86400 <= @to
+		  AND (json_extract(r.value, '$[1]') IS NULL OR
+		       (json_extract(r.value, '$[1]') + 25200) / 86400 > @to)))
+	   AS waiting,
+	 sum(status = 8 AND fin BETWEEN @from AND @to) AS stopped,
+	 sum(status = 7 AND fin BETWEEN @from AND @to) AS withdrawn
+	FROM d GROUP BY key
+)
+SELECT key, received_total, carried_over, received_new, received_online,
+       received_direct, received_postal, resolved, early, on_time, late,
+       open, in_time, overdue, waiting, stopped, withdrawn,
+       CASE WHEN resolved = 0 THEN '' ELSE
+	 printf('%d.%02d', ((early + on_time) * 20000 + resolved) / (2 * resolved) / 100,
+		((early + on_time) * 20000 + resolved) / (2 * resolved) % 100) END
+FROM c ORDER BY key;
