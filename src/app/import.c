@@ -564,10 +564,18 @@ enum mc_code import_procedures(struct store *st, FILE *in,
 		   err);
 }
 
+/* Page cache while a dossier file goes in: a large import touches the
+ * dossier table, its code index and many aggregate rows over and over. */
+#define IMPORT_CACHE_MIB 256
+
 enum mc_code import_dossiers(struct store *st, FILE *in,
 			     struct import_stats *stats, struct mc_err *err)
 {
-	return run(st, in, read_dossiers, NULL, NULL, NULL, stats, err);
+	enum mc_code rc = store_set_cache(st, IMPORT_CACHE_MIB, err);
+	if (!rc)
+		rc = run(st, in, read_dossiers, NULL, NULL, NULL, stats, err);
+	store_set_cache(st, STORE_CACHE_MIB, NULL);
+	return rc;
 }
 
 /* ---- other line formats ---------------------------------------------- */

@@ -97,9 +97,7 @@ enum mc_code store_open(const char *path, struct store **out,
 	    (rc = exec(st, "PRAGMA journal_mode=WAL", err)) ||
 	    (rc = exec(st, "PRAGMA synchronous=FULL", err)) ||
 	    (rc = exec(st, "PRAGMA foreign_keys=ON", err)) ||
-	    /* 64 MiB of page cache keeps a large import out of the WAL
-	     * until commit */
-	    (rc = exec(st, "PRAGMA cache_size=-65536", err)) ||
+	    (rc = store_set_cache(st, STORE_CACHE_MIB, err)) ||
 	    (rc = store_migrate(st, err)))
 		goto fail;
 	for (int i = 0; i < Q__COUNT; i++) {
@@ -118,6 +116,13 @@ enum mc_code store_open(const char *path, struct store **out,
 fail:
 	store_close(st);
 	return rc;
+}
+
+enum mc_code store_set_cache(struct store *st, int mib, struct mc_err *err)
+{
+	char sql[48];
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size=%d", -1024 * mib);
+	return exec(st, sql, err);
 }
 
 void store_close(struct store *st)

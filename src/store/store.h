@@ -27,6 +27,11 @@ enum mc_code store_open(const char *path, struct store **out,
 			struct mc_err *err);
 void store_close(struct store *st);
 int store_schema_version(struct store *st);
+/* Page cache of this handle in MiB (STORE_CACHE_MIB by default); a bulk
+ * import that touches much of the database rewrites fewer pages with
+ * more. */
+#define STORE_CACHE_MIB 64
+enum mc_code store_set_cache(struct store *st, int mib, struct mc_err *err);
 
 enum mc_code store_begin(struct store *st, struct mc_err *err);
 enum mc_code store_commit(struct store *st, struct mc_err *err);
