@@ -133,6 +133,8 @@ enum mc_code index_ctx_open(struct index_ctx *c, struct app *app,
 	c->app = app;
 	c->period = period;
 	strmap_init(&c->proc_index);
+	/* every figure of one ranking from the same state of the data */
+	c->snapshot = store_read_begin(app->st);
 	enum mc_code rc;
 	if (!rules) {
 		if ((rc = index_rules_default(&c->own_rules, err)))
@@ -159,6 +161,9 @@ void index_ctx_close(struct index_ctx *c)
 	free(c->offers);
 	free(c->targets);
 	index_rules_release(&c->own_rules);
+	if (c->snapshot)
+		store_read_end(c->app->st, true);
+	c->snapshot = false;
 }
 
 /* ---- reading ------------------------------------------------------------ */

@@ -52,6 +52,7 @@ struct index_ctx {
 	size_t n_offers, cap_offers;
 	struct index_target_row *targets;
 	size_t n_targets, cap_targets;
+	bool snapshot; /* a read snapshot opened by index_ctx_open */
 };
 
 /* rules NULL: the built-in rules. Fails when no rule set is in force on

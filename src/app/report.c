@@ -384,6 +384,8 @@ static enum mc_code build(struct app *app, const struct report_query *q,
 	struct strmap lines;
 	strmap_init(&lines);
 	int64_t root = -1;
+	/* every line and the total from the same state of the data */
+	bool snapshot = store_read_begin(app->st);
 	enum mc_code rc = check_query(q, err);
 	if (!rc)
 		rc = load_tree(app, &t, err);
@@ -410,6 +412,7 @@ static enum mc_code build(struct app *app, const struct report_query *q,
 		finish_lines(&t, out);
 	strmap_release(&lines);
 	tree_release(&t);
+	store_read_end(app->st, snapshot);
 	if (rc)
 		report_release(out);
 	return rc;

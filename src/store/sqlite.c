@@ -149,6 +149,12 @@ static enum mc_code step_done(struct store *st, sqlite3_stmt *s,
 
 enum mc_code store_begin(struct store *st, struct mc_err *err)
 {
+	/* a write after reads in a snapshot: the write takes a fresh look
+	 * under its own lock */
+	if (st->snapshot) {
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+		st->snapshot = false;
+	}
 	return step_done(st, store_stmt(st, Q_BEGIN), err,
 			 "starting a transaction");
 }
@@ -161,6 +167,23 @@ enum mc_code store_commit(struct store *st, struct mc_err *err)
 	if (rc)
 		store_rollback(st);
 	return rc;
+}
+
+bool store_read_begin(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		return false;
+	st->snapshot = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) ==
+		       SQLITE_OK;
+	return st->snapshot;
+}
+
+void store_read_end(struct store *st, bool opened)
+{
+	if (opened && st->snapshot)
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	if (opened)
+		st->snapshot = false;
 }
 
 void store_rollback(struct store *st)

@@ -61,6 +61,7 @@ struct store {
 	sqlite3_stmt *stmt[Q__COUNT];
 	struct dossier_lists lists;
 	struct agg_state *agg; /* report aggregates, sqlite_agg.c */
+	bool snapshot;         /* a read snapshot is open (store_read_begin) */
 	char errmsg[320];
 };
 

@@ -34,6 +34,11 @@ int store_schema_version(struct store *st);
 enum mc_code store_set_cache(struct store *st, int mib, struct mc_err *err);
 
 enum mc_code store_begin(struct store *st, struct mc_err *err);
+/* A read snapshot: everything read until store_read_end sees the data as
+ * it was at the first read, and reads skip per-statement locking. Inside
+ * a transaction it does nothing. Returns whether it opened one. */
+bool store_read_begin(struct store *st);
+void store_read_end(struct store *st, bool opened);
 enum mc_code store_commit(struct store *st, struct mc_err *err);
 void store_rollback(struct store *st);
 
