@@ -21,7 +21,9 @@ static const struct {
 	{"calendar", cmd_calendar,
 	 "calendar holidays YEAR | due --from T --days N [--explain] | "
 	 "set/unset/list"},
-	{"demo", cmd_demo, "demo [--seed N] [--until D] [--dossiers N] [--db FILE]"},
+	{"demo", cmd_demo,
+	 "demo [--seed N] [--until D] [--dossiers N] [--districts N] "
+	 "[--communes N] [--years N]"},
 	{"report", cmd_report,
 	 "report [--from D --to D] [--unit CODE] [--db FILE]"},
 	{"index", cmd_index,
