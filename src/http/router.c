@@ -19,6 +19,9 @@
 #define DESK (ROLE_CLERK | ROLE_OFFICER | ROLE_ADMIN)
 #define REPORTS (ROLE_LEADER | ROLE_ADMIN)
 
+#define TARGET_BODY                                                        \
+	"{\"unit\": code, \"period\": \"month:YYYY-MM\", \"indicator\": " \
+	"name, \"value\": percent 0-100}"
 #define OP_BODY "{\"note\": string, ...} (see the operation)"
 #define DOSSIER_OP(name, op, roles, summary)                              \
 	{"POST", "/api/v1/dossiers/{code}/" name, h_dossier_op, roles, op, \
@@ -102,6 +105,49 @@ const struct http_route http_routes[] = {
 	 "numbers by unit or level), no sign-in",
 	 "period:month:YYYY-MM|quarter:YYYYQn|...;cutoff:1-28 (default 15);"
 	 "by:unit|level (default unit);restated:0|1", NULL},
+	/* the service index (handlers_index.c) and what citizens send
+	 * back (handlers_citizen.c) */
+	{"GET", "/api/v1/index", h_index, REPORTS, -1, "index",
+	 "The service index by unit or level, as motcua index --format json",
+	 "period:month:YYYY-MM|quarter:YYYYQn|half:YYYYHn|year:YYYY "
+	 "(calendar; default the last month);unit:unit code (default: the "
+	 "account's);by:unit|level (default unit);min:dossiers a row needs "
+	 "to be ranked (default 30)", NULL},
+	{"GET", "/api/v1/targets", h_targets_check, REPORTS, -1, "index",
+	 "Targets against actual rates: unit, indicator, actual, target, "
+	 "met, margin", "period:a calendar period (default the last "
+	 "month);unit:unit code (default: the account's)", NULL},
+	{"PUT", "/api/v1/targets", h_target_set, REPORTS, -1, "index",
+	 "Set one target of a unit below yours (administrators: any unit "
+	 "of theirs)", NULL, TARGET_BODY},
+	{"POST", "/api/v1/targets", h_target_set, REPORTS, -1, "index",
+	 "Set one target (as PUT)", NULL, TARGET_BODY},
+	{"POST", "/api/v1/targets/allocate", h_target_allocate, REPORTS, -1,
+	 "index", "Give every child unit its own copy of the unit's "
+	 "targets for a period", NULL,
+	 "{\"unit\": string, \"period\": string}"},
+	{"GET", "/api/v1/publications/{period}", h_publication_get, ANY, -1,
+	 "public", "A published month (report and index) with its checksum "
+	 "verified; 404 when not published", NULL, NULL},
+	{"POST", "/api/v1/publications", h_publish, ROLE_ADMIN, -1, "index",
+	 "Publish a period: freeze its report and index (409 when "
+	 "published already)", NULL, "{\"period\": \"month:YYYY-MM\"}"},
+	{"POST", "/api/v1/public/dossiers/{code}/rating", h_rating, ANY, -1,
+	 "public", "Rate a returned dossier once (satisfied, neutral, "
+	 "dissatisfied); 409 before the result is returned or when rated",
+	 NULL, "{\"secret\": string, \"rating\": "
+	 "\"satisfied|neutral|dissatisfied\"}"},
+	{"POST", "/api/v1/public/feedback", h_feedback_submit, ANY, -1,
+	 "public", "Send feedback (phản ánh kiến nghị) about a unit or a "
+	 "dossier", NULL, "{\"text\": string, \"unit\": code, or "
+	 "\"dossier\": code with \"secret\"}"},
+	{"GET", "/api/v1/feedback", h_feedback_list, STAFF, -1, "feedback",
+	 "Feedback about the account's units, newest first",
+	 "unit:unit code (default: the account's);open:1 for unanswered "
+	 "only;limit:1-500 (default 100)", NULL},
+	{"POST", "/api/v1/feedback/{id}/answer", h_feedback_answer, STAFF, -1,
+	 "feedback", "Answer feedback (409 when answered already)", NULL,
+	 "{\"answer\": string, \"outcome\": string}"},
 	{"GET", "/api/v1/qr.svg", h_qr_svg, ANY, -1, "meta",
 	 "A QR code of a text (a receipt's tracking link) as SVG",
 	 "text:1-512 bytes to encode", NULL},

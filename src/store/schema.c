@@ -135,6 +135,10 @@ static const char *const migrations[] = {
 	" SELECT RAISE(ABORT, 'a published snapshot is immutable'); END;"
 	"CREATE TRIGGER snapshots_no_delete BEFORE DELETE ON snapshots BEGIN"
 	" SELECT RAISE(ABORT, 'a published snapshot is immutable'); END;",
+	/* 5: what a citizen wrote and the unit's answer, for feedback
+	 * sent through the portal (store/sqlite_citizen.c) */
+	"ALTER TABLE feedback ADD COLUMN body TEXT;"
+	"ALTER TABLE feedback ADD COLUMN answer TEXT;",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))

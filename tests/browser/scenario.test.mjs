@@ -2,8 +2,10 @@
 // Debian's headless Chromium driven by playwright-core: filed on the
 // portal, received at the counter (receipt and its QR target checked),
 // finished at the officer desk, returned at the counter, tracked and
-// (when the server offers it) rated by the citizen, and counted on the
-// dashboard. Screenshots of every page, desktop and phone, go to $SHOTS.
+// rated by the citizen (the rating counted in the service index), and
+// counted on the dashboard with the indicators against their targets;
+// the public statistics live and as published. Screenshots of every
+// page, desktop and phone, go to $SHOTS.
 // Started by run.sh, which runs the server on a fresh demo province.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -36,6 +38,28 @@ async function apiGet(session, path) {
 	const r = await fetch(`${BASE}/api/v1${path}`, { headers: session ? { Cookie: session.cookie } : {} });
 	assert.equal(r.status, 200, path);
 	return r.json();
+}
+
+async function apiPost(session, path, body) {
+	const r = await fetch(`${BASE}/api/v1${path}`, {
+		method: 'POST', body: JSON.stringify(body),
+		headers: { 'Content-Type': 'application/json', ...(session ? { Cookie: session.cookie, 'X-CSRF-Token': session.csrf } : {}) },
+	});
+	return { status: r.status, body: await r.json() };
+}
+
+// The calendar month holding today, Vietnam time (the index's periods).
+function calendarMonth() {
+	return new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 7);
+}
+
+// Complaints counted by the index: on time minus satisfied (section 7).
+async function complaints() {
+	const leader = await apiLogin('lanhdao');
+	const ix = await apiGet(leader, `/index?period=month:${calendarMonth()}&min=0`);
+	const i = ix.total.indicators;
+	assert.equal(i.satisfaction.denominator, i.on_time.denominator);
+	return i.on_time.numerator - i.satisfaction.numerator;
 }
 
 // The statutory month (cut-off 15) holding today, Vietnam time.
@@ -216,13 +240,23 @@ test('counter: return the result; the citizen tracks and rates', async () => {
 	await track.goto(`${BASE}/?code=${encodeURIComponent(state.code)}&secret=${state.secret}`);
 	await ready(track);
 	assert.equal(await track.getAttribute('#track-status .badge', 'data-status'), '10');
-	await track.waitForSelector('#rating-form, #rating-unavailable');
-	if (await track.locator('#rating-form').count()) {
-		await track.click('#rating-form .stars button:nth-child(5)');
-		await track.click('#rating-form button[type=submit]');
-		await track.waitForSelector('#rating-form .notice.success');
-	}
+	await track.waitForSelector('#rating-form');
 	await shot(track, 'tracking-returned-desktop');
+	const before = await complaints();
+	await track.click('#rating-form button[data-rating="dissatisfied"]');
+	await track.click('#rating-form button[type=submit]');
+	await track.waitForSelector('#rating-form .notice.success');
+	await shot(track, 'tracking-rated-desktop');
+	assert.equal(await complaints(), before + 1, 'a dissatisfied rating counts against satisfaction');
+	const again = await apiPost(null, `/public/dossiers/${encodeURIComponent(state.code)}/rating`,
+		{ secret: state.secret, rating: 'satisfied' });
+	assert.equal(again.status, 409, 'a dossier is rated once');
+	await track.fill('#feedback-form textarea', 'Cán bộ hướng dẫn chưa rõ ràng.');
+	await track.click('#feedback-form button[type=submit]');
+	await track.waitForSelector('#feedback-form .notice.success');
+	const officer = await apiLogin('canbo');
+	const fb = await apiGet(officer, '/feedback?open=1');
+	assert.ok(fb.feedback.some((f) => f.dossier_code === state.code), 'the unit sees the feedback');
 	await track.close();
 });
 
@@ -236,7 +270,14 @@ test('dashboard: the dossier is counted', async () => {
 	assert.equal(await page.locator('#trend-svg rect.col').count(), 12);
 	const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
 	assert.match(download.suggestedFilename(), /\.csv$/);
+	await page.waitForSelector('#indicators tr[data-indicator="satisfaction"]');
+	assert.equal(await page.locator('#indicators tbody tr').count(), 12);
+	assert.ok(await page.locator('#indicators .mark.met, #indicators .mark.missed').count() > 0, 'met/missed marks');
+	const met = await page.getAttribute('#indicators tr[data-indicator="online_dossiers"]', 'data-met');
+	assert.match(met, /^(true|false|null)$/);
+	assert.ok(await page.locator('#index-ranking tbody tr').count() > 1, 'child units ranked by index');
 	await shot(page, 'dashboard-desktop');
+	await page.locator('#index-card').screenshot({ path: join(SHOTS, 'dashboard-indicators-desktop.png') });
 });
 
 test('stats: public results without signing in', async () => {
@@ -245,9 +286,21 @@ test('stats: public results without signing in', async () => {
 	await p.goto(`${BASE}/stats.html`);
 	await ready(p);
 	assert.ok(await p.locator('#report-table tbody tr').count() > 2);
+	await p.waitForSelector('#live');
 	await p.selectOption('#by', 'level');
 	await p.waitForSelector('#report-table tr[data-key="3"]');
 	await shot(p, 'stats-desktop');
+	// an administrator publishes the month: the page then shows the frozen figures
+	const period = await p.inputValue('#period');
+	const admin = await apiLogin('admin');
+	const pub = await apiPost(admin, '/publications', { period });
+	assert.equal(pub.status, 201, JSON.stringify(pub.body));
+	await p.goto(`${BASE}/stats.html?period=${period}`);
+	await ready(p);
+	await p.waitForSelector('#published');
+	assert.equal(await p.textContent('#published code.checksum'), pub.body.checksum);
+	assert.ok(await p.locator('#report-table tbody tr').count() > 2);
+	await shot(p, 'stats-published-desktop');
 	await anon.close();
 });
 

@@ -1,14 +1,17 @@
 // dashboard.js - the leader dashboard (dashboard.html): form II.06a for
 // any period and unit in scope, by unit, level, field or procedure, as it
 // was or restated; key figures; child units ranked by on-time rate; the
-// twelve-month trend; CSV export of the table.
-import { addWords, api, chrome, el, errText, notice, onLangChange, qs, requireRole, translate } from './common.js';
+// twelve-month trend; CSV export of the table; the service index of the
+// unit (indicators against targets) and its child units ranked by score.
+import { addWords, api, chrome, el, errText, notice, onLangChange, qs, requireRole, todayVN, translate } from './common.js';
 import {
 	WORDS, currentMonth, download, kpis, monthsBack, periodChoices, periodLabel, ranking, reportCsv, reportTable,
 	trendChart,
 } from './report_view.js';
+import { INDEX_WORDS, indexPeriodLabel, indexRanking, indicatorTable } from './index_view.js';
 
 addWords(WORDS);
+addWords(INDEX_WORDS);
 addWords({
 	vi: {
 		'dash.title': 'Bảng điều hành', 'dash.kind': 'Loại kỳ', 'dash.by': 'Tổng hợp theo',
@@ -26,6 +29,7 @@ addWords({
 
 const $ = (id) => document.getElementById(id);
 let last = null;
+let lastIndex = null;
 
 function fillPeriods() {
 	const cur = $('period').value;
@@ -47,7 +51,37 @@ async function loadTrend() {
 	$('trend').replaceChildren(trendChart(points));
 }
 
+// The index is scored on calendar periods (the national portal's). A
+// statutory month (15th to 14th) maps to the calendar month holding its
+// last day, or today while it runs, so the running month shows today's
+// work; other periods keep their name.
+function indexPeriod() {
+	const p = $('period').value;
+	if (!p.startsWith('month:') || !last || !last.to) return p;
+	const end = last.to < todayVN() ? last.to : todayVN();
+	return 'month:' + end.slice(0, 7);
+}
+
+async function loadIndex() {
+	$('index-msg').replaceChildren();
+	try {
+		lastIndex = await api('GET', '/index' + qs({ period: indexPeriod(), unit: $('unit').value, min: 30 }));
+	} catch (e) {
+		lastIndex = null;
+		notice($('index-msg'), 'error', errText(e));
+	}
+	showIndex();
+}
+
+function showIndex() {
+	if (!lastIndex) return;
+	$('index-period').textContent = indexPeriodLabel(lastIndex);
+	$('indicators-host').replaceChildren(indicatorTable(lastIndex.total));
+	$('index-rank').replaceChildren(indexRanking(lastIndex));
+}
+
 function show() {
+	showIndex();
 	if (!last) return;
 	$('kpis').replaceChildren(kpis(last));
 	$('period-label').textContent = periodLabel(last);
@@ -61,7 +95,7 @@ async function load(ev) {
 	try {
 		last = await api('GET', '/reports/settlement' + query());
 		show();
-		await loadTrend();
+		await Promise.all([loadIndex(), loadTrend()]);
 	} catch (e) {
 		notice($('dash-msg'), 'error', errText(e));
 	}

@@ -1,9 +1,9 @@
 // portal.js - the public portal (index.html): search the procedure
 // catalogue, file a dossier online with its components, track a dossier
-// by code and secret, and rate it or send feedback once the result is
-// returned (when the server offers those routes).
+// by code and secret, rate it once the result is returned (status 10) and
+// send feedback about it.
 import {
-	addWords, api, chrome, el, errText, fmtMoney, fmtTime, notice, onLangChange, qs,
+	addWords, api, chrome, el, errText, fmtMoney, fmtTime, loadSession, notice, onLangChange, qs,
 	statusBadge, t, translate,
 } from './common.js';
 
@@ -29,10 +29,11 @@ addWords({
 		'track.title': 'Tra cứu tình trạng hồ sơ', 'track.go': 'Tra cứu',
 		'track.none': 'Không tìm thấy hồ sơ với mã và mã bí mật này.',
 		'rate.title': 'Đánh giá mức độ hài lòng', 'rate.send': 'Gửi đánh giá', 'rate.thanks': 'Cảm ơn bạn đã đánh giá.',
-		'rate.comment': 'Ý kiến (không bắt buộc)',
+		'rate.satisfied': 'Hài lòng', 'rate.neutral': 'Bình thường', 'rate.dissatisfied': 'Không hài lòng',
+		'rate.pick': 'Vui lòng chọn một mức đánh giá.', 'rate.done': 'Hồ sơ này đã được đánh giá.',
+		'fb.id': 'Mã phản ánh',
 		'fb.title': 'Phản ánh, kiến nghị', 'fb.text': 'Nội dung phản ánh', 'fb.send': 'Gửi phản ánh',
 		'fb.thanks': 'Phản ánh của bạn đã được ghi nhận.',
-		'rate.unavailable': 'Chức năng đánh giá sẽ sớm được cung cấp.',
 	},
 	en: {
 		'tab.search': 'Find a procedure', 'tab.file': 'File online', 'tab.track': 'Track a dossier',
@@ -55,10 +56,11 @@ addWords({
 		'track.title': 'Track a dossier', 'track.go': 'Track',
 		'track.none': 'No dossier with this code and secret.',
 		'rate.title': 'Rate your satisfaction', 'rate.send': 'Send rating', 'rate.thanks': 'Thank you for your rating.',
-		'rate.comment': 'Comment (optional)',
+		'rate.satisfied': 'Satisfied', 'rate.neutral': 'Neutral', 'rate.dissatisfied': 'Dissatisfied',
+		'rate.pick': 'Please choose a rating.', 'rate.done': 'This dossier has been rated already.',
+		'fb.id': 'Feedback number',
 		'fb.title': 'Feedback', 'fb.text': 'Your feedback', 'fb.send': 'Send feedback',
 		'fb.thanks': 'Your feedback was recorded.',
-		'rate.unavailable': 'Rating will be available soon.',
 	},
 });
 
@@ -214,41 +216,36 @@ function trackCard(d) {
 		el('div', { id: 'after-result' }));
 }
 
-// Whether a POST-only public route exists: the router answers 405 to a
-// GET on a known path and 404 to an unknown one.
-async function routeExists(path) {
-	try {
-		const res = await fetch('/api/v1' + path, { method: 'GET' });
-		return res.status === 405;
-	} catch {
-		return false;
-	}
-}
+// The three answers of the national satisfaction survey.
+const RATINGS = ['satisfied', 'neutral', 'dissatisfied'];
 
 function ratingForm(code, secret) {
-	let stars = 0;
-	const buttons = [1, 2, 3, 4, 5].map((n) => el('button', { type: 'button', 'aria-label': String(n), onclick: () => {
-		stars = n;
-		buttons.forEach((b, i) => b.classList.toggle('on', i < n));
-	} }, '★'));
-	const comment = el('textarea', {});
+	let rating = '';
+	const buttons = RATINGS.map((r) => el('button', { type: 'button', class: 'choice', 'data-rating': r, onclick: () => {
+		rating = r;
+		buttons.forEach((b) => b.classList.toggle('on', b.dataset.rating === r));
+	} }, t('rate.' + r)));
 	const msg = el('div');
+	const send = el('button', { class: 'btn', type: 'submit' }, t('rate.send'));
 	const form = el('form', { class: 'card', id: 'rating-form' },
-		el('h3', {}, t('rate.title')), el('div', { class: 'stars' }, buttons),
-		el('label', {}, t('rate.comment'), comment), msg,
-		el('div', { class: 'actions' }, el('button', { class: 'btn', type: 'submit' }, t('rate.send'))));
+		el('h3', {}, t('rate.title')), el('div', { class: 'choices' }, buttons), msg,
+		el('div', { class: 'actions' }, send));
 	form.addEventListener('submit', async (ev) => {
 		ev.preventDefault();
+		if (!rating) { notice(msg, 'error', t('rate.pick')); return; }
 		try {
-			await api('POST', `/public/dossiers/${encodeURIComponent(code)}/rating`, { secret, stars, comment: comment.value });
+			await api('POST', `/public/dossiers/${encodeURIComponent(code)}/rating`, { secret, rating });
 			notice(msg, 'success', t('rate.thanks'));
-		} catch (e) { notice(msg, 'error', errText(e)); }
+			send.disabled = true;
+		} catch (e) {
+			notice(msg, 'error', e.status === 409 ? t('rate.done') : errText(e));
+		}
 	});
 	return form;
 }
 
 function feedbackForm(code, secret) {
-	const text = el('textarea', { required: true });
+	const text = el('textarea', { required: true, maxlength: 4000 });
 	const msg = el('div');
 	const form = el('form', { class: 'card', id: 'feedback-form' },
 		el('h3', {}, t('fb.title')), el('label', {}, t('fb.text'), text), msg,
@@ -256,20 +253,19 @@ function feedbackForm(code, secret) {
 	form.addEventListener('submit', async (ev) => {
 		ev.preventDefault();
 		try {
-			await api('POST', `/public/dossiers/${encodeURIComponent(code)}/feedback`, { secret, text: text.value });
-			notice(msg, 'success', t('fb.thanks'));
+			const r = await api('POST', '/public/feedback', { dossier: code, secret, text: text.value });
+			notice(msg, 'success', `${t('fb.thanks')} ${t('fb.id')}: ${r.id}`);
+			text.value = '';
 		} catch (e) { notice(msg, 'error', errText(e)); }
 	});
 	return form;
 }
 
-async function afterResult(d, secret) {
+// Rating once the result is returned (status 10); feedback at any time.
+function afterResult(d, secret) {
 	const host = $('after-result');
-	const base = `/public/dossiers/${encodeURIComponent(d.code)}`;
-	const [rating, feedback] = await Promise.all([routeExists(base + '/rating'), routeExists(base + '/feedback')]);
-	if (d.status === 10 && rating) host.append(ratingForm(d.code, secret));
-	if (feedback) host.append(feedbackForm(d.code, secret));
-	if (d.status === 10 && !rating) host.append(el('p', { class: 'muted small', id: 'rating-unavailable' }, t('rate.unavailable')));
+	if (d.status === 10) host.append(ratingForm(d.code, secret));
+	host.append(feedbackForm(d.code, secret));
 }
 
 async function track(code, secret) {
@@ -279,7 +275,7 @@ async function track(code, secret) {
 		const d = await api('GET', `/public/dossiers/${encodeURIComponent(code)}${qs({ secret })}`);
 		lastTrack = { code, secret, data: d };
 		$('track-result').append(trackCard(d));
-		await afterResult(d, secret);
+		afterResult(d, secret);
 	} catch (e) {
 		lastTrack = null;
 		notice($('track-msg'), 'error', e.status === 404 ? t('track.none') : errText(e));
@@ -306,6 +302,8 @@ async function main() {
 		fillSelects($('f-proc').value);
 		if (lastTrack) track(lastTrack.code, lastTrack.secret);
 	});
+	// a staff member's browser carries a session: its posts need the CSRF token
+	await loadSession();
 	const params = new URLSearchParams(location.search);
 	api('GET', '/units').then((r) => {
 		units = r.units.filter((u) => !u.valid_to);

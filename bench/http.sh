@@ -1,0 +1,110 @@
+#!/bin/sh
+# http.sh - the server's speed with wrk on loopback (issue 5): a demo
+# province, `motcua serve` on a free port, N dossiers filed through the
+# API so that their tracking secrets are real, then 10 s of wrk at 64
+# connections against the public lookup (a Lua script picks a random
+# code and its secret per request) and against a leader's dashboard
+# report (signed in, the session cookie on every request). Prints
+# requests/s and p99 latency of each and stops the server. Nothing here
+# asserts a time; the goal is >= 30,000 lookups/s with p99 < 10 ms.
+#
+#   HTTP_BENCH_DOSSIERS   dossiers in the demo province (default 20000)
+#   HTTP_BENCH_CODES      dossiers filed for the lookup (default 200)
+#   HTTP_BENCH_SECONDS    wrk duration (default 10)
+#   HTTP_BENCH_CONNS      wrk connections (default 64)
+#   HTTP_BENCH_THREADS    server worker threads (default: motcua's)
+set -eu
+cd "$(dirname "$0")/.."
+bin=${MOTCUA:-build/release/motcua}
+dossiers=${HTTP_BENCH_DOSSIERS:-20000}
+codes=${HTTP_BENCH_CODES:-200}
+secs=${HTTP_BENCH_SECONDS:-10}
+conns=${HTTP_BENCH_CONNS:-64}
+log() { echo "bench/http: $*" >&2; }
+
+command -v wrk >/dev/null 2>&1 || sh scripts/deps.sh wrk
+command -v curl >/dev/null 2>&1 || sh scripts/deps.sh curl
+[ -x "$bin" ] || make --no-print-directory MODE=release build
+
+tmp=$(mktemp -d)
+pid=
+stop() {
+	[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" || true
+	rm -rf "$tmp"
+}
+trap stop EXIT INT TERM
+
+log "demo province of $dossiers dossiers"
+"$bin" demo --db "$tmp/demo.db" --dossiers "$dossiers" \
+	--until "$(date +%Y-%m-%d)" >/dev/null 2>&1
+threads=
+[ -n "${HTTP_BENCH_THREADS:-}" ] && threads="--threads $HTTP_BENCH_THREADS"
+# shellcheck disable=SC2086
+"$bin" serve --db "$tmp/demo.db" --listen 127.0.0.1:0 --demo-accounts \
+	$threads >"$tmp/serve.log" 2>&1 &
+pid=$!
+url=
+for _ in $(seq 100); do
+	url=$(sed -n 's|^motcua: serving on \(http://[^ ]*\)/$|\1|p' \
+		"$tmp/serve.log")
+	[ -n "$url" ] && break
+	sleep 0.1
+done
+[ -n "$url" ] || { cat "$tmp/serve.log" >&2; log "server did not start"; exit 1; }
+log "server at $url (pid $pid)"
+
+# ---- file dossiers through the API: real codes with real secrets -------
+q() { sqlite3 "$tmp/demo.db" "$1"; }
+unit=$(q "SELECT unit_code FROM dossiers GROUP BY unit_code ORDER BY count(*) DESC LIMIT 1")
+proc=$(q "SELECT procedure_code FROM dossiers WHERE unit_code = '$unit' AND channel = 2 GROUP BY procedure_code ORDER BY count(*) DESC LIMIT 1")
+log "filing $codes dossiers of $proc at $unit"
+{
+	echo "local paths = {"
+	i=0
+	while [ "$i" -lt "$codes" ]; do
+		curl -sf -X POST "$url/api/v1/dossiers" \
+			-H 'Content-Type: application/json' -d "{\"MaTTHC\":\"$proc\",\
+\"DonViXuLy\":\"$unit\",\"KenhThucHien\":\"2\",\"ChuHoSo\":\"Nguyễn Văn Thử\",\
+\"SoGiayToChuHoSo\":\"001090012345\",\"LoaiDoiTuong\":\"1\"}" |
+			{ cat; echo; } | sed -n 's|.*"code": *"\([^"]*\)".*"secret": *"\([^"]*\)".*|  "/api/v1/public/dossiers/\1?secret=\2",|p'
+		i=$((i + 1))
+	done
+	echo "}"
+	cat <<'LUA'
+math.randomseed(os.time())
+request = function()
+	return wrk.format("GET", paths[math.random(#paths)])
+end
+LUA
+} >"$tmp/lookup.lua"
+n=$(grep -c '^  "/api' "$tmp/lookup.lua" || true)
+[ "$n" -gt 0 ] || { log "no dossier could be filed"; exit 1; }
+curl -sf "$url$(sed -n '2s|^  "\(.*\)",$|\1|p' "$tmp/lookup.lua")" >/dev/null ||
+	{ log "a filed dossier cannot be looked up"; exit 1; }
+
+# ---- a leader's session for the report ----------------------------------
+cookie=$(curl -si -X POST "$url/api/v1/auth/login" \
+	-H 'Content-Type: application/json' \
+	-d '{"username":"lanhdao","password":"demo"}' |
+	sed -n 's|^Set-Cookie: \(motcua_session=[0-9a-f]*\).*|\1|ip' | tr -d '\r')
+[ -n "$cookie" ] || { log "sign-in failed"; exit 1; }
+month=$(date +%Y-%m)
+report="$url/api/v1/reports/settlement?period=month:$month"
+curl -sf -H "Cookie: $cookie" "$report" >/dev/null ||
+	{ log "the report request fails"; exit 1; }
+
+# ---- wrk ------------------------------------------------------------------
+run() { # name, wrk arguments...
+	name=$1
+	shift
+	wrk -t2 -c"$conns" -d"${secs}s" --latency "$@" >"$tmp/wrk.out" 2>&1
+	rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$tmp/wrk.out")
+	p99=$(sed -n 's/^ *99% *\([0-9.]*[a-z]*\).*/\1/p' "$tmp/wrk.out")
+	errs=$(sed -n 's/^ *Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p' \
+		"$tmp/wrk.out")
+	printf '%-16s %10s req/s   p99 %8s   non-2xx %s\n' "$name" "$rps" \
+		"$p99" "${errs:-0}"
+}
+echo "http: $conns connections, ${secs} s, $n codes, $dossiers dossiers"
+run "public lookup" -s "$tmp/lookup.lua" "$url"
+run "dashboard report" -H "Cookie: $cookie" "$report"

@@ -1,0 +1,108 @@
+/*
+ * index_http.c - single ratings and feedback as the portal and the staff
+ * pages send them (see index_http.h). The imports take whole files of
+ * the same facts; these take one, with the checks a live citizen needs:
+ * a rating only for a returned result, and only once.
+ */
+#include <string.h>
+
+#include "app/index.h"
+#include "app/index_http.h"
+#include "core/civil.h"
+
+static enum mc_code finish(struct store *st, enum mc_code rc,
+			   struct mc_err *err)
+{
+	if (!rc)
+		rc = store_commit(st, err);
+	if (rc)
+		store_rollback(st);
+	return rc;
+}
+
+static enum mc_code rating_parse(const char *s, enum rating_value *out,
+				 struct mc_err *err)
+{
+	static const char *const names[] = {"", "satisfied", "neutral",
+					    "dissatisfied"};
+	for (int i = 1; s && i <= 3; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*out = (enum rating_value)i;
+			return MC_OK;
+		}
+	return mc_fail(err, MC_ERR_INPUT, "rating", "rating: must be "
+		       "satisfied, neutral or dissatisfied");
+}
+
+/* Inside the transaction: returned and not rated yet. */
+static enum mc_code may_rate(struct store *st, const char *code,
+			     struct mc_err *err)
+{
+	int64_t id, n;
+	int status;
+	enum mc_code rc = store_dossier_status(st, code, &id, &status, err);
+	if (rc)
+		return rc;
+	if (status != ST_RETURNED)
+		return mc_fail(err, MC_ERR_STATE, "code", "a dossier can be "
+			       "rated once its result is returned");
+	if ((rc = store_rating_count(st, code, &n, err)))
+		return rc;
+	if (n > 0)
+		return mc_fail(err, MC_ERR_CONFLICT, "code",
+			       "this dossier has been rated already");
+	return MC_OK;
+}
+
+enum mc_code app_rating_submit(struct app *app, const char *code,
+			       const char *rating, const char *channel,
+			       int64_t at, struct mc_err *err)
+{
+	struct rating r = {.dossier_code = code, .at = at,
+			   .channel = channel};
+	enum mc_code rc;
+	if ((rc = rating_parse(rating, &r.value, err)) ||
+	    (rc = store_begin(app->st, err)))
+		return rc;
+	rc = may_rate(app->st, code, err);
+	if (!rc)
+		rc = store_rating_put(app->st, &r, err);
+	return finish(app->st, rc, err);
+}
+
+enum mc_code app_feedback_submit(struct app *app, const char *id,
+				 const char *unit, const char *dossier,
+				 const char *body, int64_t at,
+				 struct mc_err *err)
+{
+	struct feedback f = {.id = id, .unit_code = unit,
+			     .dossier_code = dossier, .received_at = at,
+			     .answered_at = MC_NO_TIME};
+	struct feedback_row old;
+	enum mc_code rc = store_begin(app->st, err);
+	if (rc)
+		return rc;
+	/* put replaces by id; a new submission must never do that */
+	rc = store_feedback_get(app->st, id, &old, NULL);
+	if (rc == MC_OK) {
+		feedback_row_release(&old);
+		rc = mc_fail(err, MC_ERR_CONFLICT, "id",
+			     "feedback \"%.60s\" exists", id);
+	} else {
+		rc = store_feedback_put(app->st, &f, err);
+	}
+	if (!rc)
+		rc = store_feedback_body_put(app->st, id, body, err);
+	return finish(app->st, rc, err);
+}
+
+enum mc_code app_feedback_answer(struct app *app, const char *id,
+				 const char *answer, const char *outcome,
+				 int64_t at, struct mc_err *err)
+{
+	enum mc_code rc = store_begin(app->st, err);
+	if (rc)
+		return rc;
+	rc = store_feedback_answer(app->st, id, at, answer, outcome, err);
+	return finish(app->st, rc, err);
+}

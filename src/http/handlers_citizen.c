@@ -1,0 +1,251 @@
+/*
+ * handlers_citizen.c - what citizens send back, and the staff's side of
+ * it: a satisfaction rating of a returned dossier (code plus tracking
+ * secret, once), feedback (phản ánh kiến nghị) with or without a
+ * dossier, the staff's feedback list of their units and its answer.
+ *
+ * A wrong secret answers like an unknown code (404), as the public
+ * lookup does. Feedback outside an account's subtree answers 404 too.
+ */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/index_http.h"
+#include "core/civil.h"
+#include "http/http_int.h"
+
+#define MAX_TEXT 4000
+
+static bool need_string(struct http_req *r, json_t *o, const char *key,
+			size_t max, const char **out)
+{
+	if (!http_opt_string(r, o, key, out))
+		return false;
+	if (*out && **out && strlen(*out) <= max)
+		return true;
+	http_reply_error(r, 400, "invalid_input", key,
+			 *out && **out ? "%s: is longer than %zu bytes"
+				       : "%s: is required",
+			 key, max);
+	return false;
+}
+
+static bool secret_matches(struct http_req *r, int64_t dossier_id,
+			   const char *secret)
+{
+	char want[129], got[65];
+	if (!secret || strlen(secret) > 256 ||
+	    store_dossier_secret_get(r->app->st, dossier_id, want,
+				     sizeof(want), NULL))
+		return false;
+	http_token_hash(secret, got);
+	return strlen(want) == 64 && sodium_memcmp(want, got, 64) == 0;
+}
+
+/* The dossier of a code and its secret; false after answering (404 for
+ * an unknown code and a wrong secret alike). */
+static bool citizen_dossier(struct http_req *r, const char *code,
+			    const char *secret, struct dossier *d)
+{
+	struct mc_err err;
+	enum mc_code rc = store_dossier_get(r->app->st, code, d, &err);
+	if (rc && rc != MC_ERR_NOT_FOUND) {
+		http_reply_mc(r, &err);
+		return false;
+	}
+	if (!rc && secret_matches(r, d->id, secret))
+		return true;
+	if (!rc)
+		dossier_release(d);
+	http_reply_error(r, 404, "not_found", "code",
+			 "no dossier with this code and secret");
+	return false;
+}
+
+/* ---- POST /public/dossiers/{code}/rating --------------------------------- */
+
+void h_rating(struct http_req *r)
+{
+	static const char *const keys[] = {"secret", "rating", NULL};
+	const char *secret, *rating;
+	struct dossier d;
+	struct mc_err err;
+	json_t *o = http_body_object(r);
+	if (!o)
+		return;
+	if (http_only_fields(r, o, keys) &&
+	    need_string(r, o, "secret", 256, &secret) &&
+	    need_string(r, o, "rating", 32, &rating) &&
+	    citizen_dossier(r, r->param[0], secret, &d)) {
+		if (app_rating_submit(r->app, d.code, rating, "online",
+				      (int64_t)time(NULL), &err))
+			http_reply_mc(r, &err);
+		else
+			http_reply_json(r, 201,
+					json_pack("{s:s,s:s}", "code", d.code,
+						  "rating", rating));
+		dossier_release(&d);
+	}
+	json_decref(o);
+}
+
+/* ---- POST /public/feedback ------------------------------------------------ */
+
+/* PA-{yyMMdd}-{8 hex}: readable over the phone, not guessable. */
+static void feedback_id(char out[32])
+{
+	char hex[17];
+	int y, m, d;
+	civil_from_days(civil_local_day((int64_t)time(NULL)), &y, &m, &d);
+	http_random_hex(hex, 4);
+	snprintf(out, 32, "PA-%02d%02d%02d-%s", y % 100, m, d, hex);
+}
+
+/* The unit the feedback is about: the dossier's when one is named (the
+ * secret proves the sender may speak of it), else the given one. */
+static bool feedback_unit(struct http_req *r, json_t *o, char *unit,
+			  size_t n, char *dossier, size_t dn)
+{
+	const char *u, *code, *secret;
+	struct dossier d;
+	if (!http_opt_string(r, o, "unit", &u) ||
+	    !http_opt_string(r, o, "dossier", &code) ||
+	    !http_opt_string(r, o, "secret", &secret))
+		return false;
+	dossier[0] = '\0';
+	if (code && *code) {
+		if (!citizen_dossier(r, code, secret, &d))
+			return false;
+		snprintf(unit, n, "%s", d.unit_code ? d.unit_code : "");
+		snprintf(dossier, dn, "%s", d.code);
+		dossier_release(&d);
+		return true;
+	}
+	if (!u || !*u || strlen(u) >= n) {
+		http_reply_error(r, 400, "invalid_input", "unit",
+				 "unit: is required without a dossier");
+		return false;
+	}
+	snprintf(unit, n, "%s", u);
+	return true;
+}
+
+void h_feedback_submit(struct http_req *r)
+{
+	static const char *const keys[] = {"text", "unit", "dossier",
+					   "secret", NULL};
+	const char *text;
+	char unit[64], dossier[64], id[32];
+	struct mc_err err;
+	json_t *o = http_body_object(r);
+	if (!o)
+		return;
+	if (http_only_fields(r, o, keys) &&
+	    need_string(r, o, "text", MAX_TEXT, &text) &&
+	    feedback_unit(r, o, unit, sizeof(unit), dossier,
+			  sizeof(dossier))) {
+		feedback_id(id);
+		if (app_feedback_submit(r->app, id, unit,
+					dossier[0] ? dossier : NULL, text,
+					(int64_t)time(NULL), &err))
+			http_reply_mc(r, &err);
+		else
+			http_reply_json(r, 201,
+					json_pack("{s:s,s:s}", "id", id,
+						  "unit", unit));
+	}
+	json_decref(o);
+}
+
+/* ---- staff: GET /feedback, POST /feedback/{id}/answer --------------------- */
+
+static int add_feedback(const struct feedback_row *f, void *ctx)
+{
+	json_array_append_new(
+		ctx, json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id",
+			       f->id, "unit_code", http_str(f->unit_code),
+			       "dossier_code", http_str(f->dossier_code),
+			       "text", http_str(f->body), "received_at",
+			       http_time(f->received_at), "answered_at",
+			       http_time(f->answered_at), "answer",
+			       http_str(f->answer), "outcome",
+			       http_str(f->outcome)));
+	return 0;
+}
+
+void h_feedback_list(struct http_req *r)
+{
+	const char *unit = http_query(r, "unit"), *open = http_query(r, "open"),
+		   *limit = http_query(r, "limit");
+	struct mc_err err;
+	long n = 100;
+	if (!unit)
+		unit = r->user.unit;
+	if (!http_in_scope(r->app, r->user.unit, unit)) {
+		http_reply_error(r, 403, "forbidden", "unit",
+				 "unit: \"%.60s\" is outside your units", unit);
+		return;
+	}
+	if (open && strcmp(open, "0") && strcmp(open, "1")) {
+		http_reply_error(r, 400, "invalid_input", "open",
+				 "open: is not 0 or 1");
+		return;
+	}
+	if (limit) {
+		char *end;
+		n = strtol(limit, &end, 10);
+		if (!*limit || *end || n < 1 || n > 500) {
+			http_reply_error(r, 400, "invalid_input", "limit",
+					 "limit: is not 1-500");
+			return;
+		}
+	}
+	json_t *rows = json_array();
+	if (store_feedback_each(r->app->st, unit, open && *open == '1', (int)n,
+				add_feedback, rows, &err)) {
+		json_decref(rows);
+		http_reply_mc(r, &err);
+		return;
+	}
+	http_reply_json(r, 200, json_pack("{s:s,s:o}", "unit", unit,
+					  "feedback", rows));
+}
+
+void h_feedback_answer(struct http_req *r)
+{
+	static const char *const keys[] = {"answer", "outcome", NULL};
+	const char *answer, *outcome;
+	struct feedback_row f;
+	struct mc_err err;
+	json_t *o = http_body_object(r);
+	if (!o)
+		return;
+	if (!http_only_fields(r, o, keys) ||
+	    !need_string(r, o, "answer", MAX_TEXT, &answer) ||
+	    !http_opt_string(r, o, "outcome", &outcome)) {
+		json_decref(o);
+		return;
+	}
+	enum mc_code rc = store_feedback_get(r->app->st, r->param[0], &f, &err);
+	bool seen = !rc && http_in_scope(r->app, r->user.unit, f.unit_code);
+	if (!rc)
+		feedback_row_release(&f);
+	if (rc && rc != MC_ERR_NOT_FOUND)
+		http_reply_mc(r, &err);
+	else if (!seen)
+		http_reply_error(r, 404, "not_found", "id",
+				 "feedback \"%.60s\" is not known",
+				 r->param[0]);
+	else if (app_feedback_answer(r->app, r->param[0], answer,
+				     outcome ? outcome : "answered",
+				     (int64_t)time(NULL), &err))
+		http_reply_mc(r, &err);
+	else
+		http_reply_json(r, 200, json_pack("{s:s,s:s}", "id",
+						  r->param[0], "answer",
+						  answer));
+	json_decref(o);
+}
