@@ -9,7 +9,7 @@
 #define MC_APP_INDEX_HTTP_H
 
 #include "app/app.h"
-#include "store/citizen.h"
+#include "store/store.h"
 
 /* Rate dossier `code` ("satisfied", "neutral", "dissatisfied") at `at`:
  * MC_ERR_STATE unless its result was returned (status 10),

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "core/civil.h"
-#include "store/citizen.h"
+#include "store/store.h"
 #include "store/sqlite_int.h"
 
 static enum mc_code prep(struct store *st, const char *sql,
