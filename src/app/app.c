@@ -20,10 +20,31 @@ enum mc_code app_reload_calendar(struct app *app, struct mc_err *err)
 	return store_calendar_each(app->st, add_override, app, err);
 }
 
+enum mc_code app_units(struct app *app, const struct unit_tree **out,
+		       struct mc_err *err)
+{
+	int64_t gen;
+	enum mc_code rc = store_unit_generation(app->st, &gen, err);
+	if (rc)
+		return rc;
+	if (gen != app->tree_generation) {
+		unit_tree_release(&app->tree);
+		app->tree_generation = -1;
+		if ((rc = unit_tree_load(app->st, &app->tree, err))) {
+			unit_tree_release(&app->tree);
+			return rc;
+		}
+		app->tree_generation = gen;
+	}
+	*out = &app->tree;
+	return MC_OK;
+}
+
 enum mc_code app_open(const char *db_path, struct app *app,
 		      struct mc_err *err)
 {
 	memset(app, 0, sizeof(*app));
+	app->tree_generation = -1;
 	enum mc_code rc = holiday_rules_default(&app->rules, err);
 	if (rc)
 		return rc;
@@ -39,6 +60,7 @@ enum mc_code app_open(const char *db_path, struct app *app,
 void app_close(struct app *app)
 {
 	store_close(app->st);
+	unit_tree_release(&app->tree);
 	calendar_release(&app->cal);
 	holiday_rules_free(app->rules);
 	memset(app, 0, sizeof(*app));

@@ -7,6 +7,7 @@
 #ifndef MC_APP_APP_H
 #define MC_APP_APP_H
 
+#include "app/tree.h"
 #include "core/calendar.h"
 #include "core/dossier.h"
 #include "core/lifecycle.h"
@@ -18,11 +19,17 @@ struct app {
 	struct store *st;
 	struct holiday_rules *rules;
 	struct calendar cal;
+	struct unit_tree tree; /* cached; see app_units */
+	int64_t tree_generation; /* -1: not loaded */
 };
 
 enum mc_code app_open(const char *db_path, struct app *app,
 		      struct mc_err *err);
 void app_close(struct app *app);
+/* The unit tree, read again only when a unit changed since the last call
+ * (store_unit_generation). Borrowed: valid until the next call. */
+enum mc_code app_units(struct app *app, const struct unit_tree **out,
+		       struct mc_err *err);
 /* Reload administrator calendar rows after they changed. */
 enum mc_code app_reload_calendar(struct app *app, struct mc_err *err);
 /* Office hours of a unit (its own, or the default). */

@@ -66,7 +66,7 @@ static enum mc_code procedure_counts(struct index_ctx *c, int64_t u,
 			continue;
 		int64_t b[AGG__COUNT], a[AGG__COUNT];
 		if (pr->online || pr->paying)
-			rc = index_ctx_counters(c, c->tree.t.units[u].code,
+			rc = index_ctx_counters(c, c->tree.t->units[u].code,
 						AGG_DIM_PROCEDURE, pr->code,
 						b, a, err);
 		if (rc)
@@ -122,7 +122,7 @@ enum mc_code index_unit_line(struct index_ctx *c, int64_t u,
 {
 	struct index_inputs in;
 	memset(&in, 0, sizeof(in));
-	const struct unit *un = &c->tree.t.units[u];
+	const struct unit *un = &c->tree.t->units[u];
 	l->level = (int)un->level;
 	if (!str_set(&l->key, un->code) || !str_set(&l->name, un->name))
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
@@ -149,7 +149,7 @@ static enum mc_code level_line(struct index_ctx *c, int64_t root, int level,
 	l->level = level;
 	if (!str_set(&l->key, value) || !str_set(&l->name, names[level]))
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
-	const char *code = c->tree.t.units[root].code;
+	const char *code = c->tree.t->units[root].code;
 	enum mc_code rc;
 	if ((rc = index_ctx_counters(c, code, AGG_DIM_LEVEL, value, in.before,
 				     in.at_to, err)) ||
@@ -175,9 +175,9 @@ static struct index_line *push_line(struct index_table *t)
 static enum mc_code lines_by_unit(struct index_ctx *c, int64_t root,
 				  struct index_table *t, struct mc_err *err)
 {
-	for (size_t i = 0; i < c->tree.t.n; i++) {
-		const struct unit *u = &c->tree.t.units[i];
-		if (unit_tree_parent(&c->tree.t, (int64_t)i) != root)
+	for (size_t i = 0; i < c->tree.t->n; i++) {
+		const struct unit *u = &c->tree.t->units[i];
+		if (unit_tree_parent(c->tree.t, (int64_t)i) != root)
 			continue;
 		struct index_line *l = push_line(t);
 		if (!l)
@@ -232,7 +232,7 @@ static enum mc_code fill(struct index_ctx *c, const struct index_query *q,
 			 int64_t root, struct index_table *out,
 			 struct mc_err *err)
 {
-	const struct unit *r = &c->tree.t.units[root];
+	const struct unit *r = &c->tree.t->units[root];
 	out->period = q->period;
 	out->by = q->by;
 	out->min_dossiers = q->min_dossiers;
@@ -259,7 +259,7 @@ enum mc_code app_index(struct app *app, const struct index_query *q,
 	int64_t root;
 	enum mc_code rc = index_ctx_open(&c, app, q->rules, q->period, err);
 	if (!rc)
-		rc = unit_tree_root(&c.tree.t, q->unit, &root, err);
+		rc = unit_tree_root(c.tree.t, q->unit, &root, err);
 	if (!rc)
 		rc = fill(&c, q, root, out, err);
 	index_ctx_close(&c);

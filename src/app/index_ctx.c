@@ -17,21 +17,21 @@ static enum mc_code nomem(struct mc_err *err)
 
 /* ---- the tree ---------------------------------------------------------- */
 
-static enum mc_code tree_load(struct index_tree *t, struct store *st,
+static enum mc_code tree_load(struct index_tree *t, struct app *app,
 			      struct mc_err *err)
 {
-	enum mc_code rc = unit_tree_load(st, &t->t, err);
+	enum mc_code rc = app_units(app, &t->t, err);
 	if (rc)
 		return rc;
-	t->level_mask = calloc(t->t.n + 1, sizeof(unsigned));
+	t->level_mask = calloc(t->t->n + 1, sizeof(unsigned));
 	if (!t->level_mask)
 		return nomem(err);
 	/* every unit marks its level on itself and its ancestors */
-	for (size_t i = 0; i < t->t.n; i++) {
+	for (size_t i = 0; i < t->t->n; i++) {
 		int64_t x = (int64_t)i;
-		for (size_t hops = 0; x >= 0 && hops <= t->t.n; hops++) {
-			t->level_mask[x] |= 1u << t->t.units[i].level;
-			x = unit_tree_parent(&t->t, x);
+		for (size_t hops = 0; x >= 0 && hops <= t->t->n; hops++) {
+			t->level_mask[x] |= 1u << t->t->units[i].level;
+			x = unit_tree_parent(t->t, x);
 		}
 	}
 	return MC_OK;
@@ -39,7 +39,6 @@ static enum mc_code tree_load(struct index_tree *t, struct store *st,
 
 static void tree_release(struct index_tree *t)
 {
-	unit_tree_release(&t->t);
 	free(t->level_mask);
 }
 
@@ -63,7 +62,7 @@ static int collect_offer(const char *proc, const struct procedure_offer *o,
 {
 	struct index_ctx *c = ctx;
 	int64_t p = strmap_get(&c->proc_index, proc, -1);
-	int64_t u = o->unit_code ? unit_tree_find(&c->tree.t, o->unit_code) : -1;
+	int64_t u = o->unit_code ? unit_tree_find(c->tree.t, o->unit_code) : -1;
 	if (p < 0 || (o->unit_code && u < 0))
 		return 0; /* the catalogue changed under it: ignore */
 	struct index_offer *slot =
@@ -97,7 +96,7 @@ static int collect_target(const char *unit, const char *period,
 			  const char *indicator, int64_t value, void *ctx)
 {
 	struct index_ctx *c = ctx;
-	struct index_target_row r = {.unit = unit_tree_find(&c->tree.t, unit),
+	struct index_target_row r = {.unit = unit_tree_find(c->tree.t, unit),
 				     .value = value};
 	int ind = index_indicator_parse(indicator);
 	if (r.unit < 0 || ind < 0 ||
@@ -116,7 +115,7 @@ static enum mc_code load_catalogue(struct index_ctx *c, struct mc_err *err)
 {
 	struct store *st = c->app->st;
 	enum mc_code rc;
-	if ((rc = tree_load(&c->tree, st, err)) ||
+	if ((rc = tree_load(&c->tree, c->app, err)) ||
 	    (rc = store_procedure_each(st, collect_proc, c, err)) ||
 	    (rc = store_offer_each(st, collect_offer, c, err)) ||
 	    (rc = store_publication_each(st, collect_publication, c, err)) ||
@@ -186,7 +185,7 @@ enum mc_code index_ctx_data_procedures(struct index_ctx *c, int64_t u,
 				       struct strmap *out, struct mc_err *err)
 {
 	strmap_init(out);
-	return store_agg_values(c->app->st, c->tree.t.units[u].code,
+	return store_agg_values(c->app->st, c->tree.t->units[u].code,
 				AGG_DIM_PROCEDURE, note_value, out, err);
 }
 
@@ -201,7 +200,7 @@ bool index_ctx_offered(const struct index_ctx *c, int64_t u, size_t p,
 		const struct index_offer *o = &c->offers[i];
 		if (o->proc != p)
 			continue;
-		if (o->unit >= 0 ? unit_tree_within(&c->tree.t, o->unit, u)
+		if (o->unit >= 0 ? unit_tree_within(c->tree.t, o->unit, u)
 				 : (c->tree.level_mask[u] >> o->level) & 1u)
 			return true;
 	}
@@ -232,13 +231,13 @@ int64_t index_ctx_target_from(const struct index_ctx *c, int64_t u,
 			      int level, enum index_indicator ind,
 			      int64_t *source)
 {
-	for (size_t hops = 0; u >= 0 && hops <= c->tree.t.n; hops++) {
+	for (size_t hops = 0; u >= 0 && hops <= c->tree.t->n; hops++) {
 		const struct index_target_row *r = own_target(c, u, ind);
 		if (r) {
 			*source = u;
 			return r->value;
 		}
-		u = unit_tree_parent(&c->tree.t, u);
+		u = unit_tree_parent(c->tree.t, u);
 	}
 	int y, m, d;
 	civil_from_days(c->period.to, &y, &m, &d);

@@ -14,7 +14,7 @@
 /* The unit tree plus, per unit, the levels present in its subtree (bit L
  * for level L), which decide where a level-wide offer applies. */
 struct index_tree {
-	struct unit_tree t;
+	const struct unit_tree *t; /* the app's, see app_units */
 	unsigned *level_mask;
 };
 

@@ -60,12 +60,12 @@ static enum mc_code allocate(struct index_ctx *c, int64_t u,
 			     const char *period, size_t *written,
 			     struct mc_err *err)
 {
-	for (size_t i = 0; i < c->tree.t.n; i++) {
-		if (unit_tree_parent(&c->tree.t, (int64_t)i) != u)
+	for (size_t i = 0; i < c->tree.t->n; i++) {
+		if (unit_tree_parent(c->tree.t, (int64_t)i) != u)
 			continue;
 		for (int ind = 0; ind < IND__COUNT; ind++) {
 			int64_t src, own;
-			int level = (int)c->tree.t.units[i].level;
+			int level = (int)c->tree.t->units[i].level;
 			index_ctx_target_from(c, (int64_t)i, level,
 					      (enum index_indicator)ind, &own);
 			int64_t v = index_ctx_target_from(
@@ -73,7 +73,7 @@ static enum mc_code allocate(struct index_ctx *c, int64_t u,
 			if (v < 0 || own == (int64_t)i)
 				continue; /* nothing to give, or its own */
 			enum mc_code rc = store_target_put(
-				c->app->st, c->tree.t.units[i].code, period,
+				c->app->st, c->tree.t->units[i].code, period,
 				index_indicator_name((enum index_indicator)ind),
 				v, err);
 			if (rc)
@@ -97,7 +97,7 @@ enum mc_code app_target_allocate(struct app *app, const char *unit,
 		return rc;
 	rc = index_ctx_open(&c, app, NULL, p, err);
 	if (!rc)
-		rc = unit_tree_root(&c.tree.t, unit, &u, err);
+		rc = unit_tree_root(c.tree.t, unit, &u, err);
 	if (!rc && !(rc = store_begin(app->st, err)))
 		rc = in_transaction(app->st, allocate(&c, u, period, written,
 						      err), err);
@@ -121,7 +121,7 @@ static enum mc_code check_unit(struct index_ctx *c, int64_t u,
 			       const struct index_line *l,
 			       struct target_report *out, struct mc_err *err)
 {
-	int64_t parent = unit_tree_parent(&c->tree.t, u);
+	int64_t parent = unit_tree_parent(c->tree.t, u);
 	for (int i = 0; i < IND__COUNT; i++) {
 		enum index_indicator ind = (enum index_indicator)i;
 		int64_t src, psrc;
@@ -159,8 +159,8 @@ static enum mc_code check_subtree(struct index_ctx *c, int64_t u,
 		rc = check_unit(c, u, &l, out, err);
 	free(l.key);
 	free(l.name);
-	for (size_t i = 0; !rc && i < c->tree.t.n; i++)
-		if (unit_tree_parent(&c->tree.t, (int64_t)i) == u)
+	for (size_t i = 0; !rc && i < c->tree.t->n; i++)
+		if (unit_tree_parent(c->tree.t, (int64_t)i) == u)
 			rc = check_subtree(c, (int64_t)i, out, err);
 	return rc;
 }
@@ -178,7 +178,7 @@ enum mc_code app_target_check(struct app *app, const char *period,
 		return rc;
 	rc = index_ctx_open(&c, app, NULL, p, err);
 	if (!rc)
-		rc = unit_tree_root(&c.tree.t, unit, &root, err);
+		rc = unit_tree_root(c.tree.t, unit, &root, err);
 	if (!rc)
 		rc = check_subtree(&c, root, out, err);
 	index_ctx_close(&c);

@@ -17,15 +17,14 @@
 
 /* ---- the unit tree ----------------------------------------------------- */
 
-/* The shared tree plus, per unit, the report line it counts on. */
+/* The app's unit tree plus, per unit, the report line it counts on. */
 struct tree {
-	struct unit_tree t;
+	const struct unit_tree *t;
 	int *line; /* unit -> report line, -1 outside the root */
 };
 
 static void tree_release(struct tree *t)
 {
-	unit_tree_release(&t->t);
 	free(t->line);
 }
 
@@ -33,10 +32,10 @@ static enum mc_code load_tree(struct app *app, struct tree *t,
 			      struct mc_err *err)
 {
 	t->line = NULL;
-	enum mc_code rc = unit_tree_load(app->st, &t->t, err);
+	enum mc_code rc = app_units(app, &t->t, err);
 	if (rc)
 		return rc;
-	t->line = malloc((t->t.n + 1) * sizeof(int));
+	t->line = malloc((t->t->n + 1) * sizeof(int));
 	if (!t->line)
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	return MC_OK;
@@ -44,12 +43,12 @@ static enum mc_code load_tree(struct app *app, struct tree *t,
 
 static int64_t find(const struct tree *t, const char *code)
 {
-	return unit_tree_find(&t->t, code);
+	return unit_tree_find(t->t, code);
 }
 
 static int64_t parent_of(const struct tree *t, int64_t i)
 {
-	return unit_tree_parent(&t->t, i);
+	return unit_tree_parent(t->t, i);
 }
 
 /* The line of unit i: the root's own line (0) for the root, else the line
@@ -58,9 +57,9 @@ static int64_t parent_of(const struct tree *t, int64_t i)
 static int line_of(struct tree *t, int64_t i, int64_t root,
 		   int64_t restate_day)
 {
-	for (size_t hops = 0; i >= 0 && hops <= t->t.n; hops++) {
+	for (size_t hops = 0; i >= 0 && hops <= t->t->n; hops++) {
 		if (restate_day != MC_NO_TIME)
-			i = unit_tree_successor_on(&t->t, i, restate_day);
+			i = unit_tree_successor_on(t->t, i, restate_day);
 		if (i == root)
 			return 0;
 		if (t->line[i] > 0)
@@ -142,13 +141,13 @@ static bool shows(const struct unit *u, const struct report *r,
 static enum mc_code unit_lines(struct tree *t, int64_t root,
 			       struct report *r, struct mc_err *err)
 {
-	enum mc_code rc = add_line(r, t->t.units[root].code,
-				   t->t.units[root].name, " (trực tiếp)", err);
-	for (size_t i = 0; !rc && i < t->t.n; i++) {
+	enum mc_code rc = add_line(r, t->t->units[root].code,
+				   t->t->units[root].name, " (trực tiếp)", err);
+	for (size_t i = 0; !rc && i < t->t->n; i++) {
 		t->line[i] = -1;
 		if (parent_of(t, (int64_t)i) != root)
 			continue;
-		rc = add_line(r, t->t.units[i].code, t->t.units[i].name, "", err);
+		rc = add_line(r, t->t->units[i].code, t->t->units[i].name, "", err);
 		t->line[i] = (int)r->n - 1;
 	}
 	t->line[root] = 0;
@@ -166,7 +165,7 @@ static void finish_lines(struct tree *t, struct report *r)
 							      : -1;
 		bool catalogue = r->by == REPORT_BY_FIELD ||
 				 r->by == REPORT_BY_PROCEDURE;
-		if ((u >= 0 && !shows(&t->t.units[u], r, l)) ||
+		if ((u >= 0 && !shows(&t->t->units[u], r, l)) ||
 		    (catalogue && empty(l))) {
 			free(l->key);
 			free(l->name);
@@ -265,10 +264,10 @@ static enum mc_code fast_units(struct app *app, struct tree *t, int64_t root,
 		return rc;
 	}
 	/* restated: every unit's own dossiers onto its line as of `to` */
-	for (size_t i = 0; !rc && i < t->t.n; i++) {
+	for (size_t i = 0; !rc && i < t->t->n; i++) {
 		int l = line_of(t, (int64_t)i, root, r->period.to);
 		if (l >= 0)
-			rc = counted(app, t->t.units[i].code, AGG_DIM_OWN, "",
+			rc = counted(app, t->t->units[i].code, AGG_DIM_OWN, "",
 				     &r->period, &r->lines[l].row, err);
 	}
 	return rc;
@@ -321,7 +320,7 @@ static int scan_line(struct scan *s, const struct dossier *d, int64_t u)
 		return line_of(s->tree, u, s->root,
 			       r->restated ? r->period.to : MC_NO_TIME);
 	case REPORT_BY_LEVEL:
-		return (int)s->tree->t.units[u].level - 1;
+		return (int)s->tree->t->units[u].level - 1;
 	case REPORT_BY_FIELD:
 	case REPORT_BY_PROCEDURE: {
 		char tagged[64];
@@ -338,7 +337,7 @@ static int scan_one(const struct dossier *d, void *ctx)
 	int64_t u = find(s->tree, d->unit_code);
 	if (u < 0)
 		return 0;
-	if (s->report->by != REPORT_BY_UNIT && !unit_tree_within(&s->tree->t, u, s->root))
+	if (s->report->by != REPORT_BY_UNIT && !unit_tree_within(s->tree->t, u, s->root))
 		return 0;
 	int l = scan_line(s, d, u);
 	if (l < 0 || (size_t)l >= s->report->n)
@@ -392,9 +391,9 @@ static enum mc_code build(struct app *app, const struct report_query *q,
 	else
 		memset(&t, 0, sizeof(t));
 	if (!rc)
-		rc = unit_tree_root(&t.t, q->unit, &root, err);
-	if (!rc && (!str_set(&out->unit, t.t.units[root].code) ||
-		    !str_set(&out->unit_name, t.t.units[root].name)))
+		rc = unit_tree_root(t.t, q->unit, &root, err);
+	if (!rc && (!str_set(&out->unit, t.t->units[root].code) ||
+		    !str_set(&out->unit_name, t.t->units[root].name)))
 		rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	if (!rc && q->by == REPORT_BY_UNIT)
 		rc = unit_lines(&t, root, out, err);

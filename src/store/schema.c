@@ -139,6 +139,16 @@ static const char *const migrations[] = {
 	 * sent through the portal (store/sqlite_citizen.c) */
 	"ALTER TABLE feedback ADD COLUMN body TEXT;"
 	"ALTER TABLE feedback ADD COLUMN answer TEXT;",
+	/* 6: a counter every change of a unit moves, so that a process can
+	 * keep the unit tree in memory and know when to read it again */
+	"CREATE TABLE unit_generation(n INTEGER NOT NULL);"
+	"INSERT INTO unit_generation VALUES(0);"
+	"CREATE TRIGGER units_moved_insert AFTER INSERT ON units BEGIN"
+	" UPDATE unit_generation SET n = n + 1; END;"
+	"CREATE TRIGGER units_moved_update AFTER UPDATE ON units BEGIN"
+	" UPDATE unit_generation SET n = n + 1; END;"
+	"CREATE TRIGGER units_moved_delete AFTER DELETE ON units BEGIN"
+	" UPDATE unit_generation SET n = n + 1; END;",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))
@@ -218,6 +228,7 @@ const char *const store_statements[Q__COUNT] = {
 		      " VALUES(?,?,?) ON CONFLICT(day) DO UPDATE SET"
 		      " working=excluded.working, name=excluded.name",
 	[Q_CAL_DELETE] = "DELETE FROM calendar_days WHERE day = ?",
+	[Q_UNIT_GENERATION] = "SELECT n FROM unit_generation",
 	[Q_CAL_EACH] = "SELECT day, working, name FROM calendar_days"
 		       " ORDER BY day",
 	/* accounts, sessions, secrets, staff search (sqlite_account.c) */

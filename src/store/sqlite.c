@@ -268,6 +268,18 @@ enum mc_code store_unit_get(struct store *st, const char *code,
 		       str_or_empty(code));
 }
 
+enum mc_code store_unit_generation(struct store *st, int64_t *n,
+				   struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_UNIT_GENERATION);
+	int rc = sqlite3_step(s);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? MC_OK
+				: store_db_fail(st, err, "reading the units' "
+						"generation");
+}
+
 enum mc_code store_unit_each(struct store *st, store_unit_fn fn, void *ctx,
 			     struct mc_err *err)
 {

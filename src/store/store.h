@@ -47,6 +47,10 @@ enum mc_code store_unit_put(struct store *st, const struct unit *u,
 			    struct mc_err *err);
 enum mc_code store_unit_get(struct store *st, const char *code,
 			    struct unit *out, struct mc_err *err);
+/* A number that changes whenever any unit is added or changed, by this
+ * process or another: a cached tree is current while it stays the same. */
+enum mc_code store_unit_generation(struct store *st, int64_t *n,
+				   struct mc_err *err);
 typedef int (*store_unit_fn)(const struct unit *u, void *ctx);
 enum mc_code store_unit_each(struct store *st, store_unit_fn fn, void *ctx,
 			     struct mc_err *err);

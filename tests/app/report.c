@@ -242,6 +242,35 @@ TEST(periods_follow_the_cutoff)
 	CHECK_STR(civil_format_date(p.to, b), "2024-12-14");
 }
 
+/* The report keeps the unit tree in memory; a unit added by another
+ * process (here another handle) shows at the next report. */
+TEST(a_new_unit_shows_without_reopening)
+{
+	struct report_query q = {.by = REPORT_BY_UNIT};
+	q.period.from = civil_days(2024, 7, 1);
+	q.period.to = civil_days(2024, 7, 31);
+	struct report r;
+	struct mc_err err;
+	CHECK_INT(app_report(&fx.app, &q, &r, &err), MC_OK);
+	size_t lines = r.n;
+	report_release(&r);
+	struct app other;
+	CHECK_INT(app_open(fx.db, &other, &err), MC_OK);
+	struct unit u;
+	unit_init(&u);
+	str_set(&u.code, "000.00.40.H56");
+	str_set(&u.name, "Huyện Mới");
+	str_set(&u.parent, "000.00.00.H56");
+	u.level = LEVEL_DISTRICT;
+	CHECK_INT(store_unit_put(other.st, &u, &err), MC_OK);
+	unit_release(&u);
+	app_close(&other);
+	CHECK_INT(app_report(&fx.app, &q, &r, &err), MC_OK);
+	CHECK_INT(r.n, lines + 1);
+	CHECK_STR(r.lines[r.n - 1].name, "Huyện Mới");
+	report_release(&r);
+}
+
 TEST(setup) { fixture_open(&fx); }
 TEST(teardown) { fixture_close(&fx); }
 
@@ -249,4 +278,5 @@ TEST_MAIN(T(setup), T(aggregates_follow_every_lifecycle_step),
 	  T(a_calendar_change_moves_due_dates_in_the_aggregates),
 	  T(a_failed_operation_leaves_the_aggregates),
 	  T(a_merger_as_it_was_and_restated), T(bad_queries_are_refused),
-	  T(periods_follow_the_cutoff), T(teardown))
+	  T(periods_follow_the_cutoff), T(a_new_unit_shows_without_reopening),
+	  T(teardown))
