@@ -251,9 +251,6 @@ enum mc_code demo_build(struct app *app, const struct demo_options *opt,
 	memset(&w, 0, sizeof(w));
 	rc = build(app, opt, &w, sum, err);
 	demo_world_release(&w);
-	if (!rc)
-		rc = store_commit(app->st, err);
-	else
-		store_rollback(app->st);
+	rc = store_finish(app->st, rc, err);
 	return rc;
 }

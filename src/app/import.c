@@ -536,10 +536,7 @@ static enum mc_code run(struct store *st, FILE *in, body_fn body, line_fn fn,
 	if (!rc) {
 		if (!(rc = body(&im, in, fn, err)) && end)
 			rc = end(&im, err);
-		if (!rc)
-			rc = store_commit(st, err);
-		if (rc)
-			store_rollback(st);
+		rc = store_finish(st, rc, err);
 	}
 	stats->lines = im.line_no;
 	if (rc) /* nothing was kept */

@@ -59,6 +59,10 @@ int index_met(int64_t rate, int64_t target);
 
 /* ---- inputs: ratings, feedback (JSON Lines, all or nothing) ------------ */
 
+/* "satisfied", "neutral" or "dissatisfied"; errors name "rating". */
+enum mc_code index_rating_parse(const char *s, enum rating_value *out,
+				struct mc_err *err);
+
 enum mc_code import_ratings(struct store *st, FILE *in,
 			    struct import_stats *stats, struct mc_err *err);
 enum mc_code import_feedback(struct store *st, FILE *in,

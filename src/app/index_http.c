@@ -10,30 +10,6 @@
 #include "app/index_http.h"
 #include "core/civil.h"
 
-static enum mc_code finish(struct store *st, enum mc_code rc,
-			   struct mc_err *err)
-{
-	if (!rc)
-		rc = store_commit(st, err);
-	if (rc)
-		store_rollback(st);
-	return rc;
-}
-
-static enum mc_code rating_parse(const char *s, enum rating_value *out,
-				 struct mc_err *err)
-{
-	static const char *const names[] = {"", "satisfied", "neutral",
-					    "dissatisfied"};
-	for (int i = 1; s && i <= 3; i++)
-		if (strcmp(s, names[i]) == 0) {
-			*out = (enum rating_value)i;
-			return MC_OK;
-		}
-	return mc_fail(err, MC_ERR_INPUT, "rating", "rating: must be "
-		       "satisfied, neutral or dissatisfied");
-}
-
 /* Inside the transaction: returned and not rated yet. */
 static enum mc_code may_rate(struct store *st, const char *code,
 			     struct mc_err *err)
@@ -61,13 +37,13 @@ enum mc_code app_rating_submit(struct app *app, const char *code,
 	struct rating r = {.dossier_code = code, .at = at,
 			   .channel = channel};
 	enum mc_code rc;
-	if ((rc = rating_parse(rating, &r.value, err)) ||
+	if ((rc = index_rating_parse(rating, &r.value, err)) ||
 	    (rc = store_begin(app->st, err)))
 		return rc;
 	rc = may_rate(app->st, code, err);
 	if (!rc)
 		rc = store_rating_put(app->st, &r, err);
-	return finish(app->st, rc, err);
+	return store_finish(app->st, rc, err);
 }
 
 enum mc_code app_feedback_submit(struct app *app, const char *id,
@@ -93,7 +69,7 @@ enum mc_code app_feedback_submit(struct app *app, const char *id,
 	}
 	if (!rc)
 		rc = store_feedback_body_put(app->st, id, body, err);
-	return finish(app->st, rc, err);
+	return store_finish(app->st, rc, err);
 }
 
 enum mc_code app_feedback_answer(struct app *app, const char *id,
@@ -104,5 +80,5 @@ enum mc_code app_feedback_answer(struct app *app, const char *id,
 	if (rc)
 		return rc;
 	rc = store_feedback_answer(app->st, id, at, answer, outcome, err);
-	return finish(app->st, rc, err);
+	return store_finish(app->st, rc, err);
 }

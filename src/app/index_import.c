@@ -91,8 +91,8 @@ static enum mc_code date(json_t *o, const char *key, bool required,
 
 /* ---- ratings ------------------------------------------------------------ */
 
-static enum mc_code rating_value_parse(const char *s, enum rating_value *out,
-				       struct mc_err *err)
+enum mc_code index_rating_parse(const char *s, enum rating_value *out,
+				struct mc_err *err)
 {
 	static const char *const names[] = {"", "satisfied", "neutral",
 					    "dissatisfied"};
@@ -121,7 +121,7 @@ static enum mc_code rating_line(struct store *st, const char *line,
 	if (!(rc = text(o, "dossier", true, &r.dossier_code, err)) &&
 	    !(rc = instant(o, "at", true, &r.at, err)) &&
 	    !(rc = text(o, "rating", true, &value, err)) &&
-	    !(rc = rating_value_parse(value, &r.value, err)) &&
+	    !(rc = index_rating_parse(value, &r.value, err)) &&
 	    !(rc = text(o, "channel", false, &r.channel, err)))
 		rc = store_rating_put(st, &r, err);
 	json_decref(o);

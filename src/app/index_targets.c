@@ -26,16 +26,6 @@ static enum mc_code parse_value(const char *s, int64_t *out,
 	return MC_OK;
 }
 
-static enum mc_code in_transaction(struct store *st, enum mc_code rc,
-				   struct mc_err *err)
-{
-	if (!rc)
-		rc = store_commit(st, err);
-	if (rc)
-		store_rollback(st);
-	return rc;
-}
-
 enum mc_code app_target_set(struct app *app, const char *unit,
 			    const char *period, const char *indicator,
 			    const char *value, struct mc_err *err)
@@ -47,7 +37,7 @@ enum mc_code app_target_set(struct app *app, const char *unit,
 	    (rc = store_begin(app->st, err)))
 		return rc;
 	rc = store_target_put(app->st, unit, period, indicator, v, err);
-	return in_transaction(app->st, rc, err);
+	return store_finish(app->st, rc, err);
 }
 
 static enum mc_code period_of(const char *period, struct report_period *p,
@@ -99,7 +89,7 @@ enum mc_code app_target_allocate(struct app *app, const char *unit,
 	if (!rc)
 		rc = unit_tree_root(c.tree.t, unit, &u, err);
 	if (!rc && !(rc = store_begin(app->st, err)))
-		rc = in_transaction(app->st, allocate(&c, u, period, written,
+		rc = store_finish(app->st, allocate(&c, u, period, written,
 						      err), err);
 	index_ctx_close(&c);
 	return rc;

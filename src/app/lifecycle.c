@@ -170,10 +170,7 @@ enum mc_code app_lifecycle(struct app *app, const struct op_request *req,
 	if (rc)
 		return rc;
 	rc = run(app, &r, &d, err);
-	if (!rc)
-		rc = store_commit(app->st, err);
-	else
-		store_rollback(app->st);
+	rc = store_finish(app->st, rc, err);
 	if (!rc && out)
 		*out = d;
 	else
@@ -255,10 +252,7 @@ enum mc_code app_recompute_due(struct app *app, const char *actor,
 	if (rc)
 		return rc;
 	rc = recompute_all(app, actor, changed, err);
-	if (!rc)
-		rc = store_commit(app->st, err);
-	else
-		store_rollback(app->st);
+	rc = store_finish(app->st, rc, err);
 	return rc;
 }
 

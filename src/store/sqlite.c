@@ -169,6 +169,16 @@ enum mc_code store_commit(struct store *st, struct mc_err *err)
 	return rc;
 }
 
+enum mc_code store_finish(struct store *st, enum mc_code rc,
+			  struct mc_err *err)
+{
+	if (!rc)
+		rc = store_commit(st, err);
+	else
+		store_rollback(st);
+	return rc;
+}
+
 bool store_read_begin(struct store *st)
 {
 	if (!sqlite3_get_autocommit(st->db))

@@ -732,10 +732,7 @@ enum mc_code store_agg_upgrade(struct store *st, struct mc_err *err)
 		rc = store_agg_rebuild(st, err);
 	if (!rc && sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		rc = store_db_fail(st, err, "recording the counters");
-	if (!rc)
-		rc = store_commit(st, err);
-	else
-		store_rollback(st);
+	rc = store_finish(st, rc, err);
 	return rc;
 }
 

@@ -41,6 +41,10 @@ bool store_read_begin(struct store *st);
 void store_read_end(struct store *st, bool opened);
 enum mc_code store_commit(struct store *st, struct mc_err *err);
 void store_rollback(struct store *st);
+/* End a transaction the way rc says: commit when MC_OK, else roll back.
+ * Returns rc, or the commit's own failure. */
+enum mc_code store_finish(struct store *st, enum mc_code rc,
+			  struct mc_err *err);
 
 /* Units. put inserts or updates by code. */
 enum mc_code store_unit_put(struct store *st, const struct unit *u,
