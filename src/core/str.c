@@ -125,6 +125,15 @@ void strbuf_add_int(struct strbuf *sb, int64_t v)
 	strbuf_add(sb, p, (size_t)(buf + sizeof(buf) - p));
 }
 
+void strbuf_json_key(struct strbuf *sb, const char *name)
+{
+	if (sb->len && sb->buf[sb->len - 1] != '{')
+		strbuf_add(sb, ",", 1);
+	strbuf_add(sb, "\"", 1);
+	strbuf_puts(sb, name);
+	strbuf_add(sb, "\":", 2);
+}
+
 void strbuf_json_string(struct strbuf *sb, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";

@@ -40,6 +40,9 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Append a decimal integer (faster than strbuf_addf on hot paths). */
 void strbuf_add_int(struct strbuf *sb, int64_t v);
+/* Append `"name":` as the next member of the object being written, with
+ * the comma before it unless it opens the object. name is plain ASCII. */
+void strbuf_json_key(struct strbuf *sb, const char *name);
 /* Append s as a JSON string literal with quotes and escapes. */
 void strbuf_json_string(struct strbuf *sb, const char *s);
 

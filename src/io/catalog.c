@@ -367,18 +367,9 @@ enum mc_code catalog_procedure_parse(const char *line, size_t len,
  * Writing. Every documented key is written, null when absent, so a line
  * reads the same whatever it holds.
  */
-static void key(struct strbuf *sb, const char *name)
-{
-	if (sb->len && sb->buf[sb->len - 1] != '{')
-		strbuf_add(sb, ",", 1);
-	strbuf_add(sb, "\"", 1);
-	strbuf_puts(sb, name);
-	strbuf_add(sb, "\":", 2);
-}
-
 static void w_text(struct strbuf *sb, const char *name, const char *v)
 {
-	key(sb, name);
+	strbuf_json_key(sb, name);
 	if (v)
 		strbuf_json_string(sb, v);
 	else
@@ -388,7 +379,7 @@ static void w_text(struct strbuf *sb, const char *name, const char *v)
 static void w_date(struct strbuf *sb, const char *name, int64_t day)
 {
 	char buf[CIVIL_BUF];
-	key(sb, name);
+	strbuf_json_key(sb, name);
 	if (day == MC_NO_TIME) {
 		strbuf_puts(sb, "null");
 		return;
@@ -415,13 +406,13 @@ void catalog_unit_write(const struct unit *u, struct strbuf *out)
 
 static void write_fees(const struct procedure *p, struct strbuf *out)
 {
-	key(out, "fees");
+	strbuf_json_key(out, "fees");
 	strbuf_add(out, "[", 1);
 	for (size_t i = 0; i < p->n_fees; i++) {
 		strbuf_add(out, i ? ",{" : "{", i ? 2 : 1);
 		w_text(out, "code", p->fees[i].code);
 		w_text(out, "name", p->fees[i].name);
-		key(out, "amount");
+		strbuf_json_key(out, "amount");
 		strbuf_addf(out, "%" PRId64, p->fees[i].amount);
 		strbuf_add(out, "}", 1);
 	}
@@ -430,7 +421,7 @@ static void write_fees(const struct procedure *p, struct strbuf *out)
 
 static void write_windows(const struct procedure *p, struct strbuf *out)
 {
-	key(out, "online_only");
+	strbuf_json_key(out, "online_only");
 	strbuf_add(out, "[", 1);
 	for (size_t i = 0; i < p->n_online_only; i++) {
 		strbuf_add(out, i ? ",{" : "{", i ? 2 : 1);
@@ -448,12 +439,12 @@ void catalog_procedure_write(const struct procedure *p, struct strbuf *out)
 	w_text(out, "name", p->name);
 	w_text(out, "field_code", p->field_code);
 	w_text(out, "field_name", p->field_name);
-	key(out, "time_limit");
+	strbuf_json_key(out, "time_limit");
 	strbuf_addf(out, "{\"value\":%d", p->limit_value);
 	w_text(out, "unit", limit_unit_name(p->limit_unit));
 	strbuf_add(out, "}", 1);
 	w_text(out, "online_level", online_level_name(p->online_level));
-	key(out, "paper_result");
+	strbuf_json_key(out, "paper_result");
 	strbuf_puts(out, p->paper_result ? "true" : "false");
 	write_fees(p, out);
 	write_windows(p, out);

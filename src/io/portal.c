@@ -801,20 +801,11 @@ enum mc_code portal_dossier_parse(const char *line, size_t len,
  * Writing. Keys are constant ASCII, so they go out unescaped; a comma is
  * due unless the member opens its object.
  */
-static void key(struct strbuf *sb, const char *name)
-{
-	if (sb->len && sb->buf[sb->len - 1] != '{')
-		strbuf_add(sb, ",", 1);
-	strbuf_add(sb, "\"", 1);
-	strbuf_puts(sb, name);
-	strbuf_add(sb, "\":", 2);
-}
-
 static void w_text(struct strbuf *sb, const char *name, const char *value)
 {
 	if (!value)
 		return;
-	key(sb, name);
+	strbuf_json_key(sb, name);
 	strbuf_json_string(sb, value);
 }
 
@@ -832,7 +823,7 @@ static void put_uint(struct strbuf *sb, uint64_t v)
 
 static void w_int(struct strbuf *sb, const char *name, int64_t v)
 {
-	key(sb, name);
+	strbuf_json_key(sb, name);
 	strbuf_add(sb, "\"", 1);
 	if (v < 0) {
 		strbuf_add(sb, "-", 1);
@@ -859,7 +850,7 @@ static void w_time(struct strbuf *sb, const char *name, int64_t t)
 	if (y < 0 || y > 9999) {
 		/* out of the format's range: let the parser refuse it loudly */
 		char buf[CIVIL_BUF];
-		key(sb, name);
+		strbuf_json_key(sb, name);
 		strbuf_json_string(sb, civil_format_portal(t, buf));
 		return;
 	}
@@ -872,19 +863,19 @@ static void w_time(struct strbuf *sb, const char *name, int64_t t)
 	two(buf + 11, s / 60 % 60);
 	two(buf + 13, s % 60);
 	buf[15] = '"';
-	key(sb, name);
+	strbuf_json_key(sb, name);
 	strbuf_add(sb, buf, 16);
 }
 
 static void w_flag(struct strbuf *sb, const char *name, bool v)
 {
-	key(sb, name);
+	strbuf_json_key(sb, name);
 	strbuf_add(sb, v ? "\"1\"" : "\"0\"", 3);
 }
 
 static void open_array(struct strbuf *sb, const char *name)
 {
-	key(sb, name);
+	strbuf_json_key(sb, name);
 	strbuf_add(sb, "[", 1);
 }
 
