@@ -13,6 +13,10 @@
 #   HTTP_BENCH_SECONDS    wrk duration (default 10)
 #   HTTP_BENCH_CONNS      wrk connections (default 64)
 #   HTTP_BENCH_THREADS    server worker threads (default: motcua's)
+#   HTTP_BENCH_RUNS       wrk runs of each (default 1); with more, each run
+#                         is printed, then the median requests/s and the
+#                         median p99 (each taken on its own)
+#   MOTCUA                the binary (default build/release/motcua)
 set -eu
 cd "$(dirname "$0")/.."
 bin=${MOTCUA:-build/release/motcua}
@@ -20,6 +24,7 @@ dossiers=${HTTP_BENCH_DOSSIERS:-20000}
 codes=${HTTP_BENCH_CODES:-200}
 secs=${HTTP_BENCH_SECONDS:-10}
 conns=${HTTP_BENCH_CONNS:-64}
+runs=${HTTP_BENCH_RUNS:-1}
 log() { echo "bench/http: $*" >&2; }
 
 command -v wrk >/dev/null 2>&1 || sh scripts/deps.sh wrk
@@ -94,7 +99,7 @@ curl -sf -H "Cookie: $cookie" "$report" >/dev/null ||
 	{ log "the report request fails"; exit 1; }
 
 # ---- wrk ------------------------------------------------------------------
-run() { # name, wrk arguments...
+once() { # name, wrk arguments...
 	name=$1
 	shift
 	wrk -t2 -c"$conns" -d"${secs}s" --latency "$@" >"$tmp/wrk.out" 2>&1
@@ -105,6 +110,27 @@ run() { # name, wrk arguments...
 	printf '%-16s %10s req/s   p99 %8s   non-2xx %s\n' "$name" "$rps" \
 		"$p99" "${errs:-0}"
 }
+run() { # name, wrk arguments...: $runs runs, then the medians
+	[ "$runs" -gt 1 ] || { once "$@"; return; }
+	: >"$tmp/runs"
+	i=0
+	while [ "$i" -lt "$runs" ]; do
+		once "$@" | tee -a "$tmp/runs"
+		i=$((i + 1))
+	done
+	# requests/s and p99 (in ms) each sorted on its own
+	sed 's/ req\/s   p99 */ /; s/^.* \([0-9.]* [0-9.]*[a-z]*\)   non.*/\1/' \
+		"$tmp/runs" | awk '{ v = $2 + 0
+		if ($2 ~ /us$/) v /= 1000; else if ($2 ~ /[0-9]s$/) v *= 1000
+		print $1, v }' >"$tmp/vals"
+	mid=$(((runs + 1) / 2))
+	rps=$(cut -d' ' -f1 "$tmp/vals" | sort -n | sed -n "${mid}p")
+	p99=$(cut -d' ' -f2 "$tmp/vals" | sort -n | sed -n "${mid}p")
+	printf '%-16s %10s req/s   p99 %6.2fms   (median of %d)\n' \
+		"  median" "$rps" "$p99" "$runs"
+}
 echo "http: $conns connections, ${secs} s, $n codes, $dossiers dossiers"
+echo "load: $(uptime | sed 's/.*load average: //')"
 run "public lookup" -s "$tmp/lookup.lua" "$url"
 run "dashboard report" -H "Cookie: $cookie" "$report"
+echo "load: $(uptime | sed 's/.*load average: //')"

@@ -96,7 +96,7 @@ static void check_login(struct http_req *r, const char *name,
 	int64_t now = (int64_t)time(NULL);
 	struct user u;
 	snprintf(ukey, sizeof(ukey), "user:%s", name);
-	snprintf(akey, sizeof(akey), "addr:%s", r->client);
+	snprintf(akey, sizeof(akey), "addr:%s", http_client_addr(r));
 	if (throttled(r, ukey, akey, now))
 		return;
 	bool found = store_user_get(r->app->st, name, &u, NULL) == MC_OK;

@@ -106,12 +106,7 @@ void http_reply_report(struct http_req *r, const struct report_query *q)
 	strbuf_init(&sb);
 	report_json_write(&rep, &sb);
 	report_release(&rep);
-	if (sb.oom)
-		http_reply_error(r, 500, "out_of_memory", "", "out of memory");
-	else
-		http_reply_text(r, 200, "application/json; charset=utf-8",
-				sb.buf, sb.len);
-	strbuf_release(&sb);
+	http_reply_strbuf(r, 200, &sb); /* 500 when sb ran out of memory */
 }
 
 void h_report_settlement(struct http_req *r)

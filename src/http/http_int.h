@@ -41,10 +41,11 @@ struct http_user {
 /* ---- the app pool -------------------------------------------------------- */
 
 struct http_pool {
-	pthread_mutex_t lock;
+	pthread_mutex_t lock;  /* only for waiting when every handle is busy */
 	pthread_cond_t freed;
+	atomic_int waiters;
 	struct app *apps;
-	bool *busy;
+	atomic_bool *busy;
 	unsigned n;
 };
 enum mc_code http_pool_open(struct http_pool *p, const char *db, unsigned n,
@@ -79,6 +80,7 @@ struct http_server {
 	struct http_pool pool;
 	struct http_metrics metrics;
 	atomic_int in_flight;
+	atomic_bool stopping;  /* http_server_stop began: refuse new requests */
 	uint16_t port;
 };
 
@@ -90,6 +92,7 @@ struct http_req {
 	const char *method, *url;
 	struct strbuf body;
 	bool too_large;
+	bool refused;         /* arrived while stopping: 503 */
 	uint64_t start_us;
 	int route;            /* index in the route table, -1 none */
 	const char *param[HTTP_MAX_PARAMS];
@@ -97,7 +100,7 @@ struct http_req {
 	struct app *app;      /* borrowed from the pool while dispatching */
 	bool signed_in;
 	struct http_user user;
-	char client[64];
+	char client[64];      /* http_client_addr, "" until asked */
 	/* the reply */
 	int status;
 	struct MHD_Response *resp;
@@ -121,6 +124,9 @@ struct http_route {
 extern const struct http_route http_routes[];
 extern const size_t http_n_routes;
 
+/* The client's IP address as text ("unknown" when MHD has none). */
+const char *http_client_addr(struct http_req *r);
+
 /* Route and answer one complete request (body read). */
 void http_dispatch(struct http_req *r);
 
@@ -128,6 +134,9 @@ void http_dispatch(struct http_req *r);
 
 /* Reply with a JSON value (reference stolen) and status. */
 void http_reply_json(struct http_req *r, int status, json_t *v);
+/* Reply with the JSON text in sb, which the response takes over (sb is
+ * left empty); 500 when sb ran out of memory. */
+void http_reply_strbuf(struct http_req *r, int status, struct strbuf *sb);
 /* Reply with text (copied) of a content type. */
 void http_reply_text(struct http_req *r, int status, const char *type,
 		     const char *text, size_t len);
@@ -155,6 +164,9 @@ bool http_opt_string(struct http_req *r, json_t *o, const char *key,
 json_t *http_time(int64_t t);
 json_t *http_date(int64_t day);
 json_t *http_str(const char *s); /* null for NULL */
+/* The same two, appended to JSON text being written by hand. */
+void http_time_add(struct strbuf *sb, int64_t t);
+void http_str_add(struct strbuf *sb, const char *s);
 
 /* ---- sessions and scope (session.c) -------------------------------------- */
 

@@ -274,8 +274,15 @@ void http_dispatch(struct http_req *r)
 	}
 	const struct http_route *rt = &http_routes[r->route];
 	r->app = http_pool_acquire(&r->srv->pool);
+	/* A read request sees one snapshot: its session, scope and data
+	 * reads share one WAL read lock instead of taking one each. Writes
+	 * keep their own transactions (store_begin). */
+	bool snapshot = (strcmp(r->method, "GET") == 0 ||
+			 strcmp(r->method, "HEAD") == 0) &&
+			store_read_begin(r->app->st);
 	if (admitted(r, rt))
 		rt->fn(r);
+	store_read_end(r->app->st, snapshot);
 	http_pool_release(&r->srv->pool, r->app);
 	r->app = NULL;
 }

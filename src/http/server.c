@@ -14,6 +14,10 @@
 
 #include "http/http_int.h"
 
+/* Per-connection memory for the request line, headers and MHD's read
+ * and write buffers (larger headers answer 431 from MHD itself). */
+#define HTTP_CONN_MEMORY ((size_t)16 * 1024)
+
 static uint64_t now_us(void)
 {
 	struct timespec ts;
@@ -21,13 +25,16 @@ static uint64_t now_us(void)
 	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000;
 }
 
-static void client_address(struct http_req *r)
+/* Only a login asks (for its throttle), so it is looked up on demand. */
+const char *http_client_addr(struct http_req *r)
 {
+	if (r->client[0])
+		return r->client;
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
 		r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	snprintf(r->client, sizeof(r->client), "unknown");
 	if (!ci || !ci->client_addr)
-		return;
+		return r->client;
 	const struct sockaddr *sa = ci->client_addr;
 	if (sa->sa_family == AF_INET)
 		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr,
@@ -36,6 +43,7 @@ static void client_address(struct http_req *r)
 		inet_ntop(AF_INET6,
 			  &((const struct sockaddr_in6 *)sa)->sin6_addr,
 			  r->client, sizeof(r->client));
+	return r->client;
 }
 
 static struct http_req *req_new(struct http_server *srv,
@@ -52,7 +60,6 @@ static struct http_req *req_new(struct http_server *srv,
 	r->route = -1;
 	r->start_us = now_us();
 	strbuf_init(&r->body);
-	client_address(r);
 	atomic_fetch_add(&srv->in_flight, 1);
 	return r;
 }
@@ -85,6 +92,14 @@ static bool declared_too_large(struct http_req *r)
 	return cl && strtoull(cl, NULL, 10) > r->srv->cfg.max_body;
 }
 
+/* A request that arrived as the server began to stop changes nothing. */
+static void stopping_reply(struct http_req *r)
+{
+	http_reply_error(r, 503, "unavailable", "",
+			 "the server is stopping; try again");
+	http_add_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 				  const char *url, const char *method,
 				  const char *version, const char *upload,
@@ -97,14 +112,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		if (!r)
 			return MHD_NO;
 		*con_cls = r;
-		if (!declared_too_large(r))
+		/* counted in flight (req_new) before looking at the flag, so
+		 * either the stop waits for this request or it is refused */
+		if (atomic_load(&r->srv->stopping))
+			r->refused = true;
+		else if (!declared_too_large(r))
 			return MHD_YES;
-		r->too_large = true;
+		else
+			r->too_large = true;
 	} else if (*upload_size) {
 		take_body(r, upload, upload_size);
 		return MHD_YES;
 	}
-	if (r->too_large)
+	if (r->refused)
+		stopping_reply(r);
+	else if (r->too_large)
 		http_reply_error(r, 413, "too_large", "body",
 				 "the request body is over %zu bytes",
 				 r->srv->cfg.max_body);
@@ -179,8 +201,10 @@ static enum mc_code start_daemon(struct http_server *srv,
 		MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)sa,
 		MHD_OPTION_THREAD_POOL_SIZE, srv->cfg.threads,
 		MHD_OPTION_CONNECTION_LIMIT, srv->cfg.max_conns,
-		/* headers and MHD's own buffers; bodies go to our strbuf */
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
+		/* headers and MHD's own buffers; bodies go to our strbuf,
+		 * so this does not bound them. MHD clears the whole pool
+		 * after every request: 64 KiB cost a 64 KiB memset each. */
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, HTTP_CONN_MEMORY,
 		MHD_OPTION_CONNECTION_TIMEOUT, 30u,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
 		MHD_OPTION_END);
@@ -233,6 +257,10 @@ void http_server_stop(struct http_server *srv, int timeout_ms)
 {
 	if (!srv)
 		return;
+	/* set before in_flight is read: a request that MHD had accepted but
+	 * not yet handed to us is then refused rather than run while the
+	 * daemon stops under it (committed, its answer lost) */
+	atomic_store(&srv->stopping, true);
 	MHD_socket fd = MHD_quiesce_daemon(srv->daemon);
 	if (fd != MHD_INVALID_SOCKET)
 		close(fd);
