@@ -15,9 +15,20 @@ static int add_override(const struct calendar_override *o, void *ctx)
 
 enum mc_code app_reload_calendar(struct app *app, struct mc_err *err)
 {
+	enum mc_code rc = store_calendar_generation(app->st,
+						    &app->cal_generation, err);
 	calendar_release(&app->cal);
 	calendar_init(&app->cal, app->rules);
-	return store_calendar_each(app->st, add_override, app, err);
+	return rc ? rc : store_calendar_each(app->st, add_override, app, err);
+}
+
+enum mc_code app_calendar_fresh(struct app *app, struct mc_err *err)
+{
+	int64_t gen;
+	enum mc_code rc = store_calendar_generation(app->st, &gen, err);
+	if (rc || gen == app->cal_generation)
+		return rc;
+	return app_reload_calendar(app, err);
 }
 
 enum mc_code app_units(struct app *app, const struct unit_tree **out,

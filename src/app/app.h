@@ -21,6 +21,7 @@ struct app {
 	struct calendar cal;
 	struct unit_tree tree; /* cached; see app_units */
 	int64_t tree_generation; /* -1: not loaded */
+	int64_t cal_generation;  /* of the administrator rows in cal */
 };
 
 enum mc_code app_open(const char *db_path, struct app *app,
@@ -32,6 +33,8 @@ enum mc_code app_units(struct app *app, const struct unit_tree **out,
 		       struct mc_err *err);
 /* Reload administrator calendar rows after they changed. */
 enum mc_code app_reload_calendar(struct app *app, struct mc_err *err);
+/* Reload them only if someone (any process) changed them since. */
+enum mc_code app_calendar_fresh(struct app *app, struct mc_err *err);
 /* Office hours of a unit (its own, or the default). */
 enum mc_code app_office_hours(struct app *app, const char *unit_code,
 			      struct office_hours *oh, struct mc_err *err);

@@ -106,7 +106,10 @@ static enum mc_code log_event(struct app *app, const struct dossier *d,
 static enum mc_code run(struct app *app, const struct op_request *req,
 			struct dossier *d, struct mc_err *err)
 {
-	enum mc_code rc = load(app, req, d, err);
+	/* due dates from the calendar as it is now, whoever changed it */
+	enum mc_code rc = app_calendar_fresh(app, err);
+	if (!rc)
+		rc = load(app, req, d, err);
 	if (rc)
 		return rc;
 	int old_status = req->code ? (int)d->status : 0;

@@ -47,7 +47,8 @@ void h_holidays(struct http_req *r)
 	struct mc_err err;
 	if (!int_arg(r, "year", CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, &year))
 		return;
-	if (calendar_year_days(&r->app->cal, (int)year, &days, &n, &err)) {
+	if (app_calendar_fresh(r->app, &err) ||
+	    calendar_year_days(&r->app->cal, (int)year, &days, &n, &err)) {
 		http_reply_mc(r, &err);
 		return;
 	}
@@ -126,8 +127,8 @@ void h_due(struct http_req *r)
 	    !int_arg(r, "days", 0, CALENDAR_MAX_LIMIT, &days) ||
 	    !due_unit(r, &unit))
 		return;
-	enum mc_code rc = MC_OK;
-	if (code)
+	enum mc_code rc = app_calendar_fresh(r->app, &err);
+	if (!rc && code)
 		rc = app_office_hours(r->app, code, &oh, &err);
 	else
 		office_hours_default(&oh);

@@ -13,13 +13,18 @@ static int64_t field(const struct report_row *r, size_t offset)
 	return *(const int64_t *)((const char *)r + offset);
 }
 
+/* A rate in hundredths of a percent as a number with two decimals. */
 static void json_rate(struct strbuf *sb, const char *key, int64_t rate)
 {
-	if (rate < 0)
-		strbuf_addf(sb, ",\"%s\":null", key);
-	else
-		strbuf_addf(sb, ",\"%s\":%" PRId64 ".%02" PRId64, key,
-			    rate / 100, rate % 100);
+	strbuf_json_key(sb, key);
+	if (rate < 0) {
+		strbuf_puts(sb, "null");
+		return;
+	}
+	strbuf_add_int(sb, rate / 100);
+	char dec[4] = {'.', (char)('0' + rate % 100 / 10),
+		       (char)('0' + rate % 10), '\0'};
+	strbuf_puts(sb, dec);
 }
 
 static void json_row(struct strbuf *sb, const char *key, const char *name,
@@ -44,9 +49,10 @@ static void json_row(struct strbuf *sb, const char *key, const char *name,
 	strbuf_json_string(sb, key);
 	strbuf_puts(sb, ",\"name\":");
 	strbuf_json_string(sb, name);
-	for (size_t i = 0; i < sizeof(f) / sizeof(*f); i++)
-		strbuf_addf(sb, ",\"%s\":%" PRId64, f[i].name,
-			    field(r, f[i].offset));
+	for (size_t i = 0; i < sizeof(f) / sizeof(*f); i++) {
+		strbuf_json_key(sb, f[i].name);
+		strbuf_add_int(sb, field(r, f[i].offset));
+	}
 	json_rate(sb, "on_time_rate", report_on_time_rate(r));
 	json_rate(sb, "on_time_rate_of_due", report_on_time_rate_of_due(r));
 	json_rate(sb, "online_rate", report_online_rate(r));

@@ -149,6 +149,16 @@ static const char *const migrations[] = {
 	" UPDATE unit_generation SET n = n + 1; END;"
 	"CREATE TRIGGER units_moved_delete AFTER DELETE ON units BEGIN"
 	" UPDATE unit_generation SET n = n + 1; END;",
+	/* 7: the same for administrator calendar rows, so a server sees a
+	 * day off added from the command line */
+	"CREATE TABLE calendar_generation(n INTEGER NOT NULL);"
+	"INSERT INTO calendar_generation VALUES(0);"
+	"CREATE TRIGGER calendar_moved_insert AFTER INSERT ON calendar_days"
+	" BEGIN UPDATE calendar_generation SET n = n + 1; END;"
+	"CREATE TRIGGER calendar_moved_update AFTER UPDATE ON calendar_days"
+	" BEGIN UPDATE calendar_generation SET n = n + 1; END;"
+	"CREATE TRIGGER calendar_moved_delete AFTER DELETE ON calendar_days"
+	" BEGIN UPDATE calendar_generation SET n = n + 1; END;",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))
@@ -229,6 +239,8 @@ const char *const store_statements[Q__COUNT] = {
 		      " working=excluded.working, name=excluded.name",
 	[Q_CAL_DELETE] = "DELETE FROM calendar_days WHERE day = ?",
 	[Q_UNIT_GENERATION] = "SELECT n FROM unit_generation",
+	[Q_CAL_GENERATION] = "SELECT n FROM calendar_generation",
+	[Q_BEGIN_READ] = "BEGIN",
 	[Q_CAL_EACH] = "SELECT day, working, name FROM calendar_days"
 		       " ORDER BY day",
 	/* accounts, sessions, secrets, staff search (sqlite_account.c) */

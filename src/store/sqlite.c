@@ -151,10 +151,8 @@ enum mc_code store_begin(struct store *st, struct mc_err *err)
 {
 	/* a write after reads in a snapshot: the write takes a fresh look
 	 * under its own lock */
-	if (st->snapshot) {
-		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
-		st->snapshot = false;
-	}
+	if (st->snapshot)
+		store_read_end(st, true);
 	return step_done(st, store_stmt(st, Q_BEGIN), err,
 			 "starting a transaction");
 }
@@ -183,15 +181,19 @@ bool store_read_begin(struct store *st)
 {
 	if (!sqlite3_get_autocommit(st->db))
 		return false;
-	st->snapshot = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) ==
-		       SQLITE_OK;
+	sqlite3_stmt *s = store_stmt(st, Q_BEGIN_READ);
+	st->snapshot = sqlite3_step(s) == SQLITE_DONE;
+	sqlite3_reset(s);
 	return st->snapshot;
 }
 
 void store_read_end(struct store *st, bool opened)
 {
-	if (opened && st->snapshot)
-		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	if (opened && st->snapshot) {
+		sqlite3_stmt *s = store_stmt(st, Q_COMMIT);
+		sqlite3_step(s);
+		sqlite3_reset(s);
+	}
 	if (opened)
 		st->snapshot = false;
 }
@@ -278,16 +280,27 @@ enum mc_code store_unit_get(struct store *st, const char *code,
 		       str_or_empty(code));
 }
 
-enum mc_code store_unit_generation(struct store *st, int64_t *n,
-				   struct mc_err *err)
+static enum mc_code generation(struct store *st, enum stmt_id id,
+				int64_t *n, struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_UNIT_GENERATION);
+	sqlite3_stmt *s = store_stmt(st, id);
 	int rc = sqlite3_step(s);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? MC_OK
-				: store_db_fail(st, err, "reading the units' "
-						"generation");
+				: store_db_fail(st, err, "reading a generation");
+}
+
+enum mc_code store_unit_generation(struct store *st, int64_t *n,
+				   struct mc_err *err)
+{
+	return generation(st, Q_UNIT_GENERATION, n, err);
+}
+
+enum mc_code store_calendar_generation(struct store *st, int64_t *n,
+				       struct mc_err *err)
+{
+	return generation(st, Q_CAL_GENERATION, n, err);
 }
 
 enum mc_code store_unit_each(struct store *st, store_unit_fn fn, void *ctx,

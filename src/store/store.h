@@ -120,6 +120,10 @@ enum mc_code store_calendar_put(struct store *st,
 				struct mc_err *err);
 enum mc_code store_calendar_delete(struct store *st, int64_t day,
 				   struct mc_err *err);
+/* Changes whenever an administrator calendar row is added, changed or
+ * removed, by any process. */
+enum mc_code store_calendar_generation(struct store *st, int64_t *n,
+				       struct mc_err *err);
 typedef int (*store_calendar_fn)(const struct calendar_override *o,
 				 void *ctx);
 enum mc_code store_calendar_each(struct store *st, store_calendar_fn fn,

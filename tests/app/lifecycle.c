@@ -357,6 +357,28 @@ TEST(calendar_change_recomputes_open_due_dates)
 	free(code);
 }
 
+/* A day off added by another process (here another handle) counts in
+ * the next operation without reopening. */
+TEST(a_calendar_row_from_elsewhere_is_seen)
+{
+	struct app other;
+	struct mc_err err;
+	struct dossier f, d;
+	char due[CIVIL_BUF];
+	CHECK_INT(app_open(fx.db, &other, &err), MC_OK);
+	struct calendar_override off = {civil_days(2024, 8, 6), false,
+					"Nghỉ do bão"};
+	CHECK_INT(store_calendar_put(other.st, &off, &err), MC_OK);
+	app_close(&other);
+	/* Monday 2024-08-05 09:00 + 3 working days, Tuesday off: Friday */
+	fixture_filing(&f, "1.000002", "000.00.06.H56", CHANNEL_DIRECT);
+	CHECK_INT(op_new(&f, OP_ACCEPT, "2024-08-05 09:00", NULL, &d, &err),
+		  MC_OK);
+	CHECK_STR(civil_format_local(d.due, due), "2024-08-09 09:00");
+	dossier_release(&d);
+	dossier_release(&f);
+}
+
 static void all(void)
 {
 	fixture_open(&fx);
@@ -370,4 +392,5 @@ TEST_MAIN(T(setup), T(online_dossier_through_its_whole_life),
 	  T(transfer_moves_the_dossier_and_logs_the_old_unit),
 	  T(reception_supplement_returns_to_the_queue),
 	  T(bad_filings_change_nothing), T(bad_operations_change_nothing),
-	  T(calendar_change_recomputes_open_due_dates), T(teardown))
+	  T(calendar_change_recomputes_open_due_dates),
+	  T(a_calendar_row_from_elsewhere_is_seen), T(teardown))
