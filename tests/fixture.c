@@ -28,8 +28,8 @@ static void put_unit(struct fixture *f, const char *code, const char *name,
 	str_set(&u.name, name);
 	str_set(&u.parent, parent);
 	u.level = level;
-	if (valid_to && civil_parse_date(valid_to, &u.valid_to, "valid_to",
-					 &err))
+	if (valid_to &&
+	    civil_parse_date(valid_to, &u.valid_to, "valid_to", &err))
 		die("date", &err);
 	str_set(&u.successor, successor);
 	if (store_unit_put(f->app.st, &u, &err))
@@ -53,15 +53,15 @@ static void put_procedure(struct fixture *f, const char *code, int days,
 	p.limit_unit = unit;
 	p.online_level = online;
 	if (fee) {
-		struct procedure_fee *pf = ARRAY_PUSH(p.fees, p.n_fees, p.cap_fees);
+		struct procedure_fee *pf =
+			ARRAY_PUSH(p.fees, p.n_fees, p.cap_fees);
 		str_set(&pf->code, "LP01");
 		str_set(&pf->name, "Lệ phí");
 		pf->amount = fee;
 	}
 	if (only_from) {
-		struct date_window *w = ARRAY_PUSH(p.online_only,
-						   p.n_online_only,
-						   p.cap_online_only);
+		struct date_window *w = ARRAY_PUSH(
+			p.online_only, p.n_online_only, p.cap_online_only);
 		civil_parse_date(only_from, &w->from, "from", NULL);
 		civil_parse_date(only_to, &w->to, "to", NULL);
 	}
@@ -95,8 +95,8 @@ void fixture_open(struct fixture *f)
 		      NULL, NULL);
 	put_procedure(f, "1.000003", 10, LIMIT_WORKING_DAYS, ONLINE_FULL, 0,
 		      "2023-07-26", "2023-12-31");
-	put_procedure(f, "1.000004", 15, LIMIT_CALENDAR_DAYS, ONLINE_PARTIAL,
-		      0, NULL, NULL);
+	put_procedure(f, "1.000004", 15, LIMIT_CALENDAR_DAYS, ONLINE_PARTIAL, 0,
+		      NULL, NULL);
 }
 
 void fixture_close(struct fixture *f)
@@ -111,8 +111,8 @@ void fixture_close(struct fixture *f)
 	rmdir(f->dir);
 }
 
-void fixture_filing(struct dossier *d, const char *procedure,
-		    const char *unit, enum channel ch)
+void fixture_filing(struct dossier *d, const char *procedure, const char *unit,
+		    enum channel ch)
 {
 	dossier_init(d);
 	str_set(&d->procedure_code, procedure);

@@ -25,8 +25,8 @@ struct fixture {
 void fixture_open(struct fixture *f);
 void fixture_close(struct fixture *f);
 /* A new filing: a citizen with a valid ID for `procedure` at `unit`. */
-void fixture_filing(struct dossier *d, const char *procedure,
-		    const char *unit, enum channel ch);
+void fixture_filing(struct dossier *d, const char *procedure, const char *unit,
+		    enum channel ch);
 /* Local time "YYYY-MM-DD HH:MM" as a UTC instant. */
 int64_t fixture_time(const char *local);
 /* The store digest, as a string to compare. */

@@ -15,8 +15,8 @@ static int add_override(const struct calendar_override *o, void *ctx)
 
 enum mc_code app_reload_calendar(struct app *app, struct mc_err *err)
 {
-	enum mc_code rc = store_calendar_generation(app->st,
-						    &app->cal_generation, err);
+	enum mc_code rc =
+		store_calendar_generation(app->st, &app->cal_generation, err);
 	calendar_release(&app->cal);
 	calendar_init(&app->cal, app->rules);
 	return rc ? rc : store_calendar_each(app->st, add_override, app, err);
@@ -51,8 +51,7 @@ enum mc_code app_units(struct app *app, const struct unit_tree **out,
 	return MC_OK;
 }
 
-enum mc_code app_open(const char *db_path, struct app *app,
-		      struct mc_err *err)
+enum mc_code app_open(const char *db_path, struct app *app, struct mc_err *err)
 {
 	memset(app, 0, sizeof(*app));
 	app->tree_generation = -1;
@@ -85,7 +84,8 @@ enum mc_code app_office_hours(struct app *app, const char *unit_code,
 	if (rc)
 		return rc;
 	if (u.office_hours)
-		rc = office_hours_parse(u.office_hours, oh, "office_hours", err);
+		rc = office_hours_parse(u.office_hours, oh, "office_hours",
+					err);
 	else
 		office_hours_default(oh);
 	unit_release(&u);

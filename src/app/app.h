@@ -19,13 +19,12 @@ struct app {
 	struct store *st;
 	struct holiday_rules *rules;
 	struct calendar cal;
-	struct unit_tree tree; /* cached; see app_units */
+	struct unit_tree tree;   /* cached; see app_units */
 	int64_t tree_generation; /* -1: not loaded */
 	int64_t cal_generation;  /* of the administrator rows in cal */
 };
 
-enum mc_code app_open(const char *db_path, struct app *app,
-		      struct mc_err *err);
+enum mc_code app_open(const char *db_path, struct app *app, struct mc_err *err);
 void app_close(struct app *app);
 /* The unit tree, read again only when a unit changed since the last call
  * (store_unit_generation). Borrowed: valid until the next call. */
@@ -41,8 +40,8 @@ enum mc_code app_office_hours(struct app *app, const char *unit_code,
 
 /* One lifecycle operation, all or nothing. */
 struct op_request {
-	struct op_params params;  /* params.at MC_NO_TIME: now */
-	const char *code;         /* existing dossier; NULL for a new filing */
+	struct op_params params; /* params.at MC_NO_TIME: now */
+	const char *code;        /* existing dossier; NULL for a new filing */
 	const struct dossier *filing; /* the new filing, when code is NULL */
 	const char *actor;
 	const char *secret_hash; /* new filing: its tracking secret's hash */
@@ -62,8 +61,8 @@ enum mc_code app_recompute_due(struct app *app, const char *actor,
 /* Add (or, with remove, delete) an administrator calendar row and
  * recompute every open dossier's due date, in one transaction. */
 enum mc_code app_calendar_change(struct app *app,
-				 const struct calendar_override *o,
-				 bool remove, const char *actor,
-				 size_t *changed, struct mc_err *err);
+				 const struct calendar_override *o, bool remove,
+				 const char *actor, size_t *changed,
+				 struct mc_err *err);
 
 #endif

@@ -17,8 +17,8 @@
 
 /* Filings per working day through the year, in percent: busier before
  * Tết and at the year's end, quieter in the Tết month. */
-static const int month_factor[13] = {0,   115, 85,  105, 100, 100, 100,
-				     105, 105, 95,  100, 105, 115};
+static const int month_factor[13] = {0,   115, 85, 105, 100, 100, 100,
+				     105, 105, 95, 100, 105, 115};
 /* Online registrations on a day off, per hundred of a working day's. */
 #define OFF_DAY_FACTOR 4
 
@@ -39,7 +39,7 @@ static enum channel draw_channel(struct demo_rng *r, const struct procedure *p,
 	if (procedure_online_only_on(p, day) ||
 	    (!working && p->online_level != ONLINE_NONE))
 		return CHANNEL_ONLINE;
-	double online = p->online_level == ONLINE_FULL	  ? 0.85
+	double online = p->online_level == ONLINE_FULL      ? 0.85
 			: p->online_level == ONLINE_PARTIAL ? 0.61
 							    : 0.0;
 	if (online > 0 && demo_rng_chance(r, online + growth))
@@ -54,8 +54,8 @@ static int64_t draw_time(struct demo_rng *r, struct calendar *cal,
 			 bool working, enum channel ch)
 {
 	if (!working || (ch == CHANNEL_ONLINE && demo_rng_chance(r, 0.22)))
-		return civil_time_at(day, (int)demo_rng_range(r, 6 * 3600,
-							      23 * 3600 - 1));
+		return civil_time_at(
+			day, (int)demo_rng_range(r, 6 * 3600, 23 * 3600 - 1));
 	int64_t start = civil_time_at(day, 0);
 	int64_t w = calendar_working_seconds(cal, oh, start,
 					     civil_time_at(day + 1, 0));
@@ -184,7 +184,8 @@ static enum mc_code check_size(const struct demo_options *opt,
 	if (opt->dossiers > DEMO_MAX_DOSSIERS)
 		return mc_fail(err, MC_ERR_TOO_LARGE, "dossiers",
 			       "dossiers: %zu is more than the demo's limit "
-			       "of %d", opt->dossiers, DEMO_MAX_DOSSIERS);
+			       "of %d",
+			       opt->dossiers, DEMO_MAX_DOSSIERS);
 	if (opt->districts < 0 || opt->districts > DEMO_MAX_DISTRICTS)
 		return mc_fail(err, MC_ERR_INPUT, "districts",
 			       "districts: %d is not between 1 and %d",
@@ -212,8 +213,8 @@ static enum mc_code check_options(const struct demo_options *opt,
 		return mc_fail(err, MC_ERR_INPUT, "until",
 			       "until: %d is outside the years %d-%d that "
 			       "the calendar allows for %d year(s) of "
-			       "history", y, first, CALENDAR_LAST_YEAR - 1,
-			       years_of(opt));
+			       "history",
+			       y, first, CALENDAR_LAST_YEAR - 1, years_of(opt));
 	return MC_OK;
 }
 
@@ -230,10 +231,13 @@ static enum mc_code build(struct app *app, const struct demo_options *opt,
 		return rc;
 	sum->units = w->n_units;
 	sum->procedures = w->n_procs;
-	struct demo_ctx c = {
-		.st = app->st, .cal = &app->cal, .w = w, .seed = opt->seed,
-		.cut = civil_time_at(opt->until + 1, 0) - 1, .sum = sum,
-		.days = YEAR_DAYS * years_of(opt)};
+	struct demo_ctx c = {.st = app->st,
+			     .cal = &app->cal,
+			     .w = w,
+			     .seed = opt->seed,
+			     .cut = civil_time_at(opt->until + 1, 0) - 1,
+			     .sum = sum,
+			     .days = YEAR_DAYS * years_of(opt)};
 	return file_year(&c, opt->until, opt->dossiers, err);
 }
 

@@ -25,23 +25,23 @@
 
 struct demo_options {
 	uint64_t seed;
-	int64_t until;    /* civil day of the last filings; the snapshot is
-			   * taken at the end of that day */
-	size_t dossiers;  /* how many dossiers to file over the years */
+	int64_t until;   /* civil day of the last filings; the snapshot is
+			  * taken at the end of that day */
+	size_t dossiers; /* how many dossiers to file over the years */
 	/* The province's size; 0 keeps the default demo (9 districts, 8-15
 	 * communes each, one year), whose output never changes. */
-	int districts;    /* the first 9 from the table, the rest generated */
-	int communes;     /* communes per district (0: the table's) */
-	int years;        /* of history ending at `until` */
+	int districts; /* the first 9 from the table, the rest generated */
+	int communes;  /* communes per district (0: the table's) */
+	int years;     /* of history ending at `until` */
 };
 
 struct demo_summary {
 	size_t units, procedures, dossiers, events;
-	size_t by_status[11];  /* index: status 1-10 */
-	size_t by_channel[4];  /* index: channel 1-3 */
-	size_t supplemented;   /* dossiers with at least one supplement round */
-	size_t late;           /* finished after their due date */
-	size_t overdue_open;   /* open at the end with a due date passed */
+	size_t by_status[11]; /* index: status 1-10 */
+	size_t by_channel[4]; /* index: channel 1-3 */
+	size_t supplemented;  /* dossiers with at least one supplement round */
+	size_t late;          /* finished after their due date */
+	size_t overdue_open;  /* open at the end with a due date passed */
 };
 
 /* Build the province into app's database in one transaction. Refuses

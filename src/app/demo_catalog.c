@@ -16,12 +16,21 @@
 #define PROVINCE_CODE "000.00.00.H56"
 
 static const char *const departments[] = {
-	"Sở Nội vụ", "Sở Tư pháp", "Sở Kế hoạch và Đầu tư", "Sở Tài chính",
-	"Sở Công Thương", "Sở Nông nghiệp và Phát triển nông thôn",
-	"Sở Giao thông vận tải", "Sở Xây dựng", "Sở Tài nguyên và Môi trường",
+	"Sở Nội vụ",
+	"Sở Tư pháp",
+	"Sở Kế hoạch và Đầu tư",
+	"Sở Tài chính",
+	"Sở Công Thương",
+	"Sở Nông nghiệp và Phát triển nông thôn",
+	"Sở Giao thông vận tải",
+	"Sở Xây dựng",
+	"Sở Tài nguyên và Môi trường",
 	"Sở Thông tin và Truyền thông",
-	"Sở Lao động - Thương binh và Xã hội", "Sở Văn hóa và Thể thao",
-	"Sở Khoa học và Công nghệ", "Sở Giáo dục và Đào tạo", "Sở Y tế",
+	"Sở Lao động - Thương binh và Xã hội",
+	"Sở Văn hóa và Thể thao",
+	"Sở Khoa học và Công nghệ",
+	"Sở Giáo dục và Đào tạo",
+	"Sở Y tế",
 	"Ban Quản lý Khu kinh tế"};
 #define N_DEPTS (sizeof(departments) / sizeof(*departments))
 
@@ -46,16 +55,19 @@ static const struct district_row districts[] = {
 
 /* The city's communes have names of their own. */
 static const char *const city_communes[] = {
-	"Phường Lê Lợi", "Phường Trần Phú", "Phường Quang Trung",
-	"Phường Lý Thường Kiệt", "Phường Ngô Mây", "Phường Hải Cảng",
-	"Phường Thị Nại", "Phường Đống Đa", "Phường Nguyễn Văn Cừ",
-	"Phường Ghềnh Ráng", "Phường Bùi Thị Xuân", "Phường Trần Quang Diệu",
-	"Xã Nhơn Lý", "Xã Nhơn Hội", "Xã Nhơn Châu"};
+	"Phường Lê Lợi",        "Phường Trần Phú",
+	"Phường Quang Trung",   "Phường Lý Thường Kiệt",
+	"Phường Ngô Mây",       "Phường Hải Cảng",
+	"Phường Thị Nại",       "Phường Đống Đa",
+	"Phường Nguyễn Văn Cừ", "Phường Ghềnh Ráng",
+	"Phường Bùi Thị Xuân",  "Phường Trần Quang Diệu",
+	"Xã Nhơn Lý",           "Xã Nhơn Hội",
+	"Xã Nhơn Châu"};
 
 static const char *const commune_suffixes[] = {
-	"An", "Bình", "Hòa", "Hưng", "Lộc", "Mỹ", "Phong", "Thành", "Thắng",
-	"Thuận", "Tân", "Sơn", "Hải", "Lợi", "Quang", "Hiệp", "Khánh", "Phú",
-	"Đức", "Hậu"};
+	"An",    "Bình",  "Hòa",   "Hưng", "Lộc", "Mỹ",  "Phong",
+	"Thành", "Thắng", "Thuận", "Tân",  "Sơn", "Hải", "Lợi",
+	"Quang", "Hiệp",  "Khánh", "Phú",  "Đức", "Hậu"};
 #define N_SUFFIXES (sizeof(commune_suffixes) / sizeof(*commune_suffixes))
 
 /* ---- fields and procedures ------------------------------------------- */
@@ -96,14 +108,12 @@ static const struct field_row fields[] = {
 };
 #define N_FIELDS (sizeof(fields) / sizeof(*fields))
 
-
 /* Business registration: every kind of company times every change; the
  * two changes a sole proprietorship cannot make are skipped. */
 static const char *const company_kinds[] = {
-	"doanh nghiệp tư nhân",
-	"công ty trách nhiệm hữu hạn một thành viên",
-	"công ty trách nhiệm hữu hạn hai thành viên trở lên",
-	"công ty cổ phần", "công ty hợp danh"};
+	"doanh nghiệp tư nhân", "công ty trách nhiệm hữu hạn một thành viên",
+	"công ty trách nhiệm hữu hạn hai thành viên trở lên", "công ty cổ phần",
+	"công ty hợp danh"};
 
 static const struct {
 	const char *fmt;
@@ -117,8 +127,8 @@ static const struct {
 	{"Đăng ký thay đổi vốn điều lệ của %s", 50000, 8, false},
 	{"Thông báo thay đổi ngành, nghề kinh doanh của %s", 0, 10, true},
 	{"Thông báo tạm ngừng kinh doanh của %s", 0, 8, true},
-	{"Thông báo tiếp tục kinh doanh trước thời hạn đã thông báo của %s",
-	 0, 2, true},
+	{"Thông báo tiếp tục kinh doanh trước thời hạn đã thông báo của %s", 0,
+	 2, true},
 	{"Giải thể %s", 0, 3, true},
 };
 
@@ -195,10 +205,10 @@ static enum mc_code add_unit(struct demo_world *w, const char *code,
 /* Larger provinces (`motcua demo --districts N`) get districts past the
  * table's nine with names made of these, towns every fourth. */
 static const char *const gen_first[] = {
-	"Phù", "Tam", "Vân", "Quảng", "Đại", "Kim", "Bảo", "Thạch", "Hương",
-	"Tiên", "Long", "Thanh", "Gia", "Đồng", "Hà", "Yên", "Trà", "Sa",
-	"Lạc", "Tuy", "Hậu", "Diên", "Bồng", "Minh", "Nam", "Bắc", "Cẩm",
-	"Ninh", "Hồng", "Châu"};
+	"Phù",   "Tam",  "Vân",  "Quảng", "Đại",  "Kim",  "Bảo",  "Thạch",
+	"Hương", "Tiên", "Long", "Thanh", "Gia",  "Đồng", "Hà",   "Yên",
+	"Trà",   "Sa",   "Lạc",  "Tuy",   "Hậu",  "Diên", "Bồng", "Minh",
+	"Nam",   "Bắc",  "Cẩm",  "Ninh",  "Hồng", "Châu"};
 #define N_GEN_FIRST (sizeof(gen_first) / sizeof(*gen_first))
 /* Names past a district's twenty suffixes take a quarter. */
 static const char *const quarters[] = {"", " Bắc", " Nam", " Đông", " Tây"};
@@ -211,9 +221,11 @@ static struct district_row district_at(size_t d)
 	size_t g = d - sizeof(districts) / sizeof(*districts);
 	bool town = g % 4 == 3;
 	struct district_row r = {town ? "Thị xã" : "Huyện",
-				 gen_first[g % N_GEN_FIRST], 12,
+				 gen_first[g % N_GEN_FIRST],
+				 12,
 				 town ? 5 : 0,
-				 70 + (int)((g * 37) % 150), NULL};
+				 70 + (int)((g * 37) % 150),
+				 NULL};
 	return r;
 }
 
@@ -237,7 +249,8 @@ static enum mc_code add_communes(struct demo_world *w, size_t d,
 						  N_SUFFIXES],
 				 quarters[((size_t)i / N_SUFFIXES) % 5]);
 		/* wards are denser than rural communes */
-		uint64_t weight = i < dr->wards ? 30 : 10 + (i * 7 + d * 3) % 17;
+		uint64_t weight =
+			i < dr->wards ? 30 : 10 + (i * 7 + d * 3) % 17;
 		if (dr->weight < 60)
 			weight /= 2;
 		rc = add_unit(w, code, name, parent, LEVEL_COMMUNE, dr->hours,
@@ -258,9 +271,8 @@ static enum mc_code add_district(struct demo_world *w, size_t d,
 	else /* dr.name is the kind, dr.prefix the place */
 		snprintf(name, sizeof(name), "%s %s %s", dr.name, dr.prefix,
 			 commune_suffixes[(d * 7) % N_SUFFIXES]);
-	enum mc_code rc = add_unit(w, code, name, PROVINCE_CODE,
-				   LEVEL_DISTRICT, dr.hours,
-				   (uint64_t)dr.weight, err);
+	enum mc_code rc = add_unit(w, code, name, PROVINCE_CODE, LEVEL_DISTRICT,
+				   dr.hours, (uint64_t)dr.weight, err);
 	int n = opt->communes > 0 ? opt->communes : dr.communes;
 	return rc ? rc : add_communes(w, d, &dr, n, code, err);
 }
@@ -300,8 +312,7 @@ static void national_code(char *buf, size_t size, size_t n)
 }
 
 static enum mc_code add_proc(struct demo_world *w, const struct proc_row *r,
-			     const struct date_window *only,
-			     struct mc_err *err)
+			     const struct date_window *only, struct mc_err *err)
 {
 	const struct field_row *f = field_of(r->field);
 	struct demo_proc *dp = ARRAY_PUSH(w->procs, w->n_procs, w->cap_procs);
@@ -316,7 +327,7 @@ static enum mc_code add_proc(struct demo_world *w, const struct proc_row *r,
 	    !str_set(&p->field_name, f->name))
 		return nomem(err);
 	p->limit_value = r->limit;
-	p->limit_unit = r->unit == 'c'	 ? LIMIT_CALENDAR_DAYS
+	p->limit_unit = r->unit == 'c'   ? LIMIT_CALENDAR_DAYS
 			: r->unit == 'h' ? LIMIT_WORKING_HOURS
 					 : LIMIT_WORKING_DAYS;
 	p->online_level = (enum online_level)r->online;
@@ -324,8 +335,8 @@ static enum mc_code add_proc(struct demo_world *w, const struct proc_row *r,
 	p->paper_result = strncmp(r->name, "Thông báo", 10) != 0 &&
 			  strncmp(r->name, "Cung cấp", 9) != 0;
 	if (r->fee > 0) {
-		struct procedure_fee *fee = ARRAY_PUSH(p->fees, p->n_fees,
-						       p->cap_fees);
+		struct procedure_fee *fee =
+			ARRAY_PUSH(p->fees, p->n_fees, p->cap_fees);
 		if (!fee || !str_set(&fee->code, "LEPHI") ||
 		    !str_set(&fee->name, "Lệ phí giải quyết thủ tục"))
 			return nomem(err);
@@ -338,7 +349,7 @@ static enum mc_code add_proc(struct demo_world *w, const struct proc_row *r,
 			return nomem(err);
 		*win = *only;
 	}
-	dp->level = r->level == 'T' ? LEVEL_PROVINCE
+	dp->level = r->level == 'T'   ? LEVEL_PROVINCE
 		    : r->level == 'H' ? LEVEL_DISTRICT
 				      : LEVEL_COMMUNE;
 	dp->dept = r->level == 'T' ? (size_t)r->dept : 0;
@@ -362,19 +373,29 @@ static enum mc_code add_business_rows(struct demo_world *w,
 			char name[200];
 			snprintf(name, sizeof(name), company_acts[a].fmt,
 				 company_kinds[k]);
-			struct proc_row r = {"DOANH-NGHIEP", 'T', 3, 3, 'd', 2,
+			struct proc_row r = {"DOANH-NGHIEP",
+					     'T',
+					     3,
+					     3,
+					     'd',
+					     2,
 					     company_acts[a].fee,
 					     (short)(company_acts[a].weight *
 						     (k == 1 ? 3 : 1)),
 					     name};
 			rc = add_proc(w, &r, only, err);
 		}
-	for (size_t i = 0; !rc && i < sizeof(investment_acts) /
-					       sizeof(*investment_acts);
+	for (size_t i = 0;
+	     !rc && i < sizeof(investment_acts) / sizeof(*investment_acts);
 	     i++) {
-		struct proc_row r = {"DAU-TU", 'T', 3,
+		struct proc_row r = {"DAU-TU",
+				     'T',
+				     3,
 				     (short)(i < 2 ? 35 : i < 4 ? 10 : 15),
-				     i < 2 ? 'c' : 'd', 2, 0, 2,
+				     i < 2 ? 'c' : 'd',
+				     2,
+				     0,
+				     2,
 				     investment_acts[i]};
 		rc = add_proc(w, &r, only, err);
 	}
@@ -400,8 +421,7 @@ static enum mc_code build_procs(struct demo_world *w, int64_t until,
 {
 	struct date_window only = online_only_window(until);
 	enum mc_code rc = add_business_rows(w, &only, err);
-	for (size_t i = 0; !rc && i < demo_n_proc_rows;
-	     i++) {
+	for (size_t i = 0; !rc && i < demo_n_proc_rows; i++) {
 		const struct proc_row *r = &demo_proc_rows[i];
 		bool pilot = r->level == 'T' &&
 			     strcmp(r->name, ONLINE_ONLY_HO_TICH) == 0;

@@ -161,8 +161,8 @@ static bool add_components(struct sim *s)
 			return false;
 		c->digitized = all || demo_rng_chance(&s->r, 0.5);
 		/* the ID card comes from the population database */
-		c->from_national_store = i == 1 && d->verified &&
-					 demo_rng_chance(&s->r, 0.55);
+		c->from_national_store =
+			i == 1 && d->verified && demo_rng_chance(&s->r, 0.55);
 		c->reused = !c->from_national_store && c->digitized &&
 			    demo_rng_chance(&s->r, online ? 0.3 : 0.15);
 	}
@@ -178,8 +178,8 @@ static bool add_fees(struct sim *s)
 			  procedure_fee_total(p) > 0 &&
 			  demo_rng_chance(&s->r, 0.78);
 	for (size_t i = 0; i < p->n_fees; i++) {
-		struct dossier_fee *f = ARRAY_PUSH(d->fees, d->n_fees,
-						   d->cap_fees);
+		struct dossier_fee *f =
+			ARRAY_PUSH(d->fees, d->n_fees, d->cap_fees);
 		if (!f || !str_set(&f->code, p->fees[i].code) ||
 		    !str_set(&f->name, p->fees[i].name))
 			return false;
@@ -259,8 +259,8 @@ static enum mc_code receive(struct sim *s, const struct demo_plan *pl,
 {
 	s->last = pl->at;
 	if (pl->channel == CHANNEL_ONLINE) {
-		enum mc_code rc = op(s, OP_REGISTER, pl->at, "dvc.tructuyen",
-				     NULL, err);
+		enum mc_code rc =
+			op(s, OP_REGISTER, pl->at, "dvc.tructuyen", NULL, err);
 		return rc ? rc : receive_online(s, fate, err);
 	}
 	if (pl->channel == CHANNEL_POSTAL) /* posted a few days before */
@@ -306,22 +306,25 @@ static enum mc_code financial(struct sim *s, struct mc_err *err)
 	    ws(s, s->last, day_start(s->d.due)) < 2 * HOUR)
 		return MC_OK;
 	int64_t ds = day_start(s->d.due);
-	enum mc_code rc = op(s, OP_REQUEST_FINANCIAL,
-			     partway(s, ds, 0.05, 0.3), "chuyenvien.xuly",
+	enum mc_code rc = op(s, OP_REQUEST_FINANCIAL, partway(s, ds, 0.05, 0.3),
+			     "chuyenvien.xuly",
 			     "Chuyển thông tin xác định nghĩa vụ tài chính "
-			     "sang cơ quan thuế", err);
+			     "sang cơ quan thuế",
+			     err);
 	if (rc || ended(s))
 		return rc;
 	return op(s, OP_FULFIL_FINANCIAL, partway(s, ds, 0.3, 0.85),
-		  "canbo.motcua", "Người sử dụng đất đã hoàn thành nghĩa vụ "
-		  "tài chính", err);
+		  "canbo.motcua",
+		  "Người sử dụng đất đã hoàn thành nghĩa vụ "
+		  "tài chính",
+		  err);
 }
 
 static enum pace draw_pace(struct sim *s)
 {
 	double x = demo_rng_unit(&s->r);
-	return x < 0.89   ? PACE_EARLY
-	       : x < 0.98 ? PACE_ON_TIME
+	return x < 0.89    ? PACE_EARLY
+	       : x < 0.98  ? PACE_ON_TIME
 	       : x < 0.995 ? PACE_LATE
 			   : PACE_STUCK;
 }
@@ -337,8 +340,9 @@ static int64_t finish_time(struct sim *s, enum pace pace)
 	if (pace <= PACE_ON_TIME) {
 		int64_t from = s->last > ds ? s->last : ds;
 		int64_t w = ws(s, from, due);
-		return add(s, from, (int64_t)((double)w *
-					      (0.3 + 0.7 * demo_rng_unit(&s->r))));
+		return add(s, from,
+			   (int64_t)((double)w *
+				     (0.3 + 0.7 * demo_rng_unit(&s->r))));
 	}
 	int64_t next = civil_time_at(civil_local_day(due) + 1, 0);
 	if (next < s->last)
@@ -350,17 +354,19 @@ static int64_t finish_time(struct sim *s, enum pace pace)
 static enum mc_code finish(struct sim *s, struct mc_err *err)
 {
 	char code[96], url[160];
-	bool e_result = !s->dp->p.paper_result ||
-			demo_rng_chance(&s->r, s->d.channel == CHANNEL_ONLINE
-						       ? 0.97
-						       : 0.86);
+	bool e_result =
+		!s->dp->p.paper_result ||
+		demo_rng_chance(&s->r,
+				s->d.channel == CHANNEL_ONLINE ? 0.97 : 0.86);
 	snprintf(code, sizeof(code), "KQ-%s", s->d.code);
 	snprintf(url, sizeof(url),
 		 "https://dichvucong.binhan.gov.vn/ketqua/%s.pdf", s->d.code);
 	struct dossier_result res = {"Kết quả giải quyết thủ tục hành chính",
 				     code, e_result ? url : NULL};
-	struct op_params p = {.op = OP_FINISH, .at = finish_time(s, draw_pace(s)),
-			      .results = &res, .n_results = 1};
+	struct op_params p = {.op = OP_FINISH,
+			      .at = finish_time(s, draw_pace(s)),
+			      .results = &res,
+			      .n_results = 1};
 	return step(s, p, "lanhdao.donvi", err);
 }
 
@@ -369,14 +375,15 @@ static enum mc_code hand_over(struct sim *s, struct mc_err *err)
 	/* a few results are never collected */
 	if (demo_rng_chance(&s->r, 0.004))
 		return MC_OK;
-	bool post = s->d.channel == CHANNEL_POSTAL ||
-		    demo_rng_chance(&s->r, 0.04);
+	bool post =
+		s->d.channel == CHANNEL_POSTAL || demo_rng_chance(&s->r, 0.04);
 	int64_t wait = !s->dp->p.paper_result ? delay(s, 60, HOUR)
-		       : post ? delay(s, WDAY, 3 * WDAY)
-			      : delay(s, HOUR / 2, 4 * WDAY);
-	struct op_params p = {.op = OP_RETURN, .at = add(s, s->last, wait),
-			      .delivery = post ? DELIVERY_POST
-					       : DELIVERY_COUNTER};
+		       : post                 ? delay(s, WDAY, 3 * WDAY)
+					      : delay(s, HOUR / 2, 4 * WDAY);
+	struct op_params p = {.op = OP_RETURN,
+			      .at = add(s, s->last, wait),
+			      .delivery =
+				      post ? DELIVERY_POST : DELIVERY_COUNTER};
 	return step(s, p, "canbo.motcua", err);
 }
 
@@ -413,8 +420,10 @@ static enum mc_code log_steps(struct sim *s, struct mc_err *err)
 	for (size_t i = 0; !rc && i < s->n_steps; i++) {
 		const struct step_rec *st = &s->steps[i];
 		struct dossier_event ev = {
-			.dossier_id = s->d.id, .at = st->at,
-			.actor = (char *)st->actor, .unit_code = s->d.unit_code,
+			.dossier_id = s->d.id,
+			.at = st->at,
+			.actor = (char *)st->actor,
+			.unit_code = s->d.unit_code,
 			.old_status = st->old_status,
 			.new_status = st->new_status,
 			.action = (char *)dossier_op_name(st->op),
@@ -448,7 +457,7 @@ static void count(struct demo_summary *sum, const struct sim *s)
 static enum fate draw_fate(struct sim *s)
 {
 	double x = demo_rng_unit(&s->r);
-	return x < 0.01 ? FATE_REFUSED
+	return x < 0.01   ? FATE_REFUSED
 	       : x < 0.02 ? FATE_WITHDRAWN
 	       : x < 0.03 ? FATE_STOPPED
 			  : FATE_RESOLVED;

@@ -59,11 +59,11 @@ static inline bool demo_rng_chance(struct demo_rng *r, double p)
 }
 
 /* Uniform integer in [lo, hi]. */
-static inline int64_t demo_rng_range(struct demo_rng *r, int64_t lo,
-				     int64_t hi)
+static inline int64_t demo_rng_range(struct demo_rng *r, int64_t lo, int64_t hi)
 {
-	return hi <= lo ? lo : lo + (int64_t)demo_rng_below(r,
-					      (uint64_t)(hi - lo + 1));
+	return hi <= lo ? lo
+			: lo + (int64_t)demo_rng_below(r,
+						       (uint64_t)(hi - lo + 1));
 }
 
 /* ---- the province in memory ------------------------------------------ */
@@ -80,10 +80,10 @@ struct demo_unit {
 struct demo_proc {
 	struct procedure p;
 	enum unit_level level;
-	size_t dept;        /* province level: index of its department */
-	uint64_t weight;    /* relative yearly volume */
+	size_t dept;     /* province level: index of its department */
+	uint64_t weight; /* relative yearly volume */
 	enum demo_who who;
-	bool financial;     /* may wait on a financial obligation (land) */
+	bool financial; /* may wait on a financial obligation (land) */
 	int n_components;
 };
 
@@ -151,7 +151,7 @@ struct demo_ctx {
 	struct calendar *cal;
 	const struct demo_world *w;
 	uint64_t seed;
-	int64_t cut; /* the snapshot instant: nothing happens after it */
+	int64_t cut;  /* the snapshot instant: nothing happens after it */
 	int64_t days; /* filing days, ending at the cut's day */
 	struct demo_summary *sum;
 };

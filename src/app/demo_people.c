@@ -16,14 +16,16 @@
 static const struct {
 	const char *name, *ascii;
 	int share;
-} families[] = {
-	{"Nguyễn", "nguyen", 380}, {"Trần", "tran", 110}, {"Lê", "le", 95},
-	{"Phạm", "pham", 70},      {"Huỳnh", "huynh", 50}, {"Hoàng", "hoang", 30},
-	{"Phan", "phan", 45},      {"Võ", "vo", 45},       {"Đặng", "dang", 20},
-	{"Bùi", "bui", 20},        {"Đỗ", "do", 15},       {"Hồ", "ho", 15},
-	{"Ngô", "ngo", 15},        {"Dương", "duong", 10}, {"Lý", "ly", 5},
-	{"Đoàn", "doan", 10},      {"Trương", "truong", 10}, {"Đinh", "dinh", 10},
-	{"Lương", "luong", 5},     {"Mai", "mai", 5}};
+} families[] = {{"Nguyễn", "nguyen", 380}, {"Trần", "tran", 110},
+		{"Lê", "le", 95},          {"Phạm", "pham", 70},
+		{"Huỳnh", "huynh", 50},    {"Hoàng", "hoang", 30},
+		{"Phan", "phan", 45},      {"Võ", "vo", 45},
+		{"Đặng", "dang", 20},      {"Bùi", "bui", 20},
+		{"Đỗ", "do", 15},          {"Hồ", "ho", 15},
+		{"Ngô", "ngo", 15},        {"Dương", "duong", 10},
+		{"Lý", "ly", 5},           {"Đoàn", "doan", 10},
+		{"Trương", "truong", 10},  {"Đinh", "dinh", 10},
+		{"Lương", "luong", 5},     {"Mai", "mai", 5}};
 
 static const char *const middles[2][6] = {
 	{"Văn", "Văn", "Hữu", "Đức", "Minh", "Quang"},
@@ -32,19 +34,22 @@ static const char *const middles[2][6] = {
 static const struct {
 	const char *name, *ascii;
 } givens[2][24] = {
-	{{"An", "an"}, {"Bảo", "bao"}, {"Cường", "cuong"}, {"Dũng", "dung"},
-	 {"Đạt", "dat"}, {"Hải", "hai"}, {"Hiếu", "hieu"}, {"Hùng", "hung"},
-	 {"Huy", "huy"}, {"Khang", "khang"}, {"Khoa", "khoa"}, {"Long", "long"},
-	 {"Minh", "minh"}, {"Nam", "nam"}, {"Nghĩa", "nghia"}, {"Phong", "phong"},
-	 {"Phúc", "phuc"}, {"Quân", "quan"}, {"Sơn", "son"}, {"Tài", "tai"},
-	 {"Thắng", "thang"}, {"Tuấn", "tuan"}, {"Trung", "trung"}, {"Vinh", "vinh"}},
-	{{"Anh", "anh"}, {"Bình", "binh"}, {"Chi", "chi"}, {"Dung", "dung"},
-	 {"Giang", "giang"}, {"Hà", "ha"}, {"Hằng", "hang"}, {"Hoa", "hoa"},
-	 {"Hương", "huong"}, {"Lan", "lan"}, {"Linh", "linh"}, {"Mai", "mai"},
-	 {"My", "my"}, {"Nga", "nga"}, {"Ngân", "ngan"}, {"Nhung", "nhung"},
-	 {"Oanh", "oanh"}, {"Phương", "phuong"}, {"Quyên", "quyen"},
-	 {"Thảo", "thao"}, {"Trang", "trang"}, {"Tuyết", "tuyet"},
-	 {"Uyên", "uyen"}, {"Yến", "yen"}}};
+	{{"An", "an"},       {"Bảo", "bao"},     {"Cường", "cuong"},
+	 {"Dũng", "dung"},   {"Đạt", "dat"},     {"Hải", "hai"},
+	 {"Hiếu", "hieu"},   {"Hùng", "hung"},   {"Huy", "huy"},
+	 {"Khang", "khang"}, {"Khoa", "khoa"},   {"Long", "long"},
+	 {"Minh", "minh"},   {"Nam", "nam"},     {"Nghĩa", "nghia"},
+	 {"Phong", "phong"}, {"Phúc", "phuc"},   {"Quân", "quan"},
+	 {"Sơn", "son"},     {"Tài", "tai"},     {"Thắng", "thang"},
+	 {"Tuấn", "tuan"},   {"Trung", "trung"}, {"Vinh", "vinh"}},
+	{{"Anh", "anh"},     {"Bình", "binh"},   {"Chi", "chi"},
+	 {"Dung", "dung"},   {"Giang", "giang"}, {"Hà", "ha"},
+	 {"Hằng", "hang"},   {"Hoa", "hoa"},     {"Hương", "huong"},
+	 {"Lan", "lan"},     {"Linh", "linh"},   {"Mai", "mai"},
+	 {"My", "my"},       {"Nga", "nga"},     {"Ngân", "ngan"},
+	 {"Nhung", "nhung"}, {"Oanh", "oanh"},   {"Phương", "phuong"},
+	 {"Quyên", "quyen"}, {"Thảo", "thao"},   {"Trang", "trang"},
+	 {"Tuyết", "tuyet"}, {"Uyên", "uyen"},   {"Yến", "yen"}}};
 
 /* Province-of-birth codes: mostly the demo province's own (it borrows
  * Bình Định's 052), then its neighbours and the big cities. */
@@ -57,28 +62,32 @@ static const char *const phone_prefixes[] = {
 	"032", "033", "034", "035", "036", "037", "038", "039", "070", "076",
 	"077", "079", "081", "083", "084", "085", "056", "058"};
 
-static const char *const mail_hosts[] = {"gmail.com", "gmail.com",
-					 "gmail.com", "yahoo.com",
-					 "outlook.com"};
+static const char *const mail_hosts[] = {"gmail.com", "gmail.com", "gmail.com",
+					 "yahoo.com", "outlook.com"};
 
 static const char *const company_forms[] = {
-	"Công ty TNHH", "Công ty TNHH", "Công ty Cổ phần",
-	"Công ty TNHH MTV", "Doanh nghiệp tư nhân"};
+	"Công ty TNHH", "Công ty TNHH", "Công ty Cổ phần", "Công ty TNHH MTV",
+	"Doanh nghiệp tư nhân"};
 static const char *const company_words[] = {
-	"Thương mại", "Xây dựng", "Dịch vụ", "Vận tải", "Thủy sản",
-	"Nông sản", "Du lịch", "Đầu tư", "Cơ khí", "Gỗ", "Dược phẩm",
-	"Thực phẩm", "Công nghệ", "Môi trường", "May mặc", "Đá Granite"};
+	"Thương mại", "Xây dựng",   "Dịch vụ",   "Vận tải",
+	"Thủy sản",   "Nông sản",   "Du lịch",   "Đầu tư",
+	"Cơ khí",     "Gỗ",         "Dược phẩm", "Thực phẩm",
+	"Công nghệ",  "Môi trường", "May mặc",   "Đá Granite"};
 static const char *const company_names[] = {
-	"Hòa Phát", "Minh Long", "Tân Phú", "Bình An", "Phú Tài", "Sao Mai",
-	"Hưng Thịnh", "Trường Thành", "Đại Dương", "Nam Việt", "Quy Nhơn",
-	"Hoàng Gia", "Thiên Ân", "Phước Lộc", "Kim Ngân", "Việt Tiến",
-	"An Khang", "Đông Á", "Thành Công", "Vạn Phát"};
+	"Hòa Phát",  "Minh Long",  "Tân Phú",      "Bình An",    "Phú Tài",
+	"Sao Mai",   "Hưng Thịnh", "Trường Thành", "Đại Dương",  "Nam Việt",
+	"Quy Nhơn",  "Hoàng Gia",  "Thiên Ân",     "Phước Lộc",  "Kim Ngân",
+	"Việt Tiến", "An Khang",   "Đông Á",       "Thành Công", "Vạn Phát"};
 
 static const char *const agencies[] = {
-	"Trường Trung học cơ sở Lê Hồng Phong", "Trường Tiểu học Kim Đồng",
-	"Trạm Y tế xã", "Ban Quản lý dự án đầu tư xây dựng huyện",
-	"Hội Nông dân huyện", "Trung tâm Văn hóa - Thể thao",
-	"Hợp tác xã Nông nghiệp Thành Công", "Đoàn Thanh niên xã"};
+	"Trường Trung học cơ sở Lê Hồng Phong",
+	"Trường Tiểu học Kim Đồng",
+	"Trạm Y tế xã",
+	"Ban Quản lý dự án đầu tư xây dựng huyện",
+	"Hội Nông dân huyện",
+	"Trung tâm Văn hóa - Thể thao",
+	"Hợp tác xã Nông nghiệp Thành Công",
+	"Đoàn Thanh niên xã"};
 
 #define PICK(r, arr) ((arr)[demo_rng_below((r), sizeof(arr) / sizeof(*(arr)))])
 
@@ -178,8 +187,7 @@ bool demo_applicant(struct demo_rng *r, enum demo_who who, int64_t day,
 		if (x < 0.30)
 			return business(r, d);
 		return citizen(r, day, ch, d);
-	case WHO_CITIZEN:
-		break;
+	case WHO_CITIZEN: break;
 	}
 	return citizen(r, day, ch, d);
 }

@@ -32,9 +32,8 @@ static int write_one(const struct dossier *d, void *ctx)
 	return 0;
 }
 
-enum mc_code export_dossiers(struct store *st, int64_t from_day,
-			     int64_t to_day, FILE *out, size_t *count,
-			     struct mc_err *err)
+enum mc_code export_dossiers(struct store *st, int64_t from_day, int64_t to_day,
+			     FILE *out, size_t *count, struct mc_err *err)
 {
 	struct exporter ex = {.out = out};
 	strbuf_init(&ex.line);

@@ -16,8 +16,7 @@
 /* Dossiers whose submission (or reception) local day lies in
  * [from_day, to_day] (MC_NO_TIME leaves a side open), one per line, in the
  * store's order. *count (may be NULL) gets the number written. */
-enum mc_code export_dossiers(struct store *st, int64_t from_day,
-			     int64_t to_day, FILE *out, size_t *count,
-			     struct mc_err *err);
+enum mc_code export_dossiers(struct store *st, int64_t from_day, int64_t to_day,
+			     FILE *out, size_t *count, struct mc_err *err);
 
 #endif

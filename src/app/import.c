@@ -63,9 +63,9 @@ static bool set_add(struct code_set *set, const char *code)
 	if (set_has(set, code))
 		return true;
 	if ((set->n + 1) * 2 > set->cap) {
-		struct code_set grown = {calloc(set->cap ? set->cap * 2 : 64,
-						sizeof(char *)),
-					 set->cap ? set->cap * 2 : 64, 0};
+		struct code_set grown = {
+			calloc(set->cap ? set->cap * 2 : 64, sizeof(char *)),
+			set->cap ? set->cap * 2 : 64, 0};
 		if (!grown.slot)
 			return false;
 		for (size_t i = 0; i < set->cap; i++)
@@ -188,7 +188,8 @@ static enum mc_code procedure_known(struct importer *im, const char *code,
 	if (rc == MC_ERR_NOT_FOUND)
 		return mc_fail(err, rc, "MaTTHC",
 			       "MaTTHC: procedure \"%.60s\" is not known "
-			       "(import the procedures first)", code);
+			       "(import the procedures first)",
+			       code);
 	if (rc) {
 		if (err)
 			*err = e;
@@ -210,8 +211,8 @@ static void count(struct importer *im, bool existed)
 
 /* ---- units ----------------------------------------------------------- */
 
-static enum mc_code unit_line(struct importer *im, const char *line,
-			      size_t len, struct mc_err *err)
+static enum mc_code unit_line(struct importer *im, const char *line, size_t len,
+			      struct mc_err *err)
 {
 	struct unit *u = &im->unit;
 	enum mc_code rc;
@@ -220,8 +221,7 @@ static enum mc_code unit_line(struct importer *im, const char *line,
 		return rc;
 	if (u->parent &&
 	    (rc = unit_known(im, u->parent, "parent",
-			     " (a parent must come before its children)",
-			     err)))
+			     " (a parent must come before its children)", err)))
 		return rc;
 	bool existed = unit_known(im, u->code, "code", "", NULL) == MC_OK;
 	if ((rc = store_unit_put(im->st, u, err)))
@@ -243,9 +243,11 @@ static enum mc_code unit_line(struct importer *im, const char *line,
 static enum mc_code units_end(struct importer *im, struct mc_err *err)
 {
 	for (size_t i = 0; i < im->n_successors; i++) {
-		enum mc_code rc = unit_known(im, im->successors[i].code,
-					     "successor", " (not in the file "
-					     "nor stored)", err);
+		enum mc_code rc =
+			unit_known(im, im->successors[i].code, "successor",
+				   " (not in the file "
+				   "nor stored)",
+				   err);
 		if (rc) {
 			at_line(err, im->successors[i].line);
 			return rc;
@@ -365,7 +367,7 @@ struct batch {
 
 struct pipeline {
 	FILE *in;
-	struct batch *ring; /* RING batches */
+	struct batch *ring;   /* RING batches */
 	size_t filled, taken; /* batches handed over and consumed so far */
 	size_t lines;
 	bool stop; /* the store thread gave up: the reader should too */
@@ -431,8 +433,8 @@ static void *reader_main(void *arg)
 }
 
 /* Store one batch; true when the import is over (done or failed). */
-static bool store_batch(struct importer *im, struct batch *b,
-			enum mc_code *rc, struct mc_err *err)
+static bool store_batch(struct importer *im, struct batch *b, enum mc_code *rc,
+			struct mc_err *err)
 {
 	for (size_t i = 0; i < b->n; i++) {
 		if ((*rc = dossier_store(im, &b->item[i].d, err))) {
@@ -468,8 +470,8 @@ static enum mc_code consume(struct importer *im, struct pipeline *p,
 	return rc;
 }
 
-static enum mc_code read_dossiers(struct importer *im, FILE *in,
-				  line_fn unused, struct mc_err *err)
+static enum mc_code read_dossiers(struct importer *im, FILE *in, line_fn unused,
+				  struct mc_err *err)
 {
 	(void)unused;
 	struct pipeline p = {.in = in};
@@ -549,16 +551,13 @@ static enum mc_code run(struct store *st, FILE *in, body_fn body, line_fn fn,
 enum mc_code import_units(struct store *st, FILE *in,
 			  struct import_stats *stats, struct mc_err *err)
 {
-	return run(st, in, read_lines, unit_line, units_end, NULL, stats,
-		   err);
+	return run(st, in, read_lines, unit_line, units_end, NULL, stats, err);
 }
 
 enum mc_code import_procedures(struct store *st, FILE *in,
-			       struct import_stats *stats,
-			       struct mc_err *err)
+			       struct import_stats *stats, struct mc_err *err)
 {
-	return run(st, in, read_lines, procedure_line, NULL, NULL, stats,
-		   err);
+	return run(st, in, read_lines, procedure_line, NULL, NULL, stats, err);
 }
 
 /* Page cache while a dossier file goes in: a large import touches the
@@ -577,12 +576,12 @@ enum mc_code import_dossiers(struct store *st, FILE *in,
 
 /* ---- other line formats ---------------------------------------------- */
 
-static enum mc_code user_line(struct importer *im, const char *line,
-			      size_t len, struct mc_err *err)
+static enum mc_code user_line(struct importer *im, const char *line, size_t len,
+			      struct mc_err *err)
 {
 	bool created = true;
-	enum mc_code rc = im->user_fn(im->st, line, len, im->user_ctx,
-				      &created, err);
+	enum mc_code rc =
+		im->user_fn(im->st, line, len, im->user_ctx, &created, err);
 	if (!rc)
 		count(im, !created);
 	return rc;

@@ -27,8 +27,7 @@ enum mc_code import_units(struct store *st, FILE *in,
 			  struct import_stats *stats, struct mc_err *err);
 
 enum mc_code import_procedures(struct store *st, FILE *in,
-			       struct import_stats *stats,
-			       struct mc_err *err);
+			       struct import_stats *stats, struct mc_err *err);
 
 /* Dossiers: DonViXuLy must be a known unit and MaTTHC a known procedure;
  * each passes dossier_check; a known MaHoSo is updated. Each dossier gets

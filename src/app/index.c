@@ -67,15 +67,16 @@ static enum mc_code procedure_counts(struct index_ctx *c, int64_t u,
 		int64_t b[AGG__COUNT], a[AGG__COUNT];
 		if (pr->online || pr->paying)
 			rc = index_ctx_counters(c, c->tree.t->units[u].code,
-						AGG_DIM_PROCEDURE, pr->code,
-						b, a, err);
+						AGG_DIM_PROCEDURE, pr->code, b,
+						a, err);
 		if (rc)
 			break;
 		if (pr->online) {
 			in->online_offered++;
-			in->online_used +=
-				a[AGG_NEW_ONLINE_PARTIAL] + a[AGG_NEW_ONLINE_FULL] >
-				b[AGG_NEW_ONLINE_PARTIAL] + b[AGG_NEW_ONLINE_FULL];
+			in->online_used += a[AGG_NEW_ONLINE_PARTIAL] +
+						   a[AGG_NEW_ONLINE_FULL] >
+					   b[AGG_NEW_ONLINE_PARTIAL] +
+						   b[AGG_NEW_ONLINE_FULL];
 		}
 		if (pr->paying) {
 			in->paying_offered++;

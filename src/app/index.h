@@ -22,20 +22,20 @@ enum index_by { INDEX_BY_UNIT, INDEX_BY_LEVEL };
 
 struct index_query {
 	struct report_period period;
-	const char *unit;          /* NULL: the province (the root) */
+	const char *unit; /* NULL: the province (the root) */
 	enum index_by by;
-	int64_t min_dossiers;      /* rows with less volume are not ranked */
+	int64_t min_dossiers; /* rows with less volume are not ranked */
 	const struct index_rules *rules; /* NULL: the built-in rules */
 };
 
 struct index_line {
 	char *key, *name;
-	int level;                      /* unit level, or the level row's */
+	int level; /* unit level, or the level row's */
 	struct index_ratio ind[IND__COUNT];
-	int64_t target[IND__COUNT];     /* -1: none */
+	int64_t target[IND__COUNT]; /* -1: none */
 	struct index_score score;
-	int64_t volume;                 /* dossiers handled in the period */
-	int rank;                       /* 0: not ranked */
+	int64_t volume; /* dossiers handled in the period */
+	int rank;       /* 0: not ranked */
 };
 
 struct index_table {
@@ -46,7 +46,7 @@ struct index_table {
 	int64_t min_dossiers;
 	struct index_line *lines;
 	size_t n, cap;
-	struct index_line total;        /* the chosen unit's whole subtree */
+	struct index_line total; /* the chosen unit's whole subtree */
 };
 
 void index_table_release(struct index_table *t);

@@ -37,17 +37,15 @@ static enum mc_code tree_load(struct index_tree *t, struct app *app,
 	return MC_OK;
 }
 
-static void tree_release(struct index_tree *t)
-{
-	free(t->level_mask);
-}
+static void tree_release(struct index_tree *t) { free(t->level_mask); }
 
 /* ---- the catalogue ------------------------------------------------------ */
 
 static int collect_proc(const struct procedure *p, void *ctx)
 {
 	struct index_ctx *c = ctx;
-	struct index_proc *slot = ARRAY_PUSH(c->procs, c->n_procs, c->cap_procs);
+	struct index_proc *slot =
+		ARRAY_PUSH(c->procs, c->n_procs, c->cap_procs);
 	if (!slot || !str_set(&slot->code, p->code) ||
 	    !strmap_put(&c->proc_index, p->code, (int64_t)c->n_procs - 1))
 		return 1;
@@ -87,8 +85,8 @@ static int collect_publication(const struct procedure_publication *pp,
 		return 0;
 	int64_t by = pp->effective != MC_NO_TIME ? pp->effective : pp->decided;
 	c->procs[p].decided = pp->decided;
-	c->procs[p].on_time = pp->publicized != MC_NO_TIME &&
-			      pp->publicized <= by;
+	c->procs[p].on_time =
+		pp->publicized != MC_NO_TIME && pp->publicized <= by;
 	return 0;
 }
 
@@ -210,9 +208,8 @@ bool index_ctx_offered(const struct index_ctx *c, int64_t u, size_t p,
 static int64_t span(struct report_period p) { return p.to - p.from; }
 
 /* The unit's own row for the narrowest stored period containing ours. */
-static const struct index_target_row *own_target(const struct index_ctx *c,
-						 int64_t u,
-						 enum index_indicator ind)
+static const struct index_target_row *
+own_target(const struct index_ctx *c, int64_t u, enum index_indicator ind)
 {
 	const struct index_target_row *best = NULL;
 	for (size_t i = 0; i < c->n_targets; i++) {
@@ -227,9 +224,8 @@ static const struct index_target_row *own_target(const struct index_ctx *c,
 	return best;
 }
 
-int64_t index_ctx_target_from(const struct index_ctx *c, int64_t u,
-			      int level, enum index_indicator ind,
-			      int64_t *source)
+int64_t index_ctx_target_from(const struct index_ctx *c, int64_t u, int level,
+			      enum index_indicator ind, int64_t *source)
 {
 	for (size_t hops = 0; u >= 0 && hops <= c->tree.t->n; hops++) {
 		const struct index_target_row *r = own_target(c, u, ind);

@@ -20,7 +20,8 @@ static enum mc_code may_rate(struct store *st, const char *code,
 	if (rc)
 		return rc;
 	if (status != ST_RETURNED)
-		return mc_fail(err, MC_ERR_STATE, "code", "a dossier can be "
+		return mc_fail(err, MC_ERR_STATE, "code",
+			       "a dossier can be "
 			       "rated once its result is returned");
 	if ((rc = store_rating_count(st, code, &n, err)))
 		return rc;
@@ -34,8 +35,7 @@ enum mc_code app_rating_submit(struct app *app, const char *code,
 			       const char *rating, const char *channel,
 			       int64_t at, struct mc_err *err)
 {
-	struct rating r = {.dossier_code = code, .at = at,
-			   .channel = channel};
+	struct rating r = {.dossier_code = code, .at = at, .channel = channel};
 	enum mc_code rc;
 	if ((rc = index_rating_parse(rating, &r.value, err)) ||
 	    (rc = store_begin(app->st, err)))
@@ -51,8 +51,10 @@ enum mc_code app_feedback_submit(struct app *app, const char *id,
 				 const char *body, int64_t at,
 				 struct mc_err *err)
 {
-	struct feedback f = {.id = id, .unit_code = unit,
-			     .dossier_code = dossier, .received_at = at,
+	struct feedback f = {.id = id,
+			     .unit_code = unit,
+			     .dossier_code = dossier,
+			     .received_at = at,
 			     .answered_at = MC_NO_TIME};
 	struct feedback_row old;
 	enum mc_code rc = store_begin(app->st, err);

@@ -12,8 +12,7 @@
 #include "app/index_int.h"
 #include "core/civil.h"
 
-static enum mc_code bad(struct mc_err *err, const char *field,
-			const char *why)
+static enum mc_code bad(struct mc_err *err, const char *field, const char *why)
 {
 	return mc_fail(err, MC_ERR_INPUT, field, "%s: %s", field, why);
 }
@@ -31,7 +30,7 @@ static enum mc_code load(const char *line, size_t len, json_t **out,
 	}
 	const char *key;
 	json_t *v;
-	json_object_foreach(*out, key, v) {
+	json_object_foreach (*out, key, v) {
 		size_t i = 0;
 		while (keys[i] && strcmp(keys[i], key) != 0)
 			i++;
@@ -71,7 +70,8 @@ static enum mc_code instant(json_t *o, const char *key, bool required,
 		return rc;
 	if (civil_parse_local(s, out, key, NULL) &&
 	    civil_parse_portal(s, out, key, NULL))
-		return bad(err, key, "must be \"YYYY-MM-DD HH:MM\" or "
+		return bad(err, key,
+			   "must be \"YYYY-MM-DD HH:MM\" or "
 			   "yyyyMMddHHmmss");
 	return MC_OK;
 }
@@ -104,12 +104,11 @@ enum mc_code index_rating_parse(const char *s, enum rating_value *out,
 	return bad(err, "rating", "must be satisfied, neutral or dissatisfied");
 }
 
-static enum mc_code rating_line(struct store *st, const char *line,
-				size_t len, void *ctx, bool *created,
-				struct mc_err *err)
+static enum mc_code rating_line(struct store *st, const char *line, size_t len,
+				void *ctx, bool *created, struct mc_err *err)
 {
-	static const char *const keys[] = {"dossier", "at", "rating",
-					   "channel", NULL};
+	static const char *const keys[] = {"dossier", "at", "rating", "channel",
+					   NULL};
 	(void)ctx;
 	*created = true;
 	json_t *o;
@@ -140,9 +139,9 @@ static enum mc_code feedback_line(struct store *st, const char *line,
 				  size_t len, void *ctx, bool *created,
 				  struct mc_err *err)
 {
-	static const char *const keys[] = {"id", "unit", "dossier",
-					   "received_at", "answered_at",
-					   "outcome", NULL};
+	static const char *const keys[] = {
+		"id",          "unit",    "dossier", "received_at",
+		"answered_at", "outcome", NULL};
 	(void)ctx;
 	*created = true;
 	json_t *o;
@@ -189,8 +188,7 @@ static enum mc_code percent(json_t *v, const char *field, int64_t *out,
 	return MC_OK;
 }
 
-enum mc_code index_target_check_input(const char *period,
-				      const char *indicator,
+enum mc_code index_target_check_input(const char *period, const char *indicator,
 				      struct mc_err *err)
 {
 	struct report_period p;
@@ -201,9 +199,8 @@ enum mc_code index_target_check_input(const char *period,
 	return MC_OK;
 }
 
-static enum mc_code target_line(struct store *st, const char *line,
-				size_t len, void *ctx, bool *created,
-				struct mc_err *err)
+static enum mc_code target_line(struct store *st, const char *line, size_t len,
+				void *ctx, bool *created, struct mc_err *err)
 {
 	static const char *const keys[] = {"unit", "period", "indicator",
 					   "value", NULL};
@@ -244,19 +241,19 @@ static enum mc_code offers(struct store *st, json_t *o, const char *code,
 		return MC_OK;
 	if ((units && !json_is_array(units)) ||
 	    (levels && !json_is_array(levels)))
-		return bad(err, units && !json_is_array(units) ? "units"
-							       : "levels",
+		return bad(err,
+			   units && !json_is_array(units) ? "units" : "levels",
 			   "must be an array");
 	struct procedure_offer list[MAX_OFFERS];
 	size_t n = 0, i;
 	if (json_array_size(units) + json_array_size(levels) > MAX_OFFERS)
 		return bad(err, "units", "lists more than 256 offers");
-	json_array_foreach(units, i, v) {
+	json_array_foreach (units, i, v) {
 		if (!json_is_string(v))
 			return bad(err, "units", "must list unit codes");
 		list[n++] = (struct procedure_offer){json_string_value(v), 0};
 	}
-	json_array_foreach(levels, i, v) {
+	json_array_foreach (levels, i, v) {
 		json_int_t l = json_integer_value(v);
 		if (!json_is_integer(v) || l < 1 || l > 3)
 			return bad(err, "levels", "must list levels 1-3");
@@ -280,7 +277,7 @@ static enum mc_code publication(struct store *st, json_t *o, const char *code,
 		return bad(err, "publication", "must be an object");
 	const char *key;
 	json_t *v;
-	json_object_foreach(pub, key, v) {
+	json_object_foreach (pub, key, v) {
 		size_t i = 0;
 		while (i < 3 && strcmp(keys[i], key) != 0)
 			i++;

@@ -21,9 +21,9 @@ struct index_tree {
 struct index_proc {
 	char *code;
 	bool online, paying;
-	bool declared;           /* has offer rows */
-	int64_t decided;         /* MC_NO_TIME: no publication row */
-	bool on_time;            /* publicized by the day it took effect */
+	bool declared;   /* has offer rows */
+	int64_t decided; /* MC_NO_TIME: no publication row */
+	bool on_time;    /* publicized by the day it took effect */
 };
 
 struct index_offer {
@@ -76,9 +76,8 @@ bool index_ctx_offered(const struct index_ctx *c, int64_t u, size_t p,
  * for a period containing this one, else the nearest ancestor's, else
  * the government's; *source is the unit whose row it is, -1 for the
  * government's. -1 when there is none. */
-int64_t index_ctx_target_from(const struct index_ctx *c, int64_t u,
-			      int level, enum index_indicator ind,
-			      int64_t *source);
+int64_t index_ctx_target_from(const struct index_ctx *c, int64_t u, int level,
+			      enum index_indicator ind, int64_t *source);
 int64_t index_ctx_target(const struct index_ctx *c, int64_t u, int level,
 			 enum index_indicator ind);
 
@@ -87,8 +86,7 @@ enum mc_code index_unit_line(struct index_ctx *c, int64_t u,
 			     struct index_line *l, struct mc_err *err);
 
 /* A target's period and indicator names, checked (index_import.c). */
-enum mc_code index_target_check_input(const char *period,
-				      const char *indicator,
+enum mc_code index_target_check_input(const char *period, const char *indicator,
 				      struct mc_err *err);
 
 #endif

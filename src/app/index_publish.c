@@ -33,8 +33,8 @@ static enum mc_code render_report(struct app *app, const char *period,
 {
 	struct report_period p;
 	struct report rep;
-	enum mc_code rc = report_period_parse(period, REPORT_CUTOFF, &p,
-					      "period", err);
+	enum mc_code rc =
+		report_period_parse(period, REPORT_CUTOFF, &p, "period", err);
 	if (rc || (rc = app_report_by_unit(app, NULL, p, &rep, err)))
 		return rc;
 	report_json_write(&rep, out);
@@ -48,8 +48,8 @@ static enum mc_code render_index(struct app *app, const char *period,
 {
 	struct index_query q = {.min_dossiers = PUBLISH_MIN_DOSSIERS};
 	struct index_table t;
-	enum mc_code rc = report_period_parse(period, 1, &q.period, "period",
-					      err);
+	enum mc_code rc =
+		report_period_parse(period, 1, &q.period, "period", err);
 	if (rc || (rc = app_index(app, &q, &t, err)))
 		return rc;
 	index_json_write(&t, out);
@@ -147,12 +147,12 @@ static void diff_objects(struct differ *d, const char *path, json_t *a,
 	const char *key;
 	json_t *v;
 	char sub[512];
-	json_object_foreach(a, key, v) {
+	json_object_foreach (a, key, v) {
 		snprintf(sub, sizeof(sub), "%s%s%s", path, *path ? "." : "",
 			 key);
 		diff(d, sub, v, json_object_get(b, key));
 	}
-	json_object_foreach(b, key, v) {
+	json_object_foreach (b, key, v) {
 		if (json_object_get(a, key))
 			continue;
 		snprintf(sub, sizeof(sub), "%s%s%s", path, *path ? "." : "",
@@ -177,13 +177,15 @@ static void diff(struct differ *d, const char *path, json_t *a, json_t *b)
 			char sub[512];
 			/* name rows by their key, so a reader finds them */
 			const char *k = json_string_value(json_object_get(
-				json_array_get(i < json_array_size(a) ? a : b, i),
+				json_array_get(i < json_array_size(a) ? a : b,
+					       i),
 				"key"));
 			if (k)
 				snprintf(sub, sizeof(sub), "%s[%s]", path, k);
 			else
 				snprintf(sub, sizeof(sub), "%s[%zu]", path, i);
-			diff(d, sub, json_array_get(a, i), json_array_get(b, i));
+			diff(d, sub, json_array_get(a, i),
+			     json_array_get(b, i));
 		}
 		return;
 	}

@@ -11,8 +11,7 @@
 #include "app/index_int.h"
 #include "core/civil.h"
 
-static enum mc_code parse_value(const char *s, int64_t *out,
-				struct mc_err *err)
+static enum mc_code parse_value(const char *s, int64_t *out, struct mc_err *err)
 {
 	char *end;
 	double x = s ? strtod(s, &end) : NAN;
@@ -21,7 +20,8 @@ static enum mc_code parse_value(const char *s, int64_t *out,
 	    fabs(x * 100.0 - h) > 1e-6)
 		return mc_fail(err, MC_ERR_INPUT, "value",
 			       "value: \"%.20s\" is not a percentage 0-100 "
-			       "with at most two decimals", s ? s : "");
+			       "with at most two decimals",
+			       s ? s : "");
 	*out = (int64_t)h;
 	return MC_OK;
 }
@@ -46,9 +46,8 @@ static enum mc_code period_of(const char *period, struct report_period *p,
 	return report_period_parse(period, 1, p, "period", err);
 }
 
-static enum mc_code allocate(struct index_ctx *c, int64_t u,
-			     const char *period, size_t *written,
-			     struct mc_err *err)
+static enum mc_code allocate(struct index_ctx *c, int64_t u, const char *period,
+			     size_t *written, struct mc_err *err)
 {
 	for (size_t i = 0; i < c->tree.t->n; i++) {
 		if (unit_tree_parent(c->tree.t, (int64_t)i) != u)
@@ -89,8 +88,8 @@ enum mc_code app_target_allocate(struct app *app, const char *unit,
 	if (!rc)
 		rc = unit_tree_root(c.tree.t, unit, &u, err);
 	if (!rc && !(rc = store_begin(app->st, err)))
-		rc = store_finish(app->st, allocate(&c, u, period, written,
-						      err), err);
+		rc = store_finish(app->st,
+				  allocate(&c, u, period, written, err), err);
 	index_ctx_close(&c);
 	return rc;
 }
@@ -118,7 +117,8 @@ static enum mc_code check_unit(struct index_ctx *c, int64_t u,
 		int64_t t = index_ctx_target_from(c, u, l->level, ind, &src);
 		if (t < 0)
 			continue;
-		struct target_check *r = ARRAY_PUSH(out->rows, out->n, out->cap);
+		struct target_check *r =
+			ARRAY_PUSH(out->rows, out->n, out->cap);
 		if (!r || !str_set(&r->unit, l->key) ||
 		    !str_set(&r->name, l->name))
 			return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
@@ -128,10 +128,10 @@ static enum mc_code check_unit(struct index_ctx *c, int64_t u,
 		r->met = index_met(r->actual, t);
 		r->margin = r->actual >= 0 ? r->actual - t : 0;
 		r->inherited = src != u;
-		int64_t pt = parent >= 0 ? index_ctx_target_from(
-						   c, parent, l->level, ind,
-						   &psrc)
-					 : -1;
+		int64_t pt =
+			parent >= 0 ? index_ctx_target_from(c, parent, l->level,
+							    ind, &psrc)
+				    : -1;
 		r->below_parent = src == u && pt >= 0 && t < pt;
 	}
 	return MC_OK;
@@ -139,8 +139,7 @@ static enum mc_code check_unit(struct index_ctx *c, int64_t u,
 
 /* The subtree of u, parents before children. */
 static enum mc_code check_subtree(struct index_ctx *c, int64_t u,
-				  struct target_report *out,
-				  struct mc_err *err)
+				  struct target_report *out, struct mc_err *err)
 {
 	struct index_line l;
 	memset(&l, 0, sizeof(l));

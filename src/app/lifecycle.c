@@ -12,9 +12,8 @@
 #include "core/civil.h"
 #include "core/str.h"
 
-static enum mc_code unit_usable(struct app *app, const char *code,
-				int64_t day, const char *field,
-				struct mc_err *err)
+static enum mc_code unit_usable(struct app *app, const char *code, int64_t day,
+				const char *field, struct mc_err *err)
 {
 	struct unit u;
 	if (str_empty(code))
@@ -206,8 +205,8 @@ static enum mc_code recompute_one(struct recompute *r, struct dossier *d,
 {
 	struct procedure p;
 	struct office_hours oh;
-	enum mc_code rc = store_procedure_get(r->app->st, d->procedure_code,
-					      &p, err);
+	enum mc_code rc =
+		store_procedure_get(r->app->st, d->procedure_code, &p, err);
 	if (rc)
 		return rc;
 	int64_t before = d->due;
@@ -222,10 +221,14 @@ static enum mc_code recompute_one(struct recompute *r, struct dossier *d,
 	snprintf(note, sizeof(note), "due %s -> %s",
 		 civil_format_local(before, a), civil_format_local(d->due, b));
 	struct dossier_event ev = {
-		.dossier_id = d->id, .at = (int64_t)time(NULL),
-		.actor = (char *)r->actor, .unit_code = d->unit_code,
-		.old_status = (int)d->status, .new_status = (int)d->status,
-		.action = "recompute-due", .note = note,
+		.dossier_id = d->id,
+		.at = (int64_t)time(NULL),
+		.actor = (char *)r->actor,
+		.unit_code = d->unit_code,
+		.old_status = (int)d->status,
+		.new_status = (int)d->status,
+		.action = "recompute-due",
+		.note = note,
 	};
 	if ((rc = store_dossier_put(r->app->st, d, err)))
 		return rc;
@@ -260,9 +263,9 @@ enum mc_code app_recompute_due(struct app *app, const char *actor,
 }
 
 enum mc_code app_calendar_change(struct app *app,
-				 const struct calendar_override *o,
-				 bool remove, const char *actor,
-				 size_t *changed, struct mc_err *err)
+				 const struct calendar_override *o, bool remove,
+				 const char *actor, size_t *changed,
+				 struct mc_err *err)
 {
 	enum mc_code rc = store_begin(app->st, err);
 	if (rc)

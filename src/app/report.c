@@ -23,10 +23,7 @@ struct tree {
 	int *line; /* unit -> report line, -1 outside the root */
 };
 
-static void tree_release(struct tree *t)
-{
-	free(t->line);
-}
+static void tree_release(struct tree *t) { free(t->line); }
 
 static enum mc_code load_tree(struct app *app, struct tree *t,
 			      struct mc_err *err)
@@ -54,8 +51,7 @@ static int64_t parent_of(const struct tree *t, int64_t i)
 /* The line of unit i: the root's own line (0) for the root, else the line
  * of its ancestor that is a child of the root; -1 outside the root. With
  * `restate_day`, merged units and ancestors count as their successors. */
-static int line_of(struct tree *t, int64_t i, int64_t root,
-		   int64_t restate_day)
+static int line_of(struct tree *t, int64_t i, int64_t root, int64_t restate_day)
 {
 	for (size_t hops = 0; i >= 0 && hops <= t->t->n; hops++) {
 		if (restate_day != MC_NO_TIME)
@@ -83,13 +79,9 @@ void report_release(struct report *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static const char *const by_names[] = {"unit", "level", "field",
-				       "procedure"};
+static const char *const by_names[] = {"unit", "level", "field", "procedure"};
 
-const char *report_by_name(enum report_by by)
-{
-	return by_names[by];
-}
+const char *report_by_name(enum report_by by) { return by_names[by]; }
 
 enum mc_code report_by_parse(const char *s, enum report_by *out,
 			     struct mc_err *err)
@@ -131,15 +123,15 @@ static bool shows(const struct unit *u, const struct report *r,
 {
 	if (r->restated)
 		return unit_valid_on(u, r->period.to) || !empty(l);
-	bool served = (u->valid_from == MC_NO_TIME ||
-		       u->valid_from <= r->period.to) &&
-		      (u->valid_to == MC_NO_TIME ||
-		       u->valid_to >= r->period.from);
+	bool served =
+		(u->valid_from == MC_NO_TIME ||
+		 u->valid_from <= r->period.to) &&
+		(u->valid_to == MC_NO_TIME || u->valid_to >= r->period.from);
 	return served || !empty(l);
 }
 
-static enum mc_code unit_lines(struct tree *t, int64_t root,
-			       struct report *r, struct mc_err *err)
+static enum mc_code unit_lines(struct tree *t, int64_t root, struct report *r,
+			       struct mc_err *err)
 {
 	enum mc_code rc = add_line(r, t->t->units[root].code,
 				   t->t->units[root].name, " (trực tiếp)", err);
@@ -147,7 +139,8 @@ static enum mc_code unit_lines(struct tree *t, int64_t root,
 		t->line[i] = -1;
 		if (parent_of(t, (int64_t)i) != root)
 			continue;
-		rc = add_line(r, t->t->units[i].code, t->t->units[i].name, "", err);
+		rc = add_line(r, t->t->units[i].code, t->t->units[i].name, "",
+			      err);
 		t->line[i] = (int)r->n - 1;
 	}
 	t->line[root] = 0;
@@ -161,8 +154,8 @@ static void finish_lines(struct tree *t, struct report *r)
 	size_t kept = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		struct report_line *l = &r->lines[i];
-		int64_t u = r->by == REPORT_BY_UNIT && i > 0 ? find(t, l->key)
-							      : -1;
+		int64_t u =
+			r->by == REPORT_BY_UNIT && i > 0 ? find(t, l->key) : -1;
 		bool catalogue = r->by == REPORT_BY_FIELD ||
 				 r->by == REPORT_BY_PROCEDURE;
 		if ((u >= 0 && !shows(&t->t->units[u], r, l)) ||
@@ -216,7 +209,8 @@ static int name_procedure(const struct procedure *p, void *ctx)
 		line = (int64_t)n->r->n;
 		n->rc = add_line(n->r, key, name ? name : key, "", n->err);
 		if (!n->rc && !strmap_put(&n->seen, key, line))
-			n->rc = mc_fail(n->err, MC_ERR_NOMEM, "", "out of memory");
+			n->rc = mc_fail(n->err, MC_ERR_NOMEM, "",
+					"out of memory");
 	}
 	if (!n->rc && !strmap_put(&n->seen, tagged, line))
 		n->rc = mc_fail(n->err, MC_ERR_NOMEM, "", "out of memory");
@@ -228,16 +222,16 @@ static enum mc_code catalogue_lines(struct app *app, struct report *r,
 {
 	struct names n = {r, r->by, {0}, err, MC_OK};
 	strmap_init(&n.seen);
-	enum mc_code rc = store_procedure_each(app->st, name_procedure, &n, err);
+	enum mc_code rc =
+		store_procedure_each(app->st, name_procedure, &n, err);
 	*index = n.seen;
 	return rc ? rc : n.rc;
 }
 
 /* ---- counting from the aggregates ------------------------------------ */
 
-static enum mc_code counted(struct app *app, const char *unit,
-			    enum agg_dim dim, const char *value,
-			    const struct report_period *p,
+static enum mc_code counted(struct app *app, const char *unit, enum agg_dim dim,
+			    const char *value, const struct report_period *p,
 			    struct report_row *row, struct mc_err *err)
 {
 	int64_t before[AGG__COUNT], at_to[AGG__COUNT];
@@ -293,8 +287,8 @@ struct scan {
 	struct tree *tree;
 	struct report *report;
 	int64_t root;
-	struct strmap procs;  /* procedure code -> online level */
-	struct strmap lines;  /* field or procedure code -> line */
+	struct strmap procs; /* procedure code -> online level */
+	struct strmap lines; /* field or procedure code -> line */
 };
 
 static enum online_level level_of(struct scan *s, const char *code)
@@ -319,8 +313,7 @@ static int scan_line(struct scan *s, const struct dossier *d, int64_t u)
 	case REPORT_BY_UNIT:
 		return line_of(s->tree, u, s->root,
 			       r->restated ? r->period.to : MC_NO_TIME);
-	case REPORT_BY_LEVEL:
-		return (int)s->tree->t->units[u].level - 1;
+	case REPORT_BY_LEVEL: return (int)s->tree->t->units[u].level - 1;
 	case REPORT_BY_FIELD:
 	case REPORT_BY_PROCEDURE: {
 		char tagged[64];
@@ -337,13 +330,14 @@ static int scan_one(const struct dossier *d, void *ctx)
 	int64_t u = find(s->tree, d->unit_code);
 	if (u < 0)
 		return 0;
-	if (s->report->by != REPORT_BY_UNIT && !unit_tree_within(s->tree->t, u, s->root))
+	if (s->report->by != REPORT_BY_UNIT &&
+	    !unit_tree_within(s->tree->t, u, s->root))
 		return 0;
 	int l = scan_line(s, d, u);
 	if (l < 0 || (size_t)l >= s->report->n)
 		return 0;
-	report_add(&s->report->lines[l].row, d,
-		   level_of(s, d->procedure_code), &s->report->period);
+	report_add(&s->report->lines[l].row, d, level_of(s, d->procedure_code),
+		   &s->report->period);
 	return 0;
 }
 
@@ -430,8 +424,8 @@ enum mc_code app_report_scan(struct app *app, const struct report_query *q,
 }
 
 enum mc_code app_report_by_unit(struct app *app, const char *root,
-				struct report_period period,
-				struct report *out, struct mc_err *err)
+				struct report_period period, struct report *out,
+				struct mc_err *err)
 {
 	struct report_query q = {period, root, REPORT_BY_UNIT, false};
 	return app_report(app, &q, out, err);

@@ -14,14 +14,18 @@
 #include "app/app.h"
 #include "core/report.h"
 
-enum report_by { REPORT_BY_UNIT, REPORT_BY_LEVEL, REPORT_BY_FIELD,
-		 REPORT_BY_PROCEDURE };
+enum report_by {
+	REPORT_BY_UNIT,
+	REPORT_BY_LEVEL,
+	REPORT_BY_FIELD,
+	REPORT_BY_PROCEDURE
+};
 
 struct report_query {
 	struct report_period period;
-	const char *unit;   /* NULL: the province (the unit without parent) */
+	const char *unit; /* NULL: the province (the unit without parent) */
 	enum report_by by;
-	bool restated;      /* merged units onto their successors at `to` */
+	bool restated; /* merged units onto their successors at `to` */
 };
 
 struct report_line {
@@ -51,7 +55,7 @@ enum mc_code app_report_scan(struct app *app, const struct report_query *q,
 
 /* By unit, as it was: the first engine's entry point. */
 enum mc_code app_report_by_unit(struct app *app, const char *root,
-				struct report_period period,
-				struct report *out, struct mc_err *err);
+				struct report_period period, struct report *out,
+				struct mc_err *err);
 
 #endif

@@ -134,7 +134,8 @@ static int check_due_args(const struct args *a, int64_t *from, int *value,
 		return cli_fail(&err);
 	if (!parse_number(a->days, 0, CALENDAR_MAX_LIMIT, value))
 		return cli_usage("--days: \"%s\" is not a whole number in "
-				 "0-3650", a->days);
+				 "0-3650",
+				 a->days);
 	*unit = a->calendar_days ? LIMIT_CALENDAR_DAYS
 		: a->hours       ? LIMIT_WORKING_HOURS
 				 : LIMIT_WORKING_DAYS;
@@ -156,8 +157,8 @@ static int cmd_due(const struct args *a)
 	if (!cal)
 		return cli_fail(&err);
 	office_hours_default(&oh);
-	if ((a->unit && (!c.have_app ||
-			 app_office_hours(&c.app, a->unit, &oh, &err))) ||
+	if ((a->unit &&
+	     (!c.have_app || app_office_hours(&c.app, a->unit, &oh, &err))) ||
 	    calendar_due(cal, &oh, from, value, unit, &due,
 			 a->explain ? &ex : NULL, &err)) {
 		if (a->unit && !c.have_app)
@@ -194,8 +195,8 @@ static int cmd_change(const struct args *a, bool remove)
 	size_t changed = 0;
 	if (cli_open_app(a->db, &app, &err))
 		return cli_fail(&err);
-	enum mc_code rc = app_calendar_change(&app, &o, remove,
-					      getenv("USER"), &changed, &err);
+	enum mc_code rc = app_calendar_change(&app, &o, remove, getenv("USER"),
+					      &changed, &err);
 	app_close(&app);
 	if (rc)
 		return cli_fail(&err);

@@ -24,7 +24,8 @@ int cli_parse(int argc, char **argv, const struct cli_opt *opts,
 		const char *a = argv[i];
 		if (strncmp(a, "--", 2) != 0 || strcmp(a, "-") == 0) {
 			if (n == max_pos)
-				return cli_usage("unexpected argument \"%s\"", a);
+				return cli_usage("unexpected argument \"%s\"",
+						 a);
 			pos[n++] = a;
 			continue;
 		}
@@ -58,8 +59,7 @@ enum mc_code cli_open_store(const char *db, struct store **st,
 	return store_open(cli_db_path(db), st, err);
 }
 
-enum mc_code cli_open_app(const char *db, struct app *app,
-			  struct mc_err *err)
+enum mc_code cli_open_app(const char *db, struct app *app, struct mc_err *err)
 {
 	return app_open(cli_db_path(db), app, err);
 }

@@ -29,8 +29,7 @@ int cli_parse(int argc, char **argv, const struct cli_opt *opts,
 const char *cli_db_path(const char *db_opt);
 enum mc_code cli_open_store(const char *db, struct store **st,
 			    struct mc_err *err);
-enum mc_code cli_open_app(const char *db, struct app *app,
-			  struct mc_err *err);
+enum mc_code cli_open_app(const char *db, struct app *app, struct mc_err *err);
 
 /* Print "motcua: message" (the message names the field) to stderr and
  * return the exit status: 2 for the caller's fault, 1 for ours. */

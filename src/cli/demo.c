@@ -22,7 +22,8 @@ static int parse_count(const char *s, const char *name, uint64_t max,
 	unsigned long long v = strtoull(s, &end, 10);
 	if (!*s || *s == '-' || *end || errno || v > max)
 		return cli_usage("--%s: \"%s\" is not a whole number of at "
-				 "most %llu", name, s, (unsigned long long)max);
+				 "most %llu",
+				 name, s, (unsigned long long)max);
 	*out = v;
 	return 0;
 }
@@ -63,43 +64,47 @@ static void print_summary(const char *db, const struct demo_options *opt,
 	fputs("  statuses:", stderr);
 	for (int i = 1; i <= 10; i++)
 		fprintf(stderr, " %d=%zu", i, s->by_status[i]);
-	fprintf(stderr, "\n  supplemented %zu, finished late %zu, open and "
-		"overdue %zu\n", s->supplemented, s->late, s->overdue_open);
+	fprintf(stderr,
+		"\n  supplemented %zu, finished late %zu, open and "
+		"overdue %zu\n",
+		s->supplemented, s->late, s->overdue_open);
 }
 
 int cmd_demo(int argc, char **argv)
 {
 	const char *db = NULL, *seed = NULL, *until = NULL, *count = NULL;
 	const char *districts = NULL, *communes = NULL, *years = NULL;
-	const struct cli_opt opts[] = {
-		{"db", &db, NULL},	   {"seed", &seed, NULL},
-		{"until", &until, NULL}, {"dossiers", &count, NULL},
-		{"districts", &districts, NULL},
-		{"communes", &communes, NULL},
-		{"years", &years, NULL},
-		{NULL, NULL, NULL}};
+	const struct cli_opt opts[] = {{"db", &db, NULL},
+				       {"seed", &seed, NULL},
+				       {"until", &until, NULL},
+				       {"dossiers", &count, NULL},
+				       {"districts", &districts, NULL},
+				       {"communes", &communes, NULL},
+				       {"years", &years, NULL},
+				       {NULL, NULL, NULL}};
 	int status = cli_parse(argc, argv, opts, NULL, 0, NULL);
 	if (status)
 		return status;
-	struct demo_options opt = {
-		.seed = 1, .until = civil_local_day((int64_t)time(NULL)),
-		.dossiers = DEMO_DEFAULT_DOSSIERS};
+	struct demo_options opt = {.seed = 1,
+				   .until =
+					   civil_local_day((int64_t)time(NULL)),
+				   .dossiers = DEMO_DEFAULT_DOSSIERS};
 	uint64_t n = opt.dossiers;
 	struct mc_err err;
-	if ((seed && (status = parse_count(seed, "seed", UINT64_MAX,
-					   &opt.seed))) ||
-	    (count && (status = parse_count(count, "dossiers",
-					    DEMO_MAX_DOSSIERS, &n))))
+	if ((seed &&
+	     (status = parse_count(seed, "seed", UINT64_MAX, &opt.seed))) ||
+	    (count &&
+	     (status = parse_count(count, "dossiers", DEMO_MAX_DOSSIERS, &n))))
 		return status;
 	opt.dossiers = (size_t)n;
-	if ((districts && (status = parse_size(districts, "districts",
-					       DEMO_MAX_DISTRICTS,
-					       &opt.districts))) ||
-	    (communes && (status = parse_size(communes, "communes",
-					      DEMO_MAX_COMMUNES,
-					      &opt.communes))) ||
-	    (years && (status = parse_size(years, "years", DEMO_MAX_YEARS,
-					   &opt.years))))
+	if ((districts &&
+	     (status = parse_size(districts, "districts", DEMO_MAX_DISTRICTS,
+				  &opt.districts))) ||
+	    (communes &&
+	     (status = parse_size(communes, "communes", DEMO_MAX_COMMUNES,
+				  &opt.communes))) ||
+	    (years &&
+	     (status = parse_size(years, "years", DEMO_MAX_YEARS, &opt.years))))
 		return status;
 	if (until && civil_parse_date(until, &opt.until, "until", &err))
 		return cli_fail(&err);

@@ -133,14 +133,13 @@ static int decide_receive(const struct args *a, enum dossier_op *op)
 	if (n != 1)
 		return cli_usage("receive needs exactly one of --accept, "
 				 "--refuse, --supplement");
-	*op = a->accept ? OP_ACCEPT
-		: a->refuse ? OP_REFUSE
-			    : OP_ASK_SUPPLEMENT_AT_RECEPTION;
+	*op = a->accept   ? OP_ACCEPT
+	      : a->refuse ? OP_REFUSE
+			  : OP_ASK_SUPPLEMENT_AT_RECEPTION;
 	return 0;
 }
 
-static int find_op(const char *name, const struct args *a,
-		   enum dossier_op *op)
+static int find_op(const char *name, const struct args *a, enum dossier_op *op)
 {
 	if (strcmp(name, "receive") == 0)
 		return decide_receive(a, op);

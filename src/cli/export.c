@@ -60,8 +60,8 @@ static enum mc_code export_catalog(struct store *st, const char *what,
 	return rc;
 }
 
-static int run(const char *db, const char *what, const char *path,
-	       int64_t from, int64_t to)
+static int run(const char *db, const char *what, const char *path, int64_t from,
+	       int64_t to)
 {
 	struct mc_err err = {0};
 	struct store *st;
@@ -102,9 +102,9 @@ int cmd_export(int argc, char **argv)
 	int status = cli_parse(argc, argv, opts, pos, 1, &n_pos);
 	if (status)
 		return status;
-	if (n_pos != 1 || (strcmp(pos[0], "dossiers") != 0 &&
-			   strcmp(pos[0], "units") != 0 &&
-			   strcmp(pos[0], "procedures") != 0))
+	if (n_pos != 1 ||
+	    (strcmp(pos[0], "dossiers") != 0 && strcmp(pos[0], "units") != 0 &&
+	     strcmp(pos[0], "procedures") != 0))
 		return cli_usage("usage: motcua export units|procedures|"
 				 "dossiers [--from YYYY-MM-DD --to YYYY-MM-DD] "
 				 "[--db FILE] [--out FILE]");

@@ -18,10 +18,8 @@ static const struct {
 	const char *kind;
 	import_fn fn;
 } kinds[] = {
-	{"units", import_units},
-	{"procedures", import_procedures},
-	{"dossiers", import_dossiers},
-	{"ratings", import_ratings},
+	{"units", import_units},       {"procedures", import_procedures},
+	{"dossiers", import_dossiers}, {"ratings", import_ratings},
 	{"feedback", import_feedback},
 };
 
@@ -33,8 +31,7 @@ static import_fn find_kind(const char *kind)
 	return NULL;
 }
 
-static int run(import_fn fn, const char *kind, const char *path,
-	       const char *db)
+static int run(import_fn fn, const char *kind, const char *path, const char *db)
 {
 	struct mc_err err = {0};
 	FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");

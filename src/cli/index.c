@@ -84,7 +84,8 @@ static void csv_value(int64_t v)
 {
 	putchar(',');
 	if (v >= 0)
-		printf("%lld.%02lld", (long long)(v / 100), (long long)(v % 100));
+		printf("%lld.%02lld", (long long)(v / 100),
+		       (long long)(v % 100));
 }
 
 static void csv_line(const struct index_line *l)
@@ -180,7 +181,8 @@ static int parse_query(const struct args *a, struct index_query *q)
 		long long n = strtoll(a->min, &end, 10);
 		if (*end || end == a->min || n < 0)
 			return cli_usage("--min-dossiers: \"%s\" is not a "
-					 "count", a->min);
+					 "count",
+					 a->min);
 		q->min_dossiers = n;
 	}
 	if (a->by && index_by_parse(a->by, &q->by, &err))
@@ -223,10 +225,10 @@ int cmd_index(int argc, char **argv)
 {
 	struct args a = {.format = "text"};
 	const struct cli_opt opts[] = {
-		{"db", &a.db, NULL},          {"period", &a.period, NULL},
-		{"unit", &a.unit, NULL},      {"by", &a.by, NULL},
-		{"format", &a.format, NULL},  {"min-dossiers", &a.min, NULL},
-		{"rules", &a.rules, NULL},    {"out", &a.out, NULL},
+		{"db", &a.db, NULL},         {"period", &a.period, NULL},
+		{"unit", &a.unit, NULL},     {"by", &a.by, NULL},
+		{"format", &a.format, NULL}, {"min-dossiers", &a.min, NULL},
+		{"rules", &a.rules, NULL},   {"out", &a.out, NULL},
 		{NULL, NULL, NULL},
 	};
 	struct index_query q;

@@ -11,7 +11,8 @@ static const struct {
 	int (*fn)(int, char **);
 	const char *usage;
 } commands[] = {
-	{"init", cmd_init, "init [--db FILE]      create or migrate a database"},
+	{"init", cmd_init,
+	 "init [--db FILE]      create or migrate a database"},
 	{"import", cmd_import,
 	 "import units|procedures|dossiers|ratings|feedback FILE [--db FILE]"},
 	{"export", cmd_export,

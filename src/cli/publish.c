@@ -54,8 +54,8 @@ int cmd_publish(int argc, char **argv)
 {
 	const char *db = NULL, *period = NULL, *show_p = NULL, *diff_p = NULL;
 	const struct cli_opt opts[] = {
-		{"db", &db, NULL},         {"period", &period, NULL},
-		{"show", &show_p, NULL},   {"diff", &diff_p, NULL},
+		{"db", &db, NULL},       {"period", &period, NULL},
+		{"show", &show_p, NULL}, {"diff", &diff_p, NULL},
 		{NULL, NULL, NULL},
 	};
 	int status = cli_parse(argc, argv, opts, NULL, 0, NULL);

@@ -22,7 +22,10 @@ struct column {
 	size_t offset; /* into struct report_row; SIZE_MAX for the rate */
 };
 
-#define COL(t, f) {t, offsetof(struct report_row, f)}
+#define COL(t, f)                                 \
+	{                                         \
+		t, offsetof(struct report_row, f) \
+	}
 static const struct column columns[] = {
 	COL("Tổng nhận", received_total),
 	COL("Kỳ trước", carried_over),
@@ -110,8 +113,9 @@ static void print_text(const struct report *rep)
 {
 	char a[CIVIL_BUF], b[CIVIL_BUF];
 	printf("BÁO CÁO TÌNH HÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH (mẫu II.06a)\n"
-	       "Đơn vị: %s (%s)\nKỳ báo cáo: từ %s đến %s\n\n", rep->unit_name,
-	       rep->unit, civil_format_date(rep->period.from, a),
+	       "Đơn vị: %s (%s)\nKỳ báo cáo: từ %s đến %s\n\n",
+	       rep->unit_name, rep->unit,
+	       civil_format_date(rep->period.from, a),
 	       civil_format_date(rep->period.to, b));
 	size_t name_w = width("Tổng cộng"), w[N_COLUMNS];
 	for (size_t i = 0; i < rep->n; i++)
@@ -197,7 +201,8 @@ static int parse_query(const struct args *a, struct report_query *q)
 	    civil_parse_date(a->to, &q->period.to, "to", &err))
 		return cli_fail(&err);
 	if (q->period.to < q->period.from)
-		return cli_usage("--to: %s is before --from %s", a->to, a->from);
+		return cli_usage("--to: %s is before --from %s", a->to,
+				 a->from);
 	return 0;
 }
 
@@ -272,7 +277,8 @@ int cmd_report(int argc, char **argv)
 	if (!status && !xlsx && strcmp(a.format, "text") &&
 	    strcmp(a.format, "json") && strcmp(a.format, "csv"))
 		status = cli_usage("--format: \"%s\" is not text, json, csv "
-				   "or xlsx", a.format);
+				   "or xlsx",
+				   a.format);
 	if (!status && xlsx && !a.out)
 		status = cli_usage("--format xlsx: needs --out FILE.xlsx");
 	if (!status && !xlsx && a.out && !freopen(a.out, "w", stdout))

@@ -71,7 +71,8 @@ static enum mc_code busiest_department(struct app *app, const char *root,
 	for (size_t i = 0; i < rep.n; i++) {
 		struct unit u;
 		const struct report_line *l = &rep.lines[i];
-		if (l->row.received_total <= best || strcmp(l->key, root) == 0 ||
+		if (l->row.received_total <= best ||
+		    strcmp(l->key, root) == 0 ||
 		    store_unit_get(app->st, l->key, &u, err))
 			continue;
 		if (u.level == LEVEL_PROVINCE) {
@@ -109,9 +110,12 @@ static enum mc_code demo_account(struct app *app, const char *name,
 			      crypto_pwhash_OPSLIMIT_INTERACTIVE,
 			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
-	u = (struct user){.username = (char *)name, .password_hash = hash,
-			  .role = (char *)role, .unit_code = (char *)unit,
-			  .active = true, .created_at = (int64_t)time(NULL)};
+	u = (struct user){.username = (char *)name,
+			  .password_hash = hash,
+			  .role = (char *)role,
+			  .unit_code = (char *)unit,
+			  .active = true,
+			  .created_at = (int64_t)time(NULL)};
 	printf("  %-8s %-8s %s\n", name, role, unit);
 	return store_user_add(app->st, &u, err);
 }
@@ -150,8 +154,10 @@ static void check_web(const char *dir)
 {
 	struct stat st;
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-		fprintf(stderr, "motcua: --web: \"%s\" is not a directory; "
-			"serving the API only\n", dir);
+		fprintf(stderr,
+			"motcua: --web: \"%s\" is not a directory; "
+			"serving the API only\n",
+			dir);
 }
 
 int cmd_serve(int argc, char **argv)

@@ -15,7 +15,8 @@ static void percent(int64_t v)
 	if (v < 0)
 		printf("-");
 	else
-		printf("%lld.%02lld", (long long)(v / 100), (long long)(v % 100));
+		printf("%lld.%02lld", (long long)(v / 100),
+		       (long long)(v % 100));
 }
 
 static int do_import(const char *db, const char *path)
@@ -23,7 +24,8 @@ static int do_import(const char *db, const char *path)
 	struct mc_err err = {0};
 	FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
 	if (!in) {
-		mc_fail(&err, MC_ERR_INPUT, "", "%s: %s", path, strerror(errno));
+		mc_fail(&err, MC_ERR_INPUT, "", "%s: %s", path,
+			strerror(errno));
 		return cli_fail(&err);
 	}
 	struct store *st;
@@ -43,8 +45,7 @@ static int do_import(const char *db, const char *path)
 
 static void check_row(const struct target_check *r)
 {
-	printf("%s\t%s\t", r->unit,
-	       index_indicator_name(r->ind));
+	printf("%s\t%s\t", r->unit, index_indicator_name(r->ind));
 	percent(r->actual);
 	putchar('\t');
 	percent(r->target);
@@ -108,9 +109,9 @@ int cmd_targets(int argc, char **argv)
 	const char *pos[2];
 	size_t n = 0;
 	const struct cli_opt opts[] = {
-		{"db", &a.db, NULL},       {"unit", &a.unit, NULL},
+		{"db", &a.db, NULL},         {"unit", &a.unit, NULL},
 		{"period", &a.period, NULL}, {"indicator", &a.indicator, NULL},
-		{"value", &a.value, NULL}, {NULL, NULL, NULL},
+		{"value", &a.value, NULL},   {NULL, NULL, NULL},
 	};
 	int status = cli_parse(argc, argv, opts, pos, 2, &n);
 	if (status)

@@ -35,7 +35,8 @@ static void drop_year(struct calendar *cal, int idx)
 {
 	if (cal->names[idx]) {
 		int64_t lo = civil_days(CALENDAR_FIRST_YEAR + idx, 1, 1);
-		int64_t n = civil_days(CALENDAR_FIRST_YEAR + idx + 1, 1, 1) - lo;
+		int64_t n =
+			civil_days(CALENDAR_FIRST_YEAR + idx + 1, 1, 1) - lo;
 		for (int64_t i = 0; i < n; i++)
 			free(cal->names[idx][i]);
 	}
@@ -78,8 +79,8 @@ static size_t override_at(const struct calendar *cal, int64_t day)
 	return lo;
 }
 
-static const struct calendar_override *find_override(
-	const struct calendar *cal, int64_t day)
+static const struct calendar_override *find_override(const struct calendar *cal,
+						     int64_t day)
 {
 	size_t i = override_at(cal, day);
 	if (i < cal->n_overrides && cal->overrides[i].day == day)
@@ -141,15 +142,17 @@ static bool fill_year(struct calendar *cal, int idx)
 		cal->kinds[idx][i] = (unsigned char)weekday_kind(lo + i);
 	for (size_t i = 0; ok && i < nh; i++) {
 		int64_t k = hd[i].day - lo;
-		cal->kinds[idx][k] = hd[i].compensatory ? DAY_COMPENSATORY
-							: DAY_HOLIDAY;
+		cal->kinds[idx][k] =
+			hd[i].compensatory ? DAY_COMPENSATORY : DAY_HOLIDAY;
 		cal->made_up[idx][k] = hd[i].compensatory ? hd[i].for_day : 0;
 		ok = str_set(&cal->names[idx][k], hd[i].name);
 	}
 	for (size_t i = override_at(cal, lo);
-	     ok && i < cal->n_overrides && cal->overrides[i].day < lo + n; i++) {
+	     ok && i < cal->n_overrides && cal->overrides[i].day < lo + n;
+	     i++) {
 		int64_t k = cal->overrides[i].day - lo;
-		cal->kinds[idx][k] = (unsigned char)override_kind(&cal->overrides[i]);
+		cal->kinds[idx][k] =
+			(unsigned char)override_kind(&cal->overrides[i]);
 		cal->made_up[idx][k] = 0;
 		ok = str_set(&cal->names[idx][k], cal->overrides[i].name);
 	}
@@ -173,7 +176,8 @@ static enum day_kind kind_uncached(struct calendar *cal, int64_t day,
 		return override_kind(o);
 	}
 	civil_from_days(day, &y, &m, &d);
-	const struct holiday_rule_set *s = holiday_rules_for_year(cal->rules, y);
+	const struct holiday_rule_set *s =
+		holiday_rules_for_year(cal->rules, y);
 	for (size_t i = 0; s && i < s->n_solar; i++) {
 		if (s->solar[i].month == m && s->solar[i].day == d) {
 			*name = s->solar[i].name;
@@ -194,7 +198,8 @@ enum day_kind calendar_day_kind(struct calendar *cal, int64_t day,
 		name = &unused;
 	/* Out of memory for the cache degrades to the solar-only answer
 	 * rather than failing a lookup that has no error channel. */
-	if (idx < 0 || idx >= YEARS || (!cal->kinds[idx] && !fill_year(cal, idx)))
+	if (idx < 0 || idx >= YEARS ||
+	    (!cal->kinds[idx] && !fill_year(cal, idx)))
 		return kind_uncached(cal, day, name);
 	int64_t k = day - civil_days(y, 1, 1);
 	*name = cal->names[idx][k];
@@ -215,24 +220,19 @@ static int64_t made_up_for(struct calendar *cal, int64_t day)
 	return cal->made_up[idx][day - civil_days(y, 1, 1)];
 }
 
-void calendar_day_why(struct calendar *cal, int64_t day, char *buf,
-		      size_t size)
+void calendar_day_why(struct calendar *cal, int64_t day, char *buf, size_t size)
 {
 	const char *name;
 	enum day_kind k = calendar_day_kind(cal, day, &name);
 	int y, m, d;
 
 	switch (k) {
-	case DAY_WORKING:
-		snprintf(buf, size, "working day");
-		break;
+	case DAY_WORKING: snprintf(buf, size, "working day"); break;
 	case DAY_WEEKEND:
 		snprintf(buf, size, "%s",
 			 civil_weekday(day) == 6 ? "Saturday" : "Sunday");
 		break;
-	case DAY_HOLIDAY:
-		snprintf(buf, size, "%s", str_or_empty(name));
-		break;
+	case DAY_HOLIDAY: snprintf(buf, size, "%s", str_or_empty(name)); break;
 	case DAY_COMPENSATORY:
 		civil_from_days(made_up_for(cal, day), &y, &m, &d);
 		snprintf(buf, size, "compensatory day for %d/%d (%s)", d, m,
@@ -310,22 +310,25 @@ enum mc_code office_hours_parse(const char *s, struct office_hours *oh,
 {
 	struct office_hours r = {0};
 	const char *p = s;
-	const char *form = "HH:MM-HH:MM[,HH:MM-HH:MM] (up to 4 ascending spans)";
+	const char *form =
+		"HH:MM-HH:MM[,HH:MM-HH:MM] (up to 4 ascending spans)";
 
 	if (!p || !*p)
-		return mc_fail(err, MC_ERR_INPUT, field, "%s: is empty; expected %s",
-			       field, form);
+		return mc_fail(err, MC_ERR_INPUT, field,
+			       "%s: is empty; expected %s", field, form);
 	for (;;) {
 		int a, b;
 		if (r.n == 4 || strlen(p) < 11 || !parse_clock(p, false, &a) ||
 		    p[5] != '-' || !parse_clock(p + 6, true, &b))
 			return mc_fail(err, MC_ERR_INPUT, field,
-				       "%s: \"%.40s\" is not %s", field, s, form);
+				       "%s: \"%.40s\" is not %s", field, s,
+				       form);
 		if (b <= a || (r.n && a < r.span[r.n - 1].end))
-			return mc_fail(err, MC_ERR_INPUT, field,
-				       "%s: \"%.40s\": spans must be non-empty, "
-				       "ascending and not overlapping",
-				       field, s);
+			return mc_fail(
+				err, MC_ERR_INPUT, field,
+				"%s: \"%.40s\": spans must be non-empty, "
+				"ascending and not overlapping",
+				field, s);
 		r.span[r.n].start = a;
 		r.span[r.n].end = b;
 		r.n++;
@@ -334,7 +337,8 @@ enum mc_code office_hours_parse(const char *s, struct office_hours *oh,
 			break;
 		if (*p++ != ',')
 			return mc_fail(err, MC_ERR_INPUT, field,
-				       "%s: \"%.40s\" is not %s", field, s, form);
+				       "%s: \"%.40s\" is not %s", field, s,
+				       form);
 	}
 	*oh = r;
 	return MC_OK;
@@ -403,8 +407,8 @@ void due_explain_release(struct due_explain *ex)
 	ex->n = ex->cap = 0;
 }
 
-static bool add_step(struct calendar *cal, struct due_explain *ex,
-		     int64_t day, int64_t counted, const char *note)
+static bool add_step(struct calendar *cal, struct due_explain *ex, int64_t day,
+		     int64_t counted, const char *note)
 {
 	struct due_step *st = ARRAY_PUSH(ex->steps, ex->n, ex->cap);
 	char why[96];
@@ -420,22 +424,25 @@ static bool add_step(struct calendar *cal, struct due_explain *ex,
 }
 
 /* One step per day from the received day to the due day. */
-static bool explain_working(struct calendar *cal,
-			    const struct office_hours *oh, int64_t received,
-			    int64_t due, struct due_explain *ex)
+static bool explain_working(struct calendar *cal, const struct office_hours *oh,
+			    int64_t received, int64_t due,
+			    struct due_explain *ex)
 {
 	int64_t last = civil_local_day(due);
 	for (int64_t d = civil_local_day(received); d <= last; d++) {
 		char note[64];
 		int64_t lo = civil_time_at(d, 0), hi = civil_time_at(d + 1, 0);
 		int64_t c = calendar_working_seconds(
-			cal, oh, lo < received ? received : lo, hi > due ? due : hi);
+			cal, oh, lo < received ? received : lo,
+			hi > due ? due : hi);
 		bool working = calendar_is_working(cal, d);
-		bool late = d == civil_local_day(received) && working && c == 0 &&
-			    civil_local_second(received) >= oh->span[oh->n - 1].end;
+		bool late =
+			d == civil_local_day(received) && working && c == 0 &&
+			civil_local_second(received) >= oh->span[oh->n - 1].end;
 		if (late)
-			snprintf(note, sizeof(note),
-				 "received after office hours, nothing counted");
+			snprintf(
+				note, sizeof(note),
+				"received after office hours, nothing counted");
 		else
 			snprintf(note, sizeof(note), "counted %dh%02d",
 				 (int)(c / 3600), (int)(c % 3600 / 60));
@@ -445,8 +452,8 @@ static bool explain_working(struct calendar *cal,
 	return true;
 }
 
-static bool explain_calendar(struct calendar *cal, int64_t received,
-			     int value, int64_t target, int64_t due,
+static bool explain_calendar(struct calendar *cal, int64_t received, int value,
+			     int64_t target, int64_t due,
 			     struct due_explain *ex)
 {
 	int64_t first = civil_local_day(received);
@@ -509,10 +516,10 @@ enum mc_code calendar_due(struct calendar *cal, const struct office_hours *oh,
 	if (t == MC_NO_TIME)
 		return mc_fail(err, MC_ERR_RULE, "time_limit",
 			       "time_limit: no working time found to end it");
-	bool ok = !ex ||
-		  (unit == LIMIT_CALENDAR_DAYS
-			   ? explain_calendar(cal, received, value, target, t, ex)
-			   : explain_working(cal, oh, received, t, ex));
+	bool ok = !ex || (unit == LIMIT_CALENDAR_DAYS
+				  ? explain_calendar(cal, received, value,
+						     target, t, ex)
+				  : explain_working(cal, oh, received, t, ex));
 	if (!ok)
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	*due = t;

@@ -60,7 +60,7 @@ enum limit_unit {
 struct holiday_rules;
 
 struct calendar {
-	const struct holiday_rules *rules; /* borrowed */
+	const struct holiday_rules *rules;   /* borrowed */
 	struct calendar_override *overrides; /* sorted by day */
 	size_t n_overrides, cap_overrides;
 	/* Per-year cache of day kinds, filled on first use of a year. */
@@ -117,10 +117,11 @@ struct due_explain {
 void due_explain_release(struct due_explain *ex);
 
 /* Due time for a dossier received at `received` with a limit of `value`
- * units (0-3650; otherwise MC_ERR_INPUT naming "time_limit"). Working days count 8 working hours each from the received time
- * (after hours starts the next working morning); calendar days end on the
- * same clock time `value` days later, moved to the next working day when
- * that is not one. `ex` may be NULL. */
+ * units (0-3650; otherwise MC_ERR_INPUT naming "time_limit"). Working days
+ * count 8 working hours each from the received time (after hours starts the
+ * next working morning); calendar days end on the same clock time `value` days
+ * later, moved to the next working day when that is not one. `ex` may be NULL.
+ */
 enum mc_code calendar_due(struct calendar *cal, const struct office_hours *oh,
 			  int64_t received, int value, enum limit_unit unit,
 			  int64_t *due, struct due_explain *ex,

@@ -21,9 +21,9 @@ int64_t civil_days(int y, int m, int d)
 {
 	int64_t yy = (int64_t)y - (m <= 2);
 	int64_t era = floor_div(yy, 400);
-	int64_t yoe = yy - era * 400;                      /* [0, 399] */
-	int64_t mp = (m + 9) % 12;                         /* March = 0 */
-	int64_t doy = (153 * mp + 2) / 5 + d - 1;          /* [0, 365] */
+	int64_t yoe = yy - era * 400;             /* [0, 399] */
+	int64_t mp = (m + 9) % 12;                /* March = 0 */
+	int64_t doy = (153 * mp + 2) / 5 + d - 1; /* [0, 365] */
 	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 	return era * 146097 + doe - 719468;
 }
@@ -99,7 +99,8 @@ static enum mc_code bad(struct mc_err *err, const char *field, const char *s,
 			const char *form)
 {
 	return mc_fail(err, MC_ERR_INPUT, field,
-		       "%s: \"%.40s\" is not a valid %s", field, s ? s : "", form);
+		       "%s: \"%.40s\" is not a valid %s", field, s ? s : "",
+		       form);
 }
 
 enum mc_code civil_parse_date(const char *s, int64_t *day, const char *field,

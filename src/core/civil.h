@@ -32,7 +32,7 @@ int64_t civil_time_at(int64_t day, int second_of_day);
 
 /* Strict parsers; on failure they name `field` and the expected form. */
 enum mc_code civil_parse_date(const char *s, int64_t *day, const char *field,
-			      struct mc_err *err);              /* YYYY-MM-DD */
+			      struct mc_err *err); /* YYYY-MM-DD */
 enum mc_code civil_parse_local(const char *s, int64_t *t, const char *field,
 			       struct mc_err *err); /* YYYY-MM-DD HH:MM[:SS] */
 enum mc_code civil_parse_portal(const char *s, int64_t *t, const char *field,
@@ -40,8 +40,8 @@ enum mc_code civil_parse_portal(const char *s, int64_t *t, const char *field,
 
 /* Formatters write into buf (at least 20 bytes) and return it. */
 #define CIVIL_BUF 24
-char *civil_format_date(int64_t day, char *buf);   /* YYYY-MM-DD */
-char *civil_format_local(int64_t t, char *buf);    /* YYYY-MM-DD HH:MM */
-char *civil_format_portal(int64_t t, char *buf);   /* yyyyMMddHHmmss */
+char *civil_format_date(int64_t day, char *buf); /* YYYY-MM-DD */
+char *civil_format_local(int64_t t, char *buf);  /* YYYY-MM-DD HH:MM */
+char *civil_format_portal(int64_t t, char *buf); /* yyyyMMddHHmmss */
 
 #endif

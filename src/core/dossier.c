@@ -24,11 +24,12 @@ void dossier_init(struct dossier *d)
 
 void dossier_release(struct dossier *d)
 {
-	char **strings[] = {&d->code, &d->procedure_code, &d->procedure_name,
-			    &d->field_code, &d->field_name, &d->unit_code,
-			    &d->applicant_name, &d->applicant_id,
-			    &d->applicant_id_type, &d->phone, &d->email,
-			    &d->summary, &d->extra};
+	char **strings[] = {
+		&d->code,           &d->procedure_code, &d->procedure_name,
+		&d->field_code,     &d->field_name,     &d->unit_code,
+		&d->applicant_name, &d->applicant_id,   &d->applicant_id_type,
+		&d->phone,          &d->email,          &d->summary,
+		&d->extra};
 	for (size_t i = 0; i < sizeof(strings) / sizeof(*strings); i++)
 		free(*strings[i]);
 	for (size_t i = 0; i < d->n_components; i++) {
@@ -52,23 +53,22 @@ void dossier_release(struct dossier *d)
 	dossier_init(d);
 }
 
-static const char *const status_names[] = {
-	"",
-	"Mới đăng ký trực tuyến",
-	"Đã tiếp nhận",
-	"Không được tiếp nhận",
-	"Đang xử lý",
-	"Yêu cầu bổ sung",
-	"Chờ thực hiện nghĩa vụ tài chính",
-	"Công dân rút hồ sơ",
-	"Dừng xử lý",
-	"Đã xử lý xong",
-	"Đã trả kết quả"};
+static const char *const status_names[] = {"",
+					   "Mới đăng ký trực tuyến",
+					   "Đã tiếp nhận",
+					   "Không được tiếp nhận",
+					   "Đang xử lý",
+					   "Yêu cầu bổ sung",
+					   "Chờ thực hiện nghĩa vụ tài chính",
+					   "Công dân rút hồ sơ",
+					   "Dừng xử lý",
+					   "Đã xử lý xong",
+					   "Đã trả kết quả"};
 
 static const char *const status_keys[] = {
-	"",          "registered", "accepted",  "not_accepted",
+	"",           "registered", "accepted",  "not_accepted",
 	"processing", "supplement", "financial", "withdrawn",
-	"stopped",   "finished",   "returned"};
+	"stopped",    "finished",   "returned"};
 
 const char *dossier_status_name(enum dossier_status s)
 {
@@ -117,7 +117,8 @@ bool dossier_all_digitized(const struct dossier *d)
 bool dossier_any_reused(const struct dossier *d)
 {
 	for (size_t i = 0; i < d->n_components; i++)
-		if (d->components[i].reused || d->components[i].from_national_store)
+		if (d->components[i].reused ||
+		    d->components[i].from_national_store)
 			return true;
 	return false;
 }
@@ -150,8 +151,7 @@ static enum mc_code need(const char *s, const char *field, size_t max,
 	return MC_OK;
 }
 
-static enum mc_code check_applicant(const struct dossier *d,
-				    struct mc_err *err)
+static enum mc_code check_applicant(const struct dossier *d, struct mc_err *err)
 {
 	enum mc_code rc = need(d->applicant_name, "ChuHoSo", 300, err);
 	if (rc)
@@ -178,7 +178,8 @@ static enum mc_code check_applicant(const struct dossier *d,
 		if (!strchr("0123456789+ .-()", *p))
 			return mc_fail(err, MC_ERR_INPUT, "SoDienThoai",
 				       "SoDienThoai: '%c' is not allowed in a "
-				       "phone number", *p);
+				       "phone number",
+				       *p);
 	return MC_OK;
 }
 
@@ -210,7 +211,8 @@ static enum mc_code check_times(const struct dossier *d, struct mc_err *err)
 	if (accepted && d->received == MC_NO_TIME)
 		return mc_fail(err, MC_ERR_INPUT, "NgayTiepNhan",
 			       "NgayTiepNhan: a dossier in status %d must have "
-			       "been received", (int)s);
+			       "been received",
+			       (int)s);
 	if ((accepted || d->received != MC_NO_TIME) && d->due == MC_NO_TIME)
 		return mc_fail(err, MC_ERR_INPUT, "NgayHenTra",
 			       "NgayHenTra: a received dossier must have a due "
@@ -218,7 +220,8 @@ static enum mc_code check_times(const struct dossier *d, struct mc_err *err)
 	if (dossier_status_ended(s) && d->finished == MC_NO_TIME)
 		return mc_fail(err, MC_ERR_INPUT, "NgayKetThucXuLy",
 			       "NgayKetThucXuLy: a dossier in status %d must "
-			       "have an end time", (int)s);
+			       "have an end time",
+			       (int)s);
 	if (s == ST_RETURNED && d->returned == MC_NO_TIME)
 		return mc_fail(err, MC_ERR_INPUT, "NgayTra",
 			       "NgayTra: a returned dossier needs its return "
@@ -234,27 +237,32 @@ static enum mc_code check_lists(const struct dossier *d, struct mc_err *err)
 {
 	for (size_t i = 0; i < d->n_fees; i++)
 		if (d->fees[i].amount < 0)
-			return mc_fail(err, MC_ERR_INPUT, "DanhSachLePhi.Gia",
-				       "DanhSachLePhi[%zu].Gia: a fee cannot be "
-				       "negative", i);
+			return mc_fail(
+				err, MC_ERR_INPUT, "DanhSachLePhi.Gia",
+				"DanhSachLePhi[%zu].Gia: a fee cannot be "
+				"negative",
+				i);
 	for (size_t i = 0; i < d->n_supplements; i++) {
 		const struct supplement_round *r = &d->supplements[i];
 		if (r->requested == MC_NO_TIME)
 			return mc_fail(err, MC_ERR_INPUT,
 				       "DanhSachHoSoBoSung.NgayBoSung",
 				       "DanhSachHoSoBoSung[%zu].NgayBoSung: is "
-				       "required", i);
+				       "required",
+				       i);
 		if (r->completed != MC_NO_TIME && r->completed < r->requested)
 			return mc_fail(err, MC_ERR_INPUT,
 				       "DanhSachHoSoBoSung.NgayTiepNhanBoSung",
 				       "DanhSachHoSoBoSung[%zu]."
 				       "NgayTiepNhanBoSung: is before "
-				       "NgayBoSung", i);
+				       "NgayBoSung",
+				       i);
 		if (r->completed == MC_NO_TIME && i + 1 < d->n_supplements)
 			return mc_fail(err, MC_ERR_INPUT,
 				       "DanhSachHoSoBoSung.NgayTiepNhanBoSung",
 				       "DanhSachHoSoBoSung[%zu]: only the last "
-				       "supplement round may be open", i);
+				       "supplement round may be open",
+				       i);
 	}
 	return MC_OK;
 }
@@ -269,7 +277,8 @@ enum mc_code dossier_check(const struct dossier *d, struct mc_err *err)
 	if (d->channel < CHANNEL_DIRECT || d->channel > CHANNEL_POSTAL)
 		return mc_fail(err, MC_ERR_INPUT, "KenhThucHien",
 			       "KenhThucHien: %d is not a channel (1 direct, "
-			       "2 online, 3 postal)", (int)d->channel);
+			       "2 online, 3 postal)",
+			       (int)d->channel);
 	if (d->status < ST_REGISTERED || d->status > ST_RETURNED)
 		return mc_fail(err, MC_ERR_INPUT, "TrangThaiHoSo",
 			       "TrangThaiHoSo: %d is not a status (1-10)",
@@ -277,8 +286,10 @@ enum mc_code dossier_check(const struct dossier *d, struct mc_err *err)
 	if (d->delivery != DELIVERY_COUNTER && d->delivery != DELIVERY_POST)
 		return mc_fail(err, MC_ERR_INPUT, "HinhThuc",
 			       "HinhThuc: %d is not a delivery (0 counter, "
-			       "1 post)", (int)d->delivery);
-	if (d->paid_online < PAID_NOT_ONLINE || d->paid_online > PAID_PROVINCIAL)
+			       "1 post)",
+			       (int)d->delivery);
+	if (d->paid_online < PAID_NOT_ONLINE ||
+	    d->paid_online > PAID_PROVINCIAL)
 		return mc_fail(err, MC_ERR_INPUT, "DuocThanhToanTrucTuyen",
 			       "DuocThanhToanTrucTuyen: %d is not 0, 1 or 2",
 			       (int)d->paid_online);
@@ -309,14 +320,14 @@ static const struct {
 	[OP_REQUEST_FINANCIAL] = {"request-financial",
 				  S(ST_ACCEPTED) | S(ST_PROCESSING)},
 	[OP_FULFIL_FINANCIAL] = {"fulfil-financial", S(ST_FINANCIAL)},
-	[OP_FINISH] = {"finish", S(ST_ACCEPTED) | S(ST_PROCESSING) |
-					 S(ST_FINANCIAL)},
+	[OP_FINISH] = {"finish",
+		       S(ST_ACCEPTED) | S(ST_PROCESSING) | S(ST_FINANCIAL)},
 	[OP_STOP] = {"stop", S(ST_ACCEPTED) | S(ST_PROCESSING) |
 				     S(ST_SUPPLEMENT) | S(ST_FINANCIAL)},
 	[OP_RETURN] = {"return", S(ST_FINISHED)},
-	[OP_WITHDRAW] = {"withdraw", S(ST_REGISTERED) | S(ST_ACCEPTED) |
-					     S(ST_PROCESSING) |
-					     S(ST_SUPPLEMENT) | S(ST_FINANCIAL)},
+	[OP_WITHDRAW] = {"withdraw",
+			 S(ST_REGISTERED) | S(ST_ACCEPTED) | S(ST_PROCESSING) |
+				 S(ST_SUPPLEMENT) | S(ST_FINANCIAL)},
 };
 
 const char *dossier_op_name(enum dossier_op op)
@@ -357,8 +368,9 @@ static bool dup(char **s)
 static bool copy_lists(struct dossier *dst, const struct dossier *src)
 {
 	for (size_t i = 0; i < src->n_components; i++) {
-		struct dossier_component *c = ARRAY_PUSH(
-			dst->components, dst->n_components, dst->cap_components);
+		struct dossier_component *c =
+			ARRAY_PUSH(dst->components, dst->n_components,
+				   dst->cap_components);
 		if (!c || !str_set(&c->code, src->components[i].code) ||
 		    !str_set(&c->file_name, src->components[i].file_name) ||
 		    !str_set(&c->url, src->components[i].url))
@@ -377,17 +389,17 @@ static bool copy_lists(struct dossier *dst, const struct dossier *src)
 		f->method = src->fees[i].method;
 	}
 	for (size_t i = 0; i < src->n_results; i++) {
-		struct dossier_result *r =
-			ARRAY_PUSH(dst->results, dst->n_results, dst->cap_results);
+		struct dossier_result *r = ARRAY_PUSH(
+			dst->results, dst->n_results, dst->cap_results);
 		if (!r || !str_set(&r->name, src->results[i].name) ||
 		    !str_set(&r->code, src->results[i].code) ||
 		    !str_set(&r->url, src->results[i].url))
 			return false;
 	}
 	for (size_t i = 0; i < src->n_supplements; i++) {
-		struct supplement_round *r = ARRAY_PUSH(
-			dst->supplements, dst->n_supplements,
-			dst->cap_supplements);
+		struct supplement_round *r =
+			ARRAY_PUSH(dst->supplements, dst->n_supplements,
+				   dst->cap_supplements);
 		if (!r)
 			return false;
 		*r = src->supplements[i];
@@ -407,12 +419,19 @@ bool dossier_copy(struct dossier *dst, const struct dossier *src)
 	dst->n_supplements = 0;
 	dst->cap_components = dst->cap_fees = dst->cap_results = 0;
 	dst->cap_supplements = 0;
-	char **strings[] = {&dst->code, &dst->procedure_code,
-			    &dst->procedure_name, &dst->field_code,
-			    &dst->field_name, &dst->unit_code,
-			    &dst->applicant_name, &dst->applicant_id,
-			    &dst->applicant_id_type, &dst->phone, &dst->email,
-			    &dst->summary, &dst->extra};
+	char **strings[] = {&dst->code,
+			    &dst->procedure_code,
+			    &dst->procedure_name,
+			    &dst->field_code,
+			    &dst->field_name,
+			    &dst->unit_code,
+			    &dst->applicant_name,
+			    &dst->applicant_id,
+			    &dst->applicant_id_type,
+			    &dst->phone,
+			    &dst->email,
+			    &dst->summary,
+			    &dst->extra};
 	bool ok = true;
 	for (size_t i = 0; i < sizeof(strings) / sizeof(*strings); i++)
 		if (!ok)

@@ -15,16 +15,16 @@
 enum channel { CHANNEL_DIRECT = 1, CHANNEL_ONLINE = 2, CHANNEL_POSTAL = 3 };
 
 enum dossier_status {
-	ST_REGISTERED = 1,   /* registered online, not yet accepted */
+	ST_REGISTERED = 1, /* registered online, not yet accepted */
 	ST_ACCEPTED = 2,
 	ST_NOT_ACCEPTED = 3, /* refused at reception */
 	ST_PROCESSING = 4,
-	ST_SUPPLEMENT = 5,   /* supplement requested, clock paused */
-	ST_FINANCIAL = 6,    /* awaiting financial obligation */
+	ST_SUPPLEMENT = 5, /* supplement requested, clock paused */
+	ST_FINANCIAL = 6,  /* awaiting financial obligation */
 	ST_WITHDRAWN = 7,
-	ST_STOPPED = 8,      /* refused after appraisal */
-	ST_FINISHED = 9,     /* result ready */
-	ST_RETURNED = 10     /* result handed to the applicant */
+	ST_STOPPED = 8,  /* refused after appraisal */
+	ST_FINISHED = 9, /* result ready */
+	ST_RETURNED = 10 /* result handed to the applicant */
 };
 
 enum applicant_kind {
@@ -37,7 +37,11 @@ enum applicant_kind {
 enum delivery { DELIVERY_COUNTER = 0, DELIVERY_POST = 1 };
 
 /* How a fee was paid online: DuocThanhToanTrucTuyen. */
-enum paid_online { PAID_NOT_ONLINE = 0, PAID_NATIONAL = 1, PAID_PROVINCIAL = 2 };
+enum paid_online {
+	PAID_NOT_ONLINE = 0,
+	PAID_NATIONAL = 1,
+	PAID_PROVINCIAL = 2
+};
 
 struct dossier_component {
 	char *code, *file_name, *url;
@@ -71,8 +75,8 @@ struct dossier {
 	int64_t submitted, received, due, finished, returned, refused;
 	enum dossier_status status;
 	enum delivery delivery;
-	bool digitized;   /* HoSoCoThanhPhanSoHoa */
-	bool verified;    /* checked against the population database */
+	bool digitized; /* HoSoCoThanhPhanSoHoa */
+	bool verified;  /* checked against the population database */
 	enum paid_online paid_online;
 	struct dossier_component *components;
 	size_t n_components, cap_components;
@@ -109,20 +113,20 @@ bool dossier_status_ended(enum dossier_status s);
 
 /* The lifecycle operations and which statuses allow them. */
 enum dossier_op {
-	OP_REGISTER,     /* new online filing -> 1 */
-	OP_ACCEPT,       /* reception accepts -> 2 */
-	OP_REFUSE,       /* reception refuses -> 3 */
+	OP_REGISTER,                    /* new online filing -> 1 */
+	OP_ACCEPT,                      /* reception accepts -> 2 */
+	OP_REFUSE,                      /* reception refuses -> 3 */
 	OP_ASK_SUPPLEMENT_AT_RECEPTION, /* reception asks to complete -> 5 */
-	OP_START,        /* start processing -> 4 */
-	OP_TRANSFER,     /* to another unit -> 4 */
-	OP_REQUEST_SUPPLEMENT, /* during processing -> 5 */
+	OP_START,                       /* start processing -> 4 */
+	OP_TRANSFER,                    /* to another unit -> 4 */
+	OP_REQUEST_SUPPLEMENT,          /* during processing -> 5 */
 	OP_COMPLETE_SUPPLEMENT, /* -> 4, or back to 1 before acceptance */
-	OP_REQUEST_FINANCIAL, /* -> 6 */
-	OP_FULFIL_FINANCIAL,  /* -> 4 */
-	OP_FINISH,       /* result ready -> 9 */
-	OP_STOP,         /* refused after appraisal -> 8 */
-	OP_RETURN,       /* result handed over -> 10 */
-	OP_WITHDRAW,     /* applicant withdraws -> 7 */
+	OP_REQUEST_FINANCIAL,   /* -> 6 */
+	OP_FULFIL_FINANCIAL,    /* -> 4 */
+	OP_FINISH,              /* result ready -> 9 */
+	OP_STOP,                /* refused after appraisal -> 8 */
+	OP_RETURN,              /* result handed over -> 10 */
+	OP_WITHDRAW,            /* applicant withdraws -> 7 */
 	OP__COUNT
 };
 

@@ -21,8 +21,8 @@
 /* Days a compensatory search may run past 31 December. */
 #define SPILL 32
 
-const struct holiday_rule_set *holiday_rules_for_year(
-	const struct holiday_rules *r, int year)
+const struct holiday_rule_set *
+holiday_rules_for_year(const struct holiday_rules *r, int year)
 {
 	const struct holiday_rule_set *best = NULL;
 	if (!r || r->n == 0)
@@ -49,10 +49,7 @@ static bool add_day(struct day_list *l, int64_t day, const char *name)
 	return true;
 }
 
-static bool is_weekend(int64_t day)
-{
-	return civil_weekday(day) >= 6;
-}
+static bool is_weekend(int64_t day) { return civil_weekday(day) >= 6; }
 
 static bool add_solar(struct day_list *l, const struct holiday_rule_set *s,
 		      int year)
@@ -71,7 +68,8 @@ static bool add_solar(struct day_list *l, const struct holiday_rule_set *s,
 		int64_t d = civil_days(year, a->month, a->day);
 		bool before = a->before_on & (1u << civil_weekday(d));
 		int64_t x = before ? d - 1 : d + 1;
-		if (x < civil_days(year, 1, 1) || x >= civil_days(year + 1, 1, 1))
+		if (x < civil_days(year, 1, 1) ||
+		    x >= civil_days(year + 1, 1, 1))
 			continue; /* a 1/1 neighbour lies in another year */
 		if (!add_day(l, x, a->name))
 			return false;

@@ -45,7 +45,7 @@ struct holiday_rule_set {
 	 * the last day of the old year); tet_days 0 means none. */
 	int tet_first, tet_days;
 	char *tet_name;
-	bool compensatory; /* a holiday on a weekend gives a day off */
+	bool compensatory;         /* a holiday on a weekend gives a day off */
 	char *compensatory_prefix; /* "Nghỉ bù" */
 };
 
@@ -65,8 +65,8 @@ struct holiday_day {
 /* The rule set in force in `year`: the last one whose from_year <= year;
  * years before the first set use the first (older law is not modelled).
  * NULL when there are no rule sets. */
-const struct holiday_rule_set *holiday_rules_for_year(
-	const struct holiday_rules *r, int year);
+const struct holiday_rule_set *
+holiday_rules_for_year(const struct holiday_rules *r, int year);
 
 /* Days off that the rules give in solar year `year`, in date order, with
  * compensatory days; `lunar` false leaves out Tết and the lunar holidays

@@ -94,8 +94,7 @@ static int64_t in_period(const struct index_inputs *in, enum agg_counter c)
  * that count as in time: finished early or on time, or open and not yet
  * due, and in both cases after at most one supplement request. Stopped
  * and withdrawn dossiers are neither, so they are left out. */
-static void progress(const struct index_inputs *in, int64_t *good,
-		     int64_t *all)
+static void progress(const struct index_inputs *in, int64_t *good, int64_t *all)
 {
 	struct report_row row;
 	report_row_from_counters(&row, in->before, in->at_to);
@@ -103,8 +102,8 @@ static void progress(const struct index_inputs *in, int64_t *good,
 			     in->at_to[AGG_MULTI_INTIME_END];
 	*all = row.resolved_total + row.in_progress_total;
 	*good = row.resolved_early + row.resolved_on_time -
-		in_period(in, AGG_END_INTIME_MULTI) +
-		row.in_progress_in_time - multi_open;
+		in_period(in, AGG_END_INTIME_MULTI) + row.in_progress_in_time -
+		multi_open;
 }
 
 void index_compute(const struct index_inputs *in,
@@ -226,7 +225,8 @@ void index_rank(const int64_t *score, const int64_t *volume, size_t n,
 		}
 		int better = 0;
 		for (size_t j = 0; j < n; j++)
-			better += volume[j] >= min_volume && score[j] > score[i];
+			better +=
+				volume[j] >= min_volume && score[j] > score[i];
 		rank[i] = better + 1;
 	}
 }

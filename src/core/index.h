@@ -22,18 +22,18 @@
 #include "core/report.h"
 
 enum index_indicator {
-	IND_ONLINE_DOSSIERS,    /* received online / received */
-	IND_ONLINE_PAYMENT,     /* paid online / received with a fee > 0 */
-	IND_DIGITIZED,          /* all components digitized / received */
-	IND_E_RESULTS,          /* electronic result / resolved */
-	IND_DATA_REUSE,         /* a component reused / received */
-	IND_POPULATION_DATA,    /* verified citizens / citizen applicants */
-	IND_ONLINE_SERVICES,    /* online procedures used online / offered */
-	IND_PAYING_PROCEDURES,  /* paying procedures paid online / offered */
-	IND_ON_TIME,            /* in time (2+ supplements: late) / handled */
-	IND_SATISFACTION,       /* handled - late - complained / handled */
-	IND_FEEDBACK_ON_TIME,   /* feedback answered in time / received */
-	IND_PUBLICATION,        /* procedures publicized by effect / decided */
+	IND_ONLINE_DOSSIERS,   /* received online / received */
+	IND_ONLINE_PAYMENT,    /* paid online / received with a fee > 0 */
+	IND_DIGITIZED,         /* all components digitized / received */
+	IND_E_RESULTS,         /* electronic result / resolved */
+	IND_DATA_REUSE,        /* a component reused / received */
+	IND_POPULATION_DATA,   /* verified citizens / citizen applicants */
+	IND_ONLINE_SERVICES,   /* online procedures used online / offered */
+	IND_PAYING_PROCEDURES, /* paying procedures paid online / offered */
+	IND_ON_TIME,           /* in time (2+ supplements: late) / handled */
+	IND_SATISFACTION,      /* handled - late - complained / handled */
+	IND_FEEDBACK_ON_TIME,  /* feedback answered in time / received */
+	IND_PUBLICATION,       /* procedures publicized by effect / decided */
 	IND__COUNT
 };
 
@@ -64,12 +64,12 @@ struct index_ratio {
  * the counters cannot give (catalogue, ratings, feedback). */
 struct index_inputs {
 	int64_t before[AGG__COUNT], at_to[AGG__COUNT];
-	int64_t online_offered, online_used;   /* procedures */
-	int64_t paying_offered, paying_used;   /* procedures */
-	int64_t complained;     /* handled dossiers with a complaint or a
-				 * dissatisfied rating in the period */
+	int64_t online_offered, online_used; /* procedures */
+	int64_t paying_offered, paying_used; /* procedures */
+	int64_t complained; /* handled dossiers with a complaint or a
+			     * dissatisfied rating in the period */
 	int64_t feedback, feedback_on_time;
-	int64_t decided, publicized_on_time;   /* procedures */
+	int64_t decided, publicized_on_time; /* procedures */
 };
 
 void index_compute(const struct index_inputs *in,
@@ -98,8 +98,8 @@ struct index_rule_set {
 	char *name, *reference;
 	int64_t valid_from, valid_to; /* civil days; valid_to MC_NO_TIME */
 	int64_t weight[GRP__COUNT];   /* hundredths of a point */
-	bool undefined_full;  /* a 0/0 indicator earns its points (else 0) */
-	int feedback_days;    /* an answer within this many days is in time */
+	bool undefined_full; /* a 0/0 indicator earns its points (else 0) */
+	int feedback_days;   /* an answer within this many days is in time */
 	struct index_rule *rules;
 	size_t n_rules, cap_rules;
 	struct index_target *targets;

@@ -61,8 +61,8 @@ static enum mc_code open_round(struct dossier *d, const struct op_params *p,
 	enum mc_code rc = need_note(p, err);
 	if (rc)
 		return rc;
-	struct supplement_round *r =
-		ARRAY_PUSH(d->supplements, d->n_supplements, d->cap_supplements);
+	struct supplement_round *r = ARRAY_PUSH(
+		d->supplements, d->n_supplements, d->cap_supplements);
 	if (!r)
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	r->requested = p->at;
@@ -76,8 +76,7 @@ static enum mc_code open_round(struct dossier *d, const struct op_params *p,
 }
 
 static enum mc_code close_round(struct dossier *d, const struct op_params *p,
-				const struct time_rules *tr,
-				struct mc_err *err)
+				const struct time_rules *tr, struct mc_err *err)
 {
 	if (!dossier_supplement_open(d))
 		return mc_fail(err, MC_ERR_STATE, "DanhSachHoSoBoSung",
@@ -96,8 +95,8 @@ static enum mc_code close_round(struct dossier *d, const struct op_params *p,
 	}
 	int64_t paused = calendar_working_seconds(tr->cal, tr->hours,
 						  r->requested, r->completed);
-	r->due_after = calendar_add_working(tr->cal, tr->hours, r->due_before,
-					    paused);
+	r->due_after =
+		calendar_add_working(tr->cal, tr->hours, r->due_before, paused);
 	d->due = r->due_after;
 	d->status = ST_PROCESSING;
 	return MC_OK;
@@ -121,8 +120,7 @@ static enum mc_code finish(struct dossier *d, const struct op_params *p,
 }
 
 enum mc_code lifecycle_mutate(struct dossier *d, const struct op_params *p,
-			      const struct time_rules *tr,
-			      struct mc_err *err)
+			      const struct time_rules *tr, struct mc_err *err)
 {
 	enum mc_code rc = MC_OK;
 	switch (p->op) {
@@ -130,9 +128,7 @@ enum mc_code lifecycle_mutate(struct dossier *d, const struct op_params *p,
 		d->submitted = p->at;
 		d->status = ST_REGISTERED;
 		break;
-	case OP_ACCEPT:
-		rc = accept(d, p, tr, err);
-		break;
+	case OP_ACCEPT: rc = accept(d, p, tr, err); break;
 	case OP_REFUSE:
 		if ((rc = need_note(p, err)))
 			break;
@@ -142,27 +138,17 @@ enum mc_code lifecycle_mutate(struct dossier *d, const struct op_params *p,
 		d->status = ST_NOT_ACCEPTED;
 		break;
 	case OP_ASK_SUPPLEMENT_AT_RECEPTION:
-	case OP_REQUEST_SUPPLEMENT:
-		rc = open_round(d, p, err);
-		break;
-	case OP_COMPLETE_SUPPLEMENT:
-		rc = close_round(d, p, tr, err);
-		break;
+	case OP_REQUEST_SUPPLEMENT: rc = open_round(d, p, err); break;
+	case OP_COMPLETE_SUPPLEMENT: rc = close_round(d, p, tr, err); break;
 	case OP_START:
-	case OP_FULFIL_FINANCIAL:
-		d->status = ST_PROCESSING;
-		break;
+	case OP_FULFIL_FINANCIAL: d->status = ST_PROCESSING; break;
 	case OP_TRANSFER:
 		if (!str_set(&d->unit_code, p->to_unit))
 			return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 		d->status = ST_PROCESSING;
 		break;
-	case OP_REQUEST_FINANCIAL:
-		d->status = ST_FINANCIAL;
-		break;
-	case OP_FINISH:
-		rc = finish(d, p, err);
-		break;
+	case OP_REQUEST_FINANCIAL: d->status = ST_FINANCIAL; break;
+	case OP_FINISH: rc = finish(d, p, err); break;
 	case OP_STOP:
 		if ((rc = need_note(p, err)))
 			break;
@@ -178,8 +164,7 @@ enum mc_code lifecycle_mutate(struct dossier *d, const struct op_params *p,
 		d->finished = p->at;
 		d->status = ST_WITHDRAWN;
 		break;
-	case OP__COUNT:
-		MC_BUG("OP__COUNT is not an operation");
+	case OP__COUNT: MC_BUG("OP__COUNT is not an operation");
 	}
 	if (rc)
 		return rc;

@@ -14,10 +14,10 @@
 /* What an operation needs besides the dossier. */
 struct op_params {
 	enum dossier_op op;
-	int64_t at;              /* when it happens */
-	const char *note;        /* reason; required to refuse, stop, ask */
-	const char *to_unit;     /* transfer target, already checked */
-	enum delivery delivery;  /* return: counter or post */
+	int64_t at;             /* when it happens */
+	const char *note;       /* reason; required to refuse, stop, ask */
+	const char *to_unit;    /* transfer target, already checked */
+	enum delivery delivery; /* return: counter or post */
 	const struct dossier_result *results; /* finish: result documents */
 	size_t n_results;
 };
@@ -32,8 +32,7 @@ struct time_rules {
 /* Apply `p` to `d` (status already checked with dossier_op_allowed).
  * On failure `d` may be half changed: callers work on a copy or reload. */
 enum mc_code lifecycle_mutate(struct dossier *d, const struct op_params *p,
-			      const struct time_rules *tr,
-			      struct mc_err *err);
+			      const struct time_rules *tr, struct mc_err *err);
 
 /* The due time as the rules give it today: the legal limit from the
  * received time, moved later by every completed supplement pause. Rewrites

@@ -26,10 +26,7 @@
 #define JD_J2000 2451545.0
 #define DEG (M_PI / 180.0)
 
-static double sind(double deg)
-{
-	return sin(deg * DEG);
-}
+static double sind(double deg) { return sin(deg * DEG); }
 
 /*
  * Delta T = TT - UT in seconds, from the Espenak-Meeus polynomials. It
@@ -78,10 +75,7 @@ static double delta_t(double y)
 	return -20 + 32 * t * t;
 }
 
-static double jd_year(double jd)
-{
-	return 2000.0 + (jd - JD_J2000) / 365.25;
-}
+static double jd_year(double jd) { return 2000.0 + (jd - JD_J2000) / 365.25; }
 
 /* Sum of the new-moon periodic terms of Meeus table 49.A. */
 static double new_moon_terms(double k, double T)
@@ -102,22 +96,20 @@ static double new_moon_terms(double k, double T)
 	       0.00208 * E * E * sind(2 * M) - 0.00111 * sind(Mp - 2 * F) -
 	       0.00057 * sind(Mp + 2 * F) + 0.00056 * E * sind(2 * Mp + M) -
 	       0.00042 * sind(3 * Mp) + 0.00042 * E * sind(M + 2 * F) +
-	       0.00038 * E * sind(M - 2 * F) -
-	       0.00024 * E * sind(2 * Mp - M) - 0.00017 * sind(Om) -
-	       0.00007 * sind(Mp + 2 * M) + 0.00004 * sind(2 * Mp - 2 * F) +
-	       0.00004 * sind(3 * M) + 0.00003 * sind(Mp + M - 2 * F) +
-	       0.00003 * sind(2 * Mp + 2 * F) -
-	       0.00003 * sind(Mp + M + 2 * F) +
-	       0.00003 * sind(Mp - M + 2 * F) -
-	       0.00002 * sind(Mp - M - 2 * F) -
-	       0.00002 * sind(3 * Mp + M) + 0.00002 * sind(4 * Mp);
+	       0.00038 * E * sind(M - 2 * F) - 0.00024 * E * sind(2 * Mp - M) -
+	       0.00017 * sind(Om) - 0.00007 * sind(Mp + 2 * M) +
+	       0.00004 * sind(2 * Mp - 2 * F) + 0.00004 * sind(3 * M) +
+	       0.00003 * sind(Mp + M - 2 * F) + 0.00003 * sind(2 * Mp + 2 * F) -
+	       0.00003 * sind(Mp + M + 2 * F) + 0.00003 * sind(Mp - M + 2 * F) -
+	       0.00002 * sind(Mp - M - 2 * F) - 0.00002 * sind(3 * Mp + M) +
+	       0.00002 * sind(4 * Mp);
 }
 
 /* The planetary corrections A1..A14 of Meeus ch. 49. */
 static double new_moon_planets(double k, double T)
 {
 	static const double a[14][3] = {
-		{299.77, 0.107408, 0.000325}, {251.88, 0.016321, 0.000165},
+		{299.77, 0.107408, 0.000325},  {251.88, 0.016321, 0.000165},
 		{251.83, 26.651886, 0.000164}, {349.42, 36.412478, 0.000126},
 		{84.66, 18.206239, 0.000110},  {141.74, 53.303771, 0.000062},
 		{207.14, 2.453732, 0.000060},  {154.84, 7.306860, 0.000056},
@@ -139,9 +131,8 @@ static double new_moon_planets(double k, double T)
 static double new_moon_jd(int k)
 {
 	double T = k / 1236.85;
-	double jde = 2451550.09766 + 29.530588861 * k +
-		     0.00015437 * T * T - 0.000000150 * T * T * T +
-		     0.00000000073 * T * T * T * T;
+	double jde = 2451550.09766 + 29.530588861 * k + 0.00015437 * T * T -
+		     0.000000150 * T * T * T + 0.00000000073 * T * T * T * T;
 	jde += new_moon_terms(k, T) + new_moon_planets(k, T);
 	return jde - delta_t(jd_year(jde)) / 86400.0;
 }
@@ -212,8 +203,8 @@ static int month11(int y)
  * 11 of year y: start days, and which index is the leap month.
  */
 struct lunar_span {
-	int n;            /* months in the span: 12 or 13 */
-	int leap;         /* index of the leap month, -1 when none */
+	int n;             /* months in the span: 12 or 13 */
+	int leap;          /* index of the leap month, -1 when none */
 	int64_t start[14]; /* start[n] is the next month 11 */
 };
 

@@ -51,7 +51,8 @@ enum mc_code online_level_parse(const char *s, enum online_level *out,
 	}
 	return mc_fail(err, MC_ERR_INPUT, field,
 		       "%s: \"%.40s\" is not an online level (none, partial "
-		       "or full)", field, str_or_empty(s));
+		       "or full)",
+		       field, str_or_empty(s));
 }
 
 const char *limit_unit_name(enum limit_unit u)
@@ -72,8 +73,8 @@ enum mc_code limit_unit_parse(const char *s, enum limit_unit *out,
 	}
 	return mc_fail(err, MC_ERR_INPUT, field,
 		       "%s: \"%.40s\" is not a limit unit (working_days, "
-		       "calendar_days or working_hours)", field,
-		       str_or_empty(s));
+		       "calendar_days or working_hours)",
+		       field, str_or_empty(s));
 }
 
 enum mc_code procedure_check(const struct procedure *p, struct mc_err *err)
@@ -96,13 +97,15 @@ enum mc_code procedure_check(const struct procedure *p, struct mc_err *err)
 		if (p->fees[i].amount < 0)
 			return mc_fail(err, MC_ERR_INPUT, "fees.amount",
 				       "fees[%zu].amount: a fee cannot be "
-				       "negative", i);
+				       "negative",
+				       i);
 	}
 	for (size_t i = 0; i < p->n_online_only; i++) {
 		if (p->online_only[i].to < p->online_only[i].from)
 			return mc_fail(err, MC_ERR_INPUT, "online_only.to",
 				       "online_only[%zu].to: is before its "
-				       "from date", i);
+				       "from date",
+				       i);
 	}
 	if (p->n_online_only && p->online_level == ONLINE_NONE)
 		return mc_fail(err, MC_ERR_INPUT, "online_only",

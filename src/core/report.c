@@ -146,8 +146,8 @@ bool report_row_balanced(const struct report_row *r)
 					    r->resolved_late &&
 	       r->in_progress_total ==
 		       r->in_progress_in_time + r->in_progress_overdue &&
-	       r->received_online == r->received_online_partial +
-					     r->received_online_full &&
+	       r->received_online ==
+		       r->received_online_partial + r->received_online_full &&
 	       r->received_new == r->received_online + r->received_direct +
 					  r->received_postal;
 }
@@ -183,7 +183,7 @@ static enum agg_counter end_counter(const struct dossier *d, int64_t end)
 	if (d->status == ST_STOPPED)
 		return AGG_END_STOPPED;
 	int64_t due = civil_local_day(d->due);
-	return end < due ? AGG_END_EARLY
+	return end < due    ? AGG_END_EARLY
 	       : end == due ? AGG_END_ON_TIME
 			    : AGG_END_LATE;
 }
@@ -217,7 +217,8 @@ static size_t supplement_spans(const struct dossier *d, int64_t acc,
 		if (open_e != INT64_MIN) {
 			n = put(out, cap, n, open_b, AGG_SUPPLEMENT_BEGIN);
 			if (open_e != INT64_MAX)
-				n = put(out, cap, n, open_e, AGG_SUPPLEMENT_END);
+				n = put(out, cap, n, open_e,
+					AGG_SUPPLEMENT_END);
 		}
 		open_b = b;
 		open_e = e;
@@ -255,7 +256,8 @@ static size_t multi_supplement(const struct dossier *d, int64_t acc,
 	if (d->n_supplements < 2)
 		return n;
 	bool finished = d->status == ST_FINISHED || d->status == ST_RETURNED;
-	if (finished && (outcome == AGG_END_EARLY || outcome == AGG_END_ON_TIME))
+	if (finished &&
+	    (outcome == AGG_END_EARLY || outcome == AGG_END_ON_TIME))
 		n = put(out, cap, n, end, AGG_END_INTIME_MULTI);
 	int64_t b = max64(civil_local_day(d->supplements[1].requested), acc);
 	int64_t e = min64(end, civil_local_day(d->due) + 1);
@@ -318,13 +320,14 @@ void report_row_from_counters(struct report_row *row,
 	memset(row, 0, sizeof(*row));
 	row->received_online_partial = in[AGG_NEW_ONLINE_PARTIAL];
 	row->received_online_full = in[AGG_NEW_ONLINE_FULL];
-	row->received_online = row->received_online_partial +
-			       row->received_online_full;
+	row->received_online =
+		row->received_online_partial + row->received_online_full;
 	row->received_direct = in[AGG_NEW_DIRECT];
 	row->received_postal = in[AGG_NEW_POSTAL];
 	row->received_new = sum(in, AGG_NEW_ONLINE_PARTIAL, AGG_NEW_POSTAL);
-	row->carried_over = sum(before, AGG_NEW_ONLINE_PARTIAL, AGG_NEW_POSTAL) -
-			    sum(before, AGG_END_EARLY, AGG_END_WITHDRAWN);
+	row->carried_over =
+		sum(before, AGG_NEW_ONLINE_PARTIAL, AGG_NEW_POSTAL) -
+		sum(before, AGG_END_EARLY, AGG_END_WITHDRAWN);
 	row->received_total = row->received_new + row->carried_over;
 	row->resolved_early = in[AGG_END_EARLY];
 	row->resolved_on_time = in[AGG_END_ON_TIME];
@@ -376,8 +379,8 @@ static struct report_period months(int year, int first, int last, int cutoff)
 }
 
 enum mc_code report_period_parse(const char *s, int cutoff,
-				 struct report_period *out,
-				 const char *field, struct mc_err *err)
+				 struct report_period *out, const char *field,
+				 struct mc_err *err)
 {
 	int y = 0, n = 0, used = 0;
 	const char *form = "month:YYYY-MM, quarter:YYYYQn, half:YYYYHn, "

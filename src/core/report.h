@@ -53,27 +53,27 @@ enum agg_counter {
 	AGG_NEW_ONLINE_FULL,
 	AGG_NEW_DIRECT,
 	AGG_NEW_POSTAL,
-	AGG_END_EARLY,          /* ended that day, by outcome */
+	AGG_END_EARLY, /* ended that day, by outcome */
 	AGG_END_ON_TIME,
 	AGG_END_LATE,
 	AGG_END_STOPPED,
 	AGG_END_WITHDRAWN,
-	AGG_OVERDUE_BEGIN,      /* first open day after the due date */
-	AGG_OVERDUE_END,        /* end day of a dossier that was overdue */
-	AGG_SUPPLEMENT_BEGIN,   /* first day a supplement request is open */
-	AGG_SUPPLEMENT_END,     /* first day it no longer is */
-	AGG_RETURNED,           /* result handed over that day */
+	AGG_OVERDUE_BEGIN,    /* first open day after the due date */
+	AGG_OVERDUE_END,      /* end day of a dossier that was overdue */
+	AGG_SUPPLEMENT_BEGIN, /* first day a supplement request is open */
+	AGG_SUPPLEMENT_END,   /* first day it no longer is */
+	AGG_RETURNED,         /* result handed over that day */
 	AGG_RETURNED_POST,
 	/* for the service index (DOMAIN.md section 7), on the accepted day */
-	AGG_REC_FEE,            /* with a fee above 0 */
-	AGG_REC_FEE_ONLINE,     /* ... paid online (portal or gateway) */
-	AGG_REC_DIGITIZED,      /* every submitted component digitized */
-	AGG_REC_REUSED,         /* a component reused or from the store */
-	AGG_REC_CITIZEN,        /* applicant is a citizen */
+	AGG_REC_FEE,              /* with a fee above 0 */
+	AGG_REC_FEE_ONLINE,       /* ... paid online (portal or gateway) */
+	AGG_REC_DIGITIZED,        /* every submitted component digitized */
+	AGG_REC_REUSED,           /* a component reused or from the store */
+	AGG_REC_CITIZEN,          /* applicant is a citizen */
 	AGG_REC_CITIZEN_VERIFIED, /* ... checked against the population db */
 	/* on the end day */
-	AGG_END_E_RESULT,       /* finished with an electronic result */
-	AGG_END_INTIME_MULTI,   /* early or on time after 2+ supplements */
+	AGG_END_E_RESULT,     /* finished with an electronic result */
+	AGG_END_INTIME_MULTI, /* early or on time after 2+ supplements */
 	/* open, in time, after a second supplement request: late for the
 	 * index; the span second request .. min(end, due + 1) - 1 */
 	AGG_MULTI_INTIME_BEGIN,
@@ -103,8 +103,8 @@ void report_row_from_counters(struct report_row *row,
  * "nine:2024" or "year:2024", on statutory months with cut-off day
  * `cutoff` (1-28). Errors name `field`. */
 enum mc_code report_period_parse(const char *s, int cutoff,
-				 struct report_period *out,
-				 const char *field, struct mc_err *err);
+				 struct report_period *out, const char *field,
+				 struct mc_err *err);
 
 /* The statutory month named `month` of `year` with cut-off day `cutoff`
  * (15: 15th of the previous month to the 14th; 1: the calendar month). */

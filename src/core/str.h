@@ -22,8 +22,9 @@ static inline bool str_empty(const char *s) { return !s || !*s; }
  * Returns a pointer to the new zeroed slot, or NULL on OOM. */
 void *array_push(void **items, size_t *n, size_t *cap, size_t size);
 
-#define ARRAY_PUSH(arr, n, cap) \
-	((__typeof__(arr))array_push((void **)&(arr), &(n), &(cap), sizeof(*(arr))))
+#define ARRAY_PUSH(arr, n, cap)                                     \
+	((__typeof__(arr))array_push((void **)&(arr), &(n), &(cap), \
+				     sizeof(*(arr))))
 
 /* A growable byte buffer (strbuf_init / strbuf_release). */
 struct strbuf {

@@ -15,10 +15,7 @@ static uint64_t hash(const char *s)
 	return h;
 }
 
-void strmap_init(struct strmap *m)
-{
-	memset(m, 0, sizeof(*m));
-}
+void strmap_init(struct strmap *m) { memset(m, 0, sizeof(*m)); }
 
 void strmap_release(struct strmap *m)
 {

@@ -47,7 +47,8 @@ enum mc_code unit_level_parse(const char *s, enum unit_level *out,
 	}
 	return mc_fail(err, MC_ERR_INPUT, field,
 		       "%s: \"%.40s\" is not a level (province, district or "
-		       "commune)", field, str_or_empty(s));
+		       "commune)",
+		       field, str_or_empty(s));
 }
 
 enum mc_code unit_code_check(const char *code, const char *field,

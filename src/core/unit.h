@@ -16,10 +16,10 @@ enum unit_level { LEVEL_PROVINCE = 1, LEVEL_DISTRICT = 2, LEVEL_COMMUNE = 3 };
 struct unit {
 	char *code;
 	char *name;
-	char *parent;    /* NULL for the root */
+	char *parent; /* NULL for the root */
 	enum unit_level level;
 	int64_t valid_from, valid_to; /* civil days, MC_NO_TIME when open */
-	char *successor; /* NULL unless merged or abolished */
+	char *successor;              /* NULL unless merged or abolished */
 	char *office_hours; /* "07:00-11:30,13:30-17:00"; NULL for default */
 };
 

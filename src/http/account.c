@@ -12,14 +12,16 @@
 static enum mc_code check_username(const char *u, struct mc_err *err)
 {
 	size_t n = u ? strlen(u) : 0;
-	if (n == 0 || n > 63 || strspn(u, "abcdefghijklmnopqrstuvwxyz"
-					  "0123456789._-") != n)
+	if (n == 0 || n > 63 ||
+	    strspn(u, "abcdefghijklmnopqrstuvwxyz"
+		      "0123456789._-") != n)
 		return mc_fail(err, MC_ERR_INPUT, "username",
 			       "username: 1-63 of a-z, 0-9, '.', '_', '-'");
 	return MC_OK;
 }
 
-static enum mc_code hash_password(const char *pw, char out[crypto_pwhash_STRBYTES],
+static enum mc_code hash_password(const char *pw,
+				  char out[crypto_pwhash_STRBYTES],
 				  struct mc_err *err)
 {
 	if (!pw || strlen(pw) < ACCOUNT_MIN_PASSWORD)

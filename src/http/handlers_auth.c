@@ -48,8 +48,8 @@ static int64_t locked_for(struct http_req *r, const char *key, int64_t now)
 	return wait > 0 ? wait : 1;
 }
 
-static bool throttled(struct http_req *r, const char *ukey,
-		      const char *akey, int64_t now)
+static bool throttled(struct http_req *r, const char *ukey, const char *akey,
+		      int64_t now)
 {
 	int64_t a = locked_for(r, ukey, now), b = locked_for(r, akey, now);
 	int64_t wait = a > b ? a : b;
@@ -79,13 +79,13 @@ static void start_session(struct http_req *r, const struct user *u)
 	}
 	r->user.id = u->id;
 	r->user.role = http_role_bit(u->role);
-	snprintf(r->user.username, sizeof(r->user.username), "%s",
-		 u->username);
+	snprintf(r->user.username, sizeof(r->user.username), "%s", u->username);
 	snprintf(r->user.unit, sizeof(r->user.unit), "%s", u->unit_code);
 	http_reply_json(r, 200, me_json(&r->user));
 	snprintf(cookie, sizeof(cookie),
 		 "motcua_session=%s; HttpOnly; SameSite=Strict; Path=/; "
-		 "Max-Age=%d", token, SESSION_SECONDS);
+		 "Max-Age=%d",
+		 token, SESSION_SECONDS);
 	http_add_header(r, MHD_HTTP_HEADER_SET_COOKIE, cookie);
 }
 
@@ -100,8 +100,8 @@ static void check_login(struct http_req *r, const char *name,
 	if (throttled(r, ukey, akey, now))
 		return;
 	bool found = store_user_get(r->app->st, name, &u, NULL) == MC_OK;
-	if (found && u.active && account_password_ok(u.password_hash,
-						      password)) {
+	if (found && u.active &&
+	    account_password_ok(u.password_hash, password)) {
 		store_login_failure_clear(r->app->st, ukey,
 					  now - THROTTLE_WINDOW, NULL);
 		start_session(r, &u);

@@ -54,14 +54,14 @@ void h_holidays(struct http_req *r)
 	}
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(
-			a, json_pack("{s:o,s:s,s:s}", "date",
-				     http_date(days[i].day), "kind",
-				     kind_key(days[i].kind), "name",
-				     days[i].name));
+		json_array_append_new(a,
+				      json_pack("{s:o,s:s,s:s}", "date",
+						http_date(days[i].day), "kind",
+						kind_key(days[i].kind), "name",
+						days[i].name));
 	free(days);
-	http_reply_json(r, 200, json_pack("{s:i,s:o}", "year", (int)year,
-					  "days", a));
+	http_reply_json(r, 200,
+			json_pack("{s:i,s:o}", "year", (int)year, "days", a));
 }
 
 static bool due_unit(struct http_req *r, enum limit_unit *u)
@@ -120,8 +120,8 @@ void h_due(struct http_req *r)
 	struct office_hours oh;
 	struct due_explain ex = {0};
 	struct mc_err err;
-	const char *code = http_query(r, "unit"), *explain =
-						       http_query(r, "explain");
+	const char *code = http_query(r, "unit"),
+		   *explain = http_query(r, "explain");
 	bool want = explain && strcmp(explain, "1") == 0;
 	if (!from_arg(r, &from) ||
 	    !int_arg(r, "days", 0, CALENDAR_MAX_LIMIT, &days) ||

@@ -10,14 +10,13 @@
 
 static json_t *unit_json(const struct unit *u)
 {
-	return json_pack("{s:s,s:s,s:o,s:i,s:s,s:o,s:o,s:o,s:o}", "code",
-			 u->code, "name", u->name ? u->name : "", "parent",
-			 http_str(u->parent), "level", (int)u->level,
-			 "level_name", unit_level_name(u->level), "valid_from",
-			 http_date(u->valid_from), "valid_to",
-			 http_date(u->valid_to), "successor",
-			 http_str(u->successor), "office_hours",
-			 http_str(u->office_hours));
+	return json_pack(
+		"{s:s,s:s,s:o,s:i,s:s,s:o,s:o,s:o,s:o}", "code", u->code,
+		"name", u->name ? u->name : "", "parent", http_str(u->parent),
+		"level", (int)u->level, "level_name", unit_level_name(u->level),
+		"valid_from", http_date(u->valid_from), "valid_to",
+		http_date(u->valid_to), "successor", http_str(u->successor),
+		"office_hours", http_str(u->office_hours));
 }
 
 static int add_unit(const struct unit *u, void *ctx)
@@ -77,15 +76,14 @@ static json_t *procedure_json(const struct procedure *p)
 }
 
 struct proc_search {
-	const char *query;  /* folded, NULL: all */
+	const char *query; /* folded, NULL: all */
 	const char *field;
-	int online;         /* -1: any */
+	int online; /* -1: any */
 	json_t *items;
 	bool oom;
 };
 
-static bool proc_matches(const struct proc_search *s,
-			 const struct procedure *p)
+static bool proc_matches(const struct proc_search *s, const struct procedure *p)
 {
 	if (s->field && strcmp(s->field, p->field_code ? p->field_code : ""))
 		return false;
@@ -143,8 +141,8 @@ void h_procedures(struct http_req *r)
 	if (!search_args(r, &s, &folded))
 		return;
 	s.items = json_array();
-	enum mc_code rc = store_procedure_each(r->app->st, add_procedure, &s,
-					       &err);
+	enum mc_code rc =
+		store_procedure_each(r->app->st, add_procedure, &s, &err);
 	free(folded);
 	if (rc || s.oom) {
 		json_decref(s.items);

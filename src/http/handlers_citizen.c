@@ -38,8 +38,8 @@ static bool secret_matches(struct http_req *r, int64_t dossier_id,
 {
 	char want[129], got[65];
 	if (!secret || strlen(secret) > 256 ||
-	    store_dossier_secret_get(r->app->st, dossier_id, want,
-				     sizeof(want), NULL))
+	    store_dossier_secret_get(r->app->st, dossier_id, want, sizeof(want),
+				     NULL))
 		return false;
 	http_token_hash(secret, got);
 	return strlen(want) == 64 && sodium_memcmp(want, got, 64) == 0;
@@ -92,7 +92,8 @@ void h_rating(struct http_req *r)
 	json_decref(o);
 }
 
-/* ---- POST /public/feedback ------------------------------------------------ */
+/* ---- POST /public/feedback ------------------------------------------------
+ */
 
 /* PA-{yyMMdd}-{8 hex}: readable over the phone, not guessable. */
 static void feedback_id(char out[32])
@@ -106,8 +107,8 @@ static void feedback_id(char out[32])
 
 /* The unit the feedback is about: the dossier's when one is named (the
  * secret proves the sender may speak of it), else the given one. */
-static bool feedback_unit(struct http_req *r, json_t *o, char *unit,
-			  size_t n, char *dossier, size_t dn)
+static bool feedback_unit(struct http_req *r, json_t *o, char *unit, size_t n,
+			  char *dossier, size_t dn)
 {
 	const char *u, *code, *secret;
 	struct dossier d;
@@ -135,8 +136,8 @@ static bool feedback_unit(struct http_req *r, json_t *o, char *unit,
 
 void h_feedback_submit(struct http_req *r)
 {
-	static const char *const keys[] = {"text", "unit", "dossier",
-					   "secret", NULL};
+	static const char *const keys[] = {"text", "unit", "dossier", "secret",
+					   NULL};
 	const char *text;
 	char unit[64], dossier[64], id[32];
 	struct mc_err err;
@@ -145,34 +146,34 @@ void h_feedback_submit(struct http_req *r)
 		return;
 	if (http_only_fields(r, o, keys) &&
 	    need_string(r, o, "text", MAX_TEXT, &text) &&
-	    feedback_unit(r, o, unit, sizeof(unit), dossier,
-			  sizeof(dossier))) {
+	    feedback_unit(r, o, unit, sizeof(unit), dossier, sizeof(dossier))) {
 		feedback_id(id);
 		if (app_feedback_submit(r->app, id, unit,
 					dossier[0] ? dossier : NULL, text,
 					(int64_t)time(NULL), &err))
 			http_reply_mc(r, &err);
 		else
-			http_reply_json(r, 201,
-					json_pack("{s:s,s:s}", "id", id,
-						  "unit", unit));
+			http_reply_json(
+				r, 201,
+				json_pack("{s:s,s:s}", "id", id, "unit", unit));
 	}
 	json_decref(o);
 }
 
-/* ---- staff: GET /feedback, POST /feedback/{id}/answer --------------------- */
+/* ---- staff: GET /feedback, POST /feedback/{id}/answer ---------------------
+ */
 
 static int add_feedback(const struct feedback_row *f, void *ctx)
 {
 	json_array_append_new(
-		ctx, json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id",
-			       f->id, "unit_code", http_str(f->unit_code),
-			       "dossier_code", http_str(f->dossier_code),
-			       "text", http_str(f->body), "received_at",
-			       http_time(f->received_at), "answered_at",
-			       http_time(f->answered_at), "answer",
-			       http_str(f->answer), "outcome",
-			       http_str(f->outcome)));
+		ctx,
+		json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id", f->id,
+			  "unit_code", http_str(f->unit_code), "dossier_code",
+			  http_str(f->dossier_code), "text", http_str(f->body),
+			  "received_at", http_time(f->received_at),
+			  "answered_at", http_time(f->answered_at), "answer",
+			  http_str(f->answer), "outcome",
+			  http_str(f->outcome)));
 	return 0;
 }
 
@@ -210,8 +211,8 @@ void h_feedback_list(struct http_req *r)
 		http_reply_mc(r, &err);
 		return;
 	}
-	http_reply_json(r, 200, json_pack("{s:s,s:o}", "unit", unit,
-					  "feedback", rows));
+	http_reply_json(r, 200,
+			json_pack("{s:s,s:o}", "unit", unit, "feedback", rows));
 }
 
 void h_feedback_answer(struct http_req *r)
@@ -244,8 +245,8 @@ void h_feedback_answer(struct http_req *r)
 				     (int64_t)time(NULL), &err))
 		http_reply_mc(r, &err);
 	else
-		http_reply_json(r, 200, json_pack("{s:s,s:s}", "id",
-						  r->param[0], "answer",
-						  answer));
+		http_reply_json(r, 200,
+				json_pack("{s:s,s:s}", "id", r->param[0],
+					  "answer", answer));
 	json_decref(o);
 }

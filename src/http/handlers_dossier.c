@@ -19,29 +19,27 @@ json_t *http_dossier_summary(const struct dossier *d)
 {
 	bool open = d->status == ST_ACCEPTED || d->status == ST_PROCESSING ||
 		    d->status == ST_FINANCIAL;
-	bool overdue = open && d->due != MC_NO_TIME &&
-		       d->due < (int64_t)time(NULL);
-	return json_pack("{s:s,s:o,s:o,s:o,s:i,s:s,s:i,s:s,s:s,s:o,s:o,s:o,"
-			 "s:o,s:o,s:o,s:o,s:b}",
-			 "code", d->code ? d->code : "", "procedure_code",
-			 http_str(d->procedure_code), "procedure_name",
-			 http_str(d->procedure_name), "unit_code",
-			 http_str(d->unit_code), "channel", (int)d->channel,
-			 "channel_name", channel_name(d->channel), "status",
-			 (int)d->status, "status_key",
-			 dossier_status_key(d->status), "status_name",
-			 dossier_status_name(d->status), "applicant_name",
-			 http_str(d->applicant_name), "submitted",
-			 http_time(d->submitted), "received",
-			 http_time(d->received), "due", http_time(d->due),
-			 "finished", http_time(d->finished), "returned",
-			 http_time(d->returned), "applicant_id",
-			 http_str(d->applicant_id), "overdue", overdue);
+	bool overdue =
+		open && d->due != MC_NO_TIME && d->due < (int64_t)time(NULL);
+	return json_pack(
+		"{s:s,s:o,s:o,s:o,s:i,s:s,s:i,s:s,s:s,s:o,s:o,s:o,"
+		"s:o,s:o,s:o,s:o,s:b}",
+		"code", d->code ? d->code : "", "procedure_code",
+		http_str(d->procedure_code), "procedure_name",
+		http_str(d->procedure_name), "unit_code",
+		http_str(d->unit_code), "channel", (int)d->channel,
+		"channel_name", channel_name(d->channel), "status",
+		(int)d->status, "status_key", dossier_status_key(d->status),
+		"status_name", dossier_status_name(d->status), "applicant_name",
+		http_str(d->applicant_name), "submitted",
+		http_time(d->submitted), "received", http_time(d->received),
+		"due", http_time(d->due), "finished", http_time(d->finished),
+		"returned", http_time(d->returned), "applicant_id",
+		http_str(d->applicant_id), "overdue", overdue);
 }
 
 /* Load a dossier the account may see; false after answering 404. */
-static bool load_scoped(struct http_req *r, const char *code,
-			struct dossier *d)
+static bool load_scoped(struct http_req *r, const char *code, struct dossier *d)
 {
 	struct mc_err err;
 	enum mc_code rc = store_dossier_get(r->app->st, code, d, &err);
@@ -71,8 +69,7 @@ static void op_body_release(struct op_body *b)
 	json_decref(b->json);
 }
 
-static bool parse_decision(struct http_req *r, json_t *o,
-			   enum dossier_op *op)
+static bool parse_decision(struct http_req *r, json_t *o, enum dossier_op *op)
 {
 	const char *d;
 	if (!http_opt_string(r, o, "decision", &d))
@@ -106,8 +103,8 @@ static bool parse_result(struct http_req *r, json_t *v, size_t i,
 		json_t *s = json_object_get(v, keys[k]);
 		if (s && !json_is_string(s) && !json_is_null(s)) {
 			http_reply_error(r, 400, "invalid_input", "results",
-					 "results[%zu].%s: must be a string",
-					 i, keys[k]);
+					 "results[%zu].%s: must be a string", i,
+					 keys[k]);
 			return false;
 		}
 		*dst[k] = (char *)json_string_value(s);
@@ -127,7 +124,7 @@ static bool parse_results(struct http_req *r, json_t *o, struct op_body *b)
 		return false;
 	}
 	b->results = calloc(json_array_size(a) + 1, sizeof(*b->results));
-	json_array_foreach(a, i, v) {
+	json_array_foreach (a, i, v) {
 		if (!parse_result(r, v, i, &b->results[i]))
 			return false;
 	}
@@ -139,7 +136,7 @@ static bool parse_results(struct http_req *r, json_t *o, struct op_body *b)
 static bool parse_op_body(struct http_req *r, struct op_body *b,
 			  struct op_request *req)
 {
-	static const char *const allowed[] = {"note", "to", "by_post",
+	static const char *const allowed[] = {"note",    "to",       "by_post",
 					      "results", "decision", NULL};
 	memset(b, 0, sizeof(*b));
 	b->json = r->body.len ? http_body_object(r) : json_object();
@@ -154,8 +151,8 @@ static bool parse_op_body(struct http_req *r, struct op_body *b,
 				 "by_post: must be true or false");
 		return false;
 	}
-	req->params.delivery = json_is_true(post) ? DELIVERY_POST
-						  : DELIVERY_COUNTER;
+	req->params.delivery =
+		json_is_true(post) ? DELIVERY_POST : DELIVERY_COUNTER;
 	req->params.results = b->results;
 	req->params.n_results = b->n_results;
 	if (req->params.op == OP_ACCEPT)
@@ -202,15 +199,15 @@ void h_dossier_op(struct http_req *r)
 /* Parse a new filing given as a JSON object; false after answering 400.
  * A MaHoSo the client sent is kept, for the lifecycle to refuse by name:
  * the system numbers new filings. */
-static bool parse_filing(struct http_req *r, json_t *f,
-			 struct dossier *filing)
+static bool parse_filing(struct http_req *r, json_t *f, struct dossier *filing)
 {
 	struct mc_err err;
 	char *text = json_dumps(f, JSON_COMPACT);
-	enum mc_code rc = text ? portal_dossier_parse(text, strlen(text),
-						      filing, &err)
-			       : mc_fail(&err, MC_ERR_NOMEM, "", "out of "
-					 "memory");
+	enum mc_code rc =
+		text ? portal_dossier_parse(text, strlen(text), filing, &err)
+		     : mc_fail(&err, MC_ERR_NOMEM, "",
+			       "out of "
+			       "memory");
 	free(text);
 	if (rc) {
 		http_reply_mc(r, &err);
@@ -274,8 +271,8 @@ static bool counter_filing(struct http_req *r, struct op_body *b,
 	if (ok && !http_in_scope(r->app, r->user.unit, filing->unit_code)) {
 		http_reply_error(r, 403, "forbidden", "DonViXuLy",
 				 "DonViXuLy: unit \"%s\" is outside your "
-				 "units", filing->unit_code ? filing->unit_code
-							    : "");
+				 "units",
+				 filing->unit_code ? filing->unit_code : "");
 		return false;
 	}
 	return ok;
@@ -295,17 +292,19 @@ void h_counter_filing(struct http_req *r)
 	dossier_release(&filing);
 }
 
-/* ---- reading -------------------------------------------------------------- */
+/* ---- reading --------------------------------------------------------------
+ */
 
 static int add_event(const struct dossier_event *ev, void *ctx)
 {
-	json_array_append_new(
-		ctx, json_pack("{s:o,s:o,s:o,s:o,s:i,s:i,s:o}", "at",
-			       http_time(ev->at), "action", http_str(ev->action),
-			       "actor", http_str(ev->actor), "unit_code",
-			       http_str(ev->unit_code), "old_status",
-			       ev->old_status, "new_status", ev->new_status,
-			       "note", http_str(ev->note)));
+	json_array_append_new(ctx, json_pack("{s:o,s:o,s:o,s:o,s:i,s:i,s:o}",
+					     "at", http_time(ev->at), "action",
+					     http_str(ev->action), "actor",
+					     http_str(ev->actor), "unit_code",
+					     http_str(ev->unit_code),
+					     "old_status", ev->old_status,
+					     "new_status", ev->new_status,
+					     "note", http_str(ev->note)));
 	return 0;
 }
 
@@ -322,8 +321,8 @@ void h_dossier_get(struct http_req *r)
 	json_object_set_new(o, "portal",
 			    json_loads(sb.buf ? sb.buf : "{}", 0, NULL));
 	strbuf_release(&sb);
-	enum mc_code rc = store_event_each(r->app->st, d.code, add_event,
-					   events, &err);
+	enum mc_code rc =
+		store_event_each(r->app->st, d.code, add_event, events, &err);
 	json_object_set_new(o, "events", events);
 	dossier_release(&d);
 	if (rc) {

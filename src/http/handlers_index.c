@@ -17,8 +17,8 @@
 
 #include "app/index.h"
 #include "core/civil.h"
-#include "io/index_json.h"
 #include "http/http_int.h"
+#include "io/index_json.h"
 
 #define DEFAULT_MIN_DOSSIERS 30
 
@@ -133,8 +133,7 @@ static json_t *check_row(const struct target_check *c)
 		index_indicator_name(c->ind), "actual", percent(c->actual),
 		"target", percent(c->target), "met",
 		c->met < 0 ? json_null() : json_boolean(c->met), "margin",
-		c->met < 0 ? json_null()
-			   : json_real((double)c->margin / 100.0),
+		c->met < 0 ? json_null() : json_real((double)c->margin / 100.0),
 		"inherited", c->inherited, "below_parent", c->below_parent);
 }
 
@@ -161,8 +160,9 @@ void h_targets_check(struct http_req *r)
 	for (size_t i = 0; i < rep.n; i++)
 		json_array_append_new(rows, check_row(&rep.rows[i]));
 	target_report_release(&rep);
-	http_reply_json(r, 200, json_pack("{s:s,s:s,s:o}", "period", period,
-					  "unit", unit, "rows", rows));
+	http_reply_json(r, 200,
+			json_pack("{s:s,s:s,s:o}", "period", period, "unit",
+				  unit, "rows", rows));
 }
 
 /* A required non-empty string member; false after answering 400. */
@@ -173,8 +173,7 @@ static bool need_string(struct http_req *r, json_t *o, const char *key,
 		return false;
 	if (*out && **out)
 		return true;
-	http_reply_error(r, 400, "invalid_input", key, "%s: is required",
-			 key);
+	http_reply_error(r, 400, "invalid_input", key, "%s: is required", key);
 	return false;
 }
 

@@ -13,10 +13,10 @@ static void add_path_params(json_t *params, const char *path)
 	for (const char *p = strchr(path, '{'); p; p = strchr(p + 1, '{')) {
 		const char *end = strchr(p, '}');
 		json_array_append_new(
-			params, json_pack("{s:s%,s:s,s:b,s:{s:s}}", "name",
-					  p + 1, (size_t)(end - p - 1), "in",
-					  "path", "required", 1, "schema",
-					  "type", "string"));
+			params,
+			json_pack("{s:s%,s:s,s:b,s:{s:s}}", "name", p + 1,
+				  (size_t)(end - p - 1), "in", "path",
+				  "required", 1, "schema", "type", "string"));
 	}
 }
 
@@ -29,23 +29,23 @@ static void add_query_params(json_t *params, const char *q)
 		size_t name_len = colon ? (size_t)(colon - q) : len;
 		const char *desc = colon ? colon + 1 : "";
 		size_t desc_len = colon ? len - name_len - 1 : 0;
-		json_array_append_new(
-			params,
-			json_pack("{s:s%,s:s,s:b,s:s%,s:{s:s}}", "name", q,
-				  name_len, "in", "query", "required", 0,
-				  "description", desc, desc_len, "schema",
-				  "type", "string"));
+		json_array_append_new(params,
+				      json_pack("{s:s%,s:s,s:b,s:s%,s:{s:s}}",
+						"name", q, name_len, "in",
+						"query", "required", 0,
+						"description", desc, desc_len,
+						"schema", "type", "string"));
 		q += len + (q[len] == ';');
 	}
 }
 
 static json_t *responses(const struct http_route *rt)
 {
-	json_t *o = json_pack("{s:{s:s},s:{s:s,s:{s:{s:{s:s}}}}}", "200",
-			      "description", "success", "default",
-			      "description", "an error", "content",
-			      "application/json", "schema", "$ref",
-			      "#/components/schemas/Error");
+	json_t *o =
+		json_pack("{s:{s:s},s:{s:s,s:{s:{s:{s:s}}}}}", "200",
+			  "description", "success", "default", "description",
+			  "an error", "content", "application/json", "schema",
+			  "$ref", "#/components/schemas/Error");
 	if (rt->fn == h_register || rt->fn == h_counter_filing)
 		json_object_set_new(o, "201",
 				    json_pack("{s:s}", "description",
@@ -60,17 +60,17 @@ static json_t *operation(const struct http_route *rt, size_t i)
 	snprintf(id, sizeof(id), "%s_%zu", rt->tag, i);
 	add_path_params(params, rt->path);
 	add_query_params(params, rt->query);
-	json_t *op = json_pack("{s:s,s:[s],s:s,s:o,s:o}", "summary",
-			       rt->summary, "tags", rt->tag, "operationId", id,
-			       "parameters", params, "responses",
-			       responses(rt));
+	json_t *op =
+		json_pack("{s:s,s:[s],s:s,s:o,s:o}", "summary", rt->summary,
+			  "tags", rt->tag, "operationId", id, "parameters",
+			  params, "responses", responses(rt));
 	if (rt->body)
-		json_object_set_new(
-			op, "requestBody",
-			json_pack("{s:s,s:b,s:{s:{s:{s:s}}}}", "description",
-				  rt->body, "required", 0, "content",
-				  "application/json", "schema", "type",
-				  "object"));
+		json_object_set_new(op, "requestBody",
+				    json_pack("{s:s,s:b,s:{s:{s:{s:s}}}}",
+					      "description", rt->body,
+					      "required", 0, "content",
+					      "application/json", "schema",
+					      "type", "object"));
 	if (rt->roles)
 		json_object_set_new(op, "security",
 				    json_pack("[{s:[]}]", "session"));
@@ -79,14 +79,13 @@ static json_t *operation(const struct http_route *rt, size_t i)
 
 static json_t *components(void)
 {
-	return json_pack(
-		"{s:{s:{s:s,s:{s:{s:s,s:{s:{s:s},s:{s:s},s:{s:s}}}}}},"
-		"s:{s:{s:s,s:s,s:s}}}",
-		"schemas", "Error", "type", "object", "properties", "error",
-		"type", "object", "properties", "code", "type", "string",
-		"message", "type", "string", "field", "type", "string",
-		"securitySchemes", "session", "type", "apiKey", "in", "cookie",
-		"name", "motcua_session");
+	return json_pack("{s:{s:{s:s,s:{s:{s:s,s:{s:{s:s},s:{s:s},s:{s:s}}}}}},"
+			 "s:{s:{s:s,s:s,s:s}}}",
+			 "schemas", "Error", "type", "object", "properties",
+			 "error", "type", "object", "properties", "code",
+			 "type", "string", "message", "type", "string", "field",
+			 "type", "string", "securitySchemes", "session", "type",
+			 "apiKey", "in", "cookie", "name", "motcua_session");
 }
 
 void h_openapi(struct http_req *r)
@@ -134,9 +133,10 @@ void h_metrics(struct http_req *r)
 	strbuf_puts(&sb, "# HELP motcua_dossiers Dossiers by status.\n"
 			 "# TYPE motcua_dossiers gauge\n");
 	for (int s = 1; s <= 10; s++)
-		strbuf_addf(&sb, "motcua_dossiers{status=\"%d\",key=\"%s\"} "
-			    "%lld\n", s, dossier_status_key(s),
-			    (long long)counts[s]);
+		strbuf_addf(&sb,
+			    "motcua_dossiers{status=\"%d\",key=\"%s\"} "
+			    "%lld\n",
+			    s, dossier_status_key(s), (long long)counts[s]);
 	http_reply_text(r, 200, "text/plain; version=0.0.4; charset=utf-8",
 			sb.buf ? sb.buf : "", sb.len);
 	strbuf_release(&sb);

@@ -39,7 +39,8 @@ static void draw_modules(const QRcode *qr, struct strbuf *sb)
 static void svg_of(const QRcode *qr, struct strbuf *sb)
 {
 	int size = qr->width + 2 * QR_QUIET;
-	strbuf_addf(sb, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	strbuf_addf(sb,
+		    "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 		    "viewBox=\"0 0 %d %d\" shape-rendering=\"crispEdges\">"
 		    "<rect width=\"%d\" height=\"%d\" fill=\"#fff\"/>",
 		    size, size, size, size);

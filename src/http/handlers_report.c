@@ -12,8 +12,8 @@
 
 #include "app/report.h"
 #include "core/civil.h"
-#include "io/report_json.h"
 #include "http/http_int.h"
+#include "io/report_json.h"
 
 static bool bad(struct http_req *r, const char *field, const char *msg)
 {

@@ -40,8 +40,8 @@ static int add_hit(const struct dossier *d, void *ctx)
 }
 
 /* A whole number in [lo, hi] from the query, or def when absent. */
-static bool number_arg(struct http_req *r, const char *name, long lo,
-		       long hi, long def, long *out)
+static bool number_arg(struct http_req *r, const char *name, long lo, long hi,
+		       long def, long *out)
 {
 	const char *v = http_query(r, name);
 	char *end;
@@ -52,7 +52,8 @@ static bool number_arg(struct http_req *r, const char *name, long lo,
 	if (!*v || *end || n < lo || n > hi) {
 		http_reply_error(r, 400, "invalid_input", name,
 				 "%s: \"%s\" is not a whole number in "
-				 "%ld-%ld", name, v, lo, hi);
+				 "%ld-%ld",
+				 name, v, lo, hi);
 		return false;
 	}
 	*out = n;
@@ -96,8 +97,8 @@ void h_dossier_search(struct http_req *r)
 	}
 	s.query = folded;
 	s.items = json_array();
-	enum mc_code rc = store_dossier_search(r->app->st, &q, add_hit, &s,
-					       &err);
+	enum mc_code rc =
+		store_dossier_search(r->app->st, &q, add_hit, &s, &err);
 	free(folded);
 	if (rc) {
 		json_decref(s.items);

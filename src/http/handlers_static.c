@@ -127,15 +127,9 @@ static void serve_file(struct http_req *r, const char *dir, const char *name)
 	cache_headers(r, etag, type);
 }
 
-void h_static_index(struct http_req *r)
-{
-	serve_file(r, NULL, "index.html");
-}
+void h_static_index(struct http_req *r) { serve_file(r, NULL, "index.html"); }
 
-void h_static_file(struct http_req *r)
-{
-	serve_file(r, NULL, r->param[0]);
-}
+void h_static_file(struct http_req *r) { serve_file(r, NULL, r->param[0]); }
 
 void h_static_nested(struct http_req *r)
 {

@@ -41,7 +41,7 @@ struct http_user {
 /* ---- the app pool -------------------------------------------------------- */
 
 struct http_pool {
-	pthread_mutex_t lock;  /* only for waiting when every handle is busy */
+	pthread_mutex_t lock; /* only for waiting when every handle is busy */
 	pthread_cond_t freed;
 	atomic_int waiters;
 	struct app *apps;
@@ -59,8 +59,8 @@ void http_pool_release(struct http_pool *p, struct app *app);
 #define HTTP_N_STATUS 14
 #define HTTP_N_BUCKETS 12
 struct http_metrics {
-	size_t n_routes; /* + 1 slot for unmatched paths */
-	atomic_ulong *requests;  /* [(n_routes + 1) * HTTP_N_STATUS] */
+	size_t n_routes;        /* + 1 slot for unmatched paths */
+	atomic_ulong *requests; /* [(n_routes + 1) * HTTP_N_STATUS] */
 	atomic_ulong buckets[HTTP_N_BUCKETS + 1];
 	atomic_ulong count;
 	atomic_ullong sum_us;
@@ -80,7 +80,7 @@ struct http_server {
 	struct http_pool pool;
 	struct http_metrics metrics;
 	atomic_int in_flight;
-	atomic_bool stopping;  /* http_server_stop began: refuse new requests */
+	atomic_bool stopping; /* http_server_stop began: refuse new requests */
 	uint16_t port;
 };
 
@@ -92,15 +92,15 @@ struct http_req {
 	const char *method, *url;
 	struct strbuf body;
 	bool too_large;
-	bool refused;         /* arrived while stopping: 503 */
+	bool refused; /* arrived while stopping: 503 */
 	uint64_t start_us;
-	int route;            /* index in the route table, -1 none */
+	int route; /* index in the route table, -1 none */
 	const char *param[HTTP_MAX_PARAMS];
-	char path_buf[512];   /* the path, cut into params */
-	struct app *app;      /* borrowed from the pool while dispatching */
+	char path_buf[512]; /* the path, cut into params */
+	struct app *app;    /* borrowed from the pool while dispatching */
 	bool signed_in;
 	struct http_user user;
-	char client[64];      /* http_client_addr, "" until asked */
+	char client[64]; /* http_client_addr, "" until asked */
 	/* the reply */
 	int status;
 	struct MHD_Response *resp;
@@ -112,13 +112,13 @@ typedef void (*http_handler)(struct http_req *r);
 
 struct http_route {
 	const char *method;
-	const char *path;    /* "/api/v1/units/{code}" */
+	const char *path; /* "/api/v1/units/{code}" */
 	http_handler fn;
-	unsigned roles;      /* 0: anyone; else the ROLE_ bits allowed */
-	int op;              /* enum dossier_op of a lifecycle route, else -1 */
+	unsigned roles; /* 0: anyone; else the ROLE_ bits allowed */
+	int op;         /* enum dossier_op of a lifecycle route, else -1 */
 	const char *tag, *summary;
-	const char *query;   /* documented query: "name:description;..." */
-	const char *body;    /* request body, for the document; NULL none */
+	const char *query; /* documented query: "name:description;..." */
+	const char *body;  /* request body, for the document; NULL none */
 };
 
 extern const struct http_route http_routes[];
@@ -147,8 +147,7 @@ void http_reply_error(struct http_req *r, int status, const char *code,
 /* The one mapping of mc_code to an HTTP status. */
 int http_status_of(enum mc_code code);
 void http_reply_mc(struct http_req *r, const struct mc_err *err);
-void http_add_header(struct http_req *r, const char *name,
-		     const char *value);
+void http_add_header(struct http_req *r, const char *name, const char *value);
 
 /* A query argument, NULL when absent. */
 const char *http_query(struct http_req *r, const char *name);

@@ -86,8 +86,10 @@ void http_reply_error(struct http_req *r, int status, const char *code,
 			      "message", msg, "field", field ? field : "");
 	if (!e) /* the message quoted bytes that are not UTF-8 */
 		e = json_pack("{s:{s:s,s:s,s:s}}", "error", "code", code,
-			      "message", "the request holds text that is not "
-			      "valid UTF-8", "field", "");
+			      "message",
+			      "the request holds text that is not "
+			      "valid UTF-8",
+			      "field", "");
 	http_reply_json(r, status, e);
 }
 
@@ -118,14 +120,13 @@ void http_reply_mc(struct http_req *r, const struct mc_err *err)
 				 "the server failed; the request changed "
 				 "nothing");
 	else
-		http_reply_error(r, status, mc_code_name(err->code),
-				 err->field, "%s",
+		http_reply_error(r, status, mc_code_name(err->code), err->field,
+				 "%s",
 				 err->message[0] ? err->message
 						 : mc_code_name(err->code));
 }
 
-void http_add_header(struct http_req *r, const char *name,
-		     const char *value)
+void http_add_header(struct http_req *r, const char *name, const char *value)
 {
 	if (r->resp)
 		MHD_add_response_header(r->resp, name, value);
@@ -145,7 +146,8 @@ json_t *http_body_object(struct http_req *r)
 	if (!v) {
 		http_reply_error(r, 400, "invalid_input", "body",
 				 "body: not valid JSON at line %d column %d: "
-				 "%s", je.line, je.column, je.text);
+				 "%s",
+				 je.line, je.column, je.text);
 		return NULL;
 	}
 	if (!json_is_object(v)) {
@@ -157,12 +159,11 @@ json_t *http_body_object(struct http_req *r)
 	return v;
 }
 
-bool http_only_fields(struct http_req *r, json_t *o,
-		      const char *const *allowed)
+bool http_only_fields(struct http_req *r, json_t *o, const char *const *allowed)
 {
 	const char *key;
 	json_t *v;
-	json_object_foreach(o, key, v) {
+	json_object_foreach (o, key, v) {
 		const char *const *a = allowed;
 		while (*a && strcmp(*a, key) != 0)
 			a++;
@@ -200,8 +201,10 @@ static void time_text(int64_t t, char buf[TIME_BUF])
 	int sec = civil_local_second(t), y, m, d;
 	civil_from_days(day, &y, &m, &d);
 	if (y < 0 || y > 9999) { /* not on a hot path; keep printf's form */
-		snprintf(buf, TIME_BUF, "%04d-%02d-%02dT%02d:%02d:%02d"
-			 "+07:00", y, m, d, sec / 3600, sec / 60 % 60, sec % 60);
+		snprintf(buf, TIME_BUF,
+			 "%04d-%02d-%02dT%02d:%02d:%02d"
+			 "+07:00",
+			 y, m, d, sec / 3600, sec / 60 % 60, sec % 60);
 		return;
 	}
 	int f[6] = {y / 100, y % 100, m, d, sec / 3600, sec / 60 % 60};
@@ -256,7 +259,4 @@ json_t *http_date(int64_t day)
 	return json_string(civil_format_date(day, buf));
 }
 
-json_t *http_str(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
+json_t *http_str(const char *s) { return s ? json_string(s) : json_null(); }

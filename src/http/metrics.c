@@ -11,15 +11,15 @@ static const int statuses[HTTP_N_STATUS] = {
 };
 /* upper bounds in microseconds; the last bucket is +Inf */
 static const uint64_t bucket_us[HTTP_N_BUCKETS] = {
-	250, 500, 1000, 2500, 5000, 10000, 25000, 50000, 100000, 250000,
-	1000000, 5000000,
+	250,   500,   1000,   2500,   5000,    10000,
+	25000, 50000, 100000, 250000, 1000000, 5000000,
 };
 
 bool http_metrics_init(struct http_metrics *m, size_t n_routes)
 {
 	m->n_routes = n_routes;
-	m->requests = calloc((n_routes + 1) * HTTP_N_STATUS,
-			     sizeof(*m->requests));
+	m->requests =
+		calloc((n_routes + 1) * HTTP_N_STATUS, sizeof(*m->requests));
 	return m->requests != NULL;
 }
 
@@ -41,8 +41,9 @@ void http_metrics_record(struct http_metrics *m, int route, int status,
 			 uint64_t micros)
 {
 	size_t row = route < 0 ? m->n_routes : (size_t)route;
-	atomic_fetch_add(&m->requests[row * HTTP_N_STATUS +
-				      (size_t)status_slot(status)], 1);
+	atomic_fetch_add(
+		&m->requests[row * HTTP_N_STATUS + (size_t)status_slot(status)],
+		1);
 	int b = 0;
 	while (b < HTTP_N_BUCKETS && micros > bucket_us[b])
 		b++;
@@ -63,7 +64,8 @@ static void requests_text(const struct http_metrics *m, struct strbuf *sb)
 			if (!n)
 				continue;
 			if (r < m->n_routes)
-				strbuf_addf(sb, "motcua_http_requests_total{"
+				strbuf_addf(sb,
+					    "motcua_http_requests_total{"
 					    "route=\"%s %s\",",
 					    http_routes[r].method,
 					    http_routes[r].path);
@@ -90,14 +92,18 @@ void http_metrics_text(const struct http_metrics *m, struct strbuf *sb)
 	for (int b = 0; b <= HTTP_N_BUCKETS; b++) {
 		cum += atomic_load(&m->buckets[b]);
 		if (b < HTTP_N_BUCKETS)
-			strbuf_addf(sb, "motcua_http_request_duration_seconds"
+			strbuf_addf(sb,
+				    "motcua_http_request_duration_seconds"
 				    "_bucket{le=\"%g\"} %lu\n",
 				    (double)bucket_us[b] / 1e6, cum);
 		else
-			strbuf_addf(sb, "motcua_http_request_duration_seconds"
-				    "_bucket{le=\"+Inf\"} %lu\n", cum);
+			strbuf_addf(sb,
+				    "motcua_http_request_duration_seconds"
+				    "_bucket{le=\"+Inf\"} %lu\n",
+				    cum);
 	}
-	strbuf_addf(sb, "motcua_http_request_duration_seconds_sum %.6f\n"
+	strbuf_addf(sb,
+		    "motcua_http_request_duration_seconds_sum %.6f\n"
 		    "motcua_http_request_duration_seconds_count %lu\n",
 		    (double)atomic_load(&m->sum_us) / 1e6,
 		    atomic_load(&m->count));

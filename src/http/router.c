@@ -19,13 +19,15 @@
 #define DESK (ROLE_CLERK | ROLE_OFFICER | ROLE_ADMIN)
 #define REPORTS (ROLE_LEADER | ROLE_ADMIN)
 
-#define TARGET_BODY                                                        \
+#define TARGET_BODY                                                       \
 	"{\"unit\": code, \"period\": \"month:YYYY-MM\", \"indicator\": " \
 	"name, \"value\": percent 0-100}"
 #define OP_BODY "{\"note\": string, ...} (see the operation)"
-#define DOSSIER_OP(name, op, roles, summary)                              \
-	{"POST", "/api/v1/dossiers/{code}/" name, h_dossier_op, roles, op, \
-	 "dossiers", summary, NULL, OP_BODY}
+#define DOSSIER_OP(name, op, roles, summary)                                  \
+	{                                                                     \
+		"POST", "/api/v1/dossiers/{code}/" name, h_dossier_op, roles, \
+			op, "dossiers", summary, NULL, OP_BODY                \
+	}
 
 const struct http_route http_routes[] = {
 	{"GET", "/api/v1/units", h_units, ANY, -1, "catalogue",
@@ -35,17 +37,19 @@ const struct http_route http_routes[] = {
 	{"GET", "/api/v1/procedures", h_procedures, ANY, -1, "catalogue",
 	 "The procedure catalogue, searched without diacritics",
 	 "q:words to find in the code or name (diacritics and case "
-	 "ignored);field:field code;online:none|partial|full", NULL},
-	{"GET", "/api/v1/procedures/{code}", h_procedure, ANY, -1,
-	 "catalogue", "One procedure", NULL, NULL},
-	{"POST", "/api/v1/dossiers", h_register, ANY, OP_REGISTER,
-	 "dossiers", "File a dossier online (no account); returns its code "
-	 "and tracking secret", NULL,
-	 "the filing in the national portal's format, without MaHoSo"},
+	 "ignored);field:field code;online:none|partial|full",
+	 NULL},
+	{"GET", "/api/v1/procedures/{code}", h_procedure, ANY, -1, "catalogue",
+	 "One procedure", NULL, NULL},
+	{"POST", "/api/v1/dossiers", h_register, ANY, OP_REGISTER, "dossiers",
+	 "File a dossier online (no account); returns its code "
+	 "and tracking secret",
+	 NULL, "the filing in the national portal's format, without MaHoSo"},
 	{"POST", "/api/v1/dossiers/receive", h_counter_filing, COUNTER,
 	 OP_ACCEPT, "dossiers",
 	 "Receive a filing at the counter (accept, refuse or ask for a "
-	 "supplement); returns its code and tracking secret", NULL,
+	 "supplement); returns its code and tracking secret",
+	 NULL,
 	 "{\"decision\": \"accept|refuse|supplement\", \"note\": string, "
 	 "\"filing\": {portal format}}"},
 	{"GET", "/api/v1/dossiers", h_dossier_search, STAFF, -1, "dossiers",
@@ -54,12 +58,13 @@ const struct http_route http_routes[] = {
 	 "q:words of the code, applicant name or ID;overdue:1 for open "
 	 "and past due;limit:1-500 (default 50);offset:default 0",
 	 NULL},
-	{"GET", "/api/v1/dossiers/{code}", h_dossier_get, STAFF, -1,
-	 "dossiers", "One dossier with its event log", NULL, NULL},
+	{"GET", "/api/v1/dossiers/{code}", h_dossier_get, STAFF, -1, "dossiers",
+	 "One dossier with its event log", NULL, NULL},
 	{"POST", "/api/v1/dossiers/{code}/receive", h_dossier_op, COUNTER,
 	 OP_ACCEPT, "dossiers",
 	 "Receive an online registration: accept, refuse or ask for a "
-	 "supplement", NULL,
+	 "supplement",
+	 NULL,
 	 "{\"decision\": \"accept|refuse|supplement\", \"note\": string}"},
 	DOSSIER_OP("start", OP_START, PROCESS, "Start processing"),
 	DOSSIER_OP("transfer", OP_TRANSFER, PROCESS,
@@ -84,9 +89,10 @@ const struct http_route http_routes[] = {
 	{"GET", "/api/v1/public/dossiers/{code}", h_public_dossier, ANY, -1,
 	 "public", "Track a dossier with its secret (404 for a wrong secret)",
 	 "secret:the tracking secret given at filing", NULL},
-	{"GET", "/api/v1/calendar/holidays", h_holidays, ANY, -1,
-	 "calendar", "Days off of a year (holidays, compensatory, "
-	 "administrator rows)", "year:1900-2100", NULL},
+	{"GET", "/api/v1/calendar/holidays", h_holidays, ANY, -1, "calendar",
+	 "Days off of a year (holidays, compensatory, "
+	 "administrator rows)",
+	 "year:1900-2100", NULL},
 	{"GET", "/api/v1/calendar/due", h_due, ANY, -1, "calendar",
 	 "The due time of a limit counted from an instant",
 	 "from:YYYY-MM-DD HH:MM (Vietnam time);days:0-3650;"
@@ -99,12 +105,15 @@ const struct http_route http_routes[] = {
 	 "year:YYYY;from:YYYY-MM-DD;to:YYYY-MM-DD;"
 	 "cutoff:1-28 (default 15);unit:unit code (default: the "
 	 "account's);by:unit|level|field|procedure (default unit);"
-	 "restated:1 for merged units shown as their successors", NULL},
+	 "restated:1 for merged units shown as their successors",
+	 NULL},
 	{"GET", "/api/v1/public/statistics", h_public_statistics, ANY, -1,
-	 "public", "The province's published results (form II.06a "
+	 "public",
+	 "The province's published results (form II.06a "
 	 "numbers by unit or level), no sign-in",
 	 "period:month:YYYY-MM|quarter:YYYYQn|...;cutoff:1-28 (default 15);"
-	 "by:unit|level (default unit);restated:0|1", NULL},
+	 "by:unit|level (default unit);restated:0|1",
+	 NULL},
 	/* the service index (handlers_index.c) and what citizens send
 	 * back (handlers_citizen.c) */
 	{"GET", "/api/v1/index", h_index, REPORTS, -1, "index",
@@ -112,39 +121,53 @@ const struct http_route http_routes[] = {
 	 "period:month:YYYY-MM|quarter:YYYYQn|half:YYYYHn|year:YYYY "
 	 "(calendar; default the last month);unit:unit code (default: the "
 	 "account's);by:unit|level (default unit);min:dossiers a row needs "
-	 "to be ranked (default 30)", NULL},
+	 "to be ranked (default 30)",
+	 NULL},
 	{"GET", "/api/v1/targets", h_targets_check, REPORTS, -1, "index",
 	 "Targets against actual rates: unit, indicator, actual, target, "
-	 "met, margin", "period:a calendar period (default the last "
-	 "month);unit:unit code (default: the account's)", NULL},
+	 "met, margin",
+	 "period:a calendar period (default the last "
+	 "month);unit:unit code (default: the account's)",
+	 NULL},
 	{"PUT", "/api/v1/targets", h_target_set, REPORTS, -1, "index",
 	 "Set one target of a unit below yours (administrators: any unit "
-	 "of theirs)", NULL, TARGET_BODY},
+	 "of theirs)",
+	 NULL, TARGET_BODY},
 	{"POST", "/api/v1/targets", h_target_set, REPORTS, -1, "index",
 	 "Set one target (as PUT)", NULL, TARGET_BODY},
 	{"POST", "/api/v1/targets/allocate", h_target_allocate, REPORTS, -1,
-	 "index", "Give every child unit its own copy of the unit's "
-	 "targets for a period", NULL,
-	 "{\"unit\": string, \"period\": string}"},
+	 "index",
+	 "Give every child unit its own copy of the unit's "
+	 "targets for a period",
+	 NULL, "{\"unit\": string, \"period\": string}"},
 	{"GET", "/api/v1/publications/{period}", h_publication_get, ANY, -1,
-	 "public", "A published month (report and index) with its checksum "
-	 "verified; 404 when not published", NULL, NULL},
+	 "public",
+	 "A published month (report and index) with its checksum "
+	 "verified; 404 when not published",
+	 NULL, NULL},
 	{"POST", "/api/v1/publications", h_publish, ROLE_ADMIN, -1, "index",
 	 "Publish a period: freeze its report and index (409 when "
-	 "published already)", NULL, "{\"period\": \"month:YYYY-MM\"}"},
+	 "published already)",
+	 NULL, "{\"period\": \"month:YYYY-MM\"}"},
 	{"POST", "/api/v1/public/dossiers/{code}/rating", h_rating, ANY, -1,
-	 "public", "Rate a returned dossier once (satisfied, neutral, "
+	 "public",
+	 "Rate a returned dossier once (satisfied, neutral, "
 	 "dissatisfied); 409 before the result is returned or when rated",
-	 NULL, "{\"secret\": string, \"rating\": "
+	 NULL,
+	 "{\"secret\": string, \"rating\": "
 	 "\"satisfied|neutral|dissatisfied\"}"},
 	{"POST", "/api/v1/public/feedback", h_feedback_submit, ANY, -1,
-	 "public", "Send feedback (phản ánh kiến nghị) about a unit or a "
-	 "dossier", NULL, "{\"text\": string, \"unit\": code, or "
+	 "public",
+	 "Send feedback (phản ánh kiến nghị) about a unit or a "
+	 "dossier",
+	 NULL,
+	 "{\"text\": string, \"unit\": code, or "
 	 "\"dossier\": code with \"secret\"}"},
 	{"GET", "/api/v1/feedback", h_feedback_list, STAFF, -1, "feedback",
 	 "Feedback about the account's units, newest first",
 	 "unit:unit code (default: the account's);open:1 for unanswered "
-	 "only;limit:1-500 (default 100)", NULL},
+	 "only;limit:1-500 (default 100)",
+	 NULL},
 	{"POST", "/api/v1/feedback/{id}/answer", h_feedback_answer, STAFF, -1,
 	 "feedback", "Answer feedback (409 when answered already)", NULL,
 	 "{\"answer\": string, \"outcome\": string}"},
@@ -152,10 +175,10 @@ const struct http_route http_routes[] = {
 	 "A QR code of a text (a receipt's tracking link) as SVG",
 	 "text:1-512 bytes to encode", NULL},
 	{"POST", "/api/v1/auth/login", h_login, ANY, -1, "auth",
-	 "Sign in; sets the session cookie and returns the CSRF token",
-	 NULL, "{\"username\": string, \"password\": string}"},
-	{"POST", "/api/v1/auth/logout", h_logout, ANY, -1, "auth",
-	 "Sign out", NULL, NULL},
+	 "Sign in; sets the session cookie and returns the CSRF token", NULL,
+	 "{\"username\": string, \"password\": string}"},
+	{"POST", "/api/v1/auth/logout", h_logout, ANY, -1, "auth", "Sign out",
+	 NULL, NULL},
 	{"GET", "/api/v1/auth/me", h_me, ANY, -1, "auth",
 	 "The signed-in account and its CSRF token (401 when none)", NULL,
 	 NULL},
@@ -166,10 +189,8 @@ const struct http_route http_routes[] = {
 	 NULL},
 	/* The web application (handlers_static.c); tag "web" keeps these
 	 * out of the API document. Listed last: API paths match first. */
-	{"GET", "/", h_static_index, ANY, -1, "web", "index.html", NULL,
-	 NULL},
-	{"GET", "/{file}", h_static_file, ANY, -1, "web", "a page", NULL,
-	 NULL},
+	{"GET", "/", h_static_index, ANY, -1, "web", "index.html", NULL, NULL},
+	{"GET", "/{file}", h_static_file, ANY, -1, "web", "a page", NULL, NULL},
 	{"GET", "/{dir}/{file}", h_static_nested, ANY, -1, "web",
 	 "a style sheet or script", NULL, NULL},
 };
@@ -215,8 +236,8 @@ static int find_route(struct http_req *r, bool *path_known, char *allow,
 			return (int)i;
 		*path_known = true;
 		size_t len = strlen(allow);
-		snprintf(allow + len, allow_size - len, "%s%s",
-			 len ? ", " : "", http_routes[i].method);
+		snprintf(allow + len, allow_size - len, "%s%s", len ? ", " : "",
+			 http_routes[i].method);
 	}
 	return -1;
 }

@@ -47,8 +47,8 @@ const char *http_client_addr(struct http_req *r)
 }
 
 static struct http_req *req_new(struct http_server *srv,
-				struct MHD_Connection *conn,
-				const char *method, const char *url)
+				struct MHD_Connection *conn, const char *method,
+				const char *url)
 {
 	struct http_req *r = calloc(1, sizeof(*r));
 	if (!r)
@@ -137,8 +137,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 	return queue(r);
 }
 
-static void on_completed(void *cls, struct MHD_Connection *conn,
-			 void **con_cls, enum MHD_RequestTerminationCode toe)
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
 {
 	(void)conn;
 	(void)toe;
@@ -195,19 +195,17 @@ static enum mc_code start_daemon(struct http_server *srv,
 				 struct mc_err *err)
 {
 	srv->daemon = MHD_start_daemon(
-		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC |
-			MHD_USE_ERROR_LOG,
-		0, NULL, NULL, on_request, srv,
-		MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)sa,
-		MHD_OPTION_THREAD_POOL_SIZE, srv->cfg.threads,
-		MHD_OPTION_CONNECTION_LIMIT, srv->cfg.max_conns,
+		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG,
+		0, NULL, NULL, on_request, srv, MHD_OPTION_SOCK_ADDR,
+		(const struct sockaddr *)sa, MHD_OPTION_THREAD_POOL_SIZE,
+		srv->cfg.threads, MHD_OPTION_CONNECTION_LIMIT,
+		srv->cfg.max_conns,
 		/* headers and MHD's own buffers; bodies go to our strbuf,
 		 * so this does not bound them. MHD clears the whole pool
 		 * after every request: 64 KiB cost a 64 KiB memset each. */
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, HTTP_CONN_MEMORY,
-		MHD_OPTION_CONNECTION_TIMEOUT, 30u,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
-		MHD_OPTION_END);
+		MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_NOTIFY_COMPLETED,
+		on_completed, srv, MHD_OPTION_END);
 	if (!srv->daemon)
 		return mc_fail(err, MC_ERR_IO, "listen",
 			       "listen: cannot serve on %s", srv->cfg.listen);
@@ -236,8 +234,8 @@ enum mc_code http_server_start(const struct http_config *cfg,
 		free(srv);
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	}
-	if ((rc = http_pool_open(&srv->pool, srv->cfg.db_path,
-				 srv->cfg.threads, err)) ||
+	if ((rc = http_pool_open(&srv->pool, srv->cfg.db_path, srv->cfg.threads,
+				 err)) ||
 	    (rc = start_daemon(srv, &sa, err))) {
 		http_pool_close(&srv->pool);
 		http_metrics_release(&srv->metrics);
@@ -248,10 +246,7 @@ enum mc_code http_server_start(const struct http_config *cfg,
 	return MC_OK;
 }
 
-uint16_t http_server_port(const struct http_server *srv)
-{
-	return srv->port;
-}
+uint16_t http_server_port(const struct http_server *srv) { return srv->port; }
 
 void http_server_stop(struct http_server *srv, int timeout_ms)
 {

@@ -18,10 +18,10 @@
 /* Startup configuration: the only state the server does not own. */
 struct http_config {
 	const char *db_path;
-	const char *listen;  /* "127.0.0.1:8080"; port 0 picks a free one */
-	unsigned threads;    /* worker threads, 0: 4 */
-	unsigned max_conns;  /* 0: 256 */
-	size_t max_body;     /* 0: 1 MiB; larger bodies get 413 */
+	const char *listen;   /* "127.0.0.1:8080"; port 0 picks a free one */
+	unsigned threads;     /* worker threads, 0: 4 */
+	unsigned max_conns;   /* 0: 256 */
+	size_t max_body;      /* 0: 1 MiB; larger bodies get 413 */
 	const char *web_root; /* the pages (web/); NULL: "web" */
 };
 

@@ -64,9 +64,9 @@ enum mc_code http_session_load(struct http_req *r, struct mc_err *err)
 	char hash[65], csrf[65];
 	struct user u;
 	http_token_hash(token, hash);
-	enum mc_code rc = store_session_get(r->app->st, hash,
-					    (int64_t)time(NULL), &u, csrf,
-					    sizeof(csrf), err);
+	enum mc_code rc =
+		store_session_get(r->app->st, hash, (int64_t)time(NULL), &u,
+				  csrf, sizeof(csrf), err);
 	if (rc == MC_ERR_NOT_FOUND)
 		return MC_OK; /* an ended session is no session */
 	if (rc)

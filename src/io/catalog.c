@@ -67,7 +67,7 @@ static void only_keys(struct reader *r, const char *const *allowed, size_t n)
 {
 	const char *key;
 	json_t *v;
-	json_object_foreach(r->obj, key, v) {
+	json_object_foreach (r->obj, key, v) {
 		size_t i = 0;
 		while (i < n && strcmp(key, allowed[i]) != 0)
 			i++;
@@ -93,8 +93,7 @@ static json_t *get(struct reader *r, const char *name, bool required)
 	return v;
 }
 
-static void text(struct reader *r, const char *name, bool required,
-		 char **out)
+static void text(struct reader *r, const char *name, bool required, char **out)
 {
 	json_t *v = get(r, name, required);
 	if (!v)
@@ -125,8 +124,8 @@ static int64_t date(struct reader *r, const char *name, bool required)
 	return r->rc ? MC_NO_TIME : day;
 }
 
-static bool integer(struct reader *r, const char *name, int64_t lo,
-		    int64_t hi, int64_t *out)
+static bool integer(struct reader *r, const char *name, int64_t lo, int64_t hi,
+		    int64_t *out)
 {
 	json_t *v = get(r, name, true);
 	if (!v)
@@ -177,8 +176,8 @@ static json_t *parse_object(const char *line, size_t len, struct mc_err *err,
 /* ---- units ----------------------------------------------------------- */
 
 static const char *const unit_keys[] = {
-	"code",     "name",      "parent",       "level", "valid_from",
-	"valid_to", "successor", "office_hours",
+	"code",       "name",     "parent",    "level",
+	"valid_from", "valid_to", "successor", "office_hours",
 };
 
 static void read_unit(struct reader *r, struct unit *u)
@@ -215,11 +214,19 @@ enum mc_code catalog_unit_parse(const char *line, size_t len, struct unit *out,
 /* ---- procedures ------------------------------------------------------ */
 
 static const char *const procedure_keys[] = {
-	"code",         "name",         "field_code", "field_name",
-	"time_limit",   "online_level", "paper_result", "fees",
+	"code",
+	"name",
+	"field_code",
+	"field_name",
+	"time_limit",
+	"online_level",
+	"paper_result",
+	"fees",
 	"online_only",
 	/* read by the service index (app/index_import.c) */
-	"units",        "levels",       "publication",
+	"units",
+	"levels",
+	"publication",
 };
 static const char *const limit_keys[] = {"value", "unit"};
 static const char *const fee_keys[] = {"code", "name", "amount"};
@@ -301,8 +308,8 @@ static void read_window(struct reader *r, struct procedure *p)
 
 typedef void (*item_fn)(struct reader *r, struct procedure *p);
 
-static void read_array(struct reader *r, const char *name,
-		       struct procedure *p, item_fn fn)
+static void read_array(struct reader *r, const char *name, struct procedure *p,
+		       item_fn fn)
 {
 	json_t *arr = get(r, name, false);
 	if (!arr)
@@ -313,7 +320,7 @@ static void read_array(struct reader *r, const char *name,
 	}
 	size_t i;
 	json_t *item;
-	json_array_foreach(arr, i, item) {
+	json_array_foreach (arr, i, item) {
 		char elem[48];
 		struct saved s;
 		snprintf(elem, sizeof(elem), "%s[%zu]", name, i);
@@ -349,8 +356,7 @@ static void read_procedure(struct reader *r, struct procedure *p)
 }
 
 enum mc_code catalog_procedure_parse(const char *line, size_t len,
-				     struct procedure *out,
-				     struct mc_err *err)
+				     struct procedure *out, struct mc_err *err)
 {
 	procedure_release(out);
 	enum mc_code rc;

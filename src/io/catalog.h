@@ -27,8 +27,7 @@ void catalog_unit_write(const struct unit *u, struct strbuf *out);
  *  "online_level","paper_result","fees":[{"code","name","amount"}],
  *  "online_only":[{"from","to"}]}. out must be procedure_init'ed. */
 enum mc_code catalog_procedure_parse(const char *line, size_t len,
-				     struct procedure *out,
-				     struct mc_err *err);
+				     struct procedure *out, struct mc_err *err);
 void catalog_procedure_write(const struct procedure *p, struct strbuf *out);
 
 #endif

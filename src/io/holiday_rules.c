@@ -21,11 +21,10 @@ extern const char mc_holiday_rules_json[], mc_holiday_rules_json_end[];
 
 #define NAME_MAX_BYTES 80 /* leaves room for "Nghỉ bù " in 96 bytes */
 
-static enum mc_code bad(struct mc_err *err, const char *field,
-			const char *why)
+static enum mc_code bad(struct mc_err *err, const char *field, const char *why)
 {
-	return mc_fail(err, MC_ERR_INPUT, field, "holiday rules: %s: %s",
-		       field, why);
+	return mc_fail(err, MC_ERR_INPUT, field, "holiday rules: %s: %s", field,
+		       why);
 }
 
 static enum mc_code nomem(struct mc_err *err)
@@ -39,7 +38,8 @@ static enum mc_code get_int(json_t *obj, const char *key, int lo, int hi,
 	struct json_path p;
 	json_t *v = json_object_get(obj, key);
 	if (!json_is_integer(v))
-		return bad(err, json_path_key(&p, base, key), "must be an integer");
+		return bad(err, json_path_key(&p, base, key),
+			   "must be an integer");
 	json_int_t x = json_integer_value(v);
 	if (x < lo || x > hi) {
 		char why[64];
@@ -57,9 +57,11 @@ static enum mc_code get_name(json_t *obj, const char *key, char **out,
 	struct json_path p;
 	json_t *v = json_object_get(obj, key);
 	if (!json_is_string(v) || json_string_length(v) == 0)
-		return bad(err, json_path_key(&p, base, key), "must be a non-empty string");
+		return bad(err, json_path_key(&p, base, key),
+			   "must be a non-empty string");
 	if (json_string_length(v) > NAME_MAX_BYTES)
-		return bad(err, json_path_key(&p, base, key), "is longer than 80 bytes");
+		return bad(err, json_path_key(&p, base, key),
+			   "is longer than 80 bytes");
 	return str_set(out, json_string_value(v)) ? MC_OK : nomem(err);
 }
 
@@ -71,8 +73,8 @@ static enum mc_code get_month_day(json_t *obj, bool lunar, int *m, int *d,
 	struct json_path p;
 	const char *s = json_string_value(json_object_get(obj, "date"));
 	if (!s || strlen(s) != 5 || s[2] != '-' ||
-	    sscanf(s, "%2d-%2d", m, d) != 2 || *m < 1 || *m > 12 ||
-	    *d < 1 || (lunar ? *d > 30 : !civil_valid(2000, *m, *d)))
+	    sscanf(s, "%2d-%2d", m, d) != 2 || *m < 1 || *m > 12 || *d < 1 ||
+	    (lunar ? *d > 30 : !civil_valid(2000, *m, *d)))
 		return bad(err, json_path_key(&p, base, "date"),
 			   lunar ? "must be a lunar \"MM-DD\" (day 1-30)"
 				 : "must be a date \"MM-DD\"");
@@ -81,9 +83,8 @@ static enum mc_code get_month_day(json_t *obj, bool lunar, int *m, int *d,
 
 static const char *const fixed_keys[] = {"date", "name", "note", NULL};
 
-static enum mc_code parse_fixed(json_t *v, bool lunar,
-				struct holiday_fixed *f, const char *base,
-				struct mc_err *err)
+static enum mc_code parse_fixed(json_t *v, bool lunar, struct holiday_fixed *f,
+				const char *base, struct mc_err *err)
 {
 	enum mc_code rc;
 	if (!json_is_object(v))
@@ -95,9 +96,9 @@ static enum mc_code parse_fixed(json_t *v, bool lunar,
 }
 
 /* An optional array of fixed days under `key`. */
-static enum mc_code parse_fixed_list(json_t *set, const char *key,
-				     bool lunar, struct holiday_fixed **items,
-				     size_t *n, size_t *cap, const char *base,
+static enum mc_code parse_fixed_list(json_t *set, const char *key, bool lunar,
+				     struct holiday_fixed **items, size_t *n,
+				     size_t *cap, const char *base,
 				     struct mc_err *err)
 {
 	struct json_path p, q;
@@ -106,14 +107,15 @@ static enum mc_code parse_fixed_list(json_t *set, const char *key,
 	if (!arr)
 		return MC_OK;
 	if (!json_is_array(arr))
-		return bad(err, json_path_key(&p, base, key), "must be an array");
+		return bad(err, json_path_key(&p, base, key),
+			   "must be an array");
 	json_path_key(&p, base, key);
-	json_array_foreach(arr, i, v) {
+	json_array_foreach (arr, i, v) {
 		struct holiday_fixed *f = ARRAY_PUSH(*items, *n, *cap);
 		if (!f)
 			return nomem(err);
-		enum mc_code rc = parse_fixed(v, lunar, f, json_path_index(&q, p.s, i),
-					      err);
+		enum mc_code rc = parse_fixed(v, lunar, f,
+					      json_path_index(&q, p.s, i), err);
 		if (rc)
 			return rc;
 	}
@@ -123,8 +125,8 @@ static enum mc_code parse_fixed_list(json_t *set, const char *key,
 static enum mc_code parse_weekdays(json_t *arr, unsigned *mask,
 				   const char *base, struct mc_err *err)
 {
-	static const char *const names[] = {"monday", "tuesday", "wednesday",
-					    "thursday", "friday", "saturday",
+	static const char *const names[] = {"monday",   "tuesday", "wednesday",
+					    "thursday", "friday",  "saturday",
 					    "sunday"};
 	struct json_path p, q;
 	json_t *v;
@@ -133,9 +135,10 @@ static enum mc_code parse_weekdays(json_t *arr, unsigned *mask,
 	if (!arr)
 		return MC_OK;
 	if (!json_is_array(arr))
-		return bad(err, json_path_key(&p, base, "before_on"), "must be an array");
+		return bad(err, json_path_key(&p, base, "before_on"),
+			   "must be an array");
 	json_path_key(&p, base, "before_on");
-	json_array_foreach(arr, i, v) {
+	json_array_foreach (arr, i, v) {
 		const char *s = json_string_value(v);
 		int w = 0;
 		for (int k = 0; k < 7 && s && !w; k++)
@@ -149,8 +152,8 @@ static enum mc_code parse_weekdays(json_t *arr, unsigned *mask,
 	return MC_OK;
 }
 
-static const char *const adjacent_keys[] = {"date", "name", "before_on",
-					    "note", NULL};
+static const char *const adjacent_keys[] = {"date", "name", "before_on", "note",
+					    NULL};
 
 static enum mc_code parse_adjacent(json_t *set, struct holiday_rule_set *s,
 				   const char *base, struct mc_err *err)
@@ -162,9 +165,10 @@ static enum mc_code parse_adjacent(json_t *set, struct holiday_rule_set *s,
 	if (!arr)
 		return MC_OK;
 	if (!json_is_array(arr))
-		return bad(err, json_path_key(&p, base, "adjacent"), "must be an array");
+		return bad(err, json_path_key(&p, base, "adjacent"),
+			   "must be an array");
 	json_path_key(&p, base, "adjacent");
-	json_array_foreach(arr, i, v) {
+	json_array_foreach (arr, i, v) {
 		const char *b = json_path_index(&q, p.s, i);
 		struct holiday_adjacent *a =
 			ARRAY_PUSH(s->adjacent, s->n_adjacent, s->cap_adjacent);
@@ -172,8 +176,10 @@ static enum mc_code parse_adjacent(json_t *set, struct holiday_rule_set *s,
 			return nomem(err);
 		if (!json_is_object(v))
 			return bad(err, b, "must be an object");
-		if ((rc = json_only_keys(v, adjacent_keys, b, "holiday rules", err)) ||
-		    (rc = get_month_day(v, false, &a->month, &a->day, b, err)) ||
+		if ((rc = json_only_keys(v, adjacent_keys, b, "holiday rules",
+					 err)) ||
+		    (rc = get_month_day(v, false, &a->month, &a->day, b,
+					err)) ||
 		    (rc = get_name(v, "name", &a->name, b, err)) ||
 		    (rc = parse_weekdays(json_object_get(v, "before_on"),
 					 &a->before_on, b, err)))
@@ -182,8 +188,7 @@ static enum mc_code parse_adjacent(json_t *set, struct holiday_rule_set *s,
 	return MC_OK;
 }
 
-static const char *const tet_keys[] = {"name", "first", "days", "note",
-				       NULL};
+static const char *const tet_keys[] = {"name", "first", "days", "note", NULL};
 
 static enum mc_code parse_tet(json_t *set, struct holiday_rule_set *s,
 			      const char *base, struct mc_err *err)
@@ -203,8 +208,7 @@ static enum mc_code parse_tet(json_t *set, struct holiday_rule_set *s,
 
 static const char *const comp_keys[] = {"enabled", "prefix", "note", NULL};
 
-static enum mc_code parse_compensatory(json_t *set,
-				       struct holiday_rule_set *s,
+static enum mc_code parse_compensatory(json_t *set, struct holiday_rule_set *s,
 				       const char *base, struct mc_err *err)
 {
 	struct json_path p;
@@ -218,19 +222,19 @@ static enum mc_code parse_compensatory(json_t *set,
 	json_t *en = json_object_get(c, "enabled");
 	if (!json_is_boolean(en)) {
 		struct json_path q;
-		return bad(err, json_path_key(&q, b, "enabled"), "must be true or false");
+		return bad(err, json_path_key(&q, b, "enabled"),
+			   "must be true or false");
 	}
 	s->compensatory = json_is_true(en);
 	return get_name(c, "prefix", &s->compensatory_prefix, b, err);
 }
 
-static const char *const set_keys[] = {"from_year", "source", "note",
-				       "solar", "lunar", "adjacent", "tet",
-				       "compensatory", NULL};
+static const char *const set_keys[] = {"from_year", "source",       "note",
+				       "solar",     "lunar",        "adjacent",
+				       "tet",       "compensatory", NULL};
 
 static enum mc_code parse_set(json_t *v, struct holiday_rule_set *s,
-			      int prev_year, const char *b,
-			      struct mc_err *err)
+			      int prev_year, const char *b, struct mc_err *err)
 {
 	enum mc_code rc;
 	struct json_path p;
@@ -244,11 +248,13 @@ static enum mc_code parse_set(json_t *v, struct holiday_rule_set *s,
 			   "must be later than the previous rule set's");
 	json_t *src = json_object_get(v, "source");
 	if (src && !json_is_string(src))
-		return bad(err, json_path_key(&p, b, "source"), "must be a string");
+		return bad(err, json_path_key(&p, b, "source"),
+			   "must be a string");
 	if (src && !str_set(&s->source, json_string_value(src)))
 		return nomem(err);
 	if (!json_is_array(json_object_get(v, "solar")))
-		return bad(err, json_path_key(&p, b, "solar"), "must be an array");
+		return bad(err, json_path_key(&p, b, "solar"),
+			   "must be an array");
 	if ((rc = parse_fixed_list(v, "solar", false, &s->solar, &s->n_solar,
 				   &s->cap_solar, b, err)) ||
 	    (rc = parse_fixed_list(v, "lunar", true, &s->lunar, &s->n_lunar,
@@ -259,8 +265,7 @@ static enum mc_code parse_set(json_t *v, struct holiday_rule_set *s,
 	return parse_compensatory(v, s, b, err);
 }
 
-static const char *const root_keys[] = {"version", "note", "rule_sets",
-					NULL};
+static const char *const root_keys[] = {"version", "note", "rule_sets", NULL};
 
 static enum mc_code parse_root(json_t *root, struct holiday_rules *r,
 			       struct mc_err *err)
@@ -277,13 +282,14 @@ static enum mc_code parse_root(json_t *root, struct holiday_rules *r,
 	sets = json_object_get(root, "rule_sets");
 	if (!json_is_array(sets) || json_array_size(sets) == 0)
 		return bad(err, "rule_sets", "must be a non-empty array");
-	json_array_foreach(sets, i, v) {
+	json_array_foreach (sets, i, v) {
 		struct json_path p;
 		int prev = r->n ? r->sets[r->n - 1].from_year : 0;
 		struct holiday_rule_set *s = ARRAY_PUSH(r->sets, r->n, r->cap);
 		if (!s)
 			return nomem(err);
-		rc = parse_set(v, s, prev, json_path_index(&p, "rule_sets", i), err);
+		rc = parse_set(v, s, prev, json_path_index(&p, "rule_sets", i),
+			       err);
 		if (rc)
 			return rc;
 	}
@@ -291,8 +297,7 @@ static enum mc_code parse_root(json_t *root, struct holiday_rules *r,
 }
 
 enum mc_code holiday_rules_parse(const char *json, size_t len,
-				 struct holiday_rules **out,
-				 struct mc_err *err)
+				 struct holiday_rules **out, struct mc_err *err)
 {
 	json_error_t jerr;
 	*out = NULL;
@@ -316,7 +321,8 @@ enum mc_code holiday_rules_parse(const char *json, size_t len,
 enum mc_code holiday_rules_default(struct holiday_rules **out,
 				   struct mc_err *err)
 {
-	size_t len = (size_t)(mc_holiday_rules_json_end - mc_holiday_rules_json);
+	size_t len =
+		(size_t)(mc_holiday_rules_json_end - mc_holiday_rules_json);
 	return holiday_rules_parse(mc_holiday_rules_json, len, out, err);
 }
 

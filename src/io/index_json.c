@@ -26,7 +26,8 @@ static void indicator(struct strbuf *sb, const struct index_line *l, int i)
 	hundredths(sb, l->target[i]);
 	int met = index_met(r->rate, l->target[i]);
 	strbuf_puts(sb, met < 0 ? ",\"met\":null}"
-			: met ? ",\"met\":true}" : ",\"met\":false}");
+			: met   ? ",\"met\":true}"
+				: ",\"met\":false}");
 }
 
 static void line(struct strbuf *sb, const struct index_table *t,

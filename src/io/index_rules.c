@@ -21,8 +21,7 @@
 
 extern const char mc_index_rules_json[], mc_index_rules_json_end[];
 
-static enum mc_code bad(struct mc_err *err, const char *field,
-			const char *why)
+static enum mc_code bad(struct mc_err *err, const char *field, const char *why)
 {
 	return mc_fail(err, MC_ERR_INPUT, field, "index rules: %s: %s", field,
 		       why);
@@ -41,7 +40,8 @@ static enum mc_code get_hundredths(json_t *obj, const char *key, double max,
 	struct json_path p;
 	json_t *v = json_object_get(obj, key);
 	if (!json_is_number(v))
-		return bad(err, json_path_key(&p, base, key), "must be a number");
+		return bad(err, json_path_key(&p, base, key),
+			   "must be a number");
 	double x = json_number_value(v);
 	double h = round(x * 100.0);
 	if (!(x >= 0.0 && x <= max)) {
@@ -62,14 +62,14 @@ static enum mc_code get_text(json_t *obj, const char *key, char **out,
 	struct json_path p;
 	json_t *v = json_object_get(obj, key);
 	if (!json_is_string(v) || json_string_length(v) == 0)
-		return bad(err, json_path_key(&p, base, key), "must be a non-empty string");
+		return bad(err, json_path_key(&p, base, key),
+			   "must be a non-empty string");
 	return str_set(out, json_string_value(v)) ? MC_OK : nomem(err);
 }
 
 /* "YYYY-MM-DD", or null when `open` allows it. */
 static enum mc_code get_date(json_t *obj, const char *key, bool open,
-			     int64_t *out, const char *base,
-			     struct mc_err *err)
+			     int64_t *out, const char *base, struct mc_err *err)
 {
 	struct json_path p;
 	json_t *v = json_object_get(obj, key);
@@ -86,9 +86,9 @@ static enum mc_code get_date(json_t *obj, const char *key, bool open,
 
 static const char *const rule_keys[] = {"points", "threshold", "note", NULL};
 
-static enum mc_code parse_rule(json_t *v, const char *name,
-			       enum index_group g, struct index_rule_set *s,
-			       const char *base, struct mc_err *err)
+static enum mc_code parse_rule(json_t *v, const char *name, enum index_group g,
+			       struct index_rule_set *s, const char *base,
+			       struct mc_err *err)
 {
 	enum mc_code rc;
 	int ind = index_indicator_parse(name);
@@ -102,22 +102,22 @@ static enum mc_code parse_rule(json_t *v, const char *name,
 	struct index_rule r = {.ind = (enum index_indicator)ind, .group = g};
 	if ((rc = json_only_keys(v, rule_keys, base, "index rules", err)) ||
 	    (rc = get_hundredths(v, "points", 100, &r.points, base, err)) ||
-	    (rc = get_hundredths(v, "threshold", 100, &r.threshold, base,
-				 err)))
+	    (rc = get_hundredths(v, "threshold", 100, &r.threshold, base, err)))
 		return rc;
 	if (r.threshold == 0) {
 		struct json_path p;
-		return bad(err, json_path_key(&p, base, "threshold"), "must be above 0");
+		return bad(err, json_path_key(&p, base, "threshold"),
+			   "must be above 0");
 	}
-	struct index_rule *slot = ARRAY_PUSH(s->rules, s->n_rules, s->cap_rules);
+	struct index_rule *slot =
+		ARRAY_PUSH(s->rules, s->n_rules, s->cap_rules);
 	if (!slot)
 		return nomem(err);
 	*slot = r;
 	return MC_OK;
 }
 
-static const char *const group_keys[] = {"weight", "indicators", "note",
-					 NULL};
+static const char *const group_keys[] = {"weight", "indicators", "note", NULL};
 
 /* A group: its weight, and indicators whose points add up to it. */
 static enum mc_code parse_group(json_t *v, enum index_group g,
@@ -139,8 +139,9 @@ static enum mc_code parse_group(json_t *v, enum index_group g,
 	const char *name;
 	int64_t sum = 0;
 	size_t first = s->n_rules;
-	json_object_foreach(inds, name, r) {
-		if ((rc = parse_rule(r, name, g, s, json_path_key(&q, p.s, name), err)))
+	json_object_foreach (inds, name, r) {
+		if ((rc = parse_rule(r, name, g, s,
+				     json_path_key(&q, p.s, name), err)))
 			return rc;
 	}
 	for (size_t i = first; i < s->n_rules; i++)
@@ -149,7 +150,8 @@ static enum mc_code parse_group(json_t *v, enum index_group g,
 		char why[96];
 		snprintf(why, sizeof(why),
 			 "is %lld.%02lld but its indicators' points add up to "
-			 "%lld.%02lld", (long long)(s->weight[g] / 100),
+			 "%lld.%02lld",
+			 (long long)(s->weight[g] / 100),
 			 (long long)(s->weight[g] % 100),
 			 (long long)(sum / 100), (long long)(sum % 100));
 		return bad(err, json_path_key(&q, base, "weight"), why);
@@ -163,10 +165,11 @@ static enum mc_code parse_groups(json_t *set, struct index_rule_set *s,
 	struct json_path p, q;
 	json_t *groups = json_object_get(set, "groups"), *v;
 	if (!json_is_object(groups))
-		return bad(err, json_path_key(&p, base, "groups"), "must be an object");
+		return bad(err, json_path_key(&p, base, "groups"),
+			   "must be an object");
 	json_path_key(&p, base, "groups");
 	const char *name;
-	json_object_foreach(groups, name, v) {
+	json_object_foreach (groups, name, v) {
 		int g = index_group_parse(name);
 		if (g < 0)
 			return bad(err, json_path_key(&q, p.s, name),
@@ -177,9 +180,11 @@ static enum mc_code parse_groups(json_t *set, struct index_rule_set *s,
 		const char *gname = index_group_name((enum index_group)g);
 		v = json_object_get(groups, gname);
 		if (!v)
-			return bad(err, json_path_key(&q, p.s, gname), "is missing");
-		enum mc_code rc = parse_group(v, (enum index_group)g, s,
-					      json_path_key(&q, p.s, gname), err);
+			return bad(err, json_path_key(&q, p.s, gname),
+				   "is missing");
+		enum mc_code rc =
+			parse_group(v, (enum index_group)g, s,
+				    json_path_key(&q, p.s, gname), err);
 		if (rc)
 			return rc;
 		total += s->weight[g];
@@ -189,8 +194,8 @@ static enum mc_code parse_groups(json_t *set, struct index_rule_set *s,
 	return MC_OK;
 }
 
-static const char *const target_keys[] = {"indicator", "year", "level",
-					  "value", "source", "note", NULL};
+static const char *const target_keys[] = {"indicator", "year", "level", "value",
+					  "source",    "note", NULL};
 
 static enum mc_code parse_target(json_t *v, struct index_rule_set *s,
 				 const char *base, struct mc_err *err)
@@ -208,7 +213,8 @@ static enum mc_code parse_target(json_t *v, struct index_rule_set *s,
 		return bad(err, json_path_key(&p, base, "indicator"),
 			   "must name a known indicator");
 	t.ind = (enum index_indicator)ind;
-	json_t *y = json_object_get(v, "year"), *l = json_object_get(v, "level");
+	json_t *y = json_object_get(v, "year"),
+	       *l = json_object_get(v, "level");
 	if (y && !json_is_null(y) &&
 	    (!json_is_integer(y) || json_integer_value(y) < 1900 ||
 	     json_integer_value(y) > 2100))
@@ -240,10 +246,12 @@ static enum mc_code parse_targets(json_t *set, struct index_rule_set *s,
 	if (!arr)
 		return MC_OK;
 	if (!json_is_array(arr))
-		return bad(err, json_path_key(&p, base, "targets"), "must be an array");
+		return bad(err, json_path_key(&p, base, "targets"),
+			   "must be an array");
 	json_path_key(&p, base, "targets");
-	json_array_foreach(arr, i, v) {
-		enum mc_code rc = parse_target(v, s, json_path_index(&q, p.s, i), err);
+	json_array_foreach (arr, i, v) {
+		enum mc_code rc =
+			parse_target(v, s, json_path_index(&q, p.s, i), err);
 		if (rc)
 			return rc;
 	}
@@ -251,8 +259,8 @@ static enum mc_code parse_targets(json_t *set, struct index_rule_set *s,
 }
 
 static const char *const set_keys[] = {
-	"name", "reference", "valid_from", "valid_to", "undefined",
-	"feedback_days", "groups", "targets", "note", NULL};
+	"name",          "reference", "valid_from", "valid_to", "undefined",
+	"feedback_days", "groups",    "targets",    "note",     NULL};
 
 static enum mc_code parse_options(json_t *set, struct index_rule_set *s,
 				  const char *base, struct mc_err *err)
@@ -312,8 +320,8 @@ static enum mc_code check_overlaps(const struct index_rules *r,
 				     b->valid_to < a->valid_from;
 			if (!before && !after) {
 				char f[48], why[64];
-				snprintf(f, sizeof(f), "rule_sets[%zu].valid_from",
-					 i);
+				snprintf(f, sizeof(f),
+					 "rule_sets[%zu].valid_from", i);
 				snprintf(why, sizeof(why),
 					 "overlaps the dates of rule_sets[%zu]",
 					 j);
@@ -338,12 +346,13 @@ static enum mc_code parse_doc(json_t *doc, struct index_rules *out,
 	if (!json_is_array(sets) || json_array_size(sets) == 0)
 		return bad(err, "rule_sets", "must be a non-empty array");
 	size_t i;
-	json_array_foreach(sets, i, v) {
-		struct index_rule_set *s = ARRAY_PUSH(out->sets, out->n,
-						      out->cap);
+	json_array_foreach (sets, i, v) {
+		struct index_rule_set *s =
+			ARRAY_PUSH(out->sets, out->n, out->cap);
 		if (!s)
 			return nomem(err);
-		if ((rc = parse_set(v, s, json_path_index(&p, "rule_sets", i), err)))
+		if ((rc = parse_set(v, s, json_path_index(&p, "rule_sets", i),
+				    err)))
 			return rc;
 	}
 	return check_overlaps(out, err);
@@ -365,8 +374,7 @@ enum mc_code index_rules_parse(const char *json, size_t len,
 	return rc;
 }
 
-enum mc_code index_rules_default(struct index_rules *out,
-				 struct mc_err *err)
+enum mc_code index_rules_default(struct index_rules *out, struct mc_err *err)
 {
 	return index_rules_parse(
 		mc_index_rules_json,

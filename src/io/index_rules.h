@@ -21,7 +21,6 @@
 enum mc_code index_rules_parse(const char *json, size_t len,
 			       struct index_rules *out, struct mc_err *err);
 /* The rules built into the binary. */
-enum mc_code index_rules_default(struct index_rules *out,
-				 struct mc_err *err);
+enum mc_code index_rules_default(struct index_rules *out, struct mc_err *err);
 
 #endif

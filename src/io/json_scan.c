@@ -15,10 +15,10 @@ enum state {
 	S_VALUE,      /* a value: the top one, or after ',' in an array */
 	S_FIRST_ITEM, /* after '[': a value or ']' */
 	S_FIRST_KEY,  /* after '{': a key or '}' */
-	S_KEY,	      /* after ',' in an object: a key */
+	S_KEY,        /* after ',' in an object: a key */
 	S_COLON,      /* after a key: ':' and a value */
 	S_AFTER,      /* after a value: ',', a closing bracket, or the end */
-	S_DONE,	      /* the end was seen */
+	S_DONE,       /* the end was seen */
 	S_FAILED
 };
 
@@ -35,8 +35,8 @@ static const unsigned char plain[128] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x70 */
 };
 
-void json_scan_init(struct json_scan *s, const char *in, size_t len,
-		    char *buf, size_t cap, unsigned flags)
+void json_scan_init(struct json_scan *s, const char *in, size_t len, char *buf,
+		    size_t cap, unsigned flags)
 {
 	memset(s, 0, sizeof(*s));
 	s->in = in;
@@ -75,15 +75,9 @@ static void skip_space(struct json_scan *s)
 	}
 }
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-static bool is_cont(unsigned char c)
-{
-	return (c & 0xC0) == 0x80;
-}
+static bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 /* Length of the UTF-8 sequence at p (lead byte >= 0x80), 0 when it is not
  * well formed: no overlong forms, no surrogates, nothing past U+10FFFF. */
@@ -99,7 +93,7 @@ static size_t utf8_len(const unsigned char *p, const unsigned char *end)
 		lo = c == 0xE0 ? 0xA0 : 0x80;
 		hi = c == 0xED ? 0x9F : 0xBF;
 		return n >= 3 && p[1] >= lo && p[1] <= hi && is_cont(p[2]) ? 3
-									     : 0;
+									   : 0;
 	}
 	lo = c == 0xF0 ? 0x90 : 0x80;
 	hi = c == 0xF4 ? 0x8F : 0xBF;
@@ -202,7 +196,7 @@ static bool escape(struct json_scan *s, const unsigned char **p,
 {
 	size_t at = (size_t)(*p - (const unsigned char *)s->in);
 	char c = end - *p >= 2 ? (char)(*p)[1] : '\0';
-	char simple = c == '"'	 ? '"'
+	char simple = c == '"'    ? '"'
 		      : c == '\\' ? '\\'
 		      : c == '/'  ? '/'
 		      : c == 'b'  ? '\b'
@@ -323,7 +317,8 @@ static bool number(struct json_scan *s)
 		p++;
 		if (p < end && (*p == '+' || *p == '-'))
 			p++;
-		if (!(p = digits(s, p, end, "expected a digit in the exponent")))
+		if (!(p = digits(s, p, end,
+				 "expected a digit in the exponent")))
 			return false;
 	}
 	size_t n = (size_t)(p - start);
@@ -345,8 +340,9 @@ static enum json_token literal(struct json_scan *s)
 		const char *text;
 		size_t len;
 		enum json_token tok;
-	} words[] = {
-		{"true", 4, JS_TRUE}, {"false", 5, JS_FALSE}, {"null", 4, JS_NULL}};
+	} words[] = {{"true", 4, JS_TRUE},
+		     {"false", 5, JS_FALSE},
+		     {"null", 4, JS_NULL}};
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
 		if (s->len - s->pos >= words[i].len &&
 		    memcmp(s->in + s->pos, words[i].text, words[i].len) == 0) {
@@ -426,8 +422,8 @@ static enum json_token after(struct json_scan *s)
 {
 	if (s->depth == 0) {
 		if (s->pos != s->len)
-			return json_scan_fail(s, s->pos,
-					      "unexpected text after the value");
+			return json_scan_fail(
+				s, s->pos, "unexpected text after the value");
 		s->state = S_DONE;
 		return JS_END;
 	}
@@ -450,8 +446,7 @@ static enum json_token after(struct json_scan *s)
 static enum json_token step(struct json_scan *s)
 {
 	switch (s->state) {
-	case S_VALUE:
-		return value(s);
+	case S_VALUE: return value(s);
 	case S_FIRST_ITEM:
 		if (s->pos < s->len && s->in[s->pos] == ']')
 			return close_container(s);
@@ -460,14 +455,10 @@ static enum json_token step(struct json_scan *s)
 		if (s->pos < s->len && s->in[s->pos] == '}')
 			return close_container(s);
 		return key(s);
-	case S_KEY:
-		return key(s);
-	case S_COLON:
-		return colon(s);
-	case S_AFTER:
-		return after(s);
-	case S_DONE:
-		return JS_END;
+	case S_KEY: return key(s);
+	case S_COLON: return colon(s);
+	case S_AFTER: return after(s);
+	case S_DONE: return JS_END;
 	}
 	return JS_ERROR;
 }
@@ -502,7 +493,6 @@ bool json_scan_skip(struct json_scan *s, size_t *start, size_t *end)
 		*start = s->start;
 		*end = s->end;
 		return true;
-	default:
-		return false;
+	default: return false;
 	}
 }

@@ -32,19 +32,19 @@
 #define JSON_SCAN_MAX_DEPTH 64
 
 enum json_token {
-	JS_NONE,		/* nothing read yet */
+	JS_NONE, /* nothing read yet */
 	JS_OBJECT_BEGIN,
 	JS_OBJECT_END,
 	JS_ARRAY_BEGIN,
 	JS_ARRAY_END,
-	JS_KEY,			/* str: the decoded key; a value follows */
-	JS_STRING,		/* str: the decoded string */
-	JS_NUMBER,		/* str: the number's text; see integer, fits */
+	JS_KEY,    /* str: the decoded key; a value follows */
+	JS_STRING, /* str: the decoded string */
+	JS_NUMBER, /* str: the number's text; see integer, fits */
 	JS_TRUE,
 	JS_FALSE,
 	JS_NULL,
-	JS_END,			/* the top-level value is complete */
-	JS_ERROR		/* see err_pos, err_reason; sticks */
+	JS_END,  /* the top-level value is complete */
+	JS_ERROR /* see err_pos, err_reason; sticks */
 };
 
 /* Flags for json_scan_init. */
@@ -73,8 +73,8 @@ struct json_scan {
 	size_t start, end;
 	const char *str; /* JS_KEY, JS_STRING, JS_NUMBER: NUL-terminated */
 	size_t str_len;
-	bool integer;	 /* JS_NUMBER with no fraction and no exponent */
-	bool fits;	 /* integer, and within int64_t: num holds it */
+	bool integer; /* JS_NUMBER with no fraction and no exponent */
+	bool fits;    /* integer, and within int64_t: num holds it */
 	int64_t num;
 
 	/* The first error: byte offset from the start of the input (0 for
@@ -85,8 +85,8 @@ struct json_scan {
 
 /* Start scanning in[0..len). buf (cap bytes, cap >= 1) receives decoded
  * strings; a string that does not fit is an error. */
-void json_scan_init(struct json_scan *s, const char *in, size_t len,
-		    char *buf, size_t cap, unsigned flags);
+void json_scan_init(struct json_scan *s, const char *in, size_t len, char *buf,
+		    size_t cap, unsigned flags);
 
 /* The next token. After the top-level value it returns JS_END (only
  * whitespace may follow), then JS_END again; after an error, JS_ERROR. */

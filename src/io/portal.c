@@ -36,30 +36,48 @@ struct name {
 	const char *text;
 	size_t len;
 };
-#define NAME(s) {s, sizeof(s) - 1}
+#define NAME(s)                  \
+	{                        \
+		s, sizeof(s) - 1 \
+	}
 
 /* Every top-level field this module maps to the struct, in the order
  * faults are reported in; anything else goes to dossier.extra. Keep in
  * step with top_field and write_top. */
 static const struct name top_fields[] = {
-	NAME("MaHoSo"), NAME("MaTTHC"), NAME("TenTTHC"), NAME("MaLinhVuc"),
-	NAME("TenLinhVuc"), NAME("KenhThucHien"), NAME("ChuHoSo"),
-	NAME("SoGiayToChuHoSo"), NAME("LoaiGiayToChuHoSo"),
-	NAME("LoaiDoiTuong"), NAME("SoDienThoai"), NAME("Email"),
-	NAME("TrichYeuHoSo"), NAME("NgayNopHoSo"), NAME("NgayTiepNhan"),
-	NAME("NgayHenTra"), NAME("TrangThaiHoSo"), NAME("NgayKetThucXuLy"),
-	NAME("NgayTra"), NAME("NgayTuChoi"), NAME("HinhThuc"),
-	NAME("DonViXuLy"), NAME("HoSoCoThanhPhanSoHoa"),
-	NAME("TaiKhoanDuocXacThucVoiVNeID"), NAME("DuocThanhToanTrucTuyen"),
-	NAME("TaiLieuNop"), NAME("DanhSachLePhi"), NAME("DanhSachHoSoBoSung"),
+	NAME("MaHoSo"),
+	NAME("MaTTHC"),
+	NAME("TenTTHC"),
+	NAME("MaLinhVuc"),
+	NAME("TenLinhVuc"),
+	NAME("KenhThucHien"),
+	NAME("ChuHoSo"),
+	NAME("SoGiayToChuHoSo"),
+	NAME("LoaiGiayToChuHoSo"),
+	NAME("LoaiDoiTuong"),
+	NAME("SoDienThoai"),
+	NAME("Email"),
+	NAME("TrichYeuHoSo"),
+	NAME("NgayNopHoSo"),
+	NAME("NgayTiepNhan"),
+	NAME("NgayHenTra"),
+	NAME("TrangThaiHoSo"),
+	NAME("NgayKetThucXuLy"),
+	NAME("NgayTra"),
+	NAME("NgayTuChoi"),
+	NAME("HinhThuc"),
+	NAME("DonViXuLy"),
+	NAME("HoSoCoThanhPhanSoHoa"),
+	NAME("TaiKhoanDuocXacThucVoiVNeID"),
+	NAME("DuocThanhToanTrucTuyen"),
+	NAME("TaiLieuNop"),
+	NAME("DanhSachLePhi"),
+	NAME("DanhSachHoSoBoSung"),
 	NAME("DanhSachGiayToKetQua"),
 };
 #define N_TOP (sizeof(top_fields) / sizeof(top_fields[0]))
 
-static int rank_of(size_t i)
-{
-	return (int)i * RANK_SPAN;
-}
+static int rank_of(size_t i) { return (int)i * RANK_SPAN; }
 
 /*
  * Keys of one line that a bit mask cannot track (unknown ones, and all
@@ -82,8 +100,8 @@ struct reader {
 	struct json_scan js;
 	struct mc_err fault; /* the lowest-ranked field fault so far */
 	enum mc_code rc;     /* its code, MC_OK when none */
-	int rank;	     /* its rank */
-	int cur;	     /* rank of the field being read */
+	int rank;            /* its rank */
+	int cur;             /* rank of the field being read */
 	char syntax[96];     /* our own syntax reason (duplicate key) */
 	uint32_t objects;    /* objects numbered so far */
 	struct key_set keys;
@@ -193,17 +211,13 @@ static bool skip_span(struct reader *r, size_t *start, size_t *end)
 		base = INT_MAX; /* a scalar is complete */
 	while (s->depth >= base) {
 		switch (json_scan_next(s)) {
-		case JS_ERROR:
-			return false;
-		case JS_OBJECT_BEGIN:
-			object[s->depth] = ++r->objects;
-			break;
+		case JS_ERROR: return false;
+		case JS_OBJECT_BEGIN: object[s->depth] = ++r->objects; break;
 		case JS_KEY:
 			if (!key_unique(r, object[s->depth]))
 				return false;
 			break;
-		default:
-			break;
+		default: break;
 		}
 	}
 	*end = s->end;
@@ -229,7 +243,8 @@ static bool fail(struct reader *r, enum mc_code code, const char *field,
 		return false;
 	r->rc = value ? mc_fail(&r->fault, code, field, "%s: \"%.60s\" %s",
 				field, value, reason)
-		      : mc_fail(&r->fault, code, field, "%s: %s", field, reason);
+		      : mc_fail(&r->fault, code, field, "%s: %s", field,
+				reason);
 	r->rank = r->cur;
 	return false;
 }
@@ -420,9 +435,9 @@ struct list {
 };
 
 static const struct name component_fields[] = {
-	NAME("MaThanhPhanHoSo"), NAME("TenTepDinhKem"),
-	NAME("DuongDanTaiTepTin"), NAME("DuocSoHoa"), NAME("DuocTaiSuDung"),
-	NAME("DuocLayTuKhoDMQG"),
+	NAME("MaThanhPhanHoSo"),   NAME("TenTepDinhKem"),
+	NAME("DuongDanTaiTepTin"), NAME("DuocSoHoa"),
+	NAME("DuocTaiSuDung"),     NAME("DuocLayTuKhoDMQG"),
 };
 
 static void *push_component(struct dossier *d)
@@ -444,11 +459,13 @@ static void component_field(struct reader *r, void *item, size_t j)
 	}
 }
 
-static const struct list components = {
-	component_fields, 6, push_component, component_field};
+static const struct list components = {component_fields, 6, push_component,
+				       component_field};
 
 static const struct name fee_fields[] = {
-	NAME("MaPhiLePhi"), NAME("TenPhiLePhi"), NAME("Gia"),
+	NAME("MaPhiLePhi"),
+	NAME("TenPhiLePhi"),
+	NAME("Gia"),
 	NAME("HinhThucThu"),
 };
 
@@ -471,8 +488,7 @@ static void fee_field(struct reader *r, void *item, size_t j)
 			f->amount = amount;
 		break;
 	case 3:
-		f->method = small(r, name, 0, 99, "a payment method (0-99)",
-				  0);
+		f->method = small(r, name, 0, 99, "a payment method (0-99)", 0);
 		break;
 	}
 }
@@ -480,8 +496,10 @@ static void fee_field(struct reader *r, void *item, size_t j)
 static const struct list fees = {fee_fields, 4, push_fee, fee_field};
 
 static const struct name supplement_fields[] = {
-	NAME("NgayBoSung"), NAME("NgayTiepNhanBoSung"),
-	NAME("NgayHenTraTruoc"), NAME("NgayHenTraMoi"),
+	NAME("NgayBoSung"),
+	NAME("NgayTiepNhanBoSung"),
+	NAME("NgayHenTraTruoc"),
+	NAME("NgayHenTraMoi"),
 };
 
 static void *push_supplement(struct dossier *d)
@@ -502,11 +520,12 @@ static void supplement_field(struct reader *r, void *item, size_t j)
 	*slot[j] = time_field(r, supplement_fields[j].text);
 }
 
-static const struct list supplements = {supplement_fields, 4,
-					push_supplement, supplement_field};
+static const struct list supplements = {supplement_fields, 4, push_supplement,
+					supplement_field};
 
 static const struct name result_fields[] = {
-	NAME("TenGiayTo"), NAME("MaGiayToKetQua"),
+	NAME("TenGiayTo"),
+	NAME("MaGiayToKetQua"),
 	NAME("DuongDanTepTinKetQua"),
 };
 
@@ -618,15 +637,18 @@ static void top_field(struct reader *r, struct dossier *d, size_t i)
 	case 3: text(r, name, &d->field_code); break;
 	case 4: text(r, name, &d->field_name); break;
 	case 5:
-		v = small(r, name, 1, 3, "a channel (1 direct, 2 online, "
-			  "3 postal)", (int)d->channel);
+		v = small(r, name, 1, 3,
+			  "a channel (1 direct, 2 online, "
+			  "3 postal)",
+			  (int)d->channel);
 		d->channel = (enum channel)v;
 		break;
 	case 6: text(r, name, &d->applicant_name); break;
 	case 7: text(r, name, &d->applicant_id); break;
 	case 8: text(r, name, &d->applicant_id_type); break;
 	case 9:
-		v = small(r, name, 1, 4, "an applicant kind (1 citizen, "
+		v = small(r, name, 1, 4,
+			  "an applicant kind (1 citizen, "
 			  "2 business, 3 agency, 4 other)",
 			  (int)d->applicant_kind);
 		d->applicant_kind = (enum applicant_kind)v;
@@ -653,7 +675,8 @@ static void top_field(struct reader *r, struct dossier *d, size_t i)
 	case 22: d->digitized = flag(r, name); break;
 	case 23: d->verified = flag(r, name); break;
 	case 24:
-		v = small(r, name, 0, 2, "a payment channel (0 none, "
+		v = small(r, name, 0, 2,
+			  "a payment channel (0 none, "
 			  "1 national portal, 2 provincial gateway)",
 			  (int)d->paid_online);
 		d->paid_online = (enum paid_online)v;
@@ -747,8 +770,7 @@ static bool scan_line(struct reader *r, struct dossier *d)
 }
 
 /* The reader's verdict, into err. */
-static enum mc_code verdict(struct reader *r, bool object,
-			    struct mc_err *err)
+static enum mc_code verdict(struct reader *r, bool object, struct mc_err *err)
 {
 	const struct json_scan *s = &r->js;
 	if (s->tok == JS_ERROR)
@@ -756,8 +778,7 @@ static enum mc_code verdict(struct reader *r, bool object,
 			       "invalid JSON at byte %zu: %s", s->err_pos + 1,
 			       s->err_reason);
 	if (!object)
-		return mc_fail(err, MC_ERR_INPUT, "",
-			       "expected a JSON object");
+		return mc_fail(err, MC_ERR_INPUT, "", "expected a JSON object");
 	if (r->rc && err)
 		*err = r->fault;
 	return r->rc;
@@ -785,8 +806,8 @@ enum mc_code portal_dossier_parse(const char *line, size_t len,
 	enum mc_code rc = verdict(&r, object, err);
 	if (!rc && r.extra.len) {
 		strbuf_add(&r.extra, "}", 1);
-		if (r.extra.oom || !str_setn(&out->extra, r.extra.buf,
-					     r.extra.len))
+		if (r.extra.oom ||
+		    !str_setn(&out->extra, r.extra.buf, r.extra.len))
 			rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	}
 	strbuf_release(&r.extra);

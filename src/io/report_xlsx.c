@@ -86,7 +86,8 @@ static void write_header(lxw_worksheet *ws, const struct report *rep,
 	lxw_col_t last = (lxw_col_t)(FIRST_COL + N_COLUMNS - 1);
 	worksheet_merge_range(ws, 0, 0, 0, last,
 			      "BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC "
-			      "HÀNH CHÍNH (Mẫu II.06a)", f->title);
+			      "HÀNH CHÍNH (Mẫu II.06a)",
+			      f->title);
 	snprintf(line, sizeof(line), "%s (%s) - Kỳ báo cáo: từ %s đến %s%s",
 		 rep->unit_name, rep->unit,
 		 civil_format_date(rep->period.from, a),
@@ -129,8 +130,8 @@ static double value(const struct report_row *r, size_t offset)
 }
 
 static void write_row(lxw_worksheet *ws, lxw_row_t row, const char *stt,
-		      const char *name, const struct report_row *r,
-		      bool bold, const struct formats *f)
+		      const char *name, const struct report_row *r, bool bold,
+		      const struct formats *f)
 {
 	worksheet_write_string(ws, row, 0, stt, bold ? f->bold_text : f->text);
 	worksheet_write_string(ws, row, 1, name, bold ? f->bold_text : f->text);
@@ -188,7 +189,8 @@ enum mc_code report_xlsx_write(const struct report *rep, const char *path,
 	write_row(ws, row, "", "Tổng cộng", &rep->total, true, &f);
 	lxw_error e = workbook_close(wb);
 	if (e != LXW_NO_ERROR)
-		return mc_fail(err, MC_ERR_IO, "out", "out: writing %s failed: %s",
-			       path, lxw_strerror(e));
+		return mc_fail(err, MC_ERR_IO, "out",
+			       "out: writing %s failed: %s", path,
+			       lxw_strerror(e));
 	return MC_OK;
 }

@@ -163,14 +163,14 @@ static const char *const migrations[] = {
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))
 
-#define DOSSIER_COLS                                                        \
-	"code, procedure_code, procedure_name, field_code, field_name,"     \
-	" unit_code, channel, applicant_name, applicant_id,"                \
-	" applicant_id_type, applicant_kind, phone, email, summary,"        \
-	" submitted_at, received_at, due_at, finished_at, returned_at,"     \
-	" refused_at, status, delivery, digitized, verified, paid_online,"  \
-	" components, fees, results, supplements, extra, fee_total,"        \
-	" all_digitized, any_reused, has_e_result, supplement_count,"       \
+#define DOSSIER_COLS                                                       \
+	"code, procedure_code, procedure_name, field_code, field_name,"    \
+	" unit_code, channel, applicant_name, applicant_id,"               \
+	" applicant_id_type, applicant_kind, phone, email, summary,"       \
+	" submitted_at, received_at, due_at, finished_at, returned_at,"    \
+	" refused_at, status, delivery, digitized, verified, paid_online," \
+	" components, fees, results, supplements, extra, fee_total,"       \
+	" all_digitized, any_reused, has_e_result, supplement_count,"      \
 	" supplement_open"
 
 const char *const store_statements[Q__COUNT] = {
@@ -212,14 +212,13 @@ const char *const store_statements[Q__COUNT] = {
 	[Q_DOSSIER_INSERT] = "INSERT INTO dossiers(" DOSSIER_COLS ") VALUES("
 			     "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
 			     "?,?,?,?,?,?,?,?,?,?,?,?)",
-	[Q_DOSSIER_UPDATE] =
-		"UPDATE dossiers SET (" DOSSIER_COLS ") = ("
-		"?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-		"?,?,?,?,?,?,?,?,?,?,?,?) WHERE id = ?37",
+	[Q_DOSSIER_UPDATE] = "UPDATE dossiers SET (" DOSSIER_COLS ") = ("
+			     "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+			     "?,?,?,?,?,?,?,?,?,?,?,?) WHERE id = ?37",
 	[Q_DOSSIER_ID] = "SELECT id FROM dossiers WHERE code = ?",
 	[Q_DOSSIER_STATUS] = "SELECT id, status FROM dossiers WHERE code = ?",
-	[Q_DOSSIER_GET] = "SELECT id, " DOSSIER_COLS
-			  " FROM dossiers WHERE code = ?",
+	[Q_DOSSIER_GET] =
+		"SELECT id, " DOSSIER_COLS " FROM dossiers WHERE code = ?",
 	[Q_DOSSIER_EACH] = "SELECT id, " DOSSIER_COLS " FROM dossiers"
 			   " WHERE coalesce(submitted_at, received_at)"
 			   " BETWEEN ? AND ? ORDER BY id",
@@ -302,7 +301,8 @@ enum mc_code store_migrate(struct store *st, struct mc_err *err)
 	if (have > N_MIGRATIONS)
 		return mc_fail(err, MC_ERR_DB, "db",
 			       "the database has schema version %d, newer than "
-			       "this program's %d", have, N_MIGRATIONS);
+			       "this program's %d",
+			       have, N_MIGRATIONS);
 	for (int v = have; v < N_MIGRATIONS; v++) {
 		char bump[64];
 		snprintf(bump, sizeof(bump), "PRAGMA user_version = %d", v + 1);
@@ -319,7 +319,4 @@ enum mc_code store_migrate(struct store *st, struct mc_err *err)
 	return MC_OK;
 }
 
-int store_schema_version(struct store *st)
-{
-	return user_version(st->db);
-}
+int store_schema_version(struct store *st) { return user_version(st->db); }

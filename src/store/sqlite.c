@@ -64,8 +64,7 @@ char *column_strdup(sqlite3_stmt *s, int i)
 	return strdup((const char *)v);
 }
 
-static enum mc_code exec(struct store *st, const char *sql,
-			 struct mc_err *err)
+static enum mc_code exec(struct store *st, const char *sql, struct mc_err *err)
 {
 	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return store_db_fail(st, err, sql);
@@ -108,8 +107,7 @@ enum mc_code store_open(const char *path, struct store **out,
 			goto fail;
 		}
 	}
-	if ((rc = store_agg_open(st, err)) ||
-	    (rc = store_agg_upgrade(st, err)))
+	if ((rc = store_agg_open(st, err)) || (rc = store_agg_upgrade(st, err)))
 		goto fail;
 	*out = st;
 	return MC_OK;
@@ -167,8 +165,7 @@ enum mc_code store_commit(struct store *st, struct mc_err *err)
 	return rc;
 }
 
-enum mc_code store_finish(struct store *st, enum mc_code rc,
-			  struct mc_err *err)
+enum mc_code store_finish(struct store *st, enum mc_code rc, struct mc_err *err)
 {
 	if (!rc)
 		rc = store_commit(st, err);
@@ -276,19 +273,20 @@ enum mc_code store_unit_get(struct store *st, const char *code,
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return store_db_fail(st, err, "reading a unit");
-	return mc_fail(err, MC_ERR_NOT_FOUND, "unit", "unit \"%s\" is not known",
-		       str_or_empty(code));
+	return mc_fail(err, MC_ERR_NOT_FOUND, "unit",
+		       "unit \"%s\" is not known", str_or_empty(code));
 }
 
-static enum mc_code generation(struct store *st, enum stmt_id id,
-				int64_t *n, struct mc_err *err)
+static enum mc_code generation(struct store *st, enum stmt_id id, int64_t *n,
+			       struct mc_err *err)
 {
 	sqlite3_stmt *s = store_stmt(st, id);
 	int rc = sqlite3_step(s);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? MC_OK
-				: store_db_fail(st, err, "reading a generation");
+	return rc == SQLITE_ROW
+		       ? MC_OK
+		       : store_db_fail(st, err, "reading a generation");
 }
 
 enum mc_code store_unit_generation(struct store *st, int64_t *n,
@@ -400,15 +398,17 @@ static bool read_fees(const char *text, struct procedure *p)
 	bool ok = json_is_array(a);
 	size_t i;
 	json_t *v;
-	json_array_foreach(a, i, v) {
+	json_array_foreach (a, i, v) {
 		struct procedure_fee *f =
 			ARRAY_PUSH(p->fees, p->n_fees, p->cap_fees);
 		if (!f) {
 			ok = false;
 			break;
 		}
-		str_set(&f->code, json_string_value(json_object_get(v, "code")));
-		str_set(&f->name, json_string_value(json_object_get(v, "name")));
+		str_set(&f->code,
+			json_string_value(json_object_get(v, "code")));
+		str_set(&f->name,
+			json_string_value(json_object_get(v, "name")));
 		f->amount = json_integer_value(json_object_get(v, "amount"));
 	}
 	json_decref(a);
@@ -421,7 +421,7 @@ static bool read_windows(const char *text, struct procedure *p)
 	bool ok = json_is_array(a);
 	size_t i;
 	json_t *v;
-	json_array_foreach(a, i, v) {
+	json_array_foreach (a, i, v) {
 		struct date_window *w = ARRAY_PUSH(
 			p->online_only, p->n_online_only, p->cap_online_only);
 		if (!w) {

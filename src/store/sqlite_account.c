@@ -280,8 +280,7 @@ enum mc_code store_dossier_search(struct store *st,
 	return MC_OK;
 }
 
-enum mc_code store_dossier_count_by_status(struct store *st,
-					   int64_t counts[11],
+enum mc_code store_dossier_count_by_status(struct store *st, int64_t counts[11],
 					   struct mc_err *err)
 {
 	sqlite3_stmt *s = store_stmt(st, Q_STATUS_COUNT);

@@ -37,20 +37,23 @@ enum agg_stmt {
 };
 
 static const char *const agg_sql[A__COUNT] = {
-	[A_KEY_FIND] = "SELECT id FROM agg_keys WHERE unit=? AND dim=? AND value=?",
+	[A_KEY_FIND] =
+		"SELECT id FROM agg_keys WHERE unit=? AND dim=? AND value=?",
 	[A_KEY_ADD] = "INSERT INTO agg_keys(unit, dim, value) VALUES(?,?,?)",
 	[A_DAY_ADD] = "INSERT INTO agg_day(key, day, v) VALUES(?,?,?)"
 		      " ON CONFLICT(key, day) DO UPDATE"
 		      " SET v = agg_add(v, excluded.v)",
 	[A_DAY_FROM] = "SELECT day, v FROM agg_day WHERE key=? AND day>=?"
 		       " ORDER BY day",
-	[A_DAY_RANGE] = "SELECT v FROM agg_day WHERE key=? AND day>? AND day<=?",
+	[A_DAY_RANGE] =
+		"SELECT v FROM agg_day WHERE key=? AND day>? AND day<=?",
 	[A_DAY_RANGE_DAYS] = "SELECT day, v FROM agg_day WHERE key=? AND day>?"
 			     " AND day<=?",
 	[A_MONTH_BEFORE] = "SELECT month, v FROM agg_month WHERE key=? AND"
 			   " month<? ORDER BY month DESC LIMIT 1",
 	[A_MONTH_MAX] = "SELECT max(month) FROM agg_month WHERE key=?",
-	[A_MONTH_DELETE_FROM] = "DELETE FROM agg_month WHERE key=? AND month>=?",
+	[A_MONTH_DELETE_FROM] =
+		"DELETE FROM agg_month WHERE key=? AND month>=?",
 	[A_MONTH_PUT] = "INSERT INTO agg_month(key, month, v) VALUES(?,?,?)",
 	[A_VALUES] = "SELECT value FROM agg_keys WHERE unit=? AND dim=?"
 		     " ORDER BY value",
@@ -84,16 +87,16 @@ struct combo {
 
 struct agg_state {
 	sqlite3_stmt *stmt[A__COUNT];
-	struct strmap combos;  /* "unit\x1fprocedure" -> index in combo */
+	struct strmap combos; /* "unit\x1fprocedure" -> index in combo */
 	struct combo *combo;
 	size_t n_c, cap_c;
 	struct cell *cells;
 	size_t n, cap;
-	struct strmap keys;    /* "unit\x1f" dim "\x1f" value -> id */
-	struct strmap units;   /* code -> index in uinfo */
+	struct strmap keys;  /* "unit\x1f" dim "\x1f" value -> id */
+	struct strmap units; /* code -> index in uinfo */
 	struct unit_info *uinfo;
 	size_t n_u, cap_u;
-	struct strmap procs;   /* code -> index in pinfo */
+	struct strmap procs; /* code -> index in pinfo */
 	struct proc_info *pinfo;
 	size_t n_p, cap_p;
 	struct strmap touched; /* key id -> first month whose checkpoint
@@ -198,11 +201,10 @@ enum mc_code store_agg_open(struct store *st, struct mc_err *err)
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	st->agg = a;
 	a->spill_at = SPILL_CELLS;
-	if (sqlite3_create_function_v2(st->db, "agg_add", 2,
-				       SQLITE_UTF8 | SQLITE_DETERMINISTIC |
-					       SQLITE_DIRECTONLY,
-				       NULL, agg_add, NULL, NULL,
-				       NULL) != SQLITE_OK)
+	if (sqlite3_create_function_v2(
+		    st->db, "agg_add", 2,
+		    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+		    NULL, agg_add, NULL, NULL, NULL) != SQLITE_OK)
 		return store_db_fail(st, err, "registering agg_add");
 	for (int i = 0; i < A__COUNT; i++)
 		if (sqlite3_prepare_v3(st->db, agg_sql[i], -1,
@@ -273,8 +275,8 @@ static enum mc_code unit_info(struct store *st, const char *code,
 			ui->level = u.level;
 		if (depth == MAX_DEPTH) {
 			rc = mc_fail(err, MC_ERR_DB, "parent",
-				     "unit %s is more than %d levels deep", code,
-				     MAX_DEPTH);
+				     "unit %s is more than %d levels deep",
+				     code, MAX_DEPTH);
 			break;
 		}
 		ui->anc[ui->n_anc++] = u.code;
@@ -291,7 +293,8 @@ static enum mc_code unit_info(struct store *st, const char *code,
 		for (int j = 0; j < ui->n_anc; j++)
 			free(ui->anc[j]);
 		a->n_u--;
-		return rc ? rc : mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+		return rc ? rc
+			  : mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	}
 	*out = ui;
 	return MC_OK;
@@ -355,7 +358,8 @@ static enum mc_code key_id(struct store *st, const char *unit, int dim,
 		rc = sqlite3_step(s);
 		sqlite3_reset(s);
 		if (rc != SQLITE_DONE)
-			return store_db_fail(st, err, "adding an aggregate key");
+			return store_db_fail(st, err,
+					     "adding an aggregate key");
 		*id = sqlite3_last_insert_rowid(st->db);
 	}
 	if (!strmap_put(&a->keys, name, *id))
@@ -472,8 +476,8 @@ static enum mc_code dossier_keys(struct store *st, const struct dossier *d,
 	return MC_OK;
 }
 
-enum mc_code store_agg_note(struct store *st, const struct dossier *d,
-			    int sign, struct mc_err *err)
+enum mc_code store_agg_note(struct store *st, const struct dossier *d, int sign,
+			    struct mc_err *err)
 {
 	const struct combo *c = NULL;
 	enum mc_code rc = dossier_keys(st, d, &c, err);
@@ -513,8 +517,9 @@ static enum mc_code write_day(struct store *st, const struct cell *c,
 	sqlite3_bind_blob(s, 3, c->v, sizeof(vec), SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? MC_OK
-				 : store_db_fail(st, err, "writing an aggregate");
+	return rc == SQLITE_DONE
+		       ? MC_OK
+		       : store_db_fail(st, err, "writing an aggregate");
 }
 
 static enum mc_code put_month(struct store *st, int64_t key, int64_t month,
@@ -526,8 +531,9 @@ static enum mc_code put_month(struct store *st, int64_t key, int64_t month,
 	sqlite3_bind_blob(s, 3, v, sizeof(vec), SQLITE_TRANSIENT);
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? MC_OK
-				 : store_db_fail(st, err, "writing a checkpoint");
+	return rc == SQLITE_DONE
+		       ? MC_OK
+		       : store_db_fail(st, err, "writing a checkpoint");
 }
 
 /* The latest checkpoint before `month`: its month and counters. */
@@ -567,7 +573,10 @@ static enum mc_code remonth(struct store *st, int64_t key, int64_t start,
 	sqlite3_reset(s);
 	/* read the daily rows into memory first: the statement that reads
 	 * them must not be open while checkpoints are written */
-	struct { int64_t day; vec v; } *rows = NULL;
+	struct {
+		int64_t day;
+		vec v;
+	} *rows = NULL;
 	size_t n = 0, cap = 0;
 	s = astmt(st, A_DAY_FROM);
 	sqlite3_bind_int64(s, 1, key);
@@ -620,7 +629,8 @@ static enum mc_code touched_keys(struct agg_state *a, struct strmap *out,
 
 static int by_key_and_day(const void *x, const void *y)
 {
-	uint64_t a = ((const struct cell *)x)->k, b = ((const struct cell *)y)->k;
+	uint64_t a = ((const struct cell *)x)->k,
+		 b = ((const struct cell *)y)->k;
 	return a < b ? -1 : a > b;
 }
 
@@ -683,9 +693,10 @@ enum mc_code store_agg_rebuild(struct store *st, struct mc_err *err)
 {
 	store_agg_discard(st);
 	forget_catalogue(st->agg);
-	if (sqlite3_exec(st->db, "DELETE FROM agg_day; DELETE FROM agg_month;"
-				 " DELETE FROM agg_keys;", NULL, NULL,
-			 NULL) != SQLITE_OK)
+	if (sqlite3_exec(st->db,
+			 "DELETE FROM agg_day; DELETE FROM agg_month;"
+			 " DELETE FROM agg_keys;",
+			 NULL, NULL, NULL) != SQLITE_OK)
 		return store_db_fail(st, err, "clearing aggregates");
 	struct rebuild r = {st, MC_OK, err};
 	enum mc_code rc = store_dossier_each(st, MC_NO_TIME, MC_NO_TIME,
@@ -755,24 +766,24 @@ enum mc_code store_agg_counters(struct store *st, const char *unit,
 	memset(out, 0, AGG__COUNT * sizeof(int64_t));
 	int64_t key, prev;
 	vec v;
-	enum mc_code rc = key_id(st, unit, dim, value ? value : "", false,
-				 &key, err);
+	enum mc_code rc =
+		key_id(st, unit, dim, value ? value : "", false, &key, err);
 	if (rc || !key)
 		return rc;
 	if ((rc = month_before(st, key, month_of(day), &prev, v, err)))
 		return rc;
 	for (int i = 0; i < AGG__COUNT; i++)
 		out[i] = v[i];
-	int64_t after = prev == INT64_MIN ? INT64_MIN
-					  : month_first_day(prev + 1) - 1;
+	int64_t after =
+		prev == INT64_MIN ? INT64_MIN : month_first_day(prev + 1) - 1;
 	sqlite3_stmt *s = astmt(st, A_DAY_RANGE);
 	sqlite3_bind_int64(s, 1, key);
 	sqlite3_bind_int64(s, 2, after);
 	sqlite3_bind_int64(s, 3, day);
 	int step;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		vec_decode(sqlite3_column_blob(s, 0), sqlite3_column_bytes(s, 0),
-			   v);
+		vec_decode(sqlite3_column_blob(s, 0),
+			   sqlite3_column_bytes(s, 0), v);
 		for (int i = 0; i < AGG__COUNT; i++)
 			out[i] += v[i];
 	}
@@ -797,8 +808,8 @@ static enum mc_code add_days(struct store *st, int64_t key, int64_t after,
 	vec v;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		bool early = sqlite3_column_int64(s, 0) <= split;
-		vec_decode(sqlite3_column_blob(s, 1), sqlite3_column_bytes(s, 1),
-			   v);
+		vec_decode(sqlite3_column_blob(s, 1),
+			   sqlite3_column_bytes(s, 1), v);
 		for (int i = 0; i < AGG__COUNT; i++) {
 			at_last[i] += v[i];
 			if (early)
@@ -806,14 +817,14 @@ static enum mc_code add_days(struct store *st, int64_t key, int64_t after,
 		}
 	}
 	sqlite3_reset(s);
-	return step == SQLITE_DONE ? MC_OK
-				   : store_db_fail(st, err, "reading aggregates");
+	return step == SQLITE_DONE
+		       ? MC_OK
+		       : store_db_fail(st, err, "reading aggregates");
 }
 
 enum mc_code store_agg_period(struct store *st, const char *unit,
-			      enum agg_dim dim, const char *value,
-			      int64_t from, int64_t to,
-			      int64_t before[AGG__COUNT],
+			      enum agg_dim dim, const char *value, int64_t from,
+			      int64_t to, int64_t before[AGG__COUNT],
 			      int64_t at_to[AGG__COUNT], struct mc_err *err)
 {
 	/* a long period reads two checkpoints; a month or two is cheaper
@@ -829,16 +840,16 @@ enum mc_code store_agg_period(struct store *st, const char *unit,
 	memset(at_to, 0, AGG__COUNT * sizeof(int64_t));
 	int64_t key, prev;
 	vec v;
-	enum mc_code rc = key_id(st, unit, dim, value ? value : "", false,
-				 &key, err);
+	enum mc_code rc =
+		key_id(st, unit, dim, value ? value : "", false, &key, err);
 	if (rc || !key)
 		return rc;
 	if ((rc = month_before(st, key, month_of(from - 1), &prev, v, err)))
 		return rc;
 	for (int i = 0; i < AGG__COUNT; i++)
 		before[i] = at_to[i] = v[i];
-	int64_t after = prev == INT64_MIN ? INT64_MIN
-					  : month_first_day(prev + 1) - 1;
+	int64_t after =
+		prev == INT64_MIN ? INT64_MIN : month_first_day(prev + 1) - 1;
 	return add_days(st, key, after, from - 1, to, before, at_to, err);
 }
 

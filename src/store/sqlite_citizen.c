@@ -9,11 +9,11 @@
 #include <string.h>
 
 #include "core/civil.h"
-#include "store/store.h"
 #include "store/sqlite_int.h"
+#include "store/store.h"
 
-static enum mc_code prep(struct store *st, const char *sql,
-			 sqlite3_stmt **s, struct mc_err *err)
+static enum mc_code prep(struct store *st, const char *sql, sqlite3_stmt **s,
+			 struct mc_err *err)
 {
 	if (sqlite3_prepare_v2(st->db, sql, -1, s, NULL) != SQLITE_OK) {
 		*s = NULL;
@@ -36,8 +36,10 @@ enum mc_code store_rating_count(struct store *st, const char *dossier_code,
 				int64_t *n, struct mc_err *err)
 {
 	sqlite3_stmt *s;
-	enum mc_code rc = prep(st, "SELECT count(*) FROM ratings"
-			       " WHERE dossier_code = ?", &s, err);
+	enum mc_code rc = prep(st,
+			       "SELECT count(*) FROM ratings"
+			       " WHERE dossier_code = ?",
+			       &s, err);
 	if (rc)
 		return rc;
 	bind_text(s, 1, dossier_code);
@@ -61,8 +63,8 @@ enum mc_code store_feedback_body_put(struct store *st, const char *id,
 				     const char *body, struct mc_err *err)
 {
 	sqlite3_stmt *s;
-	enum mc_code rc = prep(st, "UPDATE feedback SET body = ? WHERE id = ?",
-			       &s, err);
+	enum mc_code rc =
+		prep(st, "UPDATE feedback SET body = ? WHERE id = ?", &s, err);
 	if (rc)
 		return rc;
 	bind_text(s, 1, body);
@@ -76,9 +78,9 @@ enum mc_code store_feedback_body_put(struct store *st, const char *id,
 	return done(st, s, step, "storing feedback text", err);
 }
 
-enum mc_code store_feedback_answer(struct store *st, const char *id,
-				   int64_t at, const char *answer,
-				   const char *outcome, struct mc_err *err)
+enum mc_code store_feedback_answer(struct store *st, const char *id, int64_t at,
+				   const char *answer, const char *outcome,
+				   struct mc_err *err)
 {
 	struct feedback_row f;
 	enum mc_code rc = store_feedback_get(st, id, &f, err);
@@ -90,8 +92,10 @@ enum mc_code store_feedback_answer(struct store *st, const char *id,
 		return mc_fail(err, MC_ERR_STATE, "id",
 			       "feedback \"%.60s\" is answered already", id);
 	sqlite3_stmt *s;
-	if ((rc = prep(st, "UPDATE feedback SET answered_at = ?, answer = ?,"
-		       " outcome = ? WHERE id = ?", &s, err)))
+	if ((rc = prep(st,
+		       "UPDATE feedback SET answered_at = ?, answer = ?,"
+		       " outcome = ? WHERE id = ?",
+		       &s, err)))
 		return rc;
 	sqlite3_bind_int64(s, 1, at);
 	bind_text(s, 2, answer);
@@ -100,8 +104,8 @@ enum mc_code store_feedback_answer(struct store *st, const char *id,
 	return done(st, s, sqlite3_step(s), "answering feedback", err);
 }
 
-#define FEEDBACK_COLS                                                       \
-	"id, unit_code, dossier_code, outcome, body, answer, received_at,"   \
+#define FEEDBACK_COLS                                                      \
+	"id, unit_code, dossier_code, outcome, body, answer, received_at," \
 	" answered_at"
 
 static void read_row(sqlite3_stmt *s, struct feedback_row *f)
@@ -121,8 +125,10 @@ enum mc_code store_feedback_get(struct store *st, const char *id,
 {
 	sqlite3_stmt *s;
 	memset(out, 0, sizeof(*out));
-	enum mc_code rc = prep(st, "SELECT " FEEDBACK_COLS " FROM feedback"
-			       " WHERE id = ?", &s, err);
+	enum mc_code rc = prep(st,
+			       "SELECT " FEEDBACK_COLS " FROM feedback"
+			       " WHERE id = ?",
+			       &s, err);
 	if (rc)
 		return rc;
 	bind_text(s, 1, id);
@@ -137,9 +143,9 @@ enum mc_code store_feedback_get(struct store *st, const char *id,
 	return done(st, s, step, "reading feedback", err);
 }
 
-enum mc_code store_feedback_each(struct store *st, const char *unit,
-				 bool open, int limit, store_feedback_fn fn,
-				 void *ctx, struct mc_err *err)
+enum mc_code store_feedback_each(struct store *st, const char *unit, bool open,
+				 int limit, store_feedback_fn fn, void *ctx,
+				 struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(
@@ -148,7 +154,8 @@ enum mc_code store_feedback_each(struct store *st, const char *unit,
 		" FROM units u JOIN sub ON u.parent = sub.code)"
 		" SELECT " FEEDBACK_COLS " FROM feedback"
 		" WHERE unit_code IN sub AND (?2 = 0 OR answered_at IS NULL)"
-		" ORDER BY received_at DESC, id LIMIT ?3", &s, err);
+		" ORDER BY received_at DESC, id LIMIT ?3",
+		&s, err);
 	if (rc)
 		return rc;
 	bind_text(s, 1, unit);

@@ -123,14 +123,15 @@ static bool read_components(json_t *a, struct dossier *d)
 {
 	size_t i;
 	json_t *v;
-	json_array_foreach(a, i, v) {
+	json_array_foreach (a, i, v) {
 		struct dossier_component *c = ARRAY_PUSH(
 			d->components, d->n_components, d->cap_components);
 		if (!c || !str_set(&c->code, json_str(v, "code")) ||
 		    !str_set(&c->file_name, json_str(v, "file")) ||
 		    !str_set(&c->url, json_str(v, "url")))
 			return false;
-		json_int_t flags = json_integer_value(json_object_get(v, "flags"));
+		json_int_t flags =
+			json_integer_value(json_object_get(v, "flags"));
 		c->digitized = flags & 1;
 		c->reused = (flags >> 1) & 1;
 		c->from_national_store = (flags >> 2) & 1;
@@ -142,13 +143,15 @@ static bool read_fees(json_t *a, struct dossier *d)
 {
 	size_t i;
 	json_t *v;
-	json_array_foreach(a, i, v) {
-		struct dossier_fee *f = ARRAY_PUSH(d->fees, d->n_fees, d->cap_fees);
+	json_array_foreach (a, i, v) {
+		struct dossier_fee *f =
+			ARRAY_PUSH(d->fees, d->n_fees, d->cap_fees);
 		if (!f || !str_set(&f->code, json_str(v, "code")) ||
 		    !str_set(&f->name, json_str(v, "name")))
 			return false;
 		f->amount = json_integer_value(json_object_get(v, "amount"));
-		f->method = (int)json_integer_value(json_object_get(v, "method"));
+		f->method =
+			(int)json_integer_value(json_object_get(v, "method"));
 	}
 	return true;
 }
@@ -157,7 +160,7 @@ static bool read_results(json_t *a, struct dossier *d)
 {
 	size_t i;
 	json_t *v;
-	json_array_foreach(a, i, v) {
+	json_array_foreach (a, i, v) {
 		struct dossier_result *r =
 			ARRAY_PUSH(d->results, d->n_results, d->cap_results);
 		if (!r || !str_set(&r->name, json_str(v, "name")) ||
@@ -172,7 +175,7 @@ static bool read_supplements(json_t *a, struct dossier *d)
 {
 	size_t i;
 	json_t *v;
-	json_array_foreach(a, i, v) {
+	json_array_foreach (a, i, v) {
 		struct supplement_round *r = ARRAY_PUSH(
 			d->supplements, d->n_supplements, d->cap_supplements);
 		if (!r)
@@ -306,8 +309,8 @@ static int64_t dossier_id(struct store *st, const char *code)
 {
 	sqlite3_stmt *s = store_stmt(st, Q_DOSSIER_ID);
 	bind_text(s, 1, code);
-	int64_t id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0)
-						   : 0;
+	int64_t id =
+		sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
 	return id;
 }
@@ -374,8 +377,8 @@ enum mc_code store_dossier_upsert(struct store *st, struct dossier *d,
 static enum mc_code write_row(struct store *st, const struct dossier *d,
 			      int64_t id, bool *duplicate, struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, id ? Q_DOSSIER_UPDATE
-					    : Q_DOSSIER_INSERT);
+	sqlite3_stmt *s =
+		store_stmt(st, id ? Q_DOSSIER_UPDATE : Q_DOSSIER_INSERT);
 	bind_dossier(s, d, &st->lists);
 	if (id)
 		sqlite3_bind_int64(s, 37, id);
@@ -440,7 +443,8 @@ enum mc_code store_dossier_status(struct store *st, const char *code,
 	if (rc != SQLITE_DONE)
 		return store_db_fail(st, err, "reading a dossier");
 	return mc_fail(err, MC_ERR_NOT_FOUND, "MaHoSo",
-		       "MaHoSo: dossier \"%s\" is not known", str_or_empty(code));
+		       "MaHoSo: dossier \"%s\" is not known",
+		       str_or_empty(code));
 }
 
 enum mc_code store_dossier_get(struct store *st, const char *code,
@@ -472,12 +476,13 @@ enum mc_code store_dossier_each(struct store *st, int64_t from_day,
 				struct mc_err *err)
 {
 	sqlite3_stmt *s = store_stmt(st, Q_DOSSIER_EACH);
-	sqlite3_bind_int64(s, 1, from_day == MC_NO_TIME
-					 ? INT64_MIN
-					 : civil_time_at(from_day, 0));
-	sqlite3_bind_int64(s, 2, to_day == MC_NO_TIME
-					 ? INT64_MAX
-					 : civil_time_at(to_day + 1, 0) - 1);
+	sqlite3_bind_int64(s, 1,
+			   from_day == MC_NO_TIME ? INT64_MIN
+						  : civil_time_at(from_day, 0));
+	sqlite3_bind_int64(s, 2,
+			   to_day == MC_NO_TIME
+				   ? INT64_MAX
+				   : civil_time_at(to_day + 1, 0) - 1);
 	int rc;
 	enum mc_code out = MC_OK;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -519,7 +524,8 @@ enum mc_code store_dossier_next_code(struct store *st, const char *unit_code,
 		if (n > 9999)
 			return mc_fail(err, MC_ERR_RULE, "DonViXuLy",
 				       "DonViXuLy: unit %s has used all 9999 "
-				       "dossier numbers of the day", unit_code);
+				       "dossier numbers of the day",
+				       unit_code);
 		char buf[96];
 		snprintf(buf, sizeof(buf), "%s-%02d%02d%02d-%04d", unit_code,
 			 y % 100, m, d, n);
@@ -571,8 +577,7 @@ enum mc_code store_event_append(struct store *st,
 }
 
 enum mc_code store_event_each(struct store *st, const char *dossier_code,
-			      store_event_fn fn, void *ctx,
-			      struct mc_err *err)
+			      store_event_fn fn, void *ctx, struct mc_err *err)
 {
 	sqlite3_stmt *s = store_stmt(st, Q_EVENT_EACH);
 	bind_text(s, 1, dossier_code);

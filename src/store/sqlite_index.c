@@ -13,8 +13,8 @@
 #include "core/civil.h"
 #include "store/sqlite_int.h"
 
-static enum mc_code prep(struct store *st, const char *sql,
-			 sqlite3_stmt **s, struct mc_err *err)
+static enum mc_code prep(struct store *st, const char *sql, sqlite3_stmt **s,
+			 struct mc_err *err)
 {
 	if (sqlite3_prepare_v2(st->db, sql, -1, s, NULL) != SQLITE_OK) {
 		*s = NULL;
@@ -26,8 +26,8 @@ static enum mc_code prep(struct store *st, const char *sql,
 /* Step a write; a constraint names `field` as not found (a reference)
  * unless `conflict` says it is a duplicate. */
 static enum mc_code step_write(struct store *st, sqlite3_stmt *s,
-			       const char *field,
-			  const char *what, struct mc_err *err)
+			       const char *field, const char *what,
+			       struct mc_err *err)
 {
 	int rc = sqlite3_step(s);
 	int ext = sqlite3_extended_errcode(st->db);
@@ -36,8 +36,8 @@ static enum mc_code step_write(struct store *st, sqlite3_stmt *s,
 		out = mc_fail(err, MC_ERR_NOT_FOUND, field,
 			      "%s: not a known %s", field, field);
 	else if (rc == SQLITE_CONSTRAINT)
-		out = mc_fail(err, MC_ERR_CONFLICT, field,
-			      "%s: %s", field, sqlite3_errmsg(st->db));
+		out = mc_fail(err, MC_ERR_CONFLICT, field, "%s: %s", field,
+			      sqlite3_errmsg(st->db));
 	else if (rc != SQLITE_DONE)
 		out = store_db_fail(st, err, what);
 	sqlite3_finalize(s);
@@ -50,10 +50,13 @@ enum mc_code store_rating_put(struct store *st, const struct rating *r,
 			      struct mc_err *err)
 {
 	sqlite3_stmt *s;
-	enum mc_code rc = prep(st, "INSERT INTO ratings(dossier_code, at,"
-			       " rating, channel) VALUES(?,?,?,?)"
-			       " ON CONFLICT DO UPDATE SET rating=excluded.rating,"
-			       " channel=excluded.channel", &s, err);
+	enum mc_code rc =
+		prep(st,
+		     "INSERT INTO ratings(dossier_code, at,"
+		     " rating, channel) VALUES(?,?,?,?)"
+		     " ON CONFLICT DO UPDATE SET rating=excluded.rating,"
+		     " channel=excluded.channel",
+		     &s, err);
 	if (rc)
 		return rc;
 	bind_text(s, 1, r->dossier_code);
@@ -75,9 +78,11 @@ enum mc_code store_feedback_put(struct store *st, const struct feedback *f,
 			       "unit: \"%.60s\" is not a known unit",
 			       str_or_empty(f->unit_code));
 	unit_release(&u);
-	if ((rc = prep(st, "INSERT OR REPLACE INTO feedback(id, unit_code,"
+	if ((rc = prep(st,
+		       "INSERT OR REPLACE INTO feedback(id, unit_code,"
 		       " dossier_code, received_at, answered_at, outcome)"
-		       " VALUES(?,?,?,?,?,?)", &s, err)))
+		       " VALUES(?,?,?,?,?,?)",
+		       &s, err)))
 		return rc;
 	bind_text(s, 1, f->id);
 	bind_text(s, 2, f->unit_code);
@@ -89,10 +94,10 @@ enum mc_code store_feedback_put(struct store *st, const struct feedback *f,
 }
 
 /* The subtree of ?1 restricted to level ?2 (0: any) as "sub(code)". */
-#define SUBTREE                                                             \
-	"WITH RECURSIVE tree(code, level) AS (SELECT code, level FROM units"  \
-	" WHERE code = ?1 UNION SELECT u.code, u.level FROM units u"          \
-	" JOIN tree ON u.parent = tree.code),"                                \
+#define SUBTREE                                                              \
+	"WITH RECURSIVE tree(code, level) AS (SELECT code, level FROM units" \
+	" WHERE code = ?1 UNION SELECT u.code, u.level FROM units u"         \
+	" JOIN tree ON u.parent = tree.code),"                               \
 	" sub(code) AS (SELECT code FROM tree WHERE ?2 = 0 OR level = ?2) "
 
 static enum mc_code count_query(struct store *st, const char *sql,
@@ -122,8 +127,8 @@ enum mc_code store_feedback_counts(struct store *st, const char *unit,
 				   int answer_days, struct feedback_counts *out,
 				   struct mc_err *err)
 {
-	static const char complained[] =
-		SUBTREE "SELECT count(*) FROM (SELECT r.dossier_code FROM"
+	static const char complained[] = SUBTREE
+		"SELECT count(*) FROM (SELECT r.dossier_code FROM"
 		" ratings r JOIN dossiers d ON d.code = r.dossier_code"
 		" WHERE d.unit_code IN sub AND r.rating = 3 AND r.at BETWEEN ?3"
 		" AND ?4 UNION SELECT f.dossier_code FROM feedback f JOIN"
@@ -131,9 +136,9 @@ enum mc_code store_feedback_counts(struct store *st, const char *unit,
 		" sub AND f.received_at BETWEEN ?3 AND ?4)";
 	static const char received[] =
 		SUBTREE "SELECT count(*) FROM feedback WHERE unit_code IN sub"
-		" AND received_at BETWEEN ?3 AND ?4";
-	static const char in_time[] =
-		SUBTREE "SELECT count(*) FROM feedback WHERE unit_code IN sub"
+			" AND received_at BETWEEN ?3 AND ?4";
+	static const char in_time[] = SUBTREE
+		"SELECT count(*) FROM feedback WHERE unit_code IN sub"
 		" AND received_at BETWEEN ?3 AND ?4 AND answered_at IS NOT NULL"
 		" AND answered_at - received_at <= ?5";
 	enum mc_code rc;
@@ -155,34 +160,40 @@ enum mc_code store_offers_set(struct store *st, const char *procedure_code,
 			      struct mc_err *err)
 {
 	sqlite3_stmt *s;
-	enum mc_code rc = prep(st, "DELETE FROM procedure_offers WHERE"
-			       " procedure_code = ?", &s, err);
+	enum mc_code rc = prep(st,
+			       "DELETE FROM procedure_offers WHERE"
+			       " procedure_code = ?",
+			       &s, err);
 	if (rc)
 		return rc;
 	bind_text(s, 1, procedure_code);
 	if ((rc = step_write(st, s, "procedure", "clearing offers", err)))
 		return rc;
 	for (size_t i = 0; i < n; i++) {
-		if ((rc = prep(st, "INSERT OR IGNORE INTO procedure_offers("
+		if ((rc = prep(st,
+			       "INSERT OR IGNORE INTO procedure_offers("
 			       "procedure_code, unit_code, level)"
-			       " VALUES(?,?,?)", &s, err)))
+			       " VALUES(?,?,?)",
+			       &s, err)))
 			return rc;
 		bind_text(s, 1, procedure_code);
 		bind_text(s, 2, o[i].unit_code ? o[i].unit_code : "");
 		sqlite3_bind_int(s, 3, o[i].level);
-		if ((rc = step_write(st, s, "procedure", "storing an offer", err)))
+		if ((rc = step_write(st, s, "procedure", "storing an offer",
+				     err)))
 			return rc;
 	}
 	return MC_OK;
 }
 
-enum mc_code store_offer_each(struct store *st, store_offer_fn fn,
-			      void *ctx, struct mc_err *err)
+enum mc_code store_offer_each(struct store *st, store_offer_fn fn, void *ctx,
+			      struct mc_err *err)
 {
 	sqlite3_stmt *s;
-	enum mc_code rc = prep(st, "SELECT procedure_code, unit_code, level"
-			       " FROM procedure_offers ORDER BY 1, 2, 3", &s,
-			       err);
+	enum mc_code rc = prep(st,
+			       "SELECT procedure_code, unit_code, level"
+			       " FROM procedure_offers ORDER BY 1, 2, 3",
+			       &s, err);
 	if (rc)
 		return rc;
 	int step;
@@ -206,10 +217,11 @@ enum mc_code store_publication_put(struct store *st,
 				   struct mc_err *err)
 {
 	sqlite3_stmt *s;
-	enum mc_code rc = prep(st, "INSERT OR REPLACE INTO"
+	enum mc_code rc = prep(st,
+			       "INSERT OR REPLACE INTO"
 			       " procedure_publication(procedure_code, decided,"
-			       " effective, publicized) VALUES(?,?,?,?)", &s,
-			       err);
+			       " effective, publicized) VALUES(?,?,?,?)",
+			       &s, err);
 	if (rc)
 		return rc;
 	bind_text(s, 1, p->procedure_code);
@@ -219,20 +231,22 @@ enum mc_code store_publication_put(struct store *st,
 	return step_write(st, s, "procedure", "storing a publication", err);
 }
 
-enum mc_code store_publication_each(struct store *st,
-				    store_publication_fn fn, void *ctx,
-				    struct mc_err *err)
+enum mc_code store_publication_each(struct store *st, store_publication_fn fn,
+				    void *ctx, struct mc_err *err)
 {
 	sqlite3_stmt *s;
-	enum mc_code rc = prep(st, "SELECT procedure_code, decided, effective,"
+	enum mc_code rc = prep(st,
+			       "SELECT procedure_code, decided, effective,"
 			       " publicized FROM procedure_publication"
-			       " ORDER BY procedure_code", &s, err);
+			       " ORDER BY procedure_code",
+			       &s, err);
 	if (rc)
 		return rc;
 	int step;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct procedure_publication p = {
-			.procedure_code = (const char *)sqlite3_column_text(s, 0),
+			.procedure_code =
+				(const char *)sqlite3_column_text(s, 0),
 			.decided = sqlite3_column_int64(s, 1),
 			.effective = column_time(s, 2),
 			.publicized = column_time(s, 3),
@@ -253,7 +267,8 @@ enum mc_code store_target_put(struct store *st, const char *unit,
 			      int64_t value, struct mc_err *err)
 {
 	sqlite3_stmt *s;
-	enum mc_code rc = prep(st, "INSERT OR REPLACE INTO targets(unit_code,"
+	enum mc_code rc = prep(st,
+			       "INSERT OR REPLACE INTO targets(unit_code,"
 			       " period, indicator, value) VALUES(?,?,?,?)",
 			       &s, err);
 	if (rc)
@@ -265,12 +280,14 @@ enum mc_code store_target_put(struct store *st, const char *unit,
 	return step_write(st, s, "unit", "storing a target", err);
 }
 
-enum mc_code store_target_each(struct store *st, store_target_fn fn,
-			       void *ctx, struct mc_err *err)
+enum mc_code store_target_each(struct store *st, store_target_fn fn, void *ctx,
+			       struct mc_err *err)
 {
 	sqlite3_stmt *s;
-	enum mc_code rc = prep(st, "SELECT unit_code, period, indicator, value"
-			       " FROM targets ORDER BY 1, 2, 3", &s, err);
+	enum mc_code rc = prep(st,
+			       "SELECT unit_code, period, indicator, value"
+			       " FROM targets ORDER BY 1, 2, 3",
+			       &s, err);
 	if (rc)
 		return rc;
 	int step;
@@ -301,7 +318,8 @@ enum mc_code store_snapshot_put(struct store *st, const struct snapshot *snap,
 				struct mc_err *err)
 {
 	sqlite3_stmt *s;
-	enum mc_code rc = prep(st, "INSERT INTO snapshots(period, created_at,"
+	enum mc_code rc = prep(st,
+			       "INSERT INTO snapshots(period, created_at,"
 			       " rules, content, checksum) VALUES(?,?,?,?,?)",
 			       &s, err);
 	if (rc)
@@ -325,9 +343,10 @@ enum mc_code store_snapshot_get(struct store *st, const char *period,
 {
 	sqlite3_stmt *s;
 	memset(out, 0, sizeof(*out));
-	enum mc_code rc = prep(st, "SELECT period, created_at, rules, content,"
-			       " checksum FROM snapshots WHERE period = ?", &s,
-			       err);
+	enum mc_code rc = prep(st,
+			       "SELECT period, created_at, rules, content,"
+			       " checksum FROM snapshots WHERE period = ?",
+			       &s, err);
 	if (rc)
 		return rc;
 	bind_text(s, 1, period);

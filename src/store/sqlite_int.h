@@ -86,8 +86,8 @@ void store_lists_release(struct dossier_lists *l);
  * commit, dropped on rollback. */
 enum mc_code store_agg_open(struct store *st, struct mc_err *err);
 void store_agg_close(struct store *st);
-enum mc_code store_agg_note(struct store *st, const struct dossier *d,
-			    int sign, struct mc_err *err);
+enum mc_code store_agg_note(struct store *st, const struct dossier *d, int sign,
+			    struct mc_err *err);
 enum mc_code store_agg_flush(struct store *st, struct mc_err *err);
 void store_agg_discard(struct store *st);
 /* A unit or procedure changed: forget cached facts; with rebuild, the

@@ -80,8 +80,7 @@ enum mc_code store_dossier_get(struct store *st, const char *code,
 /* Row id and status of a stored dossier, without reading the rest;
  * MC_ERR_NOT_FOUND when the code is new. */
 enum mc_code store_dossier_status(struct store *st, const char *code,
-				  int64_t *id, int *status,
-				  struct mc_err *err);
+				  int64_t *id, int *status, struct mc_err *err);
 /* Next free code {unit}-{yyMMdd}-{NNNN} for civil day `day`. */
 enum mc_code store_dossier_next_code(struct store *st, const char *unit_code,
 				     int64_t day, char **code,
@@ -96,7 +95,7 @@ enum mc_code store_dossier_each(struct store *st, int64_t from_day,
 /* The append-only event log. */
 struct dossier_event {
 	int64_t id;
-	int64_t dossier_id;  /* 0: looked up from dossier_code */
+	int64_t dossier_id; /* 0: looked up from dossier_code */
 	char *dossier_code;
 	int64_t at;
 	char *actor;
@@ -111,8 +110,7 @@ enum mc_code store_event_append(struct store *st,
 				struct mc_err *err);
 typedef int (*store_event_fn)(const struct dossier_event *ev, void *ctx);
 enum mc_code store_event_each(struct store *st, const char *dossier_code,
-			      store_event_fn fn, void *ctx,
-			      struct mc_err *err);
+			      store_event_fn fn, void *ctx, struct mc_err *err);
 
 /* Administrator calendar rows. */
 enum mc_code store_calendar_put(struct store *st,
@@ -124,8 +122,7 @@ enum mc_code store_calendar_delete(struct store *st, int64_t day,
  * removed, by any process. */
 enum mc_code store_calendar_generation(struct store *st, int64_t *n,
 				       struct mc_err *err);
-typedef int (*store_calendar_fn)(const struct calendar_override *o,
-				 void *ctx);
+typedef int (*store_calendar_fn)(const struct calendar_override *o, void *ctx);
 enum mc_code store_calendar_each(struct store *st, store_calendar_fn fn,
 				 void *ctx, struct mc_err *err);
 
@@ -147,9 +144,8 @@ enum mc_code store_agg_counters(struct store *st, const char *unit,
 /* The counters through from - 1 and through to, in one pass when the
  * period is short. */
 enum mc_code store_agg_period(struct store *st, const char *unit,
-			      enum agg_dim dim, const char *value,
-			      int64_t from, int64_t to,
-			      int64_t before[AGG__COUNT],
+			      enum agg_dim dim, const char *value, int64_t from,
+			      int64_t to, int64_t before[AGG__COUNT],
 			      int64_t at_to[AGG__COUNT], struct mc_err *err);
 typedef int (*store_agg_value_fn)(const char *value, void *ctx);
 /* The values a unit has data under for a dimension (fields, ...). */
@@ -232,14 +228,16 @@ enum mc_code store_dossier_search(struct store *st,
 				  store_dossier_fn fn, void *ctx,
 				  struct mc_err *err);
 /* counts[s] = number of dossiers with status s, for s in 1..10. */
-enum mc_code store_dossier_count_by_status(struct store *st,
-					   int64_t counts[11],
+enum mc_code store_dossier_count_by_status(struct store *st, int64_t counts[11],
 					   struct mc_err *err);
 
 /* ---- service index inputs, targets, snapshots (sqlite_index.c) -------- */
 
-enum rating_value { RATING_SATISFIED = 1, RATING_NEUTRAL = 2,
-		    RATING_DISSATISFIED = 3 };
+enum rating_value {
+	RATING_SATISFIED = 1,
+	RATING_NEUTRAL = 2,
+	RATING_DISSATISFIED = 3
+};
 
 /* A citizen's rating of a dossier; MC_ERR_NOT_FOUND naming "dossier"
  * when the code is not stored. One rating per dossier and instant. */
@@ -272,8 +270,8 @@ enum mc_code store_offers_set(struct store *st, const char *procedure_code,
 			      struct mc_err *err);
 typedef int (*store_offer_fn)(const char *procedure_code,
 			      const struct procedure_offer *o, void *ctx);
-enum mc_code store_offer_each(struct store *st, store_offer_fn fn,
-			      void *ctx, struct mc_err *err);
+enum mc_code store_offer_each(struct store *st, store_offer_fn fn, void *ctx,
+			      struct mc_err *err);
 
 /* When a procedure's decision was signed, took effect, was publicized
  * (civil days; effective and publicized MC_NO_TIME when unknown). */
@@ -286,9 +284,8 @@ enum mc_code store_publication_put(struct store *st,
 				   struct mc_err *err);
 typedef int (*store_publication_fn)(const struct procedure_publication *p,
 				    void *ctx);
-enum mc_code store_publication_each(struct store *st,
-				    store_publication_fn fn, void *ctx,
-				    struct mc_err *err);
+enum mc_code store_publication_each(struct store *st, store_publication_fn fn,
+				    void *ctx, struct mc_err *err);
 
 /* Ratings and feedback of the instants [from, to] for the subtree of
  * `unit`, only units of `level` when level is 1-3: dossiers with a
@@ -308,10 +305,9 @@ enum mc_code store_target_put(struct store *st, const char *unit,
 			      const char *period, const char *indicator,
 			      int64_t value, struct mc_err *err);
 typedef int (*store_target_fn)(const char *unit, const char *period,
-			       const char *indicator, int64_t value,
-			       void *ctx);
-enum mc_code store_target_each(struct store *st, store_target_fn fn,
-			       void *ctx, struct mc_err *err);
+			       const char *indicator, int64_t value, void *ctx);
+enum mc_code store_target_each(struct store *st, store_target_fn fn, void *ctx,
+			       struct mc_err *err);
 
 /* Published snapshots: written once, never changed (triggers refuse);
  * put fails with MC_ERR_CONFLICT when the period is published already.
@@ -344,16 +340,16 @@ enum mc_code store_feedback_body_put(struct store *st, const char *id,
 				     const char *body, struct mc_err *err);
 /* Answer feedback `id`: MC_ERR_NOT_FOUND when unknown, MC_ERR_STATE when
  * it was answered already. */
-enum mc_code store_feedback_answer(struct store *st, const char *id,
-				   int64_t at, const char *answer,
-				   const char *outcome, struct mc_err *err);
+enum mc_code store_feedback_answer(struct store *st, const char *id, int64_t at,
+				   const char *answer, const char *outcome,
+				   struct mc_err *err);
 enum mc_code store_feedback_get(struct store *st, const char *id,
 				struct feedback_row *out, struct mc_err *err);
 /* Feedback of the subtree of `unit`, newest first, at most `limit`;
  * unanswered only when `open`. The callback returns non-zero to stop. */
 typedef int (*store_feedback_fn)(const struct feedback_row *f, void *ctx);
-enum mc_code store_feedback_each(struct store *st, const char *unit,
-				 bool open, int limit, store_feedback_fn fn,
-				 void *ctx, struct mc_err *err);
+enum mc_code store_feedback_each(struct store *st, const char *unit, bool open,
+				 int limit, store_feedback_fn fn, void *ctx,
+				 struct mc_err *err);
 
 #endif

@@ -46,10 +46,7 @@ static void tmpdb_close(struct tmpdb *t)
 	unlink(side);
 }
 
-static int64_t until_day(void)
-{
-	return civil_days(2024, 6, 14);
-}
+static int64_t until_day(void) { return civil_days(2024, 6, 14); }
 
 static enum mc_code build(struct tmpdb *t, uint64_t seed,
 			  struct demo_summary *sum)
@@ -107,10 +104,8 @@ static bool consistent(const struct dossier *d, int64_t cut)
 	case ST_REGISTERED:
 		return d->channel == CHANNEL_ONLINE && !has_end &&
 		       d->received == MC_NO_TIME;
-	case ST_NOT_ACCEPTED:
-		return d->refused != MC_NO_TIME && !has_end;
-	case ST_RETURNED:
-		return has_end && d->returned >= d->finished;
+	case ST_NOT_ACCEPTED: return d->refused != MC_NO_TIME && !has_end;
+	case ST_RETURNED: return has_end && d->returned >= d->finished;
 	case ST_WITHDRAWN:
 	case ST_STOPPED:
 	case ST_FINISHED:
@@ -170,9 +165,8 @@ static int walk(const struct dossier *d, void *ctx)
 	struct procedure p;
 	if (d->channel != CHANNEL_ONLINE &&
 	    store_procedure_get(t->st, d->procedure_code, &p, NULL) == MC_OK) {
-		int64_t day = civil_local_day(d->received != MC_NO_TIME
-						      ? d->received
-						      : d->refused);
+		int64_t day = civil_local_day(
+			d->received != MC_NO_TIME ? d->received : d->refused);
 		t->online_only_counter += procedure_online_only_on(&p, day);
 		procedure_release(&p);
 	}
@@ -222,7 +216,8 @@ TEST(every_dossier_valid_and_mixed)
 	struct tally t = {.st = db.app.st,
 			  .cut = civil_time_at(until_day() + 1, 0) - 1};
 	CHECK_INT(store_dossier_each(db.app.st, MC_NO_TIME, MC_NO_TIME, walk,
-				     &t, NULL), MC_OK);
+				     &t, NULL),
+		  MC_OK);
 	CHECK_INT(t.n, N_DOSSIERS);
 	CHECK_INT(sum.dossiers, N_DOSSIERS);
 	CHECK_INT(t.bad, 0);
@@ -271,8 +266,8 @@ TEST(rejects_too_many_dossiers)
 {
 	struct tmpdb db;
 	tmpdb_open(&db);
-	struct demo_options opt = {1, until_day(), DEMO_MAX_DOSSIERS + 1, 0, 0,
-				   0};
+	struct demo_options opt = {1, until_day(), DEMO_MAX_DOSSIERS + 1,
+				   0, 0,           0};
 	struct mc_err err;
 	if (db.open)
 		CHECK_INT(demo_build(&db.app, &opt, NULL, &err),
@@ -328,10 +323,12 @@ TEST(larger_province_over_years)
 	CHECK_INT(sum.units, s.units);
 	CHECK_INT(s.districts, 12);
 	CHECK_INT(store_dossier_each(db.app.st, MC_NO_TIME, MC_NO_TIME,
-				     span_dossier, &s, NULL), MC_OK);
+				     span_dossier, &s, NULL),
+		  MC_OK);
 	CHECK_INT(s.dossiers, 4000);
 	CHECK(s.last <= until_day());
-	CHECK(s.first >= until_day() - 2 * 365 - 5); /* postal: posted earlier */
+	CHECK(s.first >=
+	      until_day() - 2 * 365 - 5); /* postal: posted earlier */
 	CHECK(s.first < until_day() - 365 - 300);
 	tmpdb_close(&db);
 }

@@ -3,8 +3,8 @@
  * temporary SQLite store, exporting them back, and the all-or-nothing
  * rule: a bad line names its number and field and changes nothing.
  */
-#include "app/export.h"
 #include "app/import.h"
+#include "app/export.h"
 
 #include <stdio.h>
 #include <unistd.h>
@@ -105,8 +105,8 @@ static void close_temp(struct store *st, const char *path)
 	unlink(side);
 }
 
-typedef enum mc_code (*import_fn)(struct store *, FILE *,
-				  struct import_stats *, struct mc_err *);
+typedef enum mc_code (*import_fn)(struct store *, FILE *, struct import_stats *,
+				  struct mc_err *);
 
 static enum mc_code import_text(import_fn fn, struct store *st,
 				const char *text, struct import_stats *stats,
@@ -252,8 +252,8 @@ TEST(export_date_range)
 	load_catalog(st);
 	CHECK_INT(import_text(import_dossiers, st, dossiers_text(), &s, &err),
 		  MC_OK);
-	char *text = export_text(st, civil_days(2024, 6, 8),
-				 civil_days(2024, 6, 8));
+	char *text =
+		export_text(st, civil_days(2024, 6, 8), civil_days(2024, 6, 8));
 	CHECK(text && strstr(text, "240608-0001") != NULL);
 	CHECK(text && strstr(text, "240607-0001") == NULL);
 	CHECK(text && strstr(text, "240609-0001") == NULL);
@@ -328,7 +328,8 @@ TEST(bad_line_changes_nothing)
 	dossier(line, sizeof(line), "000.00.06.H56-240610-0001",
 		"000.00.06.H56", "1.010708", 4, "20240610", NULL);
 	strcat(text, line);
-	char *due = strstr(text + strlen(text) - strlen(line), "20240610170000");
+	char *due =
+		strstr(text + strlen(text) - strlen(line), "20240610170000");
 	memcpy(due, "2024023\",\"X\":\"", 14);
 	rejected(import_dossiers, st, text, MC_ERR_INPUT, "NgayHenTra",
 		 "line 5: NgayHenTra: \"2024023\" is not a valid time "
@@ -343,7 +344,8 @@ TEST(bad_line_changes_nothing)
 		 "line 2: Email:");
 	/* nested fields name their element */
 	rejected(import_dossiers, st,
-		 "{\"MaHoSo\":\"A-3\",\"TaiLieuNop\":[{},{\"DuocSoHoa\":\"2\"}]}",
+		 "{\"MaHoSo\":\"A-3\",\"TaiLieuNop\":[{},{\"DuocSoHoa\":\"2\"}]"
+		 "}",
 		 MC_ERR_INPUT, "TaiLieuNop[1].DuocSoHoa",
 		 "line 1: TaiLieuNop[1].DuocSoHoa: \"2\" is not 0 or 1");
 	rejected(import_dossiers, st, "\n\n{not json}\n", MC_ERR_INPUT, "",
@@ -389,7 +391,8 @@ TEST(unit_references)
 		 "{\"code\":\"C1\",\"name\":\"n\",\"level\":\"commune\","
 		 "\"successor\":\"C9\"}\n"
 		 "{\"code\":\"C2\",\"name\":\"n\",\"level\":\"commune\"}\n",
-		 MC_ERR_NOT_FOUND, "successor", "line 1: successor: unit \"C9\"");
+		 MC_ERR_NOT_FOUND, "successor",
+		 "line 1: successor: unit \"C9\"");
 	rejected(import_units, st,
 		 "{\"code\":\"C1\",\"name\":\"n\",\"level\":\"commune\"}\n"
 		 "{\"code\":\"C2\",\"name\":\"n\",\"level\":\"town\"}\n",

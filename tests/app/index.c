@@ -27,8 +27,11 @@ static char *run_op(const char *code, enum dossier_op op, const char *when,
 		    const struct dossier_result *results, size_t n_results)
 {
 	struct op_request req = {
-		.params = {.op = op, .at = fixture_time(when), .note = "lý do",
-			   .results = results, .n_results = n_results},
+		.params = {.op = op,
+			   .at = fixture_time(when),
+			   .note = "lý do",
+			   .results = results,
+			   .n_results = n_results},
 		.code = code,
 		.filing = filing,
 	};
@@ -66,8 +69,7 @@ static void component(struct dossier *d, bool digitized, bool reused)
 }
 
 /* A new dossier: online ones are registered first, then accepted. */
-static char *file(struct dossier *f, const char *when_reg,
-		  const char *when_acc)
+static char *file(struct dossier *f, const char *when_reg, const char *when_acc)
 {
 	if (f->channel != CHANNEL_ONLINE)
 		return run_op(NULL, OP_ACCEPT, when_acc, f, NULL, 0);
@@ -133,8 +135,7 @@ static void build_july(void)
 static void import_text(enum mc_code (*fn)(struct store *, FILE *,
 					   struct import_stats *,
 					   struct mc_err *),
-			const char *text, enum mc_code want,
-			struct mc_err *err)
+			const char *text, enum mc_code want, struct mc_err *err)
 {
 	FILE *in = fmemopen((void *)text, strlen(text), "r");
 	CHECK_INT(fn(fx.app.st, in, NULL, err), want);
@@ -149,7 +150,8 @@ static void july_inputs(void)
 		 "{\"dossier\":\"%s\",\"at\":\"2024-07-05 10:00\","
 		 "\"rating\":\"dissatisfied\",\"channel\":\"portal\"}\n"
 		 "{\"dossier\":\"%s\",\"at\":\"2024-07-05 11:00\","
-		 "\"rating\":\"satisfied\"}\n", d2, d1);
+		 "\"rating\":\"satisfied\"}\n",
+		 d2, d1);
 	import_text(import_ratings, buf, MC_OK, &err);
 	snprintf(buf, sizeof(buf),
 		 "{\"id\":\"F1\",\"unit\":\"%s\",\"received_at\":"
@@ -157,7 +159,8 @@ static void july_inputs(void)
 		 "\"outcome\":\"answered\"}\n\n"
 		 "{\"id\":\"F2\",\"unit\":\"%s\",\"dossier\":\"%s\","
 		 "\"received_at\":\"2024-07-20 08:00\",\"answered_at\":"
-		 "\"2024-08-10 08:00\"}\n", DEPT, DEPT, d3);
+		 "\"2024-08-10 08:00\"}\n",
+		 DEPT, DEPT, d3);
 	import_text(import_feedback, buf, MC_OK, &err);
 	/* 1.000003 (online, no dossiers) offered at province level; one
 	 * procedure publicized in time, one late */
@@ -191,11 +194,12 @@ static void check_ratio(const struct index_line *l, enum index_indicator i,
 {
 	if (l->ind[i].num != num || l->ind[i].den != den ||
 	    l->ind[i].rate != rate) {
-		fprintf(stderr, "%s: %lld/%lld = %lld, expected %lld/%lld = "
-			"%lld\n", index_indicator_name(i),
-			(long long)l->ind[i].num, (long long)l->ind[i].den,
-			(long long)l->ind[i].rate, (long long)num,
-			(long long)den, (long long)rate);
+		fprintf(stderr,
+			"%s: %lld/%lld = %lld, expected %lld/%lld = "
+			"%lld\n",
+			index_indicator_name(i), (long long)l->ind[i].num,
+			(long long)l->ind[i].den, (long long)l->ind[i].rate,
+			(long long)num, (long long)den, (long long)rate);
 		test_failed_checks++;
 	}
 }
@@ -264,7 +268,8 @@ static const char switching[] =
 	"{\"rule_sets\":["
 	"{\"name\":\"A\",\"reference\":\"a\",\"valid_from\":\"2024-01-01\","
 	"\"valid_to\":\"2024-07-14\",\"groups\":{"
-	"\"transparency\":{\"weight\":18,\"indicators\":{\"publication_on_time\":"
+	"\"transparency\":{\"weight\":18,\"indicators\":{\"publication_on_"
+	"time\":"
 	"{\"points\":18,\"threshold\":100}}},"
 	"\"progress\":{\"weight\":20,\"indicators\":{\"on_time\":"
 	"{\"points\":20,\"threshold\":100}}},"
@@ -278,7 +283,8 @@ static const char switching[] =
 	"{\"points\":18,\"threshold\":90}}}}},"
 	"{\"name\":\"B\",\"reference\":\"b\",\"valid_from\":\"2024-07-15\","
 	"\"valid_to\":null,\"undefined\":\"zero\",\"groups\":{"
-	"\"transparency\":{\"weight\":8,\"indicators\":{\"publication_on_time\":"
+	"\"transparency\":{\"weight\":8,\"indicators\":{\"publication_on_"
+	"time\":"
 	"{\"points\":8,\"threshold\":100}}},"
 	"\"progress\":{\"weight\":30,\"indicators\":{\"on_time\":"
 	"{\"points\":30,\"threshold\":100}}},"
@@ -330,7 +336,8 @@ TEST(rules_switch_inside_a_year)
 	index_rules_release(&r);
 }
 
-/* ---- targets --------------------------------------------------------------- */
+/* ---- targets ---------------------------------------------------------------
+ */
 
 static const struct target_check *find_check(const struct target_report *r,
 					     const char *unit,
@@ -356,7 +363,8 @@ TEST(targets_inherit_allocate_and_check)
 
 	/* the province sets 60% for the half-year; a month inherits it */
 	CHECK_INT(app_target_set(&fx.app, ROOT, "half:2024H2",
-				 "online_dossiers", "60", &err), MC_OK);
+				 "online_dossiers", "60", &err),
+		  MC_OK);
 	CHECK_INT(app_target_check(&fx.app, "month:2024-07", DEPT, &rep, &err),
 		  MC_OK);
 	c = find_check(&rep, DEPT, IND_ONLINE_DOSSIERS);
@@ -367,13 +375,15 @@ TEST(targets_inherit_allocate_and_check)
 	/* allocation writes the children's own rows, equal to the parent's */
 	size_t written = 0;
 	CHECK_INT(app_target_allocate(&fx.app, ROOT, "half:2024H2", &written,
-				      &err), MC_OK);
+				      &err),
+		  MC_OK);
 	/* three children, eight targets: the province's own online
 	 * dossiers and the seven others the rules set for 2024 */
 	CHECK_INT(written, 3 * 8);
 	/* a child edits its row below the parent's: flagged */
 	CHECK_INT(app_target_set(&fx.app, DEPT, "half:2024H2",
-				 "online_dossiers", "45.5", &err), MC_OK);
+				 "online_dossiers", "45.5", &err),
+		  MC_OK);
 	CHECK_INT(app_target_check(&fx.app, "month:2024-07", NULL, &rep, &err),
 		  MC_OK);
 	c = find_check(&rep, DEPT, IND_ONLINE_DOSSIERS);
@@ -417,24 +427,29 @@ TEST(bad_target_lines_store_nothing)
 	CHECK_STR(err.field, "indicator");
 	import_text(import_ratings,
 		    "{\"dossier\":\"nope\",\"at\":\"2024-07-05 10:00\","
-		    "\"rating\":\"satisfied\"}\n", MC_ERR_NOT_FOUND, &err);
+		    "\"rating\":\"satisfied\"}\n",
+		    MC_ERR_NOT_FOUND, &err);
 	CHECK_STR(err.field, "dossier");
 	import_text(import_ratings,
 		    "{\"dossier\":\"x\",\"at\":\"2024-07-05 10:00\","
-		    "\"rating\":\"happy\"}\n", MC_ERR_INPUT, &err);
-	CHECK_STR(err.field, "rating");
-	import_text(import_feedback,
-		    "{\"id\":\"F9\",\"unit\":\"" DEPT "\",\"received_at\":"
-		    "\"2024-07-10 08:00\",\"answered_at\":\"2024-07-01 08:00\"}\n",
+		    "\"rating\":\"happy\"}\n",
 		    MC_ERR_INPUT, &err);
+	CHECK_STR(err.field, "rating");
+	import_text(
+		import_feedback,
+		"{\"id\":\"F9\",\"unit\":\"" DEPT "\",\"received_at\":"
+		"\"2024-07-10 08:00\",\"answered_at\":\"2024-07-01 08:00\"}\n",
+		MC_ERR_INPUT, &err);
 	CHECK_STR(err.field, "answered_at");
 	CHECK_INT(app_target_set(&fx.app, DEPT, "year:2024", "data_reuse",
-				 "abc", &err), MC_ERR_INPUT);
+				 "abc", &err),
+		  MC_ERR_INPUT);
 	CHECK_STR(err.field, "value");
 	CHECK_STR(fixture_digest(&fx, after), before);
 }
 
-/* ---- publication ------------------------------------------------------------ */
+/* ---- publication ------------------------------------------------------------
+ */
 
 TEST(published_snapshot_survives_a_late_import)
 {
@@ -454,7 +469,8 @@ TEST(published_snapshot_survives_a_late_import)
 	char buf[256];
 	snprintf(buf, sizeof(buf),
 		 "{\"dossier\":\"%s\",\"at\":\"2024-07-30 10:00\","
-		 "\"rating\":\"dissatisfied\"}\n", d1);
+		 "\"rating\":\"dissatisfied\"}\n",
+		 d1);
 	import_text(import_ratings, buf, MC_OK, &err);
 
 	CHECK_INT(app_publish_show(&fx.app, "month:2024-07", &s, &intact, &err),
@@ -467,7 +483,8 @@ TEST(published_snapshot_survives_a_late_import)
 	strbuf_init(&now);
 	strbuf_init(&diff);
 	CHECK_INT(app_publish_render(&fx.app, "month:2024-07", &now, &rules,
-				     &err), MC_OK);
+				     &err),
+		  MC_OK);
 	CHECK_INT(index_json_diff(s.content, now.buf, &diff, &changes, &err),
 		  MC_OK);
 	CHECK(changes > 0);
@@ -482,7 +499,8 @@ TEST(published_snapshot_survives_a_late_import)
 		  MC_ERR_NOT_FOUND);
 }
 
-/* ---- the aggregates against a scan of every dossier ----------------------- */
+/* ---- the aggregates against a scan of every dossier -----------------------
+ */
 
 static uint64_t rng(uint64_t *s)
 {
@@ -529,10 +547,13 @@ static void random_life(uint64_t *seed, int64_t t)
 	for (int step = 0; step < 8; step++) {
 		t += (int64_t)(rng(seed) % (3 * 86400));
 		struct op_request o = {
-			.params = {.op = (enum dossier_op)(rng(seed) % OP__COUNT),
-				   .at = t, .note = "lý do",
+			.params = {.op = (enum dossier_op)(rng(seed) %
+							   OP__COUNT),
+				   .at = t,
+				   .note = "lý do",
 				   .to_unit = units[rng(seed) % 3],
-				   .results = &res, .n_results = rng(seed) % 2},
+				   .results = &res,
+				   .n_results = rng(seed) % 2},
 			.code = code,
 		};
 		if (app_lifecycle(&fx.app, &o, &d, NULL) == MC_OK)
@@ -589,7 +610,8 @@ static int scan_one(const struct dossier *d, void *ctx)
 		s->den[i] += i != IND_ONLINE_PAYMENT && i != IND_E_RESULTS;
 	s->n[IND_ONLINE_DOSSIERS] += d->channel == CHANNEL_ONLINE;
 	s->den[IND_ONLINE_PAYMENT] += fee_due;
-	s->n[IND_ONLINE_PAYMENT] += fee_due && d->paid_online != PAID_NOT_ONLINE;
+	s->n[IND_ONLINE_PAYMENT] +=
+		fee_due && d->paid_online != PAID_NOT_ONLINE;
 	s->n[IND_DIGITIZED] += dossier_all_digitized(d);
 	s->n[IND_DATA_REUSE] += dossier_any_reused(d);
 	s->den[IND_POPULATION_DATA] += citizen;
@@ -602,12 +624,13 @@ TEST(aggregates_agree_with_a_scan)
 	uint64_t seed = 7;
 	int64_t start = fixture_time("2024-08-01 08:00");
 	for (int i = 0; i < 150; i++)
-		random_life(&seed, start + (int64_t)(rng(&seed) % (45 * 86400)));
+		random_life(&seed,
+			    start + (int64_t)(rng(&seed) % (45 * 86400)));
 	static const char *const periods[] = {"month:2024-08", "month:2024-09",
 					      "quarter:2024Q3", "year:2024"};
 	static const enum index_indicator checked[] = {
 		IND_ONLINE_DOSSIERS, IND_ONLINE_PAYMENT, IND_DIGITIZED,
-		IND_E_RESULTS, IND_DATA_REUSE, IND_POPULATION_DATA,
+		IND_E_RESULTS,       IND_DATA_REUSE,     IND_POPULATION_DATA,
 		IND_ON_TIME};
 	for (size_t p = 0; p < 4; p++) {
 		struct index_query q = {.unit = NULL};
@@ -618,7 +641,8 @@ TEST(aggregates_agree_with_a_scan)
 		s.p = q.period;
 		CHECK_INT(app_index(&fx.app, &q, &t, NULL), MC_OK);
 		CHECK_INT(store_dossier_each(fx.app.st, MC_NO_TIME, MC_NO_TIME,
-					     scan_one, &s, NULL), MC_OK);
+					     scan_one, &s, NULL),
+			  MC_OK);
 		int before = test_failed_checks;
 		for (size_t i = 0; i < sizeof(checked) / sizeof(*checked); i++)
 			check_ratio(&t.total, checked[i], s.n[checked[i]],

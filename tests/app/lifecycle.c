@@ -79,11 +79,13 @@ TEST(online_dossier_through_its_whole_life)
 
 	/* paused Monday 09:00 to Wednesday 09:00: 16 working hours */
 	CHECK_INT(op_code(code, OP_REQUEST_SUPPLEMENT, "2024-06-10 09:00",
-			  "thiếu bản sao giấy khai sinh", &d, &err), MC_OK);
+			  "thiếu bản sao giấy khai sinh", &d, &err),
+		  MC_OK);
 	CHECK_INT(d.status, ST_SUPPLEMENT);
 	dossier_release(&d);
 	CHECK_INT(op_code(code, OP_COMPLETE_SUPPLEMENT, "2024-06-12 09:00",
-			  NULL, &d, &err), MC_OK);
+			  NULL, &d, &err),
+		  MC_OK);
 	CHECK_INT(d.status, ST_PROCESSING);
 	CHECK_STR(civil_format_local(d.due, due), "2024-06-18 09:00");
 	CHECK_INT(d.n_supplements, 1);
@@ -94,7 +96,8 @@ TEST(online_dossier_through_its_whole_life)
 	CHECK_INT(d.status, ST_FINISHED);
 	dossier_release(&d);
 	struct op_request ret = {
-		.params = {.op = OP_RETURN, .at = fixture_time("2024-06-17 15:00"),
+		.params = {.op = OP_RETURN,
+			   .at = fixture_time("2024-06-17 15:00"),
 			   .delivery = DELIVERY_POST},
 		.code = code,
 	};
@@ -161,12 +164,14 @@ TEST(reception_supplement_returns_to_the_queue)
 	struct mc_err err;
 	char *code = registered("2024-06-12 08:00");
 	CHECK_INT(op_code(code, OP_ASK_SUPPLEMENT_AT_RECEPTION,
-			  "2024-06-12 09:00", "thiếu tờ khai", &d, &err), MC_OK);
+			  "2024-06-12 09:00", "thiếu tờ khai", &d, &err),
+		  MC_OK);
 	CHECK_INT(d.status, ST_SUPPLEMENT);
 	CHECK(d.received == MC_NO_TIME);
 	dossier_release(&d);
 	CHECK_INT(op_code(code, OP_COMPLETE_SUPPLEMENT, "2024-06-13 09:00",
-			  NULL, &d, &err), MC_OK);
+			  NULL, &d, &err),
+		  MC_OK);
 	CHECK_INT(d.status, ST_REGISTERED);
 	dossier_release(&d);
 	CHECK_INT(op_code(code, OP_ACCEPT, "2024-06-13 10:00", NULL, &d, &err),
@@ -221,49 +226,93 @@ TEST(bad_filings_change_nothing)
 		enum channel ch;
 		enum dossier_op op;
 	} cases[] = {
-		{{"online-only window", MC_ERR_RULE, "KenhThucHien"}, "1.000003",
-		 "000.00.06.H56", "001090012345", "2023-08-01 09:00",
-		 CHANNEL_DIRECT, OP_ACCEPT},
+		{{"online-only window", MC_ERR_RULE, "KenhThucHien"},
+		 "1.000003",
+		 "000.00.06.H56",
+		 "001090012345",
+		 "2023-08-01 09:00",
+		 CHANNEL_DIRECT,
+		 OP_ACCEPT},
 		{{"postal in online-only window", MC_ERR_RULE, "KenhThucHien"},
-		 "1.000003", "000.00.06.H56", "001090012345",
-		 "2023-12-31 09:00", CHANNEL_POSTAL, OP_ACCEPT},
-		{{"no online service", MC_ERR_RULE, "KenhThucHien"}, "1.000002",
-		 "000.00.06.H56", "001090012345", "2024-06-07 09:00",
-		 CHANNEL_ONLINE, OP_REGISTER},
-		{{"unknown unit", MC_ERR_NOT_FOUND, "DonViXuLy"}, "1.000001",
-		 "000.00.99.H56", "001090012345", "2024-06-07 09:00",
-		 CHANNEL_DIRECT, OP_ACCEPT},
-		{{"unknown procedure", MC_ERR_NOT_FOUND, "MaTTHC"}, "9.999999",
-		 "000.00.06.H56", "001090012345", "2024-06-07 09:00",
-		 CHANNEL_DIRECT, OP_ACCEPT},
+		 "1.000003",
+		 "000.00.06.H56",
+		 "001090012345",
+		 "2023-12-31 09:00",
+		 CHANNEL_POSTAL,
+		 OP_ACCEPT},
+		{{"no online service", MC_ERR_RULE, "KenhThucHien"},
+		 "1.000002",
+		 "000.00.06.H56",
+		 "001090012345",
+		 "2024-06-07 09:00",
+		 CHANNEL_ONLINE,
+		 OP_REGISTER},
+		{{"unknown unit", MC_ERR_NOT_FOUND, "DonViXuLy"},
+		 "1.000001",
+		 "000.00.99.H56",
+		 "001090012345",
+		 "2024-06-07 09:00",
+		 CHANNEL_DIRECT,
+		 OP_ACCEPT},
+		{{"unknown procedure", MC_ERR_NOT_FOUND, "MaTTHC"},
+		 "9.999999",
+		 "000.00.06.H56",
+		 "001090012345",
+		 "2024-06-07 09:00",
+		 CHANNEL_DIRECT,
+		 OP_ACCEPT},
 		{{"citizen ID of 11 digits", MC_ERR_INPUT, "SoGiayToChuHoSo"},
-		 "1.000001", "000.00.06.H56", "00109001234", "2024-06-07 09:00",
-		 CHANNEL_DIRECT, OP_ACCEPT},
+		 "1.000001",
+		 "000.00.06.H56",
+		 "00109001234",
+		 "2024-06-07 09:00",
+		 CHANNEL_DIRECT,
+		 OP_ACCEPT},
 		{{"citizen ID with a letter", MC_ERR_INPUT, "SoGiayToChuHoSo"},
-		 "1.000001", "000.00.06.H56", "00109001234A",
-		 "2024-06-07 09:00", CHANNEL_DIRECT, OP_ACCEPT},
+		 "1.000001",
+		 "000.00.06.H56",
+		 "00109001234A",
+		 "2024-06-07 09:00",
+		 CHANNEL_DIRECT,
+		 OP_ACCEPT},
 		{{"citizen ID of unknown province", MC_ERR_INPUT,
 		  "SoGiayToChuHoSo"},
-		 "1.000001", "000.00.06.H56", "003090012345",
-		 "2024-06-07 09:00", CHANNEL_DIRECT, OP_ACCEPT},
+		 "1.000001",
+		 "000.00.06.H56",
+		 "003090012345",
+		 "2024-06-07 09:00",
+		 CHANNEL_DIRECT,
+		 OP_ACCEPT},
 		{{"merged unit after its end", MC_ERR_RULE, "DonViXuLy"},
-		 "1.000001", "000.00.32.H56", "001090012345",
-		 "2025-07-01 09:00", CHANNEL_DIRECT, OP_ACCEPT},
+		 "1.000001",
+		 "000.00.32.H56",
+		 "001090012345",
+		 "2025-07-01 09:00",
+		 CHANNEL_DIRECT,
+		 OP_ACCEPT},
 		{{"finish a new filing", MC_ERR_STATE, "TrangThaiHoSo"},
-		 "1.000001", "000.00.06.H56", "001090012345",
-		 "2024-06-07 09:00", CHANNEL_DIRECT, OP_FINISH},
+		 "1.000001",
+		 "000.00.06.H56",
+		 "001090012345",
+		 "2024-06-07 09:00",
+		 CHANNEL_DIRECT,
+		 OP_FINISH},
 		{{"online filing at the counter", MC_ERR_INPUT, "KenhThucHien"},
-		 "1.000001", "000.00.06.H56", "001090012345",
-		 "2024-06-07 09:00", CHANNEL_ONLINE, OP_ACCEPT},
+		 "1.000001",
+		 "000.00.06.H56",
+		 "001090012345",
+		 "2024-06-07 09:00",
+		 CHANNEL_ONLINE,
+		 OP_ACCEPT},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
 		char before[65];
 		struct mc_err err;
 		mc_err_clear(&err);
 		fixture_digest(&fx, before);
-		enum mc_code rc = bad_filing(cases[i].proc, cases[i].unit,
-					     cases[i].ch, cases[i].id,
-					     cases[i].op, cases[i].at, &err);
+		enum mc_code rc =
+			bad_filing(cases[i].proc, cases[i].unit, cases[i].ch,
+				   cases[i].id, cases[i].op, cases[i].at, &err);
 		expect_refused(&cases[i].c, rc, &err, before);
 	}
 }
@@ -279,15 +328,25 @@ TEST(bad_operations_change_nothing)
 		const char *at, *note;
 	} cases[] = {
 		{{"finish before acceptance", MC_ERR_STATE, "TrangThaiHoSo"},
-		 OP_FINISH, "2024-06-14 09:00", NULL},
+		 OP_FINISH,
+		 "2024-06-14 09:00",
+		 NULL},
 		{{"return before finish", MC_ERR_STATE, "TrangThaiHoSo"},
-		 OP_RETURN, "2024-06-14 09:00", NULL},
-		{{"refuse without reason", MC_ERR_INPUT, "note"}, OP_REFUSE,
-		 "2024-06-14 09:00", NULL},
+		 OP_RETURN,
+		 "2024-06-14 09:00",
+		 NULL},
+		{{"refuse without reason", MC_ERR_INPUT, "note"},
+		 OP_REFUSE,
+		 "2024-06-14 09:00",
+		 NULL},
 		{{"complete with none open", MC_ERR_STATE, "TrangThaiHoSo"},
-		 OP_COMPLETE_SUPPLEMENT, "2024-06-14 09:00", NULL},
+		 OP_COMPLETE_SUPPLEMENT,
+		 "2024-06-14 09:00",
+		 NULL},
 		{{"accept before it was filed", MC_ERR_INPUT, "NgayTiepNhan"},
-		 OP_ACCEPT, "2024-06-13 09:00", NULL},
+		 OP_ACCEPT,
+		 "2024-06-13 09:00",
+		 NULL},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
 		char before[65];
@@ -302,10 +361,10 @@ TEST(bad_operations_change_nothing)
 	char before[65];
 	fixture_digest(&fx, before);
 	struct bad_case future = {"dated in the future", MC_ERR_INPUT, "at"};
-	expect_refused(&future,
-		       op_code(code, OP_ACCEPT, "2099-06-14 09:00", NULL, &d,
-			       &err),
-		       &err, before);
+	expect_refused(
+		&future,
+		op_code(code, OP_ACCEPT, "2099-06-14 09:00", NULL, &d, &err),
+		&err, before);
 	struct bad_case unknown = {"unknown dossier", MC_ERR_NOT_FOUND,
 				   "MaHoSo"};
 	expect_refused(&unknown,
@@ -379,10 +438,7 @@ TEST(a_calendar_row_from_elsewhere_is_seen)
 	dossier_release(&f);
 }
 
-static void all(void)
-{
-	fixture_open(&fx);
-}
+static void all(void) { fixture_open(&fx); }
 
 TEST(setup) { all(); }
 TEST(teardown) { fixture_close(&fx); }

@@ -35,9 +35,10 @@ static void same_reports(const struct report_query *q, const char *when)
 		CHECK_STR(fast.lines[i].key, scan.lines[i].key);
 		if (memcmp(&fast.lines[i].row, &scan.lines[i].row,
 			   sizeof(struct report_row)) != 0) {
-			fprintf(stderr, "%s: line %s differs (received %lld "
-				"vs %lld, open %lld vs %lld)\n", when,
-				fast.lines[i].key,
+			fprintf(stderr,
+				"%s: line %s differs (received %lld "
+				"vs %lld, open %lld vs %lld)\n",
+				when, fast.lines[i].key,
 				(long long)fast.lines[i].row.received_total,
 				(long long)scan.lines[i].row.received_total,
 				(long long)fast.lines[i].row.in_progress_total,
@@ -71,7 +72,10 @@ static enum mc_code apply(const char *code, enum dossier_op op, int64_t at,
 			  const char *to)
 {
 	struct op_request req = {
-		.params = {.op = op, .at = at, .note = "lý do", .to_unit = to,
+		.params = {.op = op,
+			   .at = at,
+			   .note = "lý do",
+			   .to_unit = to,
 			   .delivery = (enum delivery)(at % 2)},
 		.code = code,
 	};
@@ -115,7 +119,8 @@ TEST(aggregates_follow_every_lifecycle_step)
 	uint64_t seed = 11;
 	int64_t start = fixture_time("2024-06-20 08:00");
 	for (int i = 0; i < 150; i++)
-		random_life(&seed, start + (int64_t)(rng(&seed) % (60 * 86400)));
+		random_life(&seed,
+			    start + (int64_t)(rng(&seed) % (60 * 86400)));
 	all_views_agree("after lifecycles");
 }
 

@@ -29,15 +29,12 @@ enum {
 
 struct plan {
 	int64_t received;
-	int days;         /* due = received + days */
-	int outcome;      /* 0 open, 1 early, 2 on time, 3 late */
+	int days;    /* due = received + days */
+	int outcome; /* 0 open, 1 early, 2 on time, 3 late */
 	int channel;
 };
 
-static void portal_time(int64_t t, char *buf)
-{
-	civil_format_portal(t, buf);
-}
+static void portal_time(int64_t t, char *buf) { civil_format_portal(t, buf); }
 
 static void write_line(FILE *out, int i, const struct plan *p)
 {
@@ -69,7 +66,8 @@ static struct plan plan_of(int i)
 	int64_t nine = 9 * 3600;
 	if (i < CARRIED) {
 		/* received 10-14 Dec, due 20 days later: ends in the quarter */
-		p.received = civil_time_at(civil_days(2021, 12, 10 + i % 5), nine);
+		p.received =
+			civil_time_at(civil_days(2021, 12, 10 + i % 5), nine);
 		p.days = 20;
 		p.outcome = i < CARRIED - CARRIED_OPEN ? 1 : 0;
 		p.channel = 1;
@@ -80,10 +78,13 @@ static struct plan plan_of(int i)
 	int resolved_new = early_new + ON_TIME + LATE;
 	p.received = civil_time_at(civil_days(2021, 12, 15) + k % 70, nine);
 	p.days = 5;
-	p.outcome = k < early_new ? 1 : k < early_new + ON_TIME ? 2
-				    : k < resolved_new ? 3 : 0;
+	p.outcome = k < early_new             ? 1
+		    : k < early_new + ON_TIME ? 2
+		    : k < resolved_new        ? 3
+					      : 0;
 	if (!p.outcome) /* still open: filed in the last days */
-		p.received = civil_time_at(civil_days(2022, 3, 1) + k % 14, nine);
+		p.received =
+			civil_time_at(civil_days(2022, 3, 1) + k % 14, nine);
 	/* channels by another stride, so they mix with outcomes */
 	int c = (int)(((int64_t)k * 7919) % NEW);
 	p.channel = c < ONLINE ? 2 : c < ONLINE + POSTAL ? 3 : 1;

@@ -36,10 +36,7 @@ static int64_t at(const char *s)
 	return t;
 }
 
-static int64_t day(int y, int m, int d)
-{
-	return civil_days(y, m, d);
-}
+static int64_t day(int y, int m, int d) { return civil_days(y, m, d); }
 
 /* Compare the days off of a year to "YYYY-MM-DD name" lines. */
 static void check_year(int year, const char *const *want, size_t n_want)
@@ -62,10 +59,10 @@ static void check_year(int year, const char *const *want, size_t n_want)
 	holiday_rules_free(r);
 }
 
-#define CHECK_YEAR(y, ...)                                                   \
-	do {                                                                 \
-		static const char *const w_[] = {__VA_ARGS__};               \
-		check_year(y, w_, sizeof(w_) / sizeof(w_[0]));               \
+#define CHECK_YEAR(y, ...)                                     \
+	do {                                                   \
+		static const char *const w_[] = {__VA_ARGS__}; \
+		check_year(y, w_, sizeof(w_) / sizeof(w_[0])); \
 	} while (0)
 
 TEST(holidays_2024)
@@ -77,9 +74,8 @@ TEST(holidays_2024)
 		   "2024-02-14 Nghỉ bù Tết Nguyên đán",
 		   "2024-02-15 Nghỉ bù Tết Nguyên đán",
 		   "2024-04-18 Giỗ Tổ Hùng Vương",
-		   "2024-04-30 Ngày Chiến thắng",
-		   "2024-05-01 Quốc tế Lao động", "2024-09-02 Quốc khánh",
-		   "2024-09-03 Quốc khánh");
+		   "2024-04-30 Ngày Chiến thắng", "2024-05-01 Quốc tế Lao động",
+		   "2024-09-02 Quốc khánh", "2024-09-03 Quốc khánh");
 }
 
 TEST(holidays_2025)
@@ -91,9 +87,8 @@ TEST(holidays_2025)
 		   "2025-02-01 Tết Nguyên đán",
 		   "2025-02-03 Nghỉ bù Tết Nguyên đán",
 		   "2025-04-07 Giỗ Tổ Hùng Vương",
-		   "2025-04-30 Ngày Chiến thắng",
-		   "2025-05-01 Quốc tế Lao động", "2025-09-01 Quốc khánh",
-		   "2025-09-02 Quốc khánh");
+		   "2025-04-30 Ngày Chiến thắng", "2025-05-01 Quốc tế Lao động",
+		   "2025-09-01 Quốc khánh", "2025-09-02 Quốc khánh");
 }
 
 TEST(holidays_2026)
@@ -102,12 +97,10 @@ TEST(holidays_2026)
 	CHECK_YEAR(2026, "2026-01-01 Tết Dương lịch",
 		   "2026-02-16 Tết Nguyên đán", "2026-02-17 Tết Nguyên đán",
 		   "2026-02-18 Tết Nguyên đán", "2026-02-19 Tết Nguyên đán",
-		   "2026-02-20 Tết Nguyên đán",
-		   "2026-04-26 Giỗ Tổ Hùng Vương",
+		   "2026-02-20 Tết Nguyên đán", "2026-04-26 Giỗ Tổ Hùng Vương",
 		   "2026-04-27 Nghỉ bù Giỗ Tổ Hùng Vương",
-		   "2026-04-30 Ngày Chiến thắng",
-		   "2026-05-01 Quốc tế Lao động", "2026-09-02 Quốc khánh",
-		   "2026-09-03 Quốc khánh");
+		   "2026-04-30 Ngày Chiến thắng", "2026-05-01 Quốc tế Lao động",
+		   "2026-09-02 Quốc khánh", "2026-09-03 Quốc khánh");
 }
 
 /* Real compensatory cases: 2022 (Hùng Kings on Sunday 10/4; 30/4 and 1/5
@@ -154,11 +147,9 @@ TEST(historical_rule_sets)
 	calendar_init(&cal, r);
 	/* No Hùng Kings holiday before 2007 (10/3 lunar 2006 = 7/4/2006). */
 	CHECK_INT(calendar_day_kind(&cal, day(2006, 4, 7), NULL), DAY_WORKING);
-	CHECK_INT(calendar_day_kind(&cal, day(2007, 4, 26), NULL),
-		  DAY_HOLIDAY);
+	CHECK_INT(calendar_day_kind(&cal, day(2007, 4, 26), NULL), DAY_HOLIDAY);
 	/* Tết 2012 (23/1) was 4 days: 22/1 (Sunday) to 25/1. */
-	CHECK_INT(calendar_day_kind(&cal, day(2012, 1, 25), NULL),
-		  DAY_HOLIDAY);
+	CHECK_INT(calendar_day_kind(&cal, day(2012, 1, 25), NULL), DAY_HOLIDAY);
 	CHECK_INT(calendar_day_kind(&cal, day(2012, 1, 26), NULL),
 		  DAY_COMPENSATORY);
 	CHECK(calendar_is_working(&cal, day(2012, 1, 27)));
@@ -392,7 +383,8 @@ TEST(working_seconds_inverse)
 	setup(&f);
 	int64_t base = at("2023-01-01 00:00");
 	for (int i = 0; i < 3000 && bad < 5; i++) {
-		int64_t t = base + (int64_t)(next_rand(&seed) % (4 * 366 * 86400u));
+		int64_t t =
+			base + (int64_t)(next_rand(&seed) % (4 * 366 * 86400u));
 		int64_t s = (int64_t)(next_rand(&seed) % (400 * 3600u));
 		if (i % 10 == 0)
 			s = 0;

@@ -37,7 +37,8 @@ TEST(parsers_refuse_what_is_not_a_date)
 	int64_t v;
 	struct mc_err err;
 	const char *dates[] = {"2024-02-30", "2023-02-29", "2024-13-01",
-			       "2024-1-01", "20240101", "", "2024-01-01x"};
+			       "2024-1-01",  "20240101",   "",
+			       "2024-01-01x"};
 	for (size_t i = 0; i < sizeof(dates) / sizeof(*dates); i++) {
 		CHECK_INT(civil_parse_date(dates[i], &v, "from", &err),
 			  MC_ERR_INPUT);

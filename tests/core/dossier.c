@@ -45,7 +45,8 @@ TEST(every_transition_allowed_or_refused_as_tabled)
 		for (int s = 0; s <= 10; s++) {
 			struct mc_err err;
 			mc_err_clear(&err);
-			enum mc_code rc = dossier_op_allowed(allowed[i].op, s, &err);
+			enum mc_code rc =
+				dossier_op_allowed(allowed[i].op, s, &err);
 			int want = listed(i, s);
 			if ((rc == MC_OK) != want) {
 				fprintf(stderr, "%s from %d: got %s\n",
@@ -68,8 +69,8 @@ TEST(ended_statuses_are_terminal)
 	for (int op = 0; op < OP__COUNT; op++)
 		for (int s = 7; s <= 10; s++)
 			if (!(op == OP_RETURN && s == 9))
-				CHECK_INT(dossier_op_allowed((enum dossier_op)op,
-							     s, NULL),
+				CHECK_INT(dossier_op_allowed(
+						  (enum dossier_op)op, s, NULL),
 					  MC_ERR_STATE);
 	CHECK_INT(dossier_op_allowed(OP_ACCEPT, ST_NOT_ACCEPTED, NULL),
 		  MC_ERR_STATE);

@@ -20,10 +20,7 @@ static int64_t day(const char *s)
 	return d;
 }
 
-static int64_t at(const char *s)
-{
-	return civil_time_at(day(s), 9 * 3600);
-}
+static int64_t at(const char *s) { return civil_time_at(day(s), 9 * 3600); }
 
 /* A finished dossier of a citizen, accepted and due as given. */
 static void base(struct dossier *d, const char *recv, const char *due,
@@ -46,15 +43,15 @@ static void fee(struct dossier *d, int64_t amount)
 
 static void supplement(struct dossier *d, const char *req, const char *done)
 {
-	struct supplement_round *r = ARRAY_PUSH(d->supplements, d->n_supplements,
-						d->cap_supplements);
+	struct supplement_round *r = ARRAY_PUSH(
+		d->supplements, d->n_supplements, d->cap_supplements);
 	r->requested = at(req);
 	r->completed = done ? at(done) : MC_NO_TIME;
 }
 
 /* The inputs of one dossier for the period [from, to]. */
-static void inputs_of(const struct dossier *d, const char *from,
-		      const char *to, struct index_inputs *in)
+static void inputs_of(const struct dossier *d, const char *from, const char *to,
+		      struct index_inputs *in)
 {
 	struct agg_delta deltas[64];
 	size_t n = report_contributions(d, ONLINE_PARTIAL, deltas, 64);
@@ -236,8 +233,8 @@ TEST(points_are_linear_to_the_threshold)
 	CHECK_INT(index_rule_points(&s, online, 2500), 400);
 	CHECK_INT(index_rule_points(&s, online, 0), 0);
 	CHECK_INT(index_rule_points(&s, online, 4999), 800); /* 799.84 */
-	CHECK_INT(index_rule_points(&s, online, 1), 0); /* 0.16 -> 0 */
-	CHECK_INT(index_rule_points(&s, online, 4), 1); /* 0.64 -> 1 */
+	CHECK_INT(index_rule_points(&s, online, 1), 0);      /* 0.16 -> 0 */
+	CHECK_INT(index_rule_points(&s, online, 4), 1);      /* 0.64 -> 1 */
 	CHECK_INT(index_rule_points(&s, online, -1), 800);
 	s.undefined_full = false;
 	CHECK_INT(index_rule_points(&s, online, -1), 0);
@@ -257,7 +254,8 @@ TEST(government_targets_by_year_and_level)
 {
 	struct index_rule_set s;
 	memset(&s, 0, sizeof(s));
-	struct index_target *t = ARRAY_PUSH(s.targets, s.n_targets, s.cap_targets);
+	struct index_target *t =
+		ARRAY_PUSH(s.targets, s.n_targets, s.cap_targets);
 	*t = (struct index_target){IND_ONLINE_DOSSIERS, 0, 2023, 3000};
 	t = ARRAY_PUSH(s.targets, s.n_targets, s.cap_targets);
 	*t = (struct index_target){IND_ONLINE_DOSSIERS, 0, 2024, 5000};
@@ -291,11 +289,12 @@ TEST(ties_share_a_rank_and_small_units_are_not_ranked)
 TEST(names_round_trip)
 {
 	for (int i = 0; i < IND__COUNT; i++)
-		CHECK_INT(index_indicator_parse(
-				  index_indicator_name((enum index_indicator)i)),
+		CHECK_INT(index_indicator_parse(index_indicator_name(
+				  (enum index_indicator)i)),
 			  i);
 	for (int g = 0; g < GRP__COUNT; g++)
-		CHECK_INT(index_group_parse(index_group_name((enum index_group)g)),
+		CHECK_INT(index_group_parse(
+				  index_group_name((enum index_group)g)),
 			  g);
 	CHECK_INT(index_indicator_parse("nope"), -1);
 }

@@ -238,7 +238,8 @@ static void row_by_counters(struct report_row *row, struct dossier *ds,
 	int64_t before[AGG__COUNT] = {0}, at_to[AGG__COUNT] = {0};
 	struct agg_delta deltas[64];
 	for (size_t i = 0; i < n; i++) {
-		size_t k = report_contributions(&ds[i], ONLINE_FULL, deltas, 64);
+		size_t k =
+			report_contributions(&ds[i], ONLINE_FULL, deltas, 64);
 		CHECK(k <= 64);
 		for (size_t j = 0; j < k; j++) {
 			if (deltas[j].day <= p->from - 1)
@@ -266,8 +267,8 @@ static void random_dossier(struct dossier *d, uint64_t *seed, int64_t start)
 		s->requested = t + (int64_t)(rng(seed) % (6 * 86400));
 		s->completed = (r == 1 && rng(seed) % 2)
 				       ? MC_NO_TIME
-				       : s->requested +
-						 (int64_t)(rng(seed) % (5 * 86400));
+				       : s->requested + (int64_t)(rng(seed) %
+								  (5 * 86400));
 		t = s->completed == MC_NO_TIME ? s->requested : s->completed;
 	}
 	if (dossier_status_ended(d->status))
@@ -298,9 +299,11 @@ TEST(counters_agree_with_the_scan_on_random_data)
 			int64_t *a = (int64_t *)&scan, *b = (int64_t *)&inc;
 			for (size_t f = 0; f < sizeof(scan) / 8; f++)
 				if (a[f] != b[f])
-					fprintf(stderr, "period %d field %zu: scan "
-						"%lld, counters %lld\n", k, f,
-						(long long)a[f], (long long)b[f]);
+					fprintf(stderr,
+						"period %d field %zu: scan "
+						"%lld, counters %lld\n",
+						k, f, (long long)a[f],
+						(long long)b[f]);
 			test_failed_checks++;
 			break;
 		}
@@ -324,7 +327,8 @@ TEST(index_facts_are_counted)
 	struct dossier_component *c =
 		ARRAY_PUSH(d.components, d.n_components, d.cap_components);
 	c->digitized = c->reused = true;
-	struct dossier_result *r = ARRAY_PUSH(d.results, d.n_results, d.cap_results);
+	struct dossier_result *r =
+		ARRAY_PUSH(d.results, d.n_results, d.cap_results);
 	str_set(&r->url, "https://kq/1");
 	for (int i = 0; i < 2; i++) {
 		struct supplement_round *s = ARRAY_PUSH(
@@ -358,7 +362,8 @@ TEST(index_facts_are_counted)
 		count[out[i].counter]++;
 	CHECK_INT(count[AGG_REC_FEE] + count[AGG_REC_FEE_ONLINE], 0);
 	CHECK_INT(count[AGG_REC_CITIZEN], 0);
-	CHECK_INT(count[AGG_END_INTIME_MULTI] + count[AGG_MULTI_INTIME_BEGIN], 0);
+	CHECK_INT(count[AGG_END_INTIME_MULTI] + count[AGG_MULTI_INTIME_BEGIN],
+		  0);
 	d.n_supplements = 2;
 	dossier_release(&d);
 }

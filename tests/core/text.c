@@ -18,7 +18,8 @@ TEST(folds_vietnamese)
 	fold_is("Nguyễn", "nguyen");
 	fold_is("NGUYỄN VĂN AN", "nguyen van an");
 	fold_is("Đăng ký đất đai", "dang ky dat dai");
-	fold_is("Cấp bản sao Trích lục hộ tịch", "cap ban sao trich luc ho tich");
+	fold_is("Cấp bản sao Trích lục hộ tịch",
+		"cap ban sao trich luc ho tich");
 	fold_is("Ủy ban nhân dân", "uy ban nhan dan");
 	fold_is("", "");
 	fold_is(NULL, "");

@@ -60,8 +60,7 @@ static enum json_token scan_all(const uint8_t *data, size_t size, char *buf,
 }
 
 /* One skip over the top value must agree with the token walk. */
-static void check_skip(const uint8_t *data, size_t size, char *buf,
-		       bool valid)
+static void check_skip(const uint8_t *data, size_t size, char *buf, bool valid)
 {
 	struct json_scan s;
 	size_t a = 0, b = 0;
@@ -106,9 +105,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	json_error_t jerr;
 	json_t *j = json_loadb((const char *)data, size,
 			       JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
-	enum json_error_code code = j ? json_error_unknown : json_error_code(&jerr);
+	enum json_error_code code =
+		j ? json_error_unknown : json_error_code(&jerr);
 	bool jansson_limit = code == json_error_numeric_overflow ||
-			    code == json_error_null_byte_in_key;
+			     code == json_error_null_byte_in_key;
 	bool too_deep = !valid && strcmp(s.err_reason, "nested too deep") == 0;
 	bool nul = memchr(data, '\0', size) != NULL;
 	if (!jansson_limit && !too_deep && !nul) {

@@ -50,9 +50,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (s1.len > PORTAL_MAX_LINE)
 			goto out;
 		struct mc_err err = {0};
-		enum mc_code rc = portal_dossier_parse(s1.buf, s1.len, &b, &err);
+		enum mc_code rc =
+			portal_dossier_parse(s1.buf, s1.len, &b, &err);
 		check(rc == MC_OK, err.message, &s1);
-		check(dossier_eq(&a, &b), "round trip changed the dossier", &s1);
+		check(dossier_eq(&a, &b), "round trip changed the dossier",
+		      &s1);
 		portal_dossier_write(&b, &s2);
 		check(s1.len == s2.len && memcmp(s1.buf, s2.buf, s1.len) == 0,
 		      "second write differs", &s1);
@@ -72,7 +74,8 @@ static const char *const seeds[] = {
 	"{\"MaHoSo\":\"X\"}",
 	"{\"MaHoSo\":\"X\",\"DanhSachLePhi\":[{\"Gia\":5}],\"Khac\":1}",
 	"{\"MaHoSo\":\"\\u0001\\ud83d\\ude00\",\"KenhThucHien\":3,"
-	"\"NgayHenTra\":20240612170000,\"TaiLieuNop\":[{},{\"DuocSoHoa\":true}],"
+	"\"NgayHenTra\":20240612170000,\"TaiLieuNop\":[{},{\"DuocSoHoa\":true}]"
+	","
 	"\"DanhSachHoSoBoSung\":[{\"NgayBoSung\":\"20240101000000\"}],"
 	"\"A\":{\"b\":[1,2.5,null]},\"TrangThaiHoSo\":\"10\"}",
 	"{\"MaHoSo\":\"X\",\"NgayHenTra\":\"2024023\"}",

@@ -7,20 +7,18 @@
 #include "env.h"
 #include "test.h"
 
-#define FILING(unit, proc)                                              \
-	"{\"MaTTHC\":\"" proc "\",\"DonViXuLy\":\"" unit "\","           \
-	"\"KenhThucHien\":\"2\",\"ChuHoSo\":\"Nguyễn Văn An\","            \
+#define FILING(unit, proc)                                         \
+	"{\"MaTTHC\":\"" proc "\",\"DonViXuLy\":\"" unit "\","     \
+	"\"KenhThucHien\":\"2\",\"ChuHoSo\":\"Nguyễn Văn An\"," \
 	"\"SoGiayToChuHoSo\":\"001090012345\",\"LoaiDoiTuong\":\"1\"}"
 
 /* The status, with the router's own 404 (no such path, no field)
  * reported as 0 so that a handler's 404 for an unknown code passes. */
-static int routed_status(struct env *e, const char *method,
-			 const char *path, const struct session *s,
-			 const char *body)
+static int routed_status(struct env *e, const char *method, const char *path,
+			 const struct session *s, const char *body)
 {
 	struct reply r;
-	client_request(e->port, method, path, s ? s->headers : NULL, body,
-		       &r);
+	client_request(e->port, method, path, s ? s->headers : NULL, body, &r);
 	const char *field = reply_error_field(&r);
 	int st = r.status == 404 && (!field || !*field) ? 0 : r.status;
 	reply_release(&r);
@@ -31,8 +29,7 @@ static int status_of(struct env *e, const char *method, const char *path,
 		     const struct session *s, const char *body)
 {
 	struct reply r;
-	client_request(e->port, method, path, s ? s->headers : NULL, body,
-		       &r);
+	client_request(e->port, method, path, s ? s->headers : NULL, body, &r);
 	int st = r.status;
 	reply_release(&r);
 	return st;
@@ -47,9 +44,9 @@ static void fill_path(const char *tmpl, const char *dossier, char *out,
 		snprintf(out, size, "%s", tmpl);
 		return;
 	}
-	const char *value = strstr(tmpl, "/units/") ? DISTRICT
+	const char *value = strstr(tmpl, "/units/")        ? DISTRICT
 			    : strstr(tmpl, "/procedures/") ? "1.000001"
-							    : dossier;
+							   : dossier;
 	snprintf(out, size, "%.*s%s%s", (int)(brace - tmpl), tmpl, value,
 		 strchr(brace, '}') + 1);
 }
@@ -71,16 +68,15 @@ TEST(every_documented_route_answers)
 	env_open(&e);
 	env_login(&e, "admin", &admin);
 	char *code = env_dossier(&e, DISTRICT);
-	client_request(e.port, "GET", "/api/v1/openapi.json", NULL, NULL,
-		       &doc);
+	client_request(e.port, "GET", "/api/v1/openapi.json", NULL, NULL, &doc);
 	CHECK_INT(doc.status, 200);
 	json_t *paths = json_object_get(doc.json, "paths"), *item;
 	const char *tmpl;
 	int n = 0;
-	json_object_foreach(paths, tmpl, item) {
+	json_object_foreach (paths, tmpl, item) {
 		const char *method;
 		json_t *op;
-		json_object_foreach(item, method, op) {
+		json_object_foreach (item, method, op) {
 			char path[256], m[8], full[300];
 			size_t k = 0;
 			for (; method[k] && k < 7; k++)
@@ -90,7 +86,7 @@ TEST(every_documented_route_answers)
 			snprintf(full, sizeof(full), "%s%s", path,
 				 query_for(path));
 			int st = routed_status(&e, m, full, &admin,
-					   strcmp(m, "POST") ? NULL : "{}");
+					       strcmp(m, "POST") ? NULL : "{}");
 			if (st == 405 || st == 0)
 				fprintf(stderr, "%s %s -> %d\n", m, full, st);
 			CHECK(st != 405 && st != 0);
@@ -115,22 +111,21 @@ TEST(errors_have_one_shape_and_change_nothing)
 	char *code = env_dossier(&e, DISTRICT);
 	fixture_digest(&e.f, before);
 
-	client_request(e.port, "POST", "/api/v1/dossiers", NULL, "{\"MaTTHC\":",
-		       &r);
+	client_request(e.port, "POST", "/api/v1/dossiers", NULL,
+		       "{\"MaTTHC\":", &r);
 	CHECK_INT(r.status, 400);
 	CHECK_STR(reply_error_field(&r), "body");
-	CHECK(json_is_string(json_object_get(json_object_get(r.json, "error"),
-					     "message")));
+	CHECK(json_is_string(
+		json_object_get(json_object_get(r.json, "error"), "message")));
 	reply_release(&r);
 
 	snprintf(path, sizeof(path), "/api/v1/dossiers/%s/transfer", code);
-	client_request(e.port, "POST", path, officer.headers, "{\"to\":5}",
-		       &r);
+	client_request(e.port, "POST", path, officer.headers, "{\"to\":5}", &r);
 	CHECK_INT(r.status, 400);
 	CHECK_STR(reply_error_field(&r), "to");
 	reply_release(&r);
-	client_request(e.port, "POST", path, officer.headers,
-		       "{\"bogus\":1}", &r);
+	client_request(e.port, "POST", path, officer.headers, "{\"bogus\":1}",
+		       &r);
 	CHECK_INT(r.status, 400);
 	CHECK_STR(reply_error_field(&r), "bogus");
 	reply_release(&r);
@@ -142,14 +137,14 @@ TEST(errors_have_one_shape_and_change_nothing)
 	CHECK_INT(status_of(&e, "GET", "/api/v1/nope", NULL, NULL), 404);
 
 	/* online-only procedure refused at the counter: 422 */
-	client_request(e.port, "POST", "/api/v1/dossiers/receive",
-		       clerk.headers,
-		       "{\"decision\":\"accept\",\"filing\":"
-		       "{\"MaTTHC\":\"1.000001\",\"DonViXuLy\":\"000.00.32.H56\","
-		       "\"KenhThucHien\":\"1\",\"ChuHoSo\":\"Trần Bình\","
-		       "\"SoGiayToChuHoSo\":\"079190000001\","
-		       "\"LoaiDoiTuong\":\"1\"}}",
-		       &r);
+	client_request(
+		e.port, "POST", "/api/v1/dossiers/receive", clerk.headers,
+		"{\"decision\":\"accept\",\"filing\":"
+		"{\"MaTTHC\":\"1.000001\",\"DonViXuLy\":\"000.00.32.H56\","
+		"\"KenhThucHien\":\"1\",\"ChuHoSo\":\"Trần Bình\","
+		"\"SoGiayToChuHoSo\":\"079190000001\","
+		"\"LoaiDoiTuong\":\"1\"}}",
+		&r);
 	/* 000.00.32.H56 is outside clerk31's units */
 	CHECK_INT(r.status, 403);
 	reply_release(&r);
@@ -274,14 +269,16 @@ TEST(public_lookup_needs_the_secret)
 	CHECK(r.body && !strstr(r.body, "congdan"));
 	reply_release(&r);
 	snprintf(path, sizeof(path),
-		 "/api/v1/public/dossiers/%s?secret=00000000000000000000000000000000",
+		 "/api/v1/public/dossiers/"
+		 "%s?secret=00000000000000000000000000000000",
 		 c);
 	client_request(e.port, "GET", path, NULL, NULL, &r);
 	CHECK_INT(r.status, 404);
 	char *wrong = strdup(r.body ? r.body : "");
 	reply_release(&r);
 	client_request(e.port, "GET",
-		       "/api/v1/public/dossiers/nope?secret=00000000000000000000000000000000",
+		       "/api/v1/public/dossiers/"
+		       "nope?secret=00000000000000000000000000000000",
 		       NULL, NULL, &r);
 	CHECK_INT(r.status, 404);
 	CHECK_STR(r.body, wrong); /* the same answer as an unknown code */
@@ -312,15 +309,14 @@ TEST(search_ignores_diacritics)
 	CHECK_INT(r.status, 200);
 	CHECK_INT(json_integer_value(json_object_get(r.json, "total")), 1);
 	reply_release(&r);
-	client_request(e.port, "GET", "/api/v1/procedures?q=d", NULL, NULL,
-		       &r);
+	client_request(e.port, "GET", "/api/v1/procedures?q=d", NULL, NULL, &r);
 	CHECK_INT(json_integer_value(json_object_get(r.json, "total")), 1);
 	reply_release(&r);
 
 	free(env_dossier(&e, COMMUNE));
 	env_login(&e, "officer31", &s);
-	client_request(e.port, "GET", "/api/v1/dossiers?q=nguyen%20AN", s.headers,
-		       NULL, &r);
+	client_request(e.port, "GET", "/api/v1/dossiers?q=nguyen%20AN",
+		       s.headers, NULL, &r);
 	CHECK_INT(r.status, 200);
 	CHECK_INT(json_integer_value(json_object_get(r.json, "total")), 1);
 	reply_release(&r);
@@ -347,8 +343,8 @@ TEST(report_matches_the_cli_json)
 		  "2024-03-15");
 	reply_release(&r);
 	CHECK_INT(status_of(&e, "GET",
-			    "/api/v1/reports/settlement?unit=" DEPARTMENT,
-			    &s, NULL),
+			    "/api/v1/reports/settlement?unit=" DEPARTMENT, &s,
+			    NULL),
 		  403);
 	struct session o;
 	env_login(&e, "officer31", &o);
@@ -366,9 +362,9 @@ TEST(metrics_count_requests)
 	client_request(e.port, "GET", "/metrics", NULL, NULL, &r);
 	CHECK_INT(r.status, 200);
 	CHECK(r.body && strstr(r.body, "motcua_http_requests_total{route=\"GET "
-					"/api/v1/units\",status=\"200\"} 1"));
+				       "/api/v1/units\",status=\"200\"} 1"));
 	CHECK(r.body && strstr(r.body, "motcua_http_request_duration_seconds_"
-					"bucket{le=\"+Inf\"}"));
+				       "bucket{le=\"+Inf\"}"));
 	CHECK(r.body && strstr(r.body, "motcua_dossiers{status=\"1\""));
 	reply_release(&r);
 	env_close(&e);

@@ -69,19 +69,21 @@ static inline int client_request(unsigned port, const char *method,
 	struct strbuf req, in;
 	strbuf_init(&req);
 	strbuf_init(&in);
-	strbuf_addf(&req, "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-		    "Connection: close\r\n%s", method, path,
-		    extra ? extra : "");
+	strbuf_addf(&req,
+		    "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+		    "Connection: close\r\n%s",
+		    method, path, extra ? extra : "");
 	if (body)
-		strbuf_addf(&req, "Content-Type: application/json\r\n"
-			    "Content-Length: %zu\r\n\r\n%s", strlen(body),
-			    body);
+		strbuf_addf(&req,
+			    "Content-Type: application/json\r\n"
+			    "Content-Length: %zu\r\n\r\n%s",
+			    strlen(body), body);
 	else
 		strbuf_puts(&req, "\r\n");
 	size_t off = 0;
 	while (off < req.len) {
-		ssize_t n = send(fd, req.buf + off, req.len - off,
-				 MSG_NOSIGNAL);
+		ssize_t n =
+			send(fd, req.buf + off, req.len - off, MSG_NOSIGNAL);
 		if (n <= 0)
 			break;
 		off += (size_t)n;
@@ -111,8 +113,8 @@ static inline char *reply_header(const struct reply *r, const char *name)
 
 static inline const char *reply_error_field(const struct reply *r)
 {
-	return json_string_value(json_object_get(
-		json_object_get(r->json, "error"), "field"));
+	return json_string_value(
+		json_object_get(json_object_get(r->json, "error"), "field"));
 }
 
 /* A signed-in client: the headers to send with each request. */
@@ -128,7 +130,8 @@ static inline int client_login(unsigned port, const char *user,
 	snprintf(body, sizeof(body),
 		 "{\"username\":\"%s\",\"password\":\"%s\"}", user, password);
 	if (client_request(port, "POST", "/api/v1/auth/login", NULL, body,
-			   &r) || r.status != 200) {
+			   &r) ||
+	    r.status != 200) {
 		int st = r.status;
 		reply_release(&r);
 		return st ? st : -1;

@@ -12,8 +12,8 @@
 #include "core/civil.h"
 #include "fixture.h"
 #include "http/account.h"
-#include "http/server.h"
 #include "http/client.h"
+#include "http/server.h"
 
 #define PW "correct-horse-1"
 #define DISTRICT "000.00.31.H56"
@@ -26,8 +26,8 @@ struct env {
 	unsigned port;
 };
 
-static inline void env_user(struct env *e, const char *name,
-			    const char *role, const char *unit)
+static inline void env_user(struct env *e, const char *name, const char *role,
+			    const char *unit)
 {
 	struct mc_err err;
 	if (account_add(&e->f.app, name, role, unit, PW, &err)) {
@@ -45,9 +45,8 @@ static inline void env_open(struct env *e)
 	env_user(e, "officer31", "officer", DISTRICT);
 	env_user(e, "clerk31", "clerk", DISTRICT);
 	env_user(e, "officer06", "officer", DEPARTMENT);
-	struct http_config cfg = {.db_path = e->f.db,
-				  .listen = "127.0.0.1:0",
-				  .threads = 2};
+	struct http_config cfg = {
+		.db_path = e->f.db, .listen = "127.0.0.1:0", .threads = 2};
 	if (http_server_start(&cfg, &e->srv, &err)) {
 		fprintf(stderr, "env: server: %s\n", err.message);
 		exit(1);
@@ -66,9 +65,9 @@ static inline char *env_dossier(struct env *e, const char *unit)
 {
 	struct dossier filing, out;
 	struct mc_err err;
-	struct op_request req = {.params = {.op = OP_ACCEPT,
-					    .at = (int64_t)time(NULL)},
-				 .actor = "test"};
+	struct op_request req = {
+		.params = {.op = OP_ACCEPT, .at = (int64_t)time(NULL)},
+		.actor = "test"};
 	fixture_filing(&filing, "1.000001", unit, CHANNEL_DIRECT);
 	req.filing = &filing;
 	if (app_lifecycle(&e->f.app, &req, &out, &err)) {
@@ -81,8 +80,7 @@ static inline char *env_dossier(struct env *e, const char *unit)
 	return code;
 }
 
-static inline void env_login(struct env *e, const char *name,
-			     struct session *s)
+static inline void env_login(struct env *e, const char *name, struct session *s)
 {
 	if (client_login(e->port, name, PW, s) != 200) {
 		fprintf(stderr, "env: login %s failed\n", name);

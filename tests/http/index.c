@@ -9,17 +9,16 @@
 #include "env.h"
 #include "test.h"
 
-#define FILING(unit)                                                    \
-	"{\"MaTTHC\":\"1.000001\",\"DonViXuLy\":\"" unit "\","            \
-	"\"KenhThucHien\":\"2\",\"ChuHoSo\":\"Trần Thị Bình\","            \
+#define FILING(unit)                                                 \
+	"{\"MaTTHC\":\"1.000001\",\"DonViXuLy\":\"" unit "\","       \
+	"\"KenhThucHien\":\"2\",\"ChuHoSo\":\"Trần Thị Bình\"," \
 	"\"SoGiayToChuHoSo\":\"001190012345\",\"LoaiDoiTuong\":\"1\"}"
 
 static int call(struct env *e, const char *method, const char *path,
 		const struct session *s, const char *body)
 {
 	struct reply r;
-	client_request(e->port, method, path, s ? s->headers : NULL, body,
-		       &r);
+	client_request(e->port, method, path, s ? s->headers : NULL, body, &r);
 	int st = r.status;
 	reply_release(&r);
 	return st;
@@ -100,18 +99,24 @@ TEST(feedback_is_sent_listed_and_answered_in_scope)
 	file_online(&e, code, secret);
 	fixture_digest(&e.f, before);
 	CHECK_INT(call(&e, "POST", "/api/v1/public/feedback", NULL,
-		       "{\"text\":\"x\"}"), 400);
+		       "{\"text\":\"x\"}"),
+		  400);
 	CHECK_INT(call(&e, "POST", "/api/v1/public/feedback", NULL,
-		       "{\"unit\":\"" DISTRICT "\"}"), 400);
+		       "{\"unit\":\"" DISTRICT "\"}"),
+		  400);
 	CHECK_INT(call(&e, "POST", "/api/v1/public/feedback", NULL,
-		       "{\"text\":\"x\",\"unit\":\"nope\"}"), 404);
-	snprintf(body, sizeof(body), "{\"text\":\"x\",\"dossier\":\"%s\","
-		 "\"secret\":\"bad\"}", code);
-	CHECK_INT(call(&e, "POST", "/api/v1/public/feedback", NULL, body),
+		       "{\"text\":\"x\",\"unit\":\"nope\"}"),
 		  404);
+	snprintf(body, sizeof(body),
+		 "{\"text\":\"x\",\"dossier\":\"%s\","
+		 "\"secret\":\"bad\"}",
+		 code);
+	CHECK_INT(call(&e, "POST", "/api/v1/public/feedback", NULL, body), 404);
 	CHECK_STR(fixture_digest(&e.f, after), before);
-	snprintf(body, sizeof(body), "{\"text\":\"Chờ lâu quá\","
-		 "\"dossier\":\"%s\",\"secret\":\"%s\"}", code, secret);
+	snprintf(body, sizeof(body),
+		 "{\"text\":\"Chờ lâu quá\","
+		 "\"dossier\":\"%s\",\"secret\":\"%s\"}",
+		 code, secret);
 	client_request(e.port, "POST", "/api/v1/public/feedback", NULL, body,
 		       &r);
 	CHECK_INT(r.status, 201);
@@ -120,16 +125,18 @@ TEST(feedback_is_sent_listed_and_answered_in_scope)
 		 json_string_value(json_object_get(r.json, "id")));
 	reply_release(&r);
 
-	client_request(e.port, "GET", "/api/v1/feedback?open=1", officer.headers,
-		       NULL, &r);
+	client_request(e.port, "GET", "/api/v1/feedback?open=1",
+		       officer.headers, NULL, &r);
 	CHECK_INT(r.status, 200);
 	json_t *list = json_object_get(r.json, "feedback");
 	CHECK_INT(json_array_size(list), 1);
-	CHECK_STR(json_string_value(json_object_get(json_array_get(list, 0),
-						    "text")), "Chờ lâu quá");
+	CHECK_STR(json_string_value(
+			  json_object_get(json_array_get(list, 0), "text")),
+		  "Chờ lâu quá");
 	reply_release(&r);
-	CHECK_INT(call(&e, "GET", "/api/v1/feedback?unit=" DEPARTMENT,
-		       &officer, NULL), 403);
+	CHECK_INT(call(&e, "GET", "/api/v1/feedback?unit=" DEPARTMENT, &officer,
+		       NULL),
+		  403);
 	CHECK_INT(call(&e, "GET", "/api/v1/feedback", NULL, NULL), 401);
 
 	snprintf(path, sizeof(path), "/api/v1/feedback/%s/answer", id);
@@ -137,23 +144,24 @@ TEST(feedback_is_sent_listed_and_answered_in_scope)
 	CHECK_INT(call(&e, "POST", path, &other, "{\"answer\":\"ok\"}"), 404);
 	CHECK_INT(call(&e, "POST", path, &officer, "{}"), 400);
 	CHECK_INT(call(&e, "POST", "/api/v1/feedback/PA-x/answer", &officer,
-		       "{\"answer\":\"ok\"}"), 404);
+		       "{\"answer\":\"ok\"}"),
+		  404);
 	CHECK_STR(fixture_digest(&e.f, after), before);
-	CHECK_INT(call(&e, "POST", path, &officer,
-		       "{\"answer\":\"Đã xử lý\"}"), 200);
+	CHECK_INT(call(&e, "POST", path, &officer, "{\"answer\":\"Đã xử lý\"}"),
+		  200);
 	fixture_digest(&e.f, before);
 	CHECK_INT(call(&e, "POST", path, &officer, "{\"answer\":\"again\"}"),
 		  409);
 	CHECK_STR(fixture_digest(&e.f, after), before);
-	client_request(e.port, "GET", "/api/v1/feedback?open=1", officer.headers,
-		       NULL, &r);
+	client_request(e.port, "GET", "/api/v1/feedback?open=1",
+		       officer.headers, NULL, &r);
 	CHECK_INT(json_array_size(json_object_get(r.json, "feedback")), 0);
 	reply_release(&r);
 	env_close(&e);
 }
 
-#define TARGET(unit, value)                                             \
-	"{\"unit\":\"" unit "\",\"period\":\"month:2024-04\","            \
+#define TARGET(unit, value)                                    \
+	"{\"unit\":\"" unit "\",\"period\":\"month:2024-04\"," \
 	"\"indicator\":\"online_dossiers\",\"value\":" value "}"
 
 TEST(targets_are_set_by_the_level_above)
@@ -168,26 +176,35 @@ TEST(targets_are_set_by_the_level_above)
 	env_login(&e, "officer31", &officer);
 	fixture_digest(&e.f, before);
 	CHECK_INT(call(&e, "PUT", "/api/v1/targets", &leader,
-		       TARGET(DISTRICT, "60")), 403);
+		       TARGET(DISTRICT, "60")),
+		  403);
 	CHECK_INT(call(&e, "PUT", "/api/v1/targets", &leader,
-		       TARGET(DEPARTMENT, "60")), 403);
+		       TARGET(DEPARTMENT, "60")),
+		  403);
 	CHECK_INT(call(&e, "PUT", "/api/v1/targets", &officer,
-		       TARGET(COMMUNE, "60")), 403);
+		       TARGET(COMMUNE, "60")),
+		  403);
 	CHECK_INT(call(&e, "PUT", "/api/v1/targets", &leader,
-		       TARGET(COMMUNE, "101")), 400);
+		       TARGET(COMMUNE, "101")),
+		  400);
 	CHECK_INT(call(&e, "PUT", "/api/v1/targets", &leader,
-		       TARGET(COMMUNE, "60.125")), 400);
+		       TARGET(COMMUNE, "60.125")),
+		  400);
 	CHECK_INT(call(&e, "PUT", "/api/v1/targets", &leader,
 		       "{\"unit\":\"" COMMUNE "\",\"period\":\"month:2024-04\","
-		       "\"indicator\":\"speed\",\"value\":60}"), 400);
+		       "\"indicator\":\"speed\",\"value\":60}"),
+		  400);
 	CHECK_INT(call(&e, "POST", "/api/v1/targets/allocate", &leader,
-		       "{\"unit\":\"" DEPARTMENT "\",\"period\":\"month:2024-04\"}"),
+		       "{\"unit\":\"" DEPARTMENT
+		       "\",\"period\":\"month:2024-04\"}"),
 		  403);
 	CHECK_STR(fixture_digest(&e.f, after), before);
 	CHECK_INT(call(&e, "PUT", "/api/v1/targets", &admin,
-		       TARGET(DISTRICT, "70")), 200);
+		       TARGET(DISTRICT, "70")),
+		  200);
 	CHECK_INT(call(&e, "POST", "/api/v1/targets", &leader,
-		       TARGET(COMMUNE, "65.5")), 200);
+		       TARGET(COMMUNE, "65.5")),
+		  200);
 	client_request(e.port, "GET",
 		       "/api/v1/targets?period=month:2024-04&unit=" COMMUNE,
 		       leader.headers, NULL, &r);
@@ -195,7 +212,7 @@ TEST(targets_are_set_by_the_level_above)
 	bool seen = false;
 	json_t *row;
 	size_t i;
-	json_array_foreach(json_object_get(r.json, "rows"), i, row) {
+	json_array_foreach (json_object_get(r.json, "rows"), i, row) {
 		if (strcmp(json_string_value(json_object_get(row, "indicator")),
 			   "online_dossiers"))
 			continue;
@@ -205,15 +222,15 @@ TEST(targets_are_set_by_the_level_above)
 	}
 	CHECK(seen);
 	reply_release(&r);
-	client_request(e.port, "POST", "/api/v1/targets/allocate",
-		       leader.headers,
-		       "{\"unit\":\"" DISTRICT "\",\"period\":\"month:2024-04\"}",
-		       &r);
+	client_request(
+		e.port, "POST", "/api/v1/targets/allocate", leader.headers,
+		"{\"unit\":\"" DISTRICT "\",\"period\":\"month:2024-04\"}", &r);
 	CHECK_INT(r.status, 200);
 	CHECK(json_integer_value(json_object_get(r.json, "written")) > 0);
 	reply_release(&r);
 	CHECK_INT(call(&e, "GET", "/api/v1/targets?unit=" DEPARTMENT, &leader,
-		       NULL), 403);
+		       NULL),
+		  403);
 	env_close(&e);
 }
 
@@ -226,27 +243,29 @@ TEST(the_index_is_the_command_lines_json_within_scope)
 	env_login(&e, "leader31", &leader);
 	env_login(&e, "officer31", &officer);
 	client_request(e.port, "GET",
-		       "/api/v1/index?period=month:2024-04&min=0", leader.headers,
-		       NULL, &r);
+		       "/api/v1/index?period=month:2024-04&min=0",
+		       leader.headers, NULL, &r);
 	CHECK_INT(r.status, 200);
 	CHECK_STR(json_string_value(json_object_get(r.json, "from")),
 		  "2024-04-01");
 	CHECK_STR(json_string_value(json_object_get(
 			  json_object_get(r.json, "total"), "key")),
 		  DISTRICT);
-	json_t *ind = json_object_get(json_object_get(r.json, "total"),
-				      "indicators");
+	json_t *ind =
+		json_object_get(json_object_get(r.json, "total"), "indicators");
 	CHECK(json_object_get(ind, "satisfaction") != NULL);
 	reply_release(&r);
 	CHECK_INT(call(&e, "GET", "/api/v1/index?by=level", &leader, NULL),
 		  200);
 	CHECK_INT(call(&e, "GET", "/api/v1/index?unit=" DEPARTMENT, &leader,
-		       NULL), 403);
+		       NULL),
+		  403);
 	CHECK_INT(call(&e, "GET", "/api/v1/index?by=field", &leader, NULL),
 		  400);
 	CHECK_INT(call(&e, "GET", "/api/v1/index?min=-1", &leader, NULL), 400);
-	CHECK_INT(call(&e, "GET", "/api/v1/index?period=month:2024-13",
-		       &leader, NULL), 400);
+	CHECK_INT(call(&e, "GET", "/api/v1/index?period=month:2024-13", &leader,
+		       NULL),
+		  400);
 	CHECK_INT(call(&e, "GET", "/api/v1/index", &officer, NULL), 403);
 	CHECK_INT(call(&e, "GET", "/api/v1/index", NULL, NULL), 401);
 	env_close(&e);
@@ -268,13 +287,17 @@ TEST(a_published_month_is_served_verified)
 	reply_release(&r);
 	fixture_digest(&e.f, before);
 	CHECK_INT(call(&e, "POST", "/api/v1/publications", &leader,
-		       "{\"period\":\"month:2024-04\"}"), 403);
+		       "{\"period\":\"month:2024-04\"}"),
+		  403);
 	CHECK_INT(call(&e, "POST", "/api/v1/publications", &admin,
-		       "{\"period\":\"month:2024-4\"}"), 400);
+		       "{\"period\":\"month:2024-4\"}"),
+		  400);
 	CHECK_INT(call(&e, "POST", "/api/v1/publications", &admin,
-		       "{\"period\":\"month:2024-13\"}"), 400);
+		       "{\"period\":\"month:2024-13\"}"),
+		  400);
 	CHECK_INT(call(&e, "GET", "/api/v1/publications/month:2024-4", NULL,
-		       NULL), 400);
+		       NULL),
+		  400);
 	CHECK_STR(fixture_digest(&e.f, after), before);
 	client_request(e.port, "POST", "/api/v1/publications", admin.headers,
 		       "{\"period\":\"month:2024-04\"}", &r);
@@ -285,7 +308,8 @@ TEST(a_published_month_is_served_verified)
 	reply_release(&r);
 	fixture_digest(&e.f, before);
 	CHECK_INT(call(&e, "POST", "/api/v1/publications", &admin,
-		       "{\"period\":\"month:2024-04\"}"), 409);
+		       "{\"period\":\"month:2024-04\"}"),
+		  409);
 	CHECK_STR(fixture_digest(&e.f, after), before);
 	client_request(e.port, "GET", "/api/v1/publications/month:2024-04",
 		       NULL, NULL, &r);
@@ -294,8 +318,8 @@ TEST(a_published_month_is_served_verified)
 		  checksum);
 	CHECK(json_is_true(json_object_get(r.json, "verified")));
 	json_t *content = json_object_get(r.json, "content");
-	CHECK(json_is_array(json_object_get(json_object_get(content, "index"),
-					    "rows")));
+	CHECK(json_is_array(
+		json_object_get(json_object_get(content, "index"), "rows")));
 	CHECK(json_is_object(json_object_get(content, "report")));
 	reply_release(&r);
 	env_close(&e);

@@ -13,8 +13,7 @@ static int post(struct env *e, const char *path, const struct session *s)
 {
 	struct reply r;
 	client_request(e->port, "POST", path, s->headers,
-		       "{\"note\":\"x\",\"decision\":\"refuse\"}",
-		       &r);
+		       "{\"note\":\"x\",\"decision\":\"refuse\"}", &r);
 	int st = r.status;
 	reply_release(&r);
 	return st;
@@ -31,10 +30,8 @@ static int get(struct env *e, const char *path, const struct session *s)
 
 TEST(district_staff_cannot_touch_another_units_dossier)
 {
-	static const char *const users[] = {"officer31", "clerk31",
-					    "leader31"};
-	static const unsigned bits[] = {ROLE_OFFICER, ROLE_CLERK,
-					ROLE_LEADER};
+	static const char *const users[] = {"officer31", "clerk31", "leader31"};
+	static const unsigned bits[] = {ROLE_OFFICER, ROLE_CLERK, ROLE_LEADER};
 	struct env e;
 	char before[65], after[65], path[300];
 	env_open(&e);
@@ -61,7 +58,8 @@ TEST(district_staff_cannot_touch_another_units_dossier)
 				fprintf(stderr, "%s %s\n", users[u], path);
 			CHECK_INT(got, want);
 		}
-		CHECK_INT(get(&e, "/api/v1/dossiers?unit=" DEPARTMENT, &s), 403);
+		CHECK_INT(get(&e, "/api/v1/dossiers?unit=" DEPARTMENT, &s),
+			  403);
 	}
 	CHECK_STR(fixture_digest(&e.f, after), before);
 	struct session a;

@@ -32,8 +32,8 @@ static pid_t start(const char *db, unsigned *port)
 	if (pid == 0) {
 		dup2(fds[1], 2);
 		close(fds[0]);
-		execl(bin, bin, "serve", "--db", db, "--listen",
-		      "127.0.0.1:0", "--threads", "2", (char *)NULL);
+		execl(bin, bin, "serve", "--db", db, "--listen", "127.0.0.1:0",
+		      "--threads", "2", (char *)NULL);
 		_exit(127);
 	}
 	close(fds[1]);
@@ -46,9 +46,9 @@ static pid_t start(const char *db, unsigned *port)
 	return pid;
 }
 
-#define BODY                                                             \
-	"{\"MaTTHC\":\"1.000001\",\"DonViXuLy\":\"" DISTRICT "\","        \
-	"\"ChuHoSo\":\"Lê Thị Hoa\",\"SoGiayToChuHoSo\":\"001190012345\","  \
+#define BODY                                                                  \
+	"{\"MaTTHC\":\"1.000001\",\"DonViXuLy\":\"" DISTRICT "\","            \
+	"\"ChuHoSo\":\"Lê Thị Hoa\",\"SoGiayToChuHoSo\":\"001190012345\"," \
 	"\"LoaiDoiTuong\":\"1\"}"
 
 TEST(sigterm_stops_cleanly)

@@ -53,9 +53,10 @@ TEST(unit_full_and_round_trip)
 
 TEST(unit_nulls)
 {
-	const char *line = "{\"code\":\"H56\",\"name\":\"Tỉnh\",\"parent\":null,"
-			   "\"level\":\"province\",\"valid_from\":null,"
-			   "\"valid_to\":null,\"successor\":null}";
+	const char *line =
+		"{\"code\":\"H56\",\"name\":\"Tỉnh\",\"parent\":null,"
+		"\"level\":\"province\",\"valid_from\":null,"
+		"\"valid_to\":null,\"successor\":null}";
 	struct unit u;
 	struct strbuf sb;
 	struct mc_err err = {0};
@@ -68,7 +69,9 @@ TEST(unit_nulls)
 	CHECK_STR(sb.buf, line);
 	/* missing optional keys and "" are the same as null */
 	CHECK_INT(unit_line("{\"code\":\"H\",\"name\":\"n\",\"level\":"
-			    "\"commune\",\"parent\":\"\"}", &u, &err), MC_OK);
+			    "\"commune\",\"parent\":\"\"}",
+			    &u, &err),
+		  MC_OK);
 	CHECK(u.parent == NULL);
 	CHECK_INT(u.level, LEVEL_COMMUNE);
 	unit_release(&u);
@@ -82,9 +85,11 @@ TEST(procedure_full_and_round_trip)
 		"\"field_code\":\"HT\",\"field_name\":\"Hộ tịch\","
 		"\"time_limit\":{\"value\":3,\"unit\":\"working_days\"},"
 		"\"online_level\":\"full\",\"paper_result\":true,"
-		"\"fees\":[{\"code\":\"LP1\",\"name\":\"Lệ phí\",\"amount\":8000},"
+		"\"fees\":[{\"code\":\"LP1\",\"name\":\"Lệ "
+		"phí\",\"amount\":8000},"
 		"{\"code\":null,\"name\":\"Phí\",\"amount\":0}],"
-		"\"online_only\":[{\"from\":\"2023-07-26\",\"to\":\"2023-12-31\"}]}";
+		"\"online_only\":[{\"from\":\"2023-07-26\",\"to\":\"2023-12-"
+		"31\"}]}";
 	struct procedure p, q;
 	struct strbuf sb;
 	struct mc_err err = {0};
@@ -115,9 +120,10 @@ TEST(procedure_full_and_round_trip)
 
 TEST(procedure_minimal)
 {
-	const char *line = "{\"code\":\"2.0001\",\"name\":\"X\","
-			   "\"field_code\":\"F\",\"time_limit\":{\"value\":8,"
-			   "\"unit\":\"working_hours\"},\"online_level\":\"none\"}";
+	const char *line =
+		"{\"code\":\"2.0001\",\"name\":\"X\","
+		"\"field_code\":\"F\",\"time_limit\":{\"value\":8,"
+		"\"unit\":\"working_hours\"},\"online_level\":\"none\"}";
 	struct procedure p;
 	struct strbuf sb;
 	struct mc_err err = {0};
@@ -127,10 +133,11 @@ TEST(procedure_minimal)
 	CHECK_INT(p.limit_unit, LIMIT_WORKING_HOURS);
 	CHECK(!p.paper_result && p.n_fees == 0 && p.n_online_only == 0);
 	catalog_procedure_write(&p, &sb);
-	CHECK_STR(sb.buf, "{\"code\":\"2.0001\",\"name\":\"X\",\"field_code\":"
-			  "\"F\",\"field_name\":null,\"time_limit\":{\"value\":8,"
-			  "\"unit\":\"working_hours\"},\"online_level\":\"none\","
-			  "\"paper_result\":false,\"fees\":[],\"online_only\":[]}");
+	CHECK_STR(sb.buf,
+		  "{\"code\":\"2.0001\",\"name\":\"X\",\"field_code\":"
+		  "\"F\",\"field_name\":null,\"time_limit\":{\"value\":8,"
+		  "\"unit\":\"working_hours\"},\"online_level\":\"none\","
+		  "\"paper_result\":false,\"fees\":[],\"online_only\":[]}");
 	procedure_release(&p);
 	strbuf_release(&sb);
 }
@@ -138,19 +145,23 @@ TEST(procedure_minimal)
 static const struct {
 	const char *line, *field, *message;
 } bad_units[] = {
-	{"{\"name\":\"n\",\"level\":\"province\"}", "code", "code: is required"},
+	{"{\"name\":\"n\",\"level\":\"province\"}", "code",
+	 "code: is required"},
 	{"{\"code\":\"A\",\"level\":\"province\"}", "name", "is required"},
 	{"{\"code\":\"A\",\"name\":\"n\"}", "level", "is required"},
 	{"{\"code\":\"A\",\"name\":\"n\",\"level\":\"ward\"}", "level",
 	 "is not a level"},
 	{"{\"code\":\"A\",\"name\":\"n\",\"level\":\"province\","
-	 "\"valid_from\":\"2024-02-30\"}", "valid_from", "is not a valid date"},
+	 "\"valid_from\":\"2024-02-30\"}",
+	 "valid_from", "is not a valid date"},
 	{"{\"code\":\"A\",\"name\":\"n\",\"level\":\"province\","
-	 "\"valid_to\":20240101}", "valid_to", "is an integer, expected a date"},
+	 "\"valid_to\":20240101}",
+	 "valid_to", "is an integer, expected a date"},
 	{"{\"code\":1,\"name\":\"n\",\"level\":\"province\"}", "code",
 	 "expected a string"},
 	{"{\"code\":\"A\",\"name\":\"n\",\"level\":\"province\",\"parnet\":"
-	 "\"B\"}", "parnet", "parnet: is not a known field"},
+	 "\"B\"}",
+	 "parnet", "parnet: is not a known field"},
 	{"{\"code\":\"A\",\"code\":\"B\"}", "", "duplicate"},
 	{"[]", "", "expected a JSON object"},
 	{"{", "", "invalid JSON"},
@@ -160,32 +171,38 @@ static const struct {
 	const char *line, *field, *message;
 } bad_procedures[] = {
 	{"{\"code\":\"P\",\"name\":\"n\",\"field_code\":\"F\","
-	 "\"online_level\":\"none\"}", "time_limit", "is required"},
+	 "\"online_level\":\"none\"}",
+	 "time_limit", "is required"},
 	{"{\"code\":\"P\",\"name\":\"n\",\"field_code\":\"F\","
 	 "\"time_limit\":{\"value\":\"3\",\"unit\":\"working_days\"},"
-	 "\"online_level\":\"none\"}", "time_limit.value",
+	 "\"online_level\":\"none\"}",
+	 "time_limit.value",
 	 "time_limit.value: is a string, expected a whole number"},
 	{"{\"code\":\"P\",\"name\":\"n\",\"field_code\":\"F\","
 	 "\"time_limit\":{\"value\":3,\"unit\":\"weeks\"},"
-	 "\"online_level\":\"none\"}", "time_limit.unit", "is not a limit unit"},
+	 "\"online_level\":\"none\"}",
+	 "time_limit.unit", "is not a limit unit"},
 	{"{\"code\":\"P\",\"name\":\"n\",\"field_code\":\"F\","
 	 "\"time_limit\":{\"value\":-1,\"unit\":\"working_days\"},"
-	 "\"online_level\":\"none\"}", "time_limit.value", "outside"},
+	 "\"online_level\":\"none\"}",
+	 "time_limit.value", "outside"},
 	{"{\"code\":\"P\",\"name\":\"n\",\"field_code\":\"F\","
 	 "\"time_limit\":{\"value\":3,\"unit\":\"working_days\",\"x\":1},"
-	 "\"online_level\":\"none\"}", "time_limit.x", "is not a known field"},
+	 "\"online_level\":\"none\"}",
+	 "time_limit.x", "is not a known field"},
 	{"{\"code\":\"P\",\"name\":\"n\",\"field_code\":\"F\","
 	 "\"time_limit\":{\"value\":3,\"unit\":\"working_days\"},"
-	 "\"online_level\":\"level4\"}", "online_level", "is not an online level"},
+	 "\"online_level\":\"level4\"}",
+	 "online_level", "is not an online level"},
 	{"{\"code\":\"P\",\"name\":\"n\",\"field_code\":\"F\","
 	 "\"time_limit\":{\"value\":3,\"unit\":\"working_days\"},"
-	 "\"online_level\":\"none\",\"paper_result\":\"yes\"}", "paper_result",
-	 "expected true or false"},
+	 "\"online_level\":\"none\",\"paper_result\":\"yes\"}",
+	 "paper_result", "expected true or false"},
 	{"{\"code\":\"P\",\"name\":\"n\",\"field_code\":\"F\","
 	 "\"time_limit\":{\"value\":3,\"unit\":\"working_days\"},"
 	 "\"online_level\":\"none\",\"fees\":[{\"amount\":1},"
-	 "{\"amount\":-5}]}", "fees[1].amount",
-	 "fees[1].amount: -5 is outside"},
+	 "{\"amount\":-5}]}",
+	 "fees[1].amount", "fees[1].amount: -5 is outside"},
 	{"{\"code\":\"P\",\"name\":\"n\",\"field_code\":\"F\","
 	 "\"time_limit\":{\"value\":3,\"unit\":\"working_days\"},"
 	 "\"online_level\":\"none\",\"fees\":[{\"amount\":1.5}]}",
@@ -196,15 +213,17 @@ static const struct {
 	 "fees[0].amount", "is required"},
 	{"{\"code\":\"P\",\"name\":\"n\",\"field_code\":\"F\","
 	 "\"time_limit\":{\"value\":3,\"unit\":\"working_days\"},"
-	 "\"online_level\":\"none\",\"fees\":{}}", "fees", "expected an array"},
+	 "\"online_level\":\"none\",\"fees\":{}}",
+	 "fees", "expected an array"},
 	{"{\"code\":\"P\",\"name\":\"n\",\"field_code\":\"F\","
 	 "\"time_limit\":{\"value\":3,\"unit\":\"working_days\"},"
 	 "\"online_level\":\"full\",\"online_only\":[{\"from\":\"2023-07-26\","
-	 "\"to\":\"2023-13-01\"}]}", "online_only[0].to", "is not a valid date"},
+	 "\"to\":\"2023-13-01\"}]}",
+	 "online_only[0].to", "is not a valid date"},
 	{"{\"code\":\"P\",\"name\":\"n\",\"field_code\":\"F\","
 	 "\"time_limit\":{\"value\":3,\"unit\":\"working_days\"},"
-	 "\"online_level\":\"full\",\"online_only\":[5]}", "online_only[0]",
-	 "is an integer, expected an object"},
+	 "\"online_level\":\"full\",\"online_only\":[5]}",
+	 "online_only[0]", "is an integer, expected an object"},
 };
 
 static void check_message(const char *got, const char *want, size_t i)

@@ -72,14 +72,13 @@ static inline bool dossier_eq(const struct dossier *a, const struct dossier *b)
 	       eq_str(a->applicant_id_type, b->applicant_id_type) &&
 	       a->applicant_kind == b->applicant_kind &&
 	       eq_str(a->phone, b->phone) && eq_str(a->email, b->email) &&
-	       eq_str(a->summary, b->summary) &&
-	       a->submitted == b->submitted && a->received == b->received &&
-	       a->due == b->due && a->finished == b->finished &&
-	       a->returned == b->returned && a->refused == b->refused &&
-	       a->status == b->status && a->delivery == b->delivery &&
-	       a->digitized == b->digitized && a->verified == b->verified &&
-	       a->paid_online == b->paid_online && eq_lists(a, b) &&
-	       eq_str(a->extra, b->extra);
+	       eq_str(a->summary, b->summary) && a->submitted == b->submitted &&
+	       a->received == b->received && a->due == b->due &&
+	       a->finished == b->finished && a->returned == b->returned &&
+	       a->refused == b->refused && a->status == b->status &&
+	       a->delivery == b->delivery && a->digitized == b->digitized &&
+	       a->verified == b->verified && a->paid_online == b->paid_online &&
+	       eq_lists(a, b) && eq_str(a->extra, b->extra);
 }
 
 #endif

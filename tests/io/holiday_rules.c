@@ -46,8 +46,8 @@ static void check_bad(const char *json, const char *field)
 }
 
 #define SET_HEAD "{\"version\":1,\"rule_sets\":[{\"from_year\":2021,"
-#define SET_TAIL                                                           \
-	"\"tet\":{\"name\":\"Tết\",\"first\":-1,\"days\":5},"               \
+#define SET_TAIL                                                \
+	"\"tet\":{\"name\":\"Tết\",\"first\":-1,\"days\":5}," \
 	"\"compensatory\":{\"enabled\":true,\"prefix\":\"Nghỉ bù\"}}]}"
 
 TEST(minimal_document)
@@ -66,12 +66,15 @@ TEST(bad_documents_name_the_field)
 	check_bad("{\"version\":2,\"rule_sets\":[]}", "version");
 	check_bad("{\"version\":1,\"rule_sets\":[]}", "rule_sets");
 	check_bad("{\"version\":1,\"rules\":[]}", "rules");
-	check_bad(SET_HEAD "\"solar\":[{\"date\":\"13-01\",\"name\":\"x\"}],"
-		  SET_TAIL, "rule_sets[0].solar[0].date");
-	check_bad(SET_HEAD "\"solar\":[{\"date\":\"02-30\",\"name\":\"x\"}],"
-		  SET_TAIL, "rule_sets[0].solar[0].date");
-	check_bad(SET_HEAD "\"solar\":[{\"date\":\"01-01\",\"name\":\"\"}],"
-		  SET_TAIL, "rule_sets[0].solar[0].name");
+	check_bad(SET_HEAD
+		  "\"solar\":[{\"date\":\"13-01\",\"name\":\"x\"}]," SET_TAIL,
+		  "rule_sets[0].solar[0].date");
+	check_bad(SET_HEAD
+		  "\"solar\":[{\"date\":\"02-30\",\"name\":\"x\"}]," SET_TAIL,
+		  "rule_sets[0].solar[0].date");
+	check_bad(SET_HEAD
+		  "\"solar\":[{\"date\":\"01-01\",\"name\":\"\"}]," SET_TAIL,
+		  "rule_sets[0].solar[0].name");
 	check_bad(SET_HEAD "\"solar\":[],\"lunar\":[{\"date\":\"03-31\","
 			   "\"name\":\"x\"}]," SET_TAIL,
 		  "rule_sets[0].lunar[0].date");
@@ -81,13 +84,15 @@ TEST(bad_documents_name_the_field)
 		  "rule_sets[0].adjacent[0].before_on[0]");
 	check_bad(SET_HEAD "\"solar\":[],\"holiday\":1," SET_TAIL,
 		  "rule_sets[0].holiday");
-	check_bad(SET_HEAD "\"solar\":[],"
-			   "\"tet\":{\"name\":\"Tết\",\"first\":-1,\"days\":50},"
-			   "\"compensatory\":{\"enabled\":true,\"prefix\":\"x\"}}]}",
+	check_bad(SET_HEAD
+		  "\"solar\":[],"
+		  "\"tet\":{\"name\":\"Tết\",\"first\":-1,\"days\":50},"
+		  "\"compensatory\":{\"enabled\":true,\"prefix\":\"x\"}}]}",
 		  "rule_sets[0].tet.days");
-	check_bad(SET_HEAD "\"solar\":[],"
-			   "\"tet\":{\"name\":\"Tết\",\"first\":-1,\"days\":5},"
-			   "\"compensatory\":{\"enabled\":1,\"prefix\":\"x\"}}]}",
+	check_bad(SET_HEAD
+		  "\"solar\":[],"
+		  "\"tet\":{\"name\":\"Tết\",\"first\":-1,\"days\":5},"
+		  "\"compensatory\":{\"enabled\":1,\"prefix\":\"x\"}}]}",
 		  "rule_sets[0].compensatory.enabled");
 	check_bad("{\"version\":1,\"rule_sets\":[{\"from_year\":1800}]}",
 		  "rule_sets[0].from_year");

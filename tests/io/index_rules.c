@@ -41,8 +41,7 @@ TEST(default_rules_load)
 }
 
 /* Two sets switching on 1 July: the second gives progress 30. */
-static const char two_sets[] =
-	"{\"rule_sets\":[%s,%s]}";
+static const char two_sets[] = "{\"rule_sets\":[%s,%s]}";
 
 static const char set_fmt[] =
 	"{\"name\":\"%s\",\"reference\":\"ref\",\"valid_from\":\"%s\","

@@ -39,13 +39,14 @@ static const char *decode(const char *text, size_t *len)
 TEST(tokens_of_an_object)
 {
 	static const enum json_token want[] = {
-		JS_OBJECT_BEGIN, JS_KEY,    JS_STRING,	JS_KEY,
-		JS_ARRAY_BEGIN,	 JS_NUMBER, JS_TRUE,	JS_FALSE,
-		JS_NULL,	 JS_ARRAY_END, JS_KEY,	JS_OBJECT_BEGIN,
-		JS_OBJECT_END,	 JS_OBJECT_END, JS_END, JS_END};
+		JS_OBJECT_BEGIN, JS_KEY,        JS_STRING, JS_KEY,
+		JS_ARRAY_BEGIN,  JS_NUMBER,     JS_TRUE,   JS_FALSE,
+		JS_NULL,         JS_ARRAY_END,  JS_KEY,    JS_OBJECT_BEGIN,
+		JS_OBJECT_END,   JS_OBJECT_END, JS_END,    JS_END};
 	struct json_scan s;
-	start(&s, " {\"a\" : \"x\", \"b\":[ -1.5e3 ,true,false,null],"
-		  "\"c\":{}}\r\n",
+	start(&s,
+	      " {\"a\" : \"x\", \"b\":[ -1.5e3 ,true,false,null],"
+	      "\"c\":{}}\r\n",
 	      0);
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
 		CHECK_INT(json_scan_next(&s), want[i]);
@@ -97,23 +98,23 @@ TEST(escapes_decode)
 TEST(bad_strings_refused)
 {
 	static const char *const bad[] = {
-		"\"\\x\"",		/* unknown escape */
-		"\"\\u12\"",		/* short \u */
-		"\"\\u12g4\"",		/* not hex */
-		"\"\\ud83d\"",		/* lone high surrogate */
-		"\"\\ud83dx\"",		/* high surrogate, no escape after */
-		"\"\\ud83d\\u0041\"",	/* high surrogate, no low after */
-		"\"\\ude00\"",		/* lone low surrogate */
-		"\"a\tb\"",		/* raw control character */
+		"\"\\x\"",            /* unknown escape */
+		"\"\\u12\"",          /* short \u */
+		"\"\\u12g4\"",        /* not hex */
+		"\"\\ud83d\"",        /* lone high surrogate */
+		"\"\\ud83dx\"",       /* high surrogate, no escape after */
+		"\"\\ud83d\\u0041\"", /* high surrogate, no low after */
+		"\"\\ude00\"",        /* lone low surrogate */
+		"\"a\tb\"",           /* raw control character */
 		"\"a\x01\"",
-		"\"\xff\"",		/* not UTF-8 */
-		"\"\x80\"",		/* lone continuation byte */
-		"\"\xc0\xaf\"",		/* overlong '/' */
-		"\"\xe0\x80\xaf\"",	/* overlong, three bytes */
-		"\"\xed\xa0\x80\"",	/* encoded surrogate */
+		"\"\xff\"",             /* not UTF-8 */
+		"\"\x80\"",             /* lone continuation byte */
+		"\"\xc0\xaf\"",         /* overlong '/' */
+		"\"\xe0\x80\xaf\"",     /* overlong, three bytes */
+		"\"\xed\xa0\x80\"",     /* encoded surrogate */
 		"\"\xf4\x90\x80\x80\"", /* past U+10FFFF */
-		"\"\xc3\"",		/* cut short */
-		"\"abc",		/* unterminated */
+		"\"\xc3\"",             /* cut short */
+		"\"abc",                /* unterminated */
 		"\"abc\\",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
@@ -125,12 +126,15 @@ TEST(bad_strings_refused)
 
 TEST(numbers_follow_the_grammar)
 {
-	static const char *const good[] = {"0", "-0", "12", "-12", "0.5",
-					   "1e5", "1E+5", "1e-5", "-0.0e0",
-					   "123456789012345678901234567890"};
-	static const char *const bad[] = {"01", "-01", "1.", ".5", "-",
-					  "1e", "1e+", "+1", "1.e5", "0x10",
-					  "--1", "1.5.", "Infinity", "NaN"};
+	static const char *const good[] = {
+		"0",      "-0",
+		"12",     "-12",
+		"0.5",    "1e5",
+		"1E+5",   "1e-5",
+		"-0.0e0", "123456789012345678901234567890"};
+	static const char *const bad[] = {
+		"01", "-01",  "1.",   ".5",  "-",    "1e",       "1e+",
+		"+1", "1.e5", "0x10", "--1", "1.5.", "Infinity", "NaN"};
 	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
 		if (!valid(good[i], 0)) {
 			fprintf(stderr, "good number %s refused\n", good[i]);
@@ -171,10 +175,13 @@ TEST(number_values)
 TEST(structure_errors)
 {
 	static const char *const bad[] = {
-		"{", "[", "{\"a\"", "{\"a\":", "{\"a\":1", "[1", "[1,",
-		"{\"a\":1,}", "[1,]", "[,1]", "{,}", "{\"a\" 1}", "{a:1}",
-		"{1:1}", "[1 2]", "{\"a\":1]", "[1}", "]", "}", "{\"a\":1}}",
-		"{} {}", "{}x", "[]]", "1 2", "\"a\" \"b\"",
+		"{",           "[",     "{\"a\"", "{\"a\":",
+		"{\"a\":1",    "[1",    "[1,",    "{\"a\":1,}",
+		"[1,]",        "[,1]",  "{,}",    "{\"a\" 1}",
+		"{a:1}",       "{1:1}", "[1 2]",  "{\"a\":1]",
+		"[1}",         "]",     "}",      "{\"a\":1}}",
+		"{} {}",       "{}x",   "[]]",    "1 2",
+		"\"a\" \"b\"",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		if (valid(bad[i], 0)) {
@@ -237,8 +244,8 @@ TEST(buffer_too_small_is_an_error)
 {
 	struct json_scan s;
 	char small[4];
-	json_scan_init(&s, "[\"abc\",\"abcd\",12345]", 20, small,
-		       sizeof(small), 0);
+	json_scan_init(&s, "[\"abc\",\"abcd\",12345]", 20, small, sizeof(small),
+		       0);
 	CHECK_INT(json_scan_next(&s), JS_ARRAY_BEGIN);
 	CHECK_INT(json_scan_next(&s), JS_STRING);
 	CHECK_STR(s.str, "abc");
@@ -307,7 +314,7 @@ TEST(truncated_input_never_reads_past_the_end)
 
 TEST_MAIN(T(tokens_of_an_object), T(token_text_and_spans),
 	  T(scalars_at_top_level), T(escapes_decode), T(bad_strings_refused),
-	  T(numbers_follow_the_grammar), T(number_values),
-	  T(structure_errors), T(errors_say_where_and_why), T(depth_limit),
+	  T(numbers_follow_the_grammar), T(number_values), T(structure_errors),
+	  T(errors_say_where_and_why), T(depth_limit),
 	  T(buffer_too_small_is_an_error), T(skip_gives_raw_spans),
 	  T(skip_stops_at_errors), T(truncated_input_never_reads_past_the_end))

@@ -9,37 +9,38 @@
 #include "io/dossier_eq.h"
 #include "test.h"
 
-#define FULL_LINE                                                             \
-	"{\"MaHoSo\":\"000.00.06.H56-240607-0001\",\"MaTTHC\":\"1.010708\","  \
-	"\"TenTTHC\":\"Đăng ký khai sinh\",\"MaLinhVuc\":\"HT\","             \
-	"\"TenLinhVuc\":\"Hộ tịch\",\"KenhThucHien\":\"2\","                   \
+#define FULL_LINE                                                                 \
+	"{\"MaHoSo\":\"000.00.06.H56-240607-0001\",\"MaTTHC\":\"1.010708\","      \
+	"\"TenTTHC\":\"Đăng ký khai sinh\",\"MaLinhVuc\":\"HT\","              \
+	"\"TenLinhVuc\":\"Hộ tịch\",\"KenhThucHien\":\"2\","                  \
 	"\"ChuHoSo\":\"Nguyễn Văn \\\"An\\\"\","                               \
-	"\"SoGiayToChuHoSo\":\"052090001234\",\"LoaiGiayToChuHoSo\":\"CCCD\"," \
-	"\"LoaiDoiTuong\":\"1\",\"SoDienThoai\":\"0912345678\","               \
-	"\"Email\":\"an@example.vn\",\"TrichYeuHoSo\":\"Khai sinh cho con\\n"  \
+	"\"SoGiayToChuHoSo\":\"052090001234\",\"LoaiGiayToChuHoSo\":\"CCCD\","    \
+	"\"LoaiDoiTuong\":\"1\",\"SoDienThoai\":\"0912345678\","                  \
+	"\"Email\":\"an@example.vn\",\"TrichYeuHoSo\":\"Khai sinh cho con\\n"     \
 	"thứ hai\",\"NgayNopHoSo\":\"20240607073015\","                         \
-	"\"NgayTiepNhan\":\"20240607080000\",\"NgayHenTra\":\"20240612170000\"," \
-	"\"TrangThaiHoSo\":\"10\",\"NgayKetThucXuLy\":\"20240611100000\","     \
-	"\"NgayTra\":\"20240612090000\",\"NgayTuChoi\":\"\","                   \
-	"\"HinhThuc\":\"1\",\"DonViXuLy\":\"000.00.06.H56\","                  \
-	"\"HoSoCoThanhPhanSoHoa\":\"1\","                                      \
-	"\"TaiKhoanDuocXacThucVoiVNeID\":\"1\","                               \
-	"\"DuocThanhToanTrucTuyen\":\"2\","                                    \
-	"\"TaiLieuNop\":[{\"MaThanhPhanHoSo\":\"TP1\","                        \
-	"\"TenTepDinhKem\":\"to-khai.pdf\","                                   \
-	"\"DuongDanTaiTepTin\":\"https://dvc.example.vn/f/1\","                \
-	"\"DuocSoHoa\":\"1\",\"DuocTaiSuDung\":\"0\","                          \
-	"\"DuocLayTuKhoDMQG\":\"1\"},{\"MaThanhPhanHoSo\":\"TP2\","            \
-	"\"TenTepDinhKem\":\"giay-chung-sinh.pdf\",\"DuocSoHoa\":\"0\","        \
-	"\"DuocTaiSuDung\":\"1\",\"DuocLayTuKhoDMQG\":\"0\"}],"                 \
-	"\"DanhSachLePhi\":[{\"MaPhiLePhi\":\"LP1\","                          \
-	"\"TenPhiLePhi\":\"Lệ phí\",\"Gia\":\"8000\",\"HinhThucThu\":\"2\"}],"  \
-	"\"DanhSachHoSoBoSung\":[{\"NgayBoSung\":\"20240608090000\","          \
-	"\"NgayTiepNhanBoSung\":\"20240609090000\","                           \
-	"\"NgayHenTraTruoc\":\"20240611170000\","                              \
-	"\"NgayHenTraMoi\":\"20240612170000\"}],"                              \
-	"\"DanhSachGiayToKetQua\":[{\"TenGiayTo\":\"Giấy khai sinh\","         \
-	"\"MaGiayToKetQua\":\"KQ-1\","                                         \
+	"\"NgayTiepNhan\":\"20240607080000\",\"NgayHenTra\":"                     \
+	"\"20240612170000\","                                                     \
+	"\"TrangThaiHoSo\":\"10\",\"NgayKetThucXuLy\":\"20240611100000\","        \
+	"\"NgayTra\":\"20240612090000\",\"NgayTuChoi\":\"\","                     \
+	"\"HinhThuc\":\"1\",\"DonViXuLy\":\"000.00.06.H56\","                     \
+	"\"HoSoCoThanhPhanSoHoa\":\"1\","                                         \
+	"\"TaiKhoanDuocXacThucVoiVNeID\":\"1\","                                  \
+	"\"DuocThanhToanTrucTuyen\":\"2\","                                       \
+	"\"TaiLieuNop\":[{\"MaThanhPhanHoSo\":\"TP1\","                           \
+	"\"TenTepDinhKem\":\"to-khai.pdf\","                                      \
+	"\"DuongDanTaiTepTin\":\"https://dvc.example.vn/f/1\","                   \
+	"\"DuocSoHoa\":\"1\",\"DuocTaiSuDung\":\"0\","                            \
+	"\"DuocLayTuKhoDMQG\":\"1\"},{\"MaThanhPhanHoSo\":\"TP2\","               \
+	"\"TenTepDinhKem\":\"giay-chung-sinh.pdf\",\"DuocSoHoa\":\"0\","          \
+	"\"DuocTaiSuDung\":\"1\",\"DuocLayTuKhoDMQG\":\"0\"}],"                   \
+	"\"DanhSachLePhi\":[{\"MaPhiLePhi\":\"LP1\","                             \
+	"\"TenPhiLePhi\":\"Lệ phí\",\"Gia\":\"8000\",\"HinhThucThu\":\"2\"}]," \
+	"\"DanhSachHoSoBoSung\":[{\"NgayBoSung\":\"20240608090000\","             \
+	"\"NgayTiepNhanBoSung\":\"20240609090000\","                              \
+	"\"NgayHenTraTruoc\":\"20240611170000\","                                 \
+	"\"NgayHenTraMoi\":\"20240612170000\"}],"                                 \
+	"\"DanhSachGiayToKetQua\":[{\"TenGiayTo\":\"Giấy khai sinh\","          \
+	"\"MaGiayToKetQua\":\"KQ-1\","                                            \
 	"\"DuongDanTepTinKetQua\":\"https://dvc.example.vn/kq/1\"}]}"
 
 static int64_t at(int y, int mo, int d, int h, int mi, int s)
@@ -130,9 +131,10 @@ TEST(round_trips)
 {
 	round_trip(FULL_LINE);
 	round_trip("{\"MaHoSo\":\"X\"}");
-	round_trip("{\"MaHoSo\":\"X\",\"TaiLieuNop\":[{}],"
-		   "\"DanhSachHoSoBoSung\":[{\"NgayBoSung\":\"20240101000000\"}]"
-		   ",\"Khac\":[1,{\"a\":null}]}");
+	round_trip(
+		"{\"MaHoSo\":\"X\",\"TaiLieuNop\":[{}],"
+		"\"DanhSachHoSoBoSung\":[{\"NgayBoSung\":\"20240101000000\"}]"
+		",\"Khac\":[1,{\"a\":null}]}");
 	/* found by the fuzzer: nested known keys hid an unknown top key */
 	round_trip("{\"MaHoSo\":\"X\",\"DanhSachLePhi\":[{\"Gia\":5}],"
 		   "\"Khac\":1}");
@@ -148,12 +150,13 @@ TEST(write_shape)
 	str_set(&d.code, "A\"1");
 	d.due = at(2024, 1, 2, 3, 4, 5);
 	portal_dossier_write(&d, &sb);
-	CHECK_STR(sb.buf, "{\"MaHoSo\":\"A\\\"1\",\"KenhThucHien\":\"1\","
-			  "\"LoaiDoiTuong\":\"1\",\"NgayHenTra\":\"20240102030405\","
-			  "\"TrangThaiHoSo\":\"1\",\"HinhThuc\":\"0\","
-			  "\"HoSoCoThanhPhanSoHoa\":\"0\","
-			  "\"TaiKhoanDuocXacThucVoiVNeID\":\"0\","
-			  "\"DuocThanhToanTrucTuyen\":\"0\"}");
+	CHECK_STR(sb.buf,
+		  "{\"MaHoSo\":\"A\\\"1\",\"KenhThucHien\":\"1\","
+		  "\"LoaiDoiTuong\":\"1\",\"NgayHenTra\":\"20240102030405\","
+		  "\"TrangThaiHoSo\":\"1\",\"HinhThuc\":\"0\","
+		  "\"HoSoCoThanhPhanSoHoa\":\"0\","
+		  "\"TaiKhoanDuocXacThucVoiVNeID\":\"0\","
+		  "\"DuocThanhToanTrucTuyen\":\"0\"}");
 	CHECK(strchr(sb.buf, '\n') == NULL);
 	dossier_release(&d);
 	strbuf_release(&sb);
@@ -303,7 +306,8 @@ static const struct {
 	 "DanhSachLePhi[0].Gia", "is not an amount"},
 	{"{\"MaHoSo\":\"X\",\"DanhSachLePhi\":[{\"Gia\":\"1.000\"}]}",
 	 "DanhSachLePhi[0].Gia", "is not a whole number"},
-	{"{\"MaHoSo\":\"X\",\"DanhSachLePhi\":[{\"Gia\":\"9999999999999999999\"}]}",
+	{"{\"MaHoSo\":\"X\",\"DanhSachLePhi\":[{\"Gia\":"
+	 "\"9999999999999999999\"}]}",
 	 "DanhSachLePhi[0].Gia", "is not a whole number"},
 	{"{\"MaHoSo\":\"X\",\"DanhSachLePhi\":[{\"HinhThucThu\":\"x\"}]}",
 	 "DanhSachLePhi[0].HinhThucThu", "is not a whole number"},
@@ -331,8 +335,9 @@ TEST(a_filing_without_a_code_parses)
 	struct dossier d;
 	struct mc_err err = {0};
 	dossier_init(&d);
-	CHECK_INT(parse("{\"MaTTHC\":\"1.010708\",\"ChuHoSo\":\"An\"}", &d,
-		        &err), MC_OK);
+	CHECK_INT(
+		parse("{\"MaTTHC\":\"1.010708\",\"ChuHoSo\":\"An\"}", &d, &err),
+		MC_OK);
 	CHECK(d.code == NULL);
 	CHECK_INT(parse("{\"MaHoSo\":\"\",\"MaTTHC\":\"1\"}", &d, &err), MC_OK);
 	CHECK(d.code == NULL);
@@ -351,8 +356,9 @@ TEST(malformed_values_name_the_field)
 		CHECK_INT(rc, MC_ERR_INPUT);
 		CHECK_STR(err.field, bad[i].field);
 		if (!strstr(err.message, bad[i].message)) {
-			fprintf(stderr, "case %zu: message \"%s\" lacks \"%s\"\n",
-				i, err.message, bad[i].message);
+			fprintf(stderr,
+				"case %zu: message \"%s\" lacks \"%s\"\n", i,
+				err.message, bad[i].message);
 			test_failed_checks++;
 		}
 		dossier_release(&d);
@@ -396,5 +402,5 @@ TEST_MAIN(T(full_line_every_field), T(round_trips), T(write_shape),
 	  T(unknown_fields_kept_and_written_back),
 	  T(extra_with_spaces_is_spliced), T(numbers_as_json_numbers),
 	  T(empty_and_null_mean_absent), T(a_filing_without_a_code_parses),
-	  T(malformed_values_name_the_field),
-	  T(too_large_line), T(reuse_one_struct))
+	  T(malformed_values_name_the_field), T(too_large_line),
+	  T(reuse_one_struct))

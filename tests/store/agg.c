@@ -33,7 +33,8 @@ static void checkpoints_match(struct app *app)
 {
 	sqlite3_stmt *s;
 	const char *sql = "SELECT count(*) FROM agg_month";
-	CHECK_INT(sqlite3_prepare_v2(app->st->db, sql, -1, &s, NULL), SQLITE_OK);
+	CHECK_INT(sqlite3_prepare_v2(app->st->db, sql, -1, &s, NULL),
+		  SQLITE_OK);
 	CHECK_INT(sqlite3_step(s), SQLITE_ROW);
 	CHECK(sqlite3_column_int(s, 0) > 100);
 	sqlite3_finalize(s);
@@ -45,7 +46,8 @@ static void checkpoints_match(struct app *app)
 	sql = "SELECT v FROM agg_day d JOIN agg_keys k ON k.id = d.key"
 	      " WHERE k.unit = '000.00.00.H56' AND k.dim = 0";
 	memset(direct, 0, sizeof(direct));
-	CHECK_INT(sqlite3_prepare_v2(app->st->db, sql, -1, &s, NULL), SQLITE_OK);
+	CHECK_INT(sqlite3_prepare_v2(app->st->db, sql, -1, &s, NULL),
+		  SQLITE_OK);
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		const int32_t *v = sqlite3_column_blob(s, 0);
 		for (int i = 0; i < AGG__COUNT; i++)
@@ -76,7 +78,8 @@ TEST(spilling_and_rebuilding_keep_the_numbers)
 	CHECK_INT(app_open(db, &app, &err), MC_OK);
 	store_agg_set_spill(app.st, 97);
 	struct demo_options o = {.seed = 3, .dossiers = 1500};
-	CHECK_INT(civil_parse_date("2026-06-30", &o.until, "until", NULL), MC_OK);
+	CHECK_INT(civil_parse_date("2026-06-30", &o.until, "until", NULL),
+		  MC_OK);
 	CHECK_INT(demo_build(&app, &o, NULL, &err), MC_OK);
 	all_same(&app);
 	CHECK_INT(store_begin(app.st, &err), MC_OK);

@@ -32,7 +32,8 @@ static void limit_pages(int n)
 {
 	char sql[64];
 	snprintf(sql, sizeof(sql), "PRAGMA max_page_count=%d", n);
-	CHECK_INT(sqlite3_exec(fx.app.st->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(sqlite3_exec(fx.app.st->db, sql, NULL, NULL, NULL),
+		  SQLITE_OK);
 }
 
 /* n dossier lines of the fixture's procedure 1.000001, filed online. */
@@ -44,13 +45,15 @@ static FILE *dossier_lines(int n)
 	for (int i = 0; i < n; i++)
 		fprintf(out,
 			"{\"MaHoSo\":\"F-%06d\",\"MaTTHC\":\"1.000001\","
-			"\"DonViXuLy\":\"000.31.21.H56\",\"KenhThucHien\":\"2\","
+			"\"DonViXuLy\":\"000.31.21.H56\",\"KenhThucHien\":"
+			"\"2\","
 			"\"ChuHoSo\":\"Lê Văn Cường\",\"SoGiayToChuHoSo\":"
 			"\"001090012345\",\"LoaiDoiTuong\":\"1\","
 			"\"NgayNopHoSo\":\"20240603080000\","
 			"\"NgayTiepNhan\":\"20240603090000\","
 			"\"NgayHenTra\":\"20240610090000\","
-			"\"TrangThaiHoSo\":\"4\",\"TrichYeuHoSo\":\"%0200d\"}\n",
+			"\"TrangThaiHoSo\":\"4\",\"TrichYeuHoSo\":\"%0200d\"}"
+			"\n",
 			i, i);
 	fclose(out);
 	FILE *in = fmemopen(NULL, len + 1, "w+");

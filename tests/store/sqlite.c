@@ -49,8 +49,8 @@ static void full_dossier(struct dossier *d)
 		ARRAY_PUSH(d->results, d->n_results, d->cap_results);
 	str_set(&r->name, "Giấy khai sinh");
 	str_set(&r->url, "https://files/kq");
-	struct supplement_round *s =
-		ARRAY_PUSH(d->supplements, d->n_supplements, d->cap_supplements);
+	struct supplement_round *s = ARRAY_PUSH(
+		d->supplements, d->n_supplements, d->cap_supplements);
 	s->requested = fixture_time("2024-06-10 09:00");
 	s->completed = fixture_time("2024-06-11 09:00");
 	s->due_before = fixture_time("2024-06-13 09:00");
@@ -210,11 +210,13 @@ TEST(next_code_skips_imported_numbers)
 	/* 0042 exists from the round trip; numbers before it are free */
 	int64_t day = civil_days(2024, 6, 7);
 	for (int i = 0; i < 41; i++)
-		CHECK_INT(store_dossier_next_code(fx.app.st, "000.00.06.H56", day,
-						  &code, &err), MC_OK);
+		CHECK_INT(store_dossier_next_code(fx.app.st, "000.00.06.H56",
+						  day, &code, &err),
+			  MC_OK);
 	CHECK_STR(code, "000.00.06.H56-240607-0041");
 	CHECK_INT(store_dossier_next_code(fx.app.st, "000.00.06.H56", day,
-					  &code, &err), MC_OK);
+					  &code, &err),
+		  MC_OK);
 	CHECK_STR(code, "000.00.06.H56-240607-0043");
 	free(code);
 	(void)d;
