@@ -4,7 +4,7 @@
 // this process with the database open, like motcua's in-process figures;
 // the first run of a query is a warm-up and not counted.
 //
-//   node bench/duckdb/bench.mjs load DB SCHEMA DIR     tables from DIR/{units,procedures,dossiers}.csv;
+//   node bench/duckdb/bench.mjs load DB SCHEMA DIR     tables from DIR/{units,procedures,procedure_offers,dossiers}.csv;
 //                                         prints the seconds of the dossier load + index
 //   node bench/duckdb/bench.mjs query DB SQL FROM TO RUNS OUT
 //                                         prints the median and slowest run in µs;
@@ -30,7 +30,7 @@ async function open(db) {
 async function load(db, schema, dir) {
 	const c = await open(db);
 	await c.run(readFileSync(schema, 'utf8'));
-	for (const t of ['units', 'procedures'])
+	for (const t of ['units', 'procedures', 'procedure_offers'])
 		await c.run(`COPY ${t} FROM '${dir}/${t}.csv' (FORMAT csv, HEADER)`);
 	const t0 = now();
 	await c.run(`COPY dossiers FROM '${dir}/dossiers.csv' (FORMAT csv, HEADER)`);

@@ -1,5 +1,6 @@
 -- schema.sql - the tables PostgreSQL and DuckDB load for `make bench`:
--- the same columns as motcua's units, procedures and dossiers tables
+-- the same columns as motcua's units, procedures, procedure_offers
+-- (the catalogue's declared offers, for the service index) and dossiers tables
 -- (src/store/schema.c), filled from the CSV that sqlite3 writes of them,
 -- so that every engine answers from the very same rows. Types common to
 -- both dialects; the index on the dossier code is made after the load.
@@ -13,6 +14,9 @@ CREATE TABLE procedures(
 	limit_unit INTEGER NOT NULL, online_level INTEGER NOT NULL,
 	paper_result INTEGER NOT NULL, fees TEXT NOT NULL,
 	online_only TEXT NOT NULL);
+CREATE TABLE procedure_offers(
+	procedure_code TEXT NOT NULL, unit_code TEXT NOT NULL,
+	level INTEGER NOT NULL);
 CREATE TABLE dossiers(
 	id BIGINT NOT NULL, code TEXT NOT NULL, procedure_code TEXT NOT NULL,
 	procedure_name TEXT, field_code TEXT, field_name TEXT,
