@@ -53,13 +53,9 @@ struct op_request {
 enum mc_code app_lifecycle(struct app *app, const struct op_request *req,
 			   struct dossier *out, struct mc_err *err);
 
-/* Recompute the due date of every open dossier after a calendar change;
- * *changed counts the dossiers whose due date moved. */
-enum mc_code app_recompute_due(struct app *app, const char *actor,
-			       size_t *changed, struct mc_err *err);
-
 /* Add (or, with remove, delete) an administrator calendar row and
- * recompute every open dossier's due date, in one transaction. */
+ * recompute every open dossier's due date, in one transaction; *changed
+ * counts the dossiers whose due date moved. */
 enum mc_code app_calendar_change(struct app *app,
 				 const struct calendar_override *o, bool remove,
 				 const char *actor, size_t *changed,

@@ -190,12 +190,10 @@ struct recompute {
 	size_t n, cap;
 };
 
+/* Copied out first: the rows cannot be rewritten while being read. */
 static int collect_open(const struct dossier *d, void *ctx)
 {
 	struct recompute *rc = ctx;
-	if (d->received == MC_NO_TIME || dossier_status_ended(d->status) ||
-	    d->status == ST_NOT_ACCEPTED)
-		return 0;
 	struct dossier *slot = ARRAY_PUSH(rc->open, rc->n, rc->cap);
 	return !slot || !dossier_copy(slot, d);
 }
@@ -239,8 +237,8 @@ static enum mc_code recompute_all(struct app *app, const char *actor,
 				  size_t *changed, struct mc_err *err)
 {
 	struct recompute r = {.app = app, .actor = actor};
-	enum mc_code rc = store_dossier_each(app->st, MC_NO_TIME, MC_NO_TIME,
-					     collect_open, &r, err);
+	enum mc_code rc =
+		store_open_dossier_each(app->st, collect_open, &r, err);
 	for (size_t i = 0; !rc && i < r.n; i++)
 		rc = recompute_one(&r, &r.open[i], err);
 	for (size_t i = 0; i < r.n; i++)
@@ -248,17 +246,6 @@ static enum mc_code recompute_all(struct app *app, const char *actor,
 	free(r.open);
 	if (!rc && changed)
 		*changed = r.changed;
-	return rc;
-}
-
-enum mc_code app_recompute_due(struct app *app, const char *actor,
-			       size_t *changed, struct mc_err *err)
-{
-	enum mc_code rc = store_begin(app->st, err);
-	if (rc)
-		return rc;
-	rc = recompute_all(app, actor, changed, err);
-	rc = store_finish(app->st, rc, err);
 	return rc;
 }
 

@@ -222,6 +222,9 @@ const char *const store_statements[Q__COUNT] = {
 	[Q_DOSSIER_EACH] = "SELECT id, " DOSSIER_COLS " FROM dossiers"
 			   " WHERE coalesce(submitted_at, received_at)"
 			   " BETWEEN ? AND ? ORDER BY id",
+	[Q_DOSSIER_OPEN_EACH] = "SELECT id, " DOSSIER_COLS " FROM dossiers"
+				" WHERE received_at IS NOT NULL"
+				" AND status IN (2, 4, 5, 6) ORDER BY id",
 	[Q_COUNTER_NEXT] = "INSERT INTO dossier_counters(unit_code, day, last)"
 			   " VALUES(?, ?, 1) ON CONFLICT(unit_code, day)"
 			   " DO UPDATE SET last = last + 1 RETURNING last",

@@ -471,6 +471,10 @@ enum mc_code store_dossier_get(struct store *st, const char *code,
 	return MC_OK;
 }
 
+static enum mc_code each_row(struct store *st, sqlite3_stmt *s,
+			     store_dossier_fn fn, void *ctx,
+			     struct mc_err *err);
+
 enum mc_code store_dossier_each(struct store *st, int64_t from_day,
 				int64_t to_day, store_dossier_fn fn, void *ctx,
 				struct mc_err *err)
@@ -483,6 +487,19 @@ enum mc_code store_dossier_each(struct store *st, int64_t from_day,
 			   to_day == MC_NO_TIME
 				   ? INT64_MAX
 				   : civil_time_at(to_day + 1, 0) - 1);
+	return each_row(st, s, fn, ctx, err);
+}
+
+enum mc_code store_open_dossier_each(struct store *st, store_dossier_fn fn,
+				     void *ctx, struct mc_err *err)
+{
+	return each_row(st, store_stmt(st, Q_DOSSIER_OPEN_EACH), fn, ctx, err);
+}
+
+/* Every row of a "SELECT id, DOSSIER_COLS" statement, decoded, to fn. */
+static enum mc_code each_row(struct store *st, sqlite3_stmt *s,
+			     store_dossier_fn fn, void *ctx, struct mc_err *err)
+{
 	int rc;
 	enum mc_code out = MC_OK;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -539,16 +556,6 @@ enum mc_code store_dossier_next_code(struct store *st, const char *unit_code,
 }
 
 /* ---- the event log --------------------------------------------------- */
-
-void dossier_event_release(struct dossier_event *ev)
-{
-	free(ev->dossier_code);
-	free(ev->actor);
-	free(ev->unit_code);
-	free(ev->action);
-	free(ev->note);
-	memset(ev, 0, sizeof(*ev));
-}
 
 enum mc_code store_event_append(struct store *st,
 				const struct dossier_event *ev,

@@ -92,6 +92,11 @@ enum mc_code store_dossier_each(struct store *st, int64_t from_day,
 				int64_t to_day, store_dossier_fn fn, void *ctx,
 				struct mc_err *err);
 
+/* The dossiers still open: accepted and neither ended nor refused
+ * (statuses 2, 4, 5 and 6 with a received time). */
+enum mc_code store_open_dossier_each(struct store *st, store_dossier_fn fn,
+				     void *ctx, struct mc_err *err);
+
 /* The append-only event log. */
 struct dossier_event {
 	int64_t id;
@@ -104,7 +109,6 @@ struct dossier_event {
 	char *action;
 	char *note;
 };
-void dossier_event_release(struct dossier_event *ev);
 enum mc_code store_event_append(struct store *st,
 				const struct dossier_event *ev,
 				struct mc_err *err);

@@ -402,16 +402,20 @@ TEST(calendar_change_recomputes_open_due_dates)
 	dossier_release(&d);
 	struct calendar_override off = {civil_days(2024, 7, 2), false,
 					"Nghỉ đột xuất"};
-	CHECK_INT(store_calendar_put(fx.app.st, &off, &err), MC_OK);
-	CHECK_INT(app_reload_calendar(&fx.app, &err), MC_OK);
 	size_t changed = 0;
-	CHECK_INT(app_recompute_due(&fx.app, "admin", &changed, &err), MC_OK);
+	CHECK_INT(app_calendar_change(&fx.app, &off, false, "admin", &changed,
+				      &err),
+		  MC_OK);
 	CHECK(changed >= 1);
 	CHECK_INT(store_dossier_get(fx.app.st, code, &d, &err), MC_OK);
 	CHECK_STR(civil_format_local(d.due, due), "2024-07-05 09:00");
 	dossier_release(&d);
-	CHECK_INT(store_calendar_delete(fx.app.st, off.day, &err), MC_OK);
-	CHECK_INT(app_reload_calendar(&fx.app, &err), MC_OK);
+	CHECK_INT(app_calendar_change(&fx.app, &off, true, "admin", &changed,
+				      &err),
+		  MC_OK);
+	CHECK_INT(store_dossier_get(fx.app.st, code, &d, &err), MC_OK);
+	CHECK_STR(civil_format_local(d.due, due), "2024-07-04 09:00");
+	dossier_release(&d);
 	dossier_release(&f);
 	free(code);
 }
