@@ -85,8 +85,8 @@ static const char *const migrations[] = {
 	"CREATE TABLE dossier_secrets("
 	" dossier_id INTEGER PRIMARY KEY REFERENCES dossiers(id),"
 	" secret_hash TEXT NOT NULL);",
-	/* 3: report aggregates (store/sqlite_agg.c); v holds AGG__COUNT
-	 * int32 counters in machine order */
+	/* 3: report aggregates (store/sqlite_agg.c); agg_day is replaced
+	 * by agg_days in 8 */
 	"CREATE TABLE agg_keys("
 	" id INTEGER PRIMARY KEY,"
 	" unit TEXT NOT NULL, dim INTEGER NOT NULL, value TEXT NOT NULL,"
@@ -159,6 +159,15 @@ static const char *const migrations[] = {
 	" BEGIN UPDATE calendar_generation SET n = n + 1; END;"
 	"CREATE TRIGGER calendar_moved_delete AFTER DELETE ON calendar_days"
 	" BEGIN UPDATE calendar_generation SET n = n + 1; END;",
+	/* 8: daily counters kept as one row per key and month, each day a
+	 * sparse vector (store/sqlite_agg.c); checkpoints sparse as well.
+	 * The emptied agg_meta makes the next open rebuild them. */
+	"DROP TABLE agg_day;"
+	"DELETE FROM agg_month;"
+	"DELETE FROM agg_meta;"
+	"CREATE TABLE agg_days("
+	" key INTEGER NOT NULL, month INTEGER NOT NULL, v BLOB NOT NULL,"
+	" PRIMARY KEY(key, month)) WITHOUT ROWID;",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))

@@ -8,8 +8,11 @@
  * Every store_dossier_put takes back the dossier's old contributions and
  * adds its new ones into an in-memory map of (key, day) cells; the map is
  * written at store_commit, inside the same transaction, and dropped on
- * rollback. See docs/internals/report.md.
+ * rollback. On disk a key's days are grouped by month, one row each,
+ * and every vector is stored sparsely (see "the blob format" below).
+ * See docs/internals/report.md.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +30,6 @@ enum agg_stmt {
 	A_DAY_ADD,
 	A_DAY_FROM,
 	A_DAY_RANGE,
-	A_DAY_RANGE_DAYS,
 	A_MONTH_BEFORE,
 	A_MONTH_MAX,
 	A_MONTH_DELETE_FROM,
@@ -40,15 +42,13 @@ static const char *const agg_sql[A__COUNT] = {
 	[A_KEY_FIND] =
 		"SELECT id FROM agg_keys WHERE unit=? AND dim=? AND value=?",
 	[A_KEY_ADD] = "INSERT INTO agg_keys(unit, dim, value) VALUES(?,?,?)",
-	[A_DAY_ADD] = "INSERT INTO agg_day(key, day, v) VALUES(?,?,?)"
-		      " ON CONFLICT(key, day) DO UPDATE"
+	[A_DAY_ADD] = "INSERT INTO agg_days(key, month, v) VALUES(?,?,?)"
+		      " ON CONFLICT(key, month) DO UPDATE"
 		      " SET v = agg_add(v, excluded.v)",
-	[A_DAY_FROM] = "SELECT day, v FROM agg_day WHERE key=? AND day>=?"
-		       " ORDER BY day",
-	[A_DAY_RANGE] =
-		"SELECT v FROM agg_day WHERE key=? AND day>? AND day<=?",
-	[A_DAY_RANGE_DAYS] = "SELECT day, v FROM agg_day WHERE key=? AND day>?"
-			     " AND day<=?",
+	[A_DAY_FROM] = "SELECT month, v FROM agg_days WHERE key=? AND"
+		       " month>=? ORDER BY month",
+	[A_DAY_RANGE] = "SELECT month, v FROM agg_days WHERE key=? AND"
+			" month>=? AND month<=?",
 	[A_MONTH_BEFORE] = "SELECT month, v FROM agg_month WHERE key=? AND"
 			   " month<? ORDER BY month DESC LIMIT 1",
 	[A_MONTH_MAX] = "SELECT max(month) FROM agg_month WHERE key=?",
@@ -135,11 +135,77 @@ static int64_t month_first_day(int64_t month)
 	return civil_days((int)(month / 12), (int)(month % 12) + 1, 1);
 }
 
+/* ---- the blob format ---------------------------------------------------
+ *
+ * A vector is the varint bit mask of its non-zero counters, then each of
+ * those as a zigzag varint: a day of a commune is a few bytes where the
+ * full vector would be AGG__COUNT * 4. A checkpoint is one vector; a
+ * month row is a run of (day of the month - 1 in one byte, vector), the
+ * days rising. Reading stops at the first malformed byte, so a damaged
+ * row counts as what could be read of it, never past its end.
+ */
+#define VEC_MAX (5 + AGG__COUNT * 5)
+#define MONTH_MAX (31 * (1 + VEC_MAX))
+
+static size_t put_varint(uint8_t *p, uint64_t v)
+{
+	size_t n = 0;
+	for (; v >= 0x80; v >>= 7)
+		p[n++] = (uint8_t)(v | 0x80);
+	p[n++] = (uint8_t)v;
+	return n;
+}
+
+static bool get_varint(const uint8_t **p, const uint8_t *end, uint64_t *v)
+{
+	*v = 0;
+	for (int shift = 0; *p < end && shift < 64; shift += 7) {
+		uint8_t b = *(*p)++;
+		*v |= (uint64_t)(b & 0x7f) << shift;
+		if (!(b & 0x80))
+			return true;
+	}
+	return false;
+}
+
+static size_t vec_encode(const vec v, uint8_t *out)
+{
+	uint32_t mask = 0;
+	for (int i = 0; i < AGG__COUNT; i++)
+		if (v[i])
+			mask |= 1u << i;
+	size_t n = put_varint(out, mask);
+	for (int i = 0; i < AGG__COUNT; i++)
+		if (v[i]) {
+			int64_t x = v[i];
+			n += put_varint(out + n, ((uint64_t)x << 1) ^
+							 (uint64_t)(x >> 63));
+		}
+	return n;
+}
+
+/* Add the vector at *p into v; false when the bytes are malformed. */
+static bool vec_read(const uint8_t **p, const uint8_t *end, vec v)
+{
+	uint64_t mask, z;
+	if (!get_varint(p, end, &mask) || mask >> AGG__COUNT)
+		return false;
+	for (int i = 0; i < AGG__COUNT; i++)
+		if (mask >> i & 1) {
+			if (!get_varint(p, end, &z))
+				return false;
+			v[i] += (int32_t)(int64_t)((z >> 1) ^ (~(z & 1) + 1));
+		}
+	return true;
+}
+
+/* A checkpoint's counters (all zero without one). */
 static void vec_decode(const void *blob, int bytes, vec out)
 {
 	memset(out, 0, sizeof(vec));
-	if (blob && bytes == (int)sizeof(vec))
-		memcpy(out, blob, sizeof(vec));
+	const uint8_t *p = blob;
+	if (p)
+		vec_read(&p, p + bytes, out);
 }
 
 static bool vec_zero(const vec v)
@@ -148,6 +214,74 @@ static bool vec_zero(const vec v)
 		if (v[i])
 			return false;
 	return true;
+}
+
+/* The days of one month row, one at a time. */
+struct month_iter {
+	const uint8_t *p, *end;
+};
+
+static struct month_iter month_iter(const void *blob, int bytes)
+{
+	const uint8_t *p = blob;
+	return (struct month_iter){p, p ? p + bytes : p};
+}
+
+/* The next day (0-based in the month) and its counters in v. */
+static bool month_next(struct month_iter *it, int *dom, vec v)
+{
+	if (it->p >= it->end || *it->p > 30)
+		return false;
+	*dom = *it->p++;
+	memset(v, 0, sizeof(vec));
+	return vec_read(&it->p, it->end, v);
+}
+
+/* A month row being built: the days present and their counters. */
+struct month {
+	uint32_t present;
+	vec day[31];
+};
+
+static void month_add(struct month *m, int dom, const vec v)
+{
+	if (!(m->present >> dom & 1)) {
+		m->present |= 1u << dom;
+		memset(m->day[dom], 0, sizeof(vec));
+	}
+	for (int i = 0; i < AGG__COUNT; i++)
+		m->day[dom][i] += v[i];
+}
+
+static void month_add_blob(struct month *m, const void *blob, int bytes)
+{
+	struct month_iter it = month_iter(blob, bytes);
+	int dom;
+	vec v;
+	while (month_next(&it, &dom, v))
+		month_add(m, dom, v);
+}
+
+/* The row's bytes; days that came back to all zeros are left out. */
+static size_t month_encode(const struct month *m, uint8_t *out)
+{
+	size_t n = 0;
+	for (int d = 0; d < 31; d++)
+		if (m->present >> d & 1 && !vec_zero(m->day[d])) {
+			out[n++] = (uint8_t)d;
+			n += vec_encode(m->day[d], out + n);
+		}
+	return n;
+}
+
+void store_agg_month_sum(const void *blob, int bytes, int64_t out[AGG__COUNT])
+{
+	struct month_iter it = month_iter(blob, bytes);
+	int dom;
+	vec v;
+	while (month_next(&it, &dom, v))
+		for (int i = 0; i < AGG__COUNT; i++)
+			out[i] += v[i];
 }
 
 static sqlite3_stmt *astmt(struct store *st, enum agg_stmt id)
@@ -180,18 +314,18 @@ static void forget_catalogue(struct agg_state *a)
 	strmap_release(&a->procs);
 }
 
-/* agg_add(a, b): the sum of two counter blobs, for the daily upsert. */
+/* agg_add(a, b): the sum of two month rows, for the upsert. */
 static void agg_add(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
-	vec a, b;
-	vec_decode(sqlite3_value_blob(argv[0]), sqlite3_value_bytes(argv[0]),
-		   a);
-	vec_decode(sqlite3_value_blob(argv[1]), sqlite3_value_bytes(argv[1]),
-		   b);
-	for (int i = 0; i < AGG__COUNT; i++)
-		a[i] += b[i];
-	sqlite3_result_blob(ctx, a, sizeof(vec), SQLITE_TRANSIENT);
+	struct month m;
+	uint8_t out[MONTH_MAX];
+	m.present = 0;
+	for (int i = 0; i < 2; i++)
+		month_add_blob(&m, sqlite3_value_blob(argv[i]),
+			       sqlite3_value_bytes(argv[i]));
+	sqlite3_result_blob(ctx, out, (int)month_encode(&m, out),
+			    SQLITE_TRANSIENT);
 }
 
 enum mc_code store_agg_open(struct store *st, struct mc_err *err)
@@ -505,16 +639,20 @@ enum mc_code store_agg_note(struct store *st, const struct dossier *d, int sign,
 
 /* ---- writing at commit ------------------------------------------------- */
 
-/* Add a cell to its daily row. A row may come back to all zeros (a
- * dossier moved out of that day); it stays, adds nothing, and goes at the
- * next rebuild. */
-static enum mc_code write_day(struct store *st, const struct cell *c,
-			      struct mc_err *err)
+/* Add a month of cells to its row. A row may come back to no days at all
+ * (a dossier moved out of that month); it stays, adds nothing, and goes
+ * at the next rebuild. */
+static enum mc_code write_month(struct store *st, int64_t key, int64_t month,
+				const struct month *m, struct mc_err *err)
 {
+	uint8_t blob[MONTH_MAX];
+	size_t n = month_encode(m, blob);
+	if (!n)
+		return MC_OK;
 	sqlite3_stmt *s = astmt(st, A_DAY_ADD);
-	sqlite3_bind_int64(s, 1, cell_keyid(c->k));
-	sqlite3_bind_int64(s, 2, cell_day(c->k));
-	sqlite3_bind_blob(s, 3, c->v, sizeof(vec), SQLITE_STATIC);
+	sqlite3_bind_int64(s, 1, key);
+	sqlite3_bind_int64(s, 2, month);
+	sqlite3_bind_blob(s, 3, blob, (int)n, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE
@@ -525,10 +663,11 @@ static enum mc_code write_day(struct store *st, const struct cell *c,
 static enum mc_code put_month(struct store *st, int64_t key, int64_t month,
 			      const vec v, struct mc_err *err)
 {
+	uint8_t blob[VEC_MAX];
 	sqlite3_stmt *s = astmt(st, A_MONTH_PUT);
 	sqlite3_bind_int64(s, 1, key);
 	sqlite3_bind_int64(s, 2, month);
-	sqlite3_bind_blob(s, 3, v, sizeof(vec), SQLITE_TRANSIENT);
+	sqlite3_bind_blob(s, 3, blob, (int)vec_encode(v, blob), SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE
@@ -553,7 +692,7 @@ static enum mc_code month_before(struct store *st, int64_t key, int64_t month,
 	return MC_OK;
 }
 
-/* Rewrite the key's monthly checkpoints from `start` on, from its daily
+/* Rewrite the key's monthly checkpoints from `start` on, from its month
  * rows: months stay contiguous from the first to the last with data. */
 static enum mc_code remonth(struct store *st, int64_t key, int64_t start,
 			    struct mc_err *err)
@@ -571,16 +710,16 @@ static enum mc_code remonth(struct store *st, int64_t key, int64_t start,
 	if (sqlite3_step(s) != SQLITE_DONE)
 		rc = store_db_fail(st, err, "rewriting checkpoints");
 	sqlite3_reset(s);
-	/* read the daily rows into memory first: the statement that reads
-	 * them must not be open while checkpoints are written */
+	/* read the month totals into memory first: the statement that
+	 * reads them must not be open while checkpoints are written */
 	struct {
-		int64_t day;
-		vec v;
+		int64_t month;
+		int64_t v[AGG__COUNT];
 	} *rows = NULL;
 	size_t n = 0, cap = 0;
 	s = astmt(st, A_DAY_FROM);
 	sqlite3_bind_int64(s, 1, key);
-	sqlite3_bind_int64(s, 2, month_first_day(start));
+	sqlite3_bind_int64(s, 2, start);
 	int step = SQLITE_DONE;
 	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		__typeof__(rows) r = ARRAY_PUSH(rows, n, cap);
@@ -588,20 +727,20 @@ static enum mc_code remonth(struct store *st, int64_t key, int64_t start,
 			rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 			break;
 		}
-		r->day = sqlite3_column_int64(s, 0);
-		vec_decode(sqlite3_column_blob(s, 1),
-			   sqlite3_column_bytes(s, 1), r->v);
+		r->month = sqlite3_column_int64(s, 0);
+		memset(r->v, 0, sizeof(r->v));
+		store_agg_month_sum(sqlite3_column_blob(s, 1),
+				    sqlite3_column_bytes(s, 1), r->v);
 	}
 	sqlite3_reset(s);
 	if (!rc && step != SQLITE_DONE && step != SQLITE_ROW)
 		rc = store_db_fail(st, err, "reading aggregates");
 	int64_t month = start;
 	for (size_t i = 0; !rc && i < n; i++) {
-		int64_t m = month_of(rows[i].day);
-		for (; !rc && month < m; month++)
+		for (; !rc && month < rows[i].month; month++)
 			rc = put_month(st, key, month, cum, err);
 		for (int c = 0; c < AGG__COUNT; c++)
-			cum[c] += rows[i].v[c];
+			cum[c] += (int32_t)rows[i].v[c];
 	}
 	if (!rc && n)
 		rc = put_month(st, key, month, cum, err);
@@ -641,9 +780,9 @@ static void clear_cells(struct agg_state *a)
 		memset(a->cells, 0, a->cap * sizeof(*a->cells));
 }
 
-/* Write the map's cells as daily rows, remember which keys' checkpoints
- * must be redone, and empty the map: a large import or rebuild keeps at
- * most SPILL_CELLS cells in memory. */
+/* Write the map's cells into their month rows, remember which keys'
+ * checkpoints must be redone, and empty the map: a large import or
+ * rebuild keeps at most SPILL_CELLS cells in memory. */
 static enum mc_code spill(struct store *st, struct mc_err *err)
 {
 	struct agg_state *a = st->agg;
@@ -655,9 +794,20 @@ static enum mc_code spill(struct store *st, struct mc_err *err)
 		if (a->cells[i].k)
 			a->cells[n++] = a->cells[i];
 	qsort(a->cells, n, sizeof(*a->cells), by_key_and_day);
-	for (size_t i = 0; !rc && i < n; i++)
-		if (!vec_zero(a->cells[i].v))
-			rc = write_day(st, &a->cells[i], err);
+	struct month m;
+	for (size_t i = 0; !rc && i < n;) {
+		int64_t key = cell_keyid(a->cells[i].k);
+		int64_t month = month_of(cell_day(a->cells[i].k));
+		int64_t first = month_first_day(month),
+			next = month_first_day(month + 1);
+		m.present = 0;
+		for (; i < n && cell_keyid(a->cells[i].k) == key &&
+		       cell_day(a->cells[i].k) < next;
+		     i++)
+			month_add(&m, (int)(cell_day(a->cells[i].k) - first),
+				  a->cells[i].v);
+		rc = write_month(st, key, month, &m, err);
+	}
 	clear_cells(a);
 	return rc;
 }
@@ -694,7 +844,7 @@ enum mc_code store_agg_rebuild(struct store *st, struct mc_err *err)
 	store_agg_discard(st);
 	forget_catalogue(st->agg);
 	if (sqlite3_exec(st->db,
-			 "DELETE FROM agg_day; DELETE FROM agg_month;"
+			 "DELETE FROM agg_days; DELETE FROM agg_month;"
 			 " DELETE FROM agg_keys;",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		return store_db_fail(st, err, "clearing aggregates");
@@ -758,6 +908,43 @@ enum mc_code store_agg_settle(struct store *st, struct mc_err *err)
 
 /* ---- reading ----------------------------------------------------------- */
 
+/* The days of key in (after, last], added to at_last, and to before as
+ * well (when given) while the day is at most `split`. */
+static enum mc_code add_days(struct store *st, int64_t key, int64_t after,
+			     int64_t split, int64_t last,
+			     int64_t before[AGG__COUNT],
+			     int64_t at_last[AGG__COUNT], struct mc_err *err)
+{
+	sqlite3_stmt *s = astmt(st, A_DAY_RANGE);
+	sqlite3_bind_int64(s, 1, key);
+	sqlite3_bind_int64(s, 2,
+			   after == INT64_MIN ? INT64_MIN : month_of(after + 1));
+	sqlite3_bind_int64(s, 3, month_of(last));
+	int step;
+	vec v;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t first = month_first_day(sqlite3_column_int64(s, 0));
+		struct month_iter it = month_iter(sqlite3_column_blob(s, 1),
+						  sqlite3_column_bytes(s, 1));
+		int dom;
+		while (month_next(&it, &dom, v)) {
+			int64_t day = first + dom;
+			if (day <= after || day > last)
+				continue;
+			bool early = before && day <= split;
+			for (int i = 0; i < AGG__COUNT; i++) {
+				at_last[i] += v[i];
+				if (early)
+					before[i] += v[i];
+			}
+		}
+	}
+	sqlite3_reset(s);
+	return step == SQLITE_DONE
+		       ? MC_OK
+		       : store_db_fail(st, err, "reading aggregates");
+}
+
 enum mc_code store_agg_counters(struct store *st, const char *unit,
 				enum agg_dim dim, const char *value,
 				int64_t day, int64_t out[AGG__COUNT],
@@ -776,50 +963,7 @@ enum mc_code store_agg_counters(struct store *st, const char *unit,
 		out[i] = v[i];
 	int64_t after =
 		prev == INT64_MIN ? INT64_MIN : month_first_day(prev + 1) - 1;
-	sqlite3_stmt *s = astmt(st, A_DAY_RANGE);
-	sqlite3_bind_int64(s, 1, key);
-	sqlite3_bind_int64(s, 2, after);
-	sqlite3_bind_int64(s, 3, day);
-	int step;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		vec_decode(sqlite3_column_blob(s, 0),
-			   sqlite3_column_bytes(s, 0), v);
-		for (int i = 0; i < AGG__COUNT; i++)
-			out[i] += v[i];
-	}
-	sqlite3_reset(s);
-	if (step != SQLITE_DONE)
-		return store_db_fail(st, err, "reading aggregates");
-	return MC_OK;
-}
-
-/* Daily rows of key in (after, last], added to at_last, and to before as
- * well while the day is at most `split`. */
-static enum mc_code add_days(struct store *st, int64_t key, int64_t after,
-			     int64_t split, int64_t last,
-			     int64_t before[AGG__COUNT],
-			     int64_t at_last[AGG__COUNT], struct mc_err *err)
-{
-	sqlite3_stmt *s = astmt(st, A_DAY_RANGE_DAYS);
-	sqlite3_bind_int64(s, 1, key);
-	sqlite3_bind_int64(s, 2, after);
-	sqlite3_bind_int64(s, 3, last);
-	int step;
-	vec v;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		bool early = sqlite3_column_int64(s, 0) <= split;
-		vec_decode(sqlite3_column_blob(s, 1),
-			   sqlite3_column_bytes(s, 1), v);
-		for (int i = 0; i < AGG__COUNT; i++) {
-			at_last[i] += v[i];
-			if (early)
-				before[i] += v[i];
-		}
-	}
-	sqlite3_reset(s);
-	return step == SQLITE_DONE
-		       ? MC_OK
-		       : store_db_fail(st, err, "reading aggregates");
+	return add_days(st, key, after, day, day, NULL, out, err);
 }
 
 enum mc_code store_agg_period(struct store *st, const char *unit,

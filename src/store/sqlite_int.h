@@ -98,6 +98,8 @@ enum mc_code store_agg_upgrade(struct store *st, struct mc_err *err);
 /* Spill the cell map to the database past `cells` cells (0: default);
  * tests make it tiny to exercise spilling. */
 void store_agg_set_spill(struct store *st, size_t cells);
+/* Add every day of a stored month row (agg_days.v) into out. */
+void store_agg_month_sum(const void *blob, int bytes, int64_t out[AGG__COUNT]);
 enum mc_code store_agg_settle(struct store *st, struct mc_err *err);
 
 /* Migrations, applied by store_open. */
