@@ -748,22 +748,13 @@ static enum mc_code remonth(struct store *st, int64_t key, int64_t start,
 	return rc;
 }
 
-/* The smallest touched month of each key, as key -> month. */
-static enum mc_code touched_keys(struct agg_state *a, struct strmap *out,
-				 struct mc_err *err)
+/* Remember that key's checkpoints must be redone from `month` on. */
+static bool touch(struct agg_state *a, int64_t key, int64_t month)
 {
-	for (size_t i = 0; i < a->cap; i++) {
-		if (!a->cells[i].k)
-			continue;
-		char name[24];
-		snprintf(name, sizeof(name), "%lld",
-			 (long long)cell_keyid(a->cells[i].k));
-		int64_t m = month_of(cell_day(a->cells[i].k));
-		int64_t have = strmap_get(out, name, INT64_MAX);
-		if (m < have && !strmap_put(out, name, m))
-			return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
-	}
-	return MC_OK;
+	char name[24];
+	snprintf(name, sizeof(name), "%lld", (long long)key);
+	return month >= strmap_get(&a->touched, name, INT64_MAX) ||
+	       strmap_put(&a->touched, name, month);
 }
 
 static int by_key_and_day(const void *x, const void *y)
@@ -786,7 +777,7 @@ static void clear_cells(struct agg_state *a)
 static enum mc_code spill(struct store *st, struct mc_err *err)
 {
 	struct agg_state *a = st->agg;
-	enum mc_code rc = touched_keys(a, &a->touched, err);
+	enum mc_code rc = MC_OK;
 	/* in (key, day) order the B-tree is written front to back; the map
 	 * is emptied after this anyway, so it can be sorted in place */
 	size_t n = 0;
@@ -800,6 +791,12 @@ static enum mc_code spill(struct store *st, struct mc_err *err)
 		int64_t month = month_of(cell_day(a->cells[i].k));
 		int64_t first = month_first_day(month),
 			next = month_first_day(month + 1);
+		/* a key's first cell has its earliest day */
+		if ((i == 0 || cell_keyid(a->cells[i - 1].k) != key) &&
+		    !touch(a, key, month)) {
+			rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+			break;
+		}
 		m.present = 0;
 		for (; i < n && cell_keyid(a->cells[i].k) == key &&
 		       cell_day(a->cells[i].k) < next;
