@@ -32,11 +32,13 @@ month=month:2026-10
 quarter=quarter:2026Q3
 day() { echo $(($(date -u -d "$1" +%s) / 86400)); }
 m_from=$(day 2026-09-15) m_to=$(day 2026-10-14)
-i_from=$(day 2026-10-01) i_to=$(day 2026-10-31) # the index: calendar month
+i_last=2026-10-31 # the index: calendar month
+i_from=$(day 2026-10-01) i_to=$(day $i_last)
 q_from=$(day 2026-06-15) q_to=$(day 2026-09-14)
 if [ ! -f "$dir/dossiers.jsonl" ]; then
 	log "generating $size dossiers"
-	rm -f "$dir/demo.db"*
+	rm -f "$dir/demo.db"* "$dir/ratings.jsonl" "$dir/feedback.jsonl" \
+		"$dir/procedures-index.jsonl"
 	t0=$(now)
 	"$bin" demo --db "$dir/demo.db" --dossiers "$size" --until 2026-11-20 \
 		--districts 30 --communes 32 --years 3 --seed 1 2>"$dir/demo.log"
@@ -46,6 +48,14 @@ if [ ! -f "$dir/dossiers.jsonl" ]; then
 		"$bin" export $t --db "$dir/demo.db" --out "$dir/$t.jsonl" 2>/dev/null
 	done
 	rm -f "$dir/demo.db"*
+fi
+# The service index's inputs that the demo does not make - citizens'
+# ratings, feedback, procedures' publication dates - derived from the
+# exported lines alone, deterministically, once per dataset.
+if [ ! -f "$dir/ratings.jsonl" ] || [ ! -f "$dir/feedback.jsonl" ] ||
+	[ ! -f "$dir/procedures-index.jsonl" ]; then
+	log "deriving ratings, feedback and publication dates"
+	node bench/index_inputs.mjs derive "$dir"
 fi
 lines=$(wc -l <"$dir/dossiers.jsonl")
 bytes=$(wc -c <"$dir/dossiers.jsonl")
@@ -79,17 +89,31 @@ while [ $i -lt "$runs" ]; do
 	timed imp_motcua "$bin" import dossiers "$dir/dossiers.jsonl" --db "$db"
 	i=$((i + 1))
 done
+# The index's other inputs, into the last database after the timed part:
+# the procedures again with their publication dates, ratings, feedback.
+"$bin" import procedures "$dir/procedures-index.jsonl" --db "$db"
+"$bin" import ratings "$dir/ratings.jsonl" --db "$db"
+"$bin" import feedback "$dir/feedback.jsonl" --db "$db"
 
 # The other engines load the very rows motcua stored, as CSV (with the
-# procedures' declared offers for the index, which may be none: the
-# header is written whatever the rows).
+# index's tables, which may be empty: the header is written whatever the
+# rows), and the scoring rules in force on the index month's last day,
+# from the rules file built into motcua.
 for t in units procedures dossiers; do
 	sqlite3 -csv -header "$db" "SELECT * FROM $t" >"$csv/$t.csv"
 done
-{
-	echo procedure_code,unit_code,level
-	sqlite3 -csv "$db" "SELECT procedure_code, unit_code, level FROM procedure_offers"
-} >"$csv/procedure_offers.csv"
+table() { # table NAME COLUMNS: motcua's table NAME as $csv/NAME.csv
+	{
+		echo "$2" | tr -d ' '
+		sqlite3 -csv "$db" "SELECT $2 FROM $1"
+	} >"$csv/$1.csv"
+}
+table procedure_offers "procedure_code, unit_code, level"
+table ratings "dossier_code, at, rating, channel"
+table feedback "id, unit_code, dossier_code, received_at, answered_at, outcome"
+table procedure_publication "procedure_code, decided, effective, publicized"
+node bench/index_inputs.mjs rules data/index-rules.json "$i_last" "$csv"
+index_tables="ratings feedback procedure_publication index_rules index_rule_set"
 csv_rows=$(($(wc -l <"$csv/dossiers.csv") - 1))
 
 # SQLite: the CSV into a plain table with the code indexed.
@@ -100,9 +124,9 @@ while [ $i -lt "$runs" ]; do
 	log "sqlite load $((i + 1))/$runs"
 	rm -f "$plain"
 	sqlite3 "$plain" <bench/sql/schema.sql
-	sqlite3 "$plain" ".import --csv --skip 1 $csv/units.csv units" \
-		".import --csv --skip 1 $csv/procedures.csv procedures" \
-		".import --csv --skip 1 $csv/procedure_offers.csv procedure_offers"
+	for t in units procedures procedure_offers $index_tables; do
+		sqlite3 "$plain" ".import --csv --skip 1 $csv/$t.csv $t"
+	done
 	timed imp_sqlite sqlite3 "$plain" "PRAGMA journal_mode=WAL" \
 		".import --csv --skip 1 $csv/dossiers.csv dossiers" \
 		"CREATE UNIQUE INDEX dossiers_code ON dossiers(code)"
@@ -112,7 +136,12 @@ done
 sqlite3 "$plain" "UPDATE dossiers SET received_at = NULLIF(received_at, ''),
 	finished_at = NULLIF(finished_at, ''), due_at = NULLIF(due_at, '');
 	UPDATE units SET parent = NULLIF(parent, ''), valid_from = NULLIF(valid_from, ''),
-		valid_to = NULLIF(valid_to, '')"
+		valid_to = NULLIF(valid_to, '');
+	UPDATE ratings SET channel = NULLIF(channel, '');
+	UPDATE feedback SET dossier_code = NULLIF(dossier_code, ''),
+		answered_at = NULLIF(answered_at, ''), outcome = NULLIF(outcome, '');
+	UPDATE procedure_publication SET effective = NULLIF(effective, ''),
+		publicized = NULLIF(publicized, '')"
 
 # PostgreSQL: Debian's server on a private socket in a temporary
 # directory, stopped on exit. Durability is off, as for a bulk load.
@@ -137,18 +166,20 @@ pg() { $psql "$@"; }
 i=0
 while [ $i -lt "$runs" ]; do
 	log "postgres load $((i + 1))/$runs"
-	pg -c "DROP TABLE IF EXISTS units, procedures, procedure_offers, dossiers" 2>/dev/null
+	pg -c "DROP TABLE IF EXISTS units, procedures, procedure_offers, dossiers,
+		ratings, feedback, procedure_publication, index_rules, index_rule_set" 2>/dev/null
 	pg -f bench/sql/schema.sql
-	pg -c "\\copy units FROM '$csv/units.csv' CSV HEADER" \
-		-c "\\copy procedures FROM '$csv/procedures.csv' CSV HEADER" \
-		-c "\\copy procedure_offers FROM '$csv/procedure_offers.csv' CSV HEADER"
+	for t in units procedures procedure_offers $index_tables; do
+		pg -c "\\copy $t FROM '$csv/$t.csv' CSV HEADER"
+	done
 	timed imp_pg $psql -c "\\copy dossiers FROM '$csv/dossiers.csv' CSV HEADER" \
 		-c "CREATE UNIQUE INDEX dossiers_code ON dossiers(code)" \
 		-c "VACUUM ANALYZE dossiers"
 	i=$((i + 1))
 done
-pg -c "VACUUM ANALYZE units" -c "VACUUM ANALYZE procedures" \
-	-c "VACUUM ANALYZE procedure_offers"
+for t in units procedures procedure_offers $index_tables; do
+	pg -c "VACUUM ANALYZE $t"
+done
 
 # DuckDB: the npm package, installed from the lock file.
 if [ ! -d bench/duckdb/node_modules/@duckdb/node-api ]; then
@@ -256,9 +287,12 @@ report field "$quarter" field "$q_from" "$q_to"
 
 # ---- the service index ----------------------------------------------
 # Every direct child of the province and the province itself for the
-# calendar month; the other engines' numerators and denominators of nine
-# indicators (bench/sql/index_by_unit.sql says which and how) must equal
-# those of `motcua index --format json`.
+# calendar month: every figure `motcua index --format json` prints but
+# the targets - each indicator's numerator, denominator and rate, each
+# group's score, the total score and the rank (minimum 30 dossiers) - as
+# lines "key,name,a,b,c" (rates and scores in hundredths, a null as
+# empty), must equal the other engines' (bench/sql/index_by_unit.sql says
+# how they compute them).
 log "service index"
 set -- $($bb/index_bench "$db" "$month" 51)
 index_us=$1 index_max=$2
@@ -266,21 +300,27 @@ echo "$index_us" >"$dir/index.motcua.us"
 : >"$dir/index.proc.times"
 i=0
 while [ $i -lt "$runs" ]; do
-	timed index.proc "$bin" index --db "$db" --period "$month" --by unit --format json
+	timed index.proc "$bin" index --db "$db" --period "$month" --by unit \
+		--min-dossiers 30 --format json
 	i=$((i + 1))
 done
 peak index.proc >"$dir/index.motcua.rss"
 node -e '
 const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-const ind = ["online_dossiers", "online_payment", "digitized_components",
-	"electronic_results", "data_reuse", "population_data",
-	"online_services_with_dossiers", "paying_procedures_with_online_payment",
-	"on_time"];
-for (const r of [...t.rows, t.total])
-	console.log([r.key, ...ind.flatMap((i) => [r.indicators[i].numerator,
-		r.indicators[i].denominator])].join(","));
+const h = (x) => (x === null ? "" : Math.round(x * 100)); // printed %.2f
+for (const r of [...t.rows, t.total]) {
+	const out = (...a) => console.log([r.key, ...a].join(","));
+	for (const [n, i] of Object.entries(r.indicators))
+		out(n, i.numerator, i.denominator, h(i.rate));
+	for (const [g, v] of Object.entries(r.groups))
+		out("groups." + g, h(v.score), "", "");
+	out("score", h(r.score), "", "");
+	out("rank", r.rank === null ? "" : r.rank, "", "");
+}
 ' "$dir/index.proc.out" | sort >"$dir/index.motcua.cmp"
-index_rows=$(($(wc -l <"$dir/index.motcua.cmp") - 1))
+index_rows=$(grep -c ',score,' "$dir/index.motcua.cmp")
+index_rows=$((index_rows - 1))
+index_figs=$(wc -l <"$dir/index.motcua.cmp")
 engines index index_by_unit "$i_from" "$i_to"
 for e in sqlite pg duckdb; do
 	sort "$dir/index.$e.csv" >"$dir/index.$e.cmp"
@@ -339,6 +379,7 @@ row() { # row NAME: the four engines' lines of one report's table
 	echo "| DuckDB $duckver, plain SQL (node) | $(ms "$(cat "$dir/$1.duckdb.us")") | $(ratio "$(cat "$dir/$1.duckdb.us")" "$m") | $(mib "$(cat "$dir/$1.duckdb.rss")") MiB ³ |"
 }
 rows() { wc -l <"$dir/$1.motcua.cmp"; }
+rows_of() { echo $(($(wc -l <"$csv/$1.csv") - 1)); }
 duckver=$(sed -n 's/.*"version": "\(.*\)".*/\1/p' bench/duckdb/node_modules/@duckdb/node-api/package.json | head -n 1)
 pgver=$(psql --version | awk '{print $3}')
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
@@ -402,13 +443,13 @@ returns the same status and times):
 | DuckDB prepared statement (node) | $(cat "$dir/lookup.duckdb.us") | $(ratio "$(cat "$dir/lookup.duckdb.us")" "$lu") |
 
 Service index for $month (calendar month), every direct child of the
-province and the province itself ($index_rows lines and the total): motcua
-computes all twelve indicators, six group scores, total and rank; the
-plain SQL computes numerator and denominator of nine indicators
-(online_dossiers, online_payment, digitized_components,
-electronic_results, data_reuse, population_data,
-online_services_with_dossiers, paying_procedures_with_online_payment,
-on_time) and every one equals motcua's:
+province and the province itself ($index_rows lines and the total), with
+the derived ratings, feedback and publication dates
+(\`bench/index_inputs.mjs\`: $(rows_of ratings) ratings, $(rows_of feedback)
+feedback items, $(rows_of procedure_publication) procedures with a decision):
+every engine computes the twelve indicators (numerator, denominator,
+rate), the six group scores, the total and the rank under the rules in
+force on $i_last, and all $index_figs lines of figures equal motcua's:
 
 | engine | median ms | ratio to motcua | peak RSS |
 |---|---|---|---|
@@ -418,9 +459,7 @@ on_time) and every one equals motcua's:
 | DuckDB $duckver, plain SQL (node) | $(ms "$(cat "$dir/index.duckdb.us")") | $(ratio "$(cat "$dir/index.duckdb.us")" "$index_us") | $(mib "$(cat "$dir/index.duckdb.rss")") MiB ³ |
 
 motcua's slowest run $(ms "$index_max") ms; \`motcua index --format json\` as a whole
-process $(awk '{print $2-$1}' "$dir/index.proc.times" | median | awk '{printf "%.0f", $1 * 1000}') ms. Not in the SQL: satisfaction, feedback_on_time and
-publication_on_time (ratings, feedback and publication dates are not
-exported to the other engines; the dataset has none), hence no scores.
+process $(awk '{print $2-$1}' "$dir/index.proc.times" | median | awk '{printf "%.0f", $1 * 1000}') ms.
 
 Whole processes: \`motcua report\` by unit $(awk '{printf "%.0f", $1 * 1000}' "$dir/unit.proc.s") ms (start, open, answer, exit).
 

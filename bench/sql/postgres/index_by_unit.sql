@@ -1,6 +1,7 @@
--- index_by_unit.sql - the service index's indicators for every direct
--- child of the province (its whole subtree) and for the province itself
--- (the total row), for one calendar month, in plain SQL for PostgreSQL 15:
+-- index_by_unit.sql - the service index (twelve indicators, group scores,
+-- total score, rank) for every direct child of the province (its whole
+-- subtree) and for the province itself (the total row), for one calendar
+-- month, in plain SQL for PostgreSQL 15:
 -- the same query as bench/sql/index_by_unit.sql (SQLite), whose header
 -- maps every figure to motcua's definitions, in this engine's dialect
 -- (counts with FILTER, the JSON text read with jsonb_array_elements).
@@ -9,10 +10,10 @@
 -- numbers since 1970-01-01, substituted as text (psql variables; the
 -- DuckDB runner replaces them the same way). Local (UTC+7) day of a time
 -- t: (t + 25200) / 86400.
--- Output: key, then numerator and denominator of online_dossiers,
--- online_payment, digitized_components, electronic_results, data_reuse,
--- population_data, online_services_with_dossiers,
--- paying_procedures_with_online_payment and on_time, ordered by key.
+-- Scores from the tables index_rules and index_rule_set, rates and
+-- points in integer hundredths (integer division of bigint: sums, which
+-- are numeric here, are cast back). Output: one line per figure - key,
+-- name, three values - as the SQLite header describes.
 WITH RECURSIVE
 root AS (SELECT code FROM units WHERE parent IS NULL),
 line(unit, key) AS (
@@ -124,19 +125,110 @@ c AS (
 	       sum(resolved) AS resolved, sum(e_result) AS e_result,
 	       sum(handled) AS handled, sum(good) AS good
 	FROM kpt GROUP BY key
+),
+-- ratings and feedback are read by instant: from local midnight of the
+-- first day to the last second of the last
+span AS (SELECT :from * 86400 - 25200 AS lo, (:to + 1) * 86400 - 25201 AS hi),
+-- dossiers complained about in the period, each once, in their unit's
+-- subtree
+complaint AS (
+	SELECT s.key, count(*) AS complained
+	FROM (SELECT dossier_code AS code FROM ratings, span
+	      WHERE rating = 3 AND "at" BETWEEN lo AND hi
+	      UNION
+	      SELECT dossier_code FROM feedback, span
+	      WHERE received_at BETWEEN lo AND hi) x
+	JOIN dossiers d ON d.code = x.code
+	JOIN sub s ON s.unit = d.unit_code
+	GROUP BY s.key
+),
+fb AS (
+	SELECT s.key, count(*) AS received,
+	 count(*) FILTER (WHERE f.answered_at - f.received_at <=
+			  r.feedback_days * 86400) AS in_time
+	FROM feedback f JOIN sub s ON s.unit = f.unit_code, span, index_rule_set r
+	WHERE f.received_at BETWEEN lo AND hi
+	GROUP BY s.key
+),
+pub AS (
+	SELECT o.key, count(*) AS decided,
+	 count(*) FILTER (WHERE x.publicized <= coalesce(x.effective, x.decided))
+	   AS on_time
+	FROM offered o JOIN procedure_publication x ON x.procedure_code = o.proc
+	WHERE x.decided <= :to
+	GROUP BY o.key
+),
+-- the rows shown, with every figure
+shown AS (
+	SELECT k.key, k.key = (SELECT code FROM root) AS total,
+	 coalesce(c.online, 0) AS online, coalesce(c.received, 0) AS received,
+	 coalesce(c.fee_online, 0) AS fee_online, coalesce(c.fee, 0) AS fee,
+	 coalesce(c.digitized, 0) AS digitized, coalesce(c.reused, 0) AS reused,
+	 coalesce(c.e_result, 0) AS e_result, coalesce(c.resolved, 0) AS resolved,
+	 coalesce(c.verified, 0) AS verified, coalesce(c.citizen, 0) AS citizen,
+	 coalesce(p.online_used, 0) AS online_used,
+	 coalesce(p.online_offered, 0) AS online_offered,
+	 coalesce(p.paying_used, 0) AS paying_used,
+	 coalesce(p.paying_offered, 0) AS paying_offered,
+	 coalesce(c.good, 0) AS good, coalesce(c.handled, 0) AS handled,
+	 CASE WHEN coalesce(c.good, 0) > coalesce(x.complained, 0)
+	      THEN coalesce(c.good, 0) - coalesce(x.complained, 0) ELSE 0 END
+	   AS satisfied,
+	 coalesce(f.in_time, 0) AS fb_in_time, coalesce(f.received, 0) AS fb,
+	 coalesce(u.on_time, 0) AS pub_on_time, coalesce(u.decided, 0) AS decided
+	FROM keys k LEFT JOIN c ON c.key = k.key LEFT JOIN procs p ON p.key = k.key
+	LEFT JOIN complaint x ON x.key = k.key LEFT JOIN fb f ON f.key = k.key
+	LEFT JOIN pub u ON u.key = k.key
+	WHERE k.key = (SELECT code FROM root) OR coalesce(c.handled, 0) > 0
+	   OR ((k.valid_from IS NULL OR k.valid_from <= :to) AND
+	       (k.valid_to IS NULL OR k.valid_to >= :from))
+),
+ind(key, total, handled, name, num, den) AS (
+	SELECT key, total, handled, 'online_dossiers', online, received FROM shown
+	UNION ALL SELECT key, total, handled, 'online_payment', fee_online, fee FROM shown
+	UNION ALL SELECT key, total, handled, 'digitized_components', digitized, received FROM shown
+	UNION ALL SELECT key, total, handled, 'electronic_results', e_result, resolved FROM shown
+	UNION ALL SELECT key, total, handled, 'data_reuse', reused, received FROM shown
+	UNION ALL SELECT key, total, handled, 'population_data', verified, citizen FROM shown
+	UNION ALL SELECT key, total, handled, 'online_services_with_dossiers', online_used, online_offered FROM shown
+	UNION ALL SELECT key, total, handled, 'paying_procedures_with_online_payment', paying_used, paying_offered FROM shown
+	UNION ALL SELECT key, total, handled, 'on_time', good, handled FROM shown
+	UNION ALL SELECT key, total, handled, 'satisfaction', satisfied, handled FROM shown
+	UNION ALL SELECT key, total, handled, 'feedback_on_time', fb_in_time, fb FROM shown
+	UNION ALL SELECT key, total, handled, 'publication_on_time', pub_on_time, decided FROM shown
+),
+-- rates in hundredths of a percent rounded half up (report_rate); points
+-- in hundredths of a point (index_rule_points)
+-- (sum() of bigint is numeric here: back to bigint for integer division)
+rated AS (
+	SELECT i.*, CASE WHEN den > 0 THEN (num * 20000 + den) / (2 * den) END AS rate
+	FROM (SELECT key, total, handled, name, num::bigint AS num,
+		     den::bigint AS den FROM ind) i
+),
+points AS (
+	SELECT r.key, r.total, r.handled, u.grp,
+	 CASE WHEN r.rate IS NULL THEN CASE WHEN s.undefined_full <> 0
+					    THEN u.points ELSE 0 END
+	      WHEN r.rate >= u.threshold THEN u.points
+	      ELSE (2 * u.points * r.rate + u.threshold) / (2 * u.threshold) END
+	   AS points
+	FROM rated r JOIN index_rules u ON u.indicator = r.name, index_rule_set s
+),
+scored AS (
+	SELECT key, total, handled, sum(points) AS score FROM points
+	GROUP BY key, total, handled
+),
+ranked AS (
+	SELECT key, score, CASE WHEN NOT total AND handled >= 30 THEN
+	 rank() OVER (PARTITION BY NOT total AND handled >= 30
+		      ORDER BY score DESC) END AS rank
+	FROM scored
 )
-SELECT k.key,
-       coalesce(c.online, 0), coalesce(c.received, 0),
-       coalesce(c.fee_online, 0), coalesce(c.fee, 0),
-       coalesce(c.digitized, 0), coalesce(c.received, 0),
-       coalesce(c.e_result, 0), coalesce(c.resolved, 0),
-       coalesce(c.reused, 0), coalesce(c.received, 0),
-       coalesce(c.verified, 0), coalesce(c.citizen, 0),
-       coalesce(p.online_used, 0), coalesce(p.online_offered, 0),
-       coalesce(p.paying_used, 0), coalesce(p.paying_offered, 0),
-       coalesce(c.good, 0), coalesce(c.handled, 0)
-FROM keys k LEFT JOIN c ON c.key = k.key LEFT JOIN procs p ON p.key = k.key
-WHERE coalesce(c.handled, 0) > 0
-   OR ((k.valid_from IS NULL OR k.valid_from <= :to) AND
-       (k.valid_to IS NULL OR k.valid_to >= :from))
-ORDER BY k.key;
+SELECT key, name, num, den, rate FROM rated
+UNION ALL
+SELECT key, 'groups.' || grp, sum(points), NULL, NULL FROM points GROUP BY key, grp
+UNION ALL
+SELECT key, 'score', score, NULL, NULL FROM ranked
+UNION ALL
+SELECT key, 'rank', rank, NULL, NULL FROM ranked
+ORDER BY 1, 2;
