@@ -51,8 +51,6 @@ int index_met(int64_t rate, int64_t target)
 
 /* ---- one row ----------------------------------------------------------- */
 
-static int64_t day_start(int64_t day) { return civil_time_at(day, 0); }
-
 /* Procedures offered in the subtree of u and used in the period. */
 static enum mc_code procedure_counts(struct index_ctx *c, int64_t u,
 				     struct index_inputs *in,
@@ -92,19 +90,14 @@ static enum mc_code procedure_counts(struct index_ctx *c, int64_t u,
 	return rc;
 }
 
-static enum mc_code feedback_inputs(struct index_ctx *c, const char *unit,
-				    int level, struct index_inputs *in,
-				    struct mc_err *err)
+static void feedback_inputs(const struct index_ctx *c, int64_t u, int level,
+			    struct index_inputs *in)
 {
 	struct feedback_counts fc;
-	enum mc_code rc = store_feedback_counts(
-		c->app->st, unit, level, day_start(c->period.from),
-		day_start(c->period.to + 1) - 1, c->set->feedback_days, &fc,
-		err);
+	index_ctx_feedback(c, u, level, &fc);
 	in->complained = fc.complained;
 	in->feedback = fc.received;
 	in->feedback_on_time = fc.answered_in_time;
-	return rc;
 }
 
 static void finish_line(struct index_ctx *c, struct index_line *l,
@@ -130,9 +123,9 @@ enum mc_code index_unit_line(struct index_ctx *c, int64_t u,
 	enum mc_code rc;
 	if ((rc = index_ctx_counters(c, un->code, AGG_DIM_ALL, "", in.before,
 				     in.at_to, err)) ||
-	    (rc = procedure_counts(c, u, &in, err)) ||
-	    (rc = feedback_inputs(c, un->code, 0, &in, err)))
+	    (rc = procedure_counts(c, u, &in, err)))
 		return rc;
+	feedback_inputs(c, u, 0, &in);
 	finish_line(c, l, &in, u);
 	return MC_OK;
 }
@@ -153,9 +146,9 @@ static enum mc_code level_line(struct index_ctx *c, int64_t root, int level,
 	const char *code = c->tree.t->units[root].code;
 	enum mc_code rc;
 	if ((rc = index_ctx_counters(c, code, AGG_DIM_LEVEL, value, in.before,
-				     in.at_to, err)) ||
-	    (rc = feedback_inputs(c, code, level, &in, err)))
+				     in.at_to, err)))
 		return rc;
+	feedback_inputs(c, root, level, &in);
 	finish_line(c, l, &in, -1);
 	return MC_OK;
 }

@@ -109,6 +109,19 @@ static int collect_target(const char *unit, const char *period,
 	return 0;
 }
 
+static int collect_feedback(const char *unit, const struct feedback_counts *f,
+			    void *ctx)
+{
+	struct index_ctx *c = ctx;
+	int64_t u = unit_tree_find(c->tree.t, unit);
+	if (u >= 0) {
+		c->feedback[u].complained += f->complained;
+		c->feedback[u].received += f->received;
+		c->feedback[u].answered_in_time += f->answered_in_time;
+	}
+	return 0;
+}
+
 static enum mc_code load_catalogue(struct index_ctx *c, struct mc_err *err)
 {
 	struct store *st = c->app->st;
@@ -119,7 +132,14 @@ static enum mc_code load_catalogue(struct index_ctx *c, struct mc_err *err)
 	    (rc = store_publication_each(st, collect_publication, c, err)) ||
 	    (rc = store_target_each(st, collect_target, c, err)))
 		return rc;
-	return MC_OK;
+	c->feedback =
+		calloc(c->tree.t->n ? c->tree.t->n : 1, sizeof(*c->feedback));
+	if (!c->feedback)
+		return nomem(err);
+	return store_feedback_by_unit(st, civil_time_at(c->period.from, 0),
+				      civil_time_at(c->period.to + 1, 0) - 1,
+				      c->set->feedback_days, collect_feedback,
+				      c, err);
 }
 
 enum mc_code index_ctx_open(struct index_ctx *c, struct app *app,
@@ -157,6 +177,7 @@ void index_ctx_close(struct index_ctx *c)
 	strmap_release(&c->proc_index);
 	free(c->offers);
 	free(c->targets);
+	free(c->feedback);
 	index_rules_release(&c->own_rules);
 	if (c->snapshot)
 		store_read_end(c->app->st, true);
@@ -189,6 +210,21 @@ enum mc_code index_ctx_data_procedures(struct index_ctx *c, int64_t u,
 
 /* Declared offers win; a procedure without any is taken as offered
  * where it has dossiers, so an undeclared catalogue still scores. */
+void index_ctx_feedback(const struct index_ctx *c, int64_t u, int level,
+			struct feedback_counts *out)
+{
+	memset(out, 0, sizeof(*out));
+	const struct unit_tree *t = c->tree.t;
+	for (size_t x = 0; x < t->n; x++) {
+		if ((level && (int)t->units[x].level != level) ||
+		    !unit_tree_within(t, (int64_t)x, u))
+			continue;
+		out->complained += c->feedback[x].complained;
+		out->received += c->feedback[x].received;
+		out->answered_in_time += c->feedback[x].answered_in_time;
+	}
+}
+
 bool index_ctx_offered(const struct index_ctx *c, int64_t u, size_t p,
 		       const struct strmap *has)
 {

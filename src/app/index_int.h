@@ -52,6 +52,8 @@ struct index_ctx {
 	size_t n_offers, cap_offers;
 	struct index_target_row *targets;
 	size_t n_targets, cap_targets;
+	struct feedback_counts *feedback; /* per unit of the tree, for the
+					   * period */
 	bool snapshot; /* a read snapshot opened by index_ctx_open */
 };
 
@@ -72,6 +74,10 @@ enum mc_code index_ctx_data_procedures(struct index_ctx *c, int64_t u,
 				       struct strmap *out, struct mc_err *err);
 bool index_ctx_offered(const struct index_ctx *c, int64_t u, size_t p,
 		       const struct strmap *has);
+/* Complaints and feedback of the subtree of u, only units of `level`
+ * when level is 1-3. */
+void index_ctx_feedback(const struct index_ctx *c, int64_t u, int level,
+			struct feedback_counts *out);
 /* The target of unit u (-1 for a level row) with `level`: its own row
  * for a period containing this one, else the nearest ancestor's, else
  * the government's; *source is the unit whose row it is, -1 for the

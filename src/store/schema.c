@@ -168,6 +168,17 @@ static const char *const migrations[] = {
 	"CREATE TABLE agg_days("
 	" key INTEGER NOT NULL, month INTEGER NOT NULL, v BLOB NOT NULL,"
 	" PRIMARY KEY(key, month)) WITHOUT ROWID;",
+	/* 9: the unit of the dossier a rating or feedback is about, kept
+	 * with it (and moved when the dossier moves), so the index counts
+	 * complaints per unit in one pass over the period's rows */
+	"ALTER TABLE ratings ADD COLUMN unit_code TEXT;"
+	"UPDATE ratings SET unit_code = (SELECT unit_code FROM dossiers"
+	" WHERE code = ratings.dossier_code);"
+	"CREATE INDEX ratings_dissatisfied ON ratings(at) WHERE rating = 3;"
+	"ALTER TABLE feedback ADD COLUMN dossier_unit TEXT;"
+	"UPDATE feedback SET dossier_unit = (SELECT unit_code FROM dossiers"
+	" WHERE code = feedback.dossier_code);"
+	"CREATE INDEX feedback_dossier ON feedback(dossier_code);",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))

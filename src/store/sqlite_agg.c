@@ -914,8 +914,8 @@ static enum mc_code add_days(struct store *st, int64_t key, int64_t after,
 {
 	sqlite3_stmt *s = astmt(st, A_DAY_RANGE);
 	sqlite3_bind_int64(s, 1, key);
-	sqlite3_bind_int64(s, 2,
-			   after == INT64_MIN ? INT64_MIN : month_of(after + 1));
+	sqlite3_bind_int64(
+		s, 2, after == INT64_MIN ? INT64_MIN : month_of(after + 1));
 	sqlite3_bind_int64(s, 3, month_of(last));
 	int step;
 	vec v;

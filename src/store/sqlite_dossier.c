@@ -346,6 +346,8 @@ static enum mc_code uncount_old(struct store *st, const struct dossier *d,
 		return rc;
 	*old_status = (int)old.status;
 	rc = store_agg_note(st, &old, -1, err);
+	if (!rc && strcmp(old.unit_code, d->unit_code) != 0)
+		rc = store_feedback_follow(st, d->code, d->unit_code, err);
 	dossier_release(&old);
 	return rc;
 }

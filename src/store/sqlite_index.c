@@ -52,8 +52,9 @@ enum mc_code store_rating_put(struct store *st, const struct rating *r,
 	sqlite3_stmt *s;
 	enum mc_code rc =
 		prep(st,
-		     "INSERT INTO ratings(dossier_code, at,"
-		     " rating, channel) VALUES(?,?,?,?)"
+		     "INSERT INTO ratings(dossier_code, at, rating, channel,"
+		     " unit_code) VALUES(?1,?2,?3,?4,(SELECT unit_code FROM"
+		     " dossiers WHERE code = ?1))"
 		     " ON CONFLICT DO UPDATE SET rating=excluded.rating,"
 		     " channel=excluded.channel",
 		     &s, err);
@@ -80,8 +81,9 @@ enum mc_code store_feedback_put(struct store *st, const struct feedback *f,
 	unit_release(&u);
 	if ((rc = prep(st,
 		       "INSERT OR REPLACE INTO feedback(id, unit_code,"
-		       " dossier_code, received_at, answered_at, outcome)"
-		       " VALUES(?,?,?,?,?,?)",
+		       " dossier_code, received_at, answered_at, outcome,"
+		       " dossier_unit) VALUES(?1,?2,?3,?4,?5,?6,(SELECT"
+		       " unit_code FROM dossiers WHERE code = ?3))",
 		       &s, err)))
 		return rc;
 	bind_text(s, 1, f->id);
@@ -93,64 +95,79 @@ enum mc_code store_feedback_put(struct store *st, const struct feedback *f,
 	return step_write(st, s, "dossier", "storing feedback", err);
 }
 
-/* The subtree of ?1 restricted to level ?2 (0: any) as "sub(code)". */
-#define SUBTREE                                                              \
-	"WITH RECURSIVE tree(code, level) AS (SELECT code, level FROM units" \
-	" WHERE code = ?1 UNION SELECT u.code, u.level FROM units u"         \
-	" JOIN tree ON u.parent = tree.code),"                               \
-	" sub(code) AS (SELECT code FROM tree WHERE ?2 = 0 OR level = ?2) "
-
-static enum mc_code count_query(struct store *st, const char *sql,
-				const char *unit, int level, int64_t from,
-				int64_t to, int64_t extra, int64_t *out,
-				struct mc_err *err)
+/* Rows of (unit, count[, count]) into fn: complaints, or feedback. */
+static enum mc_code per_unit(struct store *st, const char *sql, int64_t from,
+			     int64_t to, int64_t answer_secs, bool complaints,
+			     store_feedback_count_fn fn, void *ctx,
+			     struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(st, sql, &s, err);
 	if (rc)
 		return rc;
-	bind_text(s, 1, unit);
-	sqlite3_bind_int(s, 2, level);
-	sqlite3_bind_int64(s, 3, from);
-	sqlite3_bind_int64(s, 4, to);
-	sqlite3_bind_int64(s, 5, extra);
-	int step = sqlite3_step(s);
-	*out = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_bind_int64(s, 1, from);
+	sqlite3_bind_int64(s, 2, to);
+	sqlite3_bind_int64(s, 3, answer_secs);
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct feedback_counts c = {0};
+		if (complaints)
+			c.complained = sqlite3_column_int64(s, 1);
+		else {
+			c.received = sqlite3_column_int64(s, 1);
+			c.answered_in_time = sqlite3_column_int64(s, 2);
+		}
+		const char *unit = (const char *)sqlite3_column_text(s, 0);
+		if (unit && fn(unit, &c, ctx))
+			break;
+	}
 	sqlite3_finalize(s);
-	if (step != SQLITE_ROW)
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
 		return store_db_fail(st, err, "counting ratings and feedback");
 	return MC_OK;
 }
 
-enum mc_code store_feedback_counts(struct store *st, const char *unit,
-				   int level, int64_t from, int64_t to,
-				   int answer_days, struct feedback_counts *out,
-				   struct mc_err *err)
+enum mc_code store_feedback_by_unit(struct store *st, int64_t from, int64_t to,
+				    int answer_days, store_feedback_count_fn fn,
+				    void *ctx, struct mc_err *err)
 {
-	static const char complained[] = SUBTREE
-		"SELECT count(*) FROM (SELECT r.dossier_code FROM"
-		" ratings r JOIN dossiers d ON d.code = r.dossier_code"
-		" WHERE d.unit_code IN sub AND r.rating = 3 AND r.at BETWEEN ?3"
-		" AND ?4 UNION SELECT f.dossier_code FROM feedback f JOIN"
-		" dossiers d ON d.code = f.dossier_code WHERE d.unit_code IN"
-		" sub AND f.received_at BETWEEN ?3 AND ?4)";
+	/* a dossier has one unit, so distinct dossiers per unit add up
+	 * over any set of units */
+	static const char complained[] =
+		"SELECT unit_code, count(DISTINCT dossier_code) FROM ("
+		"SELECT unit_code, dossier_code FROM ratings WHERE rating = 3"
+		" AND at BETWEEN ?1 AND ?2 UNION ALL SELECT dossier_unit,"
+		" dossier_code FROM feedback WHERE received_at BETWEEN ?1 AND"
+		" ?2 AND dossier_code IS NOT NULL) GROUP BY unit_code";
 	static const char received[] =
-		SUBTREE "SELECT count(*) FROM feedback WHERE unit_code IN sub"
-			" AND received_at BETWEEN ?3 AND ?4";
-	static const char in_time[] = SUBTREE
-		"SELECT count(*) FROM feedback WHERE unit_code IN sub"
-		" AND received_at BETWEEN ?3 AND ?4 AND answered_at IS NOT NULL"
-		" AND answered_at - received_at <= ?5";
-	enum mc_code rc;
-	memset(out, 0, sizeof(*out));
-	if ((rc = count_query(st, complained, unit, level, from, to, 0,
-			      &out->complained, err)) ||
-	    (rc = count_query(st, received, unit, level, from, to, 0,
-			      &out->received, err)))
-		return rc;
-	return count_query(st, in_time, unit, level, from, to,
-			   (int64_t)answer_days * 86400, &out->answered_in_time,
-			   err);
+		"SELECT unit_code, count(*), coalesce(sum(answered_at IS NOT"
+		" NULL AND answered_at - received_at <= ?3), 0) FROM feedback"
+		" WHERE received_at BETWEEN ?1 AND ?2 GROUP BY unit_code";
+	enum mc_code rc =
+		per_unit(st, complained, from, to, 0, true, fn, ctx, err);
+	return rc ? rc
+		  : per_unit(st, received, from, to,
+			     (int64_t)answer_days * 86400, false, fn, ctx, err);
+}
+
+enum mc_code store_feedback_follow(struct store *st, const char *dossier_code,
+				   const char *unit_code, struct mc_err *err)
+{
+	static const char *const sql[] = {
+		"UPDATE ratings SET unit_code = ?2 WHERE dossier_code = ?1",
+		"UPDATE feedback SET dossier_unit = ?2 WHERE dossier_code = ?1",
+	};
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *s;
+		enum mc_code rc = prep(st, sql[i], &s, err);
+		if (rc)
+			return rc;
+		bind_text(s, 1, dossier_code);
+		bind_text(s, 2, unit_code);
+		if ((rc = step_write(st, s, "unit", "moving ratings", err)))
+			return rc;
+	}
+	return MC_OK;
 }
 
 /* ---- offers and publication ------------------------------------------- */

@@ -291,17 +291,23 @@ typedef int (*store_publication_fn)(const struct procedure_publication *p,
 enum mc_code store_publication_each(struct store *st, store_publication_fn fn,
 				    void *ctx, struct mc_err *err);
 
-/* Ratings and feedback of the instants [from, to] for the subtree of
- * `unit`, only units of `level` when level is 1-3: dossiers with a
- * dissatisfied rating or a complaint, feedback received, and feedback
- * answered within `answer_days` days. */
+/* Ratings and feedback of the instants [from, to], per unit: the unit's
+ * dossiers with a dissatisfied rating or a complaint, feedback the unit
+ * received, and of that, answered within `answer_days` days. fn is
+ * called once per unit for the complaints and once for the feedback,
+ * the other fields zero; a non-zero return stops it. */
 struct feedback_counts {
 	int64_t complained, received, answered_in_time;
 };
-enum mc_code store_feedback_counts(struct store *st, const char *unit,
-				   int level, int64_t from, int64_t to,
-				   int answer_days, struct feedback_counts *out,
-				   struct mc_err *err);
+typedef int (*store_feedback_count_fn)(const char *unit,
+				       const struct feedback_counts *c,
+				       void *ctx);
+enum mc_code store_feedback_by_unit(struct store *st, int64_t from, int64_t to,
+				    int answer_days, store_feedback_count_fn fn,
+				    void *ctx, struct mc_err *err);
+/* A dossier moved to another unit: its ratings and feedback follow. */
+enum mc_code store_feedback_follow(struct store *st, const char *dossier_code,
+				   const char *unit_code, struct mc_err *err);
 
 /* Targets (hundredths of a percent) per unit, period name and indicator
  * name; put replaces. MC_ERR_NOT_FOUND naming "unit" for an unknown unit. */

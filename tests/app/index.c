@@ -671,8 +671,65 @@ TEST(teardown)
 	fixture_close(&fx);
 }
 
+/* Complaints in July per unit: the department's and the commune's. */
+struct july_complaints {
+	int64_t dept, commune;
+};
+
+static int note_complaints(const char *unit, const struct feedback_counts *c,
+			   void *ctx)
+{
+	struct july_complaints *j = ctx;
+	if (strcmp(unit, DEPT) == 0)
+		j->dept += c->complained;
+	else if (strcmp(unit, "000.31.21.H56") == 0)
+		j->commune += c->complained;
+	return 0;
+}
+
+static struct july_complaints july_complaints(void)
+{
+	struct july_complaints j = {0, 0};
+	int64_t from = civil_time_at(civil_days(2024, 7, 1), 0);
+	int64_t to = civil_time_at(civil_days(2024, 8, 1), 0) - 1;
+	CHECK_INT(store_feedback_by_unit(fx.app.st, from, to, 10,
+					 note_complaints, &j, NULL),
+		  MC_OK);
+	return j;
+}
+
+/* A dossier moved to another unit takes its complaints along: D2's
+ * dissatisfied rating leaves the department and goes to the commune,
+ * and the index of each follows. */
+TEST(complaints_follow_a_moved_dossier)
+{
+	struct mc_err err;
+	/* D1 (the late rating), D2 (rated), D3 (feedback) */
+	struct july_complaints j = july_complaints();
+	CHECK_INT(j.dept, 3);
+	CHECK_INT(j.commune, 0);
+
+	struct dossier d;
+	CHECK_INT(store_dossier_get(fx.app.st, d2, &d, &err), MC_OK);
+	CHECK(str_set(&d.unit_code, "000.31.21.H56"));
+	CHECK_INT(store_dossier_put(fx.app.st, &d, &err), MC_OK);
+	dossier_release(&d);
+	j = july_complaints();
+	CHECK_INT(j.dept, 2);
+	CHECK_INT(j.commune, 1);
+
+	/* the commune's index: D2 handled there, and complained about */
+	struct index_query q = july("000.31.21.H56");
+	struct index_table t;
+	CHECK_INT(app_index(&fx.app, &q, &t, &err), MC_OK);
+	CHECK_INT(t.total.ind[IND_SATISFACTION].den, 1);
+	CHECK_INT(t.total.ind[IND_SATISFACTION].num, 0);
+	index_table_release(&t);
+}
+
 TEST_MAIN(T(setup), T(known_month_gives_known_rates),
 	  T(rules_switch_inside_a_year), T(targets_inherit_allocate_and_check),
 	  T(bad_target_lines_store_nothing),
 	  T(published_snapshot_survives_a_late_import),
-	  T(aggregates_agree_with_a_scan), T(teardown))
+	  T(aggregates_agree_with_a_scan),
+	  T(complaints_follow_a_moved_dossier), T(teardown))
