@@ -238,7 +238,8 @@ static enum mc_code build(struct app *app, const struct demo_options *opt,
 			     .cut = civil_time_at(opt->until + 1, 0) - 1,
 			     .sum = sum,
 			     .days = YEAR_DAYS * years_of(opt)};
-	return file_year(&c, opt->until, opt->dossiers, err);
+	rc = demo_publication(app->st, w, opt->seed, opt->until, c.days, err);
+	return rc ? rc : file_year(&c, opt->until, opt->dossiers, err);
 }
 
 enum mc_code demo_build(struct app *app, const struct demo_options *opt,

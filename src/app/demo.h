@@ -42,6 +42,7 @@ struct demo_summary {
 	size_t supplemented;  /* dossiers with at least one supplement round */
 	size_t late;          /* finished after their due date */
 	size_t overdue_open;  /* open at the end with a due date passed */
+	size_t ratings, dissatisfied, feedback;
 };
 
 /* Build the province into app's database in one transaction. Refuses

@@ -477,8 +477,9 @@ enum mc_code demo_dossier_make(struct demo_ctx *c, const struct demo_plan *pl,
 	if (!rc && !ended(&s) && s.d.status == ST_ACCEPTED)
 		rc = process(&s, fate, err);
 	if (!rc && (rc = dossier_check(&s.d, err)) == MC_OK &&
-	    (rc = store_dossier_put(c->st, &s.d, err)) == MC_OK)
-		rc = log_steps(&s, err);
+	    (rc = store_dossier_put(c->st, &s.d, err)) == MC_OK &&
+	    (rc = log_steps(&s, err)) == MC_OK)
+		rc = demo_voice(c, &s.d, pl->seq, err);
 	if (!rc && c->sum)
 		count(c->sum, &s);
 	dossier_release(&s.d);

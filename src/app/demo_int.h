@@ -160,4 +160,14 @@ struct demo_ctx {
 enum mc_code demo_dossier_make(struct demo_ctx *c, const struct demo_plan *pl,
 			       struct mc_err *err);
 
+/* ---- what citizens say, what units publish (demo_voice.c) ------------ */
+
+/* The rating and feedback, if any, about stored dossier d (number seq). */
+enum mc_code demo_voice(struct demo_ctx *c, const struct dossier *d,
+			uint32_t seq, struct mc_err *err);
+/* Each procedure's decision, effect and publicizing dates. */
+enum mc_code demo_publication(struct store *st, const struct demo_world *w,
+			      uint64_t seed, int64_t until, int64_t days,
+			      struct mc_err *err);
+
 #endif

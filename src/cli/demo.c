@@ -68,6 +68,8 @@ static void print_summary(const char *db, const struct demo_options *opt,
 		"\n  supplemented %zu, finished late %zu, open and "
 		"overdue %zu\n",
 		s->supplemented, s->late, s->overdue_open);
+	fprintf(stderr, "  ratings %zu (%zu dissatisfied), feedback %zu\n",
+		s->ratings, s->dissatisfied, s->feedback);
 }
 
 int cmd_demo(int argc, char **argv)

@@ -10,6 +10,7 @@
 
 #include "app/demo.h"
 #include "core/civil.h"
+#include "store/sqlite_int.h"
 #include "test.h"
 
 #define N_DOSSIERS 3000
@@ -241,6 +242,78 @@ TEST(every_dossier_valid_and_mixed)
 	tmpdb_close(&db);
 }
 
+/* What citizens say and what units publish: about a third of returned
+ * dossiers rated, dissatisfaction rare but far more common after a late
+ * result, some feedback, every procedure's publication dates; nothing
+ * after the snapshot. */
+static int64_t count_rows(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	int64_t n = -1;
+	CHECK_INT(sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+TEST(ratings_feedback_and_publication)
+{
+	struct tmpdb db;
+	tmpdb_open(&db);
+	struct demo_summary sum;
+	if (!db.open || build(&db, 7, &sum) != MC_OK) {
+		CHECK(0);
+		tmpdb_close(&db);
+		return;
+	}
+	struct store *st = db.app.st;
+	int64_t returned =
+		count_rows(st, "SELECT count(*) FROM dossiers WHERE status = 10");
+	CHECK_INT(count_rows(st, "SELECT count(*) FROM ratings"),
+		  (int64_t)sum.ratings);
+	long rated = permille(sum.ratings, (size_t)returned);
+	CHECK(rated >= 300 && rated <= 400);
+	CHECK(sum.dissatisfied > 0 && sum.dissatisfied * 10 < sum.ratings);
+	/* dissatisfied among late results vs among the others */
+	int64_t late_bad = count_rows(
+		st, "SELECT count(*) FROM ratings r JOIN dossiers d ON"
+		    " d.code = r.dossier_code WHERE r.rating = 3 AND"
+		    " (d.finished_at + 25200) / 86400 > (d.due_at + 25200) /"
+		    " 86400");
+	int64_t late_all = count_rows(
+		st, "SELECT count(*) FROM ratings r JOIN dossiers d ON"
+		    " d.code = r.dossier_code WHERE (d.finished_at + 25200) /"
+		    " 86400 > (d.due_at + 25200) / 86400");
+	CHECK(late_all > 0);
+	CHECK(late_bad * 1000 / (late_all ? late_all : 1) >
+	      (int64_t)(sum.dissatisfied - (size_t)late_bad) * 1000 /
+		      (int64_t)(sum.ratings - (size_t)late_all));
+	CHECK(sum.feedback > 0);
+	CHECK_INT(count_rows(st, "SELECT count(*) FROM feedback"),
+		  (int64_t)sum.feedback);
+	CHECK(count_rows(st, "SELECT count(*) FROM feedback WHERE"
+			     " answered_at IS NULL") > 0);
+	CHECK(count_rows(st, "SELECT count(*) FROM feedback WHERE"
+			     " answered_at - received_at > 864000") > 0);
+	CHECK_INT(count_rows(st, "SELECT count(*) FROM procedure_publication"),
+		  (int64_t)sum.procedures);
+	CHECK(count_rows(st, "SELECT count(*) FROM procedure_publication"
+			     " WHERE publicized > effective") > 0);
+	char sql[160];
+	int64_t cut = civil_time_at(until_day() + 1, 0) - 1;
+	snprintf(sql, sizeof(sql),
+		 "SELECT count(*) FROM ratings WHERE at > %lld",
+		 (long long)cut);
+	CHECK_INT(count_rows(st, sql), 0);
+	snprintf(sql, sizeof(sql),
+		 "SELECT count(*) FROM feedback WHERE received_at > %lld OR"
+		 " answered_at > %lld",
+		 (long long)cut, (long long)cut);
+	CHECK_INT(count_rows(st, sql), 0);
+	tmpdb_close(&db);
+}
+
 TEST(refuses_a_database_with_units)
 {
 	struct tmpdb db;
@@ -351,5 +424,6 @@ TEST(rejects_sizes_out_of_range)
 }
 
 TEST_MAIN(T(same_seed_same_data), T(every_dossier_valid_and_mixed),
+	  T(ratings_feedback_and_publication),
 	  T(refuses_a_database_with_units), T(rejects_too_many_dossiers),
 	  T(larger_province_over_years), T(rejects_sizes_out_of_range))
