@@ -60,6 +60,18 @@ static enum mc_code build(struct tmpdb *t, uint64_t seed,
 	return rc;
 }
 
+/* A fresh database with the seed-7 province; false (and closed) when
+ * that failed. */
+static bool built(struct tmpdb *db, struct demo_summary *sum)
+{
+	tmpdb_open(db);
+	if (db->open && build(db, 7, sum) == MC_OK)
+		return true;
+	CHECK(0);
+	tmpdb_close(db);
+	return false;
+}
+
 static void digest_of(uint64_t seed, char hex[65])
 {
 	struct tmpdb t;
@@ -207,13 +219,9 @@ static void check_mix(const struct tally *t)
 TEST(every_dossier_valid_and_mixed)
 {
 	struct tmpdb db;
-	tmpdb_open(&db);
 	struct demo_summary sum;
-	if (!db.open || build(&db, 7, &sum) != MC_OK) {
-		CHECK(0);
-		tmpdb_close(&db);
+	if (!built(&db, &sum))
 		return;
-	}
 	struct tally t = {.st = db.app.st,
 			  .cut = civil_time_at(until_day() + 1, 0) - 1};
 	CHECK_INT(store_dossier_each(db.app.st, MC_NO_TIME, MC_NO_TIME, walk,
@@ -260,13 +268,9 @@ static int64_t count_rows(struct store *st, const char *sql)
 TEST(ratings_feedback_and_publication)
 {
 	struct tmpdb db;
-	tmpdb_open(&db);
 	struct demo_summary sum;
-	if (!db.open || build(&db, 7, &sum) != MC_OK) {
-		CHECK(0);
-		tmpdb_close(&db);
+	if (!built(&db, &sum))
 		return;
-	}
 	struct store *st = db.app.st;
 	int64_t returned =
 		count_rows(st, "SELECT count(*) FROM dossiers WHERE status = 10");

@@ -66,44 +66,52 @@ static void all_same(struct app *app)
 			same(app, periods[p], (enum report_by)by);
 }
 
-TEST(spilling_and_rebuilding_keep_the_numbers)
+/* A demo province of n dossiers in a fresh directory; spill: the cell
+ * map's size (0: the default). */
+static void demo_open(char *dir, struct app *app, uint64_t seed, size_t n,
+		      size_t spill)
 {
-	char dir[] = "/tmp/motcua-agg-XXXXXX", db[64];
+	char db[64];
+	struct mc_err err;
 	CHECK(mkdtemp(dir) != NULL);
 	snprintf(db, sizeof(db), "%s/agg.db", dir);
-	struct app app;
-	struct mc_err err;
-	CHECK_INT(app_open(db, &app, &err), MC_OK);
-	store_agg_set_spill(app.st, 97);
-	struct demo_options o = {.seed = 3, .dossiers = 1500};
+	CHECK_INT(app_open(db, app, &err), MC_OK);
+	store_agg_set_spill(app->st, spill);
+	struct demo_options o = {.seed = seed, .dossiers = n};
 	CHECK_INT(civil_parse_date("2026-06-30", &o.until, "until", NULL),
 		  MC_OK);
-	CHECK_INT(demo_build(&app, &o, NULL, &err), MC_OK);
+	CHECK_INT(demo_build(app, &o, NULL, &err), MC_OK);
+}
+
+static void demo_close(const char *dir, struct app *app)
+{
+	app_close(app);
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	CHECK_INT(system(cmd), 0);
+}
+
+TEST(spilling_and_rebuilding_keep_the_numbers)
+{
+	char dir[] = "/tmp/motcua-agg-XXXXXX";
+	struct app app;
+	struct mc_err err;
+	demo_open(dir, &app, 3, 1500, 97);
 	all_same(&app);
 	CHECK_INT(store_begin(app.st, &err), MC_OK);
 	CHECK_INT(store_agg_rebuild(app.st, &err), MC_OK);
 	CHECK_INT(store_commit(app.st, &err), MC_OK);
 	all_same(&app);
-	app_close(&app);
-	char cmd[128];
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	CHECK_INT(system(cmd), 0);
+	demo_close(dir, &app);
 }
 
 /* A month row cut short or with a bad byte is read as far as it is
  * whole: never past its end (the ASan build checks), never a crash. */
 TEST(a_damaged_month_row_is_read_up_to_the_damage)
 {
-	char dir[] = "/tmp/motcua-agg-XXXXXX", db[64];
-	CHECK(mkdtemp(dir) != NULL);
-	snprintf(db, sizeof(db), "%s/agg.db", dir);
+	char dir[] = "/tmp/motcua-agg-XXXXXX";
 	struct app app;
-	struct mc_err err;
-	CHECK_INT(app_open(db, &app, &err), MC_OK);
-	struct demo_options o = {.seed = 5, .dossiers = 400};
-	CHECK_INT(civil_parse_date("2026-06-30", &o.until, "until", NULL),
-		  MC_OK);
-	CHECK_INT(demo_build(&app, &o, NULL, &err), MC_OK);
+	demo_open(dir, &app, 5, 400, 0);
 	sqlite3_stmt *s;
 	CHECK_INT(sqlite3_prepare_v2(app.st->db,
 				     "SELECT v FROM agg_days ORDER BY"
@@ -141,10 +149,7 @@ TEST(a_damaged_month_row_is_read_up_to_the_damage)
 	}
 	sqlite3_finalize(s);
 	CHECK_INT(rows, 20);
-	app_close(&app);
-	char cmd[128];
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	CHECK_INT(system(cmd), 0);
+	demo_close(dir, &app);
 }
 
 TEST_MAIN(T(spilling_and_rebuilding_keep_the_numbers),
