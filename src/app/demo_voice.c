@@ -42,7 +42,7 @@ static enum mc_code rate(struct demo_ctx *c, const struct dossier *d,
 	if (rt.at > c->cut)
 		return MC_OK;
 	double bad = finished_late(d) ? 0.30 : 0.04, x = demo_rng_unit(&r);
-	rt.value = x < bad	   ? RATING_DISSATISFIED
+	rt.value = x < bad          ? RATING_DISSATISFIED
 		   : x < bad + 0.10 ? RATING_NEUTRAL
 				    : RATING_SATISFIED;
 	enum mc_code rc = store_rating_put(c->st, &rt, err);
@@ -115,8 +115,9 @@ enum mc_code demo_publication(struct store *st, const struct demo_world *w,
 		p.effective = p.decided + demo_rng_range(&r, 10, 45);
 		p.publicized =
 			demo_rng_chance(&r, 0.85)
-				? p.decided + demo_rng_range(
-						      &r, 1, p.effective - p.decided)
+				? p.decided + demo_rng_range(&r, 1,
+							     p.effective -
+								     p.decided)
 				: p.effective + demo_rng_range(&r, 1, 20);
 		rc = store_publication_put(st, &p, err);
 	}

@@ -1,7 +1,7 @@
 /*
  * export.h - write stored dossiers as JSON Lines in the national portal's
  * format, the same format import_dossiers reads, so an export imports
- * back to the same dossiers.
+ * back to the same dossiers; and the procedures likewise.
  */
 #ifndef MC_APP_EXPORT_H
 #define MC_APP_EXPORT_H
@@ -18,5 +18,11 @@
  * store's order. *count (may be NULL) gets the number written. */
 enum mc_code export_dossiers(struct store *st, int64_t from_day, int64_t to_day,
 			     FILE *out, size_t *count, struct mc_err *err);
+
+/* The procedure catalogue as import_procedures reads it, each line with
+ * the service index's fields of that procedure when stored: "units" and
+ * "levels" that offer it, its "publication" dates. */
+enum mc_code export_procedures(struct store *st, FILE *out, size_t *count,
+			       struct mc_err *err);
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * export.c - `motcua export dossiers [--from D --to D] [--db FILE]
  * [--out FILE]`: stored dossiers as portal JSON Lines, to stdout or FILE;
- * `motcua export units|procedures`: the catalogue in its import format.
+ * `motcua export units|procedures`: the catalogue in its import format
+ * (procedures with who offers them and their publication dates).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -35,24 +36,12 @@ static int write_unit(const struct unit *u, void *ctx)
 	return fprintf(c->out, "%s\n", c->line.buf) < 0;
 }
 
-static int write_procedure(const struct procedure *p, void *ctx)
-{
-	struct catalog_out *c = ctx;
-	strbuf_reset(&c->line);
-	catalog_procedure_write(p, &c->line);
-	c->n++;
-	return fprintf(c->out, "%s\n", c->line.buf) < 0;
-}
-
-static enum mc_code export_catalog(struct store *st, const char *what,
-				   FILE *out, size_t *n, struct mc_err *err)
+static enum mc_code export_units(struct store *st, FILE *out, size_t *n,
+				 struct mc_err *err)
 {
 	struct catalog_out c = {.out = out};
 	strbuf_init(&c.line);
-	enum mc_code rc =
-		strcmp(what, "units") == 0
-			? store_unit_each(st, write_unit, &c, err)
-			: store_procedure_each(st, write_procedure, &c, err);
+	enum mc_code rc = store_unit_each(st, write_unit, &c, err);
 	strbuf_release(&c.line);
 	if (!rc && ferror(out))
 		rc = mc_fail(err, MC_ERR_IO, "out", "out: write failed");
@@ -78,7 +67,9 @@ static int run(const char *db, const char *what, const char *path, int64_t from,
 	size_t n = 0;
 	enum mc_code rc = strcmp(what, "dossiers") == 0
 				  ? export_dossiers(st, from, to, out, &n, &err)
-				  : export_catalog(st, what, out, &n, &err);
+			  : strcmp(what, "units") == 0
+				  ? export_units(st, out, &n, &err)
+				  : export_procedures(st, out, &n, &err);
 	store_close(st);
 	if (out != stdout && fclose(out) != 0 && !rc)
 		rc = mc_fail(&err, MC_ERR_IO, "", "%s: %s", path,

@@ -1,7 +1,8 @@
 /*
  * index.c - `motcua index`: the service index of every unit below the
  * chosen one (or by level) for a calendar period: indicators, group
- * scores, total and rank among siblings, as text, JSON or CSV.
+ * scores, total and rank among siblings, as text, JSON, CSV or an xlsx
+ * workbook.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "core/civil.h"
 #include "io/index_json.h"
 #include "io/index_rules.h"
+#include "io/index_xlsx.h"
 
 #define DEFAULT_MIN_DOSSIERS 30
 
@@ -188,9 +190,12 @@ static int parse_query(const struct args *a, struct index_query *q)
 	if (a->by && index_by_parse(a->by, &q->by, &err))
 		return cli_fail(&err);
 	if (strcmp(a->format, "text") && strcmp(a->format, "json") &&
-	    strcmp(a->format, "csv"))
-		return cli_usage("--format: \"%s\" is not text, json or csv",
+	    strcmp(a->format, "csv") && strcmp(a->format, "xlsx"))
+		return cli_usage("--format: \"%s\" is not text, json, csv or "
+				 "xlsx",
 				 a->format);
+	if (strcmp(a->format, "xlsx") == 0 && !a->out)
+		return cli_usage("--format xlsx: needs --out FILE.xlsx");
 	if (!a->period) {
 		q->period = last_month();
 		return 0;
@@ -211,6 +216,11 @@ static int run(const struct args *a, struct index_query *q)
 	app_close(&app);
 	if (rc)
 		return cli_fail(&err);
+	if (strcmp(a->format, "xlsx") == 0) {
+		rc = index_xlsx_write(&t, a->out, &err);
+		index_table_release(&t);
+		return rc ? cli_fail(&err) : 0;
+	}
 	if (strcmp(a->format, "json") == 0)
 		print_json(&t);
 	else if (strcmp(a->format, "csv") == 0)
@@ -238,7 +248,8 @@ int cmd_index(int argc, char **argv)
 		status = parse_query(&a, &q);
 	if (!status && a.rules && !(status = load_rules(a.rules, &rules)))
 		q.rules = &rules;
-	if (!status && a.out && !freopen(a.out, "w", stdout))
+	if (!status && a.out && strcmp(a.format, "xlsx") != 0 &&
+	    !freopen(a.out, "w", stdout))
 		status = cli_usage("--out: cannot write %s", a.out);
 	if (!status)
 		status = run(&a, &q);

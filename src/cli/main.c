@@ -29,7 +29,8 @@ static const struct {
 	 "report [--from D --to D] [--unit CODE] [--db FILE]"},
 	{"index", cmd_index,
 	 "index [--period month:2024-04] [--unit CODE] [--by unit|level] "
-	 "[--format text|json|csv] [--min-dossiers N] [--rules FILE]"},
+	 "[--format text|json|csv|xlsx] [--out FILE] [--min-dossiers N] "
+	 "[--rules FILE]"},
 	{"targets", cmd_targets,
 	 "targets import FILE | set --unit U --period P --indicator I "
 	 "--value V | allocate --unit U --period P | check --period P "

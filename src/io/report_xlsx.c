@@ -5,48 +5,9 @@
 #include "io/report_xlsx.h"
 
 #include <stdio.h>
-#include <xlsxwriter.h>
 
 #include "core/civil.h"
-
-struct formats {
-	lxw_format *title, *head, *text, *num, *rate, *bold_text, *bold_num,
-		*bold_rate;
-};
-
-static lxw_format *cell_format(lxw_workbook *wb, bool bold, int align,
-			       const char *num)
-{
-	lxw_format *f = workbook_add_format(wb);
-	format_set_border(f, LXW_BORDER_THIN);
-	format_set_font_name(f, "Times New Roman");
-	format_set_font_size(f, 11);
-	format_set_align(f, (uint8_t)align);
-	format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-	format_set_text_wrap(f);
-	if (bold)
-		format_set_bold(f);
-	if (num)
-		format_set_num_format(f, num);
-	return f;
-}
-
-static void make_formats(lxw_workbook *wb, struct formats *f)
-{
-	f->title = workbook_add_format(wb);
-	format_set_bold(f->title);
-	format_set_font_name(f->title, "Times New Roman");
-	format_set_font_size(f->title, 13);
-	format_set_align(f->title, LXW_ALIGN_CENTER);
-	f->head = cell_format(wb, true, LXW_ALIGN_CENTER, NULL);
-	format_set_bg_color(f->head, 0xDDEBF7);
-	f->text = cell_format(wb, false, LXW_ALIGN_LEFT, NULL);
-	f->num = cell_format(wb, false, LXW_ALIGN_RIGHT, "#,##0");
-	f->rate = cell_format(wb, false, LXW_ALIGN_RIGHT, "0.00");
-	f->bold_text = cell_format(wb, true, LXW_ALIGN_LEFT, NULL);
-	f->bold_num = cell_format(wb, true, LXW_ALIGN_RIGHT, "#,##0");
-	f->bold_rate = cell_format(wb, true, LXW_ALIGN_RIGHT, "0.00");
-}
+#include "io/xlsx_style.h"
 
 /* Columns C.. of the form: (group title, column title, value). */
 struct column {
@@ -80,7 +41,7 @@ static const struct column columns[] = {
 #define HEAD_ROW 3
 
 static void write_header(lxw_worksheet *ws, const struct report *rep,
-			 const struct formats *f)
+			 const struct xlsx_style *f)
 {
 	char a[CIVIL_BUF], b[CIVIL_BUF], line[512];
 	lxw_col_t last = (lxw_col_t)(FIRST_COL + N_COLUMNS - 1);
@@ -131,7 +92,7 @@ static double value(const struct report_row *r, size_t offset)
 
 static void write_row(lxw_worksheet *ws, lxw_row_t row, const char *stt,
 		      const char *name, const struct report_row *r, bool bold,
-		      const struct formats *f)
+		      const struct xlsx_style *f)
 {
 	worksheet_write_string(ws, row, 0, stt, bold ? f->bold_text : f->text);
 	worksheet_write_string(ws, row, 1, name, bold ? f->bold_text : f->text);
@@ -155,11 +116,6 @@ static void write_row(lxw_worksheet *ws, lxw_row_t row, const char *stt,
 
 static void page_setup(lxw_worksheet *ws)
 {
-	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, 9); /* A4 */
-	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_repeat_rows(ws, HEAD_ROW, HEAD_ROW + 1);
-	worksheet_freeze_panes(ws, HEAD_ROW + 2, 2);
 	worksheet_set_column(ws, 0, 0, 5, NULL);
 	worksheet_set_column(ws, 1, 1, 36, NULL);
 	worksheet_set_column(ws, FIRST_COL,
@@ -170,27 +126,19 @@ static void page_setup(lxw_worksheet *ws)
 enum mc_code report_xlsx_write(const struct report *rep, const char *path,
 			       struct mc_err *err)
 {
-	lxw_workbook *wb = workbook_new(path);
-	if (!wb)
-		return mc_fail(err, MC_ERR_IO, "out", "out: cannot create %s",
-			       path);
-	lxw_worksheet *ws = workbook_add_worksheet(wb, "II.06a");
-	struct formats f;
-	make_formats(wb, &f);
-	page_setup(ws);
-	write_header(ws, rep, &f);
+	struct xlsx_book b;
+	enum mc_code rc = xlsx_begin(path, "II.06a", HEAD_ROW, &b, err);
+	if (rc)
+		return rc;
+	page_setup(b.ws);
+	write_header(b.ws, rep, &b.f);
 	lxw_row_t row = HEAD_ROW + 2;
 	for (size_t i = 0; i < rep->n; i++, row++) {
 		char stt[24];
 		snprintf(stt, sizeof(stt), "%zu", i + 1);
-		write_row(ws, row, stt, rep->lines[i].name, &rep->lines[i].row,
-			  false, &f);
+		write_row(b.ws, row, stt, rep->lines[i].name,
+			  &rep->lines[i].row, false, &b.f);
 	}
-	write_row(ws, row, "", "Tổng cộng", &rep->total, true, &f);
-	lxw_error e = workbook_close(wb);
-	if (e != LXW_NO_ERROR)
-		return mc_fail(err, MC_ERR_IO, "out",
-			       "out: writing %s failed: %s", path,
-			       lxw_strerror(e));
-	return MC_OK;
+	write_row(b.ws, row, "", "Tổng cộng", &rep->total, true, &b.f);
+	return xlsx_end(&b, path, err);
 }

@@ -30,6 +30,14 @@ expect_text "$work/out" "766/QĐ-TTg" "text names the rules"
 expect_exit 0 "index csv by level" -- "$m" index --period month:2024-06 --by level --format csv
 expect_text "$work/out" '^"1","Cấp tỉnh",1,' "level row"
 
+expect_exit 0 "index xlsx" -- "$m" index --period month:2024-06 --format xlsx --out "$work/i.xlsx"
+[ "$(head -c 2 "$work/i.xlsx")" = "PK" ] && ok || fail "index xlsx is a zip"
+unzip -p "$work/i.xlsx" xl/sharedStrings.xml >"$work/strings.xml"
+expect_text "$work/strings.xml" "Sở Tư pháp \(000.00.06.H56\)" "index xlsx names the unit"
+expect_text "$work/strings.xml" "Mức độ hài lòng" "index xlsx names the indicators"
+expect_exit 2 "index xlsx without --out" -- "$m" index --period month:2024-06 --format xlsx
+expect_text "$work/err" "needs --out" "xlsx asks for --out"
+
 expect_exit 0 "targets set" -- "$m" targets set --unit 000.00.00.H56 --period year:2024 --indicator online_dossiers --value 60
 expect_exit 0 "targets allocate" -- "$m" targets allocate --unit 000.00.00.H56 --period year:2024
 expect_exit 0 "targets check" -- "$m" targets check --period month:2024-06
@@ -71,5 +79,15 @@ expect_exit 0 "show again" -- "$m" publish --show month:2024-06
 cmp -s "$work/out" "$work/published.json" && ok || fail "published snapshot changed"
 expect_exit 0 "diff" -- "$m" publish --diff month:2024-06
 expect_text "$work/out" "satisfaction.numerator: 1 -> 0" "diff shows the late rating"
+
+# The procedures exported carry who offers them and their publication
+# dates, and import back into another database to the same index tables.
+expect_exit 0 "export procedures" -- "$m" export procedures --out "$work/procs.jsonl"
+expect_text "$work/procs.jsonl" '"code":"1.000001".*"levels":\[1,3\],"publication":\{"decided":"2024-01-02","effective":"2024-02-01","publicized":"2024-01-20"\}' "index fields exported"
+offers() { sqlite3 "$1" "SELECT * FROM procedure_offers ORDER BY 1, 2, 3; SELECT * FROM procedure_publication ORDER BY 1"; }
+expect_exit 0 "units into a new database" -- "$m" import units "$d/units.jsonl" --db "$work/copy.db"
+expect_exit 0 "exported procedures into it" -- "$m" import procedures "$work/procs.jsonl" --db "$work/copy.db"
+[ -n "$(offers "$MOTCUA_DB")" ] && [ "$(offers "$MOTCUA_DB")" = "$(offers "$work/copy.db")" ] && ok ||
+	fail "offers and publication not the same after export and import"
 
 finish cli-index
