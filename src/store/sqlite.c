@@ -564,6 +564,7 @@ static const char *const digest_queries[] = {
 	"SELECT * FROM dossier_secrets ORDER BY dossier_id",
 	"SELECT * FROM agg_keys ORDER BY id",
 	"SELECT * FROM agg_days ORDER BY key, month",
+	"SELECT * FROM dossier_status_counts ORDER BY status",
 	"SELECT * FROM agg_month ORDER BY key, month",
 	"SELECT * FROM ratings ORDER BY dossier_code, at",
 	"SELECT * FROM feedback ORDER BY id",

@@ -256,12 +256,29 @@ static void read_summary(sqlite3_stmt *s, struct dossier *d)
 	d->returned = column_time(s, 13);
 }
 
+/* The statuses of the open dossiers' partial index (schema 10). */
+static bool in_open_index(int status)
+{
+	switch (status) {
+	case ST_REGISTERED:
+	case ST_ACCEPTED:
+	case ST_PROCESSING:
+	case ST_SUPPLEMENT:
+	case ST_FINANCIAL:
+	case ST_FINISHED: return true;
+	default: return false;
+	}
+}
+
 enum mc_code store_dossier_search(struct store *st,
 				  const struct dossier_query *q,
 				  store_dossier_fn fn, void *ctx,
 				  struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_DOSSIER_SEARCH);
+	/* overdue dossiers (status 2, 4, 6) are in it too */
+	bool open = q->overdue_at != MC_NO_TIME || in_open_index(q->status);
+	sqlite3_stmt *s =
+		store_stmt(st, open ? Q_DOSSIER_SEARCH_OPEN : Q_DOSSIER_SEARCH);
 	bind_text(s, 1, q->unit_root);
 	sqlite3_bind_int(s, 2, q->status);
 	bind_time(s, 3, q->overdue_at);

@@ -35,6 +35,7 @@ enum agg_stmt {
 	A_MONTH_DELETE_FROM,
 	A_MONTH_PUT,
 	A_VALUES,
+	A_STATUS_ADD,
 	A__COUNT
 };
 
@@ -57,6 +58,8 @@ static const char *const agg_sql[A__COUNT] = {
 	[A_MONTH_PUT] = "INSERT INTO agg_month(key, month, v) VALUES(?,?,?)",
 	[A_VALUES] = "SELECT value FROM agg_keys WHERE unit=? AND dim=?"
 		     " ORDER BY value",
+	[A_STATUS_ADD] =
+		"UPDATE dossier_status_counts SET n = n + ? WHERE status = ?",
 };
 
 typedef int32_t vec[AGG__COUNT];
@@ -99,10 +102,11 @@ struct agg_state {
 	struct strmap procs; /* code -> index in pinfo */
 	struct proc_info *pinfo;
 	size_t n_p, cap_p;
-	struct strmap touched; /* key id -> first month whose checkpoint
-				* must be redone at commit */
-	bool rebuild;          /* the tree or catalogue changed under data */
-	size_t spill_at;       /* cells kept in memory before a spill */
+	struct strmap touched;    /* key id -> first month whose checkpoint
+				   * must be redone at commit */
+	bool rebuild;             /* the tree or catalogue changed under data */
+	size_t spill_at;          /* cells kept in memory before a spill */
+	int64_t status_delta[11]; /* dossiers per status, added at commit */
 };
 
 #define SPILL_CELLS ((size_t)1 << 17)
@@ -380,6 +384,7 @@ void store_agg_discard(struct store *st)
 	strmap_release(&a->keys);
 	forget_combos(a);
 	a->rebuild = false;
+	memset(a->status_delta, 0, sizeof(a->status_delta));
 }
 
 void store_agg_catalogue_changed(struct store *st, bool rebuild)
@@ -617,6 +622,8 @@ enum mc_code store_agg_note(struct store *st, const struct dossier *d, int sign,
 	enum mc_code rc = dossier_keys(st, d, &c, err);
 	if (rc)
 		return rc;
+	if (d->status >= 1 && d->status <= 10)
+		st->agg->status_delta[d->status] += sign;
 	const int64_t *keys = c->keys;
 	size_t n_keys = c->n;
 	enum online_level level = c->level;
@@ -809,6 +816,25 @@ static enum mc_code spill(struct store *st, struct mc_err *err)
 	return rc;
 }
 
+/* The dossiers per status moved by the transaction's writes. */
+static enum mc_code add_status_counts(struct store *st, struct mc_err *err)
+{
+	int64_t *delta = st->agg->status_delta;
+	for (int s = 1; s <= 10; s++) {
+		if (!delta[s])
+			continue;
+		sqlite3_stmt *q = astmt(st, A_STATUS_ADD);
+		sqlite3_bind_int64(q, 1, delta[s]);
+		sqlite3_bind_int(q, 2, s);
+		int rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE)
+			return store_db_fail(st, err, "counting statuses");
+		delta[s] = 0;
+	}
+	return MC_OK;
+}
+
 static enum mc_code remonth_touched(struct store *st, struct mc_err *err)
 {
 	struct strmap *t = &st->agg->touched;
@@ -842,7 +868,8 @@ enum mc_code store_agg_rebuild(struct store *st, struct mc_err *err)
 	forget_catalogue(st->agg);
 	if (sqlite3_exec(st->db,
 			 "DELETE FROM agg_days; DELETE FROM agg_month;"
-			 " DELETE FROM agg_keys;",
+			 " DELETE FROM agg_keys;"
+			 " UPDATE dossier_status_counts SET n = 0;",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		return store_db_fail(st, err, "clearing aggregates");
 	struct rebuild r = {st, MC_OK, err};
@@ -861,7 +888,10 @@ enum mc_code store_agg_flush(struct store *st, struct mc_err *err)
 		rc = spill(st, err);
 	if (!rc)
 		rc = remonth_touched(st, err);
+	if (!rc)
+		rc = add_status_counts(st, err);
 	clear_cells(a);
+	memset(a->status_delta, 0, sizeof(a->status_delta));
 	strmap_release(&a->touched);
 	a->rebuild = false;
 	return rc;
