@@ -9,6 +9,9 @@
 # asserts a time; the goal is >= 30,000 lookups/s with p99 < 10 ms.
 #
 #   HTTP_BENCH_DOSSIERS   dossiers in the demo province (default 20000)
+#   HTTP_BENCH_DB         serve this database instead of a new demo one
+#                         (e.g. bench/data/10000000/import.db after `make
+#                         bench`); the filed dossiers stay in it
 #   HTTP_BENCH_CODES      dossiers filed for the lookup (default 200)
 #   HTTP_BENCH_SECONDS    wrk duration (default 10)
 #   HTTP_BENCH_CONNS      wrk connections (default 64)
@@ -39,13 +42,21 @@ stop() {
 }
 trap stop EXIT INT TERM
 
-log "demo province of $dossiers dossiers"
-"$bin" demo --db "$tmp/demo.db" --dossiers "$dossiers" \
-	--until "$(date +%Y-%m-%d)" >/dev/null 2>&1
+db=${HTTP_BENCH_DB:-}
+if [ -n "$db" ]; then
+	dossiers=$(sqlite3 "$db" "SELECT sum(n) FROM dossier_status_counts" 2>/dev/null ||
+		sqlite3 "$db" "SELECT count(*) FROM dossiers")
+	log "serving $db ($dossiers dossiers)"
+else
+	db=$tmp/demo.db
+	log "demo province of $dossiers dossiers"
+	"$bin" demo --db "$db" --dossiers "$dossiers" \
+		--until "$(date +%Y-%m-%d)" >/dev/null 2>&1
+fi
 threads=
 [ -n "${HTTP_BENCH_THREADS:-}" ] && threads="--threads $HTTP_BENCH_THREADS"
 # shellcheck disable=SC2086
-"$bin" serve --db "$tmp/demo.db" --listen 127.0.0.1:0 --demo-accounts \
+"$bin" serve --db "$db" --listen 127.0.0.1:0 --demo-accounts \
 	$threads >"$tmp/serve.log" 2>&1 &
 pid=$!
 url=
@@ -59,7 +70,7 @@ done
 log "server at $url (pid $pid)"
 
 # ---- file dossiers through the API: real codes with real secrets -------
-q() { sqlite3 "$tmp/demo.db" "$1"; }
+q() { sqlite3 "$db" "$1"; }
 unit=$(q "SELECT unit_code FROM dossiers GROUP BY unit_code ORDER BY count(*) DESC LIMIT 1")
 proc=$(q "SELECT procedure_code FROM dossiers WHERE unit_code = '$unit' AND channel = 2 GROUP BY procedure_code ORDER BY count(*) DESC LIMIT 1")
 log "filing $codes dossiers of $proc at $unit"

@@ -190,8 +190,10 @@ static const char *const migrations[] = {
 	" n INTEGER NOT NULL);"
 	"WITH RECURSIVE s(status) AS (SELECT 1 UNION ALL SELECT status + 1"
 	" FROM s WHERE status < 10) INSERT INTO dossier_status_counts"
-	" SELECT status, (SELECT count(*) FROM dossiers d WHERE d.status ="
-	" s.status) FROM s;",
+	" SELECT status, 0 FROM s;"
+	"UPDATE dossier_status_counts SET n = c.n FROM (SELECT status,"
+	" count(*) AS n FROM dossiers GROUP BY status) AS c"
+	" WHERE c.status = dossier_status_counts.status;",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))
