@@ -57,6 +57,13 @@ if [ ! -f "$dir/ratings.jsonl" ] || [ ! -f "$dir/feedback.jsonl" ] ||
 	log "deriving ratings, feedback and publication dates"
 	node bench/index_inputs.mjs derive "$dir"
 fi
+# DuckDB is the npm package pinned in bench/duckdb, installed before
+# anything long runs. `npm install` with the lock file, not `npm ci`: the
+# lock lists only the platform bindings the registry serves here, which
+# `npm ci` refuses as out of step with the package's optional ones.
+if [ ! -d bench/duckdb/node_modules/@duckdb/node-api ]; then
+	(cd bench/duckdb && npm install --no-audit --no-fund --no-save >/dev/null)
+fi
 lines=$(wc -l <"$dir/dossiers.jsonl")
 bytes=$(wc -c <"$dir/dossiers.jsonl")
 units=$(wc -l <"$dir/units.jsonl")
@@ -181,10 +188,7 @@ for t in units procedures procedure_offers $index_tables; do
 	pg -c "VACUUM ANALYZE $t"
 done
 
-# DuckDB: the npm package, installed from the lock file.
-if [ ! -d bench/duckdb/node_modules/@duckdb/node-api ]; then
-	(cd bench/duckdb && npm ci --no-audit --no-fund >/dev/null)
-fi
+# DuckDB: the npm package (installed at the start)
 duck=$dir/bench.duckdb
 duckdb="node bench/duckdb/bench.mjs"
 : >"$dir/imp_duckdb.secs"
