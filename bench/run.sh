@@ -7,6 +7,10 @@
 #
 #   BENCH_SIZE   dossiers in the generated dataset (default 1000000)
 #   BENCH_RUNS   runs per measurement (default 5)
+#   BENCH_RESUME set: go on from a run that stopped (disk full, killed):
+#                the loads and reports it finished are kept, not redone
+#                (PostgreSQL, whose server is temporary, is loaded again,
+#                untimed); the measurements it had not finished are taken
 set -eu
 cd "$(dirname "$0")/.."
 size=${BENCH_SIZE:-1000000}
@@ -81,52 +85,66 @@ timed() {
 wall() { awk '{print $2-$1}' "$dir/$1.times" | median; }
 peak() { awk '{print $3}' "$dir/$1.times" | sort -n | tail -n 1; }
 
+# ---- resuming ---------------------------------------------------------
+# A stage finished leaves $dir/stage.NAME; a fresh run removes them all.
+[ -n "${BENCH_RESUME:-}" ] || rm -f "$dir"/stage.*
+stage() { [ -z "${BENCH_RESUME:-}" ] || [ ! -f "$dir/stage.$1" ]; }
+stage_done() { : >"$dir/stage.$1"; }
+
 # ---- import -----------------------------------------------------------
 # motcua: the portal JSON lines through `motcua import` (parse, check,
 # store, aggregates; one transaction). The last database stays for the
 # reports.
 db=$dir/import.db
-: >"$dir/imp_motcua.times"
-i=0
-while [ $i -lt "$runs" ]; do
-	log "motcua import $((i + 1))/$runs"
-	rm -f "$db" "$db-wal" "$db-shm"
-	"$bin" import units "$dir/units.jsonl" --db "$db" 2>/dev/null
-	"$bin" import procedures "$dir/procedures.jsonl" --db "$db" 2>/dev/null
-	timed imp_motcua "$bin" import dossiers "$dir/dossiers.jsonl" --db "$db"
-	i=$((i + 1))
-done
-# The index's other inputs, into the last database after the timed part:
-# the procedures again with their publication dates, ratings, feedback.
-"$bin" import procedures "$dir/procedures-index.jsonl" --db "$db"
-"$bin" import ratings "$dir/ratings.jsonl" --db "$db"
-"$bin" import feedback "$dir/feedback.jsonl" --db "$db"
+if stage import.motcua; then
+	: >"$dir/imp_motcua.times"
+	i=0
+	while [ $i -lt "$runs" ]; do
+		log "motcua import $((i + 1))/$runs"
+		rm -f "$db" "$db-wal" "$db-shm"
+		"$bin" import units "$dir/units.jsonl" --db "$db" 2>/dev/null
+		"$bin" import procedures "$dir/procedures.jsonl" --db "$db" 2>/dev/null
+		timed imp_motcua "$bin" import dossiers "$dir/dossiers.jsonl" --db "$db"
+		i=$((i + 1))
+	done
+	# The index's other inputs, into the last database after the timed
+	# part: the procedures again with their publication dates, ratings,
+	# feedback.
+	"$bin" import procedures "$dir/procedures-index.jsonl" --db "$db"
+	"$bin" import ratings "$dir/ratings.jsonl" --db "$db"
+	"$bin" import feedback "$dir/feedback.jsonl" --db "$db"
+	stage_done import.motcua
+fi
 
 # The other engines load the very rows motcua stored, as CSV (with the
 # index's tables, which may be empty: the header is written whatever the
 # rows), and the scoring rules in force on the index month's last day,
 # from the rules file built into motcua.
-for t in units procedures dossiers; do
-	sqlite3 -csv -header "$db" "SELECT * FROM $t" >"$csv/$t.csv"
-done
 table() { # table NAME COLUMNS: motcua's table NAME as $csv/NAME.csv
 	{
 		echo "$2" | tr -d ' '
 		sqlite3 -csv "$db" "SELECT $2 FROM $1"
 	} >"$csv/$1.csv"
 }
-table procedure_offers "procedure_code, unit_code, level"
-table ratings "dossier_code, at, rating, channel"
-table feedback "id, unit_code, dossier_code, received_at, answered_at, outcome"
-table procedure_publication "procedure_code, decided, effective, publicized"
-node bench/index_inputs.mjs rules data/index-rules.json "$i_last" "$csv"
+if stage csv; then
+	for t in units procedures dossiers; do
+		sqlite3 -csv -header "$db" "SELECT * FROM $t" >"$csv/$t.csv"
+	done
+	table procedure_offers "procedure_code, unit_code, level"
+	table ratings "dossier_code, at, rating, channel"
+	table feedback "id, unit_code, dossier_code, received_at, answered_at, outcome"
+	table procedure_publication "procedure_code, decided, effective, publicized"
+	node bench/index_inputs.mjs rules data/index-rules.json "$i_last" "$csv"
+	stage_done csv
+fi
 index_tables="ratings feedback procedure_publication index_rules index_rule_set"
 csv_rows=$(($(wc -l <"$csv/dossiers.csv") - 1))
 
 # SQLite: the CSV into a plain table with the code indexed.
 plain=$dir/plain.db
-: >"$dir/imp_sqlite.times"
+stage import.sqlite && : >"$dir/imp_sqlite.times"
 i=0
+stage import.sqlite || i=$runs
 while [ $i -lt "$runs" ]; do
 	log "sqlite load $((i + 1))/$runs"
 	rm -f "$plain"
@@ -140,7 +158,7 @@ while [ $i -lt "$runs" ]; do
 	i=$((i + 1))
 done
 # sqlite3 .import keeps an empty field as '' rather than NULL
-sqlite3 "$plain" "UPDATE dossiers SET received_at = NULLIF(received_at, ''),
+stage import.sqlite && sqlite3 "$plain" "UPDATE dossiers SET received_at = NULLIF(received_at, ''),
 	finished_at = NULLIF(finished_at, ''), due_at = NULLIF(due_at, '');
 	UPDATE units SET parent = NULLIF(parent, ''), valid_from = NULLIF(valid_from, ''),
 		valid_to = NULLIF(valid_to, '');
@@ -149,6 +167,7 @@ sqlite3 "$plain" "UPDATE dossiers SET received_at = NULLIF(received_at, ''),
 		answered_at = NULLIF(answered_at, ''), outcome = NULLIF(outcome, '');
 	UPDATE procedure_publication SET effective = NULLIF(effective, ''),
 		publicized = NULLIF(publicized, '')"
+stage_done import.sqlite
 
 # PostgreSQL: Debian's server on a private socket in a temporary
 # directory, stopped on exit. Durability is off, as for a bulk load.
@@ -169,21 +188,30 @@ pgopt="$pgopt -c full_page_writes=off -c max_wal_size=16GB"
 as_pg "$pgbin/pg_ctl" -D "$pgtmp/data" -l "$pgtmp/log" -w -o "$pgopt" start >/dev/null
 psql="psql -X -q -v ON_ERROR_STOP=1 -h $pgtmp -U postgres -d postgres"
 pg() { $psql "$@"; }
-: >"$dir/imp_pg.times"
-i=0
-while [ $i -lt "$runs" ]; do
-	log "postgres load $((i + 1))/$runs"
+pg_load() { # the tables, then $@ around the dossiers' load
 	pg -c "DROP TABLE IF EXISTS units, procedures, procedure_offers, dossiers,
 		ratings, feedback, procedure_publication, index_rules, index_rule_set" 2>/dev/null
 	pg -f bench/sql/schema.sql
 	for t in units procedures procedure_offers $index_tables; do
 		pg -c "\\copy $t FROM '$csv/$t.csv' CSV HEADER"
 	done
-	timed imp_pg $psql -c "\\copy dossiers FROM '$csv/dossiers.csv' CSV HEADER" \
+	"$@" $psql -c "\\copy dossiers FROM '$csv/dossiers.csv' CSV HEADER" \
 		-c "CREATE UNIQUE INDEX dossiers_code ON dossiers(code)" \
 		-c "VACUUM ANALYZE dossiers"
-	i=$((i + 1))
-done
+}
+if stage import.pg; then
+	: >"$dir/imp_pg.times"
+	i=0
+	while [ $i -lt "$runs" ]; do
+		log "postgres load $((i + 1))/$runs"
+		pg_load timed imp_pg
+		i=$((i + 1))
+	done
+	stage_done import.pg
+else
+	log "postgres load (resuming: untimed)"
+	pg_load env
+fi
 for t in units procedures procedure_offers $index_tables; do
 	pg -c "VACUUM ANALYZE $t"
 done
@@ -191,9 +219,9 @@ done
 # DuckDB: the npm package (installed at the start)
 duck=$dir/bench.duckdb
 duckdb="node bench/duckdb/bench.mjs"
-: >"$dir/imp_duckdb.secs"
-: >"$dir/imp_duckdb.times"
+stage import.duckdb && : >"$dir/imp_duckdb.secs" && : >"$dir/imp_duckdb.times"
 i=0
+stage import.duckdb || i=$runs
 while [ $i -lt "$runs" ]; do
 	log "duckdb load $((i + 1))/$runs"
 	rm -f "$duck" "$duck.wal"
@@ -201,6 +229,8 @@ while [ $i -lt "$runs" ]; do
 	cat "$dir/imp_duckdb.out" >>"$dir/imp_duckdb.secs"
 	i=$((i + 1))
 done
+
+stage_done import.duckdb
 
 # ---- the reports ------------------------------------------------------
 # Rows as key and counts, all-zero rows dropped (plain SQL has no row for
@@ -222,6 +252,7 @@ same() { # same NAME ENGINE: $dir/NAME.ENGINE.cmp equals motcua's
 # $dir/NAME.ENGINE.us, peak RSS in KiB into $dir/NAME.ENGINE.rss.
 report() {
 	name=$1 period=$2 by=$3 from=$4 to=$5
+	stage "report.$name" || { log "report $name: done before"; return 0; }
 	log "report $name"
 	# motcua in-process (as the server runs it) and as a whole process
 	set -- $($bb/report_bench "$db" "$period" "$by" 51)
@@ -242,6 +273,7 @@ report() {
 		norm <"$dir/$name.$e.csv" >"$dir/$name.$e.cmp"
 		same "$name" $e
 	done
+	stage_done "report.$name"
 }
 
 # engines NAME SQL FROM TO: bench/sql/SQL.sql and its PostgreSQL and
