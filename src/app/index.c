@@ -62,24 +62,24 @@ static enum mc_code procedure_counts(struct index_ctx *c, int64_t u,
 		const struct index_proc *pr = &c->procs[p];
 		if (!index_ctx_offered(c, u, p, &has))
 			continue;
-		int64_t b[AGG__COUNT], a[AGG__COUNT];
+		/* only whether the period added to a counter matters */
+		int64_t a[AGG__COUNT];
 		if (pr->online || pr->paying)
-			rc = index_ctx_counters(c, c->tree.t->units[u].code,
-						AGG_DIM_PROCEDURE, pr->code, b,
-						a, err);
+			rc = store_agg_added(
+				c->app->st, c->tree.t->units[u].code,
+				AGG_DIM_PROCEDURE, pr->code, c->period.from,
+				c->period.to, a, err);
 		if (rc)
 			break;
 		if (pr->online) {
 			in->online_offered++;
 			in->online_used += a[AGG_NEW_ONLINE_PARTIAL] +
 						   a[AGG_NEW_ONLINE_FULL] >
-					   b[AGG_NEW_ONLINE_PARTIAL] +
-						   b[AGG_NEW_ONLINE_FULL];
+					   0;
 		}
 		if (pr->paying) {
 			in->paying_offered++;
-			in->paying_used +=
-				a[AGG_REC_FEE_ONLINE] > b[AGG_REC_FEE_ONLINE];
+			in->paying_used += a[AGG_REC_FEE_ONLINE] > 0;
 		}
 		if (pr->decided != MC_NO_TIME && pr->decided <= c->period.to) {
 			in->decided++;

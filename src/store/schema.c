@@ -194,6 +194,14 @@ static const char *const migrations[] = {
 	"UPDATE dossier_status_counts SET n = c.n FROM (SELECT status,"
 	" count(*) AS n FROM dossiers GROUP BY status) AS c"
 	" WHERE c.status = dossier_status_counts.status;",
+	/* 11: the index's complaints and feedback of a period read from
+	 * the indexes alone, without a lookup of each row */
+	"DROP INDEX ratings_dissatisfied;"
+	"CREATE INDEX ratings_dissatisfied ON ratings(at, unit_code,"
+	" dossier_code, rating) WHERE rating = 3;"
+	"DROP INDEX feedback_received;"
+	"CREATE INDEX feedback_received ON feedback(received_at, unit_code,"
+	" answered_at, dossier_unit, dossier_code);",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))

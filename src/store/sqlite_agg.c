@@ -1024,6 +1024,20 @@ enum mc_code store_agg_period(struct store *st, const char *unit,
 	return add_days(st, key, after, from - 1, to, before, at_to, err);
 }
 
+enum mc_code store_agg_added(struct store *st, const char *unit,
+			     enum agg_dim dim, const char *value, int64_t from,
+			     int64_t to, int64_t out[AGG__COUNT],
+			     struct mc_err *err)
+{
+	memset(out, 0, AGG__COUNT * sizeof(int64_t));
+	int64_t key;
+	enum mc_code rc =
+		key_id(st, unit, dim, value ? value : "", false, &key, err);
+	if (rc || !key)
+		return rc;
+	return add_days(st, key, from - 1, to, to, NULL, out, err);
+}
+
 enum mc_code store_agg_values(struct store *st, const char *unit,
 			      enum agg_dim dim, store_agg_value_fn fn,
 			      void *ctx, struct mc_err *err)

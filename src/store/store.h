@@ -151,6 +151,13 @@ enum mc_code store_agg_period(struct store *st, const char *unit,
 			      enum agg_dim dim, const char *value, int64_t from,
 			      int64_t to, int64_t before[AGG__COUNT],
 			      int64_t at_to[AGG__COUNT], struct mc_err *err);
+/* What was added in [from, to] alone: the month rows of the period, no
+ * checkpoint (for a figure that is a difference, cheaper than the two
+ * cumulative vectors of store_agg_period). */
+enum mc_code store_agg_added(struct store *st, const char *unit,
+			     enum agg_dim dim, const char *value, int64_t from,
+			     int64_t to, int64_t out[AGG__COUNT],
+			     struct mc_err *err);
 typedef int (*store_agg_value_fn)(const char *value, void *ctx);
 /* The values a unit has data under for a dimension (fields, ...). */
 enum mc_code store_agg_values(struct store *st, const char *unit,

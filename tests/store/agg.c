@@ -106,10 +106,33 @@ static void statuses_match(struct app *app)
 	CHECK(found > 0);
 }
 
+/* What a period added equals the difference of the cumulative counters,
+ * over periods inside a month, across months and across a year. */
+static void added_match(struct app *app)
+{
+	static const int spans[][2] = {{3, 9}, {1, 31}, {20, 75}, {0, 400}};
+	int64_t first = civil_days(2025, 9, 1);
+	for (size_t i = 0; i < sizeof(spans) / sizeof(*spans); i++) {
+		int64_t from = first + spans[i][0], to = first + spans[i][1];
+		int64_t before[AGG__COUNT], at_to[AGG__COUNT],
+			added[AGG__COUNT];
+		CHECK_INT(store_agg_period(app->st, "000.00.00.H56",
+					   AGG_DIM_ALL, "", from, to, before,
+					   at_to, NULL),
+			  MC_OK);
+		CHECK_INT(store_agg_added(app->st, "000.00.00.H56", AGG_DIM_ALL,
+					  "", from, to, added, NULL),
+			  MC_OK);
+		for (int c = 0; c < AGG__COUNT; c++)
+			CHECK_INT(added[c], at_to[c] - before[c]);
+	}
+}
+
 static void all_same(struct app *app)
 {
 	checkpoints_match(app);
 	statuses_match(app);
+	added_match(app);
 	static const char *const periods[] = {"month:2026-03", "quarter:2026Q2",
 					      "year:2026"};
 	for (int p = 0; p < 3; p++)
