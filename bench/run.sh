@@ -180,14 +180,22 @@ pg_stop() {
 	rm -rf "$pgtmp"
 }
 trap pg_stop EXIT INT TERM
+# the server is started only when something still asks it
+pg_wanted() {
+	for s in import.pg report.unit report.level report.field index lookup; do
+		stage $s && return 0
+	done
+	return 1
+}
+psql="psql -X -q -v ON_ERROR_STOP=1 -h $pgtmp -U postgres -d postgres"
+pg() { $psql "$@"; }
+if pg_wanted; then
 as_pg "$pgbin/initdb" -D "$pgtmp/data" -A trust -U postgres -E UTF8 \
 	--locale=C.UTF-8 >/dev/null
 pgopt="-k $pgtmp -c listen_addresses= -c shared_buffers=2GB -c work_mem=256MB"
 pgopt="$pgopt -c maintenance_work_mem=1GB -c fsync=off -c synchronous_commit=off"
 pgopt="$pgopt -c full_page_writes=off -c max_wal_size=16GB"
 as_pg "$pgbin/pg_ctl" -D "$pgtmp/data" -l "$pgtmp/log" -w -o "$pgopt" start >/dev/null
-psql="psql -X -q -v ON_ERROR_STOP=1 -h $pgtmp -U postgres -d postgres"
-pg() { $psql "$@"; }
 pg_load() { # the tables, then $@ around the dossiers' load
 	pg -c "DROP TABLE IF EXISTS units, procedures, procedure_offers, dossiers,
 		ratings, feedback, procedure_publication, index_rules, index_rule_set" 2>/dev/null
@@ -215,6 +223,7 @@ fi
 for t in units procedures procedure_offers $index_tables; do
 	pg -c "VACUUM ANALYZE $t"
 done
+fi
 
 # DuckDB: the npm package (installed at the start)
 duck=$dir/bench.duckdb
@@ -329,76 +338,87 @@ report field "$quarter" field "$q_from" "$q_to"
 # lines "key,name,a,b,c" (rates and scores in hundredths, a null as
 # empty), must equal the other engines' (bench/sql/index_by_unit.sql says
 # how they compute them).
-log "service index"
-set -- $($bb/index_bench "$db" "$month" 51)
-index_us=$1 index_max=$2
-echo "$index_us" >"$dir/index.motcua.us"
-: >"$dir/index.proc.times"
-i=0
-while [ $i -lt "$runs" ]; do
-	timed index.proc "$bin" index --db "$db" --period "$month" --by unit \
-		--min-dossiers 30 --format json
-	i=$((i + 1))
-done
-peak index.proc >"$dir/index.motcua.rss"
-node -e '
-const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-const h = (x) => (x === null ? "" : Math.round(x * 100)); // printed %.2f
-for (const r of [...t.rows, t.total]) {
-	const out = (...a) => console.log([r.key, ...a].join(","));
-	for (const [n, i] of Object.entries(r.indicators))
-		out(n, i.numerator, i.denominator, h(i.rate));
-	for (const [g, v] of Object.entries(r.groups))
-		out("groups." + g, h(v.score), "", "");
-	out("score", h(r.score), "", "");
-	out("rank", r.rank === null ? "" : r.rank, "", "");
-}
-' "$dir/index.proc.out" | sort >"$dir/index.motcua.cmp"
+if stage index; then
+	log "service index"
+	set -- $($bb/index_bench "$db" "$month" 51)
+	index_us=$1 index_max=$2
+	echo "$index_us" >"$dir/index.motcua.us"
+	echo "$index_max" >"$dir/index.motcua.max"
+	: >"$dir/index.proc.times"
+	i=0
+	while [ $i -lt "$runs" ]; do
+		timed index.proc "$bin" index --db "$db" --period "$month" --by unit \
+			--min-dossiers 30 --format json
+		i=$((i + 1))
+	done
+	peak index.proc >"$dir/index.motcua.rss"
+	node -e '
+	const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+	const h = (x) => (x === null ? "" : Math.round(x * 100)); // printed %.2f
+	for (const r of [...t.rows, t.total]) {
+		const out = (...a) => console.log([r.key, ...a].join(","));
+		for (const [n, i] of Object.entries(r.indicators))
+			out(n, i.numerator, i.denominator, h(i.rate));
+		for (const [g, v] of Object.entries(r.groups))
+			out("groups." + g, h(v.score), "", "");
+		out("score", h(r.score), "", "");
+		out("rank", r.rank === null ? "" : r.rank, "", "");
+	}
+	' "$dir/index.proc.out" | sort >"$dir/index.motcua.cmp"
+	engines index index_by_unit "$i_from" "$i_to"
+	for e in sqlite pg duckdb; do
+		sort "$dir/index.$e.csv" >"$dir/index.$e.cmp"
+		same index $e
+	done
+	stage_done index
+else
+	log "service index: done before"
+	index_us=$(cat "$dir/index.motcua.us") index_max=$(cat "$dir/index.motcua.max")
+fi
 index_rows=$(grep -c ',score,' "$dir/index.motcua.cmp")
 index_rows=$((index_rows - 1))
 index_figs=$(wc -l <"$dir/index.motcua.cmp")
-engines index index_by_unit "$i_from" "$i_to"
-for e in sqlite pg duckdb; do
-	sort "$dir/index.$e.csv" >"$dir/index.$e.cmp"
-	same index $e
-done
 
 # ---- single-dossier lookup --------------------------------------------
 # 1,000 codes spread over the whole table, in a scrambled order.
-log "lookup"
-step=$((csv_rows / 1000))
-[ "$step" -ge 1 ] || step=1
-sqlite3 "$plain" "SELECT code FROM dossiers WHERE id % $step = 0
-	ORDER BY (id * 7919) % 1000003 LIMIT 1000" >"$dir/codes"
-ncodes=$(wc -l <"$dir/codes")
 lookup_runs=$((runs < 5 ? 5 : runs))
-$bb/lookup_bench "$db" "$dir/codes" $lookup_runs "$dir/lookup.motcua.csv" >"$dir/lookup.motcua.us"
-$bb/sqlite_bench lookup "$plain" "$dir/codes" $lookup_runs "$dir/lookup.sqlite.csv" >"$dir/lookup.sqlite.us"
-$duckdb lookup "$duck" "$dir/codes" $lookup_runs "$dir/lookup.duckdb.csv" >"$dir/lookup.duckdb.us"
-{ # PostgreSQL: a prepared statement, one pass as warm-up
-	echo "PREPARE q(text) AS SELECT * FROM dossiers WHERE code = \$1;"
-	printf '%s\n' "\\pset format unaligned"
-	printf '%s\n' "\\pset fieldsep ,"
-	printf '%s\n' "\\pset tuples_only on"
-	printf '%s\n' "\\o /dev/null"
-	sed "s/.*/EXECUTE q('&');/" "$dir/codes"
-	printf '%s\n' "\\timing on"
-	i=0
-	while [ $i -lt $lookup_runs ]; do
+if stage lookup; then
+	log "lookup"
+	step=$((csv_rows / 1000))
+	[ "$step" -ge 1 ] || step=1
+	sqlite3 "$plain" "SELECT code FROM dossiers WHERE id % $step = 0
+		ORDER BY (id * 7919) % 1000003 LIMIT 1000" >"$dir/codes"
+	ncodes=$(wc -l <"$dir/codes")
+	$bb/lookup_bench "$db" "$dir/codes" $lookup_runs "$dir/lookup.motcua.csv" >"$dir/lookup.motcua.us"
+	$bb/sqlite_bench lookup "$plain" "$dir/codes" $lookup_runs "$dir/lookup.sqlite.csv" >"$dir/lookup.sqlite.us"
+	$duckdb lookup "$duck" "$dir/codes" $lookup_runs "$dir/lookup.duckdb.csv" >"$dir/lookup.duckdb.us"
+	{ # PostgreSQL: a prepared statement, one pass as warm-up
+		echo "PREPARE q(text) AS SELECT * FROM dossiers WHERE code = \$1;"
+		printf '%s\n' "\\pset format unaligned"
+		printf '%s\n' "\\pset fieldsep ,"
+		printf '%s\n' "\\pset tuples_only on"
+		printf '%s\n' "\\o /dev/null"
 		sed "s/.*/EXECUTE q('&');/" "$dir/codes"
-		i=$((i + 1))
+		printf '%s\n' "\\timing on"
+		i=0
+		while [ $i -lt $lookup_runs ]; do
+			sed "s/.*/EXECUTE q('&');/" "$dir/codes"
+			i=$((i + 1))
+		done
+		printf '%s\n' "\\timing off"
+		printf '%s\n' "\\o $dir/lookup.pg.csv"
+		sed "s/.*/SELECT code, status, received_at, due_at, finished_at FROM dossiers WHERE code = '&';/" "$dir/codes"
+	} >"$dir/lookup.pg.sql"
+	pg -f "$dir/lookup.pg.sql" | awk -v n="$ncodes" '/^Time:/ {s += $2 * 1000; if (++k % n == 0) {printf "%.1f\n", s / n; s = 0}}' |
+		median >"$dir/lookup.pg.us"
+	for e in sqlite pg duckdb; do
+		sort "$dir/lookup.$e.csv" >"$dir/lookup.$e.cmp"
 	done
-	printf '%s\n' "\\timing off"
-	printf '%s\n' "\\o $dir/lookup.pg.csv"
-	sed "s/.*/SELECT code, status, received_at, due_at, finished_at FROM dossiers WHERE code = '&';/" "$dir/codes"
-} >"$dir/lookup.pg.sql"
-pg -f "$dir/lookup.pg.sql" | awk -v n="$ncodes" '/^Time:/ {s += $2 * 1000; if (++k % n == 0) {printf "%.1f\n", s / n; s = 0}}' |
-	median >"$dir/lookup.pg.us"
-for e in sqlite pg duckdb; do
-	sort "$dir/lookup.$e.csv" >"$dir/lookup.$e.cmp"
-done
-sort "$dir/lookup.motcua.csv" >"$dir/lookup.motcua.cmp"
-for e in sqlite pg duckdb; do same lookup $e; done
+	sort "$dir/lookup.motcua.csv" >"$dir/lookup.motcua.cmp"
+	for e in sqlite pg duckdb; do same lookup $e; done
+	stage_done lookup
+fi
+ncodes=$(wc -l <"$dir/codes")
 
 # ---- the results ------------------------------------------------------
 secs() { awk '{printf "%.1f", $1}'; }
