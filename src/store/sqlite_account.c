@@ -256,7 +256,8 @@ static void read_summary(sqlite3_stmt *s, struct dossier *d)
 	d->returned = column_time(s, 13);
 }
 
-/* The statuses of the open dossiers' partial index (schema 10). */
+/* The statuses of the open dossiers' partial index (OPEN_INDEXED in
+ * schema.c, migration 10). */
 static bool in_open_index(int status)
 {
 	switch (status) {

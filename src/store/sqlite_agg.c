@@ -972,25 +972,49 @@ static enum mc_code add_days(struct store *st, int64_t key, int64_t after,
 		       : store_db_fail(st, err, "reading aggregates");
 }
 
+/* The key of (unit, dim, value); 0 when nothing was ever counted there. */
+static enum mc_code find_key(struct store *st, const char *unit,
+			     enum agg_dim dim, const char *value, int64_t *key,
+			     struct mc_err *err)
+{
+	return key_id(st, unit, dim, value ? value : "", false, key, err);
+}
+
+/* The checkpoint before `day`'s month into at_last (and before, when
+ * given), then the days after it up to `last` (into before too while at
+ * most `split`). */
+static enum mc_code from_checkpoint(struct store *st, int64_t key, int64_t day,
+				    int64_t split, int64_t last,
+				    int64_t before[AGG__COUNT],
+				    int64_t at_last[AGG__COUNT],
+				    struct mc_err *err)
+{
+	int64_t prev;
+	vec v;
+	enum mc_code rc = month_before(st, key, month_of(day), &prev, v, err);
+	if (rc)
+		return rc;
+	for (int i = 0; i < AGG__COUNT; i++) {
+		at_last[i] = v[i];
+		if (before)
+			before[i] = v[i];
+	}
+	int64_t after =
+		prev == INT64_MIN ? INT64_MIN : month_first_day(prev + 1) - 1;
+	return add_days(st, key, after, split, last, before, at_last, err);
+}
+
 enum mc_code store_agg_counters(struct store *st, const char *unit,
 				enum agg_dim dim, const char *value,
 				int64_t day, int64_t out[AGG__COUNT],
 				struct mc_err *err)
 {
 	memset(out, 0, AGG__COUNT * sizeof(int64_t));
-	int64_t key, prev;
-	vec v;
-	enum mc_code rc =
-		key_id(st, unit, dim, value ? value : "", false, &key, err);
+	int64_t key;
+	enum mc_code rc = find_key(st, unit, dim, value, &key, err);
 	if (rc || !key)
 		return rc;
-	if ((rc = month_before(st, key, month_of(day), &prev, v, err)))
-		return rc;
-	for (int i = 0; i < AGG__COUNT; i++)
-		out[i] = v[i];
-	int64_t after =
-		prev == INT64_MIN ? INT64_MIN : month_first_day(prev + 1) - 1;
-	return add_days(st, key, after, day, day, NULL, out, err);
+	return from_checkpoint(st, key, day, day, day, NULL, out, err);
 }
 
 enum mc_code store_agg_period(struct store *st, const char *unit,
@@ -1009,19 +1033,12 @@ enum mc_code store_agg_period(struct store *st, const char *unit,
 	}
 	memset(before, 0, AGG__COUNT * sizeof(int64_t));
 	memset(at_to, 0, AGG__COUNT * sizeof(int64_t));
-	int64_t key, prev;
-	vec v;
-	enum mc_code rc =
-		key_id(st, unit, dim, value ? value : "", false, &key, err);
+	int64_t key;
+	enum mc_code rc = find_key(st, unit, dim, value, &key, err);
 	if (rc || !key)
 		return rc;
-	if ((rc = month_before(st, key, month_of(from - 1), &prev, v, err)))
-		return rc;
-	for (int i = 0; i < AGG__COUNT; i++)
-		before[i] = at_to[i] = v[i];
-	int64_t after =
-		prev == INT64_MIN ? INT64_MIN : month_first_day(prev + 1) - 1;
-	return add_days(st, key, after, from - 1, to, before, at_to, err);
+	return from_checkpoint(st, key, from - 1, from - 1, to, before, at_to,
+			       err);
 }
 
 enum mc_code store_agg_added(struct store *st, const char *unit,
@@ -1031,8 +1048,7 @@ enum mc_code store_agg_added(struct store *st, const char *unit,
 {
 	memset(out, 0, AGG__COUNT * sizeof(int64_t));
 	int64_t key;
-	enum mc_code rc =
-		key_id(st, unit, dim, value ? value : "", false, &key, err);
+	enum mc_code rc = find_key(st, unit, dim, value, &key, err);
 	if (rc || !key)
 		return rc;
 	return add_days(st, key, from - 1, to, to, NULL, out, err);
