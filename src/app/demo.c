@@ -22,13 +22,45 @@ static const int month_factor[13] = {0,   115, 85, 105, 100, 100, 100,
 /* Online registrations on a day off, per hundred of a working day's. */
 #define OFF_DAY_FACTOR 4
 
-static int64_t day_weight(struct calendar *cal, int64_t day)
+/* A day's share of the filings; the snapshot's day only for the part
+ * that has passed (working time by the default office hours, or the
+ * online hours 06:00-23:00 of a day off), and nothing after it. */
+#define FULL_DAY 1000
+#define ONLINE_FROM (6 * 3600)
+#define ONLINE_TO (23 * 3600)
+
+static int64_t day_elapsed(struct calendar *cal, int64_t day, int64_t cut)
 {
+	int64_t start = civil_time_at(day, 0), next = civil_time_at(day + 1, 0);
+	if (cut >= next - 1)
+		return FULL_DAY;
+	if (cut < start)
+		return 0;
+	if (!calendar_is_working(cal, day)) {
+		int64_t in = cut + 1 - (start + ONLINE_FROM);
+		in = in < 0                         ? 0
+		     : in > ONLINE_TO - ONLINE_FROM ? ONLINE_TO - ONLINE_FROM
+						    : in;
+		return FULL_DAY * in / (ONLINE_TO - ONLINE_FROM);
+	}
+	struct office_hours oh;
+	office_hours_default(&oh);
+	int64_t all = calendar_working_seconds(cal, &oh, start, next);
+	return all ? FULL_DAY *
+			       calendar_working_seconds(cal, &oh, start,
+							cut + 1) /
+			       all
+		   : 0;
+}
+
+static int64_t day_weight(struct calendar *cal, int64_t day, int64_t cut)
+{
+	int64_t part = day_elapsed(cal, day, cut);
 	if (!calendar_is_working(cal, day))
-		return OFF_DAY_FACTOR;
+		return OFF_DAY_FACTOR * part;
 	int y, m, d;
 	civil_from_days(day, &y, &m, &d);
-	return month_factor[m];
+	return month_factor[m] * part;
 }
 
 /* ---- planning a filing ----------------------------------------------- */
@@ -48,17 +80,24 @@ static enum channel draw_channel(struct demo_rng *r, const struct procedure *p,
 }
 
 /* Counter filings fall in office hours; online ones also in the evening
- * and on days off. */
+ * and on days off. Only before `end` (the next day, or just after the
+ * snapshot); MC_NO_TIME when the unit had no time for it. */
 static int64_t draw_time(struct demo_rng *r, struct calendar *cal,
 			 const struct office_hours *oh, int64_t day,
-			 bool working, enum channel ch)
+			 int64_t end, bool working, enum channel ch)
 {
-	if (!working || (ch == CHANNEL_ONLINE && demo_rng_chance(r, 0.22)))
-		return civil_time_at(
-			day, (int)demo_rng_range(r, 6 * 3600, 23 * 3600 - 1));
 	int64_t start = civil_time_at(day, 0);
-	int64_t w = calendar_working_seconds(cal, oh, start,
-					     civil_time_at(day + 1, 0));
+	if (!working || (ch == CHANNEL_ONLINE && demo_rng_chance(r, 0.22))) {
+		int64_t hi = end - start - 1;
+		if (hi > ONLINE_TO - 1)
+			hi = ONLINE_TO - 1;
+		return hi < ONLINE_FROM
+			       ? MC_NO_TIME
+			       : start + demo_rng_range(r, ONLINE_FROM, hi);
+	}
+	int64_t w = calendar_working_seconds(cal, oh, start, end);
+	if (w <= 0)
+		return MC_NO_TIME;
 	return calendar_add_working(cal, oh, start,
 				    (int64_t)demo_rng_below(r, (uint64_t)w));
 }
@@ -80,7 +119,10 @@ static void plan_one(struct demo_ctx *c, int64_t day, int64_t first,
 	pl->unit = (uint32_t)ui;
 	pl->seq = seq;
 	pl->channel = draw_channel(&r, &dp->p, day, working, growth);
-	pl->at = draw_time(&r, c->cal, &w->units[ui].oh, day, working,
+	int64_t end = civil_time_at(day + 1, 0);
+	if (end > c->cut + 1)
+		end = c->cut + 1;
+	pl->at = draw_time(&r, c->cal, &w->units[ui].oh, day, end, working,
 			   pl->channel);
 }
 
@@ -108,8 +150,13 @@ static enum mc_code file_day(struct demo_ctx *c, int64_t day, int64_t first,
 		*cap = n;
 	}
 	bool working = calendar_is_working(c->cal, day);
-	for (size_t i = 0; i < n; i++)
-		plan_one(c, day, first, working, (*seq)++, &(*buf)[i]);
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		plan_one(c, day, first, working, (*seq)++, &(*buf)[kept]);
+		/* a filing the snapshot's day had no time left for */
+		kept += (*buf)[kept].at != MC_NO_TIME;
+	}
+	n = kept;
 	if (n) /* qsort may not be given a null array */
 		qsort(*buf, n, sizeof(**buf), plan_cmp);
 	enum mc_code rc = MC_OK;
@@ -125,15 +172,15 @@ static enum mc_code file_year(struct demo_ctx *c, int64_t until, size_t total,
 {
 	int64_t first = until - (c->days - 1), sum = 0, done = 0;
 	for (int64_t day = first; day <= until; day++)
-		sum += day_weight(c->cal, day);
+		sum += day_weight(c->cal, day, c->cut);
 	struct demo_plan *buf = NULL;
 	size_t cap = 0;
 	uint32_t seq = 0;
 	int64_t cum = 0;
 	enum mc_code rc = MC_OK;
 	for (int64_t day = first; !rc && day <= until; day++) {
-		cum += day_weight(c->cal, day);
-		int64_t upto = (int64_t)total * cum / sum;
+		cum += day_weight(c->cal, day, c->cut);
+		int64_t upto = sum ? (int64_t)total * cum / sum : 0;
 		rc = file_day(c, day, first, (size_t)(upto - done), &seq, &buf,
 			      &cap, err);
 		done = upto;
@@ -215,7 +262,23 @@ static enum mc_code check_options(const struct demo_options *opt,
 			       "the calendar allows for %d year(s) of "
 			       "history",
 			       y, first, CALENDAR_LAST_YEAR - 1, years_of(opt));
+	if (opt->now && opt->until > civil_local_day(opt->now)) {
+		char a[CIVIL_BUF], b[CIVIL_BUF];
+		return mc_fail(err, MC_ERR_INPUT, "until",
+			       "until: %s is after today (%s); the demo "
+			       "dates nothing in the future",
+			       civil_format_date(opt->until, a),
+			       civil_format_date(civil_local_day(opt->now), b));
+	}
 	return MC_OK;
+}
+
+/* The snapshot: the end of the `until` day, or the moment the demo runs
+ * when that comes first. */
+static int64_t snapshot_of(const struct demo_options *opt)
+{
+	int64_t cut = civil_time_at(opt->until + 1, 0) - 1;
+	return opt->now && opt->now < cut ? opt->now : cut;
 }
 
 static enum mc_code build(struct app *app, const struct demo_options *opt,
@@ -235,7 +298,7 @@ static enum mc_code build(struct app *app, const struct demo_options *opt,
 			     .cal = &app->cal,
 			     .w = w,
 			     .seed = opt->seed,
-			     .cut = civil_time_at(opt->until + 1, 0) - 1,
+			     .cut = snapshot_of(opt),
 			     .sum = sum,
 			     .days = YEAR_DAYS * years_of(opt)};
 	rc = demo_publication(app->st, w, opt->seed, opt->until, c.days, err);

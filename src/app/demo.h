@@ -26,13 +26,17 @@
 struct demo_options {
 	uint64_t seed;
 	int64_t until;   /* civil day of the last filings; the snapshot is
-			  * taken at the end of that day */
+			  * taken at the end of that day, or at `now` */
 	size_t dossiers; /* how many dossiers to file over the years */
 	/* The province's size; 0 keeps the default demo (9 districts, 8-15
 	 * communes each, one year), whose output never changes. */
 	int districts; /* the first 9 from the table, the rest generated */
 	int communes;  /* communes per district (0: the table's) */
 	int years;     /* of history ending at `until` */
+	/* The moment the demo runs (UTC seconds): nothing is dated after
+	 * it, and `until` may not be a later day. 0: no clock, the
+	 * snapshot is the end of the `until` day. */
+	int64_t now;
 };
 
 struct demo_summary {

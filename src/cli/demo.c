@@ -87,10 +87,11 @@ int cmd_demo(int argc, char **argv)
 	int status = cli_parse(argc, argv, opts, NULL, 0, NULL);
 	if (status)
 		return status;
+	int64_t now = (int64_t)time(NULL);
 	struct demo_options opt = {.seed = 1,
-				   .until =
-					   civil_local_day((int64_t)time(NULL)),
-				   .dossiers = DEMO_DEFAULT_DOSSIERS};
+				   .until = civil_local_day(now),
+				   .dossiers = DEMO_DEFAULT_DOSSIERS,
+				   .now = now};
 	uint64_t n = opt.dossiers;
 	struct mc_err err;
 	if ((seed &&

@@ -52,7 +52,8 @@ static int64_t until_day(void) { return civil_days(2024, 6, 14); }
 static enum mc_code build(struct tmpdb *t, uint64_t seed,
 			  struct demo_summary *sum)
 {
-	struct demo_options opt = {seed, until_day(), N_DOSSIERS, 0, 0, 0};
+	struct demo_options opt = {
+		.seed = seed, .until = until_day(), .dossiers = N_DOSSIERS};
 	struct mc_err err;
 	enum mc_code rc = demo_build(&t->app, &opt, sum, &err);
 	if (rc)
@@ -272,8 +273,8 @@ TEST(ratings_feedback_and_publication)
 	if (!built(&db, &sum))
 		return;
 	struct store *st = db.app.st;
-	int64_t returned =
-		count_rows(st, "SELECT count(*) FROM dossiers WHERE status = 10");
+	int64_t returned = count_rows(
+		st, "SELECT count(*) FROM dossiers WHERE status = 10");
 	CHECK_INT(count_rows(st, "SELECT count(*) FROM ratings"),
 		  (int64_t)sum.ratings);
 	long rated = permille(sum.ratings, (size_t)returned);
@@ -318,6 +319,82 @@ TEST(ratings_feedback_and_publication)
 	tmpdb_close(&db);
 }
 
+/* The code of the open dossier in `status` whose last event is the
+ * latest; "" when there is none. */
+static void latest_open(struct store *st, int status, char *code, size_t n)
+{
+	char sql[200];
+	snprintf(sql, sizeof(sql),
+		 "SELECT d.code FROM dossiers d JOIN events e ON"
+		 " e.dossier_id = d.id WHERE d.status = %d GROUP BY d.id"
+		 " ORDER BY max(e.at) DESC LIMIT 1",
+		 status);
+	sqlite3_stmt *s;
+	code[0] = '\0';
+	CHECK_INT(sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		snprintf(code, n, "%s", sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+}
+
+/* Run at 10:30 on a working day (the clock injected): nothing is dated
+ * after that moment, the day still gets the filings of its morning, and
+ * a clerk's first action, taken at that moment, on the latest open
+ * dossiers succeeds. */
+TEST(nothing_after_the_moment_it_runs)
+{
+	struct tmpdb db;
+	tmpdb_open(&db);
+	int64_t now = civil_time_at(until_day(), 10 * 3600 + 30 * 60);
+	struct demo_options opt = {.seed = 7,
+				   .until = until_day(),
+				   .dossiers = N_DOSSIERS,
+				   .now = now};
+	struct demo_summary sum;
+	struct mc_err err;
+	if (!db.open || demo_build(&db.app, &opt, &sum, &err) != MC_OK) {
+		CHECK(0);
+		tmpdb_close(&db);
+		return;
+	}
+	struct store *st = db.app.st;
+	CHECK_INT(sum.dossiers, N_DOSSIERS);
+	char sql[400];
+	snprintf(sql, sizeof(sql),
+		 "SELECT (SELECT count(*) FROM events WHERE at > %1$lld) +"
+		 " (SELECT count(*) FROM dossiers WHERE submitted_at > %1$lld"
+		 " OR received_at > %1$lld OR finished_at > %1$lld OR "
+		 "refused_at > %1$lld OR"
+		 " returned_at > %1$lld) + (SELECT count(*) FROM ratings"
+		 " WHERE at > %1$lld) + (SELECT count(*) FROM feedback WHERE"
+		 " received_at > %1$lld OR answered_at > %1$lld)",
+		 (long long)now);
+	CHECK_INT(count_rows(st, sql), 0);
+	snprintf(sql, sizeof(sql),
+		 "SELECT count(*) FROM events WHERE action IN ('register',"
+		 " 'accept', 'refuse') AND at >= %lld",
+		 (long long)civil_time_at(until_day(), 0));
+	CHECK(count_rows(st, sql) > 0);
+	static const struct {
+		int status;
+		enum dossier_op op;
+	} first[] = {{ST_REGISTERED, OP_ACCEPT}, {ST_ACCEPTED, OP_START}};
+	for (size_t i = 0; i < sizeof(first) / sizeof(*first); i++) {
+		char code[64];
+		latest_open(st, first[i].status, code, sizeof(code));
+		CHECK(code[0] != '\0');
+		struct op_request req = {
+			.params = {.op = first[i].op, .at = now},
+			.code = code,
+			.actor = "canbo.motcua"};
+		enum mc_code rc = app_lifecycle(&db.app, &req, NULL, &err);
+		if (rc)
+			fprintf(stderr, "%s: %s\n", code, err.message);
+		CHECK_INT(rc, MC_OK);
+	}
+	tmpdb_close(&db);
+}
+
 TEST(refuses_a_database_with_units)
 {
 	struct tmpdb db;
@@ -329,7 +406,8 @@ TEST(refuses_a_database_with_units)
 	}
 	char before[65], after[65];
 	CHECK_INT(store_digest(db.app.st, before, NULL), MC_OK);
-	struct demo_options opt = {4, until_day(), 10, 0, 0, 0};
+	struct demo_options opt = {
+		.seed = 4, .until = until_day(), .dossiers = 10};
 	struct mc_err err;
 	CHECK_INT(demo_build(&db.app, &opt, NULL, &err), MC_ERR_CONFLICT);
 	CHECK(strstr(err.message, "already has units") != NULL);
@@ -343,8 +421,9 @@ TEST(rejects_too_many_dossiers)
 {
 	struct tmpdb db;
 	tmpdb_open(&db);
-	struct demo_options opt = {1, until_day(), DEMO_MAX_DOSSIERS + 1,
-				   0, 0,           0};
+	struct demo_options opt = {.seed = 1,
+				   .until = until_day(),
+				   .dossiers = DEMO_MAX_DOSSIERS + 1};
 	struct mc_err err;
 	if (db.open)
 		CHECK_INT(demo_build(&db.app, &opt, NULL, &err),
@@ -386,7 +465,12 @@ TEST(larger_province_over_years)
 {
 	struct tmpdb db;
 	tmpdb_open(&db);
-	struct demo_options opt = {5, until_day(), 4000, 12, 20, 2};
+	struct demo_options opt = {.seed = 5,
+				   .until = until_day(),
+				   .dossiers = 4000,
+				   .districts = 12,
+				   .communes = 20,
+				   .years = 2};
 	struct demo_summary sum;
 	struct mc_err err;
 	if (!db.open || demo_build(&db.app, &opt, &sum, &err) != MC_OK) {
@@ -415,10 +499,27 @@ TEST(rejects_sizes_out_of_range)
 	struct tmpdb db;
 	tmpdb_open(&db);
 	struct demo_options bad[] = {
-		{1, until_day(), 10, DEMO_MAX_DISTRICTS + 1, 0, 0},
-		{1, until_day(), 10, 0, DEMO_MAX_COMMUNES + 1, 0},
-		{1, until_day(), 10, 0, 0, DEMO_MAX_YEARS + 1},
-		{1, civil_days(CALENDAR_FIRST_YEAR + 1, 6, 1), 10, 0, 0, 3}};
+		{.seed = 1,
+		 .until = until_day(),
+		 .dossiers = 10,
+		 .districts = DEMO_MAX_DISTRICTS + 1},
+		{.seed = 1,
+		 .until = until_day(),
+		 .dossiers = 10,
+		 .communes = DEMO_MAX_COMMUNES + 1},
+		{.seed = 1,
+		 .until = until_day(),
+		 .dossiers = 10,
+		 .years = DEMO_MAX_YEARS + 1},
+		{.seed = 1,
+		 .until = civil_days(CALENDAR_FIRST_YEAR + 1, 6, 1),
+		 .dossiers = 10,
+		 .years = 3},
+		/* a day after the clock's */
+		{.seed = 1,
+		 .until = until_day() + 1,
+		 .dossiers = 10,
+		 .now = civil_time_at(until_day(), 10 * 3600)}};
 	for (size_t i = 0; db.open && i < sizeof(bad) / sizeof(*bad); i++) {
 		struct mc_err err;
 		CHECK_INT(demo_build(&db.app, &bad[i], NULL, &err),
@@ -429,5 +530,6 @@ TEST(rejects_sizes_out_of_range)
 
 TEST_MAIN(T(same_seed_same_data), T(every_dossier_valid_and_mixed),
 	  T(ratings_feedback_and_publication),
-	  T(refuses_a_database_with_units), T(rejects_too_many_dossiers),
-	  T(larger_province_over_years), T(rejects_sizes_out_of_range))
+	  T(nothing_after_the_moment_it_runs), T(refuses_a_database_with_units),
+	  T(rejects_too_many_dossiers), T(larger_province_over_years),
+	  T(rejects_sizes_out_of_range))

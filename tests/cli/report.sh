@@ -5,6 +5,10 @@
 . "$(dirname "$0")/harness.sh.inc"
 m=$MOTCUA
 
+# the demo dates nothing in the future: a day after today is refused
+later=$(date -u -d '+2 days' +%Y-%m-%d)
+expect_exit 2 "demo after today" -- "$m" demo --db "$work/later.db" --until "$later"
+expect_text "$work/err" "^motcua: until: $later is after today" "until named"
 expect_exit 0 "demo" -- "$m" demo --dossiers 2000 --until 2026-06-30 --seed 5
 for by in unit level field procedure; do
 	for period in month:2026-05 quarter:2026Q2 half:2026H1 year:2026; do
