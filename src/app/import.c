@@ -300,6 +300,10 @@ static enum mc_code dossier_store(struct importer *im, struct dossier *d,
 	if ((rc = store_event_append(im->st, &ev, err)))
 		return rc;
 	count(im, old != 0);
+	unsigned odd = dossier_anomalies(d);
+	im->stats->anomalous += odd != 0;
+	for (int a = 0; a < ANOMALY__COUNT; a++)
+		im->stats->anomalies[a] += (odd >> a) & 1;
 	return MC_OK;
 }
 
@@ -541,8 +545,11 @@ static enum mc_code run(struct store *st, FILE *in, body_fn body, line_fn fn,
 		rc = store_finish(st, rc, err);
 	}
 	stats->lines = im.line_no;
-	if (rc) /* nothing was kept */
+	if (rc) { /* nothing was kept */
 		stats->records = stats->created = stats->updated = 0;
+		stats->anomalous = 0;
+		memset(stats->anomalies, 0, sizeof(stats->anomalies));
+	}
 	stats->seconds = seconds_now() - t0;
 	importer_release(&im);
 	return rc;

@@ -19,6 +19,10 @@ struct import_stats {
 	size_t records; /* records stored */
 	size_t created, updated;
 	double seconds; /* wall time of the whole import */
+	/* dossiers: the stored ones with anomalies, and how many of each
+	 * kind (a dossier with two kinds counts in both) */
+	size_t anomalous;
+	size_t anomalies[ANOMALY__COUNT];
 };
 
 /* Units: a parent must come earlier in the file or be stored already;
@@ -31,7 +35,8 @@ enum mc_code import_procedures(struct store *st, FILE *in,
 
 /* Dossiers: DonViXuLy must be a known unit and MaTTHC a known procedure;
  * each passes dossier_check; a known MaHoSo is updated. Each dossier gets
- * one "import" event with its previous status (0 when new). */
+ * one "import" event with its previous status (0 when new). Anomalies
+ * (dossier_anomalies) are stored as given and counted in stats. */
 enum mc_code import_dossiers(struct store *st, FILE *in,
 			     struct import_stats *stats, struct mc_err *err);
 

@@ -31,6 +31,25 @@ static import_fn find_kind(const char *kind)
 	return NULL;
 }
 
+/* The anomalies stored as given, by kind: "warning: 2 appointment before
+ * reception (due_before_received)". */
+static void print_warnings(const struct import_stats *stats)
+{
+	for (int a = 0; a < ANOMALY__COUNT; a++) {
+		if (!stats->anomalies[a])
+			continue;
+		const struct dossier_anomaly_kind *k =
+			dossier_anomaly_kind((enum dossier_anomaly)a);
+		fprintf(stderr, "warning: %zu %s (%s)\n", stats->anomalies[a],
+			k->label, k->key);
+	}
+	if (stats->anomalous)
+		fprintf(stderr,
+			"%zu dossier%s stored with anomalies: motcua quality "
+			"lists them\n",
+			stats->anomalous, stats->anomalous == 1 ? "" : "s");
+}
+
 static int run(import_fn fn, const char *kind, const char *path, const char *db)
 {
 	struct mc_err err = {0};
@@ -57,6 +76,7 @@ static int run(import_fn fn, const char *kind, const char *path, const char *db)
 	fprintf(stderr, "imported %zu %s (%zu new, %zu updated) in %.2f s\n",
 		stats.records, kind, stats.created, stats.updated,
 		stats.seconds);
+	print_warnings(&stats);
 	return 0;
 }
 

@@ -183,27 +183,16 @@ static enum mc_code check_applicant(const struct dossier *d, struct mc_err *err)
 	return MC_OK;
 }
 
-/* a <= b when both are present */
-static enum mc_code ordered(int64_t a, const char *fa, int64_t b,
-			    const char *fb, struct mc_err *err)
+static bool present(int64_t t) { return t != MC_NO_TIME; }
+
+/* Whether b is earlier than a, both present. */
+static bool backwards(int64_t a, int64_t b)
 {
-	if (a == MC_NO_TIME || b == MC_NO_TIME || a <= b)
-		return MC_OK;
-	return mc_fail(err, MC_ERR_INPUT, fb, "%s: is before %s", fb, fa);
+	return present(a) && present(b) && b < a;
 }
 
 static enum mc_code check_times(const struct dossier *d, struct mc_err *err)
 {
-	enum mc_code rc;
-	if ((rc = ordered(d->submitted, "NgayNopHoSo", d->received,
-			  "NgayTiepNhan", err)) ||
-	    (rc = ordered(d->received, "NgayTiepNhan", d->due, "NgayHenTra",
-			  err)) ||
-	    (rc = ordered(d->received, "NgayTiepNhan", d->finished,
-			  "NgayKetThucXuLy", err)) ||
-	    (rc = ordered(d->finished, "NgayKetThucXuLy", d->returned,
-			  "NgayTra", err)))
-		return rc;
 	enum dossier_status s = d->status;
 	bool accepted = s == ST_ACCEPTED || s == ST_PROCESSING ||
 			s == ST_FINANCIAL || s == ST_STOPPED ||
@@ -213,15 +202,17 @@ static enum mc_code check_times(const struct dossier *d, struct mc_err *err)
 			       "NgayTiepNhan: a dossier in status %d must have "
 			       "been received",
 			       (int)s);
-	if ((accepted || d->received != MC_NO_TIME) && d->due == MC_NO_TIME)
-		return mc_fail(err, MC_ERR_INPUT, "NgayHenTra",
-			       "NgayHenTra: a received dossier must have a due "
-			       "date");
 	if (dossier_status_ended(s) && d->finished == MC_NO_TIME)
 		return mc_fail(err, MC_ERR_INPUT, "NgayKetThucXuLy",
 			       "NgayKetThucXuLy: a dossier in status %d must "
 			       "have an end time",
 			       (int)s);
+	/* a report could place it in no period: it ends before it begins */
+	if (backwards(d->received, d->finished) &&
+	    civil_local_day(d->finished) < civil_local_day(d->received))
+		return mc_fail(err, MC_ERR_INPUT, "NgayKetThucXuLy",
+			       "NgayKetThucXuLy: is on an earlier day than "
+			       "NgayTiepNhan");
 	if (s == ST_RETURNED && d->returned == MC_NO_TIME)
 		return mc_fail(err, MC_ERR_INPUT, "NgayTra",
 			       "NgayTra: a returned dossier needs its return "
@@ -249,13 +240,6 @@ static enum mc_code check_lists(const struct dossier *d, struct mc_err *err)
 				       "DanhSachHoSoBoSung.NgayBoSung",
 				       "DanhSachHoSoBoSung[%zu].NgayBoSung: is "
 				       "required",
-				       i);
-		if (r->completed != MC_NO_TIME && r->completed < r->requested)
-			return mc_fail(err, MC_ERR_INPUT,
-				       "DanhSachHoSoBoSung.NgayTiepNhanBoSung",
-				       "DanhSachHoSoBoSung[%zu]."
-				       "NgayTiepNhanBoSung: is before "
-				       "NgayBoSung",
 				       i);
 		if (r->completed == MC_NO_TIME && i + 1 < d->n_supplements)
 			return mc_fail(err, MC_ERR_INPUT,
@@ -296,6 +280,72 @@ enum mc_code dossier_check(const struct dossier *d, struct mc_err *err)
 	if ((rc = check_applicant(d, err)) || (rc = check_times(d, err)))
 		return rc;
 	return check_lists(d, err);
+}
+
+/* ---- anomalies ------------------------------------------------------- */
+
+static const struct dossier_anomaly_kind anomaly_kinds[ANOMALY__COUNT] = {
+	[ANOMALY_RECEIVED_BEFORE_SUBMITTED] = {"received_before_submitted",
+					       "reception before filing",
+					       "Tiếp nhận trước thời điểm nộp",
+					       "NgayNopHoSo,NgayTiepNhan"},
+	[ANOMALY_DUE_BEFORE_RECEIVED] = {"due_before_received",
+					 "appointment before reception",
+					 "Hẹn trả trước thời điểm tiếp nhận",
+					 "NgayTiepNhan,NgayHenTra"},
+	[ANOMALY_DUE_MISSING] = {"due_missing", "missing due date",
+				 "Thiếu ngày hẹn trả",
+				 "NgayTiepNhan,NgayHenTra"},
+	[ANOMALY_FINISHED_BEFORE_RECEIVED] =
+		{"finished_before_received", "finish before reception",
+		 "Kết thúc xử lý trước thời điểm tiếp nhận",
+		 "NgayTiepNhan,NgayKetThucXuLy"},
+	[ANOMALY_RETURNED_BEFORE_FINISHED] =
+		{"returned_before_finished", "result returned before finish",
+		 "Trả kết quả trước khi kết thúc xử lý",
+		 "NgayKetThucXuLy,NgayTra"},
+	[ANOMALY_SUPPLEMENT_BACKWARDS] =
+		{"supplement_before_request",
+		 "supplement completed before it was requested",
+		 "Bổ sung xong trước khi được yêu cầu",
+		 "DanhSachHoSoBoSung.NgayBoSung,"
+		 "DanhSachHoSoBoSung.NgayTiepNhanBoSung"},
+};
+
+const struct dossier_anomaly_kind *dossier_anomaly_kind(enum dossier_anomaly a)
+{
+	if (a < 0 || a >= ANOMALY__COUNT)
+		MC_BUG("unknown anomaly %d", (int)a);
+	return &anomaly_kinds[a];
+}
+
+enum dossier_anomaly dossier_anomaly_by_key(const char *key)
+{
+	int a = 0;
+	while (a < ANOMALY__COUNT &&
+	       strcmp(anomaly_kinds[a].key, str_or_empty(key)) != 0)
+		a++;
+	return (enum dossier_anomaly)a;
+}
+
+unsigned dossier_anomalies(const struct dossier *d)
+{
+	unsigned set = 0;
+	if (backwards(d->submitted, d->received))
+		set |= 1u << ANOMALY_RECEIVED_BEFORE_SUBMITTED;
+	if (backwards(d->received, d->due))
+		set |= 1u << ANOMALY_DUE_BEFORE_RECEIVED;
+	if (present(d->received) && !present(d->due))
+		set |= 1u << ANOMALY_DUE_MISSING;
+	if (backwards(d->received, d->finished))
+		set |= 1u << ANOMALY_FINISHED_BEFORE_RECEIVED;
+	if (backwards(d->finished, d->returned))
+		set |= 1u << ANOMALY_RETURNED_BEFORE_FINISHED;
+	for (size_t i = 0; i < d->n_supplements; i++)
+		if (backwards(d->supplements[i].requested,
+			      d->supplements[i].completed))
+			set |= 1u << ANOMALY_SUPPLEMENT_BACKWARDS;
+	return set;
 }
 
 /* ---- the state machine ----------------------------------------------- */

@@ -98,9 +98,40 @@ const char *dossier_status_name(enum dossier_status s); /* Vietnamese */
 const char *dossier_status_key(enum dossier_status s);  /* english key */
 const char *channel_name(enum channel c);
 
-/* Checks every field on its own: ranges, times in order, the citizen ID
- * of a citizen applicant. Names the portal field at fault. */
+/* Refuses what makes a dossier unusable: a required field missing, a
+ * value out of range, a bad citizen ID of a citizen applicant, a status
+ * its own times contradict (ended without an end time, ending on an
+ * earlier day than it was received, ...). Names the portal field at
+ * fault. What is odd but usable is an anomaly, below. */
 enum mc_code dossier_check(const struct dossier *d, struct mc_err *err);
+
+/*
+ * Anomalies: facts of an old system that are odd but leave the dossier
+ * usable, stored as given and reported (docs/internals/import.md). A
+ * closed list; a dossier's anomalies are a bit set (1u << kind).
+ */
+enum dossier_anomaly {
+	ANOMALY_RECEIVED_BEFORE_SUBMITTED, /* clock skew at filing */
+	ANOMALY_DUE_BEFORE_RECEIVED,       /* appointment before reception */
+	ANOMALY_DUE_MISSING,               /* received, no appointment */
+	ANOMALY_FINISHED_BEFORE_RECEIVED,  /* earlier the same day */
+	ANOMALY_RETURNED_BEFORE_FINISHED,
+	ANOMALY_SUPPLEMENT_BACKWARDS, /* completed before it was requested */
+	ANOMALY__COUNT
+};
+
+struct dossier_anomaly_kind {
+	const char *key;    /* stable English key, e.g. "due_missing" */
+	const char *label;  /* English, e.g. "missing due date" */
+	const char *nhan;   /* Vietnamese label */
+	const char *fields; /* the portal fields involved, comma-separated */
+};
+
+const struct dossier_anomaly_kind *dossier_anomaly_kind(enum dossier_anomaly a);
+/* The kind whose key is `key`, or ANOMALY__COUNT. */
+enum dossier_anomaly dossier_anomaly_by_key(const char *key);
+/* The anomalies of d as a bit set; 0 for a clean dossier. */
+unsigned dossier_anomalies(const struct dossier *d);
 
 /* Derived facts the reports and indices read. */
 int64_t dossier_fee_total(const struct dossier *d);

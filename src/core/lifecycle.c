@@ -95,8 +95,9 @@ static enum mc_code close_round(struct dossier *d, const struct op_params *p,
 	}
 	int64_t paused = calendar_working_seconds(tr->cal, tr->hours,
 						  r->requested, r->completed);
-	r->due_after =
-		calendar_add_working(tr->cal, tr->hours, r->due_before, paused);
+	if (r->due_before != MC_NO_TIME) /* else, as imported: no due date */
+		r->due_after = calendar_add_working(tr->cal, tr->hours,
+						    r->due_before, paused);
 	d->due = r->due_after;
 	d->status = ST_PROCESSING;
 	return MC_OK;
@@ -119,10 +120,32 @@ static enum mc_code finish(struct dossier *d, const struct op_params *p,
 	return MC_OK;
 }
 
+/* An operation must not make a dossier odd: a time it sets before an
+ * earlier step is refused with the field that would go backwards. An
+ * anomaly the dossier brought from an import stays its own. */
+static enum mc_code no_new_anomaly(const struct dossier *d, unsigned before,
+				   struct mc_err *err)
+{
+	unsigned added = dossier_anomalies(d) & ~before;
+	if (!added)
+		return MC_OK;
+	int a = 0;
+	while (!(added & (1u << a)))
+		a++;
+	const char *fields =
+		dossier_anomaly_kind((enum dossier_anomaly)a)->fields;
+	const char *comma = strchr(fields, ',');
+	int first = comma ? (int)(comma - fields) : (int)strlen(fields);
+	const char *second = comma ? comma + 1 : fields;
+	return mc_fail(err, MC_ERR_INPUT, second, "%s: is before %.*s", second,
+		       first, fields);
+}
+
 enum mc_code lifecycle_mutate(struct dossier *d, const struct op_params *p,
 			      const struct time_rules *tr, struct mc_err *err)
 {
 	enum mc_code rc = MC_OK;
+	unsigned before = (int)d->status == 0 ? 0 : dossier_anomalies(d);
 	switch (p->op) {
 	case OP_REGISTER:
 		d->submitted = p->at;
@@ -168,16 +191,17 @@ enum mc_code lifecycle_mutate(struct dossier *d, const struct op_params *p,
 	}
 	if (rc)
 		return rc;
-	/* times must stay in order: an operation dated before an earlier
-	 * step is refused here with the field that would go backwards */
-	return dossier_check(d, err);
+	if ((rc = dossier_check(d, err)))
+		return rc;
+	return no_new_anomaly(d, before, err);
 }
 
 enum mc_code lifecycle_recompute_due(struct dossier *d,
 				     const struct time_rules *tr,
 				     struct mc_err *err)
 {
-	if (d->received == MC_NO_TIME)
+	/* a due date the old system never gave stays absent */
+	if (d->received == MC_NO_TIME || d->due == MC_NO_TIME)
 		return MC_OK;
 	enum mc_code rc = set_due(d, tr, err);
 	if (rc)

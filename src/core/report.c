@@ -28,6 +28,27 @@ static bool supplement_open_at(const struct dossier *d, int64_t day)
 	return false;
 }
 
+/*
+ * The due day, or NO_DUE when the dossier has none (an imported one the
+ * old system gave no appointment): such a dossier is never late, so it
+ * resolves on time and stays in time while open (import.md).
+ */
+#define NO_DUE INT64_MAX
+
+static int64_t due_day(const struct dossier *d)
+{
+	return d->due == MC_NO_TIME ? NO_DUE : civil_local_day(d->due);
+}
+
+/* Early, on time or late by day; without a due date, on time. */
+static int outcome_by_day(const struct dossier *d, int64_t end_day)
+{
+	int64_t due = due_day(d);
+	if (due == NO_DUE || end_day == due)
+		return 0;
+	return end_day < due ? -1 : 1;
+}
+
 static void add_new(struct report_row *row, const struct dossier *d,
 		    enum online_level level)
 {
@@ -56,12 +77,12 @@ static void add_ended(struct report_row *row, const struct dossier *d,
 		row->refused++;
 		return;
 	}
-	int64_t due_day = civil_local_day(d->due);
 	row->resolved_total++;
 	row->due_total++;
-	if (end_day < due_day)
+	int outcome = outcome_by_day(d, end_day);
+	if (outcome < 0)
 		row->resolved_early++;
-	else if (end_day == due_day)
+	else if (outcome == 0)
 		row->resolved_on_time++;
 	else
 		row->resolved_late++;
@@ -94,7 +115,7 @@ void report_add(struct report_row *row, const struct dossier *d,
 		return;
 	}
 	row->in_progress_total++;
-	if (civil_local_day(d->due) >= p->to) {
+	if (due_day(d) >= p->to) {
 		row->in_progress_in_time++;
 	} else {
 		row->in_progress_overdue++;
@@ -182,10 +203,10 @@ static enum agg_counter end_counter(const struct dossier *d, int64_t end)
 		return AGG_END_WITHDRAWN;
 	if (d->status == ST_STOPPED)
 		return AGG_END_STOPPED;
-	int64_t due = civil_local_day(d->due);
-	return end < due    ? AGG_END_EARLY
-	       : end == due ? AGG_END_ON_TIME
-			    : AGG_END_LATE;
+	int outcome = outcome_by_day(d, end);
+	return outcome < 0    ? AGG_END_EARLY
+	       : outcome == 0 ? AGG_END_ON_TIME
+			      : AGG_END_LATE;
 }
 
 static int64_t max64(int64_t a, int64_t b) { return a > b ? a : b; }
@@ -260,7 +281,8 @@ static size_t multi_supplement(const struct dossier *d, int64_t acc,
 	    (outcome == AGG_END_EARLY || outcome == AGG_END_ON_TIME))
 		n = put(out, cap, n, end, AGG_END_INTIME_MULTI);
 	int64_t b = max64(civil_local_day(d->supplements[1].requested), acc);
-	int64_t e = min64(end, civil_local_day(d->due) + 1);
+	int64_t due = due_day(d);
+	int64_t e = due == NO_DUE ? end : min64(end, due + 1);
 	if (b < e) {
 		n = put(out, cap, n, b, AGG_MULTI_INTIME_BEGIN);
 		if (e != INT64_MAX)
@@ -292,8 +314,11 @@ size_t report_contributions(const struct dossier *d, enum online_level level,
 	if (ended && outcome <= AGG_END_LATE && dossier_has_e_result(d))
 		n = put(out, cap, n, end, AGG_END_E_RESULT);
 	n = multi_supplement(d, acc, end, outcome, out, cap, n);
-	/* overdue on the days due+1 .. end-1 */
-	int64_t od = civil_local_day(d->due) + 1;
+	/* overdue on the days max(due + 1, accepted) .. end - 1: a due day
+	 * before the reception (an imported anomaly) is overdue from the
+	 * day it is received, as a scan of the open dossiers counts it */
+	int64_t due = due_day(d);
+	int64_t od = due == NO_DUE ? NO_DUE : max64(due + 1, acc);
 	if (od < end) {
 		n = put(out, cap, n, od, AGG_OVERDUE_BEGIN);
 		if (ended)

@@ -357,6 +357,91 @@ TEST(bad_line_changes_nothing)
 	close_temp(st, path);
 }
 
+/* Line `i` of the anomalous file: the clean template with one time
+ * replaced (`field`'s value becomes `value`) or, with value NULL, taken
+ * out. */
+static void odd_line(char *buf, size_t n, int i, const char *field,
+		     const char *value)
+{
+	char code[40], line[2048];
+	snprintf(code, sizeof(code), "000.00.06.H56-240610-%04d", i);
+	dossier(line, sizeof(line), code, "000.00.06.H56", "1.010708", 10,
+		"20240610", ",\"NgayTra\":\"20240611120000\"");
+	char key[40];
+	snprintf(key, sizeof(key), "\"%s\":\"", field);
+	char *at = strstr(line, key);
+	if (!at) {
+		snprintf(buf, n, "%s", line);
+		return;
+	}
+	char *val = at + strlen(key), *end = strchr(val, '"');
+	if (value)
+		snprintf(buf, n, "%.*s%s%s", (int)(val - line), line, value,
+			 end);
+	else /* drop the key and its comma */
+		snprintf(buf, n, "%.*s%s", (int)(at - line), line, end + 2);
+}
+
+/* A real export: a few anomalous lines among good ones all go in, as
+ * given, and the import counts each kind. */
+TEST(anomalies_are_stored_and_counted)
+{
+	char path[64];
+	struct store *st = open_temp(path);
+	struct import_stats s;
+	struct mc_err err = {0};
+	static char text[16384];
+	char line[2048];
+	load_catalog(st);
+	text[0] = '\0';
+	static const struct {
+		const char *field, *value;
+	} odd[] = {
+		{"Email", "a@b.vn"}, /* clean */
+		{"NgayHenTra", "20240610075500"},
+		{"NgayHenTra", "20240609170000"},
+		{"NgayNopHoSo", "20240610080300"},
+		{"NgayHenTra", NULL},
+		{"NgayKetThucXuLy", "20240610075900"},
+		{"NgayTra", "20240611095900"},
+		{"Email", "c@d.vn"}, /* clean */
+	};
+	for (int i = 0; i < 8; i++) {
+		odd_line(line, sizeof(line), i, odd[i].field, odd[i].value);
+		strcat(text, line);
+	}
+	CHECK_INT(import_text(import_dossiers, st, text, &s, &err), MC_OK);
+	if (err.code)
+		fprintf(stderr, "%s\n", err.message);
+	CHECK_INT(s.records, 8);
+	CHECK_INT(s.anomalous, 6);
+	CHECK_INT(s.anomalies[ANOMALY_DUE_BEFORE_RECEIVED], 2);
+	CHECK_INT(s.anomalies[ANOMALY_RECEIVED_BEFORE_SUBMITTED], 1);
+	CHECK_INT(s.anomalies[ANOMALY_DUE_MISSING], 1);
+	CHECK_INT(s.anomalies[ANOMALY_FINISHED_BEFORE_RECEIVED], 1);
+	CHECK_INT(s.anomalies[ANOMALY_RETURNED_BEFORE_FINISHED], 1);
+	CHECK_INT(s.anomalies[ANOMALY_SUPPLEMENT_BACKWARDS], 0);
+	/* stored as given */
+	struct dossier d;
+	dossier_init(&d);
+	CHECK_INT(store_dossier_get(st, "000.00.06.H56-240610-0004", &d, &err),
+		  MC_OK);
+	CHECK_INT(d.due, MC_NO_TIME);
+	CHECK_INT(dossier_anomalies(&d), 1u << ANOMALY_DUE_MISSING);
+	dossier_release(&d);
+	CHECK_INT(store_dossier_get(st, "000.00.06.H56-240610-0001", &d, &err),
+		  MC_OK);
+	CHECK_INT(d.due,
+		  civil_time_at(civil_days(2024, 6, 10), 7 * 3600 + 3300));
+	dossier_release(&d);
+	/* ending a day before it began is unusable: refused, nothing kept */
+	odd_line(line, sizeof(line), 20, "NgayKetThucXuLy", "20240609100000");
+	rejected(import_dossiers, st, line, MC_ERR_INPUT, "NgayKetThucXuLy",
+		 "line 1: NgayKetThucXuLy: is on an earlier day than "
+		 "NgayTiepNhan");
+	close_temp(st, path);
+}
+
 TEST(unknown_unit_or_procedure)
 {
 	char path[64];
@@ -410,5 +495,5 @@ TEST(unit_references)
 
 TEST_MAIN(T(import_all_three), T(export_reimport_gives_identical_text),
 	  T(export_date_range), T(same_code_updates),
-	  T(bad_line_changes_nothing), T(unknown_unit_or_procedure),
-	  T(unit_references))
+	  T(bad_line_changes_nothing), T(anomalies_are_stored_and_counted),
+	  T(unknown_unit_or_procedure), T(unit_references))

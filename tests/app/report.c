@@ -152,6 +152,98 @@ TEST(a_failed_operation_leaves_the_aggregates)
 	dossier_release(&f);
 }
 
+/* An imported dossier with anomalies, stored as the import stores it:
+ * times as given, some in the wrong order, some due dates missing. */
+static void odd_dossier(uint64_t *seed, int i, const char *procedure)
+{
+	static const int statuses[] = {ST_ACCEPTED, ST_PROCESSING, ST_FINISHED,
+				       ST_RETURNED, ST_WITHDRAWN,  ST_STOPPED};
+	struct dossier d;
+	char code[32];
+	fixture_filing(&d, procedure, units[rng(seed) % 3],
+		       rng(seed) % 2 ? CHANNEL_ONLINE : CHANNEL_DIRECT);
+	snprintf(code, sizeof(code), "CU-%04d", i);
+	str_set(&d.code, code);
+	d.status = (enum dossier_status)statuses[rng(seed) % 6];
+	int64_t at = fixture_time("2024-06-25 08:00") +
+		     (int64_t)(rng(seed) % (55 * 86400));
+	d.received = at;
+	d.submitted = at + (rng(seed) % 4 == 0 ? 300 : -3600);
+	switch (rng(seed) % 4) {
+	case 0: d.due = MC_NO_TIME; break;
+	case 1: d.due = at - (int64_t)(rng(seed) % (5 * 86400)); break;
+	default: d.due = at + (int64_t)(rng(seed) % (20 * 86400)); break;
+	}
+	if (dossier_status_ended(d.status))
+		d.finished = rng(seed) % 5 == 0
+				     ? at - 60
+				     : at + (int64_t)(rng(seed) % (30 * 86400));
+	if (d.status == ST_RETURNED)
+		d.returned = d.finished + (rng(seed) % 3 == 0 ? -600 : 3600);
+	struct mc_err err;
+	if (dossier_check(&d, &err) == MC_OK)
+		CHECK_INT(store_dossier_put(fx.app.st, &d, &err), MC_OK);
+	dossier_release(&d);
+}
+
+/* The resolved and open counts of one procedure in one month. */
+static struct report_row procedure_row(const char *period, const char *code)
+{
+	struct report_query q = {.by = REPORT_BY_PROCEDURE};
+	struct report r;
+	struct report_row row = {0};
+	CHECK_INT(report_period_parse(period, 1, &q.period, "period", NULL),
+		  MC_OK);
+	CHECK_INT(app_report(&fx.app, &q, &r, NULL), MC_OK);
+	for (size_t i = 0; i < r.n; i++)
+		if (strcmp(r.lines[i].key, code) == 0)
+			row = r.lines[i].row;
+	report_release(&r);
+	return row;
+}
+
+/* A dossier without a due date is never late: resolved on time, open in
+ * time; one whose appointment came before its reception is late. */
+TEST(anomalous_dossiers_in_the_reports)
+{
+	struct dossier d;
+	struct mc_err err;
+	fixture_filing(&d, "1.000002", "000.00.06.H56", CHANNEL_DIRECT);
+	str_set(&d.code, "CU-NODUE-1");
+	d.status = ST_FINISHED;
+	d.received = fixture_time("2024-05-06 09:00");
+	d.finished = fixture_time("2024-05-20 09:00");
+	CHECK_INT(store_dossier_put(fx.app.st, &d, &err), MC_OK);
+	str_set(&d.code, "CU-NODUE-2");
+	d.id = 0;
+	d.status = ST_PROCESSING;
+	d.finished = MC_NO_TIME;
+	CHECK_INT(store_dossier_put(fx.app.st, &d, &err), MC_OK);
+	str_set(&d.code, "CU-EARLYDUE");
+	d.id = 0;
+	d.status = ST_FINISHED;
+	d.due = fixture_time("2024-05-05 17:00");
+	d.finished = fixture_time("2024-05-06 10:00");
+	CHECK_INT(store_dossier_put(fx.app.st, &d, &err), MC_OK);
+	dossier_release(&d);
+	struct report_row r = procedure_row("month:2024-05", "1.000002");
+	CHECK_INT(r.received_total, 3);
+	CHECK_INT(r.resolved_on_time, 1);
+	CHECK_INT(r.resolved_late, 1);
+	CHECK_INT(r.resolved_early, 0);
+	CHECK_INT(r.in_progress_in_time, 1);
+	CHECK_INT(r.in_progress_overdue, 0);
+	/* and in the months after, still open and in time */
+	r = procedure_row("month:2024-09", "1.000002");
+	CHECK_INT(r.in_progress_in_time, 1);
+	CHECK_INT(r.in_progress_overdue, 0);
+
+	uint64_t seed = 5;
+	for (int i = 0; i < 200; i++)
+		odd_dossier(&seed, i, rng(&seed) % 2 ? "1.000001" : "1.000004");
+	all_views_agree("after anomalous imports");
+}
+
 static int64_t received(const struct report *r, const char *key)
 {
 	for (size_t i = 0; i < r->n; i++)
@@ -282,6 +374,7 @@ TEST(teardown) { fixture_close(&fx); }
 TEST_MAIN(T(setup), T(aggregates_follow_every_lifecycle_step),
 	  T(a_calendar_change_moves_due_dates_in_the_aggregates),
 	  T(a_failed_operation_leaves_the_aggregates),
+	  T(anomalous_dossiers_in_the_reports),
 	  T(a_merger_as_it_was_and_restated), T(bad_queries_are_refused),
 	  T(periods_follow_the_cutoff), T(a_new_unit_shows_without_reopening),
 	  T(teardown))

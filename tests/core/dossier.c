@@ -103,12 +103,6 @@ TEST(check_names_the_field_at_fault)
 	struct dossier d;
 	struct mc_err err;
 	valid(&d);
-	d.due = d.received - 1;
-	CHECK_INT(dossier_check(&d, &err), MC_ERR_INPUT);
-	CHECK_STR(err.field, "NgayHenTra");
-	dossier_release(&d);
-
-	valid(&d);
 	d.status = ST_FINISHED;
 	CHECK_INT(dossier_check(&d, &err), MC_ERR_INPUT);
 	CHECK_STR(err.field, "NgayKetThucXuLy");
@@ -133,10 +127,79 @@ TEST(check_names_the_field_at_fault)
 	struct supplement_round *r =
 		ARRAY_PUSH(d.supplements, d.n_supplements, d.cap_supplements);
 	r->requested = d.received + 100;
-	r->completed = d.received + 50;
+	ARRAY_PUSH(d.supplements, d.n_supplements, d.cap_supplements)
+		->requested = d.received + 200;
+	d.supplements[0].completed = MC_NO_TIME;
+	d.supplements[1].completed = MC_NO_TIME;
 	CHECK_INT(dossier_check(&d, &err), MC_ERR_INPUT);
 	CHECK_STR(err.field, "DanhSachHoSoBoSung.NgayTiepNhanBoSung");
 	dossier_release(&d);
+}
+
+/* A status its own times contradict is unusable; the same times on
+ * another day are only odd. */
+TEST(ending_on_an_earlier_day_is_refused)
+{
+	struct dossier d;
+	struct mc_err err;
+	valid(&d);
+	d.status = ST_FINISHED;
+	d.finished = d.received - 60; /* earlier the same day: clock skew */
+	CHECK_INT(dossier_check(&d, &err), MC_OK);
+	CHECK_INT(dossier_anomalies(&d),
+		  1u << ANOMALY_FINISHED_BEFORE_RECEIVED);
+	d.finished = d.received - 86400;
+	CHECK_INT(dossier_check(&d, &err), MC_ERR_INPUT);
+	CHECK_STR(err.field, "NgayKetThucXuLy");
+	CHECK(strstr(err.message, "earlier day than NgayTiepNhan") != NULL);
+	dossier_release(&d);
+}
+
+/* Each kind of the closed list, alone, on an otherwise clean dossier that
+ * dossier_check accepts. */
+TEST(each_anomaly_is_usable_and_named)
+{
+	struct dossier d;
+	valid(&d);
+	CHECK_INT(dossier_anomalies(&d), 0);
+	dossier_release(&d);
+	for (int a = 0; a < ANOMALY__COUNT; a++) {
+		valid(&d);
+		switch ((enum dossier_anomaly)a) {
+		case ANOMALY_RECEIVED_BEFORE_SUBMITTED:
+			d.received = d.submitted - 120;
+			break;
+		case ANOMALY_DUE_BEFORE_RECEIVED: d.due = d.received - 1; break;
+		case ANOMALY_DUE_MISSING: d.due = MC_NO_TIME; break;
+		case ANOMALY_FINISHED_BEFORE_RECEIVED:
+			d.status = ST_FINISHED;
+			d.finished = d.received - 1;
+			break;
+		case ANOMALY_RETURNED_BEFORE_FINISHED:
+			d.status = ST_RETURNED;
+			d.finished = d.received + 3600;
+			d.returned = d.finished - 1;
+			break;
+		case ANOMALY_SUPPLEMENT_BACKWARDS: {
+			struct supplement_round *r =
+				ARRAY_PUSH(d.supplements, d.n_supplements,
+					   d.cap_supplements);
+			r->requested = d.received + 100;
+			r->completed = d.received + 50;
+			r->due_before = r->due_after = MC_NO_TIME;
+			break;
+		}
+		case ANOMALY__COUNT: break;
+		}
+		CHECK_INT(dossier_check(&d, NULL), MC_OK);
+		CHECK_INT(dossier_anomalies(&d), 1u << a);
+		const struct dossier_anomaly_kind *k =
+			dossier_anomaly_kind((enum dossier_anomaly)a);
+		CHECK_INT(dossier_anomaly_by_key(k->key), a);
+		CHECK(k->label && k->nhan && strchr(k->fields, 'N'));
+		dossier_release(&d);
+	}
+	CHECK_INT(dossier_anomaly_by_key("no_such_kind"), ANOMALY__COUNT);
 }
 
 TEST(copy_is_deep)
@@ -160,4 +223,6 @@ TEST(copy_is_deep)
 
 TEST_MAIN(T(every_transition_allowed_or_refused_as_tabled),
 	  T(ended_statuses_are_terminal), T(check_accepts_a_complete_dossier),
-	  T(check_names_the_field_at_fault), T(copy_is_deep))
+	  T(check_names_the_field_at_fault),
+	  T(ending_on_an_earlier_day_is_refused),
+	  T(each_anomaly_is_usable_and_named), T(copy_is_deep))
