@@ -11,6 +11,8 @@
 #include "core/civil.h"
 #include "core/str.h"
 
+const struct actor fixture_operator = {.role = ROLE_OPERATOR, .name = "tester"};
+
 static void die(const char *what, const struct mc_err *err)
 {
 	fprintf(stderr, "fixture: %s: %s\n", what, err ? err->message : "");

@@ -21,6 +21,10 @@ struct fixture {
 	struct app app;
 };
 
+/* The command line's operator, named "tester": may run every operation
+ * on every unit. */
+extern const struct actor fixture_operator;
+
 /* Create the database and the province; aborts the test run on failure. */
 void fixture_open(struct fixture *f);
 void fixture_close(struct fixture *f);

@@ -7,6 +7,7 @@
 #ifndef MC_APP_APP_H
 #define MC_APP_APP_H
 
+#include "app/actor.h"
 #include "app/tree.h"
 #include "core/calendar.h"
 #include "core/dossier.h"
@@ -43,13 +44,18 @@ struct op_request {
 	struct op_params params; /* params.at MC_NO_TIME: now */
 	const char *code;        /* existing dossier; NULL for a new filing */
 	const struct dossier *filing; /* the new filing, when code is NULL */
-	const char *actor;
+	const struct actor *actor;    /* who asks: checked, then logged */
 	const char *secret_hash; /* new filing: its tracking secret's hash */
 };
 
-/* Run the request in one transaction: check the state, apply, store and
- * log it. On success *out (may be NULL) holds the dossier as stored; on
- * failure nothing in the database has changed. */
+/* Run the request in one transaction: load the dossier, check that the
+ * actor's role may run the operation and that the dossier's unit (as it
+ * is inside this transaction) lies in the actor's units, check the state,
+ * apply, store and log it with the actor. A dossier outside the actor's
+ * units is MC_ERR_NOT_FOUND, worded as for an unknown code; a role that
+ * may not run the operation, or a new filing at a unit outside the
+ * actor's, MC_ERR_FORBIDDEN. On success *out (may be NULL) holds the
+ * dossier as stored; on failure nothing in the database has changed. */
 enum mc_code app_lifecycle(struct app *app, const struct op_request *req,
 			   struct dossier *out, struct mc_err *err);
 

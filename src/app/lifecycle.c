@@ -1,7 +1,11 @@
 /*
  * lifecycle.c - lifecycle operations as transactions: load, check the
- * state and the rules, apply (core/lifecycle.c), store, log, commit. Any
- * failure rolls back, so the database is exactly as before.
+ * actor (app/actor.h), the state and the rules, apply (core/lifecycle.c),
+ * store, log, commit. Any failure rolls back, so the database is exactly
+ * as before. The actor is checked here and nowhere else, against the
+ * dossier read under the write lock: a transfer that commits first moves
+ * the dossier out of an officer's reach before the officer's step reads
+ * it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,6 +82,23 @@ static enum mc_code load(struct app *app, const struct op_request *req,
 	return MC_OK;
 }
 
+/* The actor's units must hold the dossier (or the new filing). */
+static enum mc_code in_actor_scope(struct app *app, const struct actor *a,
+				   const struct dossier *d, bool existing,
+				   struct mc_err *err)
+{
+	if (!(a->role & ROLE_STAFF) || app_in_scope(app, a->unit, d->unit_code))
+		return MC_OK;
+	if (existing) /* worded as for an unknown code: existence is not
+			 revealed outside one's units */
+		return mc_fail(err, MC_ERR_NOT_FOUND, "MaHoSo",
+			       "MaHoSo: dossier \"%s\" is not known",
+			       str_or_empty(d->code));
+	return mc_fail(err, MC_ERR_FORBIDDEN, "DonViXuLy",
+		       "DonViXuLy: unit \"%s\" is outside your units",
+		       str_or_empty(d->unit_code));
+}
+
 static enum mc_code log_event(struct app *app, const struct dossier *d,
 			      const struct op_request *req, int old_status,
 			      const char *old_unit, struct mc_err *err)
@@ -92,12 +113,14 @@ static enum mc_code log_event(struct app *app, const struct dossier *d,
 	struct dossier_event ev = {
 		.dossier_id = d->id,
 		.at = req->params.at,
-		.actor = (char *)req->actor,
+		.actor = (char *)req->actor->name,
 		.unit_code = d->unit_code,
 		.old_status = old_status,
 		.new_status = (int)d->status,
 		.action = (char *)dossier_op_name(req->params.op),
 		.note = (char *)text,
+		.actor_role = (char *)actor_role_name(req->actor->role),
+		.actor_unit = (char *)req->actor->unit,
 	};
 	return store_event_append(app->st, &ev, err);
 }
@@ -106,9 +129,13 @@ static enum mc_code run(struct app *app, const struct op_request *req,
 			struct dossier *d, struct mc_err *err)
 {
 	/* due dates from the calendar as it is now, whoever changed it */
-	enum mc_code rc = app_calendar_fresh(app, err);
+	enum mc_code rc = actor_may_run(req->actor, req->params.op, err);
+	if (!rc)
+		rc = app_calendar_fresh(app, err);
 	if (!rc)
 		rc = load(app, req, d, err);
+	if (!rc)
+		rc = in_actor_scope(app, req->actor, d, req->code != NULL, err);
 	if (rc)
 		return rc;
 	int old_status = req->code ? (int)d->status : 0;

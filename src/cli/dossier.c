@@ -163,7 +163,6 @@ static int build(const struct args *a, enum dossier_op op,
 	req->params.note = a->note;
 	req->params.to_unit = a->to;
 	req->params.delivery = a->by_post ? DELIVERY_POST : DELIVERY_COUNTER;
-	req->actor = a->actor ? a->actor : getenv("USER");
 	req->code = a->code;
 	if (a->at && civil_parse_local(a->at, &req->params.at, "at", &err))
 		return cli_fail(&err);
@@ -195,6 +194,9 @@ static int build(const struct args *a, enum dossier_op op,
 	return 0;
 }
 
+/* The command line acts as the operator: whoever can write the database
+ * file can do anything to it, so every operation on every unit is open
+ * to it, and the log records the name given with --actor (else $USER). */
 static int run_op(struct app *app, const char *name, const struct args *a)
 {
 	enum dossier_op op = OP__COUNT;
@@ -205,6 +207,9 @@ static int run_op(struct app *app, const char *name, const struct args *a)
 	struct dossier filing, out;
 	struct dossier_result result = {0};
 	struct mc_err err;
+	const char *name_given = a->actor ? a->actor : getenv("USER");
+	struct actor actor = ACTOR_OPERATOR(name_given ? name_given : "cli");
+	req.actor = &actor;
 	dossier_init(&filing);
 	status = build(a, op, &req, &filing, &result);
 	if (!status) {

@@ -50,6 +50,7 @@ const char *mc_code_name(enum mc_code code)
 	case MC_ERR_RULE: return "rule_violation";
 	case MC_ERR_CONFLICT: return "conflict";
 	case MC_ERR_TOO_LARGE: return "too_large";
+	case MC_ERR_FORBIDDEN: return "forbidden";
 	case MC_ERR_NOMEM: return "out_of_memory";
 	case MC_ERR_IO: return "io_error";
 	case MC_ERR_DB: return "database_error";
@@ -67,7 +68,8 @@ int mc_code_exit_status(enum mc_code code)
 	case MC_ERR_STATE:
 	case MC_ERR_RULE:
 	case MC_ERR_CONFLICT:
-	case MC_ERR_TOO_LARGE: return 2;
+	case MC_ERR_TOO_LARGE:
+	case MC_ERR_FORBIDDEN: return 2;
 	default: return 1;
 	}
 }

@@ -17,6 +17,7 @@ enum mc_code {
 	MC_ERR_RULE,      /* a rule forbids it: online-only window, ... */
 	MC_ERR_CONFLICT,  /* duplicate key, code reuse */
 	MC_ERR_TOO_LARGE, /* input over a size limit */
+	MC_ERR_FORBIDDEN, /* the actor may not do this (role or unit) */
 	MC_ERR_NOMEM,
 	MC_ERR_IO,
 	MC_ERR_DB,

@@ -71,7 +71,7 @@ static json_t *operation(const struct http_route *rt, size_t i)
 					      "required", 0, "content",
 					      "application/json", "schema",
 					      "type", "object"));
-	if (rt->roles)
+	if (http_route_roles(rt))
 		json_object_set_new(op, "security",
 				    json_pack("[{s:[]}]", "session"));
 	return op;

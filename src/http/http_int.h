@@ -19,14 +19,8 @@
 
 /* ---- roles and accounts ------------------------------------------------ */
 
-enum {
-	ROLE_ADMIN = 1,
-	ROLE_LEADER = 2,
-	ROLE_OFFICER = 4,
-	ROLE_CLERK = 8,
-	ROLE_STAFF = 15
-};
-/* The role bit of "admin", ...; 0 when unknown. */
+/* The ROLE_ bits are the application's (app/actor.h). The role bit of
+ * "admin", ...; 0 when unknown. */
 unsigned http_role_bit(const char *role);
 
 /* The signed-in account of a request. */
@@ -114,7 +108,8 @@ struct http_route {
 	const char *method;
 	const char *path; /* "/api/v1/units/{code}" */
 	http_handler fn;
-	unsigned roles; /* 0: anyone; else the ROLE_ bits allowed */
+	unsigned roles; /* 0: anyone; else the ROLE_ bits allowed;
+			   BY_OP: the operation's (http_route_roles) */
 	int op;         /* enum dossier_op of a lifecycle route, else -1 */
 	const char *tag, *summary;
 	const char *query; /* documented query: "name:description;..." */
@@ -123,6 +118,12 @@ struct http_route {
 
 extern const struct http_route http_routes[];
 extern const size_t http_n_routes;
+
+#define HTTP_ROLES_BY_OP 0x80000000u
+/* The staff roles a route admits, 0 for anyone. A lifecycle route's come
+ * from the application's table (actor_op_roles); the application checks
+ * them again inside the operation, this is only the early answer. */
+unsigned http_route_roles(const struct http_route *rt);
 
 /* The client's IP address as text ("unknown" when MHD has none). */
 const char *http_client_addr(struct http_req *r);
@@ -173,8 +174,11 @@ void http_str_add(struct strbuf *sb, const char *s);
 enum mc_code http_session_load(struct http_req *r, struct mc_err *err);
 /* Whether r carries the session's CSRF token. */
 bool http_csrf_ok(struct http_req *r);
-/* Whether unit `code` lies in the subtree of `root` (walks parents). */
+/* Whether unit `code` lies in the subtree of `root` (app_in_scope): for
+ * reads; lifecycle writes are checked inside app_lifecycle. */
 bool http_in_scope(struct app *app, const char *root, const char *code);
+/* The signed-in account of r as the application's actor (borrows r). */
+struct actor http_actor(const struct http_req *r);
 /* Hex of the BLAKE2b-256 hash of a token or secret (out: 65 bytes). */
 void http_token_hash(const char *token, char out[65]);
 /* A random 128-bit (n = 16) or 256-bit (n = 32) token as hex. */

@@ -103,6 +103,7 @@ int http_status_of(enum mc_code code)
 	case MC_ERR_CONFLICT: return 409;
 	case MC_ERR_RULE: return 422;
 	case MC_ERR_TOO_LARGE: return 413;
+	case MC_ERR_FORBIDDEN: return 403;
 	case MC_ERR_NOMEM:
 	case MC_ERR_IO:
 	case MC_ERR_DB:

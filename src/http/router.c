@@ -13,19 +13,16 @@
 
 #define ANY 0
 #define STAFF ROLE_STAFF
-#define COUNTER (ROLE_CLERK | ROLE_ADMIN)
-#define PROCESS (ROLE_OFFICER | ROLE_ADMIN)
-#define DECIDE (ROLE_OFFICER | ROLE_LEADER | ROLE_ADMIN)
-#define DESK (ROLE_CLERK | ROLE_OFFICER | ROLE_ADMIN)
+#define BY_OP HTTP_ROLES_BY_OP
 #define REPORTS (ROLE_LEADER | ROLE_ADMIN)
 
 #define TARGET_BODY                                                       \
 	"{\"unit\": code, \"period\": \"month:YYYY-MM\", \"indicator\": " \
 	"name, \"value\": percent 0-100}"
 #define OP_BODY "{\"note\": string, ...} (see the operation)"
-#define DOSSIER_OP(name, op, roles, summary)                                  \
+#define DOSSIER_OP(name, op, summary)                                         \
 	{                                                                     \
-		"POST", "/api/v1/dossiers/{code}/" name, h_dossier_op, roles, \
+		"POST", "/api/v1/dossiers/{code}/" name, h_dossier_op, BY_OP, \
 			op, "dossiers", summary, NULL, OP_BODY                \
 	}
 
@@ -41,12 +38,12 @@ const struct http_route http_routes[] = {
 	 NULL},
 	{"GET", "/api/v1/procedures/{code}", h_procedure, ANY, -1, "catalogue",
 	 "One procedure", NULL, NULL},
-	{"POST", "/api/v1/dossiers", h_register, ANY, OP_REGISTER, "dossiers",
+	{"POST", "/api/v1/dossiers", h_register, BY_OP, OP_REGISTER, "dossiers",
 	 "File a dossier online (no account); returns its code "
 	 "and tracking secret",
 	 NULL, "the filing in the national portal's format, without MaHoSo"},
-	{"POST", "/api/v1/dossiers/receive", h_counter_filing, COUNTER,
-	 OP_ACCEPT, "dossiers",
+	{"POST", "/api/v1/dossiers/receive", h_counter_filing, BY_OP, OP_ACCEPT,
+	 "dossiers",
 	 "Receive a filing at the counter (accept, refuse or ask for a "
 	 "supplement); returns its code and tracking secret",
 	 NULL,
@@ -60,31 +57,31 @@ const struct http_route http_routes[] = {
 	 NULL},
 	{"GET", "/api/v1/dossiers/{code}", h_dossier_get, STAFF, -1, "dossiers",
 	 "One dossier with its event log", NULL, NULL},
-	{"POST", "/api/v1/dossiers/{code}/receive", h_dossier_op, COUNTER,
+	{"POST", "/api/v1/dossiers/{code}/receive", h_dossier_op, BY_OP,
 	 OP_ACCEPT, "dossiers",
 	 "Receive an online registration: accept, refuse or ask for a "
 	 "supplement",
 	 NULL,
 	 "{\"decision\": \"accept|refuse|supplement\", \"note\": string}"},
-	DOSSIER_OP("start", OP_START, PROCESS, "Start processing"),
-	DOSSIER_OP("transfer", OP_TRANSFER, PROCESS,
+	DOSSIER_OP("start", OP_START, "Start processing"),
+	DOSSIER_OP("transfer", OP_TRANSFER,
 		   "Transfer to another unit ({\"to\": unit code})"),
-	DOSSIER_OP("request-supplement", OP_REQUEST_SUPPLEMENT, PROCESS,
+	DOSSIER_OP("request-supplement", OP_REQUEST_SUPPLEMENT,
 		   "Ask the applicant for a supplement; the clock pauses"),
-	DOSSIER_OP("complete-supplement", OP_COMPLETE_SUPPLEMENT, DESK,
+	DOSSIER_OP("complete-supplement", OP_COMPLETE_SUPPLEMENT,
 		   "The supplement arrived; the due date moves later"),
-	DOSSIER_OP("request-financial", OP_REQUEST_FINANCIAL, PROCESS,
+	DOSSIER_OP("request-financial", OP_REQUEST_FINANCIAL,
 		   "Wait for the applicant's financial obligation"),
-	DOSSIER_OP("fulfil-financial", OP_FULFIL_FINANCIAL, DESK,
+	DOSSIER_OP("fulfil-financial", OP_FULFIL_FINANCIAL,
 		   "The financial obligation is fulfilled"),
-	DOSSIER_OP("finish", OP_FINISH, DECIDE,
+	DOSSIER_OP("finish", OP_FINISH,
 		   "The result is ready ({\"results\": [{\"name\", "
 		   "\"code\", \"url\"}]})"),
-	DOSSIER_OP("stop", OP_STOP, DECIDE,
+	DOSSIER_OP("stop", OP_STOP,
 		   "Refuse after appraisal ({\"note\": reason})"),
-	DOSSIER_OP("return", OP_RETURN, COUNTER,
+	DOSSIER_OP("return", OP_RETURN,
 		   "Hand the result over ({\"by_post\": bool})"),
-	DOSSIER_OP("withdraw", OP_WITHDRAW, COUNTER,
+	DOSSIER_OP("withdraw", OP_WITHDRAW,
 		   "The applicant withdraws the dossier"),
 	{"GET", "/api/v1/public/dossiers/{code}", h_public_dossier, ANY, -1,
 	 "public", "Track a dossier with its secret (404 for a wrong secret)",
@@ -242,6 +239,14 @@ static int find_route(struct http_req *r, bool *path_known, char *allow,
 	return -1;
 }
 
+unsigned http_route_roles(const struct http_route *rt)
+{
+	if (rt->roles != HTTP_ROLES_BY_OP)
+		return rt->roles;
+	unsigned roles = actor_op_roles((enum dossier_op)rt->op);
+	return roles & ROLE_CITIZEN ? 0 : roles & ROLE_STAFF;
+}
+
 static bool changes_state(const char *method)
 {
 	return strcmp(method, "GET") && strcmp(method, "HEAD") &&
@@ -262,14 +267,15 @@ static bool admitted(struct http_req *r, const struct http_route *rt)
 				 "session's token");
 		return false;
 	}
-	if (!rt->roles)
+	unsigned roles = http_route_roles(rt);
+	if (!roles)
 		return true;
 	if (!r->signed_in) {
 		http_reply_error(r, 401, "unauthorized", "",
 				 "sign in first (POST /api/v1/auth/login)");
 		return false;
 	}
-	if (!(rt->roles & r->user.role)) {
+	if (!(roles & r->user.role)) {
 		http_reply_error(r, 403, "forbidden", "",
 				 "your role may not do this");
 		return false;

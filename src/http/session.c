@@ -10,22 +10,7 @@
 
 #include "http/http_int.h"
 
-unsigned http_role_bit(const char *role)
-{
-	static const struct {
-		const char *name;
-		unsigned bit;
-	} roles[] = {
-		{"admin", ROLE_ADMIN},
-		{"leader", ROLE_LEADER},
-		{"officer", ROLE_OFFICER},
-		{"clerk", ROLE_CLERK},
-	};
-	for (size_t i = 0; role && i < sizeof(roles) / sizeof(*roles); i++)
-		if (strcmp(role, roles[i].name) == 0)
-			return roles[i].bit;
-	return 0;
-}
+unsigned http_role_bit(const char *role) { return actor_role_bit(role); }
 
 void http_token_hash(const char *token, char out[65])
 {
@@ -88,17 +73,13 @@ bool http_csrf_ok(struct http_req *r)
 
 bool http_in_scope(struct app *app, const char *root, const char *code)
 {
-	char cur[64];
-	snprintf(cur, sizeof(cur), "%s", code ? code : "");
-	/* units form a tree a few levels deep; the bound stops a cycle */
-	for (int depth = 0; cur[0] && depth < 16; depth++) {
-		if (strcmp(cur, root) == 0)
-			return true;
-		struct unit u;
-		if (store_unit_get(app->st, cur, &u, NULL))
-			return false;
-		snprintf(cur, sizeof(cur), "%s", u.parent ? u.parent : "");
-		unit_release(&u);
-	}
-	return false;
+	return app_in_scope(app, root, code);
+}
+
+struct actor http_actor(const struct http_req *r)
+{
+	return (struct actor){.role = r->user.role,
+			      .name = r->user.username,
+			      .unit = r->user.unit,
+			      .user_id = r->user.id};
 }

@@ -202,6 +202,10 @@ static const char *const migrations[] = {
 	"DROP INDEX feedback_received;"
 	"CREATE INDEX feedback_received ON feedback(received_at, unit_code,"
 	" answered_at, dossier_unit, dossier_code);",
+	/* 12: who acted, as the application checked it: the actor's role
+	 * and the unit whose subtree they act on (NULL in older rows) */
+	"ALTER TABLE events ADD COLUMN actor_role TEXT;"
+	"ALTER TABLE events ADD COLUMN actor_unit TEXT;",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))
@@ -290,12 +294,14 @@ const char *const store_statements[Q__COUNT] = {
 	[Q_COUNTER_NEXT] = "INSERT INTO dossier_counters(unit_code, day, last)"
 			   " VALUES(?, ?, 1) ON CONFLICT(unit_code, day)"
 			   " DO UPDATE SET last = last + 1 RETURNING last",
-	[Q_EVENT_APPEND] = "INSERT INTO events(dossier_id, at, actor,"
-			   " unit_code, old_status, new_status, action, note)"
-			   " VALUES(?,?,?,?,?,?,?,?)",
+	[Q_EVENT_APPEND] =
+		"INSERT INTO events(dossier_id, at, actor,"
+		" unit_code, old_status, new_status, action, note,"
+		" actor_role, actor_unit) VALUES(?,?,?,?,?,?,?,?,?,?)",
 	[Q_EVENT_EACH] = "SELECT e.id, e.dossier_id, d.code, e.at, e.actor,"
 			 " e.unit_code, e.old_status, e.new_status, e.action,"
-			 " e.note FROM events e JOIN dossiers d"
+			 " e.note, e.actor_role, e.actor_unit"
+			 " FROM events e JOIN dossiers d"
 			 " ON d.id = e.dossier_id WHERE d.code = ?"
 			 " ORDER BY e.id",
 	[Q_CAL_PUT] = "INSERT INTO calendar_days(day, working, name)"

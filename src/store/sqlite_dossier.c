@@ -578,6 +578,8 @@ enum mc_code store_event_append(struct store *st,
 	sqlite3_bind_int(s, 6, ev->new_status);
 	bind_text(s, 7, ev->action);
 	bind_text(s, 8, ev->note);
+	bind_text(s, 9, ev->actor_role);
+	bind_text(s, 10, ev->actor_unit);
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
@@ -603,6 +605,8 @@ enum mc_code store_event_each(struct store *st, const char *dossier_code,
 			.new_status = sqlite3_column_int(s, 7),
 			.action = (char *)sqlite3_column_text(s, 8),
 			.note = (char *)sqlite3_column_text(s, 9),
+			.actor_role = (char *)sqlite3_column_text(s, 10),
+			.actor_unit = (char *)sqlite3_column_text(s, 11),
 		};
 		if (fn(&ev, ctx))
 			break;

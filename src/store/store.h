@@ -108,6 +108,8 @@ struct dossier_event {
 	int old_status, new_status; /* 0 for none */
 	char *action;
 	char *note;
+	char *actor_role; /* as app/actor.h names it; NULL before schema 12 */
+	char *actor_unit; /* staff: the unit whose subtree they act on */
 };
 enum mc_code store_event_append(struct store *st,
 				const struct dossier_event *ev,

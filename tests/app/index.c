@@ -27,6 +27,7 @@ static char *run_op(const char *code, enum dossier_op op, const char *when,
 		    const struct dossier_result *results, size_t n_results)
 {
 	struct op_request req = {
+		.actor = &fixture_operator,
 		.params = {.op = op,
 			   .at = fixture_time(when),
 			   .note = "lý do",
@@ -532,6 +533,7 @@ static void random_life(uint64_t *seed, int64_t t)
 	struct dossier f, d;
 	random_filing(seed, &f);
 	struct op_request req = {
+		.actor = &fixture_operator,
 		.params = {.op = f.channel == CHANNEL_ONLINE ? OP_REGISTER
 							     : OP_ACCEPT,
 			   .at = t},
@@ -547,6 +549,7 @@ static void random_life(uint64_t *seed, int64_t t)
 	for (int step = 0; step < 8; step++) {
 		t += (int64_t)(rng(seed) % (3 * 86400));
 		struct op_request o = {
+			.actor = &fixture_operator,
 			.params = {.op = (enum dossier_op)(rng(seed) %
 							   OP__COUNT),
 				   .at = t,
@@ -731,5 +734,5 @@ TEST_MAIN(T(setup), T(known_month_gives_known_rates),
 	  T(rules_switch_inside_a_year), T(targets_inherit_allocate_and_check),
 	  T(bad_target_lines_store_nothing),
 	  T(published_snapshot_survives_a_late_import),
-	  T(aggregates_agree_with_a_scan),
-	  T(complaints_follow_a_moved_dossier), T(teardown))
+	  T(aggregates_agree_with_a_scan), T(complaints_follow_a_moved_dossier),
+	  T(teardown))

@@ -18,9 +18,9 @@ static enum mc_code op_code(const char *code, enum dossier_op op,
 			    struct dossier *out, struct mc_err *err)
 {
 	struct op_request req = {
+		.actor = &fixture_operator,
 		.params = {.op = op, .at = fixture_time(at), .note = note},
 		.code = code,
-		.actor = "tester",
 	};
 	return app_lifecycle(&fx.app, &req, out, err);
 }
@@ -30,9 +30,9 @@ static enum mc_code op_new(const struct dossier *filing, enum dossier_op op,
 			   struct dossier *out, struct mc_err *err)
 {
 	struct op_request req = {
+		.actor = &fixture_operator,
 		.params = {.op = op, .at = fixture_time(at), .note = note},
 		.filing = filing,
-		.actor = "tester",
 	};
 	return app_lifecycle(&fx.app, &req, out, err);
 }
@@ -96,6 +96,7 @@ TEST(online_dossier_through_its_whole_life)
 	CHECK_INT(d.status, ST_FINISHED);
 	dossier_release(&d);
 	struct op_request ret = {
+		.actor = &fixture_operator,
 		.params = {.op = OP_RETURN,
 			   .at = fixture_time("2024-06-17 15:00"),
 			   .delivery = DELIVERY_POST},
@@ -145,6 +146,7 @@ TEST(transfer_moves_the_dossier_and_logs_the_old_unit)
 	char *code = strdup(d.code);
 	dossier_release(&d);
 	struct op_request req = {
+		.actor = &fixture_operator,
 		.params = {.op = OP_TRANSFER,
 			   .at = fixture_time("2024-06-11 10:00"),
 			   .to_unit = "000.00.31.H56"},
@@ -372,6 +374,7 @@ TEST(bad_operations_change_nothing)
 			       "2024-06-14 09:00", NULL, &d, &err),
 		       &err, before);
 	struct op_request req = {
+		.actor = &fixture_operator,
 		.params = {.op = OP_TRANSFER,
 			   .at = fixture_time("2024-06-14 10:00"),
 			   .to_unit = "000.00.99.H56"},

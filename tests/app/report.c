@@ -72,6 +72,7 @@ static enum mc_code apply(const char *code, enum dossier_op op, int64_t at,
 			  const char *to)
 {
 	struct op_request req = {
+		.actor = &fixture_operator,
 		.params = {.op = op,
 			   .at = at,
 			   .note = "lý do",
@@ -94,6 +95,7 @@ static void random_life(uint64_t *seed, int64_t at)
 	fixture_filing(&f, rng(seed) % 2 ? "1.000001" : "1.000004", unit,
 		       rng(seed) % 3 ? CHANNEL_ONLINE : CHANNEL_DIRECT);
 	struct op_request req = {
+		.actor = &fixture_operator,
 		.params = {.op = f.channel == CHANNEL_ONLINE ? OP_REGISTER
 							     : OP_ACCEPT,
 			   .at = at},
@@ -143,6 +145,7 @@ TEST(a_failed_operation_leaves_the_aggregates)
 	struct dossier f;
 	fixture_filing(&f, "1.000001", "000.00.99.H56", CHANNEL_DIRECT);
 	struct op_request req = {
+		.actor = &fixture_operator,
 		.params = {.op = OP_ACCEPT,
 			   .at = fixture_time("2024-07-01 09:00")},
 		.filing = &f,
@@ -259,6 +262,7 @@ TEST(a_merger_as_it_was_and_restated)
 	struct dossier f;
 	fixture_filing(&f, "1.000001", "000.00.32.H56", CHANNEL_DIRECT);
 	struct op_request req = {
+		.actor = &fixture_operator,
 		.params = {.op = OP_ACCEPT,
 			   .at = fixture_time("2025-06-10 09:00")},
 		.filing = &f,

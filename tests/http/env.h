@@ -66,8 +66,8 @@ static inline char *env_dossier(struct env *e, const char *unit)
 	struct dossier filing, out;
 	struct mc_err err;
 	struct op_request req = {
-		.params = {.op = OP_ACCEPT, .at = (int64_t)time(NULL)},
-		.actor = "test"};
+		.actor = &fixture_operator,
+		.params = {.op = OP_ACCEPT, .at = (int64_t)time(NULL)}};
 	fixture_filing(&filing, "1.000001", unit, CHANNEL_DIRECT);
 	req.filing = &filing;
 	if (app_lifecycle(&e->f.app, &req, &out, &err)) {

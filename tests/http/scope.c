@@ -4,6 +4,8 @@
  * dossier of department 000.00.06.H56 (404: existence not revealed; 403
  * when the role may not run the operation at all), and nothing changes.
  */
+#include <pthread.h>
+
 #include "env.h"
 #include "test.h"
 
@@ -52,7 +54,7 @@ TEST(district_staff_cannot_touch_another_units_dossier)
 				continue;
 			snprintf(path, sizeof(path), "/api/v1/dossiers/%s/%s",
 				 other, tail + 7);
-			int want = rt->roles & bits[u] ? 404 : 403;
+			int want = http_route_roles(rt) & bits[u] ? 404 : 403;
 			int got = post(&e, path, &s);
 			if (got != want)
 				fprintf(stderr, "%s %s\n", users[u], path);
@@ -110,5 +112,113 @@ TEST(the_own_officer_processes)
 	env_close(&e);
 }
 
+/* ---- the scope race ------------------------------------------------------
+ * An administrator transfers a dossier of district 31 to the department
+ * while the district's officer asks for a supplement (or finishes it).
+ * Whatever the interleaving, the officer's step either happened while the
+ * dossier was still the district's (before the transfer in the log) or
+ * was refused: it never commits on the department's dossier. */
+
+#define RACE_ROUNDS 60
+
+struct racer {
+	struct env *e;
+	const struct session *s;
+	pthread_barrier_t *go;
+	char path[300];
+	const char *body;
+	unsigned delay_us; /* spreads the interleavings over the rounds */
+	int status;
+};
+
+static void *race(void *arg)
+{
+	struct racer *rc = arg;
+	struct reply r;
+	pthread_barrier_wait(rc->go);
+	if (rc->delay_us)
+		usleep(rc->delay_us);
+	client_request(rc->e->port, "POST", rc->path, rc->s->headers, rc->body,
+		       &r);
+	rc->status = r.status;
+	reply_release(&r);
+	return NULL;
+}
+
+struct race_log {
+	int transfer, step, n; /* positions in the log, -1 none */
+	const char *step_name;
+	char step_unit[64];
+};
+
+static int race_event(const struct dossier_event *ev, void *ctx)
+{
+	struct race_log *l = ctx;
+	if (strcmp(ev->action, "transfer") == 0)
+		l->transfer = l->n;
+	if (strcmp(ev->action, l->step_name) == 0) {
+		l->step = l->n;
+		snprintf(l->step_unit, sizeof(l->step_unit), "%s",
+			 ev->unit_code);
+	}
+	l->n++;
+	return 0;
+}
+
+/* One round; false when the officer's step committed after the transfer. */
+static bool race_round(struct env *e, const struct session *admin,
+		       const struct session *officer, const char *step,
+		       unsigned delay_us, int *officer_won)
+{
+	char *code = env_dossier(e, DISTRICT);
+	pthread_barrier_t go;
+	pthread_barrier_init(&go, NULL, 2);
+	struct racer t = {e, admin, &go, "", "{\"to\":\"" DEPARTMENT "\"}",
+			  0, 0};
+	struct racer o = {e, officer, &go, "", "{\"note\":\"x\"}", delay_us, 0};
+	snprintf(t.path, sizeof(t.path), "/api/v1/dossiers/%s/transfer", code);
+	snprintf(o.path, sizeof(o.path), "/api/v1/dossiers/%s/%s", code, step);
+	pthread_t a, b;
+	pthread_create(&a, NULL, race, &t);
+	pthread_create(&b, NULL, race, &o);
+	pthread_join(a, NULL);
+	pthread_join(b, NULL);
+	pthread_barrier_destroy(&go);
+	struct race_log l = {-1, -1, 0, step, ""};
+	CHECK_INT(store_event_each(e->f.app.st, code, race_event, &l, NULL),
+		  MC_OK);
+	free(code);
+	bool ok = l.step < 0 || l.transfer < 0 || l.step < l.transfer;
+	/* the officer's answer agrees with the log: 200 when it happened,
+	 * else refused without revealing the dossier (404) or because the
+	 * transfer came too late for a finished dossier (409) */
+	CHECK(o.status == (l.step >= 0 ? 200 : 404));
+	CHECK(l.step < 0 || strcmp(l.step_unit, DISTRICT) == 0);
+	CHECK(t.status == (l.transfer >= 0 ? 200 : 409));
+	*officer_won += l.step >= 0;
+	return ok;
+}
+
+TEST(a_transfer_racing_an_officers_step_never_lets_it_through)
+{
+	static const char *const steps[] = {"request-supplement", "finish"};
+	struct env e;
+	struct session admin, officer;
+	env_open(&e);
+	env_login(&e, "admin", &admin);
+	env_login(&e, "officer31", &officer);
+	int late = 0, won = 0;
+	for (int i = 0; i < RACE_ROUNDS; i++)
+		late += !race_round(&e, &admin, &officer, steps[i % 2],
+				    (unsigned)(i % 6) * 150, &won);
+	fprintf(stderr,
+		"scope race: %d rounds, officer first in %d, "
+		"after the transfer in %d\n",
+		RACE_ROUNDS, won, late);
+	CHECK_INT(late, 0);
+	env_close(&e);
+}
+
 TEST_MAIN(T(district_staff_cannot_touch_another_units_dossier),
-	  T(search_sees_only_the_subtree), T(the_own_officer_processes))
+	  T(search_sees_only_the_subtree), T(the_own_officer_processes),
+	  T(a_transfer_racing_an_officers_step_never_lets_it_through))

@@ -92,6 +92,7 @@ TEST(a_full_disk_during_a_lifecycle_operation)
 	fixture_digest(&fx, before);
 	limit_pages(page_count());
 	struct op_request req = {
+		.actor = &fixture_operator,
 		.params = {.op = OP_ACCEPT,
 			   .at = fixture_time("2024-06-04 09:00")},
 		.filing = &f,

@@ -1,0 +1,99 @@
+/*
+ * actor.c - the role table of the lifecycle operations and the unit
+ * scope of an account (see actor.h).
+ */
+#include "app/actor.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "core/str.h"
+
+#define COUNTER (ROLE_CLERK | ROLE_ADMIN)
+#define PROCESS (ROLE_OFFICER | ROLE_ADMIN)
+#define DESK (ROLE_CLERK | ROLE_OFFICER | ROLE_ADMIN)
+#define DECIDE (ROLE_OFFICER | ROLE_LEADER | ROLE_ADMIN)
+
+/* The one table: the HTTP routes take their roles from it too. The
+ * operator may run everything (it holds the database file). */
+static const unsigned op_roles[OP__COUNT] = {
+	[OP_REGISTER] = ROLE_CITIZEN,
+	[OP_ACCEPT] = COUNTER,
+	[OP_REFUSE] = COUNTER,
+	[OP_ASK_SUPPLEMENT_AT_RECEPTION] = COUNTER,
+	[OP_START] = PROCESS,
+	[OP_TRANSFER] = PROCESS,
+	[OP_REQUEST_SUPPLEMENT] = PROCESS,
+	[OP_COMPLETE_SUPPLEMENT] = DESK,
+	[OP_REQUEST_FINANCIAL] = PROCESS,
+	[OP_FULFIL_FINANCIAL] = DESK,
+	[OP_FINISH] = DECIDE,
+	[OP_STOP] = DECIDE,
+	[OP_RETURN] = COUNTER,
+	[OP_WITHDRAW] = COUNTER,
+};
+
+static const struct {
+	const char *name;
+	unsigned bit;
+} role_names[] = {
+	{"admin", ROLE_ADMIN},     {"leader", ROLE_LEADER},
+	{"officer", ROLE_OFFICER}, {"clerk", ROLE_CLERK},
+	{"citizen", ROLE_CITIZEN}, {"operator", ROLE_OPERATOR},
+};
+#define N_ROLE_NAMES (sizeof(role_names) / sizeof(*role_names))
+
+unsigned actor_op_roles(enum dossier_op op)
+{
+	return (unsigned)op < OP__COUNT ? op_roles[op] | ROLE_OPERATOR : 0;
+}
+
+const char *actor_role_name(unsigned role)
+{
+	for (size_t i = 0; i < N_ROLE_NAMES; i++)
+		if (role_names[i].bit == role)
+			return role_names[i].name;
+	return NULL;
+}
+
+unsigned actor_role_bit(const char *name)
+{
+	for (size_t i = 0; name && i < N_ROLE_NAMES; i++)
+		if (role_names[i].bit & ROLE_STAFF &&
+		    strcmp(name, role_names[i].name) == 0)
+			return role_names[i].bit;
+	return 0;
+}
+
+bool app_in_scope(struct app *app, const char *root, const char *code)
+{
+	char cur[64];
+	snprintf(cur, sizeof(cur), "%s", code ? code : "");
+	/* units form a tree a few levels deep; the bound stops a cycle */
+	for (int depth = 0; root && cur[0] && depth < 16; depth++) {
+		if (strcmp(cur, root) == 0)
+			return true;
+		struct unit u;
+		if (store_unit_get(app->st, cur, &u, NULL))
+			return false;
+		snprintf(cur, sizeof(cur), "%s", u.parent ? u.parent : "");
+		unit_release(&u);
+	}
+	return false;
+}
+
+enum mc_code actor_may_run(const struct actor *a, enum dossier_op op,
+			   struct mc_err *err)
+{
+	const char *role = a ? actor_role_name(a->role) : NULL;
+	if (!role || str_empty(a->name))
+		return mc_fail(err, MC_ERR_FORBIDDEN, "actor",
+			       "actor: an operation needs a named actor "
+			       "with one role");
+	if (!(actor_op_roles(op) & a->role))
+		return mc_fail(err, MC_ERR_FORBIDDEN, "actor",
+			       "actor: the role %s may not %s", role,
+			       dossier_op_name(op));
+	return MC_OK;
+}

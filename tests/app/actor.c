@@ -1,0 +1,224 @@
+/*
+ * actor.c - who may act, checked by app_lifecycle inside the operation's
+ * transaction: every operation against every role (the expected answers
+ * written out here, independently of src/app/actor.c), the unit scope of
+ * staff, and the actor as the event log records it.
+ */
+#include "test.h"
+
+#include "app/app.h"
+#include "fixture.h"
+
+#define PROVINCE "000.00.00.H56"
+#define DEPARTMENT "000.00.06.H56"
+#define DISTRICT "000.00.31.H56"
+#define COMMUNE "000.31.21.H56"
+
+enum { ADMIN, LEADER, OFFICER, CLERK, CITIZEN, OPERATOR, N_ROLES };
+static const unsigned role_bit[N_ROLES] = {ROLE_ADMIN,   ROLE_LEADER,
+					   ROLE_OFFICER, ROLE_CLERK,
+					   ROLE_CITIZEN, ROLE_OPERATOR};
+
+/* 1: may run it. Rows in enum dossier_op order; columns as the enum
+ * above. The counter receives and hands over, the officer processes, the
+ * leader decides, the administrator and the operator do everything, the
+ * citizen only files online. */
+static const char may[OP__COUNT][N_ROLES] = {
+	[OP_REGISTER] = {0, 0, 0, 0, 1, 1},
+	[OP_ACCEPT] = {1, 0, 0, 1, 0, 1},
+	[OP_REFUSE] = {1, 0, 0, 1, 0, 1},
+	[OP_ASK_SUPPLEMENT_AT_RECEPTION] = {1, 0, 0, 1, 0, 1},
+	[OP_START] = {1, 0, 1, 0, 0, 1},
+	[OP_TRANSFER] = {1, 0, 1, 0, 0, 1},
+	[OP_REQUEST_SUPPLEMENT] = {1, 0, 1, 0, 0, 1},
+	[OP_COMPLETE_SUPPLEMENT] = {1, 0, 1, 1, 0, 1},
+	[OP_REQUEST_FINANCIAL] = {1, 0, 1, 0, 0, 1},
+	[OP_FULFIL_FINANCIAL] = {1, 0, 1, 1, 0, 1},
+	[OP_FINISH] = {1, 1, 1, 0, 0, 1},
+	[OP_STOP] = {1, 1, 1, 0, 0, 1},
+	[OP_RETURN] = {1, 0, 0, 1, 0, 1},
+	[OP_WITHDRAW] = {1, 0, 0, 1, 0, 1},
+};
+
+static struct fixture fx;
+static int64_t clock_at;
+
+static enum mc_code act(const struct actor *a, const char *code,
+			enum dossier_op op, const struct dossier *filing,
+			struct dossier *out, struct mc_err *err)
+{
+	struct op_request req = {
+		.actor = a,
+		.params = {.op = op,
+			   .at = clock_at += 60,
+			   .note = "lý do",
+			   .to_unit = DISTRICT},
+		.code = code,
+		.filing = code ? NULL : filing,
+	};
+	return app_lifecycle(&fx.app, &req, out, err);
+}
+
+/* A dossier of the commune in a status where `op` may run, made by the
+ * operator; NULL for a new online filing (OP_REGISTER). */
+static char *ready_for(enum dossier_op op)
+{
+	static const enum dossier_op before[OP__COUNT] = {
+		[OP_COMPLETE_SUPPLEMENT] = OP_REQUEST_SUPPLEMENT,
+		[OP_FULFIL_FINANCIAL] = OP_REQUEST_FINANCIAL,
+		[OP_RETURN] = OP_FINISH,
+	};
+	if (op == OP_REGISTER)
+		return NULL;
+	bool online = op == OP_ACCEPT || op == OP_REFUSE ||
+		      op == OP_ASK_SUPPLEMENT_AT_RECEPTION;
+	struct dossier f, d;
+	struct mc_err err;
+	fixture_filing(&f, "1.000001", COMMUNE,
+		       online ? CHANNEL_ONLINE : CHANNEL_DIRECT);
+	CHECK_INT(act(&fixture_operator, NULL, online ? OP_REGISTER : OP_ACCEPT,
+		      &f, &d, &err),
+		  MC_OK);
+	char *code = strdup(d.code);
+	dossier_release(&d);
+	dossier_release(&f);
+	if (before[op]) {
+		CHECK_INT(act(&fixture_operator, code, before[op], NULL, NULL,
+			      &err),
+			  MC_OK);
+	}
+	return code;
+}
+
+TEST(every_operation_against_every_role)
+{
+	fixture_open(&fx);
+	clock_at = fixture_time("2024-06-03 08:00");
+	for (int op = 0; op < OP__COUNT; op++) {
+		for (int r = 0; r < N_ROLES; r++) {
+			struct actor a = {.role = role_bit[r],
+					  .name = "someone",
+					  .unit = role_bit[r] & ROLE_STAFF
+							  ? DISTRICT
+							  : NULL};
+			struct dossier f;
+			struct mc_err err;
+			char before[65], after[65];
+			char *code = ready_for((enum dossier_op)op);
+			fixture_filing(&f, "1.000001", COMMUNE, CHANNEL_ONLINE);
+			fixture_digest(&fx, before);
+			enum mc_code rc = act(&a, code, (enum dossier_op)op, &f,
+					      NULL, &err);
+			if (rc != (may[op][r] ? MC_OK : MC_ERR_FORBIDDEN))
+				fprintf(stderr, "%s by %s: %s\n",
+					dossier_op_name((enum dossier_op)op),
+					actor_role_name(role_bit[r]),
+					rc ? err.message : "done");
+			CHECK_INT(rc, may[op][r] ? MC_OK : MC_ERR_FORBIDDEN);
+			if (rc) {
+				CHECK_STR(err.field, "actor");
+				CHECK_STR(fixture_digest(&fx, after), before);
+			}
+			dossier_release(&f);
+			free(code);
+		}
+	}
+	fixture_close(&fx);
+}
+
+struct last_event {
+	char action[32], actor[32], role[16], unit[32];
+};
+
+static int keep_last(const struct dossier_event *ev, void *ctx)
+{
+	struct last_event *l = ctx;
+	snprintf(l->action, sizeof(l->action), "%s", ev->action);
+	snprintf(l->actor, sizeof(l->actor), "%s", str_or_empty(ev->actor));
+	snprintf(l->role, sizeof(l->role), "%s", str_or_empty(ev->actor_role));
+	snprintf(l->unit, sizeof(l->unit), "%s", str_or_empty(ev->actor_unit));
+	return 0;
+}
+
+TEST(staff_act_only_inside_their_units_and_the_log_names_them)
+{
+	fixture_open(&fx);
+	clock_at = fixture_time("2024-06-03 08:00");
+	const struct actor department = {ROLE_OFFICER, "canbo06", DEPARTMENT,
+					 7};
+	const struct actor district = {ROLE_OFFICER, "canbo31", DISTRICT, 8};
+	const struct actor clerk06 = {ROLE_CLERK, "motcua06", DEPARTMENT, 9};
+	struct mc_err err, unknown;
+	char before[65], after[65];
+	char *code = ready_for(OP_START);
+	fixture_digest(&fx, before);
+	/* outside the units: worded exactly as an unknown code */
+	CHECK_INT(act(&department, code, OP_START, NULL, NULL, &err),
+		  MC_ERR_NOT_FOUND);
+	CHECK_INT(act(&department, "000.31.21.H56-240603-9999", OP_START, NULL,
+		      NULL, &unknown),
+		  MC_ERR_NOT_FOUND);
+	CHECK_STR(err.field, "MaHoSo");
+	char *at = strstr(unknown.message, "000.31.21.H56-240603-9999");
+	CHECK(at && strncmp(err.message, unknown.message,
+			    (size_t)(at - unknown.message)) == 0);
+	/* a counter filing at a unit that is not the clerk's */
+	struct dossier f;
+	fixture_filing(&f, "1.000001", COMMUNE, CHANNEL_DIRECT);
+	CHECK_INT(act(&clerk06, NULL, OP_ACCEPT, &f, NULL, &err),
+		  MC_ERR_FORBIDDEN);
+	CHECK_STR(err.field, "DonViXuLy");
+	dossier_release(&f);
+	CHECK_STR(fixture_digest(&fx, after), before);
+
+	/* the district's officer (the commune is below the district) */
+	CHECK_INT(act(&district, code, OP_START, NULL, NULL, &err), MC_OK);
+	struct last_event l = {0};
+	CHECK_INT(store_event_each(fx.app.st, code, keep_last, &l, &err),
+		  MC_OK);
+	CHECK_STR(l.action, "start");
+	CHECK_STR(l.actor, "canbo31");
+	CHECK_STR(l.role, "officer");
+	CHECK_STR(l.unit, DISTRICT);
+	/* after a transfer to the department the district's officer is out,
+	 * the department's is in */
+	const struct actor admin = {ROLE_ADMIN, "admin", PROVINCE, 1};
+	struct op_request move = {
+		.actor = &admin,
+		.params = {.op = OP_TRANSFER,
+			   .at = clock_at += 60,
+			   .to_unit = DEPARTMENT},
+		.code = code,
+	};
+	CHECK_INT(app_lifecycle(&fx.app, &move, NULL, &err), MC_OK);
+	CHECK_INT(act(&district, code, OP_FINISH, NULL, NULL, &err),
+		  MC_ERR_NOT_FOUND);
+	CHECK_INT(act(&department, code, OP_FINISH, NULL, NULL, &err), MC_OK);
+	free(code);
+	fixture_close(&fx);
+}
+
+TEST(an_operation_without_an_actor_is_refused)
+{
+	fixture_open(&fx);
+	clock_at = fixture_time("2024-06-03 08:00");
+	char *code = ready_for(OP_START);
+	struct mc_err err;
+	char before[65], after[65];
+	const struct actor nameless = {.role = ROLE_OFFICER, .unit = DISTRICT};
+	const struct actor no_role = {.name = "x", .unit = DISTRICT};
+	fixture_digest(&fx, before);
+	CHECK_INT(act(NULL, code, OP_START, NULL, NULL, &err),
+		  MC_ERR_FORBIDDEN);
+	CHECK_INT(act(&nameless, code, OP_START, NULL, NULL, &err),
+		  MC_ERR_FORBIDDEN);
+	CHECK_INT(act(&no_role, code, OP_START, NULL, NULL, &err),
+		  MC_ERR_FORBIDDEN);
+	CHECK_STR(fixture_digest(&fx, after), before);
+	free(code);
+	fixture_close(&fx);
+}
+
+TEST_MAIN(T(every_operation_against_every_role),
+	  T(staff_act_only_inside_their_units_and_the_log_names_them),
+	  T(an_operation_without_an_actor_is_refused))
