@@ -383,10 +383,11 @@ TEST(nothing_after_the_moment_it_runs)
 		char code[64];
 		latest_open(st, first[i].status, code, sizeof(code));
 		CHECK(code[0] != '\0');
+		const struct actor staff = ACTOR_OPERATOR("canbo.motcua");
 		struct op_request req = {
 			.params = {.op = first[i].op, .at = now},
 			.code = code,
-			.actor = "canbo.motcua"};
+			.actor = &staff};
 		enum mc_code rc = app_lifecycle(&db.app, &req, NULL, &err);
 		if (rc)
 			fprintf(stderr, "%s: %s\n", code, err.message);
