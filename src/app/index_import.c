@@ -11,6 +11,7 @@
 
 #include "app/index_int.h"
 #include "core/civil.h"
+#include "core/unit.h"
 
 static enum mc_code bad(struct mc_err *err, const char *field, const char *why)
 {
@@ -232,6 +233,20 @@ enum mc_code import_targets(struct store *st, FILE *in,
 
 #define MAX_OFFERS 256
 
+/* A level as the unit format names it ("district") or as a number 1-3;
+ * 0 when it is neither. */
+static int offer_level(json_t *v)
+{
+	enum unit_level named;
+	if (json_is_string(v))
+		return unit_level_parse(json_string_value(v), &named, "levels",
+					NULL) == MC_OK
+			       ? (int)named
+			       : 0;
+	json_int_t l = json_integer_value(v);
+	return json_is_integer(v) && l >= 1 && l <= 3 ? (int)l : 0;
+}
+
 static enum mc_code offers(struct store *st, json_t *o, const char *code,
 			   struct mc_err *err)
 {
@@ -254,10 +269,12 @@ static enum mc_code offers(struct store *st, json_t *o, const char *code,
 		list[n++] = (struct procedure_offer){json_string_value(v), 0};
 	}
 	json_array_foreach (levels, i, v) {
-		json_int_t l = json_integer_value(v);
-		if (!json_is_integer(v) || l < 1 || l > 3)
-			return bad(err, "levels", "must list levels 1-3");
-		list[n++] = (struct procedure_offer){NULL, (int)l};
+		int l = offer_level(v);
+		if (!l)
+			return bad(err, "levels",
+				   "must list levels 1-3 or province, "
+				   "district, commune");
+		list[n++] = (struct procedure_offer){NULL, l};
 	}
 	enum mc_code rc = store_offers_set(st, code, list, n, err);
 	if (rc == MC_ERR_NOT_FOUND)

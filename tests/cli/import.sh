@@ -29,4 +29,20 @@ expect_exit 2 "end before reception day" -- "$m" import dossiers "$work/bad.json
 expect_text "$work/err" "^motcua: line 3: NgayKetThucXuLy: is on an earlier day than NgayTiepNhan" "line, field and reason"
 [ "$(db_digest)" = "$before" ] && ok || fail "refused file changed the database"
 
+# a procedure's levels by the names the unit format uses, or numbers
+sed 's/"levels":\[1,3\]/"levels":["province","commune"]/' "$d/procedures-index.jsonl" >"$work/named.jsonl"
+grep -q '"levels":\["province","commune"\]' "$work/named.jsonl" && ok || fail "levels not renamed in the test data"
+expect_exit 0 "levels by name" -- "$m" import procedures "$work/named.jsonl"
+expect_exit 0 "export procedures" -- "$m" export procedures --out "$work/procs.jsonl"
+expect_text "$work/procs.jsonl" '"code":"1.000001".*"levels":\[1,3\]' "named levels stored as 1 and 3"
+sed 's/"levels":\[1,3\]/"levels":[2,"district"]/' "$d/procedures-index.jsonl" >"$work/mixed.jsonl"
+expect_exit 0 "levels mixed" -- "$m" import procedures "$work/mixed.jsonl"
+expect_exit 0 "export procedures" -- "$m" export procedures --out "$work/procs.jsonl"
+expect_text "$work/procs.jsonl" '"code":"1.000001".*"levels":\[2\]' "a level named twice is one offer"
+before=$(db_digest)
+sed 's/"levels":\[1,3\]/"levels":["province","town"]/' "$d/procedures-index.jsonl" >"$work/town.jsonl"
+expect_exit 2 "unknown level name" -- "$m" import procedures "$work/town.jsonl"
+expect_text "$work/err" 'levels: must list levels 1-3 or province, district, commune' "field and reason"
+[ "$(db_digest)" = "$before" ] && ok || fail "refused levels changed the database"
+
 finish import.sh
