@@ -2,14 +2,14 @@
 # deps.sh - install the Debian packages motcua needs to build, run and test,
 # when any is missing. Used by `make run` and `make test` on a fresh machine;
 # extra package names given as arguments are added (e.g. clang for fuzzing;
-# sqlite3 and unzip are for the command-line tests, which read databases
-# and workbooks; tests/browser/run.sh adds chromium, and nodejs and npm when node or npm
+# sqlite3, unzip and python3 are for the command-line tests, which read
+# databases, workbooks and JSON lines; tests/browser/run.sh adds chromium, and nodejs and npm when node or npm
 # is not on the PATH).
 set -eu
 
 packages="gcc make libc6-dev libsqlite3-dev libjansson-dev libutf8proc-dev
 libsodium-dev libmicrohttpd-dev libqrencode-dev libxlsxwriter-dev sqlite3
-unzip $*"
+unzip python3 $*"
 
 missing=""
 for p in $packages; do

@@ -108,6 +108,8 @@ struct importer {
 	size_t n_successors, cap_successors;
 	import_line_fn user_fn; /* import_lines: the caller's line handler */
 	void *user_ctx;
+	const struct import_options *opt; /* dossiers: never NULL */
+	struct strbuf reject;             /* one line of opt->rejects */
 };
 
 static void importer_init(struct importer *im, struct store *st,
@@ -120,6 +122,7 @@ static void importer_init(struct importer *im, struct store *st,
 	unit_init(&im->unit);
 	procedure_init(&im->procedure);
 	dossier_init(&im->dossier);
+	strbuf_init(&im->reject);
 }
 
 static void importer_release(struct importer *im)
@@ -132,6 +135,7 @@ static void importer_release(struct importer *im)
 	for (size_t i = 0; i < im->n_successors; i++)
 		free(im->successors[i].code);
 	free(im->successors);
+	strbuf_release(&im->reject);
 }
 
 /* "line 17: " goes in front of the message; the field stays as it is. */
@@ -276,16 +280,26 @@ static enum mc_code procedure_line(struct importer *im, const char *line,
 
 /* ---- dossiers -------------------------------------------------------- */
 
-/* Everything after parsing: references, the upsert and its event. */
+/* What can refuse a parsed line before anything is written: its unit
+ * and procedure must be known. */
+static enum mc_code dossier_admit(struct importer *im, const struct dossier *d,
+				  struct mc_err *err)
+{
+	enum mc_code rc;
+	if ((rc = unit_known(im, d->unit_code, "DonViXuLy",
+			     " (import the units first)", err)))
+		return rc;
+	return procedure_known(im, d->procedure_code, err);
+}
+
+/* The upsert and its event; a failure here is the store's, never the
+ * line's, and ends the import. */
 static enum mc_code dossier_store(struct importer *im, struct dossier *d,
 				  struct mc_err *err)
 {
 	enum mc_code rc;
 	int old;
-	if ((rc = unit_known(im, d->unit_code, "DonViXuLy",
-			     " (import the units first)", err)) ||
-	    (rc = procedure_known(im, d->procedure_code, err)) ||
-	    (rc = store_dossier_upsert(im->st, d, &old, err)))
+	if ((rc = store_dossier_upsert(im->st, d, &old, err)))
 		return rc;
 	struct dossier_event ev = {
 		.dossier_id = d->id,
@@ -304,6 +318,42 @@ static enum mc_code dossier_store(struct importer *im, struct dossier *d,
 	im->stats->anomalous += odd != 0;
 	for (int a = 0; a < ANOMALY__COUNT; a++)
 		im->stats->anomalies[a] += (odd >> a) & 1;
+	return MC_OK;
+}
+
+/* The reason without the field that the message starts with. */
+static const char *reason_of(const struct mc_err *e)
+{
+	size_t n = strlen(e->field);
+	if (n && strncmp(e->message, e->field, n) == 0 &&
+	    strncmp(e->message + n, ": ", 2) == 0)
+		return e->message + n + 2;
+	return e->message;
+}
+
+/* One refused line to the rejects file:
+ * {"line":N,"field":"...","reason":"...","text":"the line as it came"}. */
+static enum mc_code reject(struct importer *im, size_t line,
+			   const struct mc_err *why, const struct strbuf *text,
+			   struct mc_err *err)
+{
+	struct strbuf *sb = &im->reject;
+	strbuf_reset(sb);
+	strbuf_puts(sb, "{\"line\":");
+	strbuf_add_int(sb, (int64_t)line);
+	strbuf_puts(sb, ",\"field\":");
+	strbuf_json_string(sb, why->field);
+	strbuf_puts(sb, ",\"reason\":");
+	strbuf_json_string(sb, reason_of(why));
+	strbuf_puts(sb, ",\"text\":");
+	strbuf_json_bytes(sb, text->buf ? text->buf : "", text->len);
+	strbuf_puts(sb, "}\n");
+	if (sb->oom)
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	if (fwrite(sb->buf, 1, sb->len, im->opt->rejects) != sb->len)
+		return mc_fail(err, MC_ERR_IO, "rejects",
+			       "rejects: cannot write: %s", strerror(errno));
+	im->stats->rejected++;
 	return MC_OK;
 }
 
@@ -359,6 +409,11 @@ static enum mc_code read_lines(struct importer *im, FILE *in, line_fn fn,
 struct parsed {
 	struct dossier d;
 	size_t line;
+	/* with --rejects: a line that failed parsing or checking stays in
+	 * its batch with its error, and every line keeps its text */
+	enum mc_code rc;
+	struct mc_err err;
+	struct strbuf text;
 };
 
 struct batch {
@@ -374,10 +429,20 @@ struct pipeline {
 	struct batch *ring;   /* RING batches */
 	size_t filled, taken; /* batches handed over and consumed so far */
 	size_t lines;
-	bool stop; /* the store thread gave up: the reader should too */
+	bool keep_going; /* --rejects: a bad line is set aside, not fatal */
+	bool stop;       /* the store thread gave up: the reader should too */
 	pthread_mutex_t mu;
 	pthread_cond_t more, room;
 };
+
+/* The line without its end of line, for the rejects file. */
+static void keep_text(struct parsed *it, const char *line, size_t n)
+{
+	while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		n--;
+	strbuf_reset(&it->text);
+	strbuf_add(&it->text, line, n);
+}
 
 /* Fill b from the input; true when the input (or the reading) is over. */
 static bool fill_batch(struct pipeline *p, struct batch *b, char **line,
@@ -400,11 +465,17 @@ static bool fill_batch(struct pipeline *p, struct batch *b, char **line,
 			continue;
 		struct parsed *it = &b->item[b->n];
 		it->line = p->lines;
-		if ((b->rc = portal_dossier_parse(*line, (size_t)n, &it->d,
-						  &b->err)) ||
-		    (b->rc = dossier_check(&it->d, &b->err))) {
-			at_line(&b->err, p->lines);
-			return true;
+		if (p->keep_going)
+			keep_text(it, *line, (size_t)n);
+		struct mc_err *e = p->keep_going ? &it->err : &b->err;
+		if ((it->rc = portal_dossier_parse(*line, (size_t)n, &it->d,
+						   e)) ||
+		    (it->rc = dossier_check(&it->d, e))) {
+			if (!p->keep_going) {
+				b->rc = it->rc;
+				at_line(&b->err, p->lines);
+				return true;
+			}
 		}
 		b->n++;
 	}
@@ -436,12 +507,38 @@ static void *reader_main(void *arg)
 	return NULL;
 }
 
+/* Whether a line's failure is the line's (refused with --rejects) rather
+ * than ours or the database's (which ends the import). */
+static bool line_fault(enum mc_code rc)
+{
+	return mc_code_exit_status(rc) == 2 && rc != MC_ERR_IO;
+}
+
+/* One parsed line: admitted and stored, or with --rejects set aside. */
+static enum mc_code store_item(struct importer *im, struct parsed *it,
+			       struct mc_err *err)
+{
+	struct mc_err why = {0};
+	enum mc_code rc = it->rc;
+	if (rc)
+		why = it->err;
+	else
+		rc = dossier_admit(im, &it->d, &why);
+	if (!rc)
+		return dossier_store(im, &it->d, err);
+	if (im->opt->rejects && line_fault(rc))
+		return reject(im, it->line, &why, &it->text, err);
+	if (err)
+		*err = why;
+	return rc;
+}
+
 /* Store one batch; true when the import is over (done or failed). */
 static bool store_batch(struct importer *im, struct batch *b, enum mc_code *rc,
 			struct mc_err *err)
 {
 	for (size_t i = 0; i < b->n; i++) {
-		if ((*rc = dossier_store(im, &b->item[i].d, err))) {
+		if ((*rc = store_item(im, &b->item[i], err))) {
 			at_line(err, b->item[i].line);
 			return true;
 		}
@@ -478,12 +575,14 @@ static enum mc_code read_dossiers(struct importer *im, FILE *in, line_fn unused,
 				  struct mc_err *err)
 {
 	(void)unused;
-	struct pipeline p = {.in = in};
+	struct pipeline p = {.in = in, .keep_going = im->opt->rejects != NULL};
 	p.ring = calloc(RING, sizeof(*p.ring));
 	if (!p.ring)
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
-	for (size_t i = 0; i < RING * BATCH; i++)
+	for (size_t i = 0; i < RING * BATCH; i++) {
 		dossier_init(&p.ring[i / BATCH].item[i % BATCH].d);
+		strbuf_init(&p.ring[i / BATCH].item[i % BATCH].text);
+	}
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.more, NULL);
 	pthread_cond_init(&p.room, NULL);
@@ -497,8 +596,10 @@ static enum mc_code read_dossiers(struct importer *im, FILE *in, line_fn unused,
 		pthread_join(reader, NULL);
 	}
 	im->line_no = p.lines;
-	for (size_t i = 0; i < RING * BATCH; i++)
+	for (size_t i = 0; i < RING * BATCH; i++) {
 		dossier_release(&p.ring[i / BATCH].item[i % BATCH].d);
+		strbuf_release(&p.ring[i / BATCH].item[i % BATCH].text);
+	}
 	free(p.ring);
 	pthread_cond_destroy(&p.more);
 	pthread_cond_destroy(&p.room);
@@ -523,8 +624,11 @@ typedef enum mc_code (*body_fn)(struct importer *im, FILE *in, line_fn fn,
 				struct mc_err *err);
 
 /* One transaction around the whole file: any failure rolls all back. */
+static const struct import_options no_options = {0};
+
 static enum mc_code run(struct store *st, FILE *in, body_fn body, line_fn fn,
 			end_fn end, const struct import_user *user,
+			const struct import_options *opt,
 			struct import_stats *stats, struct mc_err *err)
 {
 	struct import_stats local;
@@ -538,6 +642,7 @@ static enum mc_code run(struct store *st, FILE *in, body_fn body, line_fn fn,
 		im.user_fn = user->fn;
 		im.user_ctx = user->ctx;
 	}
+	im.opt = opt ? opt : &no_options;
 	enum mc_code rc = store_begin(st, err);
 	if (!rc) {
 		if (!(rc = body(&im, in, fn, err)) && end)
@@ -547,7 +652,7 @@ static enum mc_code run(struct store *st, FILE *in, body_fn body, line_fn fn,
 	stats->lines = im.line_no;
 	if (rc) { /* nothing was kept */
 		stats->records = stats->created = stats->updated = 0;
-		stats->anomalous = 0;
+		stats->anomalous = stats->rejected = 0;
 		memset(stats->anomalies, 0, sizeof(stats->anomalies));
 	}
 	stats->seconds = seconds_now() - t0;
@@ -558,13 +663,15 @@ static enum mc_code run(struct store *st, FILE *in, body_fn body, line_fn fn,
 enum mc_code import_units(struct store *st, FILE *in,
 			  struct import_stats *stats, struct mc_err *err)
 {
-	return run(st, in, read_lines, unit_line, units_end, NULL, stats, err);
+	return run(st, in, read_lines, unit_line, units_end, NULL, NULL, stats,
+		   err);
 }
 
 enum mc_code import_procedures(struct store *st, FILE *in,
 			       struct import_stats *stats, struct mc_err *err)
 {
-	return run(st, in, read_lines, procedure_line, NULL, NULL, stats, err);
+	return run(st, in, read_lines, procedure_line, NULL, NULL, NULL, stats,
+		   err);
 }
 
 /* Page cache while a dossier file goes in: a large import touches the
@@ -574,9 +681,18 @@ enum mc_code import_procedures(struct store *st, FILE *in,
 enum mc_code import_dossiers(struct store *st, FILE *in,
 			     struct import_stats *stats, struct mc_err *err)
 {
+	return import_dossiers_with(st, in, NULL, stats, err);
+}
+
+enum mc_code import_dossiers_with(struct store *st, FILE *in,
+				  const struct import_options *opt,
+				  struct import_stats *stats,
+				  struct mc_err *err)
+{
 	enum mc_code rc = store_set_cache(st, IMPORT_CACHE_MIB, err);
 	if (!rc)
-		rc = run(st, in, read_dossiers, NULL, NULL, NULL, stats, err);
+		rc = run(st, in, read_dossiers, NULL, NULL, NULL, opt, stats,
+			 err);
 	store_set_cache(st, STORE_CACHE_MIB, NULL);
 	return rc;
 }
@@ -599,5 +715,6 @@ enum mc_code import_lines(struct store *st, FILE *in, import_line_fn fn,
 			  struct mc_err *err)
 {
 	struct import_user user = {fn, ctx};
-	return run(st, in, read_lines, user_line, NULL, &user, stats, err);
+	return run(st, in, read_lines, user_line, NULL, &user, NULL, stats,
+		   err);
 }

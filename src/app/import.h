@@ -23,6 +23,7 @@ struct import_stats {
 	 * kind (a dossier with two kinds counts in both) */
 	size_t anomalous;
 	size_t anomalies[ANOMALY__COUNT];
+	size_t rejected; /* lines refused into import_options.rejects */
 };
 
 /* Units: a parent must come earlier in the file or be stored already;
@@ -39,6 +40,19 @@ enum mc_code import_procedures(struct store *st, FILE *in,
  * (dossier_anomalies) are stored as given and counted in stats. */
 enum mc_code import_dossiers(struct store *st, FILE *in,
 			     struct import_stats *stats, struct mc_err *err);
+
+/* How a dossier file goes in. With `rejects`, every valid line is
+ * imported and each refused one is written there as one JSON line
+ * {"line","field","reason","text"} (counted in stats->rejected); only a
+ * failure of our own or the database's stops the import. Without it the
+ * file is all or nothing. */
+struct import_options {
+	FILE *rejects;
+};
+enum mc_code import_dossiers_with(struct store *st, FILE *in,
+				  const struct import_options *opt,
+				  struct import_stats *stats,
+				  struct mc_err *err);
 
 /* Any other JSON Lines format, with the same guarantees (one
  * transaction, line numbers on errors, blank lines skipped): fn parses

@@ -1,6 +1,7 @@
 /*
  * import.c - `motcua import units|procedures|dossiers FILE [--db FILE]`:
- * load a JSON Lines file ("-" for stdin), all or nothing.
+ * load a JSON Lines file ("-" for stdin), all or nothing; dossiers with
+ * `--rejects OUT` line by line, the refused lines written to OUT.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -50,27 +51,35 @@ static void print_warnings(const struct import_stats *stats)
 			stats->anomalous, stats->anomalous == 1 ? "" : "s");
 }
 
+static FILE *open_input(const char *path, struct mc_err *err)
+{
+	FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	if (!in) /* a path that will not open is the caller's to fix: exit 2 */
+		mc_fail(err, MC_ERR_INPUT, "", "%s: %s", path, strerror(errno));
+	return in;
+}
+
+static void close_input(FILE *in)
+{
+	if (in && in != stdin)
+		fclose(in);
+}
+
 static int run(import_fn fn, const char *kind, const char *path, const char *db)
 {
 	struct mc_err err = {0};
-	FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-	if (!in) {
-		/* a path that will not open is the caller's to fix: exit 2 */
-		mc_fail(&err, MC_ERR_INPUT, "", "%s: %s", path,
-			strerror(errno));
+	FILE *in = open_input(path, &err);
+	if (!in)
 		return cli_fail(&err);
-	}
 	struct store *st;
 	if (cli_open_store(db, &st, &err)) {
-		if (in != stdin)
-			fclose(in);
+		close_input(in);
 		return cli_fail(&err);
 	}
 	struct import_stats stats;
 	enum mc_code rc = fn(st, in, &stats, &err);
 	store_close(st);
-	if (in != stdin)
-		fclose(in);
+	close_input(in);
 	if (rc)
 		return cli_fail(&err);
 	fprintf(stderr, "imported %zu %s (%zu new, %zu updated) in %.2f s\n",
@@ -80,22 +89,69 @@ static int run(import_fn fn, const char *kind, const char *path, const char *db)
 	return 0;
 }
 
+/* Dossiers line by line: exit 0 when a line went in, 2 when none did. */
+static int run_rejects(const char *path, const char *out, const char *db)
+{
+	struct mc_err err = {0};
+	FILE *in = open_input(path, &err);
+	if (!in)
+		return cli_fail(&err);
+	FILE *rejects = fopen(out, "w");
+	if (!rejects) {
+		close_input(in);
+		mc_fail(&err, MC_ERR_INPUT, "--rejects", "--rejects: %s: %s",
+			out, strerror(errno));
+		return cli_fail(&err);
+	}
+	struct store *st;
+	enum mc_code rc = cli_open_store(db, &st, &err);
+	struct import_stats stats;
+	if (!rc) {
+		struct import_options opt = {.rejects = rejects};
+		rc = import_dossiers_with(st, in, &opt, &stats, &err);
+		store_close(st);
+	}
+	close_input(in);
+	if (fclose(rejects) != 0 && !rc)
+		rc = mc_fail(&err, MC_ERR_IO, "--rejects", "--rejects: %s: %s",
+			     out, strerror(errno));
+	if (rc)
+		return cli_fail(&err);
+	fprintf(stderr,
+		"imported %zu dossiers (%zu new, %zu updated), refused %zu "
+		"line%s (in %s) in %.2f s\n",
+		stats.records, stats.created, stats.updated, stats.rejected,
+		stats.rejected == 1 ? "" : "s", out, stats.seconds);
+	print_warnings(&stats);
+	if (stats.records)
+		return 0;
+	mc_fail(&err, MC_ERR_INPUT, "", "no line was imported");
+	return cli_fail(&err);
+}
+
 int cmd_import(int argc, char **argv)
 {
-	const char *db = NULL;
+	const char *db = NULL, *rejects = NULL;
 	const char *pos[2];
 	size_t n_pos = 0;
-	const struct cli_opt opts[] = {{"db", &db, NULL}, {NULL, NULL, NULL}};
+	const struct cli_opt opts[] = {{"db", &db, NULL},
+				       {"rejects", &rejects, NULL},
+				       {NULL, NULL, NULL}};
 	int status = cli_parse(argc, argv, opts, pos, 2, &n_pos);
 	if (status)
 		return status;
 	if (n_pos != 2)
 		return cli_usage("usage: motcua import units|procedures|"
-				 "dossiers|ratings|feedback FILE [--db FILE]");
+				 "dossiers|ratings|feedback FILE [--db FILE]"
+				 " [--rejects OUT (dossiers)]");
 	import_fn fn = find_kind(pos[0]);
 	if (!fn)
 		return cli_usage("cannot import \"%s\": expected units, "
 				 "procedures, dossiers, ratings or feedback",
 				 pos[0]);
+	if (rejects && strcmp(pos[0], "dossiers") != 0)
+		return cli_usage("--rejects: only for dossiers");
+	if (rejects)
+		return run_rejects(pos[1], rejects, db);
 	return run(fn, pos[0], pos[1], db);
 }

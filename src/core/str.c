@@ -162,3 +162,77 @@ void strbuf_json_string(struct strbuf *sb, const char *s)
 	strbuf_add(sb, run, (size_t)(s - run));
 	strbuf_add(sb, "\"", 1);
 }
+
+/* Whether c may follow the bytes before it in a UTF-8 sequence starting
+ * with lead (i its position): no overlong forms, no surrogates, nothing
+ * above U+10FFFF. */
+static bool utf8_follows(unsigned char lead, size_t i, unsigned char c)
+{
+	unsigned char lo = 0x80, hi = 0xBF;
+	if (i == 1 && lead == 0xE0)
+		lo = 0xA0;
+	else if (i == 1 && lead == 0xED)
+		hi = 0x9F;
+	else if (i == 1 && lead == 0xF0)
+		lo = 0x90;
+	else if (i == 1 && lead == 0xF4)
+		hi = 0x8F;
+	return c >= lo && c <= hi;
+}
+
+/* The bytes at s (n of them, s[0] >= 0x80) taken by one character: the
+ * whole sequence when it is valid (*ok), else its longest valid start
+ * (at least one byte), which becomes one U+FFFD. */
+static size_t utf8_span(const unsigned char *s, size_t n, bool *ok)
+{
+	size_t len = s[0] < 0xC2   ? 1
+		     : s[0] < 0xE0 ? 2
+		     : s[0] < 0xF0 ? 3
+		     : s[0] < 0xF5 ? 4
+				   : 1;
+	size_t i = 1;
+	while (i < len && i < n && utf8_follows(s[0], i, s[i]))
+		i++;
+	*ok = len > 1 && i == len;
+	return i;
+}
+
+void strbuf_json_bytes(struct strbuf *sb, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+	strbuf_add(sb, "\"", 1);
+	for (size_t i = 0; i < n;) {
+		unsigned char c = p[i];
+		if (c >= 0x80) {
+			bool ok;
+			size_t len = utf8_span(p + i, n - i, &ok);
+			if (ok)
+				strbuf_add(sb, s + i, len);
+			else
+				strbuf_puts(sb, "\xEF\xBF\xBD"); /* U+FFFD */
+			i += len;
+			continue;
+		}
+		char esc[7] = {'\\', (char)c, 0};
+		switch (c) {
+		case '"':
+		case '\\': break;
+		case '\n': esc[1] = 'n'; break;
+		case '\r': esc[1] = 'r'; break;
+		case '\t': esc[1] = 't'; break;
+		default:
+			if (c >= 0x20) {
+				esc[0] = (char)c;
+				esc[1] = 0;
+				break;
+			}
+			memcpy(esc, "\\u00", 4);
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+		}
+		strbuf_puts(sb, esc);
+		i++;
+	}
+	strbuf_add(sb, "\"", 1);
+}

@@ -46,5 +46,8 @@ void strbuf_add_int(struct strbuf *sb, int64_t v);
 void strbuf_json_key(struct strbuf *sb, const char *name);
 /* Append s as a JSON string literal with quotes and escapes. */
 void strbuf_json_string(struct strbuf *sb, const char *s);
+/* The same for n arbitrary bytes (a line as it came, NULs and all): each
+ * byte that is not part of valid UTF-8 becomes U+FFFD. */
+void strbuf_json_bytes(struct strbuf *sb, const char *s, size_t n);
 
 #endif
