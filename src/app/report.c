@@ -76,6 +76,7 @@ void report_release(struct report *r)
 	free(r->lines);
 	free(r->unit);
 	free(r->unit_name);
+	report_figures_release(&r->figures);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -130,9 +131,29 @@ static bool shows(const struct unit *u, const struct report *r,
 	return served || !empty(l);
 }
 
+/* Every unit of r->level in the root's subtree, each on its own line. */
+static enum mc_code level_unit_lines(struct tree *t, int64_t root,
+				     struct report *r, struct mc_err *err)
+{
+	enum mc_code rc = MC_OK;
+	for (size_t i = 0; !rc && i < t->t->n; i++) {
+		t->line[i] = -1;
+		const struct unit *u = &t->t->units[i];
+		if (u->level != r->level ||
+		    !unit_tree_within(t->t, (int64_t)i, root))
+			continue;
+		rc = add_line(r, u->code, u->name, "", err);
+		t->line[i] = (int)r->n - 1;
+	}
+	return rc;
+}
+
 static enum mc_code unit_lines(struct tree *t, int64_t root, struct report *r,
 			       struct mc_err *err)
 {
+	if (r->level)
+		return level_unit_lines(t, root, r, err);
+	r->first_unit = 1;
 	enum mc_code rc = add_line(r, t->t->units[root].code,
 				   t->t->units[root].name, " (trực tiếp)", err);
 	for (size_t i = 0; !rc && i < t->t->n; i++) {
@@ -147,6 +168,23 @@ static enum mc_code unit_lines(struct tree *t, int64_t root, struct report *r,
 	return rc;
 }
 
+/* By unit, the figures of the units' lines. */
+static enum mc_code unit_figures(struct report *r, int64_t min_resolved,
+				 struct mc_err *err)
+{
+	size_t n = r->n - r->first_unit;
+	const struct report_row **rows = malloc((n ? n : 1) * sizeof(*rows));
+	if (!rows)
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	for (size_t i = 0; i < n; i++)
+		rows[i] = &r->lines[r->first_unit + i].row;
+	enum mc_code rc = report_figures_compute(
+		rows, n, min_resolved ? min_resolved : FIGURES_MIN_RESOLVED,
+		&r->figures, err);
+	free(rows);
+	return rc;
+}
+
 /* Drop the lines `shows` rejects (fields and procedures without figures),
  * then add up the total. */
 static void finish_lines(struct tree *t, struct report *r)
@@ -154,8 +192,9 @@ static void finish_lines(struct tree *t, struct report *r)
 	size_t kept = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		struct report_line *l = &r->lines[i];
-		int64_t u =
-			r->by == REPORT_BY_UNIT && i > 0 ? find(t, l->key) : -1;
+		int64_t u = r->by == REPORT_BY_UNIT && i >= r->first_unit
+				    ? find(t, l->key)
+				    : -1;
 		bool catalogue = r->by == REPORT_BY_FIELD ||
 				 r->by == REPORT_BY_PROCEDURE;
 		if ((u >= 0 && !shows(&t->t->units[u], r, l)) ||
@@ -250,11 +289,13 @@ static enum mc_code fast_units(struct app *app, struct tree *t, int64_t root,
 {
 	enum mc_code rc = MC_OK;
 	if (!r->restated) {
-		rc = counted(app, r->unit, AGG_DIM_OWN, "", &r->period,
-			     &r->lines[0].row, err);
-		for (size_t i = 1; !rc && i < r->n; i++)
-			rc = counted(app, r->lines[i].key, AGG_DIM_ALL, "",
-				     &r->period, &r->lines[i].row, err);
+		/* the unit's own line, then each child's subtree; with a
+		 * level, each unit's own dossiers alone */
+		for (size_t i = 0; !rc && i < r->n; i++)
+			rc = counted(app, r->lines[i].key,
+				     r->level || i == 0 ? AGG_DIM_OWN
+							: AGG_DIM_ALL,
+				     "", &r->period, &r->lines[i].row, err);
 		return rc;
 	}
 	/* restated: every unit's own dossiers onto its line as of `to` */
@@ -311,6 +352,8 @@ static int scan_line(struct scan *s, const struct dossier *d, int64_t u)
 	struct report *r = s->report;
 	switch (r->by) {
 	case REPORT_BY_UNIT:
+		if (r->level)
+			return s->tree->line[u];
 		return line_of(s->tree, u, s->root,
 			       r->restated ? r->period.to : MC_NO_TIME);
 	case REPORT_BY_LEVEL: return (int)s->tree->t->units[u].level - 1;
@@ -363,6 +406,16 @@ static enum mc_code check_query(const struct report_query *q,
 	if (q->restated && q->by != REPORT_BY_UNIT)
 		return mc_fail(err, MC_ERR_INPUT, "restated",
 			       "restated: applies to the report by unit");
+	if (q->level && q->by != REPORT_BY_UNIT)
+		return mc_fail(err, MC_ERR_INPUT, "level",
+			       "level: applies to the report by unit");
+	if (q->level && q->restated)
+		return mc_fail(err, MC_ERR_INPUT, "level",
+			       "level: lists the units as they were, not "
+			       "restated");
+	if (q->level && (q->level < LEVEL_PROVINCE || q->level > LEVEL_COMMUNE))
+		return mc_fail(err, MC_ERR_INPUT, "level",
+			       "level: %d is not 1-3", (int)q->level);
 	return MC_OK;
 }
 
@@ -373,6 +426,7 @@ static enum mc_code build(struct app *app, const struct report_query *q,
 	out->period = q->period;
 	out->by = q->by;
 	out->restated = q->restated;
+	out->level = q->by == REPORT_BY_UNIT ? q->level : 0;
 	struct tree t;
 	struct strmap lines;
 	strmap_init(&lines);
@@ -403,6 +457,8 @@ static enum mc_code build(struct app *app, const struct report_query *q,
 		rc = fast_dims(app, out, err);
 	if (!rc)
 		finish_lines(&t, out);
+	if (!rc && q->by == REPORT_BY_UNIT)
+		rc = unit_figures(out, q->min_resolved, err);
 	strmap_release(&lines);
 	tree_release(&t);
 	store_read_end(app->st, snapshot);
@@ -427,6 +483,6 @@ enum mc_code app_report_by_unit(struct app *app, const char *root,
 				struct report_period period, struct report *out,
 				struct mc_err *err)
 {
-	struct report_query q = {period, root, REPORT_BY_UNIT, false};
+	struct report_query q = {period, root, REPORT_BY_UNIT, false, 0, 0};
 	return app_report(app, &q, out, err);
 }

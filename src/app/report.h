@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "app/app.h"
+#include "core/figures.h"
 #include "core/report.h"
 
 enum report_by {
@@ -26,6 +27,11 @@ struct report_query {
 	const char *unit; /* NULL: the province (the unit without parent) */
 	enum report_by by;
 	bool restated; /* merged units onto their successors at `to` */
+	/* by unit: 0 for the unit's children (each with its subtree);
+	 * a level for every unit of that level in the unit's subtree, each
+	 * with the dossiers it handled itself */
+	enum unit_level level;
+	int64_t min_resolved; /* to be ranked; 0: FIGURES_MIN_RESOLVED */
 };
 
 struct report_line {
@@ -41,6 +47,11 @@ struct report {
 	struct report_line *lines;
 	size_t n, cap;
 	struct report_row total;
+	enum unit_level level;
+	/* by unit: the figures over lines[first_unit..n) (the children or
+	 * the units of `level`; not the unit's own "(trực tiếp)" line) */
+	size_t first_unit;
+	struct report_figures figures;
 };
 
 void report_release(struct report *r);

@@ -1,7 +1,9 @@
 /*
  * report.c - `motcua report`: form II.06a for a period, one line per unit
- * below the chosen one, as an aligned table (Vietnamese column titles) or
- * as JSON.
+ * below the chosen one (or per unit of a --level), as an aligned table
+ * (Vietnamese column titles), CSV, JSON or xlsx; --figures adds the
+ * online shares and postal uses per line and, by unit, the units by
+ * on-time rate.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -19,12 +21,19 @@
 
 struct column {
 	const char *title;
-	size_t offset; /* into struct report_row; SIZE_MAX for the rate */
+	size_t offset;                              /* into struct report_row */
+	int64_t (*rate)(const struct report_row *); /* or a rate */
+	int64_t (*count)(const struct report_row *); /* or a sum */
+	bool figure;                                 /* shown with --figures */
 };
 
-#define COL(t, f)                                 \
-	{                                         \
-		t, offsetof(struct report_row, f) \
+#define COL(t, f)                                                    \
+	{                                                            \
+		t, offsetof(struct report_row, f), NULL, NULL, false \
+	}
+#define FIG(t, f)                                                   \
+	{                                                           \
+		t, offsetof(struct report_row, f), NULL, NULL, true \
 	}
 static const struct column columns[] = {
 	COL("Tổng nhận", received_total),
@@ -43,8 +52,16 @@ static const struct column columns[] = {
 	COL("Chờ bổ sung", waiting_supplement),
 	COL("Dừng xử lý", refused),
 	COL("Rút", withdrawn),
-	{"Tỷ lệ đúng hạn", SIZE_MAX},
+	{"Tỷ lệ đúng hạn", 0, report_on_time_rate, NULL, false},
+	{"Tỷ lệ trực tuyến", 0, report_online_rate, NULL, true},
+	FIG("Đã GQ nộp trực tuyến", resolved_online),
+	{"Tỷ lệ trực tuyến/đã GQ", 0, report_online_rate_of_resolved, NULL,
+	 true},
+	FIG("Trả KQ bưu chính", results_by_post),
+	{"Lượt bưu chính", 0, NULL, report_postal_uses, true},
 };
+#undef COL
+#undef FIG
 #define N_COLUMNS (sizeof(columns) / sizeof(*columns))
 
 static int64_t field(const struct report_row *r, size_t offset)
@@ -90,17 +107,27 @@ static void rate_text(int64_t rate, char *buf, size_t n)
 
 static void cell(const struct report_row *r, size_t c, char *buf, size_t n)
 {
-	if (columns[c].offset == SIZE_MAX)
-		rate_text(report_on_time_rate(r), buf, n);
+	if (columns[c].rate)
+		rate_text(columns[c].rate(r), buf, n);
+	else if (columns[c].count)
+		snprintf(buf, n, "%" PRId64, columns[c].count(r));
 	else
 		snprintf(buf, n, "%" PRId64, field(r, columns[c].offset));
 }
 
+/* Whether column c shows (figure columns only with --figures). */
+static bool shown(size_t c, bool figures)
+{
+	return figures || !columns[c].figure;
+}
+
 static void print_line(const char *name, const struct report_row *r,
-		       size_t name_w, const size_t *w)
+		       size_t name_w, const size_t *w, bool figures)
 {
 	pad(name, name_w, false);
 	for (size_t c = 0; c < N_COLUMNS; c++) {
+		if (!shown(c, figures))
+			continue;
 		char buf[32];
 		cell(r, c, buf, sizeof(buf));
 		fputs("  ", stdout);
@@ -109,7 +136,55 @@ static void print_line(const char *name, const struct report_row *r,
 	putchar('\n');
 }
 
-static void print_text(const struct report *rep)
+/* The names of the units at figure positions at[0..n), with rates. */
+static void print_units(const struct report *rep, const size_t *at, size_t n,
+			bool with_rate)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct report_line *l =
+			&rep->lines[rep->first_unit + at[i]];
+		char rate[32];
+		rate_text(report_on_time_rate(&l->row), rate, sizeof(rate));
+		printf("%s%s", i ? "; " : "", l->name);
+		if (with_rate)
+			printf(" %s", rate);
+	}
+	if (!n)
+		fputs("-", stdout);
+	putchar('\n');
+}
+
+/* The figures under the table (--figures), from the same lines. */
+static void print_figures(const struct report *rep)
+{
+	const struct report_row *t = &rep->total;
+	char a[32], b[32];
+	printf("\nLượt sử dụng dịch vụ bưu chính công ích: %" PRId64
+	       " (tiếp nhận %" PRId64 ", trả kết quả %" PRId64 ")\n",
+	       report_postal_uses(t), t->received_postal, t->results_by_post);
+	rate_text(report_online_rate(t), a, sizeof(a));
+	rate_text(report_online_rate_of_resolved(t), b, sizeof(b));
+	printf("Hồ sơ trực tuyến: %" PRId64 "/%" PRId64
+	       " hồ sơ mới tiếp nhận (%s); %" PRId64 "/%" PRId64
+	       " hồ sơ đã giải quyết (%s)\n",
+	       t->received_online, t->received_new, a, t->resolved_online,
+	       t->resolved_total, b);
+	if (rep->by != REPORT_BY_UNIT)
+		return;
+	const struct report_figures *f = &rep->figures;
+	printf("Đơn vị có hồ sơ trực tuyến: %zu/%zu\n", f->with_online,
+	       f->units);
+	printf("Đơn vị được xếp hạng (đã giải quyết từ %lld hồ sơ): %zu\n",
+	       (long long)f->min_resolved, f->ranked);
+	printf("Đơn vị đạt 100%% đúng hạn: %zu: ", f->n_at_full);
+	print_units(rep, f->at_full, f->n_at_full, false);
+	fputs("Tỷ lệ đúng hạn cao nhất: ", stdout);
+	print_units(rep, f->highest, f->n_highest, true);
+	fputs("Tỷ lệ đúng hạn thấp nhất: ", stdout);
+	print_units(rep, f->lowest, f->n_lowest, true);
+}
+
+static void print_text(const struct report *rep, bool figures)
 {
 	char a[CIVIL_BUF], b[CIVIL_BUF];
 	printf("BÁO CÁO TÌNH HÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH (mẫu II.06a)\n"
@@ -130,13 +205,18 @@ static void print_text(const struct report *rep)
 	}
 	pad("Đơn vị", name_w, false);
 	for (size_t c = 0; c < N_COLUMNS; c++) {
+		if (!shown(c, figures))
+			continue;
 		fputs("  ", stdout);
 		pad(columns[c].title, w[c], true);
 	}
 	putchar('\n');
 	for (size_t i = 0; i < rep->n; i++)
-		print_line(rep->lines[i].name, &rep->lines[i].row, name_w, w);
-	print_line("Tổng cộng", &rep->total, name_w, w);
+		print_line(rep->lines[i].name, &rep->lines[i].row, name_w, w,
+			   figures);
+	print_line("Tổng cộng", &rep->total, name_w, w, figures);
+	if (figures)
+		print_figures(rep);
 }
 
 static void print_json(const struct report *rep)
@@ -163,8 +243,8 @@ static struct report_period last_month(int cutoff)
 
 struct args {
 	const char *db, *from, *to, *period, *cutoff, *unit, *by, *format;
-	const char *out;
-	bool restated, scan;
+	const char *out, *level, *min_resolved;
+	bool restated, scan, figures;
 };
 
 static int parse_query(const struct args *a, struct report_query *q)
@@ -183,6 +263,12 @@ static int parse_query(const struct args *a, struct report_query *q)
 	q->unit = a->unit;
 	q->restated = a->restated;
 	if (a->by && report_by_parse(a->by, &q->by, &err))
+		return cli_fail(&err);
+	if (a->level && unit_level_parse(a->level, &q->level, "level", &err))
+		return cli_fail(&err);
+	if (a->min_resolved &&
+	    report_min_resolved_parse(a->min_resolved, &q->min_resolved,
+				      "min-resolved", &err))
 		return cli_fail(&err);
 	if ((a->from || a->to) && a->period)
 		return cli_usage("give --from and --to, or --period, not both");
@@ -218,12 +304,14 @@ static void csv_field(FILE *f, const char *s)
 }
 
 static void csv_line(FILE *f, const char *key, const char *name,
-		     const struct report_row *r)
+		     const struct report_row *r, bool figures)
 {
 	csv_field(f, key);
 	fputc(',', f);
 	csv_field(f, name);
 	for (size_t c = 0; c < N_COLUMNS; c++) {
+		if (!shown(c, figures))
+			continue;
 		char buf[32];
 		cell(r, c, buf, sizeof(buf));
 		if (buf[strlen(buf) - 1] == '%')
@@ -233,28 +321,30 @@ static void csv_line(FILE *f, const char *key, const char *name,
 	fputc('\n', f);
 }
 
-static void print_csv(const struct report *rep)
+static void print_csv(const struct report *rep, bool figures)
 {
 	fputs("\"Mã\",\"Tên\"", stdout);
 	for (size_t c = 0; c < N_COLUMNS; c++) {
+		if (!shown(c, figures))
+			continue;
 		fputc(',', stdout);
 		csv_field(stdout, columns[c].title);
 	}
 	fputc('\n', stdout);
 	for (size_t i = 0; i < rep->n; i++)
 		csv_line(stdout, rep->lines[i].key, rep->lines[i].name,
-			 &rep->lines[i].row);
-	csv_line(stdout, rep->unit, "Tổng cộng", &rep->total);
+			 &rep->lines[i].row, figures);
+	csv_line(stdout, rep->unit, "Tổng cộng", &rep->total, figures);
 }
 
-static int emit(const struct report *rep, const char *format)
+static int emit(const struct report *rep, const char *format, bool figures)
 {
 	if (strcmp(format, "json") == 0)
 		print_json(rep);
 	else if (strcmp(format, "csv") == 0)
-		print_csv(rep);
+		print_csv(rep, figures);
 	else
-		print_text(rep);
+		print_text(rep, figures);
 	return 0;
 }
 
@@ -262,12 +352,21 @@ int cmd_report(int argc, char **argv)
 {
 	struct args a = {.format = "text"};
 	const struct cli_opt opts[] = {
-		{"db", &a.db, NULL},         {"from", &a.from, NULL},
-		{"to", &a.to, NULL},         {"period", &a.period, NULL},
-		{"cutoff", &a.cutoff, NULL}, {"unit", &a.unit, NULL},
-		{"by", &a.by, NULL},         {"format", &a.format, NULL},
-		{"out", &a.out, NULL},       {"restated", NULL, &a.restated},
-		{"scan", NULL, &a.scan},     {NULL, NULL, NULL},
+		{"db", &a.db, NULL},
+		{"from", &a.from, NULL},
+		{"to", &a.to, NULL},
+		{"period", &a.period, NULL},
+		{"cutoff", &a.cutoff, NULL},
+		{"unit", &a.unit, NULL},
+		{"by", &a.by, NULL},
+		{"format", &a.format, NULL},
+		{"out", &a.out, NULL},
+		{"restated", NULL, &a.restated},
+		{"scan", NULL, &a.scan},
+		{"figures", NULL, &a.figures},
+		{"level", &a.level, NULL},
+		{"min-resolved", &a.min_resolved, NULL},
+		{NULL, NULL, NULL},
 	};
 	struct report_query q;
 	int status = cli_parse(argc, argv, opts, NULL, 0, NULL);
@@ -300,7 +399,7 @@ int cmd_report(int argc, char **argv)
 		return cli_fail(&err);
 	}
 	if (!xlsx)
-		emit(&rep, a.format);
+		emit(&rep, a.format, a.figures);
 	report_release(&rep);
 	return fflush(stdout) == 0 ? 0 : 1;
 }

@@ -79,6 +79,7 @@ static void add_ended(struct report_row *row, const struct dossier *d,
 	}
 	row->resolved_total++;
 	row->due_total++;
+	row->resolved_online += d->channel == CHANNEL_ONLINE;
 	int outcome = outcome_by_day(d, end_day);
 	if (outcome < 0)
 		row->resolved_early++;
@@ -157,6 +158,16 @@ int64_t report_online_rate(const struct report_row *r)
 	return report_rate(r->received_online, r->received_new);
 }
 
+int64_t report_online_rate_of_resolved(const struct report_row *r)
+{
+	return report_rate(r->resolved_online, r->resolved_total);
+}
+
+int64_t report_postal_uses(const struct report_row *r)
+{
+	return r->received_postal + r->results_by_post;
+}
+
 bool report_row_balanced(const struct report_row *r)
 {
 	return r->received_total == r->received_new + r->carried_over &&
@@ -169,6 +180,8 @@ bool report_row_balanced(const struct report_row *r)
 		       r->in_progress_in_time + r->in_progress_overdue &&
 	       r->received_online ==
 		       r->received_online_partial + r->received_online_full &&
+	       r->resolved_online >= 0 &&
+	       r->resolved_online <= r->resolved_total &&
 	       r->received_new == r->received_online + r->received_direct +
 					  r->received_postal;
 }
@@ -311,8 +324,11 @@ size_t report_contributions(const struct dossier *d, enum online_level level,
 	enum agg_counter outcome = ended ? end_counter(d, end) : AGG__COUNT;
 	if (ended)
 		n = put(out, cap, n, end, outcome);
-	if (ended && outcome <= AGG_END_LATE && dossier_has_e_result(d))
+	bool resolved = ended && outcome <= AGG_END_LATE;
+	if (resolved && dossier_has_e_result(d))
 		n = put(out, cap, n, end, AGG_END_E_RESULT);
+	if (resolved && d->channel == CHANNEL_ONLINE)
+		n = put(out, cap, n, end, AGG_END_ONLINE);
 	n = multi_supplement(d, acc, end, outcome, out, cap, n);
 	/* overdue on the days max(due + 1, accepted) .. end - 1: a due day
 	 * before the reception (an imported anomaly) is overdue from the
@@ -372,6 +388,7 @@ void report_row_from_counters(struct report_row *row,
 	row->due_total = row->resolved_total + row->in_progress_overdue;
 	row->results_returned = in[AGG_RETURNED];
 	row->results_by_post = in[AGG_RETURNED_POST];
+	row->resolved_online = in[AGG_END_ONLINE];
 }
 
 struct report_period report_month(int year, int month, int cutoff)

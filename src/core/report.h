@@ -23,6 +23,7 @@ struct report_row {
 	int64_t in_progress_total, in_progress_in_time, in_progress_overdue;
 	int64_t waiting_supplement, refused, withdrawn, due_total;
 	int64_t results_returned, results_by_post;
+	int64_t resolved_online; /* of resolved_total, filed online */
 };
 
 struct report_period {
@@ -38,6 +39,11 @@ int64_t report_rate(int64_t num, int64_t den);
 int64_t report_on_time_rate(const struct report_row *r);
 int64_t report_on_time_rate_of_due(const struct report_row *r);
 int64_t report_online_rate(const struct report_row *r);
+/* Filed online among the dossiers resolved in the period. */
+int64_t report_online_rate_of_resolved(const struct report_row *r);
+/* Uses of the public postal service: filings received by post plus
+ * results delivered by post, in the period. */
+int64_t report_postal_uses(const struct report_row *r);
 /* The invariant: received_total = resolved + refused + withdrawn + open. */
 bool report_row_balanced(const struct report_row *r);
 
@@ -78,6 +84,8 @@ enum agg_counter {
 	 * index; the span second request .. min(end, due + 1) - 1 */
 	AGG_MULTI_INTIME_BEGIN,
 	AGG_MULTI_INTIME_END,
+	/* resolved (early, on time, late) that day, filed online */
+	AGG_END_ONLINE,
 	AGG__COUNT
 };
 
@@ -89,7 +97,7 @@ struct agg_delta {
 /* The days and counters dossier d adds 1 to; at most AGG_MAX_DELTAS plus
  * two per supplement round. Returns the number written (out may be NULL
  * to count). */
-#define AGG_MAX_DELTAS 16
+#define AGG_MAX_DELTAS 17
 size_t report_contributions(const struct dossier *d, enum online_level level,
 			    struct agg_delta *out, size_t cap);
 

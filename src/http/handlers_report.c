@@ -1,7 +1,8 @@
 /*
  * handlers_report.c - GET /api/v1/reports/settlement: form II.06a by
- * unit, level, field or procedure, as it was or restated: the very JSON
- * of `motcua report --format json` (io/report_json). Leaders and
+ * unit (or every unit of a level), level, field or procedure, as it was
+ * or restated, with the units by on-time rate: the very JSON of `motcua
+ * report --format json` (io/report_json). Leaders and
  * administrators, within their unit subtree. The period and shape
  * readers are shared with the public statistics (handlers_stats.c).
  */
@@ -93,6 +94,24 @@ bool http_report_shape(struct http_req *r, struct report_query *q)
 	return true;
 }
 
+/* level=province|district|commune and min_resolved=N into q. */
+bool http_report_figures(struct http_req *r, struct report_query *q)
+{
+	const char *level = http_query(r, "level"),
+		   *min = http_query(r, "min_resolved");
+	struct mc_err err;
+	if (level && unit_level_parse(level, &q->level, "level", &err)) {
+		http_reply_mc(r, &err);
+		return false;
+	}
+	if (min && report_min_resolved_parse(min, &q->min_resolved,
+					     "min_resolved", &err)) {
+		http_reply_mc(r, &err);
+		return false;
+	}
+	return true;
+}
+
 /* Answer with the report as `motcua report --format json` writes it. */
 void http_reply_report(struct http_req *r, const struct report_query *q)
 {
@@ -113,7 +132,8 @@ void h_report_settlement(struct http_req *r)
 {
 	struct report_query q = {0};
 	const char *unit = http_query(r, "unit");
-	if (!http_report_period(r, &q.period) || !http_report_shape(r, &q))
+	if (!http_report_period(r, &q.period) || !http_report_shape(r, &q) ||
+	    !http_report_figures(r, &q))
 		return;
 	q.unit = unit ? unit : r->user.unit;
 	if (!http_in_scope(r->app, r->user.unit, q.unit)) {

@@ -221,12 +221,14 @@ void h_openapi(struct http_req *r);
 void h_metrics(struct http_req *r);
 
 /* Shared by the report handlers (handlers_report.c): the period
- * (period|from+to|cutoff) and shape (by, restated) of a report query,
- * false after answering 400; and the report itself as JSON. */
+ * (period|from+to|cutoff), shape (by, restated) and figures (level,
+ * min_resolved) of a report query, false after answering 400; and the
+ * report itself as JSON. */
 struct report_period;
 struct report_query;
 bool http_report_period(struct http_req *r, struct report_period *p);
 bool http_report_shape(struct http_req *r, struct report_query *q);
+bool http_report_figures(struct http_req *r, struct report_query *q);
 void http_reply_report(struct http_req *r, const struct report_query *q);
 
 /* Shared by the dossier handlers (handlers_dossier.c). */

@@ -102,7 +102,9 @@ const struct http_route http_routes[] = {
 	 "year:YYYY;from:YYYY-MM-DD;to:YYYY-MM-DD;"
 	 "cutoff:1-28 (default 15);unit:unit code (default: the "
 	 "account's);by:unit|level|field|procedure (default unit);"
-	 "restated:1 for merged units shown as their successors",
+	 "restated:1 for merged units shown as their successors;"
+	 "level:province|district|commune for every unit of that level;"
+	 "min_resolved:1-1000000 resolved to be ranked (default 1)",
 	 NULL},
 	{"GET", "/api/v1/public/statistics", h_public_statistics, ANY, -1,
 	 "public",

@@ -56,6 +56,7 @@ static void json_row(struct strbuf *sb, const char *key, const char *name,
 		F(due_total),
 		F(results_returned),
 		F(results_by_post),
+		F(resolved_online),
 #undef F
 	};
 	strbuf_puts(sb, "{\"key\":");
@@ -69,6 +70,50 @@ static void json_row(struct strbuf *sb, const char *key, const char *name,
 	json_rate(sb, "on_time_rate", report_on_time_rate(r));
 	json_rate(sb, "on_time_rate_of_due", report_on_time_rate_of_due(r));
 	json_rate(sb, "online_rate", report_online_rate(r));
+	json_rate(sb, "online_rate_of_resolved",
+		  report_online_rate_of_resolved(r));
+	strbuf_json_key(sb, "postal_uses");
+	strbuf_add_int(sb, report_postal_uses(r));
+	strbuf_puts(sb, "}");
+}
+
+/* [{"key","name","resolved","on_time_rate"}...] of figure positions. */
+static void json_units(struct strbuf *sb, const struct report *rep,
+		       const size_t *at, size_t n)
+{
+	strbuf_puts(sb, "[");
+	for (size_t i = 0; i < n; i++) {
+		const struct report_line *l =
+			&rep->lines[rep->first_unit + at[i]];
+		strbuf_puts(sb, i ? ",{\"key\":" : "{\"key\":");
+		strbuf_json_string(sb, l->key);
+		strbuf_puts(sb, ",\"name\":");
+		strbuf_json_string(sb, l->name);
+		strbuf_json_key(sb, "resolved");
+		strbuf_add_int(sb, l->row.resolved_total);
+		json_rate(sb, "on_time_rate", report_on_time_rate(&l->row));
+		strbuf_puts(sb, "}");
+	}
+	strbuf_puts(sb, "]");
+}
+
+static void json_figures(struct strbuf *sb, const struct report *rep)
+{
+	const struct report_figures *f = &rep->figures;
+	if (rep->by != REPORT_BY_UNIT) {
+		strbuf_puts(sb, "null");
+		return;
+	}
+	strbuf_addf(sb,
+		    "{\"units\":%zu,\"with_online\":%zu,"
+		    "\"min_resolved\":%lld,\"ranked\":%zu,\"at_full\":",
+		    f->units, f->with_online, (long long)f->min_resolved,
+		    f->ranked);
+	json_units(sb, rep, f->at_full, f->n_at_full);
+	strbuf_puts(sb, ",\"highest\":");
+	json_units(sb, rep, f->highest, f->n_highest);
+	strbuf_puts(sb, ",\"lowest\":");
+	json_units(sb, rep, f->lowest, f->n_lowest);
 	strbuf_puts(sb, "}");
 }
 
@@ -81,8 +126,13 @@ void report_json_write(const struct report *rep, struct strbuf *sb)
 	strbuf_json_string(sb, rep->unit);
 	strbuf_puts(sb, ",\"by\":");
 	strbuf_json_string(sb, report_by_name(rep->by));
-	strbuf_addf(sb, ",\"restated\":%s,\"rows\":[",
+	strbuf_addf(sb, ",\"restated\":%s,\"level\":",
 		    rep->restated ? "true" : "false");
+	if (rep->level)
+		strbuf_json_string(sb, unit_level_name(rep->level));
+	else
+		strbuf_puts(sb, "null");
+	strbuf_puts(sb, ",\"rows\":[");
 	for (size_t i = 0; i < rep->n; i++) {
 		if (i)
 			strbuf_puts(sb, ",");
@@ -91,5 +141,7 @@ void report_json_write(const struct report *rep, struct strbuf *sb)
 	}
 	strbuf_puts(sb, "],\"total\":");
 	json_row(sb, rep->unit, "Tổng cộng", &rep->total);
+	strbuf_puts(sb, ",\"figures\":");
+	json_figures(sb, rep);
 	strbuf_puts(sb, "}");
 }

@@ -10,8 +10,11 @@
 #include "core/str.h"
 
 /* Append the report as one JSON object (no newline):
- * {"from","to","unit","by":"unit","rows":[...],"total":{...}}; rates are
- * percentages with two decimals, null when undefined. */
+ * {"from","to","unit","by":"unit","restated","level","rows":[...],
+ * "total":{...},"figures":{...}}; rates are percentages with two
+ * decimals, null when undefined. "figures" (null unless by unit): units,
+ * with_online, min_resolved, ranked, and the lists at_full, highest,
+ * lowest of {"key","name","resolved","on_time_rate"}. */
 void report_json_write(const struct report *rep, struct strbuf *sb);
 
 #endif

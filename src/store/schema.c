@@ -206,6 +206,10 @@ static const char *const migrations[] = {
 	 * and the unit whose subtree they act on (NULL in older rows) */
 	"ALTER TABLE events ADD COLUMN actor_role TEXT;"
 	"ALTER TABLE events ADD COLUMN actor_unit TEXT;",
+	/* 13: a counter of resolved dossiers filed online (the online
+	 * share of resolved, docs/internals/report.md); the emptied
+	 * agg_meta makes the next open rebuild the aggregates with it */
+	"DELETE FROM agg_meta;",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))

@@ -10,6 +10,7 @@
 #include "core/civil.h"
 #include "core/str.h"
 #include "fixture.h"
+#include "io/report_json.h"
 
 static struct fixture fx;
 
@@ -48,6 +49,19 @@ static void same_reports(const struct report_query *q, const char *when)
 		CHECK(report_row_balanced(&fast.lines[i].row));
 	}
 	CHECK(report_row_balanced(&fast.total));
+	/* every row, rate and figure as the JSON contract gives them */
+	struct strbuf a, b;
+	strbuf_init(&a);
+	strbuf_init(&b);
+	report_json_write(&fast, &a);
+	report_json_write(&scan, &b);
+	if (strcmp(a.buf, b.buf) != 0) {
+		fprintf(stderr, "%s: the JSON differs:\n%s\n%s\n", when, a.buf,
+			b.buf);
+		test_failed_checks++;
+	}
+	strbuf_release(&a);
+	strbuf_release(&b);
 	report_release(&fast);
 	report_release(&scan);
 }
@@ -64,6 +78,16 @@ static void all_views_agree(const char *when)
 				  MC_OK);
 			same_reports(&q, when);
 			q.unit = "000.00.31.H56";
+			same_reports(&q, when);
+		}
+	/* every unit of a level, and a ranking with a minimum */
+	for (size_t p = 0; p < 4; p++)
+		for (int l = LEVEL_PROVINCE; l <= LEVEL_COMMUNE; l++) {
+			struct report_query q = {.level = (enum unit_level)l,
+						 .min_resolved = 1 + p % 3};
+			CHECK_INT(report_period_parse(periods[p], 15, &q.period,
+						      "period", NULL),
+				  MC_OK);
 			same_reports(&q, when);
 		}
 }
@@ -319,6 +343,20 @@ TEST(bad_queries_are_refused)
 	CHECK_INT(report_period_parse("month:2024-04", 29, &p, "period", &err),
 		  MC_ERR_INPUT);
 	CHECK_STR(err.field, "cutoff");
+	q.period.to = q.period.from + 30;
+	q.level = LEVEL_COMMUNE;
+	q.by = REPORT_BY_FIELD;
+	CHECK_INT(app_report(&fx.app, &q, &r, &err), MC_ERR_INPUT);
+	CHECK_STR(err.field, "level");
+	q.by = REPORT_BY_UNIT;
+	q.restated = true;
+	CHECK_INT(app_report(&fx.app, &q, &r, &err), MC_ERR_INPUT);
+	CHECK_STR(err.field, "level");
+	q.restated = false;
+	q.level = 0;
+	q.min_resolved = -1;
+	CHECK_INT(app_report(&fx.app, &q, &r, &err), MC_ERR_INPUT);
+	CHECK_STR(err.field, "min_resolved");
 }
 
 TEST(periods_follow_the_cutoff)
@@ -372,10 +410,148 @@ TEST(a_new_unit_shows_without_reopening)
 	report_release(&r);
 }
 
+/* One dossier of procedure 1.000001 (5 working days) at `unit`,
+ * accepted on `day` of March 2024 at 09:00 and, unless `end` is 0,
+ * finished `end` days later ('d': on its due day), then returned
+ * (by post when `post`); else withdrawn in April. */
+static void march(const char *unit, enum channel ch, int day, int end,
+		  bool post)
+{
+	struct dossier f, d;
+	fixture_filing(&f, "1.000001", unit, ch);
+	int64_t at = civil_time_at(civil_days(2024, 3, day), 9 * 3600);
+	struct op_request req = {
+		.params = {.op = ch == CHANNEL_ONLINE ? OP_REGISTER : OP_ACCEPT,
+			   .at = at},
+		.filing = &f,
+		.actor = &fixture_operator,
+	};
+	CHECK_INT(app_lifecycle(&fx.app, &req, &d, NULL), MC_OK);
+	dossier_release(&f);
+	char *code = strdup(d.code);
+	dossier_release(&d);
+	if (ch == CHANNEL_ONLINE)
+		CHECK_INT(apply(code, OP_ACCEPT, at, NULL), MC_OK);
+	CHECK_INT(apply(code, OP_START, at + 600, NULL), MC_OK);
+	struct dossier now;
+	CHECK_INT(store_dossier_get(fx.app.st, code, &now, NULL), MC_OK);
+	int64_t due = now.due;
+	dossier_release(&now);
+	if (end) {
+		int64_t fin = end == 'd' ? due : at + end * 86400;
+		CHECK_INT(apply(code, OP_FINISH, fin, NULL), MC_OK);
+		struct op_request ret = {
+			.params = {.op = OP_RETURN,
+				   .at = fin + 3600,
+				   .delivery = post ? DELIVERY_POST
+						    : DELIVERY_COUNTER},
+			.code = code,
+			.actor = &fixture_operator,
+		};
+		CHECK_INT(app_lifecycle(&fx.app, &ret, NULL, NULL), MC_OK);
+	} else {
+		/* open through March, withdrawn in April */
+		int64_t april = civil_time_at(civil_days(2024, 4, 10), 32400);
+		CHECK_INT(apply(code, OP_WITHDRAW, april, NULL), MC_OK);
+	}
+	free(code);
+}
+
+static struct report march_report(const char *unit, enum unit_level level,
+				  int64_t min_resolved)
+{
+	struct report_query q = {
+		.unit = unit, .level = level, .min_resolved = min_resolved};
+	q.period.from = civil_days(2024, 3, 1);
+	q.period.to = civil_days(2024, 3, 31);
+	struct report r;
+	CHECK_INT(app_report(&fx.app, &q, &r, NULL), MC_OK);
+	same_reports(&q, "march");
+	return r;
+}
+
+static const char *unit_at(const struct report *r, const size_t *at, size_t i)
+{
+	return r->lines[r->first_unit + at[i]].key;
+}
+
+/* March 2024, by hand: the department resolves 2 online filings early
+ * (100%); district 31 resolves a counter filing late and an online one
+ * on its due day, and its commune a postal filing early, returned by post
+ * (2 of 3 in time, 66.67%); district 32 has one counter filing open. */
+TEST(figures_of_a_hand_made_month)
+{
+	march("000.00.06.H56", CHANNEL_ONLINE, 4, 2, false);
+	march("000.00.06.H56", CHANNEL_ONLINE, 5, 1, false);
+	march("000.00.31.H56", CHANNEL_DIRECT, 4, 16, false);
+	march("000.00.31.H56", CHANNEL_ONLINE, 4, 'd', false);
+	march("000.31.21.H56", CHANNEL_POSTAL, 6, 1, true);
+	march("000.00.32.H56", CHANNEL_DIRECT, 7, 0, false);
+	struct report r = march_report(NULL, 0, 0);
+	const struct report_row *t = &r.total;
+	CHECK_INT(t->received_new, 6);
+	CHECK_INT(t->received_online, 3);
+	CHECK_INT(t->resolved_total, 5);
+	CHECK_INT(t->resolved_online, 3);
+	CHECK_INT(report_online_rate_of_resolved(t), 6000);
+	CHECK_INT(report_online_rate(t), 5000);
+	CHECK_INT(t->received_postal, 1);
+	CHECK_INT(t->results_by_post, 1);
+	CHECK_INT(report_postal_uses(t), 2);
+	const struct report_figures *f = &r.figures;
+	CHECK_INT(f->min_resolved, 1);
+	CHECK_INT(f->units, 3);
+	CHECK_INT(f->with_online, 2);
+	CHECK_INT(f->ranked, 2);
+	CHECK_INT(f->n_at_full, 1);
+	CHECK_STR(unit_at(&r, f->at_full, 0), "000.00.06.H56");
+	CHECK_INT(f->n_highest, 1);
+	CHECK_STR(unit_at(&r, f->highest, 0), "000.00.06.H56");
+	CHECK_INT(f->n_lowest, 1);
+	CHECK_STR(unit_at(&r, f->lowest, 0), "000.00.31.H56");
+	CHECK_INT(
+		report_on_time_rate(&r.lines[r.first_unit + f->lowest[0]].row),
+		6667);
+	report_release(&r);
+
+	/* at least 3 resolved: only district 31 is ranked */
+	r = march_report(NULL, 0, 3);
+	CHECK_INT(r.figures.ranked, 1);
+	CHECK_INT(r.figures.n_at_full, 0);
+	CHECK_STR(unit_at(&r, r.figures.highest, 0), "000.00.31.H56");
+	CHECK_STR(unit_at(&r, r.figures.lowest, 0), "000.00.31.H56");
+	report_release(&r);
+
+	/* the districts each with their own dossiers: 31 resolved 2, 1 in
+	 * time; the lines add up to the district level's line */
+	r = march_report(NULL, LEVEL_DISTRICT, 0);
+	CHECK_INT(r.first_unit, 0);
+	CHECK_INT(r.n, 2);
+	CHECK_STR(r.lines[0].key, "000.00.31.H56");
+	CHECK_INT(r.lines[0].row.resolved_total, 2);
+	CHECK_INT(report_on_time_rate(&r.lines[0].row), 5000);
+	CHECK_STR(r.lines[1].key, "000.00.32.H56");
+	CHECK_INT(r.lines[1].row.in_progress_total, 1);
+	struct report_query by_level = {.by = REPORT_BY_LEVEL};
+	by_level.period = r.period;
+	struct report levels;
+	CHECK_INT(app_report(&fx.app, &by_level, &levels, NULL), MC_OK);
+	CHECK(memcmp(&levels.lines[LEVEL_DISTRICT - 1].row, &r.total,
+		     sizeof(r.total)) == 0);
+	report_release(&levels);
+	report_release(&r);
+	r = march_report("000.00.31.H56", LEVEL_COMMUNE, 0);
+	CHECK_INT(r.n, 1);
+	CHECK_INT(r.figures.n_at_full, 1);
+	CHECK_INT(report_postal_uses(&r.total), 2);
+	report_release(&r);
+}
+
 TEST(setup) { fixture_open(&fx); }
 TEST(teardown) { fixture_close(&fx); }
 
-TEST_MAIN(T(setup), T(aggregates_follow_every_lifecycle_step),
+TEST_MAIN(T(setup), T(figures_of_a_hand_made_month),
+	  T(aggregates_follow_every_lifecycle_step),
 	  T(a_calendar_change_moves_due_dates_in_the_aggregates),
 	  T(a_failed_operation_leaves_the_aggregates),
 	  T(anomalous_dossiers_in_the_reports),

@@ -17,6 +17,21 @@ for by in unit level field procedure; do
 		cmp -s "$work/fast" "$work/scan" && ok || fail "$by $period: aggregates differ from the scan"
 	done
 done
+for level in province district commune; do
+	"$m" report --period quarter:2026Q2 --level $level --min-resolved 3 --format json >"$work/fast" 2>&1
+	"$m" report --period quarter:2026Q2 --level $level --min-resolved 3 --format json --scan >"$work/scan" 2>&1
+	cmp -s "$work/fast" "$work/scan" && ok || fail "level $level: aggregates differ from the scan"
+done
+expect_text "$work/fast" '"level":"commune"' "level named in the JSON"
+expect_text "$work/fast" '"min_resolved":3' "minimum in the JSON"
+expect_exit 0 "figures" -- "$m" report --period month:2026-05 --figures
+expect_text "$work/out" "Lượt sử dụng dịch vụ bưu chính công ích: [0-9]+ \(tiếp nhận [0-9]+, trả kết quả [0-9]+\)" "postal uses"
+expect_text "$work/out" "Đơn vị đạt 100% đúng hạn: [0-9]+" "units at 100%"
+expect_text "$work/out" "Tỷ lệ trực tuyến/đã GQ" "online share of resolved column"
+expect_exit 0 "figures csv" -- "$m" report --period month:2026-05 --figures --format csv
+expect_text "$work/out" '"Lượt bưu chính"' "csv figure column"
+expect_exit 0 "csv without figures" -- "$m" report --period month:2026-05 --format csv
+grep -q "Lượt bưu chính" "$work/out" && fail "figure columns only with --figures" || ok
 expect_exit 0 "restated" -- "$m" report --period year:2026 --restated --format json
 expect_text "$work/out" '"restated":true' "restated flagged"
 expect_exit 0 "text" -- "$m" report --period month:2026-05
@@ -37,6 +52,12 @@ expect_text "$work/err" "unit" "unit named"
 expect_exit 2 "bad by" -- "$m" report --by district
 expect_text "$work/err" "by" "by named"
 expect_exit 2 "restated by field" -- "$m" report --by field --restated
+expect_exit 2 "bad level" -- "$m" report --level canton
+expect_text "$work/err" "level" "level named"
+expect_exit 2 "level by field" -- "$m" report --level commune --by field
+expect_text "$work/err" "level" "level named by field"
+expect_exit 2 "bad minimum" -- "$m" report --min-resolved 0
+expect_text "$work/err" "min-resolved" "minimum named"
 expect_exit 2 "xlsx without --out" -- "$m" report --format xlsx
 expect_exit 2 "from after to" -- "$m" report --from 2026-05-10 --to 2026-05-01
 expect_exit 2 "bad date" -- "$m" report --from 2026-02-30 --to 2026-03-01

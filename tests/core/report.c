@@ -368,6 +368,44 @@ TEST(index_facts_are_counted)
 	dossier_release(&d);
 }
 
+/* Of four dossiers of April 2024: resolved online, resolved after a
+ * postal filing with the result sent by post, resolved at the counter,
+ * and stopped after an online filing. */
+TEST(online_share_of_resolved_and_postal_uses)
+{
+	struct report_period p = period();
+	struct report_row r = {0};
+	struct dossier d;
+	base(&d, at(2024, 4, 1, 9, 0), at(2024, 4, 10, 9, 0));
+	d.status = ST_FINISHED;
+	d.finished = at(2024, 4, 9, 9, 0);
+	report_add(&r, &d, ONLINE_FULL, &p);
+	d.channel = CHANNEL_POSTAL;
+	d.status = ST_RETURNED;
+	d.delivery = DELIVERY_POST;
+	d.returned = at(2024, 4, 12, 9, 0);
+	report_add(&r, &d, ONLINE_FULL, &p);
+	d.channel = CHANNEL_DIRECT;
+	d.delivery = DELIVERY_COUNTER;
+	report_add(&r, &d, ONLINE_FULL, &p);
+	d.channel = CHANNEL_ONLINE;
+	d.status = ST_STOPPED;
+	d.returned = MC_NO_TIME;
+	report_add(&r, &d, ONLINE_FULL, &p);
+	dossier_release(&d);
+	CHECK(report_row_balanced(&r));
+	CHECK_INT(r.received_new, 4);
+	CHECK_INT(r.received_online, 2);
+	CHECK_INT(r.resolved_total, 3);
+	CHECK_INT(r.resolved_online, 1);
+	CHECK_INT(report_online_rate(&r), 5000);
+	CHECK_INT(report_online_rate_of_resolved(&r), 3333);
+	CHECK_INT(r.received_postal, 1);
+	CHECK_INT(r.results_returned, 2);
+	CHECK_INT(r.results_by_post, 1);
+	CHECK_INT(report_postal_uses(&r), 2);
+}
+
 TEST_MAIN(T(statutory_months), T(received_at_2359_on_the_last_day_counts),
 	  T(finish_dates_against_the_due_date),
 	  T(open_at_the_end_in_time_or_overdue),
@@ -376,4 +414,5 @@ TEST_MAIN(T(statutory_months), T(received_at_2359_on_the_last_day_counts),
 	  T(carried_over_and_already_ended), T(rates_round_half_up),
 	  T(invariant_on_random_dossiers),
 	  T(counters_agree_with_the_scan_on_random_data),
-	  T(index_facts_are_counted))
+	  T(index_facts_are_counted),
+	  T(online_share_of_resolved_and_postal_uses))

@@ -341,7 +341,28 @@ TEST(report_matches_the_cli_json)
 	CHECK_STR(json_string_value(json_object_get(r.json, "unit")), DISTRICT);
 	CHECK_STR(json_string_value(json_object_get(r.json, "from")),
 		  "2024-03-15");
+	json_t *fig = json_object_get(r.json, "figures");
+	CHECK_INT(json_integer_value(json_object_get(fig, "min_resolved")), 1);
+	CHECK(json_is_array(json_object_get(fig, "at_full")));
 	reply_release(&r);
+	client_request(e.port, "GET",
+		       "/api/v1/reports/settlement?period=month:2024-04"
+		       "&level=commune&min_resolved=2",
+		       s.headers, NULL, &r);
+	CHECK_INT(r.status, 200);
+	CHECK_STR(json_string_value(json_object_get(r.json, "level")),
+		  "commune");
+	fig = json_object_get(r.json, "figures");
+	CHECK_INT(json_integer_value(json_object_get(fig, "min_resolved")), 2);
+	reply_release(&r);
+	CHECK_INT(status_of(&e, "GET",
+			    "/api/v1/reports/settlement?level=canton", &s,
+			    NULL),
+		  400);
+	CHECK_INT(status_of(&e, "GET",
+			    "/api/v1/reports/settlement?min_resolved=0", &s,
+			    NULL),
+		  400);
 	CHECK_INT(status_of(&e, "GET",
 			    "/api/v1/reports/settlement?unit=" DEPARTMENT, &s,
 			    NULL),
