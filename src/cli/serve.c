@@ -1,14 +1,16 @@
 /*
  * serve.c - `motcua serve [--db FILE] [--listen HOST:PORT] [--threads N]
- * [--web DIR] [--demo-accounts]`: run the HTTP server (the JSON API and
- * the pages in DIR, default "web") until SIGTERM or SIGINT, then stop
- * accepting, let the requests in flight finish, close the database and
- * exit 0.
+ * [--web DIR] [--trusted-proxy ADDR] [--demo-accounts]`: run the HTTP server
+ * (the JSON API and the pages in DIR, default "web") until SIGTERM or SIGINT,
+ * then stop accepting, let the requests in flight finish, close the database
+ * and exit 0. --trusted-proxy names the TLS proxy in front: only from that peer
+ * is X-Forwarded-For taken as the client's address.
  *
  * --demo-accounts first adds, when missing, the demonstration accounts
  * admin, lanhdao, motcua and canbo, all with the password "demo" (too
  * short for `motcua user add` on purpose: never on real data).
  */
+#include <arpa/inet.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -148,6 +150,17 @@ static int demo_accounts(const char *db)
 	return rc ? cli_fail(&err) : 0;
 }
 
+static int parse_proxy(const char *s)
+{
+	unsigned char bin[16];
+	if (s && inet_pton(AF_INET, s, bin) != 1 &&
+	    inet_pton(AF_INET6, s, bin) != 1)
+		return cli_usage("--trusted-proxy: \"%s\" is not an IP "
+				 "address",
+				 s);
+	return 0;
+}
+
 /* A missing page directory is worth a warning, not a refusal: the API
  * alone is a useful server. */
 static void check_web(const char *dir)
@@ -163,13 +176,14 @@ static void check_web(const char *dir)
 int cmd_serve(int argc, char **argv)
 {
 	const char *db = NULL, *listen = "127.0.0.1:8080", *threads = NULL;
-	const char *web = "web";
+	const char *web = "web", *proxy = NULL;
 	bool demo = false;
 	const struct cli_opt opts[] = {
 		{"db", &db, NULL},
 		{"listen", &listen, NULL},
 		{"threads", &threads, NULL},
 		{"web", &web, NULL},
+		{"trusted-proxy", &proxy, NULL},
 		{"demo-accounts", NULL, &demo},
 		{NULL, NULL, NULL},
 	};
@@ -177,6 +191,8 @@ int cmd_serve(int argc, char **argv)
 	int status = cli_parse(argc, argv, opts, NULL, 0, NULL);
 	if (!status)
 		status = parse_threads(threads, &cfg.threads);
+	if (!status)
+		status = parse_proxy(proxy);
 	if (!status && demo)
 		status = demo_accounts(cli_db_path(db));
 	if (status)
@@ -184,6 +200,7 @@ int cmd_serve(int argc, char **argv)
 	cfg.db_path = cli_db_path(db);
 	cfg.listen = listen;
 	cfg.web_root = web;
+	cfg.trusted_proxy = proxy;
 	check_web(web);
 	/* Block the stop signals before any thread starts, so every server
 	 * thread inherits the mask and only sigwait below sees them. */

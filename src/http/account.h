@@ -10,6 +10,9 @@
 
 #include "app/app.h"
 
+/* The size of a password hash string (crypto_pwhash_STRBYTES). */
+#define ACCOUNT_HASH_SIZE 128
+
 /* Passwords shorter than this are refused. */
 #define ACCOUNT_MIN_PASSWORD 8
 
@@ -18,6 +21,10 @@
 enum mc_code account_add(struct app *app, const char *username,
 			 const char *role, const char *unit,
 			 const char *password, struct mc_err *err);
+/* A hash of a random password, made as account_add makes hashes: what
+ * an unknown user name is checked against. */
+enum mc_code account_dummy_hash(char out[ACCOUNT_HASH_SIZE],
+				struct mc_err *err);
 /* Whether password matches the stored hash (constant-time in sodium). */
 bool account_password_ok(const char *hash, const char *password);
 

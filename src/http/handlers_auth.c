@@ -2,9 +2,14 @@
  * handlers_auth.c - sign in, sign out, who am I. The session token lives
  * only in an HttpOnly, SameSite=Strict cookie (the store keeps its hash);
  * the CSRF token comes back in the JSON for the page to repeat in
- * X-CSRF-Token. Five failed logins for a username or from an address
- * within 15 minutes lock further attempts (429, Retry-After) until the
- * oldest of them is 15 minutes old.
+ * X-CSRF-Token.
+ *
+ * Throttle: an account and an address each have free tries (5 and 20
+ * by default, http_config); past them each failure doubles the key's
+ * wait (429, Retry-After), 30 s up to 15 minutes from its last failure,
+ * within a window of an hour. An address's failures never lock another
+ * account's right password below its own limit, and a right password
+ * takes back its own attempt.
  */
 #include <stdio.h>
 #include <string.h>
@@ -14,8 +19,11 @@
 #include "http/http_int.h"
 
 #define SESSION_SECONDS (8 * 3600)
-#define THROTTLE_WINDOW (15 * 60)
-#define THROTTLE_MAX 5
+/* failures older than this are forgotten; after an account's or an
+ * address's free tries each failure doubles its wait, 30 s to 15 min */
+#define THROTTLE_WINDOW (60 * 60)
+#define BACKOFF_BASE 30
+#define BACKOFF_CAP (15 * 60)
 
 static const char *role_name(unsigned bit)
 {
@@ -35,33 +43,16 @@ static json_t *me_json(const struct http_user *u)
 			 u->unit, "csrf", u->csrf);
 }
 
-/* Seconds until the key may try again, 0 when it may now. */
-static int64_t locked_for(struct http_req *r, const char *key, int64_t now)
+/* Answer 429 for a login that must wait. */
+static void throttled(struct http_req *r, int64_t wait)
 {
-	int n = 0;
-	int64_t oldest = MC_NO_TIME;
-	if (store_login_failure_count(r->app->st, key, now - THROTTLE_WINDOW,
-				      &n, &oldest, NULL) ||
-	    n < THROTTLE_MAX || oldest == MC_NO_TIME)
-		return 0;
-	int64_t wait = oldest + THROTTLE_WINDOW - now;
-	return wait > 0 ? wait : 1;
-}
-
-static bool throttled(struct http_req *r, const char *ukey, const char *akey,
-		      int64_t now)
-{
-	int64_t a = locked_for(r, ukey, now), b = locked_for(r, akey, now);
-	int64_t wait = a > b ? a : b;
-	if (!wait)
-		return false;
 	char secs[24];
 	snprintf(secs, sizeof(secs), "%lld", (long long)wait);
+	http_metrics_event(&r->srv->metrics, HTTP_EV_LOGIN_THROTTLED);
 	http_reply_error(r, 429, "too_many_requests", "",
 			 "too many failed logins; try again in %s seconds",
 			 secs);
 	http_add_header(r, MHD_HTTP_HEADER_RETRY_AFTER, secs);
-	return true;
 }
 
 static void start_session(struct http_req *r, const struct user *u)
@@ -89,27 +80,46 @@ static void start_session(struct http_req *r, const struct user *u)
 	http_add_header(r, MHD_HTTP_HEADER_SET_COOKIE, cookie);
 }
 
+/* Record the attempt first (atomically with the throttle's count), then
+ * verify: concurrent guesses cannot overtake the count. An unknown or
+ * inactive name is verified against the dummy hash, so the answer takes
+ * as long as for a known name. */
 static void check_login(struct http_req *r, const char *name,
 			const char *password)
 {
 	char ukey[96], akey[96];
-	int64_t now = (int64_t)time(NULL);
+	int64_t now = (int64_t)time(NULL), wait;
+	const struct http_config *cfg = &r->srv->cfg;
+	struct mc_err err;
 	struct user u;
 	snprintf(ukey, sizeof(ukey), "user:%s", name);
 	snprintf(akey, sizeof(akey), "addr:%s", http_client_addr(r));
-	if (throttled(r, ukey, akey, now))
+	struct login_key keys[2] = {
+		{ukey, (int)cfg->login_account_tries, BACKOFF_BASE, BACKOFF_CAP,
+		 0},
+		{akey, (int)cfg->login_address_tries, BACKOFF_BASE, BACKOFF_CAP,
+		 0},
+	};
+	if (store_login_attempt(r->app->st, keys, 2, now, THROTTLE_WINDOW,
+				&wait, &err)) {
+		http_reply_mc(r, &err);
 		return;
+	}
+	if (wait) {
+		throttled(r, wait);
+		return;
+	}
 	bool found = store_user_get(r->app->st, name, &u, NULL) == MC_OK;
-	if (found && u.active &&
-	    account_password_ok(u.password_hash, password)) {
-		store_login_failure_clear(r->app->st, ukey,
-					  now - THROTTLE_WINDOW, NULL);
+	bool usable = found && u.active;
+	bool right = http_password_ok(
+		r, usable ? u.password_hash : r->srv->dummy_hash, password);
+	if (usable && right) {
+		/* the attempt was recorded as a failure of both keys: the
+		 * account's failures go, the address keeps its others */
+		store_login_forget(r->app->st, ukey, keys[1].row,
+				   now - THROTTLE_WINDOW, NULL);
 		start_session(r, &u);
 	} else {
-		/* deliberately kept although the request fails: the count
-		 * is what throttles the next guess */
-		store_login_failure_add(r->app->st, ukey, now, NULL);
-		store_login_failure_add(r->app->st, akey, now, NULL);
 		http_reply_error(r, 401, "unauthorized", "password",
 				 "wrong username or password");
 	}

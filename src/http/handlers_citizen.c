@@ -7,7 +7,6 @@
  * A wrong secret answers like an unknown code (404), as the public
  * lookup does. Feedback outside an account's subtree answers 404 too.
  */
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,18 +32,6 @@ static bool need_string(struct http_req *r, json_t *o, const char *key,
 	return false;
 }
 
-static bool secret_matches(struct http_req *r, int64_t dossier_id,
-			   const char *secret)
-{
-	char want[129], got[65];
-	if (!secret || strlen(secret) > 256 ||
-	    store_dossier_secret_get(r->app->st, dossier_id, want, sizeof(want),
-				     NULL))
-		return false;
-	http_token_hash(secret, got);
-	return strlen(want) == 64 && sodium_memcmp(want, got, 64) == 0;
-}
-
 /* The dossier of a code and its secret; false after answering (404 for
  * an unknown code and a wrong secret alike). */
 static bool citizen_dossier(struct http_req *r, const char *code,
@@ -56,7 +43,7 @@ static bool citizen_dossier(struct http_req *r, const char *code,
 		http_reply_mc(r, &err);
 		return false;
 	}
-	if (!rc && secret_matches(r, d->id, secret))
+	if (http_secret_ok(r, rc ? 0 : d->id, secret) && !rc)
 		return true;
 	if (!rc)
 		dossier_release(d);

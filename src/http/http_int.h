@@ -15,6 +15,7 @@
 #include "app/app.h"
 #include "core/civil.h"
 #include "core/str.h"
+#include "http/account.h"
 #include "http/server.h"
 
 /* ---- roles and accounts ------------------------------------------------ */
@@ -52,17 +53,26 @@ void http_pool_release(struct http_pool *p, struct app *app);
 
 #define HTTP_N_STATUS 14
 #define HTTP_N_BUCKETS 12
+/* What the defences did, counted for motcua_http_events_total. */
+enum http_event {
+	HTTP_EV_PASSWORD_CHECK, /* an argon2id verification, dummy or not */
+	HTTP_EV_SECRET_CHECK,   /* a tracking-secret comparison, dummy or not */
+	HTTP_EV_LOGIN_THROTTLED,
+	HTTP_N_EVENTS
+};
 struct http_metrics {
 	size_t n_routes;        /* + 1 slot for unmatched paths */
 	atomic_ulong *requests; /* [(n_routes + 1) * HTTP_N_STATUS] */
 	atomic_ulong buckets[HTTP_N_BUCKETS + 1];
 	atomic_ulong count;
 	atomic_ullong sum_us;
+	atomic_ulong events[HTTP_N_EVENTS];
 };
 bool http_metrics_init(struct http_metrics *m, size_t n_routes);
 void http_metrics_release(struct http_metrics *m);
 void http_metrics_record(struct http_metrics *m, int route, int status,
 			 uint64_t micros);
+void http_metrics_event(struct http_metrics *m, enum http_event ev);
 /* Append the Prometheus text of the counters and the histogram. */
 void http_metrics_text(const struct http_metrics *m, struct strbuf *sb);
 
@@ -76,6 +86,9 @@ struct http_server {
 	atomic_int in_flight;
 	atomic_bool stopping; /* http_server_stop began: refuse new requests */
 	uint16_t port;
+	/* an argon2id hash of a random password: an unknown user name is
+	 * verified against it, so it costs what a known one does */
+	char dummy_hash[ACCOUNT_HASH_SIZE];
 };
 
 #define HTTP_MAX_PARAMS 3
@@ -179,6 +192,13 @@ bool http_csrf_ok(struct http_req *r);
 bool http_in_scope(struct app *app, const char *root, const char *code);
 /* The signed-in account of r as the application's actor (borrows r). */
 struct actor http_actor(const struct http_req *r);
+/* Whether a citizen's secret is the tracking secret of dossier_id. An
+ * unknown dossier (id 0) is compared against a dummy hash after the
+ * same store lookup, so it costs what a wrong secret does. */
+bool http_secret_ok(struct http_req *r, int64_t dossier_id, const char *secret);
+/* Whether password matches hash (argon2id), counted as an event. */
+bool http_password_ok(struct http_req *r, const char *hash,
+		      const char *password);
 /* Hex of the BLAKE2b-256 hash of a token or secret (out: 65 bytes). */
 void http_token_hash(const char *token, char out[65]);
 /* A random 128-bit (n = 16) or 256-bit (n = 32) token as hex. */

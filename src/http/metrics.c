@@ -52,6 +52,26 @@ void http_metrics_record(struct http_metrics *m, int route, int status,
 	atomic_fetch_add(&m->sum_us, micros);
 }
 
+void http_metrics_event(struct http_metrics *m, enum http_event ev)
+{
+	atomic_fetch_add(&m->events[ev], 1);
+}
+
+static void events_text(const struct http_metrics *m, struct strbuf *sb)
+{
+	static const char *const names[HTTP_N_EVENTS] = {
+		"password_check",
+		"secret_check",
+		"login_throttled",
+	};
+	strbuf_puts(sb, "# HELP motcua_http_events_total What the server's "
+			"defences did.\n"
+			"# TYPE motcua_http_events_total counter\n");
+	for (int e = 0; e < HTTP_N_EVENTS; e++)
+		strbuf_addf(sb, "motcua_http_events_total{event=\"%s\"} %lu\n",
+			    names[e], atomic_load(&m->events[e]));
+}
+
 static void requests_text(const struct http_metrics *m, struct strbuf *sb)
 {
 	strbuf_puts(sb, "# HELP motcua_http_requests_total HTTP requests by "
@@ -107,4 +127,5 @@ void http_metrics_text(const struct http_metrics *m, struct strbuf *sb)
 		    "motcua_http_request_duration_seconds_count %lu\n",
 		    (double)atomic_load(&m->sum_us) / 1e6,
 		    atomic_load(&m->count));
+	events_text(m, sb);
 }

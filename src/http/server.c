@@ -25,24 +25,55 @@ static uint64_t now_us(void)
 	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000;
 }
 
-/* Only a login asks (for its throttle), so it is looked up on demand. */
+static void addr_text(const struct sockaddr *sa, char *out, size_t size)
+{
+	snprintf(out, size, "unknown");
+	if (sa && sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr,
+			  out, (socklen_t)size);
+	else if (sa && sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6,
+			  &((const struct sockaddr_in6 *)sa)->sin6_addr, out,
+			  (socklen_t)size);
+}
+
+/* The last address of X-Forwarded-For: the one the trusted proxy added
+ * itself (those before it are the client's word). */
+static bool forwarded_for(struct http_req *r, char *out, size_t size)
+{
+	const char *xff = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+						      "X-Forwarded-For");
+	if (!xff)
+		return false;
+	const char *last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	last += strspn(last, " \t");
+	size_t n = strcspn(last, " \t");
+	char buf[64];
+	unsigned char bin[16];
+	if (!n || n >= sizeof(buf))
+		return false;
+	memcpy(buf, last, n);
+	buf[n] = '\0';
+	if (inet_pton(AF_INET, buf, bin) != 1 &&
+	    inet_pton(AF_INET6, buf, bin) != 1)
+		return false;
+	snprintf(out, size, "%s", buf);
+	return true;
+}
+
+/* Looked up on demand (a login's throttle, the log): the peer, or what
+ * the configured proxy says the peer was. */
 const char *http_client_addr(struct http_req *r)
 {
 	if (r->client[0])
 		return r->client;
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
 		r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	snprintf(r->client, sizeof(r->client), "unknown");
-	if (!ci || !ci->client_addr)
-		return r->client;
-	const struct sockaddr *sa = ci->client_addr;
-	if (sa->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr,
-			  r->client, sizeof(r->client));
-	else if (sa->sa_family == AF_INET6)
-		inet_ntop(AF_INET6,
-			  &((const struct sockaddr_in6 *)sa)->sin6_addr,
-			  r->client, sizeof(r->client));
+	addr_text(ci ? ci->client_addr : NULL, r->client, sizeof(r->client));
+	const char *proxy = r->srv->cfg.trusted_proxy;
+	if (proxy && strcmp(proxy, r->client) == 0)
+		forwarded_for(r, r->client, sizeof(r->client));
 	return r->client;
 }
 
@@ -188,6 +219,10 @@ static void defaults(struct http_config *c)
 		c->max_conns = 256;
 	if (!c->max_body)
 		c->max_body = (size_t)1 << 20;
+	if (!c->login_account_tries)
+		c->login_account_tries = 5;
+	if (!c->login_address_tries)
+		c->login_address_tries = 20;
 }
 
 static enum mc_code start_daemon(struct http_server *srv,
@@ -227,6 +262,10 @@ enum mc_code http_server_start(const struct http_config *cfg,
 	struct sockaddr_in sa;
 	enum mc_code rc = parse_listen(srv->cfg.listen, &sa, err);
 	if (rc) {
+		free(srv);
+		return rc;
+	}
+	if ((rc = account_dummy_hash(srv->dummy_hash, err))) {
 		free(srv);
 		return rc;
 	}

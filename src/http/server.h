@@ -23,6 +23,12 @@ struct http_config {
 	unsigned max_conns;   /* 0: 256 */
 	size_t max_body;      /* 0: 1 MiB; larger bodies get 413 */
 	const char *web_root; /* the pages (web/); NULL: "web" */
+	/* who is asking: X-Forwarded-For is believed only from this peer
+	 * (the TLS proxy's address); NULL: never */
+	const char *trusted_proxy;
+	/* failed logins before the backoff starts: per account (0: 5) and
+	 * per address (0: 20) */
+	unsigned login_account_tries, login_address_tries;
 };
 
 struct http_server;

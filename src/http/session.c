@@ -71,6 +71,35 @@ bool http_csrf_ok(struct http_req *r)
 	       sodium_memcmp(h, r->user.csrf, n) == 0;
 }
 
+/* BLAKE2b of nothing anyone holds: what an unknown code is compared
+ * against. */
+static const char dummy_secret_hash[65] =
+	"0000000000000000000000000000000000000000000000000000000000000000";
+
+bool http_secret_ok(struct http_req *r, int64_t dossier_id, const char *secret)
+{
+	char want[129], got[65];
+	/* an unknown dossier reads the secret of id 0 (none), as a known
+	 * one reads its own: the same statement, then the same hash */
+	bool stored = store_dossier_secret_get(r->app->st, dossier_id, want,
+					       sizeof(want), NULL) == MC_OK &&
+		      strlen(want) == 64;
+	if (!stored)
+		memcpy(want, dummy_secret_hash, sizeof(dummy_secret_hash));
+	bool given = secret && strlen(secret) <= 256;
+	http_token_hash(given ? secret : "", got);
+	http_metrics_event(&r->srv->metrics, HTTP_EV_SECRET_CHECK);
+	return sodium_memcmp(want, got, 64) == 0 && stored && given &&
+	       dossier_id;
+}
+
+bool http_password_ok(struct http_req *r, const char *hash,
+		      const char *password)
+{
+	http_metrics_event(&r->srv->metrics, HTTP_EV_PASSWORD_CHECK);
+	return account_password_ok(hash, password);
+}
+
 bool http_in_scope(struct app *app, const char *root, const char *code)
 {
 	return app_in_scope(app, root, code);

@@ -334,10 +334,10 @@ const char *const store_statements[Q__COUNT] = {
 	[Q_SESSION_DELETE] = "DELETE FROM sessions WHERE token_hash = ?"
 			     " OR expires_at <= ?",
 	[Q_FAILURE_ADD] = "INSERT INTO login_failures(key, at) VALUES(?,?)",
-	[Q_FAILURE_COUNT] = "SELECT count(*), min(at) FROM login_failures"
+	[Q_FAILURE_COUNT] = "SELECT count(*), max(at) FROM login_failures"
 			    " WHERE key = ? AND at > ?",
 	[Q_FAILURE_CLEAR] = "DELETE FROM login_failures WHERE key = ?"
-			    " OR at <= ?",
+			    " OR rowid = ? OR at <= ?",
 	[Q_SECRET_PUT] = "INSERT INTO dossier_secrets(dossier_id, secret_hash)"
 			 " VALUES(?,?)",
 	[Q_SECRET_GET] = "SELECT secret_hash FROM dossier_secrets"

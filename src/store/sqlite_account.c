@@ -167,18 +167,22 @@ enum mc_code store_session_delete(struct store *st, const char *token_hash,
 
 /* ---- failed logins ---------------------------------------------------- */
 
-enum mc_code store_login_failure_add(struct store *st, const char *key,
-				     int64_t at, struct mc_err *err)
+/* Seconds from `now` until a key with n failures, the last at `last`,
+ * may try again; 0 when it may now. */
+static int64_t key_wait(const struct login_key *k, int n, int64_t last,
+			int64_t now)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_FAILURE_ADD);
-	bind_text(s, 1, key);
-	sqlite3_bind_int64(s, 2, at);
-	return step_write(st, s, "recording a failed login", err);
+	if (n < k->free || last == MC_NO_TIME)
+		return 0;
+	int64_t wait = k->cap;
+	if (n - k->free < 30 && (k->base << (n - k->free)) < k->cap)
+		wait = k->base << (n - k->free);
+	return last + wait > now ? last + wait - now : 0;
 }
 
-enum mc_code store_login_failure_count(struct store *st, const char *key,
-				       int64_t since, int *n, int64_t *oldest,
-				       struct mc_err *err)
+static enum mc_code key_failures(struct store *st, const char *key,
+				 int64_t since, int *n, int64_t *last,
+				 struct mc_err *err)
 {
 	sqlite3_stmt *s = store_stmt(st, Q_FAILURE_COUNT);
 	bind_text(s, 1, key);
@@ -186,7 +190,7 @@ enum mc_code store_login_failure_count(struct store *st, const char *key,
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		*n = sqlite3_column_int(s, 0);
-		*oldest = column_time(s, 1);
+		*last = column_time(s, 1);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW)
@@ -194,12 +198,51 @@ enum mc_code store_login_failure_count(struct store *st, const char *key,
 	return MC_OK;
 }
 
-enum mc_code store_login_failure_clear(struct store *st, const char *key,
-				       int64_t since, struct mc_err *err)
+static enum mc_code record_attempt(struct store *st, struct login_key *keys,
+				   size_t n, int64_t now, struct mc_err *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *s = store_stmt(st, Q_FAILURE_ADD);
+		bind_text(s, 1, keys[i].key);
+		sqlite3_bind_int64(s, 2, now);
+		enum mc_code rc =
+			step_write(st, s, "recording a login attempt", err);
+		if (rc)
+			return rc;
+		keys[i].row = sqlite3_last_insert_rowid(st->db);
+	}
+	return MC_OK;
+}
+
+enum mc_code store_login_attempt(struct store *st, struct login_key *keys,
+				 size_t n, int64_t now, int64_t window,
+				 int64_t *wait, struct mc_err *err)
+{
+	*wait = 0;
+	/* the write lock is taken first, so the count and the attempt it
+	 * admits are one step for every other login */
+	enum mc_code rc = store_begin(st, err);
+	for (size_t i = 0; !rc && i < n; i++) {
+		int failures = 0;
+		int64_t last = MC_NO_TIME;
+		rc = key_failures(st, keys[i].key, now - window, &failures,
+				  &last, err);
+		int64_t w = rc ? 0 : key_wait(&keys[i], failures, last, now);
+		if (w > *wait)
+			*wait = w;
+	}
+	if (!rc && !*wait)
+		rc = record_attempt(st, keys, n, now, err);
+	return store_finish(st, rc, err);
+}
+
+enum mc_code store_login_forget(struct store *st, const char *key, int64_t row,
+				int64_t before, struct mc_err *err)
 {
 	sqlite3_stmt *s = store_stmt(st, Q_FAILURE_CLEAR);
 	bind_text(s, 1, key);
-	sqlite3_bind_int64(s, 2, since);
+	sqlite3_bind_int64(s, 2, row);
+	sqlite3_bind_int64(s, 3, before);
 	return step_write(st, s, "clearing failed logins", err);
 }
 

@@ -207,16 +207,28 @@ enum mc_code store_session_get(struct store *st, const char *token_hash,
 enum mc_code store_session_delete(struct store *st, const char *token_hash,
 				  int64_t now, struct mc_err *err);
 
-/* Failed logins by key ("user:NAME", "addr:IP"): count those after
- * `since` and the oldest of them (MC_NO_TIME when none). clear deletes a
- * key's failures and every failure at or before `since`. */
-enum mc_code store_login_failure_add(struct store *st, const char *key,
-				     int64_t at, struct mc_err *err);
-enum mc_code store_login_failure_count(struct store *st, const char *key,
-				       int64_t since, int *n, int64_t *oldest,
-				       struct mc_err *err);
-enum mc_code store_login_failure_clear(struct store *st, const char *key,
-				       int64_t since, struct mc_err *err);
+/* Failed logins, for the login throttle. A key ("user:NAME",
+ * "addr:IP") may fail `free` times within `window` seconds; after that
+ * it waits `base` seconds from its last failure, doubling with each
+ * further failure up to `cap`. */
+struct login_key {
+	const char *key;
+	int free;
+	int64_t base, cap;
+	int64_t row; /* out: the attempt recorded for this key */
+};
+/* In one write transaction: when every key may try at `now`, record the
+ * attempt as a failure of each key (store_login_forget takes it back
+ * when the password is right) and set *wait to 0; else record nothing
+ * and set *wait to the seconds until every key may try. Concurrent
+ * attempts see each other's rows: no more than `free` get through. */
+enum mc_code store_login_attempt(struct store *st, struct login_key *keys,
+				 size_t n, int64_t now, int64_t window,
+				 int64_t *wait, struct mc_err *err);
+/* A right password: delete every failure of `key`, the attempt's row
+ * `row` (of another key) and every failure at or before `before`. */
+enum mc_code store_login_forget(struct store *st, const char *key, int64_t row,
+				int64_t before, struct mc_err *err);
 
 /* The hash of a dossier's tracking secret (hash at least 129 bytes). */
 enum mc_code store_dossier_secret_put(struct store *st, int64_t dossier_id,

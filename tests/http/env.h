@@ -36,7 +36,9 @@ static inline void env_user(struct env *e, const char *name, const char *role,
 	}
 }
 
-static inline void env_open(struct env *e)
+/* The server with the settings of cfg (its database, address and
+ * thread count filled in when unset). */
+static inline void env_open_with(struct env *e, struct http_config cfg)
 {
 	struct mc_err err;
 	fixture_open(&e->f);
@@ -45,13 +47,34 @@ static inline void env_open(struct env *e)
 	env_user(e, "officer31", "officer", DISTRICT);
 	env_user(e, "clerk31", "clerk", DISTRICT);
 	env_user(e, "officer06", "officer", DEPARTMENT);
-	struct http_config cfg = {
-		.db_path = e->f.db, .listen = "127.0.0.1:0", .threads = 2};
+	cfg.db_path = e->f.db;
+	cfg.listen = cfg.listen ? cfg.listen : "127.0.0.1:0";
+	cfg.threads = cfg.threads ? cfg.threads : 2;
 	if (http_server_start(&cfg, &e->srv, &err)) {
 		fprintf(stderr, "env: server: %s\n", err.message);
 		exit(1);
 	}
 	e->port = http_server_port(e->srv);
+}
+
+static inline void env_open(struct env *e)
+{
+	env_open_with(e, (struct http_config){0});
+}
+
+/* The value of a motcua_http_events_total counter, from /metrics. */
+static inline long env_event(struct env *e, const char *event)
+{
+	struct reply r;
+	char key[96];
+	long n = -1;
+	snprintf(key, sizeof(key), "motcua_http_events_total{event=\"%s\"} ",
+		 event);
+	if (client_request(e->port, "GET", "/metrics", NULL, NULL, &r) == 0 &&
+	    r.body && strstr(r.body, key))
+		n = atol(strstr(r.body, key) + strlen(key));
+	reply_release(&r);
+	return n;
 }
 
 static inline void env_close(struct env *e)
