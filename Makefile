@@ -52,8 +52,9 @@ $(BUILD)/tests/%.o: tests/%.c
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_LIB) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-# the holiday rules are built into the binary with .incbin
+# the holiday rules and decisions are built into the binary with .incbin
 $(BUILD)/src/io/holiday_rules_data.o: data/holiday-rules.json
+$(BUILD)/src/io/holiday_decisions_data.o: data/holiday-decisions.json
 $(BUILD)/src/io/index_rules_data.o: data/index-rules.json
 
 unit: $(TEST_BIN) $(BIN)

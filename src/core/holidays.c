@@ -184,3 +184,43 @@ enum mc_code holidays_of_year(const struct holiday_rules *r, int year,
 	*n = l.n;
 	return MC_OK;
 }
+
+/* ---- decisions ---- */
+
+bool holiday_decisions_cover(const struct holiday_decisions *d, int year)
+{
+	size_t lo = 0, hi = d ? d->n_years : 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->years[mid] == year)
+			return true;
+		if (d->years[mid] < year)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+const struct holiday_decision_day *
+holiday_decisions_day(const struct holiday_decisions *d, int64_t day)
+{
+	size_t lo = 0, hi = d ? d->n_days : 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->days[mid].day == day)
+			return &d->days[mid];
+		if (d->days[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+const struct holiday_notice *
+holiday_decisions_notice(const struct holiday_decisions *d,
+			 const struct holiday_decision_day *dd)
+{
+	return &d->notices[d->blocks[dd->block].notice];
+}

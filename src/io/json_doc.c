@@ -46,6 +46,8 @@ enum mc_code json_only_keys(json_t *obj, const char *const *allowed,
 		if (!ok) {
 			struct json_path p;
 			const char *field = json_path_key(&p, base, key);
+			if (!*field) /* an empty key at the top */
+				field = "\"\"";
 			return mc_fail(err, MC_ERR_INPUT, field,
 				       "%s: %s: unknown field", what, field);
 		}
