@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "io/holiday_decisions.h"
 #include "io/holiday_rules.h"
 
 static int add_override(const struct calendar_override *o, void *ctx)
@@ -19,6 +20,7 @@ enum mc_code app_reload_calendar(struct app *app, struct mc_err *err)
 		store_calendar_generation(app->st, &app->cal_generation, err);
 	calendar_release(&app->cal);
 	calendar_init(&app->cal, app->rules);
+	calendar_use_decisions(&app->cal, app->decisions);
 	return rc ? rc : store_calendar_each(app->st, add_override, app, err);
 }
 
@@ -56,9 +58,12 @@ enum mc_code app_open(const char *db_path, struct app *app, struct mc_err *err)
 	memset(app, 0, sizeof(*app));
 	app->tree_generation = -1;
 	enum mc_code rc = holiday_rules_default(&app->rules, err);
+	if (!rc && (rc = holiday_decisions_default(&app->decisions, err)))
+		holiday_rules_free(app->rules);
 	if (rc)
 		return rc;
 	calendar_init(&app->cal, app->rules);
+	calendar_use_decisions(&app->cal, app->decisions);
 	if ((rc = store_open(db_path, &app->st, err)) ||
 	    (rc = app_reload_calendar(app, err))) {
 		app_close(app);
@@ -73,6 +78,7 @@ void app_close(struct app *app)
 	unit_tree_release(&app->tree);
 	calendar_release(&app->cal);
 	holiday_rules_free(app->rules);
+	holiday_decisions_free(app->decisions);
 	memset(app, 0, sizeof(*app));
 }
 

@@ -1,6 +1,6 @@
 /*
  * app.h - the application layer: one handle that ties the store to the
- * calendar (holiday rules plus administrator rows), and the operations the
+ * calendar (holiday decisions and rules plus administrator rows), and the operations the
  * edges (command line, HTTP) call. Core stays free of I/O; store stays
  * behind its interface; this layer is where they meet.
  */
@@ -15,10 +15,12 @@
 #include "store/store.h"
 
 struct holiday_rules;
+struct holiday_decisions;
 
 struct app {
 	struct store *st;
 	struct holiday_rules *rules;
+	struct holiday_decisions *decisions;
 	struct calendar cal;
 	struct unit_tree tree;   /* cached; see app_units */
 	int64_t tree_generation; /* -1: not loaded */

@@ -11,7 +11,9 @@
  *
  * holidays and due read the administrator rows of the database when one
  * is given (--db or $MOTCUA_DB) or motcua.db exists; without a database
- * they use the built-in holiday rules alone. set and unset recompute the
+ * they use the built-in decisions and rules alone. Every day they print
+ * says where it comes from: a published decision (its notice), the rule,
+ * or an administrator row. set and unset recompute the
  * due date of every open dossier in the same transaction.
  */
 #include <stdio.h>
@@ -21,6 +23,7 @@
 
 #include "cli/cli.h"
 #include "core/civil.h"
+#include "io/holiday_decisions.h"
 #include "io/holiday_rules.h"
 
 struct args {
@@ -34,6 +37,7 @@ struct cal_ctx {
 	bool have_app;
 	struct app app;
 	struct holiday_rules *rules;
+	struct holiday_decisions *decisions;
 	struct calendar cal;
 };
 
@@ -48,9 +52,13 @@ static struct calendar *load_calendar(struct cal_ctx *c, const char *db,
 		c->have_app = true;
 		return &c->app.cal;
 	}
-	if (holiday_rules_default(&c->rules, err))
+	if (holiday_rules_default(&c->rules, err) ||
+	    holiday_decisions_default(&c->decisions, err)) {
+		holiday_rules_free(c->rules);
 		return NULL;
+	}
 	calendar_init(&c->cal, c->rules);
+	calendar_use_decisions(&c->cal, c->decisions);
 	return &c->cal;
 }
 
@@ -62,6 +70,7 @@ static void unload_calendar(struct cal_ctx *c)
 	}
 	calendar_release(&c->cal);
 	holiday_rules_free(c->rules);
+	holiday_decisions_free(c->decisions);
 }
 
 /* A whole number in [lo, hi], digits only. */
@@ -99,12 +108,18 @@ static int cmd_holidays(const struct args *a, const char *year_s)
 		unload_calendar(&c);
 		return cli_fail(&err);
 	}
+	/* date, what the day is, source; a swapped day says what it is
+	 * exchanged with. */
 	for (size_t i = 0; i < n; i++) {
-		char buf[CIVIL_BUF];
-		if (days[i].kind == DAY_SWAPPED_WORKING)
-			continue; /* not a day off */
-		printf("%s\t%s\n", civil_format_date(days[i].day, buf),
-		       days[i].name);
+		char buf[CIVIL_BUF], why[128];
+		const char *what = days[i].name;
+		if (days[i].kind == DAY_SWAPPED_WORKING ||
+		    days[i].kind == DAY_SWAPPED_OFF) {
+			calendar_day_why(cal, days[i].day, why, sizeof(why));
+			what = why;
+		}
+		printf("%s\t%s\t%s\n", civil_format_date(days[i].day, buf),
+		       what, days[i].cite);
 	}
 	free(days);
 	unload_calendar(&c);

@@ -1,9 +1,12 @@
 /*
  * calendar.c - working days and working time (see calendar.h).
  *
- * Day kinds come from three layers, later ones winning: weekends, the
- * holiday rules of the year (holidays.c, which needs the lunar calendar),
- * and administrator overrides. Computing a year's holidays costs some
+ * Day kinds come from layers, later ones winning: weekends; the holiday
+ * rules of the year (holidays.c, which needs the lunar calendar) unless
+ * the Government's decisions cover the year; the decisions' days (a
+ * decided year's own, and a neighbour's that reach into it, such as a
+ * 31 December swapped for the next year's Tết Dương lịch); administrator
+ * overrides. Computing a year's holidays costs some
  * thirty new moons, so each year 1900-2100 is computed once into a
  * per-calendar cache and looked up in O(1) after that; adding an override
  * drops the cached year it touches. Years outside the lunar calendar's
@@ -25,10 +28,20 @@
 #define HOURS_PER_DAY 8
 #define SEARCH_DAYS 36525 /* give up looking for working time after this */
 
+static void drop_year(struct calendar *cal, int idx);
+
 void calendar_init(struct calendar *cal, const struct holiday_rules *rules)
 {
 	memset(cal, 0, sizeof(*cal));
 	cal->rules = rules;
+}
+
+void calendar_use_decisions(struct calendar *cal,
+			    const struct holiday_decisions *d)
+{
+	for (int i = 0; i < YEARS; i++)
+		drop_year(cal, i);
+	cal->decisions = d;
 }
 
 static void drop_year(struct calendar *cal, int idx)
@@ -43,9 +56,11 @@ static void drop_year(struct calendar *cal, int idx)
 	free(cal->kinds[idx]);
 	free(cal->names[idx]);
 	free(cal->made_up[idx]);
+	free(cal->sources[idx]);
 	cal->kinds[idx] = NULL;
 	cal->names[idx] = NULL;
 	cal->made_up[idx] = NULL;
+	cal->sources[idx] = NULL;
 }
 
 void calendar_release(struct calendar *cal)
@@ -124,39 +139,81 @@ static enum day_kind weekday_kind(int64_t day)
 	return civil_weekday(day) >= 6 ? DAY_WEEKEND : DAY_WORKING;
 }
 
+static enum day_kind decision_kind(const struct holiday_decision_day *dd)
+{
+	if (dd->working)
+		return DAY_SWAPPED_WORKING;
+	return dd->swap ? DAY_SWAPPED_OFF : DAY_HOLIDAY;
+}
+
+/* One day of the cache at index k of year idx. */
+static bool set_day(struct calendar *cal, int idx, int64_t k,
+		    enum day_kind kind, enum day_source src, int64_t made_up,
+		    const char *name)
+{
+	cal->kinds[idx][k] = (unsigned char)kind;
+	cal->sources[idx][k] = (unsigned char)src;
+	cal->made_up[idx][k] = made_up;
+	return str_set(&cal->names[idx][k], name);
+}
+
+/* The rules' days of year y, unless the decisions cover it. */
+static bool fill_rules(struct calendar *cal, int idx, int y, int64_t lo)
+{
+	struct holiday_day *hd = NULL;
+	size_t nh = 0;
+	bool ok = true;
+	if (holiday_decisions_cover(cal->decisions, y))
+		return true;
+	if (holidays_of_year(cal->rules, y, true, &hd, &nh, NULL) != MC_OK)
+		return false;
+	for (size_t i = 0; ok && i < nh; i++)
+		ok = set_day(
+			cal, idx, hd[i].day - lo,
+			hd[i].compensatory ? DAY_COMPENSATORY : DAY_HOLIDAY,
+			DAY_SOURCE_RULE, hd[i].compensatory ? hd[i].for_day : 0,
+			hd[i].name);
+	free(hd);
+	return ok;
+}
+
+/* The decisions' days that fall in [lo, lo + n). */
+static bool fill_decisions(struct calendar *cal, int idx, int64_t lo, int64_t n)
+{
+	const struct holiday_decisions *d = cal->decisions;
+	bool ok = true;
+	for (size_t i = 0; ok && d && i < d->n_days; i++) {
+		const struct holiday_decision_day *dd = &d->days[i];
+		if (dd->day < lo || dd->day >= lo + n)
+			continue;
+		ok = set_day(cal, idx, dd->day - lo, decision_kind(dd),
+			     DAY_SOURCE_DECISION, 0, d->blocks[dd->block].name);
+	}
+	return ok;
+}
+
 /* Fill the cache of year index idx; false on OOM (nothing is kept). */
 static bool fill_year(struct calendar *cal, int idx)
 {
 	int y = CALENDAR_FIRST_YEAR + idx;
 	int64_t lo = civil_days(y, 1, 1), n = civil_days(y + 1, 1, 1) - lo;
-	struct holiday_day *hd = NULL;
-	size_t nh = 0;
 	bool ok;
 
 	cal->kinds[idx] = malloc((size_t)n);
+	cal->sources[idx] = calloc((size_t)n, 1);
 	cal->names[idx] = calloc((size_t)n, sizeof(char *));
 	cal->made_up[idx] = calloc((size_t)n, sizeof(int64_t));
-	ok = cal->kinds[idx] && cal->names[idx] && cal->made_up[idx] &&
-	     holidays_of_year(cal->rules, y, true, &hd, &nh, NULL) == MC_OK;
+	ok = cal->kinds[idx] && cal->sources[idx] && cal->names[idx] &&
+	     cal->made_up[idx];
 	for (int64_t i = 0; ok && i < n; i++)
 		cal->kinds[idx][i] = (unsigned char)weekday_kind(lo + i);
-	for (size_t i = 0; ok && i < nh; i++) {
-		int64_t k = hd[i].day - lo;
-		cal->kinds[idx][k] =
-			hd[i].compensatory ? DAY_COMPENSATORY : DAY_HOLIDAY;
-		cal->made_up[idx][k] = hd[i].compensatory ? hd[i].for_day : 0;
-		ok = str_set(&cal->names[idx][k], hd[i].name);
-	}
+	ok = ok && fill_rules(cal, idx, y, lo) &&
+	     fill_decisions(cal, idx, lo, n);
 	for (size_t i = override_at(cal, lo);
-	     ok && i < cal->n_overrides && cal->overrides[i].day < lo + n;
-	     i++) {
-		int64_t k = cal->overrides[i].day - lo;
-		cal->kinds[idx][k] =
-			(unsigned char)override_kind(&cal->overrides[i]);
-		cal->made_up[idx][k] = 0;
-		ok = str_set(&cal->names[idx][k], cal->overrides[i].name);
-	}
-	free(hd);
+	     ok && i < cal->n_overrides && cal->overrides[i].day < lo + n; i++)
+		ok = set_day(cal, idx, cal->overrides[i].day - lo,
+			     override_kind(&cal->overrides[i]),
+			     DAY_SOURCE_ADMIN, 0, cal->overrides[i].name);
 	if (!ok)
 		drop_year(cal, idx);
 	return ok;
@@ -165,12 +222,13 @@ static bool fill_year(struct calendar *cal, int idx)
 /* Outside the cache: weekends, solar holidays, overrides. Names are
  * borrowed from the rules and the overrides. */
 static enum day_kind kind_uncached(struct calendar *cal, int64_t day,
-				   const char **name)
+				   const char **name, enum day_source *src)
 {
 	const struct calendar_override *o = find_override(cal, day);
 	int y, m, d;
 
 	*name = NULL;
+	*src = o ? DAY_SOURCE_ADMIN : DAY_SOURCE_RULE;
 	if (o) {
 		*name = o->name;
 		return override_kind(o);
@@ -184,26 +242,85 @@ static enum day_kind kind_uncached(struct calendar *cal, int64_t day,
 			return DAY_HOLIDAY;
 		}
 	}
+	*src = DAY_SOURCE_NONE;
 	return weekday_kind(day);
+}
+
+static enum day_kind day_info(struct calendar *cal, int64_t day,
+			      const char **name, enum day_source *src)
+{
+	int y = year_of(day);
+	int idx = y - CALENDAR_FIRST_YEAR;
+
+	/* Out of memory for the cache degrades to the solar-only answer
+	 * rather than failing a lookup that has no error channel. */
+	if (idx < 0 || idx >= YEARS ||
+	    (!cal->kinds[idx] && !fill_year(cal, idx)))
+		return kind_uncached(cal, day, name, src);
+	int64_t k = day - civil_days(y, 1, 1);
+	*name = cal->names[idx][k];
+	*src = (enum day_source)cal->sources[idx][k];
+	return (enum day_kind)cal->kinds[idx][k];
 }
 
 enum day_kind calendar_day_kind(struct calendar *cal, int64_t day,
 				const char **name)
 {
 	const char *unused;
-	int y = year_of(day);
-	int idx = y - CALENDAR_FIRST_YEAR;
+	enum day_source src;
+	return day_info(cal, day, name ? name : &unused, &src);
+}
 
-	if (!name)
-		name = &unused;
-	/* Out of memory for the cache degrades to the solar-only answer
-	 * rather than failing a lookup that has no error channel. */
-	if (idx < 0 || idx >= YEARS ||
-	    (!cal->kinds[idx] && !fill_year(cal, idx)))
-		return kind_uncached(cal, day, name);
-	int64_t k = day - civil_days(y, 1, 1);
-	*name = cal->names[idx][k];
-	return (enum day_kind)cal->kinds[idx][k];
+const char *day_source_key(enum day_source s)
+{
+	switch (s) {
+	case DAY_SOURCE_NONE: return "none";
+	case DAY_SOURCE_RULE: return "rule";
+	case DAY_SOURCE_DECISION: return "decision";
+	case DAY_SOURCE_ADMIN: return "admin";
+	}
+	return "?";
+}
+
+static void cite_decision(struct calendar *cal, int64_t day, char *buf,
+			  size_t size)
+{
+	const struct holiday_decision_day *dd =
+		holiday_decisions_day(cal->decisions, day);
+	const struct holiday_notice *n =
+		dd ? holiday_decisions_notice(cal->decisions, dd) : NULL;
+	if (!n)
+		snprintf(buf, size, "decision");
+	else if (n->law)
+		snprintf(buf, size, "Labour Code: %s (no special decision)",
+			 n->id);
+	else
+		snprintf(buf, size, "decision: %s (%s%s%s)", n->id, n->issuer,
+			 n->date ? ", " : "", n->date ? n->date : "");
+}
+
+enum day_source calendar_day_source(struct calendar *cal, int64_t day,
+				    char *buf, size_t size)
+{
+	const char *name;
+	enum day_source src;
+	int y, m, d;
+	day_info(cal, day, &name, &src);
+	if (!buf || size == 0)
+		return src;
+	buf[0] = '\0';
+	if (src == DAY_SOURCE_DECISION)
+		cite_decision(cal, day, buf, size);
+	else if (src == DAY_SOURCE_ADMIN)
+		snprintf(buf, size, "administrator row");
+	else if (src == DAY_SOURCE_RULE) {
+		civil_from_days(day, &y, &m, &d);
+		const struct holiday_rule_set *s =
+			holiday_rules_for_year(cal->rules, y);
+		snprintf(buf, size, "rule: %s",
+			 s && s->source ? s->source : "holiday rules");
+	}
+	return src;
 }
 
 bool calendar_is_working(struct calendar *cal, int64_t day)
@@ -218,6 +335,34 @@ static int64_t made_up_for(struct calendar *cal, int64_t day)
 	if (idx < 0 || idx >= YEARS || !cal->made_up[idx])
 		return 0;
 	return cal->made_up[idx][day - civil_days(y, 1, 1)];
+}
+
+/* A swapped day: the decision names the day it is exchanged with. */
+static void swapped_why(struct calendar *cal, int64_t day, enum day_kind k,
+			const char *name, char *buf, size_t size)
+{
+	const struct holiday_decision_day *dd = NULL;
+	char other[CIVIL_BUF];
+	enum day_source src;
+	const char *unused;
+	day_info(cal, day, &unused, &src);
+	if (src == DAY_SOURCE_DECISION)
+		dd = holiday_decisions_day(cal->decisions, day);
+	if (!dd || !dd->swap) {
+		snprintf(buf, size, "%s%s%s",
+			 k == DAY_SWAPPED_OFF ? "day off"
+					      : "swapped working day",
+			 str_empty(name) ? "" : ": ", str_or_empty(name));
+		return;
+	}
+	civil_format_date(dd->swap, other);
+	if (k == DAY_SWAPPED_OFF)
+		snprintf(buf, size, "day off (%s) in exchange for %s worked",
+			 str_or_empty(name), other);
+	else
+		snprintf(buf, size,
+			 "swapped working day (%s) in exchange for %s off",
+			 str_or_empty(name), other);
 }
 
 void calendar_day_why(struct calendar *cal, int64_t day, char *buf, size_t size)
@@ -243,9 +388,7 @@ void calendar_day_why(struct calendar *cal, int64_t day, char *buf, size_t size)
 			 str_empty(name) ? "" : ": ", str_or_empty(name));
 		break;
 	case DAY_SWAPPED_WORKING:
-		snprintf(buf, size, "swapped working day%s%s",
-			 str_empty(name) ? "" : ": ", str_or_empty(name));
-		break;
+	case DAY_SWAPPED_OFF: swapped_why(cal, day, k, name, buf, size); break;
 	}
 }
 
@@ -276,6 +419,8 @@ enum mc_code calendar_year_days(struct calendar *cal, int year,
 		cd->day = day;
 		cd->kind = k;
 		snprintf(cd->name, sizeof(cd->name), "%s", str_or_empty(name));
+		cd->source = calendar_day_source(cal, day, cd->cite,
+						 sizeof(cd->cite));
 	}
 	return MC_OK;
 }
@@ -411,15 +556,17 @@ static bool add_step(struct calendar *cal, struct due_explain *ex, int64_t day,
 		     int64_t counted, const char *note)
 {
 	struct due_step *st = ARRAY_PUSH(ex->steps, ex->n, ex->cap);
-	char why[96];
+	char why[128], cite[192];
 	if (!st)
 		return false;
 	st->day = day;
 	st->kind = calendar_day_kind(cal, day, NULL);
 	st->seconds_counted = (int)counted;
+	st->source = calendar_day_source(cal, day, cite, sizeof(cite));
 	calendar_day_why(cal, day, why, sizeof(why));
-	snprintf(st->why, sizeof(st->why), "%s%s%s", why, note ? ", " : "",
-		 note ? note : "");
+	snprintf(st->why, sizeof(st->why), "%s%s%s%s%s%s", why,
+		 note ? ", " : "", note ? note : "", cite[0] ? " [" : "", cite,
+		 cite[0] ? "]" : "");
 	return true;
 }
 

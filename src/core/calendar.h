@@ -1,10 +1,13 @@
 /*
  * calendar.h - working days and working time.
  *
- * A calendar knows which days are off: weekends, the public holidays that
- * the holiday rules give for a year (solar and lunar, with compensatory
- * days when a holiday falls on a weekend), and administrator overrides
- * that declare an extra day off or a swapped working day; overrides win.
+ * A calendar knows which days are off: weekends, the Government's
+ * published decisions for the years they cover (days off and Saturdays
+ * worked, each with its notice), the public holidays that the holiday
+ * rules give for the other years (solar and lunar, with compensatory days
+ * when a holiday falls on a weekend), and administrator overrides that
+ * declare an extra day off or a swapped working day; overrides win over
+ * both. Every day knows where it comes from (enum day_source).
  * On top of that, office hours turn a received time and a legal limit into
  * a due time, and measure the working time between two instants.
  */
@@ -21,10 +24,19 @@
 enum day_kind {
 	DAY_WORKING,
 	DAY_WEEKEND,
-	DAY_HOLIDAY,        /* a public holiday from the rules */
-	DAY_COMPENSATORY,   /* off because a holiday fell on a weekend */
-	DAY_EXTRA_OFF,      /* an administrator's added day off */
-	DAY_SWAPPED_WORKING /* a weekend day an administrator made working */
+	DAY_HOLIDAY,         /* a public holiday from the rules */
+	DAY_COMPENSATORY,    /* off because a holiday fell on a weekend */
+	DAY_EXTRA_OFF,       /* an administrator's added day off */
+	DAY_SWAPPED_WORKING, /* a weekend day made working (decision or row) */
+	DAY_SWAPPED_OFF      /* a weekday off for a weekend day worked */
+};
+
+/* Where a day's kind comes from. */
+enum day_source {
+	DAY_SOURCE_NONE, /* a plain working day or weekend */
+	DAY_SOURCE_RULE, /* data/holiday-rules.json, for an undecided year */
+	DAY_SOURCE_DECISION, /* data/holiday-decisions.json: a notice */
+	DAY_SOURCE_ADMIN     /* an administrator row (calendar set) */
 };
 
 /* An administrator's row: a day declared off or declared working. */
@@ -38,7 +50,9 @@ struct calendar_override {
 struct calendar_day {
 	int64_t day;
 	enum day_kind kind;
+	enum day_source source;
 	char name[96];
+	char cite[192]; /* the source for people, calendar_day_source */
 };
 
 /* Office hours: up to four spans of [start, end) seconds of the local day,
@@ -56,17 +70,21 @@ enum limit_unit {
 	LIMIT_WORKING_HOURS
 };
 
-/* Holiday rules: versioned data (data/holiday-rules.json), never code. */
+/* Holiday rules and decisions: versioned data (data/holiday-rules.json,
+ * data/holiday-decisions.json), never code. */
 struct holiday_rules;
+struct holiday_decisions;
 
 struct calendar {
-	const struct holiday_rules *rules;   /* borrowed */
-	struct calendar_override *overrides; /* sorted by day */
+	const struct holiday_rules *rules;         /* borrowed */
+	const struct holiday_decisions *decisions; /* borrowed, may be NULL */
+	struct calendar_override *overrides;       /* sorted by day */
 	size_t n_overrides, cap_overrides;
 	/* Per-year cache of day kinds, filled on first use of a year. */
 	unsigned char *kinds[201]; /* years 1900..2100 */
 	char **names[201];
-	int64_t *made_up[201]; /* a compensatory day's holiday, else 0 */
+	int64_t *made_up[201];       /* a compensatory day's holiday, else 0 */
+	unsigned char *sources[201]; /* enum day_source */
 };
 
 #define CALENDAR_FIRST_YEAR 1900
@@ -75,6 +93,10 @@ struct calendar {
 #define CALENDAR_MAX_LIMIT 3650
 
 void calendar_init(struct calendar *cal, const struct holiday_rules *rules);
+/* Use the Government's decisions (NULL: the rules alone). A year they
+ * cover takes its days off from them and not from the rules. */
+void calendar_use_decisions(struct calendar *cal,
+			    const struct holiday_decisions *d);
 void calendar_release(struct calendar *cal);
 enum mc_code calendar_add_override(struct calendar *cal,
 				   const struct calendar_override *o,
@@ -91,6 +113,14 @@ enum day_kind calendar_day_kind(struct calendar *cal, int64_t day,
 void calendar_day_why(struct calendar *cal, int64_t day, char *buf,
 		      size_t size);
 bool calendar_is_working(struct calendar *cal, int64_t day);
+/* Where the day's kind comes from, and for people (when buf is not NULL):
+ * "decision: Thông báo 5015/TB-LĐTBXH (Bộ Lao động - Thương binh và Xã
+ * hội, 2023-11-22)", "Labour Code: BLLĐ 2019 điều 112 (no special
+ * decision)", "rule: Bộ luật Lao động 2019, điều 112", "administrator
+ * row"; "" for a plain day. */
+enum day_source calendar_day_source(struct calendar *cal, int64_t day,
+				    char *buf, size_t size);
+const char *day_source_key(enum day_source s); /* "decision", ... */
 
 /* Every day off in `year` that is not a plain weekend, in date order,
  * plus the swapped working days; the caller frees *out. */
@@ -107,8 +137,9 @@ enum mc_code office_hours_parse(const char *s, struct office_hours *oh,
 struct due_step {
 	int64_t day;
 	enum day_kind kind;
+	enum day_source source;
 	int seconds_counted; /* working seconds taken from this day */
-	char why[128];
+	char why[384];       /* why, what was counted, and the source */
 };
 struct due_explain {
 	struct due_step *steps;

@@ -1,7 +1,9 @@
 /*
  * handlers_calendar.c - days off of a year and due-time arithmetic with
- * its explanation, on the server's calendar (holiday rules plus the
- * administrator rows of the database).
+ * its explanation, on the server's calendar (the Government's decisions,
+ * the holiday rules for undecided years, and the administrator rows of the
+ * database). Every day carries its source: "decision", "rule" or "admin",
+ * with the notice in "cite".
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +21,7 @@ static const char *kind_key(enum day_kind k)
 	case DAY_COMPENSATORY: return "compensatory";
 	case DAY_EXTRA_OFF: return "extra_off";
 	case DAY_SWAPPED_WORKING: return "swapped_working";
+	case DAY_SWAPPED_OFF: return "swapped_off";
 	}
 	return "?";
 }
@@ -55,10 +58,12 @@ void h_holidays(struct http_req *r)
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(a,
-				      json_pack("{s:o,s:s,s:s}", "date",
+				      json_pack("{s:o,s:s,s:s,s:s,s:s}", "date",
 						http_date(days[i].day), "kind",
 						kind_key(days[i].kind), "name",
-						days[i].name));
+						days[i].name, "source",
+						day_source_key(days[i].source),
+						"cite", days[i].cite));
 	free(days);
 	http_reply_json(r, 200,
 			json_pack("{s:i,s:o}", "year", (int)year, "days", a));
@@ -104,11 +109,12 @@ static json_t *steps_json(const struct due_explain *ex)
 	json_t *a = json_array();
 	for (size_t i = 0; i < ex->n; i++)
 		json_array_append_new(
-			a, json_pack("{s:o,s:s,s:i,s:s}", "date",
+			a, json_pack("{s:o,s:s,s:s,s:i,s:s}", "date",
 				     http_date(ex->steps[i].day), "kind",
-				     kind_key(ex->steps[i].kind), "seconds",
-				     ex->steps[i].seconds_counted, "why",
-				     ex->steps[i].why));
+				     kind_key(ex->steps[i].kind), "source",
+				     day_source_key(ex->steps[i].source),
+				     "seconds", ex->steps[i].seconds_counted,
+				     "why", ex->steps[i].why));
 	return a;
 }
 

@@ -87,8 +87,8 @@ const struct http_route http_routes[] = {
 	 "public", "Track a dossier with its secret (404 for a wrong secret)",
 	 "secret:the tracking secret given at filing", NULL},
 	{"GET", "/api/v1/calendar/holidays", h_holidays, ANY, -1, "calendar",
-	 "Days off of a year (holidays, compensatory, "
-	 "administrator rows)",
+	 "Days off of a year and swapped working days, each with its "
+	 "source (decision with its notice, rule, administrator row)",
 	 "year:1900-2100", NULL},
 	{"GET", "/api/v1/calendar/due", h_due, ANY, -1, "calendar",
 	 "The due time of a limit counted from an instant",

@@ -4,10 +4,11 @@
  * Tết and compensatory days, administrator overrides, office hours, and
  * the inverse property of working_seconds and add_working.
  *
- * The rules give Tết as the last day of the old year plus days 1-4, with
- * weekend days made up afterwards. The Government's real decision each
- * year often moves days around (2025: 25/1-2/2 with a swapped Saturday);
- * that is entered as overrides, which the override tests cover.
+ * These calendars use the rules alone: Tết as the last day of the old year
+ * plus days 1-4, with weekend days made up afterwards. The Government's
+ * real decision each year often moves days around (2025: 25/1-2/2 with a
+ * swapped Saturday); those decisions are data/holiday-decisions.json,
+ * tested in tests/core/holidays.c.
  */
 #include "test.h"
 
@@ -241,8 +242,10 @@ TEST(due_across_tet_with_explain)
 	int64_t due;
 	char b[CIVIL_BUF];
 	setup(&f);
-	/* Monday 27/1/2025 16:00: 1 h, then Tết 28/1-1/2, Sunday, the
-	 * compensatory Monday 3/2, and 7 h on Tuesday 4/2. */
+	/* The rule alone (no decisions: 2025 was decided otherwise, see
+	 * tests/core/holidays.c). Monday 27/1/2025 16:00: 1 h, then Tết
+	 * 28/1-1/2, Sunday, the compensatory Monday 3/2, and 7 h on Tuesday
+	 * 4/2; each day off names the rule it comes from. */
 	CHECK_INT(calendar_due(&f.cal, &f.oh, at("2025-01-27 16:00"), 1,
 			       LIMIT_WORKING_DAYS, &due, &ex, NULL),
 		  MC_OK);
@@ -251,12 +254,15 @@ TEST(due_across_tet_with_explain)
 	if (ex.n == 9) {
 		CHECK_INT(ex.steps[0].seconds_counted, 3600);
 		CHECK_STR(ex.steps[0].why, "working day, counted 1h00");
-		CHECK_STR(ex.steps[2].why, "Tết Nguyên đán, skipped");
+		CHECK_STR(ex.steps[2].why, "Tết Nguyên đán, skipped [rule: Bộ "
+					   "luật Lao động 2019, điều 112]");
+		CHECK_INT(ex.steps[2].source, DAY_SOURCE_RULE);
+		CHECK_INT(ex.steps[6].source, DAY_SOURCE_NONE);
 		CHECK_INT(ex.steps[2].kind, DAY_HOLIDAY);
 		CHECK_STR(ex.steps[6].why, "Sunday, skipped");
 		CHECK_STR(ex.steps[7].why,
 			  "compensatory day for 1/2 (Nghỉ bù Tết Nguyên đán), "
-			  "skipped");
+			  "skipped [rule: Bộ luật Lao động 2019, điều 112]");
 		CHECK_INT(ex.steps[8].seconds_counted, 7 * 3600);
 	}
 	due_explain_release(&ex);

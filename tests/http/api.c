@@ -2,7 +2,8 @@
  * api.c - the JSON API against a real server running in-process on the
  * fixture province: every documented route answers, error shapes and
  * statuses, a failed request changes nothing, sessions and CSRF, login
- * throttling, public lookup by secret, diacritics-insensitive search.
+ * throttling, public lookup by secret, diacritics-insensitive search,
+ * the calendar's days with their source.
  */
 #include "env.h"
 #include "test.h"
@@ -391,8 +392,56 @@ TEST(metrics_count_requests)
 	env_close(&e);
 }
 
+/* Each day of /calendar/holidays and each step of /calendar/due carries
+ * where it comes from: the Government's decision with its notice. */
+TEST(calendar_days_carry_their_source)
+{
+	struct env e;
+	struct reply r;
+	env_open(&e);
+	client_request(e.port, "GET", "/api/v1/calendar/holidays?year=2024",
+		       NULL, NULL, &r);
+	CHECK_INT(r.status, 200);
+	json_t *days = json_object_get(r.json, "days"), *d;
+	size_t i, tet = 0;
+	json_array_foreach (days, i, d) {
+		const char *date =
+			json_string_value(json_object_get(d, "date"));
+		const char *cite =
+			json_string_value(json_object_get(d, "cite"));
+		CHECK_STR(json_string_value(json_object_get(d, "source")),
+			  "decision");
+		if (date && strcmp(date, "2024-02-08") >= 0 &&
+		    strcmp(date, "2024-02-14") <= 0) {
+			tet++;
+			CHECK(cite && strstr(cite, "5015/TB-LĐTBXH"));
+		}
+		if (date && strcmp(date, "2024-05-04") == 0)
+			CHECK_STR(json_string_value(json_object_get(d, "kind")),
+				  "swapped_working");
+	}
+	CHECK_INT(tet, 7);
+	reply_release(&r);
+	client_request(e.port, "GET",
+		       "/api/v1/calendar/due?from=2024-05-03%2009:00&days=1"
+		       "&explain=1",
+		       NULL, NULL, &r);
+	CHECK_INT(r.status, 200);
+	json_t *steps = json_object_get(r.json, "steps");
+	CHECK_INT(json_array_size(steps), 2);
+	json_t *sat = json_array_get(steps, 1);
+	CHECK_STR(json_string_value(json_object_get(sat, "source")),
+		  "decision");
+	CHECK_INT(json_integer_value(json_object_get(sat, "seconds")), 7200);
+	const char *due = json_string_value(json_object_get(r.json, "due"));
+	CHECK(due && strncmp(due, "2024-05-04", 10) == 0);
+	reply_release(&r);
+	env_close(&e);
+}
+
 TEST_MAIN(T(every_documented_route_answers),
 	  T(errors_have_one_shape_and_change_nothing),
 	  T(online_only_window_is_422), T(login_cookie_csrf_and_throttle),
 	  T(public_lookup_needs_the_secret), T(search_ignores_diacritics),
-	  T(report_matches_the_cli_json), T(metrics_count_requests))
+	  T(report_matches_the_cli_json), T(metrics_count_requests),
+	  T(calendar_days_carry_their_source))
