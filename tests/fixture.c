@@ -142,3 +142,66 @@ const char *fixture_digest(struct fixture *f, char buf[65])
 		die("digest", &err);
 	return buf;
 }
+
+static void op(struct fixture *f, const char *code, enum dossier_op o,
+	       int64_t at, enum delivery how)
+{
+	struct mc_err err;
+	struct op_request req = {
+		.params = {.op = o, .at = at, .delivery = how},
+		.code = code,
+		.actor = &fixture_operator,
+	};
+	if (app_lifecycle(&f->app, &req, NULL, &err))
+		die(dossier_op_name(o), &err);
+}
+
+/* One dossier of procedure 1.000001 at `unit`, accepted on `day` of
+ * March 2024 at 09:00 and started; finished `end` days later
+ * (FIXTURE_ON_DUE: at its due time) and returned an hour later, by post
+ * when `post`; with end 0, withdrawn on 10 April instead. */
+static void march(struct fixture *f, const char *unit, enum channel ch, int day,
+		  int end, bool post)
+{
+	struct dossier filing, d;
+	struct mc_err err;
+	fixture_filing(&filing, "1.000001", unit, ch);
+	int64_t at = civil_time_at(civil_days(2024, 3, day), 9 * 3600);
+	struct op_request req = {
+		.params = {.op = ch == CHANNEL_ONLINE ? OP_REGISTER : OP_ACCEPT,
+			   .at = at},
+		.filing = &filing,
+		.actor = &fixture_operator,
+	};
+	if (app_lifecycle(&f->app, &req, &d, &err))
+		die("filing", &err);
+	dossier_release(&filing);
+	if (ch == CHANNEL_ONLINE)
+		op(f, d.code, OP_ACCEPT, at, DELIVERY_COUNTER);
+	op(f, d.code, OP_START, at + 600, DELIVERY_COUNTER);
+	struct dossier now;
+	if (store_dossier_get(f->app.st, d.code, &now, &err))
+		die("dossier", &err);
+	int64_t fin = end == FIXTURE_ON_DUE ? now.due : at + end * 86400;
+	dossier_release(&now);
+	if (end) {
+		op(f, d.code, OP_FINISH, fin, DELIVERY_COUNTER);
+		op(f, d.code, OP_RETURN, fin + 3600,
+		   post ? DELIVERY_POST : DELIVERY_COUNTER);
+	} else {
+		op(f, d.code, OP_WITHDRAW,
+		   civil_time_at(civil_days(2024, 4, 10), 9 * 3600),
+		   DELIVERY_COUNTER);
+	}
+	dossier_release(&d);
+}
+
+void fixture_march_2024(struct fixture *f)
+{
+	march(f, "000.00.06.H56", CHANNEL_ONLINE, 4, 2, false);
+	march(f, "000.00.06.H56", CHANNEL_ONLINE, 5, 1, false);
+	march(f, "000.00.31.H56", CHANNEL_DIRECT, 4, 16, false);
+	march(f, "000.00.31.H56", CHANNEL_ONLINE, 4, FIXTURE_ON_DUE, false);
+	march(f, "000.31.21.H56", CHANNEL_POSTAL, 6, 1, true);
+	march(f, "000.00.32.H56", CHANNEL_DIRECT, 7, 0, false);
+}

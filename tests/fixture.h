@@ -36,4 +36,13 @@ int64_t fixture_time(const char *local);
 /* The store digest, as a string to compare. */
 const char *fixture_digest(struct fixture *f, char buf[65]);
 
+/* March 2024 by hand, for the figures and the summary: Sở Tư pháp
+ * resolves 2 online filings early (100%); Huyện Một resolves a counter
+ * filing late and an online one on its due day, and its Xã Một a postal
+ * filing early, returned by post (2 of 3 in time); Huyện Hai has a
+ * counter filing open and overdue at the end of March (withdrawn on
+ * 10 April). */
+#define FIXTURE_ON_DUE 'd'
+void fixture_march_2024(struct fixture *f);
+
 #endif

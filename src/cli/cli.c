@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/figures.h"
+
 static const struct cli_opt *find(const struct cli_opt *opts, const char *a)
 {
 	for (; opts && opts->name; opts++)
@@ -80,4 +82,28 @@ int cli_usage(const char *fmt, ...)
 	va_end(ap);
 	fputs(" (see motcua help)\n", stderr);
 	return 2;
+}
+
+int cli_cutoff(const char *s, int *cutoff)
+{
+	if (!s)
+		return 0;
+	char *end;
+	long c = strtol(s, &end, 10);
+	if (!*s || *end || c < 1 || c > 28)
+		return cli_usage("--cutoff: \"%s\" is not a day 1-28", s);
+	*cutoff = (int)c;
+	return 0;
+}
+
+int cli_unit_figures(const char *level, const char *min_resolved,
+		     enum unit_level *out_level, int64_t *out_min)
+{
+	struct mc_err err;
+	if (level && unit_level_parse(level, out_level, "level", &err))
+		return cli_fail(&err);
+	if (min_resolved && report_min_resolved_parse(min_resolved, out_min,
+						      "min-resolved", &err))
+		return cli_fail(&err);
+	return 0;
 }

@@ -37,6 +37,13 @@ int cli_fail(const struct mc_err *err);
 /* A usage error: print and return 2. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Shared by `report` and `summary`: --cutoff DAY (1-28) into *cutoff
+ * when given; --level NAME and --min-resolved N into *level and *min
+ * when given. 0, or the exit status 2 after printing what is wrong. */
+int cli_cutoff(const char *s, int *cutoff);
+int cli_unit_figures(const char *level, const char *min_resolved,
+		     enum unit_level *out_level, int64_t *out_min);
+
 int cmd_calendar(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_dossier(int argc, char **argv);
@@ -47,6 +54,7 @@ int cmd_init(int argc, char **argv);
 int cmd_publish(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_summary(int argc, char **argv);
 int cmd_targets(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 

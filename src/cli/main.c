@@ -27,6 +27,9 @@ static const struct {
 	 "[--communes N] [--years N]"},
 	{"report", cmd_report,
 	 "report [--from D --to D] [--unit CODE] [--db FILE]"},
+	{"summary", cmd_summary,
+	 "summary --period P [--unit CODE] [--level L] [--min-resolved N] "
+	 "[--cutoff DAY] [--format text|json]   the release of a period"},
 	{"index", cmd_index,
 	 "index [--period month:2024-04] [--unit CODE] [--by unit|level] "
 	 "[--format text|json|csv|xlsx] [--out FILE] [--min-dossiers N] "

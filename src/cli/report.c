@@ -251,25 +251,16 @@ static int parse_query(const struct args *a, struct report_query *q)
 {
 	struct mc_err err;
 	int cutoff = 15;
-	if (a->cutoff) {
-		char *end;
-		long c = strtol(a->cutoff, &end, 10);
-		if (*end || c < 1 || c > 28)
-			return cli_usage("--cutoff: \"%s\" is not a day 1-28",
-					 a->cutoff);
-		cutoff = (int)c;
-	}
 	memset(q, 0, sizeof(*q));
+	if (cli_cutoff(a->cutoff, &cutoff))
+		return 2;
 	q->unit = a->unit;
 	q->restated = a->restated;
 	if (a->by && report_by_parse(a->by, &q->by, &err))
 		return cli_fail(&err);
-	if (a->level && unit_level_parse(a->level, &q->level, "level", &err))
-		return cli_fail(&err);
-	if (a->min_resolved &&
-	    report_min_resolved_parse(a->min_resolved, &q->min_resolved,
-				      "min-resolved", &err))
-		return cli_fail(&err);
+	if (cli_unit_figures(a->level, a->min_resolved, &q->level,
+			     &q->min_resolved))
+		return 2;
 	if ((a->from || a->to) && a->period)
 		return cli_usage("give --from and --to, or --period, not both");
 	if (!a->from && !a->to && !a->period) {

@@ -420,36 +420,85 @@ static struct report_period months(int year, int first, int last, int cutoff)
 	return p;
 }
 
+enum period_form {
+	FORM_MONTH,
+	FORM_QUARTER,
+	FORM_HALF,
+	FORM_NINE,
+	FORM_YEAR,
+	FORM_NONE
+};
+
+/* Which of the named forms s has, with its year and its number (month,
+ * quarter or half). */
+static enum period_form period_form(const char *s, int *y, int *n)
+{
+	int used = 0;
+	*y = *n = 0;
+	if (!s)
+		return FORM_NONE;
+	if (sscanf(s, "month:%4d-%2d%n", y, n, &used) == 2 && s[used] == '\0' &&
+	    *n >= 1 && *n <= 12)
+		return FORM_MONTH;
+	if (sscanf(s, "quarter:%4dQ%1d%n", y, n, &used) == 2 &&
+	    s[used] == '\0' && *n >= 1 && *n <= 4)
+		return FORM_QUARTER;
+	if (sscanf(s, "half:%4dH%1d%n", y, n, &used) == 2 && s[used] == '\0' &&
+	    *n >= 1 && *n <= 2)
+		return FORM_HALF;
+	if (sscanf(s, "nine:%4d%n", y, &used) == 1 && s[used] == '\0')
+		return FORM_NINE;
+	if (sscanf(s, "year:%4d%n", y, &used) == 1 && s[used] == '\0')
+		return FORM_YEAR;
+	return FORM_NONE;
+}
+
 enum mc_code report_period_parse(const char *s, int cutoff,
 				 struct report_period *out, const char *field,
 				 struct mc_err *err)
 {
-	int y = 0, n = 0, used = 0;
+	int y, n;
 	const char *form = "month:YYYY-MM, quarter:YYYYQn, half:YYYYHn, "
 			   "nine:YYYY or year:YYYY";
 	if (cutoff < 1 || cutoff > 28)
 		return mc_fail(err, MC_ERR_INPUT, "cutoff",
 			       "cutoff: %d is not a day 1-28", cutoff);
-	if (!s)
-		s = "";
-	if (sscanf(s, "month:%4d-%2d%n", &y, &n, &used) == 2 &&
-	    s[used] == '\0' && n >= 1 && n <= 12)
-		*out = report_month(y, n, cutoff);
-	else if (sscanf(s, "quarter:%4dQ%1d%n", &y, &n, &used) == 2 &&
-		 s[used] == '\0' && n >= 1 && n <= 4)
-		*out = months(y, 3 * n - 2, 3 * n, cutoff);
-	else if (sscanf(s, "half:%4dH%1d%n", &y, &n, &used) == 2 &&
-		 s[used] == '\0' && n >= 1 && n <= 2)
-		*out = months(y, 6 * n - 5, 6 * n, cutoff);
-	else if (sscanf(s, "nine:%4d%n", &y, &used) == 1 && s[used] == '\0')
-		*out = months(y, 1, 9, cutoff);
-	else if (sscanf(s, "year:%4d%n", &y, &used) == 1 && s[used] == '\0')
-		*out = months(y, 1, 12, cutoff);
-	else
+	switch (period_form(s, &y, &n)) {
+	case FORM_MONTH: *out = report_month(y, n, cutoff); break;
+	case FORM_QUARTER: *out = months(y, 3 * n - 2, 3 * n, cutoff); break;
+	case FORM_HALF: *out = months(y, 6 * n - 5, 6 * n, cutoff); break;
+	case FORM_NINE: *out = months(y, 1, 9, cutoff); break;
+	case FORM_YEAR: *out = months(y, 1, 12, cutoff); break;
+	case FORM_NONE:
 		return mc_fail(err, MC_ERR_INPUT, field,
-			       "%s: \"%.40s\" is not %s", field, s, form);
+			       "%s: \"%.40s\" is not %s", field, s ? s : "",
+			       form);
+	}
 	if (y < 1900 || y > 2100)
 		return mc_fail(err, MC_ERR_INPUT, field,
 			       "%s: year %d is outside 1900-2100", field, y);
 	return MC_OK;
+}
+
+bool report_period_title(const char *s, char *buf, size_t len)
+{
+	static const char *const quarter[] = {"", "I", "II", "III", "IV"};
+	int y, n;
+	switch (period_form(s, &y, &n)) {
+	case FORM_MONTH: snprintf(buf, len, "tháng %d năm %d", n, y); break;
+	case FORM_QUARTER:
+		snprintf(buf, len, "quý %s năm %d", quarter[n], y);
+		break;
+	case FORM_HALF:
+		snprintf(buf, len, "6 tháng %s năm %d", n == 1 ? "đầu" : "cuối",
+			 y);
+		break;
+	case FORM_NINE: snprintf(buf, len, "9 tháng năm %d", y); break;
+	case FORM_YEAR: snprintf(buf, len, "năm %d", y); break;
+	case FORM_NONE:
+		if (len)
+			buf[0] = '\0';
+		return false;
+	}
+	return true;
 }

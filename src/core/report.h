@@ -114,6 +114,11 @@ enum mc_code report_period_parse(const char *s, int cutoff,
 				 struct report_period *out, const char *field,
 				 struct mc_err *err);
 
+/* The Vietnamese name of such a period, as releases write it: "tháng 4
+ * năm 2024", "quý I năm 2024", "6 tháng đầu năm 2024", "9 tháng năm
+ * 2024", "năm 2024"; false (and "") when s is none of the forms. */
+bool report_period_title(const char *s, char *buf, size_t len);
+
 /* The statutory month named `month` of `year` with cut-off day `cutoff`
  * (15: 15th of the previous month to the 14th; 1: the calendar month). */
 struct report_period report_month(int year, int month, int cutoff);

@@ -12,9 +12,11 @@
 #include <time.h>
 
 #include "app/report.h"
+#include "app/summary.h"
 #include "core/civil.h"
 #include "http/http_int.h"
 #include "io/report_json.h"
+#include "io/summary.h"
 
 static bool bad(struct http_req *r, const char *field, const char *msg)
 {
@@ -37,22 +39,30 @@ static struct report_period last_month(int cutoff)
 	return p;
 }
 
+/* cutoff=1-28 into *cutoff (left as it is when absent). */
+static bool cutoff_of(struct http_req *r, int *cutoff)
+{
+	const char *cut = http_query(r, "cutoff");
+	if (!cut)
+		return true;
+	char *end;
+	long c = strtol(cut, &end, 10);
+	if (!*cut || *end || c < 1 || c > 28)
+		return bad(r, "cutoff", "is not a day 1-28");
+	*cutoff = (int)c;
+	return true;
+}
+
 /* period=month:2024-04|quarter:2024Q1|half:2024H2|nine:2024|year:2024,
  * or from and to, or nothing for the latest month that has ended. */
 bool http_report_period(struct http_req *r, struct report_period *p)
 {
 	const char *period = http_query(r, "period"),
-		   *from = http_query(r, "from"), *to = http_query(r, "to"),
-		   *cut = http_query(r, "cutoff");
+		   *from = http_query(r, "from"), *to = http_query(r, "to");
 	struct mc_err err;
 	int cutoff = 15;
-	if (cut) {
-		char *end;
-		long c = strtol(cut, &end, 10);
-		if (!*cut || *end || c < 1 || c > 28)
-			return bad(r, "cutoff", "is not a day 1-28");
-		cutoff = (int)c;
-	}
+	if (!cutoff_of(r, &cutoff))
+		return false;
 	if (!from && !to) {
 		if (!period) {
 			*p = last_month(cutoff);
@@ -128,18 +138,70 @@ void http_reply_report(struct http_req *r, const struct report_query *q)
 	http_reply_strbuf(r, 200, &sb); /* 500 when sb ran out of memory */
 }
 
+/* The unit asked for (the account's by default), or false after 403. */
+static bool unit_in_scope(struct http_req *r, const char **unit)
+{
+	const char *u = http_query(r, "unit");
+	*unit = u ? u : r->user.unit;
+	if (http_in_scope(r->app, r->user.unit, *unit))
+		return true;
+	http_reply_error(r, 403, "forbidden", "unit",
+			 "unit: \"%s\" is outside your units", *unit);
+	return false;
+}
+
 void h_report_settlement(struct http_req *r)
 {
 	struct report_query q = {0};
-	const char *unit = http_query(r, "unit");
 	if (!http_report_period(r, &q.period) || !http_report_shape(r, &q) ||
-	    !http_report_figures(r, &q))
+	    !http_report_figures(r, &q) || !unit_in_scope(r, &q.unit))
 		return;
-	q.unit = unit ? unit : r->user.unit;
-	if (!http_in_scope(r->app, r->user.unit, q.unit)) {
-		http_reply_error(r, 403, "forbidden", "unit",
-				 "unit: \"%s\" is outside your units", q.unit);
+	http_reply_report(r, &q);
+}
+
+/* GET /api/v1/reports/summary: the release of `motcua summary` as JSON,
+ * or with format=text as the text itself. */
+void h_report_summary(struct http_req *r)
+{
+	struct report_query rq = {0};
+	struct summary_query q = {.period = http_query(r, "period")};
+	const char *format = http_query(r, "format");
+	if (!q.period) {
+		bad(r, "period",
+		    "is required (month:YYYY-MM, quarter:YYYYQn, "
+		    "half:YYYYHn, nine:YYYY or year:YYYY)");
 		return;
 	}
-	http_reply_report(r, &q);
+	if (format && strcmp(format, "json") && strcmp(format, "text")) {
+		bad(r, "format", "is not json or text");
+		return;
+	}
+	if (!cutoff_of(r, &q.cutoff) || !http_report_figures(r, &rq) ||
+	    !unit_in_scope(r, &q.unit))
+		return;
+	q.level = rq.level;
+	q.min_resolved = rq.min_resolved;
+	struct summary s;
+	struct mc_err err;
+	if (app_summary(r->app, &q, &s, &err)) {
+		http_reply_mc(r, &err);
+		return;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb);
+	bool text = format && strcmp(format, "text") == 0;
+	if (text)
+		summary_text_write(&s, &sb);
+	else
+		summary_json_write(&s, &sb);
+	summary_release(&s);
+	if (text && !sb.oom)
+		http_reply_text(r, 200, "text/plain; charset=utf-8", sb.buf,
+				sb.len);
+	else if (text)
+		http_reply_error(r, 500, "internal", "", "out of memory");
+	if (text)
+		strbuf_release(&sb);
+	else
+		http_reply_strbuf(r, 200, &sb);
 }

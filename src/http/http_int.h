@@ -219,6 +219,7 @@ void h_public_dossier(struct http_req *r);
 void h_holidays(struct http_req *r);
 void h_due(struct http_req *r);
 void h_report_settlement(struct http_req *r);
+void h_report_summary(struct http_req *r);
 void h_login(struct http_req *r);
 void h_logout(struct http_req *r);
 void h_me(struct http_req *r);

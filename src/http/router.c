@@ -106,6 +106,15 @@ const struct http_route http_routes[] = {
 	 "level:province|district|commune for every unit of that level;"
 	 "min_resolved:1-1000000 resolved to be ranked (default 1)",
 	 NULL},
+	{"GET", "/api/v1/reports/summary", h_report_summary, REPORTS, -1,
+	 "reports",
+	 "The period's results as the short Vietnamese release, as motcua "
+	 "summary --format json (format=text: the text)",
+	 "period:month:YYYY-MM|quarter:YYYYQn|half:YYYYHn|nine:YYYY|"
+	 "year:YYYY (required);cutoff:1-28 (default 15);unit:unit code "
+	 "(default: the account's);level:province|district|commune;"
+	 "min_resolved:1-1000000 (default 1);format:json|text",
+	 NULL},
 	{"GET", "/api/v1/public/statistics", h_public_statistics, ANY, -1,
 	 "public",
 	 "The province's published results (form II.06a "

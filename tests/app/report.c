@@ -410,53 +410,6 @@ TEST(a_new_unit_shows_without_reopening)
 	report_release(&r);
 }
 
-/* One dossier of procedure 1.000001 (5 working days) at `unit`,
- * accepted on `day` of March 2024 at 09:00 and, unless `end` is 0,
- * finished `end` days later ('d': on its due day), then returned
- * (by post when `post`); else withdrawn in April. */
-static void march(const char *unit, enum channel ch, int day, int end,
-		  bool post)
-{
-	struct dossier f, d;
-	fixture_filing(&f, "1.000001", unit, ch);
-	int64_t at = civil_time_at(civil_days(2024, 3, day), 9 * 3600);
-	struct op_request req = {
-		.params = {.op = ch == CHANNEL_ONLINE ? OP_REGISTER : OP_ACCEPT,
-			   .at = at},
-		.filing = &f,
-		.actor = &fixture_operator,
-	};
-	CHECK_INT(app_lifecycle(&fx.app, &req, &d, NULL), MC_OK);
-	dossier_release(&f);
-	char *code = strdup(d.code);
-	dossier_release(&d);
-	if (ch == CHANNEL_ONLINE)
-		CHECK_INT(apply(code, OP_ACCEPT, at, NULL), MC_OK);
-	CHECK_INT(apply(code, OP_START, at + 600, NULL), MC_OK);
-	struct dossier now;
-	CHECK_INT(store_dossier_get(fx.app.st, code, &now, NULL), MC_OK);
-	int64_t due = now.due;
-	dossier_release(&now);
-	if (end) {
-		int64_t fin = end == 'd' ? due : at + end * 86400;
-		CHECK_INT(apply(code, OP_FINISH, fin, NULL), MC_OK);
-		struct op_request ret = {
-			.params = {.op = OP_RETURN,
-				   .at = fin + 3600,
-				   .delivery = post ? DELIVERY_POST
-						    : DELIVERY_COUNTER},
-			.code = code,
-			.actor = &fixture_operator,
-		};
-		CHECK_INT(app_lifecycle(&fx.app, &ret, NULL, NULL), MC_OK);
-	} else {
-		/* open through March, withdrawn in April */
-		int64_t april = civil_time_at(civil_days(2024, 4, 10), 32400);
-		CHECK_INT(apply(code, OP_WITHDRAW, april, NULL), MC_OK);
-	}
-	free(code);
-}
-
 static struct report march_report(const char *unit, enum unit_level level,
 				  int64_t min_resolved)
 {
@@ -475,18 +428,11 @@ static const char *unit_at(const struct report *r, const size_t *at, size_t i)
 	return r->lines[r->first_unit + at[i]].key;
 }
 
-/* March 2024, by hand: the department resolves 2 online filings early
- * (100%); district 31 resolves a counter filing late and an online one
- * on its due day, and its commune a postal filing early, returned by post
- * (2 of 3 in time, 66.67%); district 32 has one counter filing open. */
+/* March 2024, by hand (fixture_march_2024): the department 2 of 2 in
+ * time, district 31 with its commune 2 of 3, district 32 one open. */
 TEST(figures_of_a_hand_made_month)
 {
-	march("000.00.06.H56", CHANNEL_ONLINE, 4, 2, false);
-	march("000.00.06.H56", CHANNEL_ONLINE, 5, 1, false);
-	march("000.00.31.H56", CHANNEL_DIRECT, 4, 16, false);
-	march("000.00.31.H56", CHANNEL_ONLINE, 4, 'd', false);
-	march("000.31.21.H56", CHANNEL_POSTAL, 6, 1, true);
-	march("000.00.32.H56", CHANNEL_DIRECT, 7, 0, false);
+	fixture_march_2024(&fx);
 	struct report r = march_report(NULL, 0, 0);
 	const struct report_row *t = &r.total;
 	CHECK_INT(t->received_new, 6);

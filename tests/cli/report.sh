@@ -43,6 +43,26 @@ expect_exit 0 "xlsx" -- "$m" report --period month:2026-05 --format xlsx --out "
 [ "$(head -c 2 "$work/r.xlsx")" = "PK" ] && ok || fail "xlsx is a zip"
 grep -aq "xl/worksheets/sheet1.xml" "$work/r.xlsx" && ok || fail "xlsx has a worksheet"
 
+# the release: its numbers are the report's
+expect_exit 0 "summary" -- "$m" summary --period month:2026-05
+expect_text "$work/out" "^Kết quả giải quyết thủ tục hành chính tháng 5 năm 2026$" "summary title"
+expect_text "$work/out" "^Dịch vụ bưu chính công ích: [0-9.]+ lượt sử dụng" "summary postal uses"
+expect_exit 0 "summary json" -- "$m" summary --period quarter:2026Q2 --format json
+grep -o '"total":{[^}]*}' "$work/out" | head -n1 >"$work/sum_total"
+"$m" report --period quarter:2026Q2 --format json | grep -o '"total":{[^}]*}' >"$work/rep_total"
+[ -s "$work/rep_total" ] && cmp -s "$work/sum_total" "$work/rep_total" && ok || fail "summary total differs from the report's"
+expect_text "$work/out" '"title":"quý II năm 2026"' "summary json title"
+expect_exit 0 "summary by commune" -- "$m" summary --period year:2026 --level commune --min-resolved 3 --format json
+expect_text "$work/out" '"level":"commune"' "summary level"
+expect_exit 2 "summary without period" -- "$m" summary
+expect_text "$work/err" "period" "summary period named"
+expect_exit 2 "summary bad format" -- "$m" summary --period month:2026-05 --format csv
+expect_text "$work/err" "format" "summary format named"
+expect_exit 2 "summary bad minimum" -- "$m" summary --period month:2026-05 --min-resolved x
+expect_text "$work/err" "min-resolved" "summary minimum named"
+expect_exit 2 "summary unknown unit" -- "$m" summary --period month:2026-05 --unit 000.99.99.H56
+expect_text "$work/err" "unit" "summary unit named"
+
 expect_exit 2 "bad period" -- "$m" report --period month:2026-13
 expect_text "$work/err" "period" "period named"
 expect_exit 2 "bad cutoff" -- "$m" report --period month:2026-05 --cutoff 31

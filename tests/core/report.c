@@ -406,6 +406,27 @@ TEST(online_share_of_resolved_and_postal_uses)
 	CHECK_INT(report_postal_uses(&r), 2);
 }
 
+TEST(period_titles_as_releases_write_them)
+{
+	static const char *const cases[][2] = {
+		{"month:2024-04", "tháng 4 năm 2024"},
+		{"quarter:2022Q1", "quý I năm 2022"},
+		{"quarter:2023Q4", "quý IV năm 2023"},
+		{"half:2023H1", "6 tháng đầu năm 2023"},
+		{"half:2023H2", "6 tháng cuối năm 2023"},
+		{"nine:2024", "9 tháng năm 2024"},
+		{"year:2025", "năm 2025"},
+	};
+	char buf[64];
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		CHECK(report_period_title(cases[i][0], buf, sizeof(buf)));
+		CHECK_STR(buf, cases[i][1]);
+	}
+	CHECK(!report_period_title("quarter:2024Q5", buf, sizeof(buf)));
+	CHECK_STR(buf, "");
+	CHECK(!report_period_title(NULL, buf, sizeof(buf)));
+}
+
 TEST_MAIN(T(statutory_months), T(received_at_2359_on_the_last_day_counts),
 	  T(finish_dates_against_the_due_date),
 	  T(open_at_the_end_in_time_or_overdue),
@@ -415,4 +436,5 @@ TEST_MAIN(T(statutory_months), T(received_at_2359_on_the_last_day_counts),
 	  T(invariant_on_random_dossiers),
 	  T(counters_agree_with_the_scan_on_random_data),
 	  T(index_facts_are_counted),
-	  T(online_share_of_resolved_and_postal_uses))
+	  T(online_share_of_resolved_and_postal_uses),
+	  T(period_titles_as_releases_write_them))

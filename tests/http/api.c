@@ -356,6 +356,42 @@ TEST(report_matches_the_cli_json)
 	fig = json_object_get(r.json, "figures");
 	CHECK_INT(json_integer_value(json_object_get(fig, "min_resolved")), 2);
 	reply_release(&r);
+	/* the release: as JSON with the report it is drawn from, or text */
+	client_request(e.port, "GET",
+		       "/api/v1/reports/summary?period=month:2024-04",
+		       s.headers, NULL, &r);
+	CHECK_INT(r.status, 200);
+	CHECK_STR(json_string_value(json_object_get(r.json, "title")),
+		  "tháng 4 năm 2024");
+	CHECK_STR(json_string_value(json_object_get(
+			  json_object_get(r.json, "report"), "unit")),
+		  DISTRICT);
+	CHECK(json_array_size(json_object_get(r.json, "lines")) > 8);
+	reply_release(&r);
+	client_request(
+		e.port, "GET",
+		"/api/v1/reports/summary?period=month:2024-04&format=text",
+		s.headers, NULL, &r);
+	CHECK_INT(r.status, 200);
+	CHECK(r.head && strstr(r.head, "text/plain"));
+	CHECK(r.body && strncmp(r.body,
+				"Kết quả giải quyết thủ tục hành chính "
+				"tháng 4 năm 2024\n",
+				strlen("Kết quả giải quyết thủ tục hành chính "
+				       "tháng 4 năm 2024\n")) == 0);
+	reply_release(&r);
+	CHECK_INT(status_of(&e, "GET", "/api/v1/reports/summary", &s, NULL),
+		  400);
+	CHECK_INT(status_of(&e, "GET",
+			    "/api/v1/reports/summary?period=month:2024-04"
+			    "&format=xml",
+			    &s, NULL),
+		  400);
+	CHECK_INT(status_of(&e, "GET",
+			    "/api/v1/reports/summary?period=month:2024-04"
+			    "&unit=" DEPARTMENT,
+			    &s, NULL),
+		  403);
 	CHECK_INT(status_of(&e, "GET",
 			    "/api/v1/reports/settlement?level=canton", &s,
 			    NULL),
