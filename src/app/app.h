@@ -60,6 +60,10 @@ struct op_request {
  * dossier as stored; on failure nothing in the database has changed. */
 enum mc_code app_lifecycle(struct app *app, const struct op_request *req,
 			   struct dossier *out, struct mc_err *err);
+/* The same inside a transaction the caller holds (the demo province,
+ * which dates its own steps: params.at is taken as given). */
+enum mc_code app_lifecycle_within(struct app *app, const struct op_request *req,
+				  struct dossier *out, struct mc_err *err);
 
 /* Add (or, with remove, delete) an administrator calendar row and
  * recompute every open dossier's due date, in one transaction; *changed

@@ -109,9 +109,13 @@ static void plan_one(struct demo_ctx *c, int64_t day, int64_t first,
 	struct demo_rng r = demo_rng_for(c->seed, 2, seq);
 	size_t pi = demo_pick(working ? &w->all_procs : &w->online_procs, &r);
 	const struct demo_proc *dp = &w->procs[pi];
-	size_t ui = dp->level == LEVEL_PROVINCE
-			    ? dp->dept
-			    : demo_pick(&w->level_units[dp->level], &r);
+	size_t ui;
+	if (dp->level == LEVEL_PROVINCE) /* or its merged successor */
+		ui = demo_unit_on(w, dp->dept, day);
+	else if (w->communes_merged != MC_NO_TIME && day >= w->communes_merged)
+		ui = demo_pick(&w->merged_communes, &r);
+	else
+		ui = demo_pick(&w->level_units[dp->level], &r);
 	/* online use grows through the year, as it did everywhere */
 	double growth =
 		0.08 * (2.0 * (double)(day - first) / (double)c->days - 1.0);
@@ -225,6 +229,19 @@ static int years_of(const struct demo_options *opt)
 	return opt->years > 0 ? opt->years : 1;
 }
 
+/* Days of filings ending at `until`: --years of 365 days; without it,
+ * from 1 January 2024 (the last whole year before the reorganisation),
+ * or one year when that is shorter. */
+static int64_t history_days(const struct demo_options *opt)
+{
+	if (opt->years > 0)
+		return YEAR_DAYS * opt->years;
+	int64_t days = opt->until - civil_days(2024, 1, 1) + 1;
+	return days < YEAR_DAYS                    ? YEAR_DAYS
+	       : days > YEAR_DAYS * DEMO_MAX_YEARS ? YEAR_DAYS * DEMO_MAX_YEARS
+						   : days;
+}
+
 static enum mc_code check_size(const struct demo_options *opt,
 			       struct mc_err *err)
 {
@@ -294,13 +311,16 @@ static enum mc_code build(struct app *app, const struct demo_options *opt,
 		return rc;
 	sum->units = w->n_units;
 	sum->procedures = w->n_procs;
-	struct demo_ctx c = {.st = app->st,
+	for (size_t i = 0; i < w->n_units; i++)
+		sum->closed_units += w->units[i].next >= 0;
+	struct demo_ctx c = {.app = app,
+			     .st = app->st,
 			     .cal = &app->cal,
 			     .w = w,
 			     .seed = opt->seed,
 			     .cut = snapshot_of(opt),
 			     .sum = sum,
-			     .days = YEAR_DAYS * years_of(opt)};
+			     .days = history_days(opt)};
 	rc = demo_publication(app->st, w, opt->seed, opt->until, c.days, err);
 	return rc ? rc : file_year(&c, opt->until, opt->dossiers, err);
 }

@@ -7,6 +7,7 @@
 #ifndef MC_APP_DEMO_H
 #define MC_APP_DEMO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -37,6 +38,9 @@ struct demo_options {
 	 * it, and `until` may not be a later day. 0: no clock, the
 	 * snapshot is the end of the `until` day. */
 	int64_t now;
+	/* Keep the pre-2025 units through the whole history (districts,
+	 * the old departments): the benchmark's province. */
+	bool no_reorganisation;
 };
 
 struct demo_summary {
@@ -47,6 +51,8 @@ struct demo_summary {
 	size_t late;          /* finished after their due date */
 	size_t overdue_open;  /* open at the end with a due date passed */
 	size_t ratings, dissatisfied, feedback;
+	size_t closed_units; /* closed in the 2025 reorganisation */
+	size_t transferred;  /* open at a closing, moved to the successor */
 };
 
 /* Build the province into app's database in one transaction. Refuses

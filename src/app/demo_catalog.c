@@ -180,16 +180,17 @@ static enum mc_code nomem(struct mc_err *err)
 	return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 }
 
-static enum mc_code add_unit(struct demo_world *w, const char *code,
-			     const char *name, const char *parent,
-			     enum unit_level level, const char *hours,
-			     uint64_t weight, struct mc_err *err)
+enum mc_code demo_unit_add(struct demo_world *w, const char *code,
+			   const char *name, const char *parent,
+			   enum unit_level level, const char *hours,
+			   uint64_t weight, struct mc_err *err)
 {
 	struct demo_unit *du = ARRAY_PUSH(w->units, w->n_units, w->cap_units);
 	if (!du)
 		return nomem(err);
 	unit_init(&du->u);
 	du->weight = weight;
+	du->next = -1;
 	if (!str_set(&du->u.code, code) || !str_set(&du->u.name, name) ||
 	    !str_set(&du->u.parent, parent) ||
 	    !str_set(&du->u.office_hours, hours))
@@ -253,8 +254,8 @@ static enum mc_code add_communes(struct demo_world *w, size_t d,
 			i < dr->wards ? 30 : 10 + (i * 7 + d * 3) % 17;
 		if (dr->weight < 60)
 			weight /= 2;
-		rc = add_unit(w, code, name, parent, LEVEL_COMMUNE, dr->hours,
-			      weight, err);
+		rc = demo_unit_add(w, code, name, parent, LEVEL_COMMUNE,
+				   dr->hours, weight, err);
 	}
 	return rc;
 }
@@ -271,8 +272,9 @@ static enum mc_code add_district(struct demo_world *w, size_t d,
 	else /* dr.name is the kind, dr.prefix the place */
 		snprintf(name, sizeof(name), "%s %s %s", dr.name, dr.prefix,
 			 commune_suffixes[(d * 7) % N_SUFFIXES]);
-	enum mc_code rc = add_unit(w, code, name, PROVINCE_CODE, LEVEL_DISTRICT,
-				   dr.hours, (uint64_t)dr.weight, err);
+	enum mc_code rc =
+		demo_unit_add(w, code, name, PROVINCE_CODE, LEVEL_DISTRICT,
+			      dr.hours, (uint64_t)dr.weight, err);
 	int n = opt->communes > 0 ? opt->communes : dr.communes;
 	return rc ? rc : add_communes(w, d, &dr, n, code, err);
 }
@@ -281,13 +283,13 @@ static enum mc_code build_units(struct demo_world *w,
 				const struct demo_options *opt,
 				struct mc_err *err)
 {
-	enum mc_code rc = add_unit(w, PROVINCE_CODE, "Tỉnh Bình An", NULL,
-				   LEVEL_PROVINCE, NULL, 0, err);
+	enum mc_code rc = demo_unit_add(w, PROVINCE_CODE, "Tỉnh Bình An", NULL,
+					LEVEL_PROVINCE, NULL, 0, err);
 	for (size_t i = 0; !rc && i < N_DEPTS; i++) {
 		char code[32];
 		snprintf(code, sizeof(code), "000.00.%02zu.H56", i + 1);
-		rc = add_unit(w, code, departments[i], PROVINCE_CODE,
-			      LEVEL_PROVINCE, NULL, 0, err);
+		rc = demo_unit_add(w, code, departments[i], PROVINCE_CODE,
+				   LEVEL_PROVINCE, NULL, 0, err);
 	}
 	size_t n = opt->districts > 0 ? (size_t)opt->districts
 				      : sizeof(districts) / sizeof(*districts);
@@ -488,8 +490,11 @@ static bool build_picks(struct demo_world *w)
 	}
 	for (size_t i = 0; i < w->n_units; i++) {
 		const struct demo_unit *u = &w->units[i];
-		if (u->u.level != LEVEL_PROVINCE &&
-		    !pick_add(&w->level_units[u->u.level], i, u->weight))
+		/* the units of 2025 serve from their first day on */
+		struct demo_pick *pk = u->u.valid_from != MC_NO_TIME
+					       ? &w->merged_communes
+					       : &w->level_units[u->u.level];
+		if (u->u.level != LEVEL_PROVINCE && !pick_add(pk, i, u->weight))
 			return false;
 	}
 	return true;
@@ -500,7 +505,10 @@ enum mc_code demo_catalog_build(struct demo_world *w,
 				struct mc_err *err)
 {
 	memset(w, 0, sizeof(*w));
+	w->communes_merged = MC_NO_TIME;
 	enum mc_code rc = build_units(w, opt, err);
+	if (!rc)
+		rc = demo_reorganise(w, opt, err);
 	if (!rc)
 		rc = build_procs(w, opt->until, err);
 	if (!rc && !build_picks(w))
@@ -520,5 +528,6 @@ void demo_world_release(struct demo_world *w)
 		pick_release(&w->level_units[l]);
 	pick_release(&w->all_procs);
 	pick_release(&w->online_procs);
+	pick_release(&w->merged_communes);
 	memset(w, 0, sizeof(*w));
 }

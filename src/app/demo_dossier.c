@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/app.h"
 #include "app/demo_int.h"
 #include "core/civil.h"
 #include "core/lifecycle.h"
@@ -40,9 +41,12 @@ struct sim {
 	struct dossier d;
 	struct step_rec steps[MAX_STEPS];
 	size_t n_steps;
-	bool filed;   /* the first step happened */
-	bool halted;  /* a step fell after the cut: the story ends here */
-	int64_t last; /* time of the last step */
+	bool filed;    /* the first step happened */
+	bool halted;   /* a step fell after the cut: the story ends here */
+	int64_t last;  /* time of the last step */
+	size_t ui;     /* the unit it is at (index in the world) */
+	size_t logged; /* steps already in the event log */
+	size_t moved;  /* transfers at a closing, logged by the operation */
 	char note[64];
 };
 
@@ -107,19 +111,84 @@ static int64_t partway(struct sim *s, int64_t until, double lo, double hi)
 
 /* ---- steps ----------------------------------------------------------- */
 
+static enum mc_code log_steps(struct sim *s, struct mc_err *err);
+
+/* The unit closed: what happened so far is stored, the real transfer
+ * operation moves the dossier to the successor (and logs it), and its
+ * life goes on there. */
+static enum mc_code transfer(struct sim *s, size_t to, int64_t at,
+			     struct mc_err *err)
+{
+	enum mc_code rc = store_dossier_put(s->c->st, &s->d, err);
+	if (!rc)
+		rc = log_steps(s, err);
+	if (rc)
+		return rc;
+	const struct demo_unit *u = &s->c->w->units[to];
+	/* the province's reorganisation, run as a system job */
+	const struct actor province = ACTOR_OPERATOR("quantri.tinh");
+	struct op_request req = {
+		.params = {.op = OP_TRANSFER,
+			   .at = at,
+			   .to_unit = u->u.code,
+			   .note = "Sắp xếp tổ chức, đơn vị hành chính: chuyển "
+				   "sang đơn vị kế thừa"},
+		.code = s->d.code,
+		.actor = &province};
+	struct dossier moved;
+	if ((rc = app_lifecycle_within(s->c->app, &req, &moved, err)))
+		return rc;
+	dossier_release(&s->d);
+	s->d = moved;
+	s->ui = to;
+	s->tr.hours = &u->oh;
+	s->last = at;
+	s->moved++;
+	return MC_OK;
+}
+
+/* Before a step at `at`: if the dossier's unit has closed by then, in a
+ * status the transfer allows (accepted, processing), move it at the
+ * closing (or at its last step, if that came later). */
+static enum mc_code follow_closing(struct sim *s, int64_t at,
+				   struct mc_err *err)
+{
+	const struct demo_world *w = s->c->w;
+	enum mc_code rc = MC_OK;
+	while (!rc && s->filed && w->units[s->ui].next >= 0 &&
+	       (s->d.status == ST_ACCEPTED || s->d.status == ST_PROCESSING)) {
+		int64_t closed =
+			civil_time_at(w->units[s->ui].u.valid_to + 1, 0);
+		if (closed > at)
+			break;
+		rc = transfer(s, (size_t)w->units[s->ui].next,
+			      closed > s->last ? closed : s->last, err);
+	}
+	return rc;
+}
+
 /* Apply one operation as the live system would, unless it falls after
  * the cut (then the dossier stays as it is at the snapshot). */
 static enum mc_code step(struct sim *s, struct op_params p, const char *actor,
 			 struct mc_err *err)
 {
-	if (s->halted || p.at > s->c->cut) {
+	if (s->halted)
+		return MC_OK;
+	enum mc_code rc =
+		follow_closing(s, p.at < s->c->cut ? p.at : s->c->cut, err);
+	if (rc)
+		return rc;
+	/* moved before it was started: the transfer started it there */
+	if (p.op == OP_START && s->d.status == ST_PROCESSING)
+		return MC_OK;
+	if (p.at > s->c->cut) {
 		s->halted = true;
 		return MC_OK;
 	}
 	if (p.at < s->last)
 		p.at = s->last;
 	int old = s->filed ? (int)s->d.status : 0;
-	enum mc_code rc = dossier_op_allowed(p.op, old, err);
+	rc = dossier_op_allowed(p.op, old, err);
 	if (!rc)
 		rc = lifecycle_mutate(&s->d, &p, &s->tr, err);
 	if (rc)
@@ -417,8 +486,8 @@ static enum mc_code process(struct sim *s, enum fate fate, struct mc_err *err)
 static enum mc_code log_steps(struct sim *s, struct mc_err *err)
 {
 	enum mc_code rc = MC_OK;
-	for (size_t i = 0; !rc && i < s->n_steps; i++) {
-		const struct step_rec *st = &s->steps[i];
+	for (; !rc && s->logged < s->n_steps; s->logged++) {
+		const struct step_rec *st = &s->steps[s->logged];
 		struct dossier_event ev = {
 			.dossier_id = s->d.id,
 			.at = st->at,
@@ -437,7 +506,8 @@ static void count(struct demo_summary *sum, const struct sim *s)
 {
 	const struct dossier *d = &s->d;
 	sum->dossiers++;
-	sum->events += s->n_steps;
+	sum->events += s->n_steps + s->moved;
+	sum->transferred += s->moved;
 	sum->by_status[d->status]++;
 	sum->by_channel[d->channel]++;
 	for (size_t i = 0; i < d->n_supplements; i++)
@@ -466,7 +536,7 @@ static enum fate draw_fate(struct sim *s)
 enum mc_code demo_dossier_make(struct demo_ctx *c, const struct demo_plan *pl,
 			       struct mc_err *err)
 {
-	struct sim s = {.c = c, .dp = &c->w->procs[pl->proc]};
+	struct sim s = {.c = c, .dp = &c->w->procs[pl->proc], .ui = pl->unit};
 	s.r = demo_rng_for(c->seed, 1, pl->seq);
 	s.tr = (struct time_rules){&s.dp->p, c->cal, &c->w->units[pl->unit].oh};
 	dossier_init(&s.d);

@@ -75,6 +75,7 @@ struct demo_unit {
 	struct unit u;
 	struct office_hours oh;
 	uint64_t weight; /* relative population, for districts and communes */
+	ptrdiff_t next;  /* the successor's index, -1 while not closed */
 };
 
 struct demo_proc {
@@ -120,6 +121,11 @@ struct demo_world {
 	size_t n_procs, cap_procs;
 	struct demo_pick level_units[4]; /* districts [2], communes [3] */
 	struct demo_pick all_procs, online_procs;
+	/* From this civil day (MC_NO_TIME: not in this demo) there is no
+	 * district level: every district and commune procedure is filed at
+	 * one of the merged communes. */
+	int64_t communes_merged;
+	struct demo_pick merged_communes;
 };
 
 /* The units (as many as opt's districts and communes ask) and the
@@ -130,6 +136,24 @@ enum mc_code demo_catalog_build(struct demo_world *w,
 				struct mc_err *err);
 void demo_world_release(struct demo_world *w);
 size_t demo_pick(const struct demo_pick *pk, struct demo_rng *r);
+enum mc_code demo_unit_add(struct demo_world *w, const char *code,
+			   const char *name, const char *parent,
+			   enum unit_level level, const char *hours,
+			   uint64_t weight, struct mc_err *err);
+
+/* ---- the 2025 reorganisation (demo_reorg.c) -------------------------- */
+
+/* Merged departments from 1 March 2025; from 1 July 2025 no district
+ * level and the communes merged, about three into one, directly under
+ * the province. Each old unit is closed with its successor, new codes
+ * are never old ones. Only what has happened by opt->until, and nothing
+ * with opt->no_reorganisation. */
+enum mc_code demo_reorganise(struct demo_world *w,
+			     const struct demo_options *opt,
+			     struct mc_err *err);
+/* The unit that does unit i's work on civil day `day`: i, or along its
+ * successors. */
+size_t demo_unit_on(const struct demo_world *w, size_t i, int64_t day);
 
 /* ---- people ---------------------------------------------------------- */
 
@@ -147,6 +171,7 @@ struct demo_plan {
 };
 
 struct demo_ctx {
+	struct app *app; /* for the real transfer at a unit's closing */
 	struct store *st;
 	struct calendar *cal;
 	const struct demo_world *w;

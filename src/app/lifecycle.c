@@ -193,13 +193,26 @@ enum mc_code app_lifecycle(struct app *app, const struct op_request *req,
 			       "at: %s is in the future",
 			       civil_format_local(r.params.at, buf));
 	}
-	struct dossier d;
-	dossier_init(&d);
 	enum mc_code rc = store_begin(app->st, err);
 	if (rc)
 		return rc;
-	rc = run(app, &r, &d, err);
+	struct dossier d;
+	dossier_init(&d);
+	rc = app_lifecycle_within(app, &r, &d, err);
 	rc = store_finish(app->st, rc, err);
+	if (!rc && out)
+		*out = d;
+	else
+		dossier_release(&d);
+	return rc;
+}
+
+enum mc_code app_lifecycle_within(struct app *app, const struct op_request *req,
+				  struct dossier *out, struct mc_err *err)
+{
+	struct dossier d;
+	dossier_init(&d);
+	enum mc_code rc = run(app, req, &d, err);
 	if (!rc && out)
 		*out = d;
 	else

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/tree.h"
 #include "core/civil.h"
@@ -123,7 +124,7 @@ static bool shows(const struct unit *u, const struct report *r,
 		  const struct report_line *l)
 {
 	if (r->restated)
-		return unit_valid_on(u, r->period.to) || !empty(l);
+		return unit_valid_on(u, r->restated_on) || !empty(l);
 	bool served =
 		(u->valid_from == MC_NO_TIME ||
 		 u->valid_from <= r->period.to) &&
@@ -298,9 +299,9 @@ static enum mc_code fast_units(struct app *app, struct tree *t, int64_t root,
 				     "", &r->period, &r->lines[i].row, err);
 		return rc;
 	}
-	/* restated: every unit's own dossiers onto its line as of `to` */
+	/* restated: every unit's own dossiers onto its line as of today */
 	for (size_t i = 0; !rc && i < t->t->n; i++) {
-		int l = line_of(t, (int64_t)i, root, r->period.to);
+		int l = line_of(t, (int64_t)i, root, r->restated_on);
 		if (l >= 0)
 			rc = counted(app, t->t->units[i].code, AGG_DIM_OWN, "",
 				     &r->period, &r->lines[l].row, err);
@@ -355,7 +356,7 @@ static int scan_line(struct scan *s, const struct dossier *d, int64_t u)
 		if (r->level)
 			return s->tree->line[u];
 		return line_of(s->tree, u, s->root,
-			       r->restated ? r->period.to : MC_NO_TIME);
+			       r->restated ? r->restated_on : MC_NO_TIME);
 	case REPORT_BY_LEVEL: return (int)s->tree->t->units[u].level - 1;
 	case REPORT_BY_FIELD:
 	case REPORT_BY_PROCEDURE: {
@@ -427,6 +428,10 @@ static enum mc_code build(struct app *app, const struct report_query *q,
 	out->by = q->by;
 	out->restated = q->restated;
 	out->level = q->by == REPORT_BY_UNIT ? q->level : 0;
+	/* restated onto today's units, or the period's if it ends later */
+	out->restated_on = civil_local_day((int64_t)time(NULL));
+	if (out->restated_on < q->period.to)
+		out->restated_on = q->period.to;
 	struct tree t;
 	struct strmap lines;
 	strmap_init(&lines);

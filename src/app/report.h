@@ -26,7 +26,7 @@ struct report_query {
 	struct report_period period;
 	const char *unit; /* NULL: the province (the unit without parent) */
 	enum report_by by;
-	bool restated; /* merged units onto their successors at `to` */
+	bool restated; /* merged units onto today's successors */
 	/* by unit: 0 for the unit's children (each with its subtree);
 	 * a level for every unit of that level in the unit's subtree, each
 	 * with the dossiers it handled itself */
@@ -43,6 +43,8 @@ struct report {
 	struct report_period period;
 	enum report_by by;
 	bool restated;
+	int64_t restated_on; /* restated: the civil day whose units it shows
+			      * (the later of `to` and today) */
 	char *unit, *unit_name;
 	struct report_line *lines;
 	size_t n, cap;

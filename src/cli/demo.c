@@ -1,9 +1,9 @@
 /*
  * demo.c - `motcua demo [--seed N] [--until YYYY-MM-DD] [--dossiers N]
- * [--districts N] [--communes N] [--years N] [--db FILE]`: build the demo
- * province into an empty database and print what was made, and how long
- * it took, to stderr. The size options make the larger provinces of
- * `make bench`.
+ * [--districts N] [--communes N] [--years N] [--no-reorganisation]
+ * [--db FILE]`: build the demo province into an empty database and print
+ * what was made, and how long it took, to stderr. The size options make the
+ * larger provinces of `make bench`.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -70,12 +70,18 @@ static void print_summary(const char *db, const struct demo_options *opt,
 		s->supplemented, s->late, s->overdue_open);
 	fprintf(stderr, "  ratings %zu (%zu dissatisfied), feedback %zu\n",
 		s->ratings, s->dissatisfied, s->feedback);
+	if (s->closed_units)
+		fprintf(stderr,
+			"  2025 reorganisation: %zu units closed, %zu open "
+			"dossiers transferred to their successors\n",
+			s->closed_units, s->transferred);
 }
 
 int cmd_demo(int argc, char **argv)
 {
 	const char *db = NULL, *seed = NULL, *until = NULL, *count = NULL;
 	const char *districts = NULL, *communes = NULL, *years = NULL;
+	bool no_reorg = false;
 	const struct cli_opt opts[] = {{"db", &db, NULL},
 				       {"seed", &seed, NULL},
 				       {"until", &until, NULL},
@@ -83,6 +89,7 @@ int cmd_demo(int argc, char **argv)
 				       {"districts", &districts, NULL},
 				       {"communes", &communes, NULL},
 				       {"years", &years, NULL},
+				       {"no-reorganisation", NULL, &no_reorg},
 				       {NULL, NULL, NULL}};
 	int status = cli_parse(argc, argv, opts, NULL, 0, NULL);
 	if (status)
@@ -100,6 +107,7 @@ int cmd_demo(int argc, char **argv)
 	     (status = parse_count(count, "dossiers", DEMO_MAX_DOSSIERS, &n))))
 		return status;
 	opt.dossiers = (size_t)n;
+	opt.no_reorganisation = no_reorg;
 	if ((districts &&
 	     (status = parse_size(districts, "districts", DEMO_MAX_DISTRICTS,
 				  &opt.districts))) ||

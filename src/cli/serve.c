@@ -55,8 +55,9 @@ struct busiest {
 	int64_t received;
 };
 
-/* The department (a province-level unit under the province) that has
- * received the most dossiers so far, from the aggregates. */
+/* The department (a province-level unit under the province, in service
+ * today: not one closed in a merger) that has received the most dossiers
+ * so far, from the aggregates. */
 static enum mc_code busiest_department(struct app *app, const char *root,
 				       char *out, size_t size,
 				       struct mc_err *err)
@@ -77,7 +78,8 @@ static enum mc_code busiest_department(struct app *app, const char *root,
 		    strcmp(l->key, root) == 0 ||
 		    store_unit_get(app->st, l->key, &u, err))
 			continue;
-		if (u.level == LEVEL_PROVINCE) {
+		if (u.level == LEVEL_PROVINCE &&
+		    unit_valid_on(&u, q.period.to)) {
 			best = l->row.received_total;
 			snprintf(out, size, "%s", l->key);
 		}

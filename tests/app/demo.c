@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "app/demo.h"
+#include "app/report.h"
 #include "core/civil.h"
 #include "store/sqlite_int.h"
 #include "test.h"
@@ -61,16 +62,28 @@ static enum mc_code build(struct tmpdb *t, uint64_t seed,
 	return rc;
 }
 
-/* A fresh database with the seed-7 province; false (and closed) when
+/* A fresh database with the province of `opt`; false (and closed) when
  * that failed. */
-static bool built(struct tmpdb *db, struct demo_summary *sum)
+static bool built_with(struct tmpdb *db, const struct demo_options *opt,
+		       struct demo_summary *sum)
 {
 	tmpdb_open(db);
-	if (db->open && build(db, 7, sum) == MC_OK)
+	struct mc_err err;
+	if (db->open && demo_build(&db->app, opt, sum, &err) == MC_OK)
 		return true;
+	if (db->open)
+		fprintf(stderr, "demo_build: %s\n", err.message);
 	CHECK(0);
 	tmpdb_close(db);
 	return false;
+}
+
+/* The seed-7 province. */
+static bool built(struct tmpdb *db, struct demo_summary *sum)
+{
+	struct demo_options opt = {
+		.seed = 7, .until = until_day(), .dossiers = N_DOSSIERS};
+	return built_with(db, &opt, sum);
 }
 
 static void digest_of(uint64_t seed, char hex[65])
@@ -396,6 +409,158 @@ TEST(nothing_after_the_moment_it_runs)
 	tmpdb_close(&db);
 }
 
+/* ---- the 2025 reorganisation ----------------------------------------- */
+
+static int64_t line_received(const struct report *r, const char *key)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->lines[i].key, key) == 0)
+			return r->lines[i].row.received_total;
+	return -1;
+}
+
+/* The 2024 report as it was and restated: the old departments and
+ * districts, then the same dossiers on today's units, the same total,
+ * and the aggregates equal to the scan. */
+static void check_2024_reports(struct app *app)
+{
+	struct report_query q = {.by = REPORT_BY_UNIT};
+	q.period.from = civil_days(2024, 1, 1);
+	q.period.to = civil_days(2024, 12, 31);
+	struct report was, now, scan;
+	CHECK_INT(app_report(app, &q, &was, NULL), MC_OK);
+	int64_t planning = line_received(&was, "000.00.03.H56");
+	int64_t finance = line_received(&was, "000.00.04.H56");
+	CHECK(planning > 0 && finance > 0);
+	CHECK(line_received(&was, "000.00.31.H56") > 0); /* a district */
+	CHECK(line_received(&was, "000.01.00.H56") < 0); /* not yet */
+	/* a 2024 dossier moved at the merger counts where it is now */
+	int64_t merged = line_received(&was, "000.00.17.H56");
+	q.restated = true;
+	CHECK_INT(app_report(app, &q, &now, NULL), MC_OK);
+	CHECK_INT(line_received(&now, "000.00.03.H56"), -1);
+	CHECK_INT(line_received(&now, "000.00.04.H56"), -1);
+	CHECK_INT(line_received(&now, "000.00.31.H56"), -1);
+	CHECK_INT(line_received(&now, "000.00.17.H56"),
+		  planning + finance + (merged > 0 ? merged : 0));
+	CHECK(line_received(&now, "000.01.00.H56") > 0);
+	CHECK_INT(now.total.received_total, was.total.received_total);
+	CHECK_INT(now.total.resolved_total, was.total.resolved_total);
+	CHECK_INT(app_report_scan(app, &q, &scan, NULL), MC_OK);
+	CHECK_INT(scan.n, now.n);
+	for (size_t i = 0; i < scan.n && i < now.n; i++)
+		CHECK(memcmp(&scan.lines[i].row, &now.lines[i].row,
+			     sizeof(scan.lines[i].row)) == 0);
+	report_release(&was);
+	report_release(&now);
+	report_release(&scan);
+}
+
+TEST(lives_through_the_2025_reorganisation)
+{
+	struct tmpdb db;
+	struct demo_options opt = {.seed = 3,
+				   .until = civil_days(2025, 12, 31),
+				   .dossiers = N_DOSSIERS};
+	struct demo_summary sum;
+	if (!built_with(&db, &opt, &sum))
+		return;
+	struct store *st = db.app.st;
+	/* 10 departments into 5 new ones; 9 districts and 110 communes into
+	 * 37 communes under the province, each with a successor in service
+	 * from the day after its closing */
+	CHECK_INT(count_rows(st, "SELECT count(*) FROM units WHERE valid_to"
+				 " IS NOT NULL AND level = 1"),
+		  10);
+	CHECK_INT(count_rows(st, "SELECT count(*) FROM units WHERE valid_to"
+				 " IS NOT NULL AND level > 1"),
+		  9 + 110);
+	CHECK_INT(count_rows(st, "SELECT count(*) FROM units WHERE"
+				 " valid_from IS NOT NULL AND level = 1"),
+		  5);
+	CHECK_INT(count_rows(st, "SELECT count(*) FROM units WHERE"
+				 " valid_from IS NOT NULL AND level = 3 AND"
+				 " parent = '000.00.00.H56'"),
+		  37);
+	CHECK_INT(sum.closed_units, 129);
+	CHECK_INT(count_rows(st, "SELECT count(*) FROM units o LEFT JOIN"
+				 " units n ON n.code = o.successor WHERE"
+				 " o.valid_to IS NOT NULL AND (n.code IS NULL"
+				 " OR n.valid_from != o.valid_to + 1 OR"
+				 " n.valid_to IS NOT NULL)"),
+		  0);
+	/* nothing filed at a unit out of service that day: after 1 July
+	 * 2025 no district dossier at all */
+	CHECK_INT(count_rows(st, "SELECT count(*) FROM events e JOIN units u"
+				 " ON u.code = e.unit_code WHERE e.old_status"
+				 " = 0 AND ((e.at + 25200) / 86400 > u.valid_to"
+				 " OR (e.at + 25200) / 86400 < u.valid_from)"),
+		  0);
+	CHECK(count_rows(st, "SELECT count(*) FROM events e JOIN units u ON"
+			     " u.code = e.unit_code WHERE e.old_status = 0"
+			     " AND u.valid_from IS NOT NULL") > 0);
+	/* a closed department's procedures are filed at its successor
+	 * from its first day on, nowhere else */
+	CHECK(count_rows(st, "SELECT count(*) FROM dossiers a JOIN units o"
+			     " ON o.code = a.unit_code WHERE o.level = 1 AND"
+			     " o.valid_to IS NOT NULL") > 0);
+	CHECK_INT(count_rows(st,
+			     "SELECT count(*) FROM (SELECT DISTINCT"
+			     " a.procedure_code AS p, o.valid_to AS closed,"
+			     " o.successor AS next FROM events f JOIN"
+			     " dossiers a ON a.id = f.dossier_id JOIN units o"
+			     " ON o.code = f.unit_code WHERE f.old_status = 0"
+			     " AND o.level = 1 AND o.valid_to IS NOT NULL) x"
+			     " JOIN dossiers b ON b.procedure_code = x.p JOIN"
+			     " events e ON e.dossier_id = b.id AND"
+			     " e.old_status = 0 WHERE (e.at + 25200) / 86400"
+			     " > x.closed AND e.unit_code != x.next"),
+		  0);
+	CHECK(count_rows(st, "SELECT count(*) FROM events e JOIN units u ON"
+			     " u.code = e.unit_code WHERE e.old_status = 0"
+			     " AND u.code = '000.00.17.H56'") > 0);
+	/* the open dossiers were moved by the transfer operation, logged
+	 * from the closed unit to its successor, at or after the closing */
+	int64_t moved = count_rows(st, "SELECT count(*) FROM events WHERE"
+				       " action = 'transfer'");
+	CHECK(moved > 0);
+	CHECK_INT(moved, (int64_t)sum.transferred);
+	CHECK_INT(count_rows(st, "SELECT count(*) FROM events e JOIN units o ON"
+				 " e.note LIKE 'from ' || o.code || ':%' WHERE"
+				 " e.action = 'transfer' AND (o.successor !="
+				 " e.unit_code OR (e.at + 25200) / 86400 <="
+				 " o.valid_to)"),
+		  0);
+	CHECK_INT(count_rows(st, "SELECT count(*) FROM dossiers d JOIN units"
+				 " u ON u.code = d.unit_code WHERE u.valid_to"
+				 " IS NOT NULL AND d.status IN (2, 4)"),
+		  0);
+	/* the event log still agrees with the summary */
+	CHECK_INT(count_rows(st, "SELECT count(*) FROM events"),
+		  (int64_t)sum.events);
+	check_2024_reports(&db.app);
+	tmpdb_close(&db);
+}
+
+/* The benchmark's province keeps the pre-2025 shape. */
+TEST(no_reorganisation_keeps_the_old_units)
+{
+	struct tmpdb db;
+	struct demo_options opt = {.seed = 3,
+				   .until = civil_days(2025, 12, 31),
+				   .dossiers = 500,
+				   .no_reorganisation = true};
+	struct demo_summary sum;
+	if (!built_with(&db, &opt, &sum))
+		return;
+	CHECK_INT(sum.units, 136);
+	CHECK_INT(sum.closed_units, 0);
+	CHECK_INT(count_rows(db.app.st, "SELECT count(*) FROM events WHERE"
+					" action = 'transfer'"),
+		  0);
+	tmpdb_close(&db);
+}
+
 TEST(refuses_a_database_with_units)
 {
 	struct tmpdb db;
@@ -421,7 +586,6 @@ TEST(refuses_a_database_with_units)
 TEST(rejects_too_many_dossiers)
 {
 	struct tmpdb db;
-	tmpdb_open(&db);
 	struct demo_options opt = {.seed = 1,
 				   .until = until_day(),
 				   .dossiers = DEMO_MAX_DOSSIERS + 1};
@@ -465,7 +629,6 @@ static int span_dossier(const struct dossier *d, void *ctx)
 TEST(larger_province_over_years)
 {
 	struct tmpdb db;
-	tmpdb_open(&db);
 	struct demo_options opt = {.seed = 5,
 				   .until = until_day(),
 				   .dossiers = 4000,
@@ -473,12 +636,8 @@ TEST(larger_province_over_years)
 				   .communes = 20,
 				   .years = 2};
 	struct demo_summary sum;
-	struct mc_err err;
-	if (!db.open || demo_build(&db.app, &opt, &sum, &err) != MC_OK) {
-		CHECK(0);
-		tmpdb_close(&db);
+	if (!built_with(&db, &opt, &sum))
 		return;
-	}
 	struct span s = {0};
 	CHECK_INT(store_unit_each(db.app.st, count_unit, &s, NULL), MC_OK);
 	CHECK_INT(s.units, 1 + 16 + 12 + 12 * 20); /* no code made twice */
@@ -531,6 +690,8 @@ TEST(rejects_sizes_out_of_range)
 
 TEST_MAIN(T(same_seed_same_data), T(every_dossier_valid_and_mixed),
 	  T(ratings_feedback_and_publication),
-	  T(nothing_after_the_moment_it_runs), T(refuses_a_database_with_units),
-	  T(rejects_too_many_dossiers), T(larger_province_over_years),
-	  T(rejects_sizes_out_of_range))
+	  T(nothing_after_the_moment_it_runs),
+	  T(lives_through_the_2025_reorganisation),
+	  T(no_reorganisation_keeps_the_old_units),
+	  T(refuses_a_database_with_units), T(rejects_too_many_dossiers),
+	  T(larger_province_over_years), T(rejects_sizes_out_of_range))

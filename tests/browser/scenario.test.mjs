@@ -280,6 +280,51 @@ test('dashboard: the dossier is counted', async () => {
 	await page.locator('#index-card').screenshot({ path: join(SHOTS, 'dashboard-indicators-desktop.png') });
 });
 
+test('dashboard: today\'s units first, 2024 as it was and restated', async () => {
+	// the clerk's department (the busiest one) serves today; the merged
+	// and abolished units come last, in a group for history
+	const tags = await page.$$eval('#unit > *', (ns) => ns.map((n) => n.tagName));
+	assert.equal(tags[0], 'OPTION');
+	assert.equal(tags[tags.length - 1], 'OPTGROUP');
+	assert.equal(tags.filter((x) => x === 'OPTGROUP').length, 1);
+	assert.equal(await page.locator(`#unit > option[value="${state.unit}"]`).count(), 1, 'the clerk\'s unit is current');
+	const history = page.locator('#unit optgroup[data-history]');
+	assert.match(await history.getAttribute('label'), /Đã giải thể, sáp nhập/);
+	assert.equal(await history.locator('option[value="000.00.03.H56"]').count(), 1, 'Planning and Investment, for history');
+	assert.equal(await history.locator('option[value="000.00.31.H56"]').count(), 1, 'a district, for history');
+	assert.equal(await page.locator('#unit > option[value="000.00.17.H56"]').count(), 1, 'the merged Finance, current');
+	// the picker opened as a list, to see its groups in a screenshot
+	await page.$eval('#unit', (n) => { n.size = n.options.length + 2; });
+	await page.locator('#unit').screenshot({ path: join(SHOTS, 'dashboard-unit-picker-desktop.png') });
+	await page.$eval('#unit', (n) => { n.size = 0; });
+	await page.selectOption('#kind', 'year');
+	await page.selectOption('#period', 'year:2024');
+	await page.click('#controls button[type=submit]');
+	const planning = page.locator('#report-table tr[data-key="000.00.03.H56"]');
+	await planning.waitFor();
+	assert.equal(await page.locator('#report-table tr[data-key="000.00.31.H56"]').count(), 1, 'the district as it was');
+	const received = async (key) => {
+		const cell = page.locator(`#report-table tr[data-key="${key}"] td:nth-child(2)`);
+		return await cell.count() ? Number((await cell.innerText()).replace(/\D/g, '')) : 0;
+	};
+	const total = async () => Number((await page.locator('#report-table tr.total td:nth-child(2)').innerText()).replace(/\D/g, ''));
+	// (a 2024 dossier moved at the merger already counts at the new unit)
+	const was = { planning: await received('000.00.03.H56'), finance: await received('000.00.04.H56'),
+		merged: await received('000.00.17.H56'), total: await total() };
+	assert.ok(was.planning > 0);
+	await page.locator('#report-table').screenshot({ path: join(SHOTS, 'dashboard-2024-as-it-was-desktop.png') });
+	await page.check('#restated');
+	await page.click('#controls button[type=submit]');
+	await planning.waitFor({ state: 'detached' });
+	const finance = page.locator('#report-table tr[data-key="000.00.17.H56"]');
+	await finance.waitFor();
+	assert.equal(await received('000.00.17.H56'), was.planning + was.finance + was.merged, 'Planning and Investment counts under Finance');
+	assert.equal(await page.locator('#report-table tr[data-key="000.00.31.H56"]').count(), 0, 'no district today');
+	assert.equal(await total(), was.total, 'the same total');
+	await page.locator('#report-table').screenshot({ path: join(SHOTS, 'dashboard-2024-restated-desktop.png') });
+	await page.uncheck('#restated');
+});
+
 test('stats: public results without signing in', async () => {
 	const anon = await browser.newContext({ viewport: DESKTOP });
 	const p = await anon.newPage();

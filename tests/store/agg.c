@@ -161,8 +161,10 @@ static void all_same(struct app *app)
 	}
 }
 
-/* A demo province of n dossiers in a fresh directory; spill: the cell
- * map's size (0: the default). */
+/* A demo province of n dossiers over two years to 2026-06-30 (through
+ * the 2025 reorganisation, whose transfers move dossiers between units'
+ * counters) in a fresh directory; spill: the cell map's size (0: the
+ * default). */
 static void demo_open(char *dir, struct app *app, uint64_t seed, size_t n,
 		      size_t spill)
 {
@@ -172,7 +174,7 @@ static void demo_open(char *dir, struct app *app, uint64_t seed, size_t n,
 	snprintf(db, sizeof(db), "%s/agg.db", dir);
 	CHECK_INT(app_open(db, app, &err), MC_OK);
 	store_agg_set_spill(app->st, spill);
-	struct demo_options o = {.seed = seed, .dossiers = n};
+	struct demo_options o = {.seed = seed, .dossiers = n, .years = 2};
 	CHECK_INT(civil_parse_date("2026-06-30", &o.until, "until", NULL),
 		  MC_OK);
 	CHECK_INT(demo_build(app, &o, NULL, &err), MC_OK);
@@ -191,7 +193,7 @@ TEST(spilling_and_rebuilding_keep_the_numbers)
 	char dir[] = "/tmp/motcua-agg-XXXXXX";
 	struct app app;
 	struct mc_err err;
-	demo_open(dir, &app, 3, 1500, 97);
+	demo_open(dir, &app, 3, 3000, 97);
 	all_same(&app);
 	CHECK_INT(store_begin(app.st, &err), MC_OK);
 	CHECK_INT(store_agg_rebuild(app.st, &err), MC_OK);

@@ -28,6 +28,7 @@ const DICT = {
 		'none': 'Không có dữ liệu',
 		'code': 'Mã hồ sơ', 'secret': 'Mã bí mật tra cứu',
 		'procedure': 'Thủ tục', 'unit': 'Đơn vị', 'applicant': 'Người nộp',
+		'unit.history': 'Đã giải thể, sáp nhập (tra cứu lịch sử)', 'unit.until': 'đến',
 		'status': 'Trạng thái', 'due': 'Hạn trả', 'received': 'Ngày tiếp nhận',
 		'submitted': 'Ngày nộp', 'finished': 'Ngày xử lý xong', 'returned': 'Ngày trả kết quả',
 		'channel': 'Kênh', 'note': 'Ghi chú / lý do', 'fee': 'Phí, lệ phí',
@@ -63,6 +64,7 @@ const DICT = {
 		'none': 'Nothing to show',
 		'code': 'Dossier code', 'secret': 'Tracking secret',
 		'procedure': 'Procedure', 'unit': 'Unit', 'applicant': 'Applicant',
+		'unit.history': 'Closed or merged (for history)', 'unit.until': 'until',
 		'status': 'Status', 'due': 'Due', 'received': 'Received',
 		'submitted': 'Submitted', 'finished': 'Finished', 'returned': 'Returned',
 		'channel': 'Channel', 'note': 'Note / reason', 'fee': 'Fees',
@@ -319,6 +321,24 @@ export function fmtRate(r) {
 export function todayVN() {
 	const d = new Date(Date.now() + 7 * 3600 * 1000);
 	return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+// Whether a unit (GET /units) serves today: one closed in a merger takes
+// no filing and no transfer.
+export function inService(u, today = todayVN()) {
+	return (!u.valid_from || u.valid_from <= today) && (!u.valid_to || u.valid_to >= today);
+}
+
+// The <option>s of a unit picker: today's units first, then those closed
+// (merged or abolished) in a group of their own, for history.
+export function unitOptions(units, selected) {
+	const today = todayVN();
+	const opt = (u, tail = '') => el('option', { value: u.code, selected: u.code === selected }, `${u.name} (${u.code})${tail}`);
+	const closed = units.filter((u) => !inService(u, today));
+	const open = units.filter((u) => inService(u, today)).map((u) => opt(u));
+	if (!closed.length) return open;
+	return [...open, el('optgroup', { label: t('unit.history'), dataset: { history: '1' } },
+		closed.map((u) => opt(u, u.valid_to ? ` – ${t('unit.until')} ${u.valid_to}` : '')))];
 }
 
 export function statusBadge(status) {

@@ -3,7 +3,7 @@
 // supplement, refuse), print the receipt with its QR code, and hand over
 // results (also record completed supplements and paid obligations).
 import {
-	addWords, api, chrome, el, errText, fmtTime, notice, onLangChange, qs, requireRole,
+	addWords, api, chrome, el, errText, fmtTime, inService, notice, onLangChange, qs, requireRole,
 	statusBadge, t, translate,
 } from './common.js';
 import { receipt, trackingUrl } from './receipt.js';
@@ -255,7 +255,7 @@ async function main() {
 	onLangChange(() => { if (!$('return').hidden) loadDesk(true); });
 	const [p, u] = await Promise.all([api('GET', '/procedures'), api('GET', '/units')]);
 	procs = p.procedures;
-	units = inScope(u.units.filter((x) => !x.valid_to), me.unit);
+	units = inScope(u.units.filter((x) => inService(x)), me.unit);
 	$('w-unit').replaceChildren(...units.map((x) => el('option', { value: x.code }, `${x.name} (${x.code})`)));
 	fillProcs();
 	showTab('online');

@@ -3,7 +3,7 @@
 // was or restated; key figures; child units ranked by on-time rate; the
 // twelve-month trend; CSV export of the table; the service index of the
 // unit (indicators against targets) and its child units ranked by score.
-import { addWords, api, chrome, el, errText, notice, onLangChange, qs, requireRole, todayVN, translate } from './common.js';
+import { addWords, api, chrome, el, errText, notice, onLangChange, qs, requireRole, todayVN, translate, unitOptions } from './common.js';
 import {
 	WORDS, currentMonth, download, kpis, monthsBack, periodChoices, periodLabel, ranking, reportCsv, reportTable,
 	trendChart,
@@ -113,11 +113,13 @@ async function main() {
 	$('desk').hidden = false;
 	translate();
 	const u = await api('GET', '/units');
-	$('unit').replaceChildren(...scopeUnits(u.units, me.unit).map((x) => el('option', { value: x.code }, `${x.name} (${x.code})`)));
+	const inScope = scopeUnits(u.units, me.unit);
+	const fillUnits = () => $('unit').replaceChildren(...unitOptions(inScope, $('unit').value || me.unit));
+	fillUnits();
 	$('kind').addEventListener('change', () => { fillPeriods(); load(); });
 	$('controls').addEventListener('submit', load);
 	$('csv').addEventListener('click', () => last && download(`II06a-${last.unit}-${last.from}-${last.to}.csv`, reportCsv(last), 'text/csv'));
-	onLangChange(() => { fillPeriods(); show(); loadTrend(); });
+	onLangChange(() => { fillPeriods(); fillUnits(); show(); loadTrend(); });
 	fillPeriods();
 	await load();
 	document.body.dataset.ready = '1';

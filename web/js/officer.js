@@ -4,7 +4,7 @@
 // request and complete a supplement, request and fulfil a financial
 // obligation, finish with a result document, stop.
 import {
-	addWords, api, chrome, el, errText, fmtTime, notice, onLangChange, qs, requireRole,
+	addWords, api, chrome, el, errText, fmtTime, inService, notice, onLangChange, qs, requireRole,
 	statusBadge, t, todayVN, translate,
 } from './common.js';
 
@@ -167,7 +167,7 @@ async function main() {
 	$('f-status').addEventListener('change', loadInbox);
 	onLangChange(() => { render(); if (selected) openDossier(selected); });
 	const u = await api('GET', '/units');
-	units = u.units.filter((x) => !x.valid_to && x.code !== me.unit);
+	units = u.units.filter((x) => inService(x) && x.code !== me.unit);
 	await loadInbox();
 	document.body.dataset.ready = '1';
 }

@@ -3,7 +3,7 @@
 // by code and secret, rate it once the result is returned (status 10) and
 // send feedback about it.
 import {
-	addWords, api, chrome, el, errText, fmtMoney, fmtTime, loadSession, notice, onLangChange, qs,
+	addWords, api, chrome, el, errText, fmtMoney, fmtTime, inService, loadSession, notice, onLangChange, qs,
 	statusBadge, t, translate,
 } from './common.js';
 
@@ -306,7 +306,7 @@ async function main() {
 	await loadSession();
 	const params = new URLSearchParams(location.search);
 	api('GET', '/units').then((r) => {
-		units = r.units.filter((u) => !u.valid_to);
+		units = r.units.filter((u) => inService(u));
 		fillSelects($('f-proc').value);
 	}).catch(() => {});
 	await search('');
