@@ -546,6 +546,9 @@ enum mc_code demo_dossier_make(struct demo_ctx *c, const struct demo_plan *pl,
 		rc = receive(&s, pl, fate, err);
 	if (!rc && !ended(&s) && s.d.status == ST_ACCEPTED)
 		rc = process(&s, fate, err);
+	/* numbered here, as the counter or the portal would */
+	s.d.origin =
+		s.d.channel == CHANNEL_ONLINE ? ORIGIN_ONLINE : ORIGIN_COUNTER;
 	if (!rc && (rc = dossier_check(&s.d, err)) == MC_OK &&
 	    (rc = store_dossier_put(c->st, &s.d, err)) == MC_OK &&
 	    (rc = log_steps(&s, err)) == MC_OK)

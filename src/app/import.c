@@ -292,13 +292,18 @@ static enum mc_code dossier_admit(struct importer *im, const struct dossier *d,
 	return procedure_known(im, d->procedure_code, err);
 }
 
-/* The upsert and its event; a failure here is the store's, never the
- * line's, and ends the import. */
+/* The upsert and its event. A failure here is the store's and ends the
+ * import, except MC_ERR_CONFLICT: the code is a dossier numbered here,
+ * refused by the store before it wrote anything. */
 static enum mc_code dossier_store(struct importer *im, struct dossier *d,
 				  struct mc_err *err)
 {
 	enum mc_code rc;
 	int old;
+	d->origin = ORIGIN_IMPORT;
+	d->imported_at = im->now;
+	if (!str_set(&d->import_file, im->opt->source))
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	if ((rc = store_dossier_upsert(im->st, d, &old, err)))
 		return rc;
 	struct dossier_event ev = {
@@ -524,8 +529,11 @@ static enum mc_code store_item(struct importer *im, struct parsed *it,
 		why = it->err;
 	else
 		rc = dossier_admit(im, &it->d, &why);
-	if (!rc)
-		return dossier_store(im, &it->d, err);
+	if (!rc && (rc = dossier_store(im, &it->d, &why)) != MC_ERR_CONFLICT) {
+		if (rc && err)
+			*err = why;
+		return rc;
+	}
 	if (im->opt->rejects && line_fault(rc))
 		return reject(im, it->line, &why, &it->text, err);
 	if (err)

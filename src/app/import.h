@@ -41,13 +41,17 @@ enum mc_code import_procedures(struct store *st, FILE *in,
 enum mc_code import_dossiers(struct store *st, FILE *in,
 			     struct import_stats *stats, struct mc_err *err);
 
-/* How a dossier file goes in. With `rejects`, every valid line is
+/* How a dossier file goes in. Each dossier records its origin: imported
+ * from `source` (may be NULL) at the time the import started; a line
+ * whose MaHoSo is a dossier numbered here is refused naming it. With
+ * `rejects`, every valid line is
  * imported and each refused one is written there as one JSON line
  * {"line","field","reason","text"} (counted in stats->rejected); only a
  * failure of our own or the database's stops the import. Without it the
  * file is all or nothing. */
 struct import_options {
 	FILE *rejects;
+	const char *source; /* the file's name, kept with each dossier */
 };
 enum mc_code import_dossiers_with(struct store *st, FILE *in,
 				  const struct import_options *opt,

@@ -51,6 +51,12 @@ static enum mc_code prepare_filing(struct app *app, struct dossier *d,
 		return mc_fail(err, MC_ERR_INPUT, "MaHoSo",
 			       "MaHoSo: a new filing gets its code from the "
 			       "system; leave it out");
+	/* numbered here: never a code an import took, nor taken by one */
+	d->origin =
+		req->params.op == OP_REGISTER ? ORIGIN_ONLINE : ORIGIN_COUNTER;
+	free(d->import_file);
+	d->import_file = NULL;
+	d->imported_at = MC_NO_TIME;
 	if (req->params.op == OP_REGISTER)
 		d->channel = CHANNEL_ONLINE;
 	else if (d->channel == CHANNEL_ONLINE)

@@ -52,6 +52,7 @@ int cmd_import(int argc, char **argv);
 int cmd_index(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_publish(int argc, char **argv);
+int cmd_quality(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_summary(int argc, char **argv);

@@ -108,6 +108,26 @@ static int event_line(const struct dossier_event *ev, void *ctx)
 	return 0;
 }
 
+/* Where the dossier came from, and what is odd about it. */
+static void print_provenance(const struct dossier *d)
+{
+	char at[CIVIL_BUF];
+	printf("origin: %s (%s)", dossier_origin_key(d->origin),
+	       dossier_origin_name(d->origin));
+	if (d->origin == ORIGIN_IMPORT)
+		printf(", file %s, imported %s",
+		       d->import_file ? d->import_file : "-",
+		       d->imported_at == MC_NO_TIME
+			       ? "-"
+			       : civil_format_local(d->imported_at, at));
+	printf("\n");
+	unsigned set = dossier_anomalies(d);
+	const struct dossier_anomaly_kind *kind;
+	while ((kind = dossier_anomaly_next(&set, NULL)))
+		printf("anomaly: %s (%s / %s): %s\n", kind->key, kind->label,
+		       kind->nhan, kind->fields);
+}
+
 static int show(struct app *app, const struct args *a)
 {
 	struct mc_err err;
@@ -121,6 +141,7 @@ static int show(struct app *app, const struct args *a)
 	portal_dossier_write(&d, &sb);
 	printf("%s\n", str_or_empty(sb.buf));
 	strbuf_release(&sb);
+	print_provenance(&d);
 	dossier_release(&d);
 	if (store_event_each(app->st, a->code, event_line, NULL, &err))
 		return cli_fail(&err);

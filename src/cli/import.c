@@ -65,6 +65,12 @@ static void close_input(FILE *in)
 		fclose(in);
 }
 
+/* The name a dossier keeps of the file it came from. */
+static const char *source_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "(stdin)" : path;
+}
+
 static int run(import_fn fn, const char *kind, const char *path, const char *db)
 {
 	struct mc_err err = {0};
@@ -89,15 +95,16 @@ static int run(import_fn fn, const char *kind, const char *path, const char *db)
 	return 0;
 }
 
-/* Dossiers line by line: exit 0 when a line went in, 2 when none did. */
-static int run_rejects(const char *path, const char *out, const char *db)
+/* Dossiers, with their file's name; with --rejects OUT line by line:
+ * exit 0 when a line went in, 2 when none did. */
+static int run_dossiers(const char *path, const char *out, const char *db)
 {
 	struct mc_err err = {0};
 	FILE *in = open_input(path, &err);
 	if (!in)
 		return cli_fail(&err);
-	FILE *rejects = fopen(out, "w");
-	if (!rejects) {
+	FILE *rejects = out ? fopen(out, "w") : NULL;
+	if (out && !rejects) {
 		close_input(in);
 		mc_fail(&err, MC_ERR_INPUT, "--rejects", "--rejects: %s: %s",
 			out, strerror(errno));
@@ -107,23 +114,25 @@ static int run_rejects(const char *path, const char *out, const char *db)
 	enum mc_code rc = cli_open_store(db, &st, &err);
 	struct import_stats stats;
 	if (!rc) {
-		struct import_options opt = {.rejects = rejects};
+		struct import_options opt = {.rejects = rejects,
+					     .source = source_name(path)};
 		rc = import_dossiers_with(st, in, &opt, &stats, &err);
 		store_close(st);
 	}
 	close_input(in);
-	if (fclose(rejects) != 0 && !rc)
+	if (rejects && fclose(rejects) != 0 && !rc)
 		rc = mc_fail(&err, MC_ERR_IO, "--rejects", "--rejects: %s: %s",
 			     out, strerror(errno));
 	if (rc)
 		return cli_fail(&err);
-	fprintf(stderr,
-		"imported %zu dossiers (%zu new, %zu updated), refused %zu "
-		"line%s (in %s) in %.2f s\n",
-		stats.records, stats.created, stats.updated, stats.rejected,
-		stats.rejected == 1 ? "" : "s", out, stats.seconds);
+	fprintf(stderr, "imported %zu dossiers (%zu new, %zu updated)",
+		stats.records, stats.created, stats.updated);
+	if (out)
+		fprintf(stderr, ", refused %zu line%s (in %s)", stats.rejected,
+			stats.rejected == 1 ? "" : "s", out);
+	fprintf(stderr, " in %.2f s\n", stats.seconds);
 	print_warnings(&stats);
-	if (stats.records)
+	if (!out || stats.records)
 		return 0;
 	mc_fail(&err, MC_ERR_INPUT, "", "no line was imported");
 	return cli_fail(&err);
@@ -151,7 +160,7 @@ int cmd_import(int argc, char **argv)
 				 pos[0]);
 	if (rejects && strcmp(pos[0], "dossiers") != 0)
 		return cli_usage("--rejects: only for dossiers");
-	if (rejects)
-		return run_rejects(pos[1], rejects, db);
+	if (fn == import_dossiers)
+		return run_dossiers(pos[1], rejects, db);
 	return run(fn, pos[0], pos[1], db);
 }

@@ -14,7 +14,11 @@ static const struct {
 	{"init", cmd_init,
 	 "init [--db FILE]      create or migrate a database"},
 	{"import", cmd_import,
-	 "import units|procedures|dossiers|ratings|feedback FILE [--db FILE]"},
+	 "import units|procedures|dossiers|ratings|feedback FILE [--db FILE] "
+	 "[--rejects OUT]"},
+	{"quality", cmd_quality,
+	 "quality [--period P] [--unit CODE] [--format text|json|csv]   "
+	 "dossiers with anomalies"},
 	{"export", cmd_export,
 	 "export units|procedures|dossiers [--from D --to D] [--out FILE]"},
 	{"dossier", cmd_dossier,

@@ -20,6 +20,7 @@ void dossier_init(struct dossier *d)
 	d->status = ST_REGISTERED;
 	d->submitted = d->received = d->due = MC_NO_TIME;
 	d->finished = d->returned = d->refused = MC_NO_TIME;
+	d->imported_at = MC_NO_TIME;
 }
 
 void dossier_release(struct dossier *d)
@@ -29,7 +30,7 @@ void dossier_release(struct dossier *d)
 		&d->field_code,     &d->field_name,     &d->unit_code,
 		&d->applicant_name, &d->applicant_id,   &d->applicant_id_type,
 		&d->phone,          &d->email,          &d->summary,
-		&d->extra};
+		&d->extra,          &d->import_file};
 	for (size_t i = 0; i < sizeof(strings) / sizeof(*strings); i++)
 		free(*strings[i]);
 	for (size_t i = 0; i < d->n_components; i++) {
@@ -88,6 +89,33 @@ const char *channel_name(enum channel c)
 	case CHANNEL_POSTAL: return "Bưu chính công ích";
 	}
 	return "?";
+}
+
+const char *dossier_origin_key(enum dossier_origin o)
+{
+	switch (o) {
+	case ORIGIN_IMPORT: return "import";
+	case ORIGIN_ONLINE: return "online";
+	case ORIGIN_COUNTER: return "counter";
+	case ORIGIN_UNKNOWN: break;
+	}
+	return "unknown";
+}
+
+const char *dossier_origin_name(enum dossier_origin o)
+{
+	switch (o) {
+	case ORIGIN_IMPORT: return "Nhập từ hệ thống cũ";
+	case ORIGIN_ONLINE: return "Nộp trực tuyến tại hệ thống này";
+	case ORIGIN_COUNTER: return "Nộp tại bộ phận một cửa";
+	case ORIGIN_UNKNOWN: break;
+	}
+	return "?";
+}
+
+bool dossier_numbered_here(enum dossier_origin o)
+{
+	return o == ORIGIN_ONLINE || o == ORIGIN_COUNTER;
 }
 
 bool dossier_status_ended(enum dossier_status s)
@@ -328,6 +356,19 @@ enum dossier_anomaly dossier_anomaly_by_key(const char *key)
 	return (enum dossier_anomaly)a;
 }
 
+const struct dossier_anomaly_kind *
+dossier_anomaly_next(unsigned *set, enum dossier_anomaly *kind)
+{
+	for (int a = 0; a < ANOMALY__COUNT; a++)
+		if (*set & (1u << a)) {
+			*set &= ~(1u << a);
+			if (kind)
+				*kind = (enum dossier_anomaly)a;
+			return &anomaly_kinds[a];
+		}
+	return NULL;
+}
+
 unsigned dossier_anomalies(const struct dossier *d)
 {
 	unsigned set = 0;
@@ -481,7 +522,8 @@ bool dossier_copy(struct dossier *dst, const struct dossier *src)
 			    &dst->phone,
 			    &dst->email,
 			    &dst->summary,
-			    &dst->extra};
+			    &dst->extra,
+			    &dst->import_file};
 	bool ok = true;
 	for (size_t i = 0; i < sizeof(strings) / sizeof(*strings); i++)
 		if (!ok)

@@ -43,6 +43,15 @@ enum paid_online {
 	PAID_PROVINCIAL = 2
 };
 
+/* Where a dossier came from: imported from an old system's file, or
+ * filed here (and so numbered by this system). */
+enum dossier_origin {
+	ORIGIN_UNKNOWN = 0, /* not stored yet */
+	ORIGIN_IMPORT = 1,
+	ORIGIN_ONLINE = 2,
+	ORIGIN_COUNTER = 3
+};
+
 struct dossier_component {
 	char *code, *file_name, *url;
 	bool digitized, reused, from_national_store;
@@ -87,6 +96,10 @@ struct dossier {
 	struct supplement_round *supplements;
 	size_t n_supplements, cap_supplements;
 	char *extra; /* unknown portal fields, as a JSON object text */
+	/* provenance; import_file and imported_at only when imported */
+	enum dossier_origin origin;
+	char *import_file;
+	int64_t imported_at;
 };
 
 void dossier_init(struct dossier *d);
@@ -97,6 +110,10 @@ bool dossier_copy(struct dossier *dst, const struct dossier *src);
 const char *dossier_status_name(enum dossier_status s); /* Vietnamese */
 const char *dossier_status_key(enum dossier_status s);  /* english key */
 const char *channel_name(enum channel c);
+const char *dossier_origin_key(enum dossier_origin o);  /* "import", ... */
+const char *dossier_origin_name(enum dossier_origin o); /* Vietnamese */
+/* Numbered by this system: filed online or at a counter here. */
+bool dossier_numbered_here(enum dossier_origin o);
 
 /* Refuses what makes a dossier unusable: a required field missing, a
  * value out of range, a bad citizen ID of a citizen applicant, a status
@@ -132,6 +149,10 @@ const struct dossier_anomaly_kind *dossier_anomaly_kind(enum dossier_anomaly a);
 enum dossier_anomaly dossier_anomaly_by_key(const char *key);
 /* The anomalies of d as a bit set; 0 for a clean dossier. */
 unsigned dossier_anomalies(const struct dossier *d);
+/* Take the first kind out of *set and return its description; NULL once
+ * the set is empty: `while ((k = dossier_anomaly_next(&set, &a)))`. */
+const struct dossier_anomaly_kind *
+dossier_anomaly_next(unsigned *set, enum dossier_anomaly *kind);
 
 /* Derived facts the reports and indices read. */
 int64_t dossier_fee_total(const struct dossier *d);

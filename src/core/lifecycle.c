@@ -127,13 +127,11 @@ static enum mc_code no_new_anomaly(const struct dossier *d, unsigned before,
 				   struct mc_err *err)
 {
 	unsigned added = dossier_anomalies(d) & ~before;
-	if (!added)
+	const struct dossier_anomaly_kind *k =
+		dossier_anomaly_next(&added, NULL);
+	if (!k)
 		return MC_OK;
-	int a = 0;
-	while (!(added & (1u << a)))
-		a++;
-	const char *fields =
-		dossier_anomaly_kind((enum dossier_anomaly)a)->fields;
+	const char *fields = k->fields;
 	const char *comma = strchr(fields, ',');
 	int first = comma ? (int)(comma - fields) : (int)strlen(fields);
 	const char *second = comma ? comma + 1 : fields;

@@ -307,6 +307,29 @@ static int add_event(const struct dossier_event *ev, void *ctx)
 	return 0;
 }
 
+/* {"kind","name","file","imported_at"} and the anomalies, by kind. */
+static void add_provenance(json_t *o, const struct dossier *d)
+{
+	json_t *origin =
+		json_pack("{s:s,s:s}", "kind", dossier_origin_key(d->origin),
+			  "name", dossier_origin_name(d->origin));
+	if (d->origin == ORIGIN_IMPORT) {
+		json_object_set_new(origin, "file", http_str(d->import_file));
+		json_object_set_new(origin, "imported_at",
+				    http_time(d->imported_at));
+	}
+	json_object_set_new(o, "origin", origin);
+	json_t *list = json_array();
+	unsigned set = dossier_anomalies(d);
+	const struct dossier_anomaly_kind *kind;
+	while ((kind = dossier_anomaly_next(&set, NULL)))
+		json_array_append_new(
+			list, json_pack("{s:s,s:s,s:s,s:s}", "kind", kind->key,
+					"label", kind->label, "nhan",
+					kind->nhan, "fields", kind->fields));
+	json_object_set_new(o, "anomalies", list);
+}
+
 void h_dossier_get(struct http_req *r)
 {
 	struct dossier d;
@@ -320,6 +343,7 @@ void h_dossier_get(struct http_req *r)
 	json_object_set_new(o, "portal",
 			    json_loads(sb.buf ? sb.buf : "{}", 0, NULL));
 	strbuf_release(&sb);
+	add_provenance(o, &d);
 	enum mc_code rc =
 		store_event_each(r->app->st, d.code, add_event, events, &err);
 	json_object_set_new(o, "events", events);

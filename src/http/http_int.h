@@ -220,6 +220,7 @@ void h_holidays(struct http_req *r);
 void h_due(struct http_req *r);
 void h_report_settlement(struct http_req *r);
 void h_report_summary(struct http_req *r);
+void h_quality(struct http_req *r);
 void h_login(struct http_req *r);
 void h_logout(struct http_req *r);
 void h_me(struct http_req *r);

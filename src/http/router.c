@@ -115,6 +115,14 @@ const struct http_route http_routes[] = {
 	 "(default: the account's);level:province|district|commune;"
 	 "min_resolved:1-1000000 (default 1);format:json|text",
 	 NULL},
+	{"GET", "/api/v1/quality", h_quality, REPORTS, -1, "reports",
+	 "Stored dossiers with anomalies (odd but usable times kept from "
+	 "an import), as motcua quality --format json",
+	 "period:month:YYYY-MM|quarter:YYYYQn|half:YYYYHn|nine:YYYY|"
+	 "year:YYYY (default: every period);from:YYYY-MM-DD;to:YYYY-MM-DD;"
+	 "cutoff:1-28 (default 15);unit:unit code (default: the "
+	 "account's);format:json|csv (default json)",
+	 NULL},
 	{"GET", "/api/v1/public/statistics", h_public_statistics, ANY, -1,
 	 "public",
 	 "The province's published results (form II.06a "

@@ -210,6 +210,25 @@ static const char *const migrations[] = {
 	 * share of resolved, docs/internals/report.md); the emptied
 	 * agg_meta makes the next open rebuild the aggregates with it */
 	"DELETE FROM agg_meta;",
+	/* 14: where a dossier came from (1 imported: the file and the time
+	 * of its import; 2 filed online here; 3 at a counter here) and its
+	 * anomalies as a bit set (core/dossier.h), with a small partial
+	 * index so the quality list reads only the odd ones. Older rows:
+	 * imported when an import event names them, else by their first
+	 * event; every older row was checked strictly, so none is odd. */
+	"ALTER TABLE dossiers ADD COLUMN anomalies INTEGER NOT NULL"
+	" DEFAULT 0;"
+	"ALTER TABLE dossiers ADD COLUMN origin INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE dossiers ADD COLUMN import_file TEXT;"
+	"ALTER TABLE dossiers ADD COLUMN imported_at INTEGER;"
+	"UPDATE dossiers SET origin = 1, imported_at = (SELECT min(at)"
+	" FROM events WHERE dossier_id = dossiers.id AND action = 'import')"
+	" WHERE id IN (SELECT dossier_id FROM events WHERE action = 'import');"
+	"UPDATE dossiers SET origin = CASE (SELECT action FROM events"
+	" WHERE dossier_id = dossiers.id ORDER BY id LIMIT 1)"
+	" WHEN 'register' THEN 2 ELSE 3 END WHERE origin = 0;"
+	"CREATE INDEX dossiers_anomalous ON dossiers(unit_code, received_at)"
+	" WHERE anomalies != 0;",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))
@@ -222,7 +241,7 @@ static const char *const migrations[] = {
 	" refused_at, status, delivery, digitized, verified, paid_online," \
 	" components, fees, results, supplements, extra, fee_total,"       \
 	" all_digitized, any_reused, has_e_result, supplement_count,"      \
-	" supplement_open"
+	" supplement_open, anomalies, origin, import_file, imported_at"
 
 /* The condition of the partial index dossiers_open (migration 10),
  * word for word: a statement that repeats it may read the index. */
@@ -278,12 +297,19 @@ const char *const store_statements[Q__COUNT] = {
 			" fees, online_only FROM procedures ORDER BY code",
 	[Q_DOSSIER_INSERT] = "INSERT INTO dossiers(" DOSSIER_COLS ") VALUES("
 			     "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-			     "?,?,?,?,?,?,?,?,?,?,?,?)",
+			     "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 	[Q_DOSSIER_UPDATE] = "UPDATE dossiers SET (" DOSSIER_COLS ") = ("
 			     "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-			     "?,?,?,?,?,?,?,?,?,?,?,?) WHERE id = ?37",
+			     "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) WHERE id = ?41",
 	[Q_DOSSIER_ID] = "SELECT id FROM dossiers WHERE code = ?",
 	[Q_DOSSIER_STATUS] = "SELECT id, status FROM dossiers WHERE code = ?",
+	[Q_DOSSIER_ORIGIN] = "SELECT id, origin FROM dossiers WHERE code = ?",
+	/* the few rows of the partial index dossiers_anomalous (14) */
+	[Q_DOSSIER_ANOMALOUS] =
+		"SELECT id, " DOSSIER_COLS " FROM dossiers"
+		" WHERE anomalies != 0"
+		" AND coalesce(received_at, submitted_at) BETWEEN ? AND ?"
+		" ORDER BY unit_code, received_at, code",
 	[Q_DOSSIER_GET] =
 		"SELECT id, " DOSSIER_COLS " FROM dossiers WHERE code = ?",
 	[Q_DOSSIER_EACH] = "SELECT id, " DOSSIER_COLS " FROM dossiers"

@@ -264,6 +264,10 @@ static void bind_dossier(sqlite3_stmt *s, const struct dossier *d,
 	sqlite3_bind_int(s, i++, dossier_has_e_result(d));
 	sqlite3_bind_int(s, i++, (int)d->n_supplements);
 	sqlite3_bind_int(s, i++, dossier_supplement_open(d));
+	sqlite3_bind_int(s, i++, (int)dossier_anomalies(d));
+	sqlite3_bind_int(s, i++, (int)d->origin);
+	bind_text(s, i++, d->import_file);
+	bind_time(s, i++, d->imported_at);
 }
 
 /* Reads a row of "SELECT id, DOSSIER_COLS". */
@@ -302,6 +306,11 @@ static bool read_dossier(sqlite3_stmt *s, struct dossier *d)
 		  read_list(s, i++, d, read_results) &&
 		  read_list(s, i++, d, read_supplements);
 	d->extra = column_strdup(s, i++);
+	i += 6; /* fee_total .. supplement_open: derived */
+	i++;    /* anomalies: derived */
+	d->origin = (enum dossier_origin)sqlite3_column_int(s, i++);
+	d->import_file = column_strdup(s, i++);
+	d->imported_at = column_time(s, i++);
 	return ok;
 }
 
@@ -383,7 +392,7 @@ static enum mc_code write_row(struct store *st, const struct dossier *d,
 		store_stmt(st, id ? Q_DOSSIER_UPDATE : Q_DOSSIER_INSERT);
 	bind_dossier(s, d, &st->lists);
 	if (id)
-		sqlite3_bind_int64(s, 37, id);
+		sqlite3_bind_int64(s, 41, id);
 	int step = sqlite3_step(s);
 	int ext = sqlite3_extended_errcode(st->db);
 	sqlite3_reset(s);
@@ -406,6 +415,36 @@ enum mc_code store_dossier_put(struct store *st, struct dossier *d,
 	return store_dossier_upsert(st, d, NULL, err);
 }
 
+/* A new dossier d met a stored one with its code: an import may update
+ * an imported dossier, never one numbered here; a filing here never
+ * takes a stored code. Sets *id to the stored row. */
+static enum mc_code may_replace(struct store *st, const struct dossier *d,
+				int64_t *id, struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_DOSSIER_ORIGIN);
+	bind_text(s, 1, d->code);
+	int step = sqlite3_step(s);
+	*id = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	enum dossier_origin was =
+		step == SQLITE_ROW
+			? (enum dossier_origin)sqlite3_column_int(s, 1)
+			: ORIGIN_UNKNOWN;
+	sqlite3_reset(s);
+	if (step != SQLITE_ROW)
+		return store_db_fail(st, err, "reading a dossier");
+	if (d->origin == ORIGIN_IMPORT && dossier_numbered_here(was))
+		return mc_fail(err, MC_ERR_CONFLICT, "MaHoSo",
+			       "MaHoSo: %s was filed here (%s) and numbered by "
+			       "this system; an import cannot overwrite it",
+			       d->code, dossier_origin_key(was));
+	if (dossier_numbered_here(d->origin))
+		return mc_fail(err, MC_ERR_CONFLICT, "MaHoSo",
+			       "MaHoSo: %s is taken by a stored dossier (%s); "
+			       "a new filing cannot replace it",
+			       d->code, dossier_origin_key(was));
+	return MC_OK;
+}
+
 static enum mc_code put_row(struct store *st, struct dossier *d,
 			    int *old_status, struct mc_err *err)
 {
@@ -420,7 +459,8 @@ static enum mc_code put_row(struct store *st, struct dossier *d,
 			d->id = sqlite3_last_insert_rowid(st->db);
 		if (!duplicate)
 			return rc ? rc : store_agg_note(st, d, +1, err);
-		id = dossier_id(st, d->code);
+		if ((rc = may_replace(st, d, &id, err)))
+			return rc;
 	}
 	if ((rc = uncount_old(st, d, old_status, err)) ||
 	    (rc = write_row(st, d, id, &duplicate, err)))
@@ -477,11 +517,11 @@ static enum mc_code each_row(struct store *st, sqlite3_stmt *s,
 			     store_dossier_fn fn, void *ctx,
 			     struct mc_err *err);
 
-enum mc_code store_dossier_each(struct store *st, int64_t from_day,
-				int64_t to_day, store_dossier_fn fn, void *ctx,
-				struct mc_err *err)
+/* Bind the instants of local days [from, to] to ?1 and ?2. */
+static sqlite3_stmt *days_bound(struct store *st, enum stmt_id q,
+				int64_t from_day, int64_t to_day)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_DOSSIER_EACH);
+	sqlite3_stmt *s = store_stmt(st, q);
 	sqlite3_bind_int64(s, 1,
 			   from_day == MC_NO_TIME ? INT64_MIN
 						  : civil_time_at(from_day, 0));
@@ -489,7 +529,24 @@ enum mc_code store_dossier_each(struct store *st, int64_t from_day,
 			   to_day == MC_NO_TIME
 				   ? INT64_MAX
 				   : civil_time_at(to_day + 1, 0) - 1);
-	return each_row(st, s, fn, ctx, err);
+	return s;
+}
+
+enum mc_code store_dossier_each(struct store *st, int64_t from_day,
+				int64_t to_day, store_dossier_fn fn, void *ctx,
+				struct mc_err *err)
+{
+	return each_row(st, days_bound(st, Q_DOSSIER_EACH, from_day, to_day),
+			fn, ctx, err);
+}
+
+enum mc_code store_anomalous_each(struct store *st, int64_t from_day,
+				  int64_t to_day, store_dossier_fn fn,
+				  void *ctx, struct mc_err *err)
+{
+	return each_row(st,
+			days_bound(st, Q_DOSSIER_ANOMALOUS, from_day, to_day),
+			fn, ctx, err);
 }
 
 enum mc_code store_open_dossier_each(struct store *st, store_dossier_fn fn,

@@ -70,7 +70,11 @@ enum mc_code store_procedure_each(struct store *st, store_procedure_fn fn,
 				  void *ctx, struct mc_err *err);
 
 /* Dossiers. put inserts or, when the code exists, updates; sets d->id.
- * upsert also tells the status the stored version had (0: it was new). */
+ * upsert also tells the status the stored version had (0: it was new).
+ * A new dossier (id 0) of origin import whose code is a dossier numbered
+ * here, or of origin online/counter whose code is stored at all, is
+ * refused with MC_ERR_CONFLICT naming MaHoSo, before anything is
+ * written. */
 enum mc_code store_dossier_put(struct store *st, struct dossier *d,
 			       struct mc_err *err);
 enum mc_code store_dossier_upsert(struct store *st, struct dossier *d,
@@ -91,6 +95,13 @@ typedef int (*store_dossier_fn)(const struct dossier *d, void *ctx);
 enum mc_code store_dossier_each(struct store *st, int64_t from_day,
 				int64_t to_day, store_dossier_fn fn, void *ctx,
 				struct mc_err *err);
+
+/* The dossiers with an anomaly (dossier_anomalies, stored with each
+ * row) received (or, if never received, filed) on a local day in
+ * [from, to], MC_NO_TIME leaving a side open; by unit, reception, code. */
+enum mc_code store_anomalous_each(struct store *st, int64_t from_day,
+				  int64_t to_day, store_dossier_fn fn,
+				  void *ctx, struct mc_err *err);
 
 /* The dossiers still open: accepted and neither ended nor refused
  * (statuses 2, 4, 5 and 6 with a received time). */

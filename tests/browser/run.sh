@@ -1,7 +1,7 @@
 #!/bin/sh
 # run.sh - the browser tests: installs what they need when missing
 # (Debian's chromium, node and npm; playwright-core from the lock file),
-# makes a fresh demo province, starts `motcua serve` on a free loopback
+# makes a fresh demo province with one anomalous imported dossier, starts `motcua serve` on a free loopback
 # port, runs scenario.test.mjs with node's test runner, stops the server
 # and prints "browser: N passed, N failed". Screenshots: build/screenshots/.
 #
@@ -36,6 +36,17 @@ trap cleanup EXIT INT TERM
 
 "$bin" demo --db "$tmp/demo.db" --dossiers 3000 --until 2026-10-31 >/dev/null 2>&1 ||
 	fail "motcua demo failed"
+# one dossier of an old system's history, received today without an
+# appointment date (an anomaly the dashboard lists), at a demo unit
+line=$("$bin" export dossiers --db "$tmp/demo.db" 2>/dev/null | grep -m 1 '"TrangThaiHoSo":"10"')
+[ -n "$line" ] || fail "no returned demo dossier to copy"
+unit=$(printf '%s\n' "$line" | sed 's/.*"DonViXuLy":"\([^"]*\)".*/\1/')
+proc=$(printf '%s\n' "$line" | sed 's/.*"MaTTHC":"\([^"]*\)".*/\1/')
+today=$(date -u -d '+7 hours' +%Y%m%d)
+printf '{"MaHoSo":"CU-HISTORY-1","MaTTHC":"%s","KenhThucHien":"1","ChuHoSo":"Lê Thị Cũ","SoGiayToChuHoSo":"052190001234","LoaiDoiTuong":"1","NgayNopHoSo":"%s070000","NgayTiepNhan":"%s070500","TrangThaiHoSo":"4","DonViXuLy":"%s"}\n' \
+	"$proc" "$today" "$today" "$unit" >"$tmp/history.jsonl"
+"$bin" import dossiers "$tmp/history.jsonl" --db "$tmp/demo.db" >/dev/null 2>&1 ||
+	fail "importing the history line failed"
 "$bin" serve --db "$tmp/demo.db" --listen 127.0.0.1:0 --web web --threads 4 \
 	--demo-accounts >"$tmp/serve.log" 2>&1 &
 server=$!

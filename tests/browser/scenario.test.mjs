@@ -276,8 +276,16 @@ test('dashboard: the dossier is counted', async () => {
 	const met = await page.getAttribute('#indicators tr[data-indicator="online_dossiers"]', 'data-met');
 	assert.match(met, /^(true|false|null)$/);
 	assert.ok(await page.locator('#index-ranking tbody tr').count() > 1, 'child units ranked by index');
+	// the imported dossier without an appointment date, listed by kind
+	const odd = page.locator('#quality-table tr[data-code="CU-HISTORY-1"]');
+	await odd.waitFor({ timeout: WAIT });
+	assert.equal(await odd.getAttribute('data-kind'), 'due_missing');
+	assert.match(await odd.innerText(), /Thiếu ngày hẹn trả/);
+	assert.match(await odd.innerText(), /NgayHenTra: –/);
+	assert.match(await page.innerText('#quality-summary'), /1 hồ sơ có bất thường: 1 Thiếu ngày hẹn trả/);
 	await shot(page, 'dashboard-desktop');
 	await page.locator('#index-card').screenshot({ path: join(SHOTS, 'dashboard-indicators-desktop.png') });
+	await page.locator('#quality-card').screenshot({ path: join(SHOTS, 'dashboard-quality-desktop.png') });
 });
 
 test('dashboard: today\'s units first, 2024 as it was and restated', async () => {

@@ -85,6 +85,68 @@ expect_text "$work/err" "^motcua: no line was imported" "none imported"
 [ "$(db_digest)" = "$before" ] && ok || fail "a file of refused lines changed the database"
 expect_exit 2 "--rejects for units" -- "$m" import units "$d/units.jsonl" --rejects "$work/r.jsonl"
 
+# the quality list, in every format, for a period and a subtree
+expect_exit 0 "quality" -- "$m" quality
+expect_text "$work/out" "^Chất lượng dữ liệu / data quality: 7 dossiers with anomalies, 7 anomalies, all periods" "summary line"
+expect_text "$work/out" "^ +3 appointment before reception / Hẹn trả trước thời điểm tiếp nhận \(due_before_received\)$" "count by kind"
+expect_text "$work/out" "^H56-CU-240603-0003	000.00.06.H56	due_before_received	NgayTiepNhan=2024-06-03 08:10; NgayHenTra=2024-06-03 07:59$" "one line per dossier and kind"
+expect_text "$work/out" "^H56-CU-240603-0006	000.00.06.H56	due_missing	NgayTiepNhan=2024-06-03 08:10; NgayHenTra=-$" "a missing value"
+[ "$(grep -c '	' "$work/out")" -eq 7 ] && ok || fail "seven lines: $(cat "$work/out")"
+expect_exit 0 "quality of a district" -- "$m" quality --unit 000.00.31.H56 --format csv
+cat >"$work/want.csv" <<'CSV'
+code,unit,kind,label,fields
+"H56-CU-240603-0007","000.00.31.H56","finished_before_received","finish before reception","NgayTiepNhan=2024-06-03 08:10; NgayKetThucXuLy=2024-06-03 08:05"
+CSV
+cmp -s "$work/out" "$work/want.csv" && ok || fail "district CSV: $(cat "$work/out")"
+expect_exit 0 "quality json" -- "$m" quality --period month:2024-06 --format json
+cat >"$work/check.py" <<'PY'
+import json, sys
+q = json.load(open(sys.argv[1]))
+assert q["from"] == "2024-05-15" and q["to"] == "2024-06-14", q
+assert q["unit"] == "000.00.00.H56" and q["dossiers"] == 7, q
+assert q["by_kind"]["due_before_received"] == 3 and q["by_kind"]["supplement_before_request"] == 0, q
+it = [i for i in q["items"] if i["code"] == "H56-CU-240603-0004"]
+assert it == [{"code": "H56-CU-240603-0004", "unit": "000.00.06.H56", "unit_name": "Sở Tư pháp",
+               "kind": "received_before_submitted", "label": "reception before filing",
+               "nhan": "Tiếp nhận trước thời điểm nộp",
+               "fields": {"NgayNopHoSo": "2024-06-03 08:15", "NgayTiepNhan": "2024-06-03 08:10"}}], it
+PY
+python3 "$work/check.py" "$work/out" && ok || fail "quality JSON"
+expect_exit 0 "quality of another month" -- "$m" quality --period month:2024-08 --format json
+expect_text "$work/out" '"dossiers":0,.*"items":\[\]' "none in August"
+expect_exit 2 "quality of an unknown unit" -- "$m" quality --unit 000.99.99.H56
+expect_text "$work/err" "^motcua: unit" "unit named"
+expect_exit 2 "quality bad format" -- "$m" quality --format xml
+expect_exit 2 "quality bad period" -- "$m" quality --period month:2024-13
+expect_text "$work/err" "period" "period named"
+
+# provenance: a dossier numbered here is never overwritten by an import,
+# and a filing here never takes an imported code
+expect_exit 0 "register" -- "$m" dossier register --file "$d/filing.json" --at "2024-06-07 08:15"
+code=$(cut -f1 "$work/out")
+[ "$code" = "000.00.06.H56-240607-0001" ] && ok || fail "code $code"
+expect_exit 0 "show filed here" -- "$m" dossier show --code "$code"
+expect_text "$work/out" "^origin: online \(" "origin of an online filing"
+echo "$good" | sed "s/H56-CU-240603-0001/$code/" >"$work/clash.jsonl"
+before=$(db_digest)
+expect_exit 2 "import over a dossier numbered here" -- "$m" import dossiers "$work/clash.jsonl"
+expect_text "$work/err" "^motcua: line 1: MaHoSo: $code was filed here \(online\) and numbered by this system; an import cannot overwrite it" "code named"
+[ "$(db_digest)" = "$before" ] && ok || fail "refused import changed the database"
+expect_exit 2 "the same with --rejects" -- "$m" import dossiers "$work/clash.jsonl" --rejects "$work/clash-rejects.jsonl"
+expect_text "$work/clash-rejects.jsonl" "^\{\"line\":1,\"field\":\"MaHoSo\",\"reason\":\"$code was filed here \(online\)" "reject names the code"
+[ "$(db_digest)" = "$before" ] && ok || fail "refused import changed the database"
+# an import holding the code the counter would give next
+echo "$good" | sed "s/H56-CU-240603-0001/000.00.06.H56-240608-0001/" >"$work/ahead.jsonl"
+expect_exit 0 "import a code of tomorrow" -- "$m" import dossiers "$work/ahead.jsonl"
+expect_exit 0 "register the next day" -- "$m" dossier register --file "$d/filing.json" --at "2024-06-08 08:15"
+[ "$(cut -f1 "$work/out")" = "000.00.06.H56-240608-0002" ] && ok || fail "the filing took $(cut -f1 "$work/out")"
+expect_exit 0 "show imported" -- "$m" dossier show --code 000.00.06.H56-240608-0001
+expect_text "$work/out" '"TrangThaiHoSo":"10"' "imported dossier unchanged"
+expect_text "$work/out" "^origin: import \(Nhập từ hệ thống cũ\), file $work/ahead.jsonl, imported [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}$" "origin of an import"
+# an imported dossier re-imported is updated, keeping its origin
+expect_exit 0 "re-import" -- "$m" import dossiers "$work/ahead.jsonl"
+expect_text "$work/err" "^imported 1 dossiers \(0 new, 1 updated\)" "updated"
+
 # a procedure's levels by the names the unit format uses, or numbers
 sed 's/"levels":\[1,3\]/"levels":["province","commune"]/' "$d/procedures-index.jsonl" >"$work/named.jsonl"
 grep -q '"levels":\["province","commune"\]' "$work/named.jsonl" && ok || fail "levels not renamed in the test data"

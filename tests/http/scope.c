@@ -9,6 +9,7 @@
 #include "env.h"
 #include "test.h"
 
+#include "core/str.h"
 #include "http/http_int.h"
 
 static int post(struct env *e, const char *path, const struct session *s)
@@ -90,6 +91,83 @@ TEST(search_sees_only_the_subtree)
 	env_login(&e, "officer06", &s);
 	client_request(e.port, "GET", "/api/v1/dossiers", s.headers, NULL, &r);
 	CHECK_INT(json_integer_value(json_object_get(r.json, "total")), 1);
+	reply_release(&r);
+	env_close(&e);
+}
+
+/* An imported dossier of `unit` with no due date (an anomaly). */
+static void odd_dossier(struct env *e, const char *code, const char *unit)
+{
+	struct dossier d;
+	fixture_filing(&d, "1.000001", unit, CHANNEL_DIRECT);
+	str_set(&d.code, code);
+	d.status = ST_PROCESSING;
+	d.received = fixture_time("2024-06-03 08:00");
+	d.origin = ORIGIN_IMPORT;
+	str_set(&d.import_file, "thang-6.jsonl");
+	d.imported_at = fixture_time("2024-07-01 09:00");
+	struct mc_err err;
+	CHECK_INT(store_dossier_put(e->f.app.st, &d, &err), MC_OK);
+	dossier_release(&d);
+}
+
+/* The quality list follows the reports' scope: a district's leader sees
+ * its subtree's anomalies, not a department's; officers not at all. */
+TEST(the_quality_list_keeps_to_the_subtree)
+{
+	struct env e;
+	struct session s;
+	struct reply r;
+	env_open(&e);
+	odd_dossier(&e, "CU-COMMUNE-1", COMMUNE);
+	odd_dossier(&e, "CU-DEPT-1", DEPARTMENT);
+	env_login(&e, "leader31", &s);
+	client_request(e.port, "GET", "/api/v1/quality", s.headers, NULL, &r);
+	CHECK_INT(r.status, 200);
+	json_t *items = json_object_get(r.json, "items");
+	CHECK_INT(json_array_size(items), 1);
+	json_t *it = json_array_get(items, 0);
+	CHECK_STR(json_string_value(json_object_get(it, "code")),
+		  "CU-COMMUNE-1");
+	CHECK_STR(json_string_value(json_object_get(it, "kind")),
+		  "due_missing");
+	CHECK_STR(json_string_value(json_object_get(
+			  json_object_get(it, "fields"), "NgayTiepNhan")),
+		  "2024-06-03 08:00");
+	CHECK(json_is_null(
+		json_object_get(json_object_get(it, "fields"), "NgayHenTra")));
+	reply_release(&r);
+	CHECK_INT(get(&e, "/api/v1/quality?unit=" DEPARTMENT, &s), 403);
+	CHECK_INT(get(&e, "/api/v1/quality?period=month:2024-13", &s), 400);
+	client_request(e.port, "GET", "/api/v1/quality?period=month:2024-08",
+		       s.headers, NULL, &r);
+	CHECK_INT(json_array_size(json_object_get(r.json, "items")), 0);
+	reply_release(&r);
+	client_request(e.port, "GET", "/api/v1/quality?format=csv", s.headers,
+		       NULL, &r);
+	CHECK_INT(r.status, 200);
+	CHECK(r.body && strstr(r.body, "code,unit,kind,label,fields\n"
+				       "\"CU-COMMUNE-1\",\"" COMMUNE
+				       "\",\"due_missing\"") == r.body);
+	reply_release(&r);
+	/* the dossier says where it came from and what is odd */
+	client_request(e.port, "GET", "/api/v1/dossiers/CU-COMMUNE-1",
+		       s.headers, NULL, &r);
+	json_t *origin = json_object_get(r.json, "origin");
+	CHECK_STR(json_string_value(json_object_get(origin, "kind")), "import");
+	CHECK_STR(json_string_value(json_object_get(origin, "file")),
+		  "thang-6.jsonl");
+	CHECK_STR(
+		json_string_value(json_object_get(
+			json_array_get(json_object_get(r.json, "anomalies"), 0),
+			"kind")),
+		"due_missing");
+	reply_release(&r);
+	env_login(&e, "officer31", &s);
+	CHECK_INT(get(&e, "/api/v1/quality", &s), 403);
+	env_login(&e, "admin", &s);
+	client_request(e.port, "GET", "/api/v1/quality", s.headers, NULL, &r);
+	CHECK_INT(json_array_size(json_object_get(r.json, "items")), 2);
 	reply_release(&r);
 	env_close(&e);
 }
@@ -220,5 +298,6 @@ TEST(a_transfer_racing_an_officers_step_never_lets_it_through)
 }
 
 TEST_MAIN(T(district_staff_cannot_touch_another_units_dossier),
+	  T(the_quality_list_keeps_to_the_subtree),
 	  T(search_sees_only_the_subtree), T(the_own_officer_processes),
 	  T(a_transfer_racing_an_officers_step_never_lets_it_through))

@@ -2,8 +2,13 @@
 // any period and unit in scope, by unit, level, field or procedure, as it
 // was or restated; key figures; child units ranked by on-time rate; the
 // twelve-month trend; CSV export of the table; the service index of the
-// unit (indicators against targets) and its child units ranked by score.
-import { addWords, api, chrome, el, errText, notice, onLangChange, qs, requireRole, todayVN, translate, unitOptions } from './common.js';
+// unit (indicators against targets) and its child units ranked by score;
+// the dossiers of the period and unit stored with anomalies (data quality
+// of an imported history), as GET /quality lists them.
+import {
+	addWords, api, chrome, el, errText, fmtNum, getLang, notice, onLangChange, qs, requireRole, t, todayVN, translate,
+	unitOptions,
+} from './common.js';
 import {
 	WORDS, currentMonth, download, kpis, monthsBack, periodChoices, periodLabel, ranking, reportCsv, reportTable,
 	trendChart,
@@ -18,18 +23,30 @@ addWords({
 		'by.unit': 'Đơn vị', 'by.level': 'Cấp hành chính', 'by.field': 'Lĩnh vực', 'by.procedure': 'Thủ tục',
 		'dash.restated': 'Quy đổi theo đơn vị hiện nay', 'dash.show': 'Xem báo cáo', 'dash.csv': 'Xuất CSV',
 		'dash.form': 'Tình hình giải quyết TTHC (mẫu II.06a)',
+		'q.title': 'Chất lượng dữ liệu: hồ sơ có bất thường',
+		'q.note': 'Hồ sơ nhập từ hệ thống cũ có thời gian bất thường nhưng vẫn dùng được, lưu nguyên như nhận được.',
+		'q.none': 'Không có hồ sơ nào có bất thường trong kỳ này.',
+		'q.summary': 'hồ sơ có bất thường', 'q.code': 'Mã hồ sơ', 'q.unit': 'Đơn vị', 'q.kind': 'Loại bất thường',
+		'q.fields': 'Trường liên quan', 'q.more': 'dòng nữa: xem tệp CSV', 'q.csv': 'Xuất CSV',
 	},
 	en: {
 		'dash.title': 'Dashboard', 'dash.kind': 'Period type', 'dash.by': 'Rows by',
 		'by.unit': 'Unit', 'by.level': 'Level', 'by.field': 'Field', 'by.procedure': 'Procedure',
 		'dash.restated': 'Restated onto today\'s units', 'dash.show': 'Show', 'dash.csv': 'Export CSV',
 		'dash.form': 'Settlement of administrative procedures (form II.06a)',
+		'q.title': 'Data quality: dossiers with anomalies',
+		'q.note': 'Dossiers imported from the old system whose times are odd but usable, stored as given.',
+		'q.none': 'No dossier of this period has an anomaly.',
+		'q.summary': 'dossiers with anomalies', 'q.code': 'Dossier code', 'q.unit': 'Unit', 'q.kind': 'Anomaly',
+		'q.fields': 'Fields involved', 'q.more': 'more rows: see the CSV file', 'q.csv': 'Export CSV',
 	},
 });
 
 const $ = (id) => document.getElementById(id);
 let last = null;
 let lastIndex = null;
+let lastQuality = null;
+const QUALITY_ROWS = 200;
 
 function fillPeriods() {
 	const cur = $('period').value;
@@ -80,8 +97,49 @@ function showIndex() {
 	$('index-rank').replaceChildren(indexRanking(lastIndex));
 }
 
+function qualityQuery(extra = {}) {
+	return qs({ period: $('period').value, unit: $('unit').value, ...extra });
+}
+
+async function loadQuality() {
+	$('quality-msg').replaceChildren();
+	$('quality-csv').href = '/api/v1/quality' + qualityQuery({ format: 'csv' });
+	try {
+		lastQuality = await api('GET', '/quality' + qualityQuery());
+	} catch (e) {
+		lastQuality = null;
+		notice($('quality-msg'), 'error', errText(e));
+	}
+	showQuality();
+}
+
+function fieldsText(fields) {
+	return Object.entries(fields).map(([k, v]) => `${k}: ${v ?? '–'}`).join('; ');
+}
+
+function showQuality() {
+	const q = lastQuality;
+	if (!q) return;
+	const kinds = Object.entries(q.by_kind).filter(([, n]) => n > 0);
+	const label = (it) => (getLang() === 'en' ? it.label : it.nhan);
+	const names = new Map(q.items.map((it) => [it.kind, label(it)]));
+	$('quality-summary').textContent = q.dossiers === 0 ? t('q.none')
+		: `${fmtNum(q.dossiers)} ${t('q.summary')}: ` + kinds.map(([k, n]) => `${fmtNum(n)} ${names.get(k) || k}`).join(', ');
+	const rows = q.items.slice(0, QUALITY_ROWS);
+	const table = el('table', { id: 'quality-table' },
+		el('thead', {}, el('tr', {}, el('th', {}, t('q.code')), el('th', {}, t('q.unit')),
+			el('th', {}, t('q.kind')), el('th', {}, t('q.fields')))),
+		el('tbody', {}, rows.map((it) => el('tr', { 'data-code': it.code, 'data-kind': it.kind },
+			el('td', {}, it.code), el('td', {}, it.unit_name || it.unit), el('td', {}, label(it)),
+			el('td', { class: 'small' }, fieldsText(it.fields))))));
+	const more = q.items.length - rows.length;
+	$('quality').replaceChildren(...(q.items.length ? [el('div', { class: 'table-wrap' }, table)] : []),
+		...(more > 0 ? [el('p', { class: 'muted small' }, `${fmtNum(more)} ${t('q.more')}`)] : []));
+}
+
 function show() {
 	showIndex();
+	showQuality();
 	if (!last) return;
 	$('kpis').replaceChildren(kpis(last));
 	$('period-label').textContent = periodLabel(last);
@@ -95,7 +153,7 @@ async function load(ev) {
 	try {
 		last = await api('GET', '/reports/settlement' + query());
 		show();
-		await Promise.all([loadIndex(), loadTrend()]);
+		await Promise.all([loadIndex(), loadTrend(), loadQuality()]);
 	} catch (e) {
 		notice($('dash-msg'), 'error', errText(e));
 	}
