@@ -251,7 +251,8 @@ TEST(a_damaged_month_row_is_read_up_to_the_damage)
 
 /* A database of schema 12 has no counter of resolved dossiers filed
  * online: migration 13 makes the next open rebuild the aggregates, even
- * when the number of counters recorded happens to match. */
+ * when the number of counters recorded happens to match. Migration 14
+ * gives its dossiers their origin. */
 TEST(migration_13_rebuilds_the_aggregates)
 {
 	char dir[] = "/tmp/motcua-agg-XXXXXX", db[64];
@@ -259,8 +260,14 @@ TEST(migration_13_rebuilds_the_aggregates)
 	struct mc_err err;
 	demo_open(dir, &app, 9, 600, 0);
 	snprintf(db, sizeof(db), "%s/agg.db", dir);
+	/* back to schema 12: without what migration 14 adds */
 	CHECK_INT(sqlite3_exec(app.st->db,
 			       "DELETE FROM agg_days; DELETE FROM agg_month;"
+			       " DROP INDEX dossiers_anomalous;"
+			       " ALTER TABLE dossiers DROP COLUMN anomalies;"
+			       " ALTER TABLE dossiers DROP COLUMN origin;"
+			       " ALTER TABLE dossiers DROP COLUMN import_file;"
+			       " ALTER TABLE dossiers DROP COLUMN imported_at;"
 			       " PRAGMA user_version = 12",
 			       NULL, NULL, NULL),
 		  SQLITE_OK);
@@ -277,6 +284,20 @@ TEST(migration_13_rebuilds_the_aggregates)
 	CHECK(r.total.resolved_online < r.total.resolved_total);
 	CHECK(report_postal_uses(&r.total) > 0);
 	report_release(&r);
+	/* migration 14 gave every older dossier its origin from its first
+	 * event: the demo's online filings were registered, the others
+	 * received at a counter */
+	CHECK_INT(sql_count(&app, "SELECT count(*) FROM dossiers"
+				  " WHERE origin NOT IN (2, 3)"),
+		  0);
+	CHECK(sql_count(&app, "SELECT count(*) FROM dossiers"
+			      " WHERE origin = 2") > 0);
+	CHECK_INT(sql_count(&app, "SELECT count(*) FROM dossiers"
+				  " WHERE (origin = 2) != (channel = 2)"),
+		  0);
+	CHECK_INT(sql_count(&app, "SELECT count(*) FROM dossiers"
+				  " WHERE anomalies != 0"),
+		  0);
 	demo_close(dir, &app);
 }
 
