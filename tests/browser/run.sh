@@ -37,8 +37,9 @@ trap cleanup EXIT INT TERM
 "$bin" demo --db "$tmp/demo.db" --dossiers 3000 --until 2026-10-31 >/dev/null 2>&1 ||
 	fail "motcua demo failed"
 # one dossier of an old system's history, received today without an
-# appointment date (an anomaly the dashboard lists), at a demo unit
-line=$("$bin" export dossiers --db "$tmp/demo.db" 2>/dev/null | grep -m 1 '"TrangThaiHoSo":"10"')
+# appointment date (an anomaly the dashboard lists), at the unit of the
+# latest returned demo dossier (one in service)
+line=$("$bin" export dossiers --db "$tmp/demo.db" 2>/dev/null | grep '"TrangThaiHoSo":"10"' | tail -n 1)
 [ -n "$line" ] || fail "no returned demo dossier to copy"
 unit=$(printf '%s\n' "$line" | sed 's/.*"DonViXuLy":"\([^"]*\)".*/\1/')
 proc=$(printf '%s\n' "$line" | sed 's/.*"MaTTHC":"\([^"]*\)".*/\1/')
