@@ -28,7 +28,7 @@ static const struct {
 	 "set/unset/list"},
 	{"demo", cmd_demo,
 	 "demo [--seed N] [--until D] [--dossiers N] [--districts N] "
-	 "[--communes N] [--years N]"},
+	 "[--communes N] [--years N] [--no-reorganisation]"},
 	{"report", cmd_report,
 	 "report [--from D --to D] [--unit CODE] [--db FILE]"},
 	{"summary", cmd_summary,

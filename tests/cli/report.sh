@@ -10,6 +10,22 @@ later=$(date -u -d '+2 days' +%Y-%m-%d)
 expect_exit 2 "demo after today" -- "$m" demo --db "$work/later.db" --until "$later"
 expect_text "$work/err" "^motcua: until: $later is after today" "until named"
 expect_exit 0 "demo" -- "$m" demo --dossiers 2000 --until 2026-06-30 --seed 5
+expect_text "$work/err" "2025 reorganisation: 129 units closed, [1-9][0-9]* open dossiers transferred" "reorganisation in the summary"
+# 2024 as it was: the old departments; restated: on today's units, the
+# same total (received = column 3 of the CSV)
+received() { awk -F, -v k="\"$1\"" '$1 == k {print $3; found = 1} END {if (!found) print 0}' "$2"; }
+expect_exit 0 "2024 as it was" -- "$m" report --period year:2024 --format csv
+cp "$work/out" "$work/was.csv"
+expect_text "$work/was.csv" '^"000.00.03.H56","Sở Kế hoạch và Đầu tư",[1-9]' "Planning and Investment as it was"
+expect_text "$work/was.csv" '^"000.00.31.H56","Thành phố Bình An",[1-9]' "a district as it was"
+expect_exit 0 "2024 restated" -- "$m" report --period year:2024 --format csv --restated
+cp "$work/out" "$work/now.csv"
+grep -q '^"000.00.03.H56"' "$work/now.csv" && fail "restated still has Planning and Investment" || ok
+grep -q '^"000.00.31.H56"' "$work/now.csv" && fail "restated still has a district" || ok
+want=$(($(received 000.00.03.H56 "$work/was.csv") + $(received 000.00.04.H56 "$work/was.csv") + $(received 000.00.17.H56 "$work/was.csv")))
+got=$(received 000.00.17.H56 "$work/now.csv")
+[ "$got" -eq "$want" ] && [ "$got" -gt 0 ] && ok || fail "restated Finance $got, expected $want"
+[ "$(tail -n 1 "$work/was.csv" | cut -d, -f3-)" = "$(tail -n 1 "$work/now.csv" | cut -d, -f3-)" ] && ok || fail "restated total differs"
 for by in unit level field procedure; do
 	for period in month:2026-05 quarter:2026Q2 half:2026H1 year:2026; do
 		"$m" report --period $period --by $by --format json >"$work/fast" 2>&1
