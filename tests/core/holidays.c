@@ -84,7 +84,7 @@ static const struct year_want want[] = {
 	 * 2/9; Hùng Kings Sunday 10/4 made up on 11/4; 30/4 and 1/5 made up
 	 * on 2 and 3/5. */
 	{2022, {103, 131, 201, 202, 203, 204, 411, 502, 503, 901, 902}, {0}},
-	/* 1/1 Sunday made up on 2/1; 5034/TB-LĐTBXH: Tết 20-26/1, 1/9 and
+	/* 1/1 Sunday made up on 2/1; 8056/VPCP-KGVX: Tết 20-26/1, 1/9 and
 	 * 2/9 Saturday made up on 4/9; Hùng Kings Saturday 29/4 and 30/4
 	 * Sunday made up on 2 and 3/5. */
 	{2023, {102, 120, 123, 124, 125, 126, 501, 502, 503, 901, 904}, {0}},
