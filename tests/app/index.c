@@ -658,14 +658,14 @@ TEST(aggregates_agree_with_a_scan)
 	}
 }
 
-TEST(setup)
+static void setup(void)
 {
 	fixture_open(&fx);
 	build_july();
 	july_inputs();
 }
 
-TEST(teardown)
+static void teardown(void)
 {
 	free(d1);
 	free(d2);
@@ -707,10 +707,11 @@ static struct july_complaints july_complaints(void)
 TEST(complaints_follow_a_moved_dossier)
 {
 	struct mc_err err;
-	/* D1 (the late rating), D2 (rated), D3 (feedback) */
-	struct july_complaints j = july_complaints();
-	CHECK_INT(j.dept, 3);
-	CHECK_INT(j.commune, 0);
+	/* D1 (rated late, when published_snapshot_survives_a_late_import
+	 * ran before), D2 (rated), D3 (feedback) */
+	struct july_complaints was = july_complaints(), j;
+	CHECK(was.dept >= 2);
+	CHECK_INT(was.commune, 0);
 
 	struct dossier d;
 	CHECK_INT(store_dossier_get(fx.app.st, d2, &d, &err), MC_OK);
@@ -718,7 +719,7 @@ TEST(complaints_follow_a_moved_dossier)
 	CHECK_INT(store_dossier_put(fx.app.st, &d, &err), MC_OK);
 	dossier_release(&d);
 	j = july_complaints();
-	CHECK_INT(j.dept, 2);
+	CHECK_INT(j.dept, was.dept - 1);
 	CHECK_INT(j.commune, 1);
 
 	/* the commune's index: D2 handled there, and complained about */
@@ -730,9 +731,10 @@ TEST(complaints_follow_a_moved_dossier)
 	index_table_release(&t);
 }
 
-TEST_MAIN(T(setup), T(known_month_gives_known_rates),
-	  T(rules_switch_inside_a_year), T(targets_inherit_allocate_and_check),
-	  T(bad_target_lines_store_nothing),
-	  T(published_snapshot_survives_a_late_import),
-	  T(aggregates_agree_with_a_scan), T(complaints_follow_a_moved_dossier),
-	  T(teardown))
+TEST_MAIN_WITH(setup, teardown, T(known_month_gives_known_rates),
+	       T(rules_switch_inside_a_year),
+	       T(targets_inherit_allocate_and_check),
+	       T(bad_target_lines_store_nothing),
+	       T(published_snapshot_survives_a_late_import),
+	       T(aggregates_agree_with_a_scan),
+	       T(complaints_follow_a_moved_dossier))

@@ -447,13 +447,13 @@ TEST(a_calendar_row_from_elsewhere_is_seen)
 
 static void all(void) { fixture_open(&fx); }
 
-TEST(setup) { all(); }
-TEST(teardown) { fixture_close(&fx); }
+static void setup(void) { all(); }
+static void teardown(void) { fixture_close(&fx); }
 
-TEST_MAIN(T(setup), T(online_dossier_through_its_whole_life),
-	  T(counter_filing_is_numbered_per_unit_per_day),
-	  T(transfer_moves_the_dossier_and_logs_the_old_unit),
-	  T(reception_supplement_returns_to_the_queue),
-	  T(bad_filings_change_nothing), T(bad_operations_change_nothing),
-	  T(calendar_change_recomputes_open_due_dates),
-	  T(a_calendar_row_from_elsewhere_is_seen), T(teardown))
+TEST_MAIN_WITH(setup, teardown, T(online_dossier_through_its_whole_life),
+	       T(counter_filing_is_numbered_per_unit_per_day),
+	       T(transfer_moves_the_dossier_and_logs_the_old_unit),
+	       T(reception_supplement_returns_to_the_queue),
+	       T(bad_filings_change_nothing), T(bad_operations_change_nothing),
+	       T(calendar_change_recomputes_open_due_dates),
+	       T(a_calendar_row_from_elsewhere_is_seen))

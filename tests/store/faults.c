@@ -89,7 +89,16 @@ TEST(a_full_disk_during_a_lifecycle_operation)
 	struct mc_err err;
 	struct dossier f;
 	fixture_filing(&f, "1.000001", "000.00.06.H56", CHANNEL_DIRECT);
+	/* longer than a page, so the row needs a new page wherever the
+	 * tables stand */
+	char summary[30000];
+	memset(summary, 'a', sizeof(summary) - 1);
+	summary[sizeof(summary) - 1] = '\0';
+	CHECK(str_set(&f.summary, summary));
 	fixture_digest(&fx, before);
+	/* no free pages to reuse either */
+	CHECK_INT(sqlite3_exec(fx.app.st->db, "VACUUM", NULL, NULL, NULL),
+		  SQLITE_OK);
 	limit_pages(page_count());
 	struct op_request req = {
 		.actor = &fixture_operator,
@@ -105,8 +114,8 @@ TEST(a_full_disk_during_a_lifecycle_operation)
 	dossier_release(&f);
 }
 
-TEST(setup) { fixture_open(&fx); }
-TEST(teardown) { fixture_close(&fx); }
+static void setup(void) { fixture_open(&fx); }
+static void teardown(void) { fixture_close(&fx); }
 
-TEST_MAIN(T(setup), T(a_full_disk_in_the_middle_of_an_import),
-	  T(a_full_disk_during_a_lifecycle_operation), T(teardown))
+TEST_MAIN_WITH(setup, teardown, T(a_full_disk_in_the_middle_of_an_import),
+	       T(a_full_disk_during_a_lifecycle_operation))
