@@ -334,11 +334,21 @@ TEST(report_matches_the_cli_json)
 	struct session s;
 	struct reply r;
 	env_open(&e);
+	env_april(&e);
 	env_login(&e, "leader31", &s);
 	client_request(e.port, "GET",
 		       "/api/v1/reports/settlement?period=month:2024-04",
 		       s.headers, NULL, &r);
 	CHECK_INT(r.status, 200);
+	json_t *cli = env_cli_json(
+		&e, "report --period month:2024-04 --unit " DISTRICT);
+	CHECK(cli != NULL);
+	CHECK(json_equal(r.json, cli));
+	json_decref(cli);
+	/* the district's three April dossiers, so equal is not empty */
+	CHECK_INT(json_integer_value(json_object_get(
+			  json_object_get(r.json, "total"), "received_total")),
+		  3);
 	CHECK_STR(json_string_value(json_object_get(r.json, "unit")), DISTRICT);
 	CHECK_STR(json_string_value(json_object_get(r.json, "from")),
 		  "2024-03-15");

@@ -103,6 +103,75 @@ static inline char *env_dossier(struct env *e, const char *unit)
 	return code;
 }
 
+/* Some dossiers of district 31 in April 2024, for the reports: finished
+ * on time, still open past its due date, refused, transferred in from
+ * the department, each driven by the operator. */
+static inline void env_april(struct env *e)
+{
+	static const struct {
+		const char *unit, *at;
+		enum dossier_op ops[3];
+	} lives[] = {
+		{COMMUNE,
+		 "2024-04-01 09:00",
+		 {OP_ACCEPT, OP_FINISH, OP_RETURN}},
+		{DISTRICT, "2024-04-02 09:00", {OP_ACCEPT, OP_START}},
+		{COMMUNE, "2024-04-03 09:00", {OP_REFUSE}},
+		{DEPARTMENT, "2024-04-04 09:00", {OP_ACCEPT, OP_TRANSFER}},
+	};
+	for (size_t i = 0; i < sizeof(lives) / sizeof(*lives); i++) {
+		struct dossier filing, out;
+		struct mc_err err;
+		int64_t at = fixture_time(lives[i].at);
+		struct op_request req = {
+			.actor = &fixture_operator,
+			.params = {.note = "lý do", .to_unit = COMMUNE}};
+		fixture_filing(&filing, "1.000001", lives[i].unit,
+			       CHANNEL_DIRECT);
+		req.filing = &filing;
+		for (size_t k = 0; k < 3 && (k == 0 || lives[i].ops[k]); k++) {
+			req.params.op = lives[i].ops[k];
+			req.params.at = at + (int64_t)k * 86400;
+			if (app_lifecycle(&e->f.app, &req, &out, &err)) {
+				fprintf(stderr, "env: april: %s\n",
+					err.message);
+				exit(1);
+			}
+			if (!req.code)
+				req.code = strdup(out.code);
+			dossier_release(&out);
+		}
+		free((char *)req.code);
+		dossier_release(&filing);
+	}
+}
+
+/* What `motcua ARGS --db DB --format json` prints, parsed (NULL when it
+ * fails or is not JSON): the binary beside this test's build. */
+static inline json_t *env_cli_json(struct env *e, const char *args)
+{
+	char self[4096], cmd[8192];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	self[n > 0 ? n : 0] = '\0';
+	/* build/MODE/tests/http/NAME -> build/MODE/motcua */
+	for (int up = 0; up < 3; up++) {
+		char *slash = strrchr(self, '/');
+		if (slash)
+			*slash = '\0';
+	}
+	snprintf(cmd, sizeof(cmd), "'%s/motcua' %s --db '%s' --format json",
+		 self, args, e->f.db);
+	FILE *p = popen(cmd, "r");
+	if (!p)
+		return NULL;
+	json_t *j = json_loadf(p, 0, NULL);
+	if (pclose(p) != 0) {
+		json_decref(j);
+		return NULL;
+	}
+	return j;
+}
+
 static inline void env_login(struct env *e, const char *name, struct session *s)
 {
 	if (client_login(e->port, name, PW, s) != 200) {

@@ -240,12 +240,27 @@ TEST(the_index_is_the_command_lines_json_within_scope)
 	struct session leader, officer;
 	struct reply r;
 	env_open(&e);
+	env_april(&e);
 	env_login(&e, "leader31", &leader);
 	env_login(&e, "officer31", &officer);
 	client_request(e.port, "GET",
 		       "/api/v1/index?period=month:2024-04&min=0",
 		       leader.headers, NULL, &r);
 	CHECK_INT(r.status, 200);
+	json_t *cli =
+		env_cli_json(&e, "index --period month:2024-04 --unit " DISTRICT
+				 " --min-dossiers 0");
+	CHECK(cli != NULL);
+	CHECK(json_equal(r.json, cli));
+	json_decref(cli);
+	CHECK_INT(json_integer_value(json_object_get(
+			  json_object_get(
+				  json_object_get(
+					  json_object_get(r.json, "total"),
+					  "indicators"),
+				  "online_dossiers"),
+			  "denominator")),
+		  3);
 	CHECK_STR(json_string_value(json_object_get(r.json, "from")),
 		  "2024-04-01");
 	CHECK_STR(json_string_value(json_object_get(
