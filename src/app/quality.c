@@ -75,6 +75,12 @@ size_t quality_fields(const struct dossier *d, enum dossier_anomaly a,
 		field(&out[1], "NgayTra", d->returned);
 		return 2;
 	case ANOMALY_SUPPLEMENT_BACKWARDS: return supplement_fields(d, out);
+	case ANOMALY_OPEN_WITH_END:
+		snprintf(out[0].name, sizeof(out[0].name), "TrangThaiHoSo");
+		snprintf(out[0].value, sizeof(out[0].value), "%d",
+			 (int)d->status);
+		field(&out[1], "NgayKetThucXuLy", d->finished);
+		return 2;
 	case ANOMALY__COUNT: break;
 	}
 	MC_BUG("unknown anomaly %d", (int)a);

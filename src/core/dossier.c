@@ -338,6 +338,11 @@ static const struct dossier_anomaly_kind anomaly_kinds[ANOMALY__COUNT] = {
 		 "Bổ sung xong trước khi được yêu cầu",
 		 "DanhSachHoSoBoSung.NgayBoSung,"
 		 "DanhSachHoSoBoSung.NgayTiepNhanBoSung"},
+	[ANOMALY_OPEN_WITH_END] = {"open_with_end",
+				   "end time on a dossier not ended",
+				   "Có thời điểm kết thúc nhưng trạng thái "
+				   "chưa kết thúc",
+				   "TrangThaiHoSo,NgayKetThucXuLy"},
 };
 
 const struct dossier_anomaly_kind *dossier_anomaly_kind(enum dossier_anomaly a)
@@ -386,6 +391,9 @@ unsigned dossier_anomalies(const struct dossier *d)
 		if (backwards(d->supplements[i].requested,
 			      d->supplements[i].completed))
 			set |= 1u << ANOMALY_SUPPLEMENT_BACKWARDS;
+	/* the status decides: the reports count it as still open */
+	if (present(d->finished) && !dossier_status_ended(d->status))
+		set |= 1u << ANOMALY_OPEN_WITH_END;
 	return set;
 }
 

@@ -134,6 +134,7 @@ enum dossier_anomaly {
 	ANOMALY_FINISHED_BEFORE_RECEIVED,  /* earlier the same day */
 	ANOMALY_RETURNED_BEFORE_FINISHED,
 	ANOMALY_SUPPLEMENT_BACKWARDS, /* completed before it was requested */
+	ANOMALY_OPEN_WITH_END,        /* an end time, a status not ended */
 	ANOMALY__COUNT
 };
 

@@ -229,6 +229,10 @@ static const char *const migrations[] = {
 	" WHEN 'register' THEN 2 ELSE 3 END WHERE origin = 0;"
 	"CREATE INDEX dossiers_anomalous ON dossiers(unit_code, received_at)"
 	" WHERE anomalies != 0;",
+	/* 15: an end time on a dossier whose status has not ended is an
+	 * anomaly (bit 6, core/dossier.h); older checks let such rows in */
+	"UPDATE dossiers SET anomalies = anomalies | 64"
+	" WHERE finished_at IS NOT NULL AND status NOT IN (7, 8, 9, 10);",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))

@@ -405,22 +405,24 @@ TEST(anomalies_are_stored_and_counted)
 		{"NgayKetThucXuLy", "20240610075900"},
 		{"NgayTra", "20240611095900"},
 		{"Email", "c@d.vn"}, /* clean */
+		{"TrangThaiHoSo", "4"},
 	};
-	for (int i = 0; i < 8; i++) {
+	for (int i = 0; i < 9; i++) {
 		odd_line(line, sizeof(line), i, odd[i].field, odd[i].value);
 		strcat(text, line);
 	}
 	CHECK_INT(import_text(import_dossiers, st, text, &s, &err), MC_OK);
 	if (err.code)
 		fprintf(stderr, "%s\n", err.message);
-	CHECK_INT(s.records, 8);
-	CHECK_INT(s.anomalous, 6);
+	CHECK_INT(s.records, 9);
+	CHECK_INT(s.anomalous, 7);
 	CHECK_INT(s.anomalies[ANOMALY_DUE_BEFORE_RECEIVED], 2);
 	CHECK_INT(s.anomalies[ANOMALY_RECEIVED_BEFORE_SUBMITTED], 1);
 	CHECK_INT(s.anomalies[ANOMALY_DUE_MISSING], 1);
 	CHECK_INT(s.anomalies[ANOMALY_FINISHED_BEFORE_RECEIVED], 1);
 	CHECK_INT(s.anomalies[ANOMALY_RETURNED_BEFORE_FINISHED], 1);
 	CHECK_INT(s.anomalies[ANOMALY_SUPPLEMENT_BACKWARDS], 0);
+	CHECK_INT(s.anomalies[ANOMALY_OPEN_WITH_END], 1);
 	/* stored as given */
 	struct dossier d;
 	dossier_init(&d);

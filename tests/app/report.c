@@ -213,6 +213,8 @@ static void odd_dossier(uint64_t *seed, int i, const char *procedure)
 	case 1: d.due = at - (int64_t)(rng(seed) % (5 * 86400)); break;
 	default: d.due = at + (int64_t)(rng(seed) % (20 * 86400)); break;
 	}
+	if (!dossier_status_ended(d.status) && rng(seed) % 5 == 0)
+		d.finished = at + 7200; /* an end time the status denies */
 	if (dossier_status_ended(d.status))
 		d.finished = rng(seed) % 5 == 0
 				     ? at - 60

@@ -252,7 +252,8 @@ TEST(a_damaged_month_row_is_read_up_to_the_damage)
 /* A database of schema 12 has no counter of resolved dossiers filed
  * online: migration 13 makes the next open rebuild the aggregates, even
  * when the number of counters recorded happens to match. Migration 14
- * gives its dossiers their origin. */
+ * gives its dossiers their origin, 15 marks an open one with an end
+ * time. */
 TEST(migration_13_rebuilds_the_aggregates)
 {
 	char dir[] = "/tmp/motcua-agg-XXXXXX", db[64];
@@ -268,6 +269,11 @@ TEST(migration_13_rebuilds_the_aggregates)
 			       " ALTER TABLE dossiers DROP COLUMN origin;"
 			       " ALTER TABLE dossiers DROP COLUMN import_file;"
 			       " ALTER TABLE dossiers DROP COLUMN imported_at;"
+			       /* an open dossier with an end time, which the
+				* checks of schema 12 let in */
+			       " UPDATE dossiers SET finished_at = received_at"
+			       " WHERE id = (SELECT min(id) FROM dossiers"
+			       " WHERE status IN (2, 4, 5, 6));"
 			       " PRAGMA user_version = 12",
 			       NULL, NULL, NULL),
 		  SQLITE_OK);
@@ -295,9 +301,13 @@ TEST(migration_13_rebuilds_the_aggregates)
 	CHECK_INT(sql_count(&app, "SELECT count(*) FROM dossiers"
 				  " WHERE (origin = 2) != (channel = 2)"),
 		  0);
+	/* and migration 15 marks the open one with an end time */
 	CHECK_INT(sql_count(&app, "SELECT count(*) FROM dossiers"
 				  " WHERE anomalies != 0"),
-		  0);
+		  1);
+	CHECK_INT(sql_count(&app, "SELECT anomalies FROM dossiers"
+				  " WHERE anomalies != 0"),
+		  1 << ANOMALY_OPEN_WITH_END);
 	demo_close(dir, &app);
 }
 
