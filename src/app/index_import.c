@@ -11,6 +11,7 @@
 
 #include "app/index_int.h"
 #include "core/civil.h"
+#include "core/limits.h"
 #include "core/unit.h"
 
 static enum mc_code bad(struct mc_err *err, const char *field, const char *why)
@@ -56,8 +57,12 @@ static enum mc_code text(json_t *o, const char *key, bool required,
 		return required ? bad(err, key, "is required") : MC_OK;
 	if (!json_is_string(v) || json_string_length(v) == 0)
 		return bad(err, key, "must be a non-empty string");
-	*out = json_string_value(v);
-	return MC_OK;
+	/* codes, times and keywords: all short */
+	enum mc_code rc =
+		limit_length(LIMIT_WORD, key, json_string_value(v), err);
+	if (!rc)
+		*out = json_string_value(v);
+	return rc;
 }
 
 /* "YYYY-MM-DD HH:MM" local time or the portal's yyyyMMddHHmmss. */

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "app/app.h"
+#include "app/filing.h"
 #include "core/civil.h"
 #include "core/str.h"
 
@@ -64,7 +65,9 @@ static enum mc_code prepare_filing(struct app *app, struct dossier *d,
 			       "KenhThucHien: an online filing is registered "
 			       "online, then received; use register");
 	if ((rc = unit_usable(app, d->unit_code, day, "DonViXuLy", err)) ||
-	    (rc = lifecycle_channel_allowed(p, d->channel, day, err)))
+	    (rc = app_filing_offered(app, p, d->unit_code, err)) ||
+	    (rc = lifecycle_channel_allowed(p, d->channel, day, err)) ||
+	    (rc = app_filing_fees(d, p, err)))
 		return rc;
 	if (!str_set(&d->procedure_name, p->name) ||
 	    !str_set(&d->field_code, p->field_code) ||

@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "core/civil.h"
 #include "core/str.h"
+#include "io/filing.h"
 #include "io/portal.h"
 
 struct args {
@@ -207,7 +208,9 @@ static int build(const struct args *a, enum dossier_op op,
 	char *text = read_all(a->file, &len, &err);
 	if (!text)
 		return cli_fail(&err);
-	enum mc_code rc = portal_dossier_parse(text, len, filing, &err);
+	enum mc_code rc = filing_parse(
+		text, len, op == OP_REGISTER ? FILING_ONLINE : FILING_COUNTER,
+		filing, &err);
 	free(text);
 	if (rc)
 		return cli_fail(&err);

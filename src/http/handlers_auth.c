@@ -135,8 +135,8 @@ void h_login(struct http_req *r)
 	if (!b)
 		return;
 	if (http_only_fields(r, b, allowed) &&
-	    http_opt_string(r, b, "username", &name) &&
-	    http_opt_string(r, b, "password", &password)) {
+	    http_opt_string(r, b, "username", LIMIT_USERNAME, &name) &&
+	    http_opt_string(r, b, "password", LIMIT_PASSWORD, &password)) {
 		if (!name || !*name || strlen(name) > 63)
 			http_reply_error(r, 400, "invalid_input", "username",
 					 "username: is required");

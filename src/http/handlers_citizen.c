@@ -16,22 +16,6 @@
 #include "core/civil.h"
 #include "http/http_int.h"
 
-#define MAX_TEXT 4000
-
-static bool need_string(struct http_req *r, json_t *o, const char *key,
-			size_t max, const char **out)
-{
-	if (!http_opt_string(r, o, key, out))
-		return false;
-	if (*out && **out && strlen(*out) <= max)
-		return true;
-	http_reply_error(r, 400, "invalid_input", key,
-			 *out && **out ? "%s: is longer than %zu bytes"
-				       : "%s: is required",
-			 key, max);
-	return false;
-}
-
 /* The dossier of a code and its secret; false after answering (404 for
  * an unknown code and a wrong secret alike). */
 static bool citizen_dossier(struct http_req *r, const char *code,
@@ -64,8 +48,8 @@ void h_rating(struct http_req *r)
 	if (!o)
 		return;
 	if (http_only_fields(r, o, keys) &&
-	    need_string(r, o, "secret", 256, &secret) &&
-	    need_string(r, o, "rating", 32, &rating) &&
+	    http_need_string(r, o, "secret", LIMIT_SECRET, &secret) &&
+	    http_need_string(r, o, "rating", LIMIT_WORD, &rating) &&
 	    citizen_dossier(r, r->param[0], secret, &d)) {
 		if (app_rating_submit(r->app, d.code, rating, "online",
 				      (int64_t)time(NULL), &err))
@@ -99,9 +83,9 @@ static bool feedback_unit(struct http_req *r, json_t *o, char *unit, size_t n,
 {
 	const char *u, *code, *secret;
 	struct dossier d;
-	if (!http_opt_string(r, o, "unit", &u) ||
-	    !http_opt_string(r, o, "dossier", &code) ||
-	    !http_opt_string(r, o, "secret", &secret))
+	if (!http_opt_string(r, o, "unit", LIMIT_CODE, &u) ||
+	    !http_opt_string(r, o, "dossier", LIMIT_DOSSIER_CODE, &code) ||
+	    !http_opt_string(r, o, "secret", LIMIT_SECRET, &secret))
 		return false;
 	dossier[0] = '\0';
 	if (code && *code) {
@@ -132,7 +116,7 @@ void h_feedback_submit(struct http_req *r)
 	if (!o)
 		return;
 	if (http_only_fields(r, o, keys) &&
-	    need_string(r, o, "text", MAX_TEXT, &text) &&
+	    http_need_string(r, o, "text", LIMIT_TEXT, &text) &&
 	    feedback_unit(r, o, unit, sizeof(unit), dossier, sizeof(dossier))) {
 		feedback_id(id);
 		if (app_feedback_submit(r->app, id, unit,
@@ -212,8 +196,8 @@ void h_feedback_answer(struct http_req *r)
 	if (!o)
 		return;
 	if (!http_only_fields(r, o, keys) ||
-	    !need_string(r, o, "answer", MAX_TEXT, &answer) ||
-	    !http_opt_string(r, o, "outcome", &outcome)) {
+	    !http_need_string(r, o, "answer", LIMIT_TEXT, &answer) ||
+	    !http_opt_string(r, o, "outcome", LIMIT_WORD, &outcome)) {
 		json_decref(o);
 		return;
 	}

@@ -9,6 +9,7 @@
  * alone, inside the operation's transaction: these handlers pass the
  * account as the actor and check nothing themselves.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -16,6 +17,7 @@
 #include "core/civil.h"
 #include "core/text.h"
 #include "http/http_int.h"
+#include "io/filing.h"
 #include "io/portal.h"
 
 json_t *http_dossier_summary(const struct dossier *d)
@@ -75,7 +77,7 @@ static void op_body_release(struct op_body *b)
 static bool parse_decision(struct http_req *r, json_t *o, enum dossier_op *op)
 {
 	const char *d;
-	if (!http_opt_string(r, o, "decision", &d))
+	if (!http_opt_string(r, o, "decision", LIMIT_WORD, &d))
 		return false;
 	if (d && strcmp(d, "accept") == 0)
 		*op = OP_ACCEPT;
@@ -96,7 +98,11 @@ static bool parse_result(struct http_req *r, json_t *v, size_t i,
 			 struct dossier_result *res)
 {
 	static const char *const keys[] = {"name", "code", "url"};
+	static const enum limit_id limit[] = {LIMIT_COMPONENT, LIMIT_COMPONENT,
+					      LIMIT_URL};
 	char **dst[] = {&res->name, &res->code, &res->url};
+	char field[48];
+	struct mc_err err;
 	if (!json_is_object(v)) {
 		http_reply_error(r, 400, "invalid_input", "results",
 				 "results[%zu]: must be an object", i);
@@ -104,10 +110,14 @@ static bool parse_result(struct http_req *r, json_t *v, size_t i,
 	}
 	for (size_t k = 0; k < 3; k++) {
 		json_t *s = json_object_get(v, keys[k]);
+		snprintf(field, sizeof(field), "results[%zu].%s", i, keys[k]);
 		if (s && !json_is_string(s) && !json_is_null(s)) {
-			http_reply_error(r, 400, "invalid_input", "results",
-					 "results[%zu].%s: must be a string", i,
-					 keys[k]);
+			http_reply_error(r, 400, "invalid_input", field,
+					 "%s: must be a string", field);
+			return false;
+		}
+		if (limit_check(limit[k], field, json_string_value(s), &err)) {
+			http_reply_mc(r, &err);
 			return false;
 		}
 		*dst[k] = (char *)json_string_value(s);
@@ -121,9 +131,10 @@ static bool parse_results(struct http_req *r, json_t *o, struct op_body *b)
 	size_t i;
 	if (!a || json_is_null(a))
 		return true;
-	if (!json_is_array(a) || json_array_size(a) > 32) {
+	if (!json_is_array(a) || json_array_size(a) > LIMIT_RESULTS) {
 		http_reply_error(r, 400, "invalid_input", "results",
-				 "results: must be an array of at most 32");
+				 "results: must be an array of at most %d",
+				 LIMIT_RESULTS);
 		return false;
 	}
 	b->results = calloc(json_array_size(a) + 1, sizeof(*b->results));
@@ -144,8 +155,10 @@ static bool parse_op_body(struct http_req *r, struct op_body *b,
 	memset(b, 0, sizeof(*b));
 	b->json = r->body.len ? http_body_object(r) : json_object();
 	if (!b->json || !http_only_fields(r, b->json, allowed) ||
-	    !http_opt_string(r, b->json, "note", &req->params.note) ||
-	    !http_opt_string(r, b->json, "to", &req->params.to_unit) ||
+	    !http_opt_string(r, b->json, "note", LIMIT_NOTE,
+			     &req->params.note) ||
+	    !http_opt_string(r, b->json, "to", LIMIT_CODE,
+			     &req->params.to_unit) ||
 	    !parse_results(r, b->json, b))
 		return false;
 	json_t *post = json_object_get(b->json, "by_post");
@@ -199,20 +212,14 @@ void h_dossier_op(struct http_req *r)
 
 /* ---- new filings -------------------------------------------------------- */
 
-/* Parse a new filing given as a JSON object; false after answering 400.
- * A MaHoSo the client sent is kept, for the lifecycle to refuse by name:
- * the system numbers new filings. */
-static bool parse_filing(struct http_req *r, json_t *f, struct dossier *filing)
+/* Read a new filing given as a JSON object: only what the applicant
+ * declares (and, at the counter, what the clerk records); false after
+ * answering 400 naming the field. */
+static bool parse_filing(struct http_req *r, json_t *f, enum filing_kind kind,
+			 struct dossier *filing)
 {
 	struct mc_err err;
-	char *text = json_dumps(f, JSON_COMPACT);
-	enum mc_code rc =
-		text ? portal_dossier_parse(text, strlen(text), filing, &err)
-		     : mc_fail(&err, MC_ERR_NOMEM, "",
-			       "out of "
-			       "memory");
-	free(text);
-	if (rc) {
+	if (filing_read(f, kind, filing, &err)) {
 		http_reply_mc(r, &err);
 		return false;
 	}
@@ -247,7 +254,7 @@ void h_register(struct http_req *r)
 	req.actor = &citizen;
 	dossier_init(&filing);
 	json_t *body = http_body_object(r);
-	if (body && parse_filing(r, body, &filing))
+	if (body && parse_filing(r, body, FILING_ONLINE, &filing))
 		file(r, &req, &filing);
 	json_decref(body);
 	dossier_release(&filing);
@@ -261,7 +268,8 @@ static bool counter_filing(struct http_req *r, struct op_body *b,
 	memset(b, 0, sizeof(*b));
 	if (!(b->json = http_body_object(r)) ||
 	    !http_only_fields(r, b->json, allowed) ||
-	    !http_opt_string(r, b->json, "note", &req->params.note) ||
+	    !http_opt_string(r, b->json, "note", LIMIT_NOTE,
+			     &req->params.note) ||
 	    !parse_decision(r, b->json, &req->params.op))
 		return false;
 	json_t *f = json_object_get(b->json, "filing");
@@ -271,7 +279,7 @@ static bool counter_filing(struct http_req *r, struct op_body *b,
 				 "portal's format");
 		return false;
 	}
-	return parse_filing(r, f, filing);
+	return parse_filing(r, f, FILING_COUNTER, filing);
 }
 
 void h_counter_filing(struct http_req *r)

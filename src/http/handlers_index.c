@@ -165,18 +165,6 @@ void h_targets_check(struct http_req *r)
 				  unit, "rows", rows));
 }
 
-/* A required non-empty string member; false after answering 400. */
-static bool need_string(struct http_req *r, json_t *o, const char *key,
-			const char **out)
-{
-	if (!http_opt_string(r, o, key, out))
-		return false;
-	if (*out && **out)
-		return true;
-	http_reply_error(r, 400, "invalid_input", key, "%s: is required", key);
-	return false;
-}
-
 /* value: a number or a decimal string, handed on as the command line's
  * text so that the one parser checks it. */
 static bool value_text(struct http_req *r, json_t *o, char *buf, size_t n)
@@ -226,9 +214,10 @@ void h_target_set(struct http_req *r)
 	json_t *o = http_body_object(r);
 	if (!o)
 		return;
-	if (http_only_fields(r, o, keys) && need_string(r, o, "unit", &unit) &&
-	    need_string(r, o, "period", &period) &&
-	    need_string(r, o, "indicator", &indicator) &&
+	if (http_only_fields(r, o, keys) &&
+	    http_need_string(r, o, "unit", LIMIT_CODE, &unit) &&
+	    http_need_string(r, o, "period", LIMIT_WORD, &period) &&
+	    http_need_string(r, o, "indicator", LIMIT_WORD, &indicator) &&
 	    value_text(r, o, value, sizeof(value)) && may_set(r, unit)) {
 		if (app_target_set(r->app, unit, period, indicator, value,
 				   &err))
@@ -253,8 +242,9 @@ void h_target_allocate(struct http_req *r)
 	json_t *o = http_body_object(r);
 	if (!o)
 		return;
-	if (http_only_fields(r, o, keys) && need_string(r, o, "unit", &unit) &&
-	    need_string(r, o, "period", &period)) {
+	if (http_only_fields(r, o, keys) &&
+	    http_need_string(r, o, "unit", LIMIT_CODE, &unit) &&
+	    http_need_string(r, o, "period", LIMIT_WORD, &period)) {
 		if (!http_in_scope(r->app, r->user.unit, unit))
 			forbidden_unit(r, unit);
 		else if (app_target_allocate(r->app, unit, period, &written,
@@ -366,7 +356,7 @@ void h_publish(struct http_req *r)
 	if (!o)
 		return;
 	if (!http_only_fields(r, o, keys) ||
-	    !need_string(r, o, "period", &period) ||
+	    !http_need_string(r, o, "period", LIMIT_WORD, &period) ||
 	    !canonical_period(r, period)) {
 		json_decref(o);
 		return;

@@ -14,6 +14,7 @@
 
 #include "app/app.h"
 #include "core/civil.h"
+#include "core/limits.h"
 #include "core/str.h"
 #include "http/account.h"
 #include "http/server.h"
@@ -170,9 +171,13 @@ json_t *http_body_object(struct http_req *r);
 /* Refuse members of o not in the NULL-ended list (400 naming it). */
 bool http_only_fields(struct http_req *r, json_t *o,
 		      const char *const *allowed);
-/* An optional string member; false after replying 400 naming it. */
+/* An optional string member within its limit (core/limits.h); false
+ * after replying 400 naming it. */
 bool http_opt_string(struct http_req *r, json_t *o, const char *key,
-		     const char **out);
+		     enum limit_id limit, const char **out);
+/* The same, required and not empty. */
+bool http_need_string(struct http_req *r, json_t *o, const char *key,
+		      enum limit_id limit, const char **out);
 /* Times as ISO 8601 in Vietnam time, null for MC_NO_TIME. */
 json_t *http_time(int64_t t);
 json_t *http_date(int64_t day);

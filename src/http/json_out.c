@@ -178,9 +178,10 @@ bool http_only_fields(struct http_req *r, json_t *o, const char *const *allowed)
 }
 
 bool http_opt_string(struct http_req *r, json_t *o, const char *key,
-		     const char **out)
+		     enum limit_id limit, const char **out)
 {
 	json_t *v = json_object_get(o, key);
+	struct mc_err err;
 	*out = NULL;
 	if (!v || json_is_null(v))
 		return true;
@@ -189,8 +190,23 @@ bool http_opt_string(struct http_req *r, json_t *o, const char *key,
 				 "%s: must be a string", key);
 		return false;
 	}
+	if (limit_check(limit, key, json_string_value(v), &err)) {
+		http_reply_mc(r, &err);
+		return false;
+	}
 	*out = json_string_value(v);
 	return true;
+}
+
+bool http_need_string(struct http_req *r, json_t *o, const char *key,
+		      enum limit_id limit, const char **out)
+{
+	if (!http_opt_string(r, o, key, limit, out))
+		return false;
+	if (*out && **out)
+		return true;
+	http_reply_error(r, 400, "invalid_input", key, "%s: is required", key);
+	return false;
 }
 
 /* "2024-04-01T08:00:00+07:00" into buf, by hand: snprintf was a visible

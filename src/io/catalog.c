@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/civil.h"
+#include "core/limits.h"
 
 /*
  * Reading: a reader over one object, keeping the first error. `path` is
@@ -93,13 +94,27 @@ static json_t *get(struct reader *r, const char *name, bool required)
 	return v;
 }
 
+/* Names may be long; codes, levels and office hours are short. */
+static enum limit_id limit_of(const char *name)
+{
+	if (strstr(name, "name"))
+		return LIMIT_CATALOGUE;
+	return strcmp(name, "office_hours") == 0 ? LIMIT_WORD : LIMIT_CODE;
+}
+
 static void text(struct reader *r, const char *name, bool required, char **out)
 {
 	json_t *v = get(r, name, required);
+	char field[64];
+	struct mc_err err;
 	if (!v)
 		return;
+	field_name(r, name, field, sizeof(field));
 	if (!json_is_string(v))
 		wrong_type(r, name, v, "a string");
+	else if (limit_length(limit_of(name), field, json_string_value(v),
+			      &err))
+		failf(r, MC_ERR_INPUT, name, strchr(err.message, ' ') + 1);
 	else if (json_string_length(v) == 0 && required)
 		failf(r, MC_ERR_INPUT, name, "is required");
 	else if (json_string_length(v) == 0)
@@ -316,6 +331,10 @@ static void read_array(struct reader *r, const char *name, struct procedure *p,
 		return;
 	if (!json_is_array(arr)) {
 		wrong_type(r, name, arr, "an array");
+		return;
+	}
+	if (json_array_size(arr) > LIMIT_FEES) {
+		failf(r, MC_ERR_INPUT, name, "lists more than 20 entries");
 		return;
 	}
 	size_t i;

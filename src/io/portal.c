@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/civil.h"
+#include "core/limits.h"
 #include "io/json_scan.h"
 
 /*
@@ -106,6 +107,8 @@ struct reader {
 	uint32_t objects;    /* objects numbered so far */
 	struct key_set keys;
 	struct strbuf extra; /* unknown top-level members, "{" once begun */
+	size_t n_extra;      /* their number */
+	char over[64];       /* the first one over LIMIT_UNKNOWN_KEYS */
 };
 
 static uint32_t key_hash(uint32_t object, const char *s, size_t n)
@@ -720,6 +723,10 @@ static void extra_member(struct reader *r, size_t key_start, size_t key_end)
 	if (!skip_span(r, &start, &end))
 		return;
 	struct strbuf *sb = &r->extra;
+	if (++r->n_extra == LIMIT_UNKNOWN_KEYS + 1)
+		snprintf(r->over, sizeof(r->over), "%.*s",
+			 (int)(key_end - key_start - 2),
+			 r->js.in + key_start + 1);
 	strbuf_add(sb, sb->len ? "," : "{", 1);
 	strbuf_add(sb, r->js.in + key_start, key_end - key_start);
 	strbuf_add(sb, ":", 1);
@@ -770,7 +777,8 @@ static bool scan_line(struct reader *r, struct dossier *d)
 }
 
 /* The reader's verdict, into err. */
-static enum mc_code verdict(struct reader *r, bool object, struct mc_err *err)
+static enum mc_code verdict(struct reader *r, bool object,
+			    const struct dossier *d, struct mc_err *err)
 {
 	const struct json_scan *s = &r->js;
 	if (s->tok == JS_ERROR)
@@ -781,7 +789,12 @@ static enum mc_code verdict(struct reader *r, bool object, struct mc_err *err)
 		return mc_fail(err, MC_ERR_INPUT, "", "expected a JSON object");
 	if (r->rc && err)
 		*err = r->fault;
-	return r->rc;
+	if (!r->rc && r->n_extra > LIMIT_UNKNOWN_KEYS)
+		return mc_fail(err, MC_ERR_INPUT, r->over,
+			       "%s: the line has %zu fields this system does "
+			       "not know, over the limit of %d",
+			       r->over, r->n_extra, LIMIT_UNKNOWN_KEYS);
+	return r->rc ? r->rc : limit_dossier(d, err);
 }
 
 enum mc_code portal_dossier_parse(const char *line, size_t len,
@@ -803,7 +816,7 @@ enum mc_code portal_dossier_parse(const char *line, size_t len,
 	strbuf_init(&r.extra);
 	strbuf_init(&r.keys.text);
 	bool object = scan_line(&r, out);
-	enum mc_code rc = verdict(&r, object, err);
+	enum mc_code rc = verdict(&r, object, out, err);
 	if (!rc && r.extra.len) {
 		strbuf_add(&r.extra, "}", 1);
 		if (r.extra.oom ||

@@ -145,7 +145,9 @@ function filingBody() {
 	const comps = [...document.querySelectorAll('#components .comp-row')]
 		.map((r) => ({ name: r.querySelector('.c-name').value.trim(), file: r.querySelector('.c-file').value.trim() }))
 		.filter((c) => c.name || c.file)
-		.map((c) => ({ MaThanhPhanHoSo: c.name || c.file, TenTepDinhKem: c.file || c.name, DuocSoHoa: c.file ? '1' : '0' }));
+		// only what the citizen declares: digitization, reuse and
+		// payment flags are the counter's and the system's to record
+		.map((c) => ({ MaThanhPhanHoSo: c.name || c.file, TenTepDinhKem: c.file || c.name }));
 	const body = {
 		MaTTHC: $('f-proc').value, DonViXuLy: $('f-unit').value, KenhThucHien: '2',
 		ChuHoSo: $('f-name').value.trim(), SoGiayToChuHoSo: $('f-id').value.trim(),
