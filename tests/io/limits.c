@@ -133,6 +133,7 @@ TEST(catalogue_lines_keep_their_limits)
 		 "{\"code\":\"000.00.01.H56\",\"name\":\"%s\","
 		 "\"level\":\"province\"}",
 		 name);
+	unit_init(&u);
 	CHECK_INT(catalog_unit_parse(line, strlen(line), &u, &err),
 		  MC_ERR_INPUT);
 	CHECK_STR(err.field, "name");
@@ -140,6 +141,7 @@ TEST(catalogue_lines_keep_their_limits)
 	snprintf(line, sizeof(line),
 		 "{\"code\":\"%.41s\",\"name\":\"x\",\"level\":\"province\"}",
 		 name);
+	unit_init(&u);
 	CHECK_INT(catalog_unit_parse(line, strlen(line), &u, &err),
 		  MC_ERR_INPUT);
 	CHECK_STR(err.field, "code");
