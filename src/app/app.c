@@ -4,7 +4,9 @@
 #include "app/app.h"
 
 #include <string.h>
+#include <time.h>
 
+#include "core/civil.h"
 #include "io/holiday_decisions.h"
 #include "io/holiday_rules.h"
 
@@ -57,6 +59,7 @@ enum mc_code app_open(const char *db_path, struct app *app, struct mc_err *err)
 {
 	memset(app, 0, sizeof(*app));
 	app->tree_generation = -1;
+	app->now = MC_NO_TIME;
 	enum mc_code rc = holiday_rules_default(&app->rules, err);
 	if (!rc && (rc = holiday_decisions_default(&app->decisions, err)))
 		holiday_rules_free(app->rules);
@@ -80,6 +83,11 @@ void app_close(struct app *app)
 	holiday_rules_free(app->rules);
 	holiday_decisions_free(app->decisions);
 	memset(app, 0, sizeof(*app));
+}
+
+int64_t app_now(const struct app *app)
+{
+	return app->now != MC_NO_TIME ? app->now : (int64_t)time(NULL);
 }
 
 enum mc_code app_office_hours(struct app *app, const char *unit_code,

@@ -25,10 +25,15 @@ struct app {
 	struct unit_tree tree;   /* cached; see app_units */
 	int64_t tree_generation; /* -1: not loaded */
 	int64_t cal_generation;  /* of the administrator rows in cal */
+	int64_t now; /* the moment reports take as now; MC_NO_TIME: the clock */
 };
 
 enum mc_code app_open(const char *db_path, struct app *app, struct mc_err *err);
 void app_close(struct app *app);
+/* Now: app->now when set (tests, MOTCUA_NOW), else the clock. Reports
+ * of a running period count as of this moment, and the officer's list
+ * calls a dossier overdue against it. */
+int64_t app_now(const struct app *app);
 /* The unit tree, read again only when a unit changed since the last call
  * (store_unit_generation). Borrowed: valid until the next call. */
 enum mc_code app_units(struct app *app, const struct unit_tree **out,

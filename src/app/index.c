@@ -67,8 +67,8 @@ static enum mc_code procedure_counts(struct index_ctx *c, int64_t u,
 		if (pr->online || pr->paying)
 			rc = store_agg_added(
 				c->app->st, c->tree.t->units[u].code,
-				AGG_DIM_PROCEDURE, pr->code, c->period.from,
-				c->period.to, a, err);
+				AGG_DIM_PROCEDURE, pr->code, c->counted.from,
+				c->counted.to, a, err);
 		if (rc)
 			break;
 		if (pr->online) {
@@ -228,6 +228,7 @@ static enum mc_code fill(struct index_ctx *c, const struct index_query *q,
 {
 	const struct unit *r = &c->tree.t->units[root];
 	out->period = q->period;
+	out->as_of = c->as_of;
 	out->by = q->by;
 	out->min_dossiers = q->min_dossiers;
 	memcpy(out->weight, c->set->weight, sizeof(out->weight));

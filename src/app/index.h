@@ -40,6 +40,8 @@ struct index_line {
 
 struct index_table {
 	struct report_period period;
+	int64_t as_of; /* while the period runs, the moment of its figures
+			* (report_counted); MC_NO_TIME once it has ended */
 	enum index_by by;
 	char *unit, *rules_name, *rules_reference;
 	int64_t weight[GRP__COUNT];
@@ -101,6 +103,8 @@ struct target_check {
 struct target_report {
 	struct target_check *rows;
 	size_t n, cap;
+	int64_t as_of; /* actuals as of this moment while the period runs;
+			* MC_NO_TIME once it has ended */
 };
 void target_report_release(struct target_report *r);
 /* Every unit of the subtree of `unit` (NULL: root) with a target for

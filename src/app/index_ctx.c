@@ -149,6 +149,7 @@ enum mc_code index_ctx_open(struct index_ctx *c, struct app *app,
 	memset(c, 0, sizeof(*c));
 	c->app = app;
 	c->period = period;
+	c->counted = report_counted(period, app_now(app), &c->as_of);
 	strmap_init(&c->proc_index);
 	/* every figure of one ranking from the same state of the data */
 	c->snapshot = store_read_begin(app->st);
@@ -191,8 +192,8 @@ enum mc_code index_ctx_counters(struct index_ctx *c, const char *unit,
 				int64_t before[AGG__COUNT],
 				int64_t at_to[AGG__COUNT], struct mc_err *err)
 {
-	return store_agg_period(c->app->st, unit, dim, value, c->period.from,
-				c->period.to, before, at_to, err);
+	return store_agg_period(c->app->st, unit, dim, value, c->counted.from,
+				c->counted.to, before, at_to, err);
 }
 
 static int note_value(const char *value, void *ctx)

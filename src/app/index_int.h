@@ -42,6 +42,10 @@ struct index_target_row {
 struct index_ctx {
 	struct app *app;
 	struct report_period period;
+	/* the days the counters are read over and the moment of the open
+	 * dossiers (report_counted): up to now while the period runs */
+	struct report_period counted;
+	int64_t as_of;
 	struct index_rules own_rules; /* the built-in ones, when used */
 	const struct index_rule_set *set;
 	struct index_tree tree;
@@ -64,7 +68,7 @@ enum mc_code index_ctx_open(struct index_ctx *c, struct app *app,
 			    struct report_period period, struct mc_err *err);
 void index_ctx_close(struct index_ctx *c);
 
-/* Counters through from - 1 and through to. */
+/* Counters through from - 1 and through to (of the days counted). */
 enum mc_code index_ctx_counters(struct index_ctx *c, const char *unit,
 				enum agg_dim dim, const char *value,
 				int64_t before[AGG__COUNT],

@@ -166,6 +166,7 @@ enum mc_code app_target_check(struct app *app, const char *period,
 	if (rc)
 		return rc;
 	rc = index_ctx_open(&c, app, NULL, p, err);
+	out->as_of = c.as_of;
 	if (!rc)
 		rc = unit_tree_root(c.tree.t, unit, &root, err);
 	if (!rc)

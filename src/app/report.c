@@ -296,7 +296,7 @@ static enum mc_code fast_units(struct app *app, struct tree *t, int64_t root,
 			rc = counted(app, r->lines[i].key,
 				     r->level || i == 0 ? AGG_DIM_OWN
 							: AGG_DIM_ALL,
-				     "", &r->period, &r->lines[i].row, err);
+				     "", &r->counted, &r->lines[i].row, err);
 		return rc;
 	}
 	/* restated: every unit's own dossiers onto its line as of today */
@@ -304,7 +304,7 @@ static enum mc_code fast_units(struct app *app, struct tree *t, int64_t root,
 		int l = line_of(t, (int64_t)i, root, r->restated_on);
 		if (l >= 0)
 			rc = counted(app, t->t->units[i].code, AGG_DIM_OWN, "",
-				     &r->period, &r->lines[l].row, err);
+				     &r->counted, &r->lines[l].row, err);
 	}
 	return rc;
 }
@@ -317,7 +317,7 @@ static enum mc_code fast_dims(struct app *app, struct report *r,
 						      : AGG_DIM_PROCEDURE;
 	enum mc_code rc = MC_OK;
 	for (size_t i = 0; !rc && i < r->n; i++)
-		rc = counted(app, r->unit, dim, r->lines[i].key, &r->period,
+		rc = counted(app, r->unit, dim, r->lines[i].key, &r->counted,
 			     &r->lines[i].row, err);
 	return rc;
 }
@@ -381,7 +381,7 @@ static int scan_one(const struct dossier *d, void *ctx)
 	if (l < 0 || (size_t)l >= s->report->n)
 		return 0;
 	report_add(&s->report->lines[l].row, d, level_of(s, d->procedure_code),
-		   &s->report->period);
+		   &s->report->counted);
 	return 0;
 }
 
@@ -425,6 +425,7 @@ static enum mc_code build(struct app *app, const struct report_query *q,
 {
 	memset(out, 0, sizeof(*out));
 	out->period = q->period;
+	out->counted = report_counted(q->period, app_now(app), &out->as_of);
 	out->by = q->by;
 	out->restated = q->restated;
 	out->level = q->by == REPORT_BY_UNIT ? q->level : 0;

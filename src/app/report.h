@@ -5,6 +5,9 @@
  * of reads per row whatever the number of dossiers. app_report_scan reads
  * every dossier and adds it up with report_add: the slow reference the
  * tests and the benchmark hold the fast path to.
+ *
+ * Both count a period that has not ended as of app_now: see
+ * report_counted in core/report.h.
  */
 #ifndef MC_APP_REPORT_H
 #define MC_APP_REPORT_H
@@ -41,6 +44,11 @@ struct report_line {
 
 struct report {
 	struct report_period period;
+	/* the days counted (report_counted): the period once it has ended,
+	 * else its first day through today; as_of is the moment the open
+	 * dossiers are counted at, MC_NO_TIME once the period has ended */
+	struct report_period counted;
+	int64_t as_of;
 	enum report_by by;
 	bool restated;
 	int64_t restated_on; /* restated: the civil day whose units it shows

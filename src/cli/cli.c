@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/civil.h"
 #include "core/figures.h"
 
 static const struct cli_opt *find(const struct cli_opt *opts, const char *a)
@@ -63,7 +64,24 @@ enum mc_code cli_open_store(const char *db, struct store **st,
 
 enum mc_code cli_open_app(const char *db, struct app *app, struct mc_err *err)
 {
-	return app_open(cli_db_path(db), app, err);
+	const char *now = getenv("MOTCUA_NOW");
+	int64_t t = MC_NO_TIME;
+	enum mc_code rc = MC_OK;
+	if (now && *now)
+		rc = civil_parse_local(now, &t, "MOTCUA_NOW", err);
+	if (!rc)
+		rc = app_open(cli_db_path(db), app, err);
+	if (!rc)
+		app->now = t;
+	return rc;
+}
+
+void cli_print_as_of(int64_t as_of)
+{
+	char buf[CIVIL_BUF];
+	if (as_of != MC_NO_TIME)
+		printf("Số liệu tính đến (as of) %s: kỳ chưa kết thúc\n",
+		       civil_format_local(as_of, buf));
 }
 
 int cli_fail(const struct mc_err *err)

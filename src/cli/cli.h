@@ -29,7 +29,13 @@ int cli_parse(int argc, char **argv, const struct cli_opt *opts,
 const char *cli_db_path(const char *db_opt);
 enum mc_code cli_open_store(const char *db, struct store **st,
 			    struct mc_err *err);
+/* The app on that database; $MOTCUA_NOW ("YYYY-MM-DD HH:MM", Vietnam
+ * time) fixes the moment it takes as now, for tests and rehearsals. */
 enum mc_code cli_open_app(const char *db, struct app *app, struct mc_err *err);
+
+/* While a period runs, the line that says its figures are as of
+ * `as_of` (to the minute, Vietnam time); nothing for an ended period. */
+void cli_print_as_of(int64_t as_of);
 
 /* Print "motcua: message" (the message names the field) to stderr and
  * return the exit status: 2 for the caller's fault, 1 for ours. */

@@ -51,6 +51,7 @@ static void print_text(const struct index_table *t)
 	       civil_format_date(t->period.from, a),
 	       civil_format_date(t->period.to, b), t->rules_name,
 	       t->rules_reference, (long long)t->min_dossiers);
+	cli_print_as_of(t->as_of);
 	printf("Nhóm: ");
 	for (int g = 0; g < GRP__COUNT; g++)
 		printf("%sG%d %s (%lld)", g ? ", " : "", g + 1,
@@ -90,8 +91,9 @@ static void csv_value(int64_t v)
 		       (long long)(v % 100));
 }
 
-static void csv_line(const struct index_line *l)
+static void csv_line(const struct index_line *l, int64_t as_of)
 {
+	char buf[CIVIL_BUF];
 	csv_text(l->key);
 	putchar(',');
 	csv_text(l->name);
@@ -109,6 +111,8 @@ static void csv_line(const struct index_line *l)
 		csv_value(l->ind[i].rate);
 		csv_value(l->target[i]);
 	}
+	if (as_of != MC_NO_TIME)
+		printf(",%s", civil_format_local(as_of, buf));
 	putchar('\n');
 }
 
@@ -122,10 +126,12 @@ static void print_csv(const struct index_table *t)
 		printf(",%s_numerator,%s_denominator,%s_rate,%s_target", n, n,
 		       n, n);
 	}
+	if (t->as_of != MC_NO_TIME)
+		printf(",as_of");
 	putchar('\n');
 	for (size_t i = 0; i < t->n; i++)
-		csv_line(&t->lines[i]);
-	csv_line(&t->total);
+		csv_line(&t->lines[i], t->as_of);
+	csv_line(&t->total, t->as_of);
 }
 
 static void print_json(const struct index_table *t)

@@ -188,10 +188,12 @@ static void print_text(const struct report *rep, bool figures)
 {
 	char a[CIVIL_BUF], b[CIVIL_BUF];
 	printf("BÁO CÁO TÌNH HÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH (mẫu II.06a)\n"
-	       "Đơn vị: %s (%s)\nKỳ báo cáo: từ %s đến %s\n\n",
+	       "Đơn vị: %s (%s)\nKỳ báo cáo: từ %s đến %s\n",
 	       rep->unit_name, rep->unit,
 	       civil_format_date(rep->period.from, a),
 	       civil_format_date(rep->period.to, b));
+	cli_print_as_of(rep->as_of);
+	putchar('\n');
 	size_t name_w = width("Tổng cộng"), w[N_COLUMNS];
 	for (size_t i = 0; i < rep->n; i++)
 		if (width(rep->lines[i].name) > name_w)
@@ -295,7 +297,7 @@ static void csv_field(FILE *f, const char *s)
 }
 
 static void csv_line(FILE *f, const char *key, const char *name,
-		     const struct report_row *r, bool figures)
+		     const struct report_row *r, bool figures, int64_t as_of)
 {
 	csv_field(f, key);
 	fputc(',', f);
@@ -309,6 +311,9 @@ static void csv_line(FILE *f, const char *key, const char *name,
 			buf[strlen(buf) - 1] = '\0';
 		fprintf(f, ",%s", strcmp(buf, "-") ? buf : "");
 	}
+	char t[CIVIL_BUF];
+	if (as_of != MC_NO_TIME)
+		fprintf(f, ",%s", civil_format_local(as_of, t));
 	fputc('\n', f);
 }
 
@@ -321,11 +326,15 @@ static void print_csv(const struct report *rep, bool figures)
 		fputc(',', stdout);
 		csv_field(stdout, columns[c].title);
 	}
+	/* a running period: every line carries the moment it is as of */
+	if (rep->as_of != MC_NO_TIME)
+		fputs(",\"Tính đến (as of)\"", stdout);
 	fputc('\n', stdout);
 	for (size_t i = 0; i < rep->n; i++)
 		csv_line(stdout, rep->lines[i].key, rep->lines[i].name,
-			 &rep->lines[i].row, figures);
-	csv_line(stdout, rep->unit, "Tổng cộng", &rep->total, figures);
+			 &rep->lines[i].row, figures, rep->as_of);
+	csv_line(stdout, rep->unit, "Tổng cộng", &rep->total, figures,
+		 rep->as_of);
 }
 
 static int emit(const struct report *rep, const char *format, bool figures)

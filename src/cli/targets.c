@@ -67,6 +67,7 @@ static int do_check(struct app *app, const char *period, const char *unit)
 	struct mc_err err;
 	if (app_target_check(app, period, unit, &rep, &err))
 		return cli_fail(&err);
+	cli_print_as_of(rep.as_of);
 	printf("unit\tindicator\tactual\ttarget\tmet\tmargin\tsource\tname\n");
 	for (size_t i = 0; i < rep.n; i++)
 		check_row(&rep.rows[i]);

@@ -49,6 +49,47 @@ static int outcome_by_day(const struct dossier *d, int64_t end_day)
 	return end_day < due ? -1 : 1;
 }
 
+/* The day the open supplement request of d was made: its clock is
+ * stopped from then on. INT64_MAX when no request is open. */
+static int64_t paused_from(const struct dossier *d)
+{
+	if (!dossier_supplement_open(d))
+		return INT64_MAX;
+	return civil_local_day(d->supplements[d->n_supplements - 1].requested);
+}
+
+bool report_overdue(int64_t due, bool waiting, int64_t day)
+{
+	return !waiting && due != MC_NO_TIME && civil_local_day(due) < day;
+}
+
+int64_t report_overdue_cut(int64_t now)
+{
+	return civil_time_at(civil_local_day(now), 0);
+}
+
+bool report_dossier_overdue(const struct dossier *d, int64_t now)
+{
+	bool open = d->status == ST_ACCEPTED || d->status == ST_PROCESSING ||
+		    d->status == ST_SUPPLEMENT || d->status == ST_FINANCIAL;
+	return open && report_overdue(d->due, dossier_supplement_open(d),
+				      civil_local_day(now));
+}
+
+struct report_period report_counted(struct report_period p, int64_t now,
+				    int64_t *as_of)
+{
+	int64_t today = civil_local_day(now);
+	*as_of = MC_NO_TIME;
+	if (p.to < today)
+		return p;
+	*as_of = now - (now % 60 + 60) % 60;
+	p.to = today;
+	if (p.from > today)
+		p.from = today + 1;
+	return p;
+}
+
 static void add_new(struct report_row *row, const struct dossier *d,
 		    enum online_level level)
 {
@@ -116,7 +157,7 @@ void report_add(struct report_row *row, const struct dossier *d,
 		return;
 	}
 	row->in_progress_total++;
-	if (due_day(d) >= p->to) {
+	if (!report_overdue(d->due, paused_from(d) <= p->to, p->to)) {
 		row->in_progress_in_time++;
 	} else {
 		row->in_progress_overdue++;
@@ -281,8 +322,33 @@ static size_t index_facts(const struct dossier *d, int64_t acc,
 	return n;
 }
 
+/* The span [b, e) of days as a begin and an end counter (no end when
+ * it is still open), when it is not empty. */
+static size_t span(struct agg_delta *out, size_t cap, size_t n, int64_t b,
+		   int64_t e, enum agg_counter begin, enum agg_counter end)
+{
+	if (b >= e)
+		return n;
+	n = put(out, cap, n, b, begin);
+	return e == INT64_MAX ? n : put(out, cap, n, e, end);
+}
+
+/* The days d is open and overdue (report_overdue), [*ob, *oe): from the
+ * day after its due day (a due day before the reception, an imported
+ * anomaly, is overdue from the day it is received, as a scan of the open
+ * dossiers counts it) until it ends or its open supplement request was
+ * made. Empty when *ob >= *oe, and always without a due date. */
+static void overdue_days(const struct dossier *d, int64_t acc, int64_t end,
+			 int64_t *ob, int64_t *oe)
+{
+	int64_t due = due_day(d);
+	*ob = due == NO_DUE ? NO_DUE : max64(due + 1, acc);
+	*oe = min64(end, paused_from(d));
+}
+
 /* Finished with 2+ supplement requests counts late for the index; so does
- * an open dossier, in time, from its second request on. */
+ * an open dossier, in time, from its second request on: the open days
+ * from then that are not overdue. */
 static size_t multi_supplement(const struct dossier *d, int64_t acc,
 			       int64_t end, enum agg_counter outcome,
 			       struct agg_delta *out, size_t cap, size_t n)
@@ -294,14 +360,15 @@ static size_t multi_supplement(const struct dossier *d, int64_t acc,
 	    (outcome == AGG_END_EARLY || outcome == AGG_END_ON_TIME))
 		n = put(out, cap, n, end, AGG_END_INTIME_MULTI);
 	int64_t b = max64(civil_local_day(d->supplements[1].requested), acc);
-	int64_t due = due_day(d);
-	int64_t e = due == NO_DUE ? end : min64(end, due + 1);
-	if (b < e) {
-		n = put(out, cap, n, b, AGG_MULTI_INTIME_BEGIN);
-		if (e != INT64_MAX)
-			n = put(out, cap, n, e, AGG_MULTI_INTIME_END);
-	}
-	return n;
+	int64_t ob, oe;
+	overdue_days(d, acc, end, &ob, &oe);
+	if (ob >= oe)
+		return span(out, cap, n, b, end, AGG_MULTI_INTIME_BEGIN,
+			    AGG_MULTI_INTIME_END);
+	n = span(out, cap, n, b, min64(end, ob), AGG_MULTI_INTIME_BEGIN,
+		 AGG_MULTI_INTIME_END);
+	return span(out, cap, n, max64(b, oe), end, AGG_MULTI_INTIME_BEGIN,
+		    AGG_MULTI_INTIME_END);
 }
 
 size_t report_contributions(const struct dossier *d, enum online_level level,
@@ -330,16 +397,9 @@ size_t report_contributions(const struct dossier *d, enum online_level level,
 	if (resolved && d->channel == CHANNEL_ONLINE)
 		n = put(out, cap, n, end, AGG_END_ONLINE);
 	n = multi_supplement(d, acc, end, outcome, out, cap, n);
-	/* overdue on the days max(due + 1, accepted) .. end - 1: a due day
-	 * before the reception (an imported anomaly) is overdue from the
-	 * day it is received, as a scan of the open dossiers counts it */
-	int64_t due = due_day(d);
-	int64_t od = due == NO_DUE ? NO_DUE : max64(due + 1, acc);
-	if (od < end) {
-		n = put(out, cap, n, od, AGG_OVERDUE_BEGIN);
-		if (ended)
-			n = put(out, cap, n, end, AGG_OVERDUE_END);
-	}
+	int64_t ob, oe;
+	overdue_days(d, acc, end, &ob, &oe);
+	n = span(out, cap, n, ob, oe, AGG_OVERDUE_BEGIN, AGG_OVERDUE_END);
 	return supplement_spans(d, acc, end, out, cap, n);
 }
 

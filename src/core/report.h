@@ -30,6 +30,37 @@ struct report_period {
 	int64_t from, to; /* civil days, inclusive */
 };
 
+/*
+ * Overdue, the one definition of the reports and the officer's live list
+ * (store_dossier_search, the "overdue" flag of a dossier): a dossier
+ * open at the end of day `day` is overdue when it has a due date whose
+ * local day is before `day` (resolved on its due day it would still be
+ * on time, so it is overdue from the next day on) and it is not waiting
+ * for a supplement: while a request is open its clock is stopped, and
+ * its due date moves later when the supplement comes in.
+ */
+bool report_overdue(int64_t due, bool waiting, int64_t day);
+/* The same as a bound on the due time, for a query: an open dossier not
+ * waiting is overdue at `now` when its due time is before this (the
+ * start of now's local day). */
+int64_t report_overdue_cut(int64_t now);
+/* Whether d, as stored, is overdue at `now`: open (accepted, processing,
+ * waiting or financial), and report_overdue with its last supplement
+ * round still open as `waiting`. */
+bool report_dossier_overdue(const struct dossier *d, int64_t now);
+
+/*
+ * "As of": while a period runs (its last day is today or later), the
+ * report counts what happened from its first day through now, and the
+ * open dossiers, in time, overdue or waiting, are those of now. The
+ * days to count for period p at moment `now`: p once it has ended; else
+ * p.from to today; a period not begun yet counts the empty period after
+ * today, whose carried-over and open dossiers are those open now.
+ * *as_of is `now` to the minute while p runs, MC_NO_TIME once it ended.
+ */
+struct report_period report_counted(struct report_period p, int64_t now,
+				    int64_t *as_of);
+
 /* Add dossier d (of a procedure with online level `level`) to row. */
 void report_add(struct report_row *row, const struct dossier *d,
 		enum online_level level, const struct report_period *p);
@@ -97,7 +128,7 @@ struct agg_delta {
 /* The days and counters dossier d adds 1 to; at most AGG_MAX_DELTAS plus
  * two per supplement round. Returns the number written (out may be NULL
  * to count). */
-#define AGG_MAX_DELTAS 17
+#define AGG_MAX_DELTAS 19
 size_t report_contributions(const struct dossier *d, enum online_level level,
 			    struct agg_delta *out, size_t cap);
 

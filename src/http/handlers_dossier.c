@@ -15,17 +15,15 @@
 #include <time.h>
 
 #include "core/civil.h"
+#include "core/report.h"
 #include "core/text.h"
 #include "http/http_int.h"
 #include "io/filing.h"
 #include "io/portal.h"
 
-json_t *http_dossier_summary(const struct dossier *d)
+json_t *http_dossier_summary(const struct dossier *d, int64_t now)
 {
-	bool open = d->status == ST_ACCEPTED || d->status == ST_PROCESSING ||
-		    d->status == ST_FINANCIAL;
-	bool overdue =
-		open && d->due != MC_NO_TIME && d->due < (int64_t)time(NULL);
+	bool overdue = report_dossier_overdue(d, now);
 	return json_pack(
 		"{s:s,s:o,s:o,s:o,s:i,s:s,s:i,s:s,s:s,s:o,s:o,s:o,"
 		"s:o,s:o,s:o,s:o,s:b}",
@@ -179,7 +177,8 @@ static bool parse_op_body(struct http_req *r, struct op_body *b,
 static void reply_dossier(struct http_req *r, int status,
 			  const struct dossier *d, const char *secret)
 {
-	json_t *o = json_pack("{s:o}", "dossier", http_dossier_summary(d));
+	json_t *o = json_pack("{s:o}", "dossier",
+			      http_dossier_summary(d, app_now(r->app)));
 	if (secret) {
 		json_object_set_new(o, "code", json_string(d->code));
 		json_object_set_new(o, "secret", json_string(secret));
@@ -347,7 +346,8 @@ void h_dossier_get(struct http_req *r)
 	struct strbuf sb;
 	strbuf_init(&sb);
 	portal_dossier_write(&d, &sb);
-	json_t *o = http_dossier_summary(&d), *events = json_array();
+	json_t *o = http_dossier_summary(&d, app_now(r->app)),
+	       *events = json_array();
 	json_object_set_new(o, "portal",
 			    json_loads(sb.buf ? sb.buf : "{}", 0, NULL));
 	strbuf_release(&sb);

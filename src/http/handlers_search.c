@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/report.h"
 #include "core/text.h"
 #include "http/http_int.h"
 
@@ -16,6 +17,7 @@ struct search {
 	long limit, offset;
 	long total;
 	json_t *items;
+	int64_t now; /* against which a dossier is overdue */
 };
 
 static bool text_hit(const char *query, const char *s)
@@ -34,7 +36,8 @@ static int add_hit(const struct dossier *d, void *ctx)
 	    !text_hit(s->query, d->applicant_id))
 		return 0;
 	if (s->total >= s->offset && s->total < s->offset + s->limit)
-		json_array_append_new(s->items, http_dossier_summary(d));
+		json_array_append_new(s->items,
+				      http_dossier_summary(d, s->now));
 	s->total++;
 	return 0;
 }
@@ -72,7 +75,8 @@ static bool query_args(struct http_req *r, struct dossier_query *q,
 		return false;
 	q->unit_root = unit ? unit : r->user.unit;
 	q->status = (int)status;
-	q->overdue_at = overdue ? (int64_t)time(NULL) : MC_NO_TIME;
+	s->now = app_now(r->app);
+	q->overdue_at = overdue ? report_overdue_cut(s->now) : MC_NO_TIME;
 	if (!http_in_scope(r->app, r->user.unit, q->unit_root)) {
 		http_reply_error(r, 403, "forbidden", "unit",
 				 "unit: \"%s\" is outside your units", unit);

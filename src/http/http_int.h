@@ -258,7 +258,8 @@ bool http_report_shape(struct http_req *r, struct report_query *q);
 bool http_report_figures(struct http_req *r, struct report_query *q);
 void http_reply_report(struct http_req *r, const struct report_query *q);
 
-/* Shared by the dossier handlers (handlers_dossier.c). */
-json_t *http_dossier_summary(const struct dossier *d);
+/* Shared by the dossier handlers (handlers_dossier.c); "overdue" as
+ * report_dossier_overdue at `now`. */
+json_t *http_dossier_summary(const struct dossier *d, int64_t now);
 
 #endif

@@ -64,9 +64,13 @@ static void line(struct strbuf *sb, const struct index_table *t,
 void index_json_write(const struct index_table *t, struct strbuf *sb)
 {
 	char a[CIVIL_BUF], b[CIVIL_BUF];
-	strbuf_addf(sb, "{\"from\":\"%s\",\"to\":\"%s\",\"rules\":",
+	strbuf_addf(sb, "{\"from\":\"%s\",\"to\":\"%s\"",
 		    civil_format_date(t->period.from, a),
 		    civil_format_date(t->period.to, b));
+	if (t->as_of != MC_NO_TIME)
+		strbuf_addf(sb, ",\"as_of\":\"%s\"",
+			    civil_format_local(t->as_of, a));
+	strbuf_puts(sb, ",\"rules\":");
 	strbuf_json_string(sb, str_or_empty(t->rules_name));
 	strbuf_puts(sb, ",\"rows\":[");
 	for (size_t i = 0; i < t->n; i++) {

@@ -19,14 +19,15 @@
 static void write_header(lxw_worksheet *ws, const struct index_table *t,
 			 const struct xlsx_style *f)
 {
-	char a[CIVIL_BUF], b[CIVIL_BUF], line[512];
+	char a[CIVIL_BUF], b[CIVIL_BUF], line[512], as_of[XLSX_AS_OF_BUF];
 	worksheet_merge_range(ws, 0, 0, 0, COL_VOLUME,
 			      "CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP",
 			      f->title);
-	snprintf(line, sizeof(line), "Kỳ: từ %s đến %s - %s",
+	snprintf(line, sizeof(line), "Kỳ: từ %s đến %s - %s%s",
 		 civil_format_date(t->period.from, a),
 		 civil_format_date(t->period.to, b),
-		 t->by == INDEX_BY_LEVEL ? "theo cấp" : "theo đơn vị");
+		 t->by == INDEX_BY_LEVEL ? "theo cấp" : "theo đơn vị",
+		 xlsx_as_of(t->as_of, as_of));
 	worksheet_merge_range(ws, 1, 0, 1, COL_VOLUME, line, f->title);
 	snprintf(line, sizeof(line), "%s (%s); xếp hạng khi có từ %lld hồ sơ",
 		 t->rules_name ? t->rules_name : "",

@@ -120,9 +120,13 @@ static void json_figures(struct strbuf *sb, const struct report *rep)
 void report_json_write(const struct report *rep, struct strbuf *sb)
 {
 	char a[CIVIL_BUF], b[CIVIL_BUF];
-	strbuf_addf(sb, "{\"from\":\"%s\",\"to\":\"%s\",\"unit\":",
+	strbuf_addf(sb, "{\"from\":\"%s\",\"to\":\"%s\"",
 		    civil_format_date(rep->period.from, a),
 		    civil_format_date(rep->period.to, b));
+	if (rep->as_of != MC_NO_TIME)
+		strbuf_addf(sb, ",\"as_of\":\"%s\"",
+			    civil_format_local(rep->as_of, a));
+	strbuf_puts(sb, ",\"unit\":");
 	strbuf_json_string(sb, rep->unit);
 	strbuf_puts(sb, ",\"by\":");
 	strbuf_json_string(sb, report_by_name(rep->by));

@@ -14,7 +14,9 @@
  * "total":{...},"figures":{...}}; rates are percentages with two
  * decimals, null when undefined. "figures" (null unless by unit): units,
  * with_online, min_resolved, ranked, and the lists at_full, highest,
- * lowest of {"key","name","resolved","on_time_rate"}. */
+ * lowest of {"key","name","resolved","on_time_rate"}. While the period
+ * runs, "as_of":"YYYY-MM-DD HH:MM" (Vietnam time) follows "to"; an ended
+ * period's text has no such field, so a published one stays the same. */
 void report_json_write(const struct report *rep, struct strbuf *sb);
 
 #endif

@@ -43,17 +43,18 @@ static const struct column columns[] = {
 static void write_header(lxw_worksheet *ws, const struct report *rep,
 			 const struct xlsx_style *f)
 {
-	char a[CIVIL_BUF], b[CIVIL_BUF], line[512];
+	char a[CIVIL_BUF], b[CIVIL_BUF], line[512], as_of[XLSX_AS_OF_BUF];
 	lxw_col_t last = (lxw_col_t)(FIRST_COL + N_COLUMNS - 1);
 	worksheet_merge_range(ws, 0, 0, 0, last,
 			      "BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC "
 			      "HÀNH CHÍNH (Mẫu II.06a)",
 			      f->title);
-	snprintf(line, sizeof(line), "%s (%s) - Kỳ báo cáo: từ %s đến %s%s",
+	snprintf(line, sizeof(line), "%s (%s) - Kỳ báo cáo: từ %s đến %s%s%s",
 		 rep->unit_name, rep->unit,
 		 civil_format_date(rep->period.from, a),
 		 civil_format_date(rep->period.to, b),
-		 rep->restated ? " - theo đơn vị hiện nay" : "");
+		 rep->restated ? " - theo đơn vị hiện nay" : "",
+		 xlsx_as_of(rep->as_of, as_of));
 	worksheet_merge_range(ws, 1, 0, 1, last, line, f->title);
 	worksheet_merge_range(ws, HEAD_ROW, 0, HEAD_ROW + 1, 0, "STT", f->head);
 	const char *what = rep->by == REPORT_BY_UNIT    ? "Đơn vị"

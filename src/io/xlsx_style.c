@@ -5,6 +5,9 @@
 #include "io/xlsx_style.h"
 
 #include <stdbool.h>
+#include <stdio.h>
+
+#include "core/civil.h"
 
 static lxw_format *cell(lxw_workbook *wb, bool bold, int align, const char *num)
 {
@@ -65,4 +68,14 @@ enum mc_code xlsx_end(struct xlsx_book *b, const char *path, struct mc_err *err)
 			       "out: writing %s failed: %s", path,
 			       lxw_strerror(e));
 	return MC_OK;
+}
+
+const char *xlsx_as_of(int64_t as_of, char *buf)
+{
+	char t[CIVIL_BUF];
+	if (as_of == MC_NO_TIME)
+		return "";
+	snprintf(buf, XLSX_AS_OF_BUF, " - Số liệu tính đến (as of) %s",
+		 civil_format_local(as_of, t));
+	return buf;
 }

@@ -8,6 +8,8 @@
 
 #include <xlsxwriter.h>
 
+#include <stdint.h>
+
 #include "core/error.h"
 
 struct xlsx_style {
@@ -30,5 +32,10 @@ enum mc_code xlsx_begin(const char *path, const char *sheet, lxw_row_t head,
 /* Write the file out; errors name the field "out". */
 enum mc_code xlsx_end(struct xlsx_book *b, const char *path,
 		      struct mc_err *err);
+
+/* " - Số liệu tính đến (as of) YYYY-MM-DD HH:MM" for a header line
+ * while the period runs; "" once it has ended. buf: 96 bytes. */
+#define XLSX_AS_OF_BUF 96
+const char *xlsx_as_of(int64_t as_of, char *buf);
 
 #endif

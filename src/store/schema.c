@@ -252,15 +252,19 @@ static const char *const migrations[] = {
 #define OPEN_INDEXED "status IN (1, 2, 4, 5, 6, 9)"
 
 /* An officer's list: the dossiers of the subtree of ?1, of status ?2 (0:
- * any), overdue at ?3 (NULL: whatever), soonest due first. */
+ * any), overdue by ?3 (NULL: whatever), soonest due first. Overdue is
+ * report_overdue: open (2, 4, 5, 6), not waiting for a supplement, due
+ * before ?3 = report_overdue_cut(now), the start of today. */
 #define DOSSIER_SEARCH(open)                                            \
 	"WITH RECURSIVE sub(code) AS (SELECT ?1 UNION"                  \
 	" SELECT u.code FROM units u JOIN sub ON u.parent = sub.code)"  \
 	" SELECT id, code, procedure_code, procedure_name, unit_code,"  \
 	" channel, applicant_name, applicant_id, status, submitted_at," \
-	" received_at, due_at, finished_at, returned_at FROM dossiers"  \
+	" received_at, due_at, finished_at, returned_at, supplements"   \
+	" FROM dossiers"                                                \
 	" WHERE unit_code IN sub" open " AND (?2 = 0 OR status = ?2)"   \
-	" AND (?3 IS NULL OR (status IN (2, 4, 6) AND due_at < ?3))"    \
+	" AND (?3 IS NULL OR (status IN (2, 4, 5, 6)"                   \
+	" AND supplement_open = 0 AND due_at < ?3))"                    \
 	" ORDER BY due_at IS NULL, due_at, id"
 
 const char *const store_statements[Q__COUNT] = {

@@ -299,6 +299,14 @@ static void read_summary(sqlite3_stmt *s, struct dossier *d)
 	d->returned = column_time(s, 13);
 }
 
+/* A summary and its supplement rounds, which decide whether it waits
+ * (report_dossier_overdue); false when they cannot be read. */
+static bool read_listed(sqlite3_stmt *s, struct dossier *d)
+{
+	read_summary(s, d);
+	return store_read_supplements(s, 14, d);
+}
+
 /* The statuses of the open dossiers' partial index (OPEN_INDEXED in
  * schema.c, migration 10). */
 static bool in_open_index(int status)
@@ -319,7 +327,7 @@ enum mc_code store_dossier_search(struct store *st,
 				  store_dossier_fn fn, void *ctx,
 				  struct mc_err *err)
 {
-	/* overdue dossiers (status 2, 4, 6) are in it too */
+	/* overdue dossiers (status 2, 4, 5, 6) are in it too */
 	bool open = q->overdue_at != MC_NO_TIME || in_open_index(q->status);
 	sqlite3_stmt *s =
 		store_stmt(st, open ? Q_DOSSIER_SEARCH_OPEN : Q_DOSSIER_SEARCH);
@@ -327,10 +335,11 @@ enum mc_code store_dossier_search(struct store *st,
 	sqlite3_bind_int(s, 2, q->status);
 	bind_time(s, 3, q->overdue_at);
 	int rc;
+	bool read = true;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct dossier d;
-		read_summary(s, &d);
-		int stop = fn(&d, ctx);
+		read = read_listed(s, &d);
+		int stop = read ? fn(&d, ctx) : 1;
 		dossier_release(&d);
 		if (stop)
 			break;
@@ -338,6 +347,10 @@ enum mc_code store_dossier_search(struct store *st,
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_db_fail(st, err, "searching dossiers");
+	if (!read)
+		return mc_fail(err, MC_ERR_DB, "supplements",
+			       "supplements: a listed dossier's rounds cannot "
+			       "be read");
 	return MC_OK;
 }
 

@@ -200,6 +200,11 @@ static bool read_list(sqlite3_stmt *s, int col, struct dossier *d,
 	return ok;
 }
 
+bool store_read_supplements(sqlite3_stmt *s, int col, struct dossier *d)
+{
+	return read_list(s, col, d, read_supplements);
+}
+
 /* ---- rows ------------------------------------------------------------ */
 
 static bool lists_build(struct dossier_lists *l, const struct dossier *d)

@@ -84,6 +84,9 @@ int64_t column_time(sqlite3_stmt *s, int i);
 char *column_strdup(sqlite3_stmt *s, int i); /* NULL stays NULL */
 
 void store_lists_release(struct dossier_lists *l);
+/* The supplement rounds stored in column col (a JSON array) into d;
+ * false when out of memory or the text is not such an array. */
+bool store_read_supplements(sqlite3_stmt *s, int col, struct dossier *d);
 
 /* Report aggregates (sqlite_agg.c): opened with the store, fed by every
  * dossier put (sign -1 for the old state, +1 for the new), written at

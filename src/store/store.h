@@ -250,10 +250,12 @@ enum mc_code store_dossier_secret_get(struct store *st, int64_t dossier_id,
 				      struct mc_err *err);
 
 /* Staff search: dossiers handled by a unit in the subtree of unit_root,
- * optionally of one status (0: any) and optionally open (2, 4, 6) with a
- * due time before overdue_at (MC_NO_TIME: no such filter), in due-time
- * order. The dossiers passed carry only id, code, procedure code and
- * name, unit, channel, applicant name and id, status and times. */
+ * optionally of one status (0: any) and optionally only those overdue
+ * (report_overdue: open, not waiting for a supplement, due before
+ * overdue_at = report_overdue_cut(now); MC_NO_TIME: no such filter), in
+ * due-time order. The dossiers passed carry only id, code, procedure
+ * code and name, unit, channel, applicant name and id, status, times
+ * and supplement rounds. */
 struct dossier_query {
 	const char *unit_root;
 	int status;

@@ -590,8 +590,14 @@ static void scan_handled(struct scan *s, const struct dossier *d, int64_t recv,
 		/* open at the end, whatever becomes of it later */
 		bool multi = d->n_supplements >= 2 &&
 			     local(d->supplements[1].requested) <= s->p.to;
+		/* waiting on a request made by then: its clock is stopped */
+		bool waiting =
+			dossier_supplement_open(d) &&
+			local(d->supplements[d->n_supplements - 1].requested) <=
+				s->p.to;
 		s->den[IND_ON_TIME]++;
-		s->n[IND_ON_TIME] += due >= s->p.to && !multi;
+		s->n[IND_ON_TIME] +=
+			!report_overdue(d->due, waiting, s->p.to) && !multi;
 	}
 }
 

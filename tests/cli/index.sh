@@ -43,6 +43,28 @@ expect_exit 0 "targets allocate" -- "$m" targets allocate --unit 000.00.00.H56 -
 expect_exit 0 "targets check" -- "$m" targets check --period month:2024-06
 expect_text "$work/out" "000.00.06.H56	online_dossiers	100.00	60.00	đạt	\+40.00	riêng" "checked against the allocated target"
 
+# while the month runs, the index, the targets and both workbooks say
+# as of when
+export MOTCUA_NOW="2024-06-20 15:45"
+expect_exit 0 "running index json" -- "$m" index --period month:2024-06 --format json --min-dossiers 1
+expect_text "$work/out" '"to":"2024-06-30","as_of":"2024-06-20 15:45","rules":' "index json as_of"
+expect_exit 0 "running index text" -- "$m" index --period month:2024-06
+expect_text "$work/out" "tính đến \(as of\) 2024-06-20 15:45" "index text as of"
+expect_exit 0 "running index csv" -- "$m" index --period month:2024-06 --format csv
+head -n1 "$work/out" | grep -q ',as_of$' && ok || fail "index csv as_of column"
+expect_exit 0 "running index xlsx" -- "$m" index --period month:2024-06 --format xlsx --out "$work/run.xlsx"
+unzip -p "$work/run.xlsx" xl/sharedStrings.xml >"$work/strings.xml"
+expect_text "$work/strings.xml" "tính đến \(as of\) 2024-06-20 15:45" "index xlsx as of"
+expect_exit 0 "running report xlsx" -- "$m" report --period month:2024-07 --format xlsx --out "$work/rep.xlsx"
+unzip -p "$work/rep.xlsx" xl/sharedStrings.xml >"$work/strings.xml"
+expect_text "$work/strings.xml" "tính đến \(as of\) 2024-06-20 15:45" "report xlsx as of"
+expect_exit 0 "running targets check" -- "$m" targets check --period month:2024-06
+head -n1 "$work/out" | grep -q "tính đến (as of) 2024-06-20 15:45" && ok || fail "targets check as of"
+unset MOTCUA_NOW
+expect_exit 0 "ended report xlsx" -- "$m" report --period month:2024-06 --format xlsx --out "$work/rep.xlsx"
+unzip -p "$work/rep.xlsx" xl/sharedStrings.xml >"$work/strings.xml"
+grep -q "as of" "$work/strings.xml" && fail "an ended month's workbook says as of" || ok
+
 before=$(db_digest)
 expect_exit 2 "bad period" -- "$m" index --period month:2024-13
 expect_text "$work/err" "period" "period named"

@@ -79,6 +79,34 @@ expect_text "$work/err" "min-resolved" "summary minimum named"
 expect_exit 2 "summary unknown unit" -- "$m" summary --period month:2026-05 --unit 000.99.99.H56
 expect_text "$work/err" "unit" "summary unit named"
 
+# a month that runs counts as of now, and every format says so
+MOTCUA_NOW="2026-06-20 10:30"
+export MOTCUA_NOW
+expect_exit 0 "running json" -- "$m" report --period month:2026-07 --format json
+expect_text "$work/out" '"to":"2026-07-14","as_of":"2026-06-20 10:30",' "json as_of"
+expect_exit 0 "running text" -- "$m" report --period month:2026-07
+expect_text "$work/out" "tính đến \(as of\) 2026-06-20 10:30" "text as of"
+expect_exit 0 "running csv" -- "$m" report --period month:2026-07 --format csv
+head -n1 "$work/out" | grep -q ',"Tính đến (as of)"$' && ok || fail "csv as-of column"
+tail -n1 "$work/out" | grep -q '^"000.00.00.H56","Tổng cộng",.*,2026-06-20 10:30$' && ok || fail "csv total as of"
+for by in unit field; do
+	"$m" report --period month:2026-07 --by $by --format json >"$work/fast" 2>&1
+	"$m" report --period month:2026-07 --by $by --format json --scan >"$work/scan" 2>&1
+	cmp -s "$work/fast" "$work/scan" && ok || fail "running $by: aggregates differ from the scan"
+done
+"$m" report --period month:2026-05 --format json >"$work/now-fixed" 2>&1
+"$m" report --period month:2026-05 --format csv >"$work/now-fixed.csv" 2>&1
+unset MOTCUA_NOW
+"$m" report --period month:2026-05 --format json >"$work/now-clock" 2>&1
+"$m" report --period month:2026-05 --format csv >"$work/now-clock.csv" 2>&1
+cmp -s "$work/now-fixed" "$work/now-clock" && ok || fail "an ended month changed with now"
+cmp -s "$work/now-fixed.csv" "$work/now-clock.csv" && ok || fail "an ended month's csv changed with now"
+grep -q as_of "$work/now-clock" && fail "ended month has as_of" || ok
+export MOTCUA_NOW="2026-06-31 10:00"
+expect_exit 2 "bad MOTCUA_NOW" -- "$m" report --period month:2026-07
+expect_text "$work/err" "MOTCUA_NOW" "MOTCUA_NOW named"
+unset MOTCUA_NOW
+
 expect_exit 2 "bad period" -- "$m" report --period month:2026-13
 expect_text "$work/err" "period" "period named"
 expect_exit 2 "bad cutoff" -- "$m" report --period month:2026-05 --cutoff 31

@@ -427,6 +427,147 @@ TEST(period_titles_as_releases_write_them)
 	CHECK(!report_period_title(NULL, buf, sizeof(buf)));
 }
 
+TEST(waiting_for_a_supplement_is_not_overdue)
+{
+	/* due 10/4, request on 8/4 still open at `to` (14/4): clock stopped */
+	struct dossier d;
+	base(&d, at(2024, 4, 1, 9, 0), at(2024, 4, 10, 9, 0));
+	d.status = ST_SUPPLEMENT;
+	struct supplement_round *s =
+		ARRAY_PUSH(d.supplements, d.n_supplements, d.cap_supplements);
+	s->requested = at(2024, 4, 8, 9, 0);
+	s->completed = MC_NO_TIME;
+	CHECK(!report_dossier_overdue(&d, at(2024, 4, 14, 9, 0)));
+	struct report_row r = one(&d);
+	CHECK_INT(r.in_progress_in_time, 1);
+	CHECK_INT(r.in_progress_overdue, 0);
+	CHECK_INT(r.waiting_supplement, 1);
+
+	/* asked on 12/4, already overdue: overdue on 11/4, not after */
+	base(&d, at(2024, 4, 1, 9, 0), at(2024, 4, 10, 9, 0));
+	d.status = ST_SUPPLEMENT;
+	s = ARRAY_PUSH(d.supplements, d.n_supplements, d.cap_supplements);
+	s->requested = at(2024, 4, 12, 9, 0);
+	s->completed = MC_NO_TIME;
+	struct report_row r11 = {0};
+	struct report_period p11 = {period().from, civil_days(2024, 4, 11)};
+	report_add(&r11, &d, ONLINE_FULL, &p11);
+	CHECK_INT(r11.in_progress_overdue, 1);
+	r = one(&d);
+	CHECK_INT(r.in_progress_overdue, 0);
+
+	/* the supplement came in: the clock runs again against the due date
+	 * it moved to, here still before `to` */
+	base(&d, at(2024, 4, 1, 9, 0), at(2024, 4, 12, 9, 0));
+	s = ARRAY_PUSH(d.supplements, d.n_supplements, d.cap_supplements);
+	s->requested = at(2024, 4, 8, 9, 0);
+	s->completed = at(2024, 4, 9, 9, 0);
+	CHECK(report_dossier_overdue(&d, at(2024, 4, 14, 9, 0)));
+	r = one(&d);
+	CHECK_INT(r.in_progress_overdue, 1);
+}
+
+TEST(overdue_from_the_day_after_the_due_day)
+{
+	struct dossier d;
+	base(&d, at(2024, 4, 1, 9, 0), at(2024, 4, 10, 9, 0));
+	/* due at 9:00 today: resolved today it is on time, so not overdue */
+	CHECK(!report_dossier_overdue(&d, at(2024, 4, 10, 16, 0)));
+	CHECK(!report_dossier_overdue(&d, at(2024, 4, 10, 23, 59)));
+	CHECK(report_dossier_overdue(&d, at(2024, 4, 11, 0, 0)));
+	CHECK_INT(report_overdue_cut(at(2024, 4, 11, 15, 30)),
+		  at(2024, 4, 11, 0, 0));
+	d.status = ST_FINISHED;
+	d.finished = at(2024, 4, 11, 8, 0);
+	CHECK(!report_dossier_overdue(&d, at(2024, 4, 12, 0, 0)));
+	d.status = ST_PROCESSING;
+	d.due = MC_NO_TIME; /* no deadline to miss */
+	CHECK(!report_dossier_overdue(&d, at(2024, 4, 12, 0, 0)));
+	dossier_release(&d);
+}
+
+TEST(a_running_period_counts_as_of_now)
+{
+	char a[CIVIL_BUF], b[CIVIL_BUF];
+	struct report_period p = period(); /* 15/3 .. 14/4 */
+	int64_t as_of = 0;
+	struct report_period c =
+		report_counted(p, at(2024, 4, 15, 0, 0), &as_of);
+	CHECK_INT(as_of, MC_NO_TIME); /* ended: the period itself */
+	CHECK_INT(c.from, p.from);
+	CHECK_INT(c.to, p.to);
+	c = report_counted(p, at(2024, 4, 3, 10, 15) + 42, &as_of);
+	CHECK_STR(civil_format_local(as_of, a), "2024-04-03 10:15");
+	CHECK_STR(civil_format_date(c.from, a), "2024-03-15");
+	CHECK_STR(civil_format_date(c.to, b), "2024-04-03");
+	c = report_counted(p, at(2024, 4, 14, 23, 59), &as_of);
+	CHECK(as_of != MC_NO_TIME); /* its last day still runs */
+	CHECK_INT(c.to, p.to);
+	/* not begun: nothing new, what is open now is carried over */
+	c = report_counted(p, at(2024, 3, 1, 8, 0), &as_of);
+	CHECK_STR(civil_format_date(c.from, a), "2024-03-02");
+	CHECK_STR(civil_format_date(c.to, b), "2024-03-01");
+
+	/* open, due 2/4: overdue as of 3/4, though `to` is 14/4 */
+	struct dossier d;
+	base(&d, at(2024, 3, 20, 9, 0), at(2024, 4, 2, 9, 0));
+	struct report_row r = {0};
+	c = report_counted(p, at(2024, 4, 3, 10, 15), &as_of);
+	report_add(&r, &d, ONLINE_FULL, &c);
+	CHECK_INT(r.in_progress_overdue, 1);
+	CHECK(report_dossier_overdue(&d, at(2024, 4, 3, 10, 15)));
+	base(&d, at(2024, 3, 20, 9, 0), at(2024, 4, 12, 9, 0));
+	memset(&r, 0, sizeof(r));
+	report_add(&r, &d, ONLINE_FULL, &c);
+	CHECK_INT(r.in_progress_in_time, 1); /* overdue only at `to` */
+	dossier_release(&d);
+}
+
+/* The latest time recorded on d. */
+static int64_t last_event(const struct dossier *d)
+{
+	int64_t t[] = {d->submitted, d->received, d->finished, d->returned};
+	int64_t m = MC_NO_TIME;
+	for (size_t i = 0; i < 4; i++)
+		m = t[i] > m ? t[i] : m;
+	for (size_t i = 0; i < d->n_supplements; i++) {
+		m = d->supplements[i].requested > m
+			    ? d->supplements[i].requested
+			    : m;
+		m = d->supplements[i].completed > m
+			    ? d->supplements[i].completed
+			    : m;
+	}
+	return m;
+}
+
+/* On random dossiers whose every event is before `now` (10:00 on a day
+ * many are due), the report's overdue as of now counts exactly the
+ * dossiers the live list calls overdue. */
+TEST(the_report_and_the_live_list_agree_on_random_data)
+{
+	uint64_t seed = 11;
+	int64_t now = at(2024, 3, 1, 10, 0), as_of;
+	struct report_period c =
+		report_counted(report_month(2024, 3, 15), now, &as_of);
+	struct report_row r = {0};
+	int64_t listed = 0, due_today = 0;
+	for (int i = 0; i < 20000; i++) {
+		struct dossier d;
+		random_dossier(&d, &seed, at(2024, 1, 1, 0, 0));
+		if (last_event(&d) < now) {
+			report_add(&r, &d, ONLINE_FULL, &c);
+			listed += report_dossier_overdue(&d, now);
+			due_today += d.due < now && d.due >= now - 3600 &&
+				     !dossier_status_ended(d.status);
+		}
+		dossier_release(&d);
+	}
+	CHECK(listed > 100);
+	CHECK(due_today > 0); /* due earlier today: in time */
+	CHECK_INT(r.in_progress_overdue, listed);
+}
+
 TEST_MAIN(T(statutory_months), T(received_at_2359_on_the_last_day_counts),
 	  T(finish_dates_against_the_due_date),
 	  T(open_at_the_end_in_time_or_overdue),
@@ -437,4 +578,8 @@ TEST_MAIN(T(statutory_months), T(received_at_2359_on_the_last_day_counts),
 	  T(counters_agree_with_the_scan_on_random_data),
 	  T(index_facts_are_counted),
 	  T(online_share_of_resolved_and_postal_uses),
-	  T(period_titles_as_releases_write_them))
+	  T(period_titles_as_releases_write_them),
+	  T(waiting_for_a_supplement_is_not_overdue),
+	  T(overdue_from_the_day_after_the_due_day),
+	  T(a_running_period_counts_as_of_now),
+	  T(the_report_and_the_live_list_agree_on_random_data))
