@@ -235,6 +235,12 @@ void summary_text_write(const struct summary *s, struct strbuf *sb)
 		sb, "%s%s%s, từ ngày %02d/%02d/%04d đến ngày %02d/%02d/%04d.\n",
 		u->unit_name, u->level ? ", các cơ quan, đơn vị " : "",
 		u->level ? level_name(u->level) : "", fd, fm, fy, td, tm, ty);
+	char now[CIVIL_BUF];
+	if (u->as_of != MC_NO_TIME)
+		strbuf_addf(sb,
+			    "Số liệu tính đến (as of) %s, kỳ báo cáo chưa kết "
+			    "thúc.\n",
+			    civil_format_local(u->as_of, now));
 	received(sb, &u->total);
 	resolved(sb, &u->total);
 	open_and_ended(sb, &u->total);

@@ -283,6 +283,31 @@ test('dashboard: the dossier is counted', async () => {
 	assert.match(await odd.innerText(), /Thiếu ngày hẹn trả/);
 	assert.match(await odd.innerText(), /NgayHenTra: –/);
 	assert.match(await page.innerText('#quality-summary'), /1 hồ sơ có bất thường: 1 Thiếu ngày hẹn trả/);
+	// the month runs: figures as of now, each rate under a name saying
+	// what it counts and with its definition one click away
+	assert.match(await page.textContent('#period-label'), /Số liệu tính đến \(as of\) \d\d\/\d\d\/\d{4} \d\d:\d\d/);
+	assert.match(await page.textContent('#index-period'), /Số liệu tính đến \(as of\) /);
+	assert.equal(await page.textContent('#kpi-rate-label'), 'Tỉ lệ đúng hạn trên hồ sơ đã giải quyết');
+	assert.equal(await page.textContent('#kpi-rate-due-label'), 'Tỉ lệ đúng hạn trên hồ sơ đến hạn');
+	const progress = page.locator('#indicators tr[data-indicator="on_time"] td').first();
+	assert.match(await progress.innerText(), /^Tiến độ giải quyết \(chỉ số 766\), trên tất cả hồ sơ đã và đang giải quyết/);
+	for (const [id, formula] of [['kpi-rate-def', /÷ Đã giải quyết/], ['kpi-rate-due-def', /÷ \(Đã giải quyết \+ Đang giải quyết quá hạn\)/],
+		['progress-def', /÷ \(Đã giải quyết \+ Đang giải quyết\)/]]) {
+		assert.equal(await page.isVisible(`#${id} p`), false, `${id} starts closed`);
+		await page.click(`#${id} summary`);
+		assert.ok(await page.isVisible(`#${id} p`), `${id} opens`);
+		assert.match(await page.textContent(`#${id} p`), formula);
+	}
+	await page.click('#kpi-rate-def summary');
+	await page.click('#progress-def summary');
+	await page.locator('#kpis').screenshot({ path: join(SHOTS, 'dashboard-rates-desktop.png') });
+	// the leader's overdue figure is the officer's live list, at the same moment
+	const leader = await apiLogin('lanhdao');
+	const rep = await apiGet(leader, `/reports/settlement?period=month:${currentMonth()}`);
+	const live = await apiGet(leader, '/dossiers?overdue=1&limit=1');
+	assert.match(rep.as_of, /^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+	assert.ok(live.total > 0, 'the demo has overdue dossiers');
+	assert.equal(rep.total.in_progress_overdue, live.total);
 	await shot(page, 'dashboard-desktop');
 	await page.locator('#index-card').screenshot({ path: join(SHOTS, 'dashboard-indicators-desktop.png') });
 	await page.locator('#quality-card').screenshot({ path: join(SHOTS, 'dashboard-quality-desktop.png') });

@@ -89,6 +89,8 @@ expect_text "$work/out" "tính đến \(as of\) 2026-06-20 10:30" "text as of"
 expect_exit 0 "running csv" -- "$m" report --period month:2026-07 --format csv
 head -n1 "$work/out" | grep -q ',"Tính đến (as of)"$' && ok || fail "csv as-of column"
 tail -n1 "$work/out" | grep -q '^"000.00.00.H56","Tổng cộng",.*,2026-06-20 10:30$' && ok || fail "csv total as of"
+expect_exit 0 "running summary" -- "$m" summary --period month:2026-07
+expect_text "$work/out" "^Số liệu tính đến \(as of\) 2026-06-20 10:30, kỳ báo cáo chưa kết thúc.$" "summary as of"
 for by in unit field; do
 	"$m" report --period month:2026-07 --by $by --format json >"$work/fast" 2>&1
 	"$m" report --period month:2026-07 --by $by --format json --scan >"$work/scan" 2>&1

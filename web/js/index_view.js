@@ -3,6 +3,7 @@
 // and the child units ranked by index score with the six group scores.
 // Data: GET /api/v1/index, the JSON of `motcua index --format json`.
 import { el, fmtNum, fmtRate, t } from './common.js';
+import { asOfText, definition } from './report_view.js';
 
 export const INDEX_WORDS = {
 	vi: {
@@ -16,7 +17,9 @@ export const INDEX_WORDS = {
 		'i.data_reuse': 'Tái sử dụng dữ liệu số hóa', 'i.population_data': 'Khai thác CSDL quốc gia về dân cư',
 		'i.online_services_with_dossiers': 'DVC trực tuyến có phát sinh hồ sơ',
 		'i.paying_procedures_with_online_payment': 'TTHC có phí phát sinh thanh toán trực tuyến',
-		'i.on_time': 'Giải quyết đúng hạn', 'i.satisfaction': 'Mức độ hài lòng',
+		'i.on_time': 'Tiến độ giải quyết (chỉ số 766), trên tất cả hồ sơ đã và đang giải quyết',
+		'i.on_time.def': '(Đã giải quyết trước hạn, đúng hạn + Đang giải quyết còn trong hạn) ÷ (Đã giải quyết + Đang giải quyết) trong kỳ; hồ sơ yêu cầu bổ sung từ 2 lần tính trễ hạn, hồ sơ dừng xử lý hoặc rút không tính. Khác tỉ lệ đúng hạn của mẫu II.06a: mẫu số gồm cả hồ sơ chưa đến hạn.',
+		'i.satisfaction': 'Mức độ hài lòng',
 		'i.feedback_on_time': 'Trả lời phản ánh đúng hạn', 'i.publication_on_time': 'Công khai TTHC đúng hạn',
 		'g.transparency': 'Công khai', 'g.progress': 'Tiến độ', 'g.online_service': 'DVC trực tuyến',
 		'g.online_payment': 'Thanh toán TT', 'g.digitization': 'Số hóa', 'g.satisfaction': 'Hài lòng',
@@ -32,7 +35,9 @@ export const INDEX_WORDS = {
 		'i.data_reuse': 'Reuse of digitized data', 'i.population_data': 'Population database checks',
 		'i.online_services_with_dossiers': 'Online services with dossiers',
 		'i.paying_procedures_with_online_payment': 'Paying procedures with online payment',
-		'i.on_time': 'Settled on time', 'i.satisfaction': 'Satisfaction',
+		'i.on_time': 'Progress (index 766), of all dossiers handled',
+		'i.on_time.def': '(resolved early or on time + still open and in time) ÷ (resolved + still open) in the period; a dossier with two or more supplement requests counts as late, stopped and withdrawn ones are left out. Unlike the II.06a on-time rate, the denominator includes dossiers not yet due.',
+		'i.satisfaction': 'Satisfaction',
 		'i.feedback_on_time': 'Feedback answered on time', 'i.publication_on_time': 'Procedures publicized on time',
 		'g.transparency': 'Transparency', 'g.progress': 'Progress', 'g.online_service': 'Online service',
 		'g.online_payment': 'Online payment', 'g.digitization': 'Digitization', 'g.satisfaction': 'Satisfaction',
@@ -46,13 +51,14 @@ function mark(met) {
 }
 
 export function indexPeriodLabel(ix) {
-	return t('ix.period').replace('{a}', ix.from).replace('{b}', ix.to).replace('{r}', ix.rules);
+	const asOf = asOfText(ix);
+	return t('ix.period').replace('{a}', ix.from).replace('{b}', ix.to).replace('{r}', ix.rules) + (asOf ? ` · ${asOf}` : '');
 }
 
 // The indicators of one row (the chosen unit's total) with their marks.
 export function indicatorTable(row) {
 	const lines = Object.entries(row.indicators).map(([name, v]) => el('tr', { dataset: { indicator: name, met: String(v.met) } },
-		el('td', {}, t('i.' + name)), el('td', { class: 'num' }, fmtNum(v.numerator)), el('td', { class: 'num' }, fmtNum(v.denominator)),
+		el('td', {}, t('i.' + name), name === 'on_time' ? definition('i.on_time.def', 'progress-def') : null), el('td', { class: 'num' }, fmtNum(v.numerator)), el('td', { class: 'num' }, fmtNum(v.denominator)),
 		el('td', { class: 'num' }, fmtRate(v.rate)), el('td', { class: 'num' }, fmtRate(v.target)), el('td', {}, mark(v.met))));
 	return el('div', { class: 'table-wrap' }, el('table', { id: 'indicators' },
 		el('thead', {}, el('tr', {}, el('th', {}, t('ix.indicator')), el('th', { class: 'num' }, t('ix.num')),

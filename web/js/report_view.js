@@ -9,11 +9,16 @@ export const WORDS = {
 		'c.name': 'Đơn vị', 'c.received': 'Tổng số nhận', 'c.carried': 'Kỳ trước chuyển qua',
 		'c.online': 'Mới nhận trực tuyến', 'c.direct': 'Mới nhận trực tiếp, bưu chính',
 		'c.resolved': 'Đã giải quyết', 'c.early': 'Trước hạn', 'c.ontime': 'Đúng hạn', 'c.late': 'Quá hạn',
-		'c.progress': 'Đang giải quyết', 'c.pov': 'Đang giải quyết quá hạn', 'c.rate': 'Tỷ lệ đúng hạn',
+		'c.progress': 'Đang giải quyết', 'c.pov': 'Đang giải quyết quá hạn', 'c.rate': 'Tỉ lệ đúng hạn (trên đã giải quyết)',
 		'c.online_rate': 'Tỷ lệ trực tuyến', 'total': 'Tổng cộng',
-		'k.received': 'Hồ sơ tiếp nhận', 'k.resolved': 'Đã giải quyết', 'k.rate': 'Tỷ lệ đúng hạn', 'k.online': 'Tỷ lệ nộp trực tuyến',
-		'rank.title': 'Xếp hạng đơn vị theo tỷ lệ giải quyết đúng hạn', 'trend.title': 'Diễn biến 12 tháng',
-		'trend.received': 'Hồ sơ tiếp nhận', 'trend.rate': 'Tỷ lệ đúng hạn (%)',
+		'k.received': 'Hồ sơ tiếp nhận', 'k.resolved': 'Đã giải quyết', 'k.online': 'Tỷ lệ nộp trực tuyến',
+		'k.rate': 'Tỉ lệ đúng hạn trên hồ sơ đã giải quyết',
+		'k.rate.def': '(Trước hạn + Đúng hạn) ÷ Đã giải quyết trong kỳ. Mẫu II.06a; hồ sơ còn đang giải quyết không tính.',
+		'k.rate_due': 'Tỉ lệ đúng hạn trên hồ sơ đến hạn',
+		'k.rate_due.def': '(Trước hạn + Đúng hạn) ÷ (Đã giải quyết + Đang giải quyết quá hạn): hồ sơ quá hạn chưa giải quyết cũng tính là đến hạn.',
+		'def': 'Cách tính', 'asof': 'Số liệu tính đến (as of) {t} — kỳ chưa kết thúc',
+		'rank.title': 'Xếp hạng đơn vị theo tỉ lệ đúng hạn trên hồ sơ đã giải quyết', 'trend.title': 'Diễn biến 12 tháng',
+		'trend.received': 'Hồ sơ tiếp nhận', 'trend.rate': 'Tỉ lệ đúng hạn trên đã giải quyết (%)',
 		'period': 'Kỳ báo cáo', 'from_to': 'Từ {a} đến {b}', 'lv.1': 'Cấp tỉnh', 'lv.2': 'Cấp huyện', 'lv.3': 'Cấp xã',
 	},
 	en: {
@@ -21,11 +26,16 @@ export const WORDS = {
 		'c.name': 'Unit', 'c.received': 'Received', 'c.carried': 'Carried over',
 		'c.online': 'New online', 'c.direct': 'New direct and postal',
 		'c.resolved': 'Resolved', 'c.early': 'Early', 'c.ontime': 'On time', 'c.late': 'Late',
-		'c.progress': 'In progress', 'c.pov': 'In progress, overdue', 'c.rate': 'On-time rate',
+		'c.progress': 'In progress', 'c.pov': 'In progress, overdue', 'c.rate': 'On-time rate (of resolved)',
 		'c.online_rate': 'Online rate', 'total': 'Total',
-		'k.received': 'Dossiers received', 'k.resolved': 'Resolved', 'k.rate': 'On-time rate', 'k.online': 'Filed online',
-		'rank.title': 'Units ranked by on-time rate', 'trend.title': 'Last 12 months',
-		'trend.received': 'Dossiers received', 'trend.rate': 'On-time rate (%)',
+		'k.received': 'Dossiers received', 'k.resolved': 'Resolved', 'k.online': 'Filed online',
+		'k.rate': 'On-time rate of resolved dossiers',
+		'k.rate.def': '(early + on time) ÷ resolved in the period. Form II.06a; dossiers still open are not counted.',
+		'k.rate_due': 'On-time rate of due dossiers (resolved + open overdue)',
+		'k.rate_due.def': '(early + on time) ÷ (resolved + still open and overdue): an overdue open dossier counts as due too.',
+		'def': 'How it is counted', 'asof': 'As of {t}: the period has not ended',
+		'rank.title': 'Units ranked by on-time rate of resolved dossiers', 'trend.title': 'Last 12 months',
+		'trend.received': 'Dossiers received', 'trend.rate': 'On-time rate of resolved (%)',
 		'period': 'Period', 'from_to': 'From {a} to {b}', 'lv.1': 'Province level', 'lv.2': 'District level', 'lv.3': 'Commune level',
 	},
 };
@@ -87,12 +97,20 @@ export function reportTable(rep) {
 		el('tbody', {}, rep.rows.map((r) => line(r, rowName(r, rep.by))), line(rep.total, t('total'), 'total'))));
 }
 
+// A figure's definition one click away: "How it is counted" opens it.
+export function definition(key, id) {
+	return el('details', { class: 'def', id }, el('summary', {}, t('def')), el('p', {}, t(key)));
+}
+
 export function kpis(rep) {
 	const r = rep.total;
-	const k = (label, v, id) => el('div', { class: 'kpi' }, el('div', { class: 'v', id }, v), el('div', { class: 'l' }, t(label)));
+	const k = (label, v, id, def) => el('div', { class: 'kpi' }, el('div', { class: 'v', id }, v),
+		el('div', { class: 'l', id: id + '-label' }, t(label)), def ? definition(label + '.def', id + '-def') : null);
 	return el('div', { class: 'kpis' },
 		k('k.received', fmtNum(r.received_total), 'kpi-received'), k('k.resolved', fmtNum(r.resolved_total), 'kpi-resolved'),
-		k('k.rate', fmtRate(r.on_time_rate), 'kpi-rate'), k('k.online', fmtRate(r.online_rate), 'kpi-online'));
+		k('k.rate', fmtRate(r.on_time_rate), 'kpi-rate', true),
+		k('k.rate_due', fmtRate(r.on_time_rate_of_due), 'kpi-rate-due', true),
+		k('k.online', fmtRate(r.online_rate), 'kpi-online'));
 }
 
 export function ranking(rep) {
@@ -143,8 +161,9 @@ export function trendChart(points) {
 // The report as CSV text (UTF-8 with a byte-order mark for spreadsheets).
 export function reportCsv(rep) {
 	const q = (s) => `"${String(s).replace(/"/g, '""')}"`;
-	const head = ['key', t('c.name'), ...COLS.map(([k]) => t(k)), t('c.rate'), t('c.online_rate')];
-	const line = (r, name) => [r.key, name, ...COLS.map(([, f]) => val(r, f)), r.on_time_rate ?? '', r.online_rate ?? ''];
+	const asOf = rep.as_of ? [rep.as_of] : []; // a running period: the moment of every line
+	const head = ['key', t('c.name'), ...COLS.map(([k]) => t(k)), t('c.rate'), t('c.online_rate'), ...(rep.as_of ? ['as_of'] : [])];
+	const line = (r, name) => [r.key, name, ...COLS.map(([, f]) => val(r, f)), r.on_time_rate ?? '', r.online_rate ?? '', ...asOf];
 	const lines = [head, ...rep.rows.map((r) => line(r, rowName(r, rep.by))), line(rep.total, t('total'))];
 	return '\ufeff' + lines.map((l) => l.map(q).join(',')).join('\r\n') + '\r\n';
 }
@@ -157,7 +176,15 @@ export function download(name, text, type) {
 	setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
+// "as of DATE HH:MM" while the period runs (the report's as_of), else "".
+export function asOfText(x) {
+	if (!x.as_of) return '';
+	const [day, time] = x.as_of.split(' ');
+	return t('asof').replace('{t}', `${getLang() === 'en' ? day : day.split('-').reverse().join('/')} ${time}`);
+}
+
 export function periodLabel(rep) {
 	const d = (s) => s.split('-').reverse().join('/');
-	return t('from_to').replace('{a}', d(rep.from)).replace('{b}', d(rep.to)) + (getLang() === 'en' ? '' : '');
+	const asOf = asOfText(rep);
+	return t('from_to').replace('{a}', d(rep.from)).replace('{b}', d(rep.to)) + (asOf ? ` · ${asOf}` : '');
 }
