@@ -49,14 +49,21 @@ enum mc_code xlsx_begin(const char *path, const char *sheet, lxw_row_t head,
 	if (!b->wb)
 		return mc_fail(err, MC_ERR_IO, "out", "out: cannot create %s",
 			       path);
-	b->ws = workbook_add_worksheet(b->wb, sheet);
 	xlsx_style_make(b->wb, &b->f);
-	worksheet_set_landscape(b->ws);
-	worksheet_set_paper(b->ws, 9); /* A4 */
-	worksheet_fit_to_pages(b->ws, 1, 0);
-	worksheet_repeat_rows(b->ws, head, head + 1);
-	worksheet_freeze_panes(b->ws, head + 2, 2);
+	b->ws = xlsx_add_sheet(b, sheet, head);
 	return MC_OK;
+}
+
+lxw_worksheet *xlsx_add_sheet(struct xlsx_book *b, const char *sheet,
+			      lxw_row_t head)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, sheet);
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9); /* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_repeat_rows(ws, head, head + 1);
+	worksheet_freeze_panes(ws, head + 2, 2);
+	return ws;
 }
 
 enum mc_code xlsx_end(struct xlsx_book *b, const char *path, struct mc_err *err)

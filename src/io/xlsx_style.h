@@ -29,6 +29,9 @@ struct xlsx_book {
  * on every page and frozen with the first two columns. */
 enum mc_code xlsx_begin(const char *path, const char *sheet, lxw_row_t head,
 			struct xlsx_book *b, struct mc_err *err);
+/* Another worksheet of b with the same page setup. */
+lxw_worksheet *xlsx_add_sheet(struct xlsx_book *b, const char *sheet,
+			      lxw_row_t head);
 /* Write the file out; errors name the field "out". */
 enum mc_code xlsx_end(struct xlsx_book *b, const char *path,
 		      struct mc_err *err);

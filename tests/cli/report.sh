@@ -58,6 +58,9 @@ expect_exit 0 "csv" -- "$m" report --period month:2026-05 --format csv --cutoff 
 expect_exit 0 "xlsx" -- "$m" report --period month:2026-05 --format xlsx --out "$work/r.xlsx"
 [ "$(head -c 2 "$work/r.xlsx")" = "PK" ] && ok || fail "xlsx is a zip"
 grep -aq "xl/worksheets/sheet1.xml" "$work/r.xlsx" && ok || fail "xlsx has a worksheet"
+unzip -p "$work/r.xlsx" xl/workbook.xml | grep -q '<sheet name="Chỉ tiêu khác"' && ok || fail "xlsx has the figures sheet"
+unzip -p "$work/r.xlsx" xl/sharedStrings.xml | grep -q "Lượt sử dụng" && ok || fail "figures sheet has postal uses"
+unzip -p "$work/r.xlsx" xl/sharedStrings.xml | grep -q "Đạt 100% đúng hạn: [0-9]" && ok || fail "figures sheet has the units at 100%"
 
 # the release: its numbers are the report's
 expect_exit 0 "summary" -- "$m" summary --period month:2026-05
