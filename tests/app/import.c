@@ -444,6 +444,66 @@ TEST(anomalies_are_stored_and_counted)
 	close_temp(st, path);
 }
 
+/* With rejects, refused lines of every stage (syntax, a field, a
+ * reference) go out with their text and the rest go in; more than one
+ * batch of lines, so the reader thread's batches are crossed. */
+TEST(rejects_keep_the_good_lines)
+{
+	char path[64];
+	struct store *st = open_temp(path);
+	struct mc_err err = {0};
+	struct import_stats s;
+	char line[2048];
+	load_catalog(st);
+	struct strbuf text;
+	strbuf_init(&text);
+	for (int i = 0; i < 600; i++) {
+		char code[40];
+		snprintf(code, sizeof(code), "R-%04d", i);
+		dossier(line, sizeof(line), code, "000.00.06.H56", "1.010708",
+			4, "20240610", NULL);
+		if (i % 100 == 7) /* an unknown procedure */
+			memcpy(strstr(line, "1.010708"), "9.999999", 8);
+		if (i % 100 == 8) /* an impossible date */
+			memcpy(strstr(line, "20240610170000"), "20240631", 8);
+		if (i == 599) /* cut short, with a byte that is not UTF-8 */
+			snprintf(line, sizeof(line), "{\"MaHoSo\":\"\xff\n");
+		strbuf_puts(&text, line);
+	}
+	char *out = NULL;
+	size_t out_len = 0;
+	FILE *rejects = open_memstream(&out, &out_len);
+	struct import_options opt = {.rejects = rejects, .source = "t.jsonl"};
+	FILE *in = fmemopen(text.buf, text.len, "r");
+	CHECK_INT(import_dossiers_with(st, in, &opt, &s, &err), MC_OK);
+	fclose(in);
+	fclose(rejects);
+	CHECK_INT(s.rejected, 13);
+	CHECK_INT(s.records, 587);
+	size_t n = 0;
+	for (char *p = out; p && (p = strchr(p, '\n')); p++)
+		n++;
+	CHECK_INT(n, 13);
+	const char *first =
+		"{\"line\":8,\"field\":\"MaTTHC\",\"reason\":"
+		"\"procedure \\\"9.999999\\\" is not known (import the "
+		"procedures "
+		"first)\",\"text\":\"{\\\"MaHoSo\\\":\\\"R-0007\\\",";
+	CHECK(out && strncmp(out, first, strlen(first)) == 0);
+	CHECK(out && strstr(out, "{\"line\":600,\"field\":\"\",") &&
+	      strstr(out, "\"text\":\"{\\\"MaHoSo\\\":\\\"\xef\xbf\xbd\"}\n"));
+	struct dossier d;
+	dossier_init(&d);
+	CHECK_INT(store_dossier_get(st, "R-0006", &d, &err), MC_OK);
+	CHECK_INT(d.origin, ORIGIN_IMPORT);
+	CHECK_STR(d.import_file, "t.jsonl");
+	dossier_release(&d);
+	CHECK_INT(store_dossier_get(st, "R-0007", &d, &err), MC_ERR_NOT_FOUND);
+	free(out);
+	strbuf_release(&text);
+	close_temp(st, path);
+}
+
 TEST(unknown_unit_or_procedure)
 {
 	char path[64];
@@ -498,4 +558,5 @@ TEST(unit_references)
 TEST_MAIN(T(import_all_three), T(export_reimport_gives_identical_text),
 	  T(export_date_range), T(same_code_updates),
 	  T(bad_line_changes_nothing), T(anomalies_are_stored_and_counted),
-	  T(unknown_unit_or_procedure), T(unit_references))
+	  T(rejects_keep_the_good_lines), T(unknown_unit_or_procedure),
+	  T(unit_references))
