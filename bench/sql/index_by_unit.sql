@@ -40,7 +40,9 @@
 --                          accepted by the end and not ended by it (any
 --                          status; stopped or withdrawn later included);
 --                          in time = finished on or before the due day,
---                          or open and due on or after the last day, and
+--                          or open and not overdue on the last day (due
+--                          on or after it, or waiting since then on a
+--                          supplement request still open), and
 --                          in both cases not after a second supplement
 --                          request (finished with 2+ rounds; open with
 --                          the second round requested by the last day)
@@ -125,6 +127,8 @@ d AS (
 	       CASE WHEN x.status IN (7, 8, 9, 10)
 		    THEN (x.finished_at + 25200) / 86400 END AS fin,
 	       (x.due_at + 25200) / 86400 AS due,
+	       CASE WHEN x.supplement_open = 1 THEN
+		(json_extract(x.supplements, '$[#-1][0]') + 25200) / 86400 END AS paused,
 	       x.status, x.channel, x.applicant_kind, x.verified, x.digitized,
 	       x.paid_online, x.components, x.fees, x.results, x.supplements
 	FROM dossiers x LEFT JOIN line l ON l.unit = x.unit_code
@@ -135,7 +139,7 @@ e AS (
 	       acc BETWEEN @from AND @to AS rec,
 	       status IN (9, 10) AND fin BETWEEN @from AND @to AS done,
 	       acc <= @to AND (fin IS NULL OR fin > @to) AS open,
-	       fin, due, digitized, components, fees, results, supplements
+	       fin, due, paused, digitized, components, fees, results, supplements
 	FROM d
 ),
 -- per line and procedure: the dossier counts
@@ -162,7 +166,7 @@ kp AS (
 		WHERE coalesce(json_extract(r.value, '$.url'), '') <> '')) AS e_result,
 	 sum(done) + sum(open) AS handled,
 	 sum(done AND fin <= due AND json_array_length(supplements) < 2) +
-	 sum(open AND due >= @to AND NOT (json_array_length(supplements) >= 2 AND
+	 sum(open AND NOT coalesce(due < @to AND (paused IS NULL OR paused > @to), 0) AND NOT (json_array_length(supplements) >= 2 AND
 	     (json_extract(supplements, '$[1][0]') + 25200) / 86400 <= @to))
 	   AS good
 	FROM e GROUP BY key, proc

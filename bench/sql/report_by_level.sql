@@ -6,6 +6,8 @@
 -- numbers since 1970-01-01. Local (UTC+7) day of a time t: (t + 25200) / 86400.
 -- Output: key (the level), then the counts and on-time rate of
 -- `motcua report --by level --format csv` (without the name), by key.
+-- Overdue at @to: open, due day before it, and not waiting on a supplement
+-- request made by then and still open (docs/internals/report.md).
 WITH
 d AS (
 	SELECT u.level AS key,
@@ -13,6 +15,8 @@ d AS (
 	       CASE WHEN x.status IN (7, 8, 9, 10)
 		    THEN (x.finished_at + 25200) / 86400 END AS fin,
 	       (x.due_at + 25200) / 86400 AS due,
+	       CASE WHEN x.supplement_open = 1 THEN
+		(json_extract(x.supplements, '$[#-1][0]') + 25200) / 86400 END AS paused,
 	       x.status, x.channel, x.supplements
 	FROM dossiers x JOIN units u ON u.code = x.unit_code
 	WHERE x.received_at IS NOT NULL AND x.status NOT IN (1, 3)
@@ -30,8 +34,8 @@ c AS (
 	 sum(status IN (9, 10) AND fin BETWEEN @from AND @to AND fin = due) AS on_time,
 	 sum(status IN (9, 10) AND fin BETWEEN @from AND @to AND fin > due) AS late,
 	 sum(acc <= @to AND (fin IS NULL OR fin > @to)) AS open,
-	 sum(acc <= @to AND (fin IS NULL OR fin > @to) AND due >= @to) AS in_time,
-	 sum(acc <= @to AND (fin IS NULL OR fin > @to) AND due < @to) AS overdue,
+	 sum(acc <= @to AND (fin IS NULL OR fin > @to) AND NOT coalesce(due < @to AND (paused IS NULL OR paused > @to), 0)) AS in_time,
+	 sum(acc <= @to AND (fin IS NULL OR fin > @to) AND coalesce(due < @to AND (paused IS NULL OR paused > @to), 0)) AS overdue,
 	 sum(acc <= @to AND (fin IS NULL OR fin > @to) AND EXISTS (
 		SELECT 1 FROM json_each(supplements) r
 		WHERE (json_extract(r.value, '$[0]') + 25200) / 86400 <= @to

@@ -36,6 +36,8 @@ d AS (
 	       CASE WHEN x.status IN (7, 8, 9, 10)
 		    THEN (x.finished_at + 25200) // 86400 END AS fin,
 	       (x.due_at + 25200) // 86400 AS due,
+	       CASE WHEN x.supplement_open = 1 THEN
+		(from_json(x.supplements, '[["BIGINT"]]')[-1][1] + 25200) // 86400 END AS paused,
 	       x.status, x.channel, x.applicant_kind, x.verified, x.digitized,
 	       x.paid_online, x.components, x.fees, x.results, x.supplements
 	FROM dossiers x LEFT JOIN line l ON l.unit = x.unit_code
@@ -46,7 +48,7 @@ e AS (
 	       acc BETWEEN :from AND :to AS rec,
 	       status IN (9, 10) AND fin BETWEEN :from AND :to AS done,
 	       acc <= :to AND (fin IS NULL OR fin > :to) AS open,
-	       fin, due, digitized, results,
+	       fin, due, paused, digitized, results,
 	       from_json(components, '[{"flags":"BIGINT"}]') AS comp,
 	       from_json(supplements, '[["BIGINT"]]') AS supp,
 	       coalesce(list_sum(list_transform(from_json(fees, '[{"amount":"BIGINT"}]'),
@@ -71,7 +73,7 @@ kp AS (
 		lambda r: coalesce(r.url, '') <> '')) > 0) AS e_result,
 	 count(*) FILTER (WHERE done OR open) AS handled,
 	 count(*) FILTER (WHERE done AND fin <= due AND len(supp) < 2) +
-	 count(*) FILTER (WHERE open AND due >= :to AND NOT (len(supp) >= 2
+	 count(*) FILTER (WHERE open AND NOT coalesce(due < :to AND (paused IS NULL OR paused > :to), false) AND NOT (len(supp) >= 2
 		AND (supp[2][1] + 25200) // 86400 <= :to)) AS good
 	FROM e GROUP BY key, proc
 ),

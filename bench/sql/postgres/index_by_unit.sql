@@ -36,6 +36,8 @@ d AS (
 	       CASE WHEN x.status IN (7, 8, 9, 10)
 		    THEN (x.finished_at + 25200) / 86400 END AS fin,
 	       (x.due_at + 25200) / 86400 AS due,
+	       CASE WHEN x.supplement_open = 1 THEN
+		(((x.supplements::jsonb)->-1->>0)::bigint + 25200) / 86400 END AS paused,
 	       x.status, x.channel, x.applicant_kind, x.verified, x.digitized,
 	       x.paid_online, x.components, x.fees, x.results, x.supplements
 	FROM dossiers x LEFT JOIN line l ON l.unit = x.unit_code
@@ -46,7 +48,7 @@ e AS (
 	       acc BETWEEN :from AND :to AS rec,
 	       status IN (9, 10) AND fin BETWEEN :from AND :to AS done,
 	       acc <= :to AND (fin IS NULL OR fin > :to) AS open,
-	       fin, due, digitized, components, results, supplements,
+	       fin, due, paused, digitized, components, results, supplements,
 	       CASE WHEN acc BETWEEN :from AND :to THEN
 		 (SELECT coalesce(sum((f->>'amount')::bigint), 0)
 		  FROM jsonb_array_elements(fees::jsonb) f) END AS fee
@@ -72,7 +74,7 @@ kp AS (
 			WHERE coalesce(r->>'url', '') <> '')) AS e_result,
 	 count(*) FILTER (WHERE done OR open) AS handled,
 	 count(*) FILTER (WHERE done AND fin <= due AND jsonb_array_length(supplements::jsonb) < 2) +
-	 count(*) FILTER (WHERE open AND due >= :to AND NOT (jsonb_array_length(supplements::jsonb) >= 2
+	 count(*) FILTER (WHERE open AND NOT coalesce(due < :to AND (paused IS NULL OR paused > :to), false) AND NOT (jsonb_array_length(supplements::jsonb) >= 2
 		AND (((supplements::jsonb)->1->>0)::bigint + 25200) / 86400 <= :to)) AS good
 	FROM e GROUP BY key, proc
 ),

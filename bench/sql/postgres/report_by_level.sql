@@ -10,6 +10,8 @@
 -- [[requested, completed, due_before, due_after], ...] read with jsonb_array_elements.
 -- Output: key, then the counts and on-time rate of
 -- `motcua report --by level --format csv` (without the name), by key.
+-- Overdue at :to: open, due day before it, and not waiting on a supplement
+-- request made by then and still open (docs/internals/report.md).
 WITH
 d AS (
 	SELECT u.level::text AS key,
@@ -17,6 +19,8 @@ d AS (
 	       CASE WHEN x.status IN (7, 8, 9, 10)
 		    THEN (x.finished_at + 25200) / 86400 END AS fin,
 	       (x.due_at + 25200) / 86400 AS due,
+	       CASE WHEN x.supplement_open = 1 THEN
+		(((x.supplements::jsonb)->-1->>0)::bigint + 25200) / 86400 END AS paused,
 	       x.status, x.channel, x.supplements
 	FROM dossiers x JOIN units u ON u.code = x.unit_code
 	WHERE x.received_at IS NOT NULL AND x.status NOT IN (1, 3)
@@ -34,8 +38,8 @@ c AS (
 	 count(*) FILTER (WHERE status IN (9, 10) AND fin BETWEEN :from AND :to AND fin = due) AS on_time,
 	 count(*) FILTER (WHERE status IN (9, 10) AND fin BETWEEN :from AND :to AND fin > due) AS late,
 	 count(*) FILTER (WHERE acc <= :to AND (fin IS NULL OR fin > :to)) AS open,
-	 count(*) FILTER (WHERE acc <= :to AND (fin IS NULL OR fin > :to) AND due >= :to) AS in_time,
-	 count(*) FILTER (WHERE acc <= :to AND (fin IS NULL OR fin > :to) AND due < :to) AS overdue,
+	 count(*) FILTER (WHERE acc <= :to AND (fin IS NULL OR fin > :to) AND NOT coalesce(due < :to AND (paused IS NULL OR paused > :to), false)) AS in_time,
+	 count(*) FILTER (WHERE acc <= :to AND (fin IS NULL OR fin > :to) AND coalesce(due < :to AND (paused IS NULL OR paused > :to), false)) AS overdue,
 	 count(*) FILTER (WHERE acc <= :to AND (fin IS NULL OR fin > :to) AND
 	   EXISTS (
 		SELECT 1 FROM jsonb_array_elements(supplements::jsonb) r
