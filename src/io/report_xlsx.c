@@ -43,21 +43,28 @@ static const struct column columns[] = {
 #define FIRST_COL 2
 #define HEAD_ROW 3
 
-static void write_header(lxw_worksheet *ws, const struct report *rep,
-			 const struct xlsx_style *f)
+/* The second title row of both sheets: unit, period, restated, as of. */
+static void period_line(const struct report *rep, char *line, size_t n)
 {
-	char a[CIVIL_BUF], b[CIVIL_BUF], line[512], as_of[XLSX_AS_OF_BUF];
-	lxw_col_t last = (lxw_col_t)(FIRST_COL + N_COLUMNS - 1);
-	worksheet_merge_range(ws, 0, 0, 0, last,
-			      "BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC "
-			      "HÀNH CHÍNH (Mẫu II.06a)",
-			      f->title);
-	snprintf(line, sizeof(line), "%s (%s) - Kỳ báo cáo: từ %s đến %s%s%s",
+	char a[CIVIL_BUF], b[CIVIL_BUF], as_of[XLSX_AS_OF_BUF];
+	snprintf(line, n, "%s (%s) - Kỳ báo cáo: từ %s đến %s%s%s",
 		 rep->unit_name, rep->unit,
 		 civil_format_date(rep->period.from, a),
 		 civil_format_date(rep->period.to, b),
 		 rep->restated ? " - theo đơn vị hiện nay" : "",
 		 xlsx_as_of(rep->as_of, as_of));
+}
+
+static void write_header(lxw_worksheet *ws, const struct report *rep,
+			 const struct xlsx_style *f)
+{
+	char line[512];
+	lxw_col_t last = (lxw_col_t)(FIRST_COL + N_COLUMNS - 1);
+	worksheet_merge_range(ws, 0, 0, 0, last,
+			      "BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC "
+			      "HÀNH CHÍNH (Mẫu II.06a)",
+			      f->title);
+	period_line(rep, line, sizeof(line));
 	worksheet_merge_range(ws, 1, 0, 1, last, line, f->title);
 	worksheet_merge_range(ws, HEAD_ROW, 0, HEAD_ROW + 1, 0, "STT", f->head);
 	const char *what = rep->by == REPORT_BY_UNIT    ? "Đơn vị"
@@ -182,11 +189,8 @@ static void figures_header(lxw_worksheet *ws, const struct report *rep,
 			      "CÁC CHỈ TIÊU KHÁC: HỒ SƠ TRỰC TUYẾN, DỊCH VỤ "
 			      "BƯU CHÍNH CÔNG ÍCH",
 			      f->title);
-	char a[CIVIL_BUF], b[CIVIL_BUF], line[512];
-	snprintf(line, sizeof(line), "%s (%s) - Kỳ báo cáo: từ %s đến %s",
-		 rep->unit_name, rep->unit,
-		 civil_format_date(rep->period.from, a),
-		 civil_format_date(rep->period.to, b));
+	char line[512];
+	period_line(rep, line, sizeof(line));
 	worksheet_merge_range(ws, 1, 0, 1, last, line, f->title);
 	worksheet_merge_range(ws, HEAD_ROW, 0, HEAD_ROW + 1, 0, "STT", f->head);
 	worksheet_merge_range(ws, HEAD_ROW, 1, HEAD_ROW + 1, 1, "Đơn vị",

@@ -92,6 +92,10 @@ expect_text "$work/out" "tính đến \(as of\) 2026-06-20 10:30" "text as of"
 expect_exit 0 "running csv" -- "$m" report --period month:2026-07 --format csv
 head -n1 "$work/out" | grep -q ',"Tính đến (as of)"$' && ok || fail "csv as-of column"
 tail -n1 "$work/out" | grep -q '^"000.00.00.H56","Tổng cộng",.*,2026-06-20 10:30$' && ok || fail "csv total as of"
+expect_exit 0 "running xlsx" -- "$m" report --period month:2026-07 --format xlsx --out "$work/run.xlsx"
+unzip -p "$work/run.xlsx" xl/sharedStrings.xml | grep -q "Số liệu tính đến (as of) 2026-06-20 10:30" && ok || fail "xlsx as of"
+a2() { unzip -p "$work/run.xlsx" "xl/worksheets/sheet$1.xml" | grep -o '<c r="A2"[^>]*><v>[0-9]*</v>'; }
+[ -n "$(a2 1)" ] && [ "$(a2 1)" = "$(a2 2)" ] && ok || fail "the figures sheet has the same as-of title line"
 expect_exit 0 "running summary" -- "$m" summary --period month:2026-07
 expect_text "$work/out" "^Số liệu tính đến \(as of\) 2026-06-20 10:30, kỳ báo cáo chưa kết thúc.$" "summary as of"
 for by in unit field; do
