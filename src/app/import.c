@@ -527,12 +527,15 @@ static enum mc_code store_item(struct importer *im, struct parsed *it,
 	enum mc_code rc = it->rc;
 	if (rc)
 		why = it->err;
-	else
-		rc = dossier_admit(im, &it->d, &why);
-	if (!rc && (rc = dossier_store(im, &it->d, &why)) != MC_ERR_CONFLICT) {
-		if (rc && err)
-			*err = why;
-		return rc;
+	else if (!(rc = dossier_admit(im, &it->d, &why))) {
+		rc = dossier_store(im, &it->d, &why);
+		/* of the store's failures only a code conflict is the line's:
+		 * the store refused it before writing anything */
+		if (rc != MC_ERR_CONFLICT) {
+			if (rc && err)
+				*err = why;
+			return rc;
+		}
 	}
 	if (im->opt->rejects && line_fault(rc))
 		return reject(im, it->line, &why, &it->text, err);
