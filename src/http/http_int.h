@@ -99,6 +99,7 @@ struct http_req {
 	struct MHD_Connection *conn;
 	const char *method, *url;
 	struct strbuf body;
+	size_t seen; /* body bytes received, kept or not */
 	bool too_large;
 	bool refused; /* arrived while stopping: 503 */
 	uint64_t start_us;

@@ -139,10 +139,57 @@ const char *http_query(struct http_req *r, const char *name)
 					   name);
 }
 
+/* Whether text nests at most LIMIT_DEPTH deep; when it does not, key
+ * gets the top-level member the deep value is in ("" outside any). A
+ * scan of its own, so jansson never recurses into a hostile body. */
+static bool shallow(const char *text, size_t len, char *key, size_t size)
+{
+	int depth = 0;
+	bool in_string = false, want_key = false;
+	size_t start = 0;
+	key[0] = '\0';
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		if (in_string) {
+			if (c == '\\') {
+				i++;
+			} else if (c == '"') {
+				in_string = false;
+				if (start) /* a key of the top object */
+					snprintf(key, size, "%.*s",
+						 (int)(i - start),
+						 text + start);
+			}
+			continue;
+		}
+		if (c == '"') {
+			in_string = true;
+			start = want_key ? i + 1 : 0;
+			want_key = false;
+		} else if (c == '{' || c == '[') {
+			if (++depth > LIMIT_DEPTH)
+				return false;
+			want_key = depth == 1 && c == '{';
+		} else if (c == '}' || c == ']') {
+			depth--;
+		} else if (c == ',' && depth == 1) {
+			want_key = true;
+		}
+	}
+	return true;
+}
+
 json_t *http_body_object(struct http_req *r)
 {
 	json_error_t je;
+	char key[64];
 	const char *text = r->body.buf ? r->body.buf : "";
+	if (!shallow(text, r->body.len, key, sizeof(key))) {
+		http_reply_error(r, 400, "invalid_input", *key ? key : "body",
+				 "%s: nests deeper than %d levels",
+				 *key ? key : "body", LIMIT_DEPTH);
+		return NULL;
+	}
 	json_t *v = json_loadb(text, r->body.len, JSON_REJECT_DUPLICATES, &je);
 	if (!v) {
 		http_reply_error(r, 400, "invalid_input", "body",

@@ -239,6 +239,14 @@ static bool match(struct http_req *r, const char *pattern)
 	return !*p && !*u;
 }
 
+/* HEAD is GET without the body: MHD sends the headers (with the
+ * Content-Length the body would have) and leaves the body out. */
+static bool method_matches(const char *route, const char *method)
+{
+	return strcmp(route, method) == 0 ||
+	       (strcmp(route, "GET") == 0 && strcmp(method, "HEAD") == 0);
+}
+
 /* The route of r, or -1 with *path_known telling 405 from 404. */
 static int find_route(struct http_req *r, bool *path_known, char *allow,
 		      size_t allow_size)
@@ -248,12 +256,13 @@ static int find_route(struct http_req *r, bool *path_known, char *allow,
 	for (size_t i = 0; i < http_n_routes; i++) {
 		if (!match(r, http_routes[i].path))
 			continue;
-		if (strcmp(http_routes[i].method, r->method) == 0)
+		if (method_matches(http_routes[i].method, r->method))
 			return (int)i;
 		*path_known = true;
 		size_t len = strlen(allow);
-		snprintf(allow + len, allow_size - len, "%s%s", len ? ", " : "",
-			 http_routes[i].method);
+		snprintf(allow + len, allow_size - len, "%s%s%s",
+			 len ? ", " : "", http_routes[i].method,
+			 strcmp(http_routes[i].method, "GET") ? "" : ", HEAD");
 	}
 	return -1;
 }

@@ -105,10 +105,17 @@ static enum MHD_Result queue(struct http_req *r)
 	return MHD_queue_response(r->conn, (unsigned)r->status, r->resp);
 }
 
+/* A body over the limit is read and dropped up to this much, so that a
+ * client that sends it all before reading its answer gets the 413
+ * rather than a reset connection; past it the 413 goes out at once and
+ * the connection is closed. */
+#define HTTP_DRAIN_MAX ((size_t)8 << 20)
+
 /* Over the limit: keep reading (and dropping) so the client sees the 413
  * rather than a reset connection. */
 static void take_body(struct http_req *r, const char *data, size_t *size)
 {
+	r->seen += *size;
 	if (!r->too_large && r->body.len + *size > r->srv->cfg.max_body)
 		r->too_large = true;
 	if (!r->too_large)
@@ -116,11 +123,23 @@ static void take_body(struct http_req *r, const char *data, size_t *size)
 	*size = 0;
 }
 
-static bool declared_too_large(struct http_req *r)
+/* The Content-Length MHD accepted (0 when none). */
+static unsigned long long declared_length(struct http_req *r)
 {
 	const char *cl = MHD_lookup_connection_value(
 		r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-	return cl && strtoull(cl, NULL, 10) > r->srv->cfg.max_body;
+	return cl ? strtoull(cl, NULL, 10) : 0;
+}
+
+/* Past the drain limit the rest of the body is not read: say that the
+ * connection ends here, so the client stops sending. */
+static void too_large_reply(struct http_req *r)
+{
+	http_reply_error(r, 413, "too_large", "body",
+			 "body: the request body is over %zu bytes",
+			 r->srv->cfg.max_body);
+	if (r->seen > HTTP_DRAIN_MAX || declared_length(r) > HTTP_DRAIN_MAX)
+		http_add_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
 }
 
 /* A request that arrived as the server began to stop changes nothing. */
@@ -145,22 +164,27 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		*con_cls = r;
 		/* counted in flight (req_new) before looking at the flag, so
 		 * either the stop waits for this request or it is refused */
+		unsigned long long length = declared_length(r);
 		if (atomic_load(&r->srv->stopping))
 			r->refused = true;
-		else if (!declared_too_large(r))
+		else if (length <= r->srv->cfg.max_body)
 			return MHD_YES;
 		else
 			r->too_large = true;
+		if (r->too_large && length <= HTTP_DRAIN_MAX)
+			return MHD_YES; /* read and dropped, then answered */
+	} else if (r->resp) {
+		*upload_size = 0; /* answered past the drain limit */
+		return MHD_YES;
 	} else if (*upload_size) {
 		take_body(r, upload, upload_size);
-		return MHD_YES;
+		if (r->seen <= HTTP_DRAIN_MAX)
+			return MHD_YES;
 	}
 	if (r->refused)
 		stopping_reply(r);
 	else if (r->too_large)
-		http_reply_error(r, 413, "too_large", "body",
-				 "the request body is over %zu bytes",
-				 r->srv->cfg.max_body);
+		too_large_reply(r);
 	else if (r->body.oom)
 		http_reply_error(r, 500, "out_of_memory", "", "out of memory");
 	else

@@ -189,6 +189,33 @@ test('counter: receive the online dossier, receipt and its QR target', async () 
 	await track.close();
 });
 
+test('counter: an expired session asks to sign in again, in Vietnamese and English', async () => {
+	const ctx = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+	const p = await ctx.newPage();
+	await p.goto(`${BASE}/counter.html`);
+	await signIn(p, 'motcua');
+	await ctx.clearCookies(); // the server no longer knows this page's session
+	await p.click('#tab-return');
+	await p.click('#r-reload');
+	await p.waitForSelector('#session-expired');
+	const text = await p.textContent('#session-expired');
+	assert.match(text, /Phiên đăng nhập đã hết hạn/);
+	assert.ok(!(await p.textContent('body')).includes('/api/v1/auth/login'), 'no developer message');
+	assert.match(await p.textContent('#return-msg'), /Vui lòng đăng nhập lại/);
+	await shot(p, 'counter-session-expired');
+	await p.click('#lang');
+	assert.match(await p.textContent('#session-expired'), /Your session has expired/);
+	await p.click('#lang');
+	await p.fill('#session-expired input[name=username]', 'motcua');
+	await p.fill('#session-expired input[name=password]', 'demo');
+	await p.click('#session-expired button[type=submit]');
+	await p.waitForSelector('#session-expired', { state: 'detached' });
+	await p.click('#r-reload');
+	await p.waitForSelector('#return-table tbody tr');
+	assert.equal(await p.locator('#return-msg .notice').count(), 0, 'the desk loads again');
+	await ctx.close();
+});
+
 test('counter: walk-in filing, online-only refusal shows the reason', async () => {
 	await page.click('#tab-walkin');
 	await page.fill('#w-find', 'ho kinh doanh');

@@ -57,6 +57,20 @@ static inline void split_reply(struct strbuf *in, struct reply *out)
 	out->json = json_loads(out->body, JSON_DECODE_ANY, NULL);
 }
 
+/* Read the whole answer on fd until the server closes it, and close. */
+static inline void client_read_reply(int fd, struct reply *out)
+{
+	struct strbuf in;
+	char buf[8192];
+	ssize_t n;
+	strbuf_init(&in);
+	while ((n = recv(fd, buf, sizeof(buf), 0)) > 0)
+		strbuf_add(&in, buf, (size_t)n);
+	close(fd);
+	split_reply(&in, out);
+	strbuf_release(&in);
+}
+
 /* One request; extra is more header lines, each ending in \r\n. */
 static inline int client_request(unsigned port, const char *method,
 				 const char *path, const char *extra,
@@ -66,9 +80,8 @@ static inline int client_request(unsigned port, const char *method,
 	int fd = client_connect(port);
 	if (fd < 0)
 		return -1;
-	struct strbuf req, in;
+	struct strbuf req;
 	strbuf_init(&req);
-	strbuf_init(&in);
 	strbuf_addf(&req,
 		    "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\n"
 		    "Connection: close\r\n%s",
@@ -88,14 +101,8 @@ static inline int client_request(unsigned port, const char *method,
 			break;
 		off += (size_t)n;
 	}
-	char buf[8192];
-	ssize_t n;
-	while ((n = recv(fd, buf, sizeof(buf), 0)) > 0)
-		strbuf_add(&in, buf, (size_t)n);
-	close(fd);
-	split_reply(&in, out);
+	client_read_reply(fd, out);
 	strbuf_release(&req);
-	strbuf_release(&in);
 	return out->status ? 0 : -1;
 }
 

@@ -39,6 +39,7 @@ const DICT = {
 		'st.7': 'Công dân rút hồ sơ', 'st.8': 'Dừng xử lý', 'st.9': 'Đã xử lý xong', 'st.10': 'Đã trả kết quả',
 		'ch.1': 'Trực tiếp', 'ch.2': 'Trực tuyến', 'ch.3': 'Bưu chính công ích',
 		'free': 'Miễn phí',
+		'session.expired': 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại để tiếp tục; thao tác vừa rồi chưa được thực hiện.',
 	},
 	en: {
 		'org': 'Administrative procedure information system',
@@ -75,6 +76,7 @@ const DICT = {
 		'st.7': 'Withdrawn', 'st.8': 'Stopped', 'st.9': 'Result ready', 'st.10': 'Result returned',
 		'ch.1': 'At the counter', 'ch.2': 'Online', 'ch.3': 'Public postal service',
 		'free': 'Free',
+		'session.expired': 'Your session has expired. Please sign in again to continue; the last action was not carried out.',
 	},
 };
 
@@ -202,6 +204,12 @@ export async function api(method, path, body) {
 	const text = await res.text();
 	let data = null;
 	try { data = text ? JSON.parse(text) : null; } catch { data = null; }
+	if (res.status === 401 && pageRoles && !path.startsWith('/auth/')) {
+		// the session ran out (or was ended elsewhere): ask to sign in
+		// again instead of showing the server's words for developers
+		sessionExpired();
+		throw new ApiError(401, { error: { code: 'unauthorized', message: t('session.expired') } });
+	}
 	if (!res.ok) throw new ApiError(res.status, data);
 	return data;
 }
@@ -247,6 +255,25 @@ async function logout() {
 	location.reload();
 }
 
+// The roles the page asked for (requireRole), for signing in again.
+let pageRoles = null;
+
+// The session is gone: a notice and a sign-in card at the top of the
+// page; the page stays as it was, so the clerk can redo the action.
+function sessionExpired() {
+	user = null;
+	csrf = null;
+	showUser();
+	if (document.getElementById('session-expired') || !pageRoles) return;
+	const box = el('section', { id: 'session-expired', class: 'card' },
+		el('div', { class: 'notice error', role: 'alert', 'data-i18n': 'session.expired' }));
+	const main = document.querySelector('main') || document.body;
+	main.prepend(box);
+	translate(box);
+	box.scrollIntoView();
+	signIn(box, pageRoles).then(() => box.remove());
+}
+
 // A sign-in card inside `host`; resolves with the user once signed in
 // with one of `roles`.
 export function signIn(host, roles, demoHint) {
@@ -287,6 +314,7 @@ export function signIn(host, roles, demoHint) {
 
 // The signed-in user with one of `roles`, asking to sign in when needed.
 export async function requireRole(host, roles, demoHint) {
+	pageRoles = roles;
 	const u = await loadSession();
 	if (u && roles.includes(u.role)) return u;
 	return signIn(host, roles, demoHint);
