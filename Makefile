@@ -13,7 +13,7 @@ CFLAGS  := -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS_$(MODE)) -Isrc -Itests -M
 LDFLAGS := $(LDFLAGS_$(MODE))
 LDLIBS  := -lmicrohttpd -lqrencode -lxlsxwriter -lsqlite3 -ljansson -lutf8proc -lsodium -lm -lpthread
 
-LIB_SRC  := $(sort $(wildcard src/core/*.c src/store/*.c src/io/*.c src/app/*.c src/http/*.c))
+LIB_SRC  := $(sort $(wildcard src/core/*.c src/aggregates/*.c src/store/*.c src/io/*.c src/app/*.c src/http/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(filter-out tests/fuzz/%,$(wildcard tests/*/*.c)))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)

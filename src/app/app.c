@@ -67,7 +67,7 @@ enum mc_code app_open(const char *db_path, struct app *app, struct mc_err *err)
 		return rc;
 	calendar_init(&app->cal, app->rules);
 	calendar_use_decisions(&app->cal, app->decisions);
-	if ((rc = store_open(db_path, &app->st, err)) ||
+	if ((rc = agg_store_open(db_path, &app->st, &app->agg, err)) ||
 	    (rc = app_reload_calendar(app, err))) {
 		app_close(app);
 		return rc;

@@ -1,12 +1,13 @@
 /*
  * app.h - the application layer: one handle that ties the store to the
- * calendar (holiday decisions and rules plus administrator rows), and the operations the
- * edges (command line, HTTP) call. Core stays free of I/O; store stays
- * behind its interface; this layer is where they meet.
+ * calendar (holiday decisions and rules plus administrator rows), and the
+ * operations the edges (command line, HTTP) call. Core stays free of I/O; store
+ * stays behind its interface; this layer is where they meet.
  */
 #ifndef MC_APP_APP_H
 #define MC_APP_APP_H
 
+#include "aggregates/agg.h"
 #include "app/actor.h"
 #include "app/tree.h"
 #include "core/calendar.h"
@@ -19,6 +20,7 @@ struct holiday_decisions;
 
 struct app {
 	struct store *st;
+	struct agg *agg; /* the store's aggregate engine */
 	struct holiday_rules *rules;
 	struct holiday_decisions *decisions;
 	struct calendar cal;

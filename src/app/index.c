@@ -65,10 +65,9 @@ static enum mc_code procedure_counts(struct index_ctx *c, int64_t u,
 		/* only whether the period added to a counter matters */
 		int64_t a[AGG__COUNT];
 		if (pr->online || pr->paying)
-			rc = store_agg_added(
-				c->app->st, c->tree.t->units[u].code,
-				AGG_DIM_PROCEDURE, pr->code, c->counted.from,
-				c->counted.to, a, err);
+			rc = agg_added(c->app->agg, c->tree.t->units[u].code,
+				       AGG_DIM_PROCEDURE, pr->code,
+				       c->counted.from, c->counted.to, a, err);
 		if (rc)
 			break;
 		if (pr->online) {

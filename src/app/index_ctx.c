@@ -192,8 +192,8 @@ enum mc_code index_ctx_counters(struct index_ctx *c, const char *unit,
 				int64_t before[AGG__COUNT],
 				int64_t at_to[AGG__COUNT], struct mc_err *err)
 {
-	return store_agg_period(c->app->st, unit, dim, value, c->counted.from,
-				c->counted.to, before, at_to, err);
+	return agg_period(c->app->agg, unit, dim, value, c->counted.from,
+			  c->counted.to, before, at_to, err);
 }
 
 static int note_value(const char *value, void *ctx)
@@ -205,8 +205,8 @@ enum mc_code index_ctx_data_procedures(struct index_ctx *c, int64_t u,
 				       struct strmap *out, struct mc_err *err)
 {
 	strmap_init(out);
-	return store_agg_values(c->app->st, c->tree.t->units[u].code,
-				AGG_DIM_PROCEDURE, note_value, out, err);
+	return agg_values(c->app->agg, c->tree.t->units[u].code,
+			  AGG_DIM_PROCEDURE, note_value, out, err);
 }
 
 /* Declared offers win; a procedure without any is taken as offered

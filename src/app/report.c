@@ -275,8 +275,8 @@ static enum mc_code counted(struct app *app, const char *unit, enum agg_dim dim,
 			    struct report_row *row, struct mc_err *err)
 {
 	int64_t before[AGG__COUNT], at_to[AGG__COUNT];
-	enum mc_code rc = store_agg_period(app->st, unit, dim, value, p->from,
-					   p->to, before, at_to, err);
+	enum mc_code rc = agg_period(app->agg, unit, dim, value, p->from, p->to,
+				     before, at_to, err);
 	if (!rc) {
 		struct report_row add;
 		report_row_from_counters(&add, before, at_to);

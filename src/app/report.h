@@ -1,7 +1,7 @@
 /*
  * report.h - form II.06a over the stored data.
  *
- * app_report answers from the aggregates (store_agg_counters): a handful
+ * app_report answers from the aggregates (src/aggregates, agg_period): a handful
  * of reads per row whatever the number of dossiers. app_report_scan reads
  * every dossier and adds it up with report_add: the slow reference the
  * tests and the benchmark hold the fast path to.

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aggregates/agg.h"
 #include "core/civil.h"
 #include "core/figures.h"
 
@@ -59,7 +60,7 @@ const char *cli_db_path(const char *db_opt)
 enum mc_code cli_open_store(const char *db, struct store **st,
 			    struct mc_err *err)
 {
-	return store_open(cli_db_path(db), st, err);
+	return agg_store_open(cli_db_path(db), st, NULL, err);
 }
 
 enum mc_code cli_open_app(const char *db, struct app *app, struct mc_err *err)

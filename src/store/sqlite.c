@@ -107,7 +107,7 @@ enum mc_code store_open(const char *path, struct store **out,
 			goto fail;
 		}
 	}
-	if ((rc = store_agg_open(st, err)) || (rc = store_agg_upgrade(st, err)))
+	if ((rc = store_agg_open(st, err)))
 		goto fail;
 	*out = st;
 	return MC_OK;

@@ -67,7 +67,7 @@ struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[Q__COUNT];
 	struct dossier_lists lists;
-	struct agg_state *agg; /* report aggregates, sqlite_agg.c */
+	struct agg_state *agg; /* aggregate rows, sqlite_agg.c */
 	bool snapshot;         /* a read snapshot is open (store_read_begin) */
 	char errmsg[320];
 };
@@ -88,24 +88,20 @@ void store_lists_release(struct dossier_lists *l);
  * false when out of memory or the text is not such an array. */
 bool store_read_supplements(sqlite3_stmt *s, int col, struct dossier *d);
 
-/* Report aggregates (sqlite_agg.c): opened with the store, fed by every
- * dossier put (sign -1 for the old state, +1 for the new), written at
- * commit, dropped on rollback. */
+/* The aggregate rows and the transaction participant (sqlite_agg.c):
+ * opened with the store; every dossier version written is noted (sign
+ * -1 for the old state, +1 for the new) for the participant and the
+ * counts per status, written at commit, dropped on rollback. */
 enum mc_code store_agg_open(struct store *st, struct mc_err *err);
 void store_agg_close(struct store *st);
 enum mc_code store_agg_note(struct store *st, const struct dossier *d, int sign,
 			    struct mc_err *err);
 enum mc_code store_agg_flush(struct store *st, struct mc_err *err);
 void store_agg_discard(struct store *st);
-/* A unit or procedure changed: forget cached facts; with rebuild, the
- * next commit recomputes every aggregate. */
+/* A unit or procedure is about to change; with rebuild, what stored
+ * dossiers count under moves. After the change, store_agg_settle runs a
+ * transaction for the participant's rebuild when none is open. */
 void store_agg_catalogue_changed(struct store *st, bool rebuild);
-enum mc_code store_agg_upgrade(struct store *st, struct mc_err *err);
-/* Spill the cell map to the database past `cells` cells (0: default);
- * tests make it tiny to exercise spilling. */
-void store_agg_set_spill(struct store *st, size_t cells);
-/* Add every day of a stored month row (agg_days.v) into out. */
-void store_agg_month_sum(const void *blob, int bytes, int64_t out[AGG__COUNT]);
 enum mc_code store_agg_settle(struct store *st, struct mc_err *err);
 
 /* Migrations, applied by store_open. */

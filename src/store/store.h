@@ -143,41 +143,71 @@ typedef int (*store_calendar_fn)(const struct calendar_override *o, void *ctx);
 enum mc_code store_calendar_each(struct store *st, store_calendar_fn fn,
 				 void *ctx, struct mc_err *err);
 
-/* Report aggregates: counters of core/report.h summed through a day, per
- * key. A key is a unit with a dimension: its whole subtree (ALL), the
- * unit alone (OWN), or its subtree split by the handling unit's level,
- * by field or by procedure (value names which). */
-enum agg_dim {
-	AGG_DIM_ALL = 0,
-	AGG_DIM_OWN = 1,
-	AGG_DIM_LEVEL = 2,
-	AGG_DIM_FIELD = 3,
-	AGG_DIM_PROCEDURE = 4
-};
-enum mc_code store_agg_counters(struct store *st, const char *unit,
-				enum agg_dim dim, const char *value,
-				int64_t day, int64_t out[AGG__COUNT],
-				struct mc_err *err);
-/* The counters through from - 1 and through to, in one pass when the
- * period is short. */
-enum mc_code store_agg_period(struct store *st, const char *unit,
-			      enum agg_dim dim, const char *value, int64_t from,
-			      int64_t to, int64_t before[AGG__COUNT],
-			      int64_t at_to[AGG__COUNT], struct mc_err *err);
-/* What was added in [from, to] alone: the month rows of the period, no
- * checkpoint (for a figure that is a difference, cheaper than the two
- * cumulative vectors of store_agg_period). */
-enum mc_code store_agg_added(struct store *st, const char *unit,
-			     enum agg_dim dim, const char *value, int64_t from,
-			     int64_t to, int64_t out[AGG__COUNT],
-			     struct mc_err *err);
+/* ---- aggregate rows (sqlite_agg.c) ------------------------------------
+ *
+ * What the aggregate engine (src/aggregates, docs/internals/aggregates.md)
+ * keeps, as opaque bytes: a key is (unit, dimension, value) with an id of
+ * the backend's choosing (never 0); each key has month rows (the days of
+ * one month) and checkpoint rows (the counters through the end of a
+ * month), each addressed by (key id, month). The engine encodes and
+ * decodes every byte; a backend only stores them. */
+enum store_agg_rows { STORE_AGG_DAYS, STORE_AGG_CHECKPOINTS };
+/* The id of a key; *id is 0 when it has none and create is false. */
+enum mc_code store_agg_key(struct store *st, const char *unit, int dim,
+			   const char *value, bool create, int64_t *id,
+			   struct mc_err *err);
 typedef int (*store_agg_value_fn)(const char *value, void *ctx);
-/* The values a unit has data under for a dimension (fields, ...). */
-enum mc_code store_agg_values(struct store *st, const char *unit,
-			      enum agg_dim dim, store_agg_value_fn fn,
-			      void *ctx, struct mc_err *err);
-/* Recompute every aggregate from the stored dossiers (in a transaction). */
-enum mc_code store_agg_rebuild(struct store *st, struct mc_err *err);
+/* The values of a unit's keys of one dimension, in byte order. */
+enum mc_code store_agg_values(struct store *st, const char *unit, int dim,
+			      store_agg_value_fn fn, void *ctx,
+			      struct mc_err *err);
+/* One row into buf (cap bytes; a longer row is cut); *n = 0 without one. */
+enum mc_code store_agg_row_get(struct store *st, enum store_agg_rows t,
+			       int64_t key, int64_t month, uint8_t *buf,
+			       size_t cap, size_t *n, struct mc_err *err);
+/* Insert or replace one row. */
+enum mc_code store_agg_row_put(struct store *st, enum store_agg_rows t,
+			       int64_t key, int64_t month, const uint8_t *row,
+			       size_t n, struct mc_err *err);
+/* The rows of key with from <= month <= to, months rising (or falling),
+ * until fn returns non-zero. */
+typedef int (*store_agg_row_fn)(int64_t month, const uint8_t *row, size_t n,
+				void *ctx);
+enum mc_code store_agg_rows_each(struct store *st, enum store_agg_rows t,
+				 int64_t key, int64_t from, int64_t to,
+				 bool falling, store_agg_row_fn fn, void *ctx,
+				 struct mc_err *err);
+/* Remove the rows of key from month `from` on. */
+enum mc_code store_agg_rows_delete(struct store *st, enum store_agg_rows t,
+				   int64_t key, int64_t from,
+				   struct mc_err *err);
+/* Remove every key and row (before a rebuild). */
+enum mc_code store_agg_clear(struct store *st, struct mc_err *err);
+/* The number of counters the stored rows were written with (0: none
+ * recorded, or a migration asked for a rebuild), and its update. */
+enum mc_code store_agg_format(struct store *st, int *counters,
+			      struct mc_err *err);
+enum mc_code store_agg_set_format(struct store *st, int counters,
+				  struct mc_err *err);
+
+/* A participant in the store's transactions (the aggregate engine): told
+ * of every dossier version written (sign -1 for the one replaced, +1 for
+ * the new one), asked to write what it keeps before each commit (inside
+ * the transaction: a failure rolls it back), told of every rollback and
+ * of a unit or procedure change (rebuild: the change moves what stored
+ * dossiers count under; outside a transaction the store then commits an
+ * empty one so the participant can redo its rows), and closed with the
+ * store. One per store: setting one closes the one before. */
+struct store_participant {
+	enum mc_code (*dossier)(void *ctx, const struct dossier *d, int sign,
+				struct mc_err *err);
+	enum mc_code (*commit)(void *ctx, struct mc_err *err);
+	void (*rollback)(void *ctx);
+	void (*catalogue)(void *ctx, bool rebuild);
+	void (*close)(void *ctx);
+};
+void store_participant_set(struct store *st, const struct store_participant *p,
+			   void *ctx);
 
 /* A digest of every table's content, to prove a failed operation changed
  * nothing. Writes 64 hex characters and a NUL into hex. */

@@ -1,10 +1,12 @@
 /*
- * agg.c - the aggregates when the in-memory cell map spills to the
+ * agg.c - the aggregate engine (src/aggregates) over the SQLite store: the
+ * aggregates when the in-memory cell map spills to the
  * database many times inside one transaction (a large import or a
  * rebuild), and after a full rebuild: the reports still equal the scan.
  */
 #include "test.h"
 
+#include "aggregates/agg_row.h"
 #include "app/demo.h"
 #include "app/report.h"
 #include "core/civil.h"
@@ -57,8 +59,8 @@ static void checkpoints_match(struct app *app)
 	sqlite3_finalize(s);
 	/* the last checkpoint of every key holds all its days */
 	int64_t at_end[AGG__COUNT], direct[AGG__COUNT];
-	CHECK_INT(store_agg_counters(app->st, "000.00.00.H56", AGG_DIM_ALL, "",
-				     civil_days(2030, 1, 1), at_end, NULL),
+	CHECK_INT(agg_counters(app->agg, "000.00.00.H56", AGG_DIM_ALL, "",
+			       civil_days(2030, 1, 1), at_end, NULL),
 		  MC_OK);
 	sql = "SELECT v FROM agg_days d JOIN agg_keys k ON k.id = d.key"
 	      " WHERE k.unit = '000.00.00.H56' AND k.dim = 0";
@@ -66,8 +68,8 @@ static void checkpoints_match(struct app *app)
 	CHECK_INT(sqlite3_prepare_v2(app->st->db, sql, -1, &s, NULL),
 		  SQLITE_OK);
 	while (sqlite3_step(s) == SQLITE_ROW)
-		store_agg_month_sum(sqlite3_column_blob(s, 0),
-				    sqlite3_column_bytes(s, 0), direct);
+		agg_month_sum(sqlite3_column_blob(s, 0),
+			      (size_t)sqlite3_column_bytes(s, 0), direct);
 	sqlite3_finalize(s);
 	CHECK(memcmp(at_end, direct, sizeof(direct)) == 0);
 	CHECK(at_end[AGG_NEW_ONLINE_PARTIAL] + at_end[AGG_NEW_ONLINE_FULL] > 0);
@@ -133,12 +135,11 @@ static void added_match(struct app *app)
 		int64_t from = first + spans[i][0], to = first + spans[i][1];
 		int64_t before[AGG__COUNT], at_to[AGG__COUNT],
 			added[AGG__COUNT];
-		CHECK_INT(store_agg_period(app->st, "000.00.00.H56",
-					   AGG_DIM_ALL, "", from, to, before,
-					   at_to, NULL),
+		CHECK_INT(agg_period(app->agg, "000.00.00.H56", AGG_DIM_ALL, "",
+				     from, to, before, at_to, NULL),
 			  MC_OK);
-		CHECK_INT(store_agg_added(app->st, "000.00.00.H56", AGG_DIM_ALL,
-					  "", from, to, added, NULL),
+		CHECK_INT(agg_added(app->agg, "000.00.00.H56", AGG_DIM_ALL, "",
+				    from, to, added, NULL),
 			  MC_OK);
 		for (int c = 0; c < AGG__COUNT; c++)
 			CHECK_INT(added[c], at_to[c] - before[c]);
@@ -173,7 +174,7 @@ static void demo_open(char *dir, struct app *app, uint64_t seed, size_t n,
 	CHECK(mkdtemp(dir) != NULL);
 	snprintf(db, sizeof(db), "%s/agg.db", dir);
 	CHECK_INT(app_open(db, app, &err), MC_OK);
-	store_agg_set_spill(app->st, spill);
+	agg_set_spill(app->agg, spill);
 	struct demo_options o = {.seed = seed, .dossiers = n, .years = 2};
 	CHECK_INT(civil_parse_date("2026-06-30", &o.until, "until", NULL),
 		  MC_OK);
@@ -196,7 +197,7 @@ TEST(spilling_and_rebuilding_keep_the_numbers)
 	demo_open(dir, &app, 3, 3000, 97);
 	all_same(&app);
 	CHECK_INT(store_begin(app.st, &err), MC_OK);
-	CHECK_INT(store_agg_rebuild(app.st, &err), MC_OK);
+	CHECK_INT(agg_rebuild(app.agg, &err), MC_OK);
 	CHECK_INT(store_commit(app.st, &err), MC_OK);
 	all_same(&app);
 	demo_close(dir, &app);
@@ -220,7 +221,7 @@ TEST(a_damaged_month_row_is_read_up_to_the_damage)
 		int n = sqlite3_column_bytes(s, 0);
 		const unsigned char *blob = sqlite3_column_blob(s, 0);
 		int64_t whole[AGG__COUNT] = {0}, part[AGG__COUNT];
-		store_agg_month_sum(blob, n, whole);
+		agg_month_sum(blob, (size_t)n, whole);
 		int64_t total = 0;
 		for (int i = 0; i < AGG__COUNT; i++)
 			total += whole[i];
@@ -229,7 +230,7 @@ TEST(a_damaged_month_row_is_read_up_to_the_damage)
 			unsigned char *copy = malloc((size_t)cut + 1);
 			memcpy(copy, blob, (size_t)cut);
 			memset(part, 0, sizeof(part));
-			store_agg_month_sum(copy, cut, part);
+			agg_month_sum(copy, (size_t)cut, part);
 			free(copy);
 			for (int i = 0; i < AGG__COUNT && cut == 0; i++)
 				CHECK(part[i] == 0);
@@ -238,7 +239,7 @@ TEST(a_damaged_month_row_is_read_up_to_the_damage)
 		memcpy(bad, blob, (size_t)n);
 		bad[0] = 0xff; /* no month has a 256th day */
 		memset(part, 0, sizeof(part));
-		store_agg_month_sum(bad, n, part);
+		agg_month_sum(bad, (size_t)n, part);
 		free(bad);
 		for (int i = 0; i < AGG__COUNT; i++)
 			CHECK(part[i] == 0);
