@@ -17,6 +17,8 @@
 # (bench/index_inputs.mjs derive). BEFORE and AFTER are build
 # directories (build/release of each tree: motcua and bench/report_bench).
 # WORK (default DATA/identity) receives a database and the outputs of each.
+# With IDENTITY_DEMO=N each build makes its database with `motcua demo`
+# (N dossiers, the benchmark's options) instead of importing DATA.
 set -eu
 [ $# -ge 3 ] || {
 	echo "usage: identity.sh DATA BEFORE AFTER [WORK]" >&2
@@ -27,8 +29,26 @@ work=${4:-$data/identity}
 mkdir -p "$work"
 now() { date +%s.%N; }
 
+# demo NAME BUILD: a fresh database made by the build's demo generator
+# with the benchmark's options (IDENTITY_DEMO dossiers), timed.
+demo() {
+	db=$work/$1.db
+	rm -f "$db" "$db-wal" "$db-shm"
+	t0=$(now)
+	"$2/motcua" demo --db "$db" --dossiers "$IDENTITY_DEMO" \
+		--until 2026-11-20 --districts 30 --communes 32 --years 3 \
+		--seed 1 --no-reorganisation >/dev/null 2>&1
+	t1=$(now)
+	awk -v a="$t0" -v b="$t1" -v name="$1" 'BEGIN {
+		printf "identity: %s demo in %.1f s\n", name, b - a }'
+}
+
 # load NAME BUILD: a fresh database of the dataset, the dossiers timed.
 load() {
+	if [ -n "${IDENTITY_DEMO:-}" ]; then
+		demo "$@"
+		return
+	fi
 	db=$work/$1.db
 	bin=$2/motcua
 	rm -f "$db" "$db-wal" "$db-shm"

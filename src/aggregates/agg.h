@@ -10,9 +10,11 @@
  * the transaction's changes in an in-memory map of (key, day) cells,
  * spills them into month rows and redoes the checkpoints, all in bytes
  * it encodes itself (agg_row.h), over the store's small row primitive
- * (store_agg_* in store/store.h). It takes part in the store's
- * transactions (store_participant): the rows are written before the
- * commit and the map is dropped on rollback. docs/internals/aggregates.md.
+ * (store_agg_* in store/store.h). The application hands it every dossier
+ * version it writes (agg_replace, in the write's transaction); it takes
+ * part in the store's transactions (store_participant): the rows are
+ * written before the commit and the map is dropped on rollback.
+ * docs/internals/aggregates.md.
  */
 #ifndef MC_AGGREGATES_AGG_H
 #define MC_AGGREGATES_AGG_H
@@ -89,9 +91,17 @@ enum mc_code agg_attach_rows(struct store *st, const struct agg_rows *rows,
 enum mc_code agg_store_open(const char *path, struct store **st,
 			    struct agg **out, struct mc_err *err);
 
+/* The engine agg_attach made for st (NULL without one). */
+struct agg *agg_of(struct store *st);
+
 /* Count d (sign +1) or take it back (-1) in the open transaction. */
 enum mc_code agg_note(struct agg *a, const struct dossier *d, int sign,
 		      struct mc_err *err);
+/* d written in place of old (NULL, or code NULL, when d is new): old's
+ * contributions out, d's in. Called by whoever writes a dossier, in the
+ * transaction of the write (app_dossier_put). */
+enum mc_code agg_replace(struct agg *a, const struct dossier *old,
+			 const struct dossier *d, struct mc_err *err);
 /* Recompute every aggregate from the stored dossiers (in a transaction). */
 enum mc_code agg_rebuild(struct agg *a, struct mc_err *err);
 /* Spill the cell map to the rows past `cells` cells (0: default); tests

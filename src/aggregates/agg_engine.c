@@ -377,12 +377,6 @@ void agg_close(struct agg *a)
 
 /* ---- the store's participant ------------------------------------------- */
 
-static enum mc_code on_dossier(void *ctx, const struct dossier *d, int sign,
-			       struct mc_err *err)
-{
-	return agg_note(ctx, d, sign, err);
-}
-
 static enum mc_code on_commit(void *ctx, struct mc_err *err)
 {
 	return agg_commit(ctx, err);
@@ -400,7 +394,10 @@ static void on_catalogue(void *ctx, bool rebuild)
 static void on_close(void *ctx) { agg_close(ctx); }
 
 static const struct store_participant participant = {
-	on_dossier, on_commit, on_rollback, on_catalogue, on_close,
+	on_commit,
+	on_rollback,
+	on_catalogue,
+	on_close,
 };
 
 /* Rows written by a program with another set of counters, or none at all
@@ -440,6 +437,15 @@ enum mc_code agg_attach(struct store *st, struct agg **out, struct mc_err *err)
 	if (out)
 		*out = a;
 	return rc ? rc : upgrade(a, err);
+}
+
+struct agg *agg_of(struct store *st) { return store_participant_ctx(st); }
+
+enum mc_code agg_replace(struct agg *a, const struct dossier *old,
+			 const struct dossier *d, struct mc_err *err)
+{
+	enum mc_code rc = old && old->code ? agg_note(a, old, -1, err) : MC_OK;
+	return rc ? rc : agg_note(a, d, +1, err);
 }
 
 enum mc_code agg_store_open(const char *path, struct store **st,

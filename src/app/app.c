@@ -55,6 +55,24 @@ enum mc_code app_units(struct app *app, const struct unit_tree **out,
 	return MC_OK;
 }
 
+enum mc_code app_dossier_put(struct store *st, struct dossier *d,
+			     int *old_status, struct mc_err *err)
+{
+	bool own = !store_in_transaction(st);
+	enum mc_code rc = own ? store_begin(st, err) : MC_OK;
+	struct dossier old;
+	dossier_init(&old);
+	if (!rc)
+		rc = store_dossier_put(st, d, &old, err);
+	struct agg *a = agg_of(st);
+	if (!rc && a)
+		rc = agg_replace(a, &old, d, err);
+	if (old_status)
+		*old_status = !rc && old.code ? (int)old.status : 0;
+	dossier_release(&old);
+	return own ? store_finish(st, rc, err) : rc;
+}
+
 enum mc_code app_open(const char *db_path, struct app *app, struct mc_err *err)
 {
 	memset(app, 0, sizeof(*app));

@@ -30,6 +30,14 @@ struct app {
 	int64_t now; /* the moment reports take as now; MC_NO_TIME: the clock */
 };
 
+/* Store d in place of the version it replaces and count it in the
+ * aggregates instead of that one (agg_replace), in the open transaction
+ * or in one of its own; *old_status (when given) is the status the
+ * stored version had, 0 when d was new. Every write of a dossier goes
+ * through here. */
+enum mc_code app_dossier_put(struct store *st, struct dossier *d,
+			     int *old_status, struct mc_err *err);
+
 enum mc_code app_open(const char *db_path, struct app *app, struct mc_err *err);
 void app_close(struct app *app);
 /* Now: app->now when set (tests, MOTCUA_NOW), else the clock. Reports

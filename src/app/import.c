@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/app.h"
 #include "app/index.h"
 #include "core/str.h"
 #include "io/catalog.h"
@@ -304,7 +305,7 @@ static enum mc_code dossier_store(struct importer *im, struct dossier *d,
 	d->imported_at = im->now;
 	if (!str_set(&d->import_file, im->opt->source))
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
-	if ((rc = store_dossier_upsert(im->st, d, &old, err)))
+	if ((rc = app_dossier_put(im->st, d, &old, err)))
 		return rc;
 	struct dossier_event ev = {
 		.dossier_id = d->id,

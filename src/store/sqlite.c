@@ -174,6 +174,11 @@ enum mc_code store_finish(struct store *st, enum mc_code rc, struct mc_err *err)
 	return rc;
 }
 
+bool store_in_transaction(struct store *st)
+{
+	return !sqlite3_get_autocommit(st->db);
+}
+
 bool store_read_begin(struct store *st)
 {
 	if (!sqlite3_get_autocommit(st->db))

@@ -3,9 +3,10 @@
  * agg_keys (their rowid is the key id), month rows in agg_days and
  * checkpoints in agg_month, each (key, month) a blob the aggregate
  * engine (src/aggregates) encodes; agg_meta records the counters the
- * rows were written with. Also the store's transaction participant and
- * the dossiers per status (dossier_status_counts), which every dossier
- * write moves and store_commit adds up. No SQL here knows what the
+ * rows were written with. Also the store's transaction participant
+ * (called at commit and rollback) and the dossiers per status
+ * (dossier_status_counts), which every dossier write moves and
+ * store_commit adds up. No SQL here knows what the
  * bytes mean.
  */
 #include <stdio.h>
@@ -118,6 +119,11 @@ void store_agg_close(struct store *st)
 	st->agg = NULL;
 }
 
+void *store_participant_ctx(struct store *st)
+{
+	return st->agg->p ? st->agg->ctx : NULL;
+}
+
 void store_participant_set(struct store *st, const struct store_participant *p,
 			   void *ctx)
 {
@@ -130,13 +136,10 @@ void store_participant_set(struct store *st, const struct store_participant *p,
 
 /* ---- the participant and the status counts ---------------------------- */
 
-enum mc_code store_agg_note(struct store *st, const struct dossier *d, int sign,
-			    struct mc_err *err)
+void store_status_note(struct store *st, int status, int sign)
 {
-	struct agg_state *a = st->agg;
-	if (d->status >= 1 && d->status <= 10)
-		a->status_delta[d->status] += sign;
-	return a->p ? a->p->dossier(a->ctx, d, sign, err) : MC_OK;
+	if (status >= 1 && status <= 10)
+		st->agg->status_delta[status] += sign;
 }
 
 /* The dossiers per status moved by the transaction's writes. */

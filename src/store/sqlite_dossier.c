@@ -350,41 +350,46 @@ static enum mc_code constraint_fail(struct store *st, const struct dossier *d,
 	return store_db_fail(st, err, "storing a dossier");
 }
 
-/* Take back what the stored version of d counted in the aggregates. */
-static enum mc_code uncount_old(struct store *st, const struct dossier *d,
-				int *old_status, struct mc_err *err)
+/* The stored version d replaces: out of the counts per status, its
+ * feedback following d to a new unit, and into *replaced when asked. */
+static enum mc_code take_old(struct store *st, const struct dossier *d,
+			     struct dossier *replaced, struct mc_err *err)
 {
 	struct dossier old;
 	enum mc_code rc = store_dossier_get(st, d->code, &old, err);
 	if (rc)
 		return rc;
-	*old_status = (int)old.status;
-	rc = store_agg_note(st, &old, -1, err);
-	if (!rc && strcmp(old.unit_code, d->unit_code) != 0)
+	store_status_note(st, (int)old.status, -1);
+	if (strcmp(old.unit_code, d->unit_code) != 0)
 		rc = store_feedback_follow(st, d->code, d->unit_code, err);
-	dossier_release(&old);
+	if (!rc && replaced)
+		*replaced = old;
+	else
+		dossier_release(&old);
 	return rc;
 }
 
 static enum mc_code put_row(struct store *st, struct dossier *d,
-			    int *old_status, struct mc_err *err);
+			    struct dossier *replaced, struct mc_err *err);
 
-enum mc_code store_dossier_upsert(struct store *st, struct dossier *d,
-				  int *old_status, struct mc_err *err)
+enum mc_code store_dossier_put(struct store *st, struct dossier *d,
+			       struct dossier *replaced, struct mc_err *err)
 {
-	int ignored;
-	if (!old_status)
-		old_status = &ignored;
-	*old_status = 0;
-	/* outside a transaction the aggregates need one of their own */
+	if (replaced)
+		dossier_init(replaced);
+	/* outside a transaction the counts per status need one */
 	bool own = sqlite3_get_autocommit(st->db);
 	enum mc_code rc = own ? store_begin(st, err) : MC_OK;
 	if (!rc)
-		rc = put_row(st, d, old_status, err);
+		rc = put_row(st, d, replaced, err);
 	if (own && !rc)
-		return store_commit(st, err);
-	if (own)
+		rc = store_commit(st, err);
+	else if (own)
 		store_rollback(st);
+	if (rc && replaced) {
+		dossier_release(replaced);
+		dossier_init(replaced);
+	}
 	return rc;
 }
 
@@ -409,15 +414,6 @@ static enum mc_code write_row(struct store *st, const struct dossier *d,
 	if (step != SQLITE_DONE)
 		return store_db_fail(st, err, "storing a dossier");
 	return MC_OK;
-}
-
-/* A dossier without an id is most often new (an import, a filing): it is
- * inserted straight away, and only a code already stored sends it down
- * the update path, which first takes back what the old version counted. */
-enum mc_code store_dossier_put(struct store *st, struct dossier *d,
-			       struct mc_err *err)
-{
-	return store_dossier_upsert(st, d, NULL, err);
 }
 
 /* A new dossier d met a stored one with its code: an import may update
@@ -450,8 +446,11 @@ static enum mc_code may_replace(struct store *st, const struct dossier *d,
 	return MC_OK;
 }
 
+/* A dossier without an id is most often new (an import, a filing): it is
+ * inserted straight away, and only a code already stored sends it down
+ * the update path, which first reads the version it replaces. */
 static enum mc_code put_row(struct store *st, struct dossier *d,
-			    int *old_status, struct mc_err *err)
+			    struct dossier *replaced, struct mc_err *err)
 {
 	if (!lists_build(&st->lists, d))
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
@@ -462,16 +461,20 @@ static enum mc_code put_row(struct store *st, struct dossier *d,
 		rc = write_row(st, d, 0, &duplicate, err);
 		if (!rc)
 			d->id = sqlite3_last_insert_rowid(st->db);
-		if (!duplicate)
-			return rc ? rc : store_agg_note(st, d, +1, err);
+		if (!duplicate) {
+			if (!rc)
+				store_status_note(st, (int)d->status, +1);
+			return rc;
+		}
 		if ((rc = may_replace(st, d, &id, err)))
 			return rc;
 	}
-	if ((rc = uncount_old(st, d, old_status, err)) ||
+	if ((rc = take_old(st, d, replaced, err)) ||
 	    (rc = write_row(st, d, id, &duplicate, err)))
 		return rc;
 	d->id = id;
-	return store_agg_note(st, d, +1, err);
+	store_status_note(st, (int)d->status, +1);
+	return MC_OK;
 }
 
 enum mc_code store_dossier_status(struct store *st, const char *code,

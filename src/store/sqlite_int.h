@@ -88,14 +88,13 @@ void store_lists_release(struct dossier_lists *l);
  * false when out of memory or the text is not such an array. */
 bool store_read_supplements(sqlite3_stmt *s, int col, struct dossier *d);
 
-/* The aggregate rows and the transaction participant (sqlite_agg.c):
- * opened with the store; every dossier version written is noted (sign
- * -1 for the old state, +1 for the new) for the participant and the
- * counts per status, written at commit, dropped on rollback. */
+/* The aggregate rows, the transaction participant and the counts per
+ * status (sqlite_agg.c): opened with the store; every dossier version
+ * written moves its status's count (sign -1 for the old state, +1 for
+ * the new), added at commit, dropped on rollback. */
 enum mc_code store_agg_open(struct store *st, struct mc_err *err);
 void store_agg_close(struct store *st);
-enum mc_code store_agg_note(struct store *st, const struct dossier *d, int sign,
-			    struct mc_err *err);
+void store_status_note(struct store *st, int status, int sign);
 enum mc_code store_agg_flush(struct store *st, struct mc_err *err);
 void store_agg_discard(struct store *st);
 /* A unit or procedure is about to change; with rebuild, what stored

@@ -34,6 +34,8 @@ int store_schema_version(struct store *st);
 enum mc_code store_set_cache(struct store *st, int mib, struct mc_err *err);
 
 enum mc_code store_begin(struct store *st, struct mc_err *err);
+/* Whether a write transaction is open. */
+bool store_in_transaction(struct store *st);
 /* A read snapshot: everything read until store_read_end sees the data as
  * it was at the first read, and reads skip per-statement locking. Inside
  * a transaction it does nothing. Returns whether it opened one. */
@@ -70,15 +72,15 @@ enum mc_code store_procedure_each(struct store *st, store_procedure_fn fn,
 				  void *ctx, struct mc_err *err);
 
 /* Dossiers. put inserts or, when the code exists, updates; sets d->id.
- * upsert also tells the status the stored version had (0: it was new).
- * A new dossier (id 0) of origin import whose code is a dossier numbered
- * here, or of origin online/counter whose code is stored at all, is
- * refused with MC_ERR_CONFLICT naming MaHoSo, before anything is
- * written. */
+ * When replaced is not NULL it receives the stored version d replaced
+ * (code NULL when d was new), for the caller to take out of what it
+ * counts (the aggregates, src/aggregates) in the same transaction; the
+ * caller releases it. A new dossier (id 0) of origin import whose code
+ * is a dossier numbered here, or of origin online/counter whose code is
+ * stored at all, is refused with MC_ERR_CONFLICT naming MaHoSo, before
+ * anything is written. */
 enum mc_code store_dossier_put(struct store *st, struct dossier *d,
-			       struct mc_err *err);
-enum mc_code store_dossier_upsert(struct store *st, struct dossier *d,
-				  int *old_status, struct mc_err *err);
+			       struct dossier *replaced, struct mc_err *err);
 enum mc_code store_dossier_get(struct store *st, const char *code,
 			       struct dossier *out, struct mc_err *err);
 /* Row id and status of a stored dossier, without reading the rest;
@@ -190,17 +192,14 @@ enum mc_code store_agg_format(struct store *st, int *counters,
 enum mc_code store_agg_set_format(struct store *st, int counters,
 				  struct mc_err *err);
 
-/* A participant in the store's transactions (the aggregate engine): told
- * of every dossier version written (sign -1 for the one replaced, +1 for
- * the new one), asked to write what it keeps before each commit (inside
- * the transaction: a failure rolls it back), told of every rollback and
- * of a unit or procedure change (rebuild: the change moves what stored
+/* A participant in the store's transactions (the aggregate engine): asked
+ * to write what it keeps before each commit (inside the transaction: a
+ * failure rolls it back), told of every rollback and of a unit or
+ * procedure change (rebuild: the change moves what stored
  * dossiers count under; outside a transaction the store then commits an
  * empty one so the participant can redo its rows), and closed with the
  * store. One per store: setting one closes the one before. */
 struct store_participant {
-	enum mc_code (*dossier)(void *ctx, const struct dossier *d, int sign,
-				struct mc_err *err);
 	enum mc_code (*commit)(void *ctx, struct mc_err *err);
 	void (*rollback)(void *ctx);
 	void (*catalogue)(void *ctx, bool rebuild);
@@ -208,6 +207,8 @@ struct store_participant {
 };
 void store_participant_set(struct store *st, const struct store_participant *p,
 			   void *ctx);
+/* The participant's ctx (NULL without one). */
+void *store_participant_ctx(struct store *st);
 
 /* A digest of every table's content, to prove a failed operation changed
  * nothing. Writes 64 hex characters and a NUL into hex. */

@@ -722,7 +722,7 @@ TEST(complaints_follow_a_moved_dossier)
 	struct dossier d;
 	CHECK_INT(store_dossier_get(fx.app.st, d2, &d, &err), MC_OK);
 	CHECK(str_set(&d.unit_code, "000.31.21.H56"));
-	CHECK_INT(store_dossier_put(fx.app.st, &d, &err), MC_OK);
+	CHECK_INT(app_dossier_put(fx.app.st, &d, NULL, &err), MC_OK);
 	dossier_release(&d);
 	j = july_complaints();
 	CHECK_INT(j.dept, was.dept - 1);

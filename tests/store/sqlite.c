@@ -69,7 +69,7 @@ static void full_dossier_stored(void)
 	}
 	full_dossier(&d);
 	CHECK_INT(store_begin(fx.app.st, NULL), MC_OK);
-	CHECK_INT(store_dossier_put(fx.app.st, &d, NULL), MC_OK);
+	CHECK_INT(store_dossier_put(fx.app.st, &d, NULL, NULL), MC_OK);
 	CHECK_INT(store_commit(fx.app.st, NULL), MC_OK);
 	dossier_release(&d);
 }
@@ -80,7 +80,7 @@ TEST(dossier_round_trip_keeps_every_field)
 	struct mc_err err;
 	full_dossier(&d);
 	CHECK_INT(store_begin(fx.app.st, &err), MC_OK);
-	CHECK_INT(store_dossier_put(fx.app.st, &d, &err), MC_OK);
+	CHECK_INT(store_dossier_put(fx.app.st, &d, NULL, &err), MC_OK);
 	CHECK_INT(store_commit(fx.app.st, &err), MC_OK);
 	CHECK(d.id > 0);
 	CHECK_INT(store_dossier_get(fx.app.st, d.code, &back, &err), MC_OK);
@@ -109,7 +109,7 @@ TEST(dossier_round_trip_keeps_every_field)
 	d.id = 0;
 	d.status = ST_FINISHED;
 	d.returned = MC_NO_TIME;
-	CHECK_INT(store_dossier_put(fx.app.st, &d, &err), MC_OK);
+	CHECK_INT(store_dossier_put(fx.app.st, &d, NULL, &err), MC_OK);
 	CHECK_INT(d.id, id);
 	CHECK_INT(store_dossier_get(fx.app.st, d.code, &back, &err), MC_OK);
 	CHECK_INT(back.status, ST_FINISHED);
@@ -128,11 +128,13 @@ TEST(unknown_references_are_refused)
 	str_set(&d.code, "X-1");
 	str_set(&d.unit_code, "nowhere");
 	CHECK_INT(store_begin(fx.app.st, &err), MC_OK);
-	CHECK_INT(store_dossier_put(fx.app.st, &d, &err), MC_ERR_NOT_FOUND);
+	CHECK_INT(store_dossier_put(fx.app.st, &d, NULL, &err),
+		  MC_ERR_NOT_FOUND);
 	CHECK_STR(err.field, "DonViXuLy");
 	str_set(&d.unit_code, "000.00.06.H56");
 	str_set(&d.procedure_code, "0.000000");
-	CHECK_INT(store_dossier_put(fx.app.st, &d, &err), MC_ERR_NOT_FOUND);
+	CHECK_INT(store_dossier_put(fx.app.st, &d, NULL, &err),
+		  MC_ERR_NOT_FOUND);
 	CHECK_STR(err.field, "MaTTHC");
 	store_rollback(fx.app.st);
 	CHECK_STR(fixture_digest(&fx, after), before);
