@@ -15,7 +15,8 @@ LDLIBS  := -lmicrohttpd -lqrencode -lxlsxwriter -lsqlite3 -ljansson -lutf8proc -
 
 LIB_SRC  := $(sort $(wildcard src/core/*.c src/aggregates/*.c src/store/*.c src/io/*.c src/app/*.c src/http/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
-TEST_SRC := $(sort $(filter-out tests/fuzz/%,$(wildcard tests/*/*.c)))
+# tests/fuzz/*_fuzz.c are tests too: built this way they run their seeds
+TEST_SRC := $(sort $(wildcard tests/*/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN := $(TEST_SRC:%.c=$(BUILD)/%)
@@ -51,6 +52,12 @@ $(BUILD)/tests/%.o: tests/%.c
 
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_LIB) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# tests/app/alloc.c fails the library's allocations one by one: its
+# calls to these go to the test's counting wrappers (and to a clock that
+# stands still, so that two runs store the same rows)
+ALLOC_WRAP := malloc calloc realloc strdup strndup time
+$(BUILD)/tests/app/alloc: LDFLAGS += $(ALLOC_WRAP:%=-Wl,--wrap=%)
 
 # the holiday rules and decisions are built into the binary with .incbin
 $(BUILD)/src/io/holiday_rules_data.o: data/holiday-rules.json
@@ -106,19 +113,40 @@ profile:
 		$(BIN) report --db $(DB) --format json >/dev/null
 	@callgrind_annotate build/callgrind.out | head -n 30
 
-# Fuzz every boundary format with libFuzzer (clang), FUZZ_SECONDS each.
+# Fuzz every boundary with libFuzzer (clang), FUZZ_SECONDS each: the
+# library is compiled once with the sanitizers, each target starts from
+# its own seeds (the seed test writes them) plus data/.
 FUZZ_SECONDS ?= 30
-FUZZ_SRC := $(wildcard tests/fuzz/*_fuzz.c)
+FUZZ_SRC   := $(wildcard tests/fuzz/*_fuzz.c)
+FUZZ_BIN   := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_OBJ   := $(LIB_SRC:%.c=build/fuzz/%.o) build/fuzz/tests/fixture.o
+FUZZ_FLAGS := -std=c11 -D_DEFAULT_SOURCE -DMC_LIBFUZZER -g -O1 -Isrc -Itests \
+	-fsanitize=address,undefined
+
+build/fuzz/%.o: %.c
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build/fuzz/src/io/holiday_rules_data.o: data/holiday-rules.json
+build/fuzz/src/io/holiday_decisions_data.o: data/holiday-decisions.json
+build/fuzz/src/io/index_rules_data.o: data/index-rules.json
+
+build/fuzz/%_fuzz: tests/fuzz/%_fuzz.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(LDLIBS)
+
 fuzz: deps
 	@command -v clang >/dev/null || sh scripts/deps.sh clang
-	@mkdir -p build/fuzz
-	@for f in $(FUZZ_SRC); do \
-		n=$$(basename $$f .c); \
-		clang -std=c11 -D_DEFAULT_SOURCE -DMC_LIBFUZZER -g -O1 -fsanitize=fuzzer,address,undefined \
-			-Isrc -Itests $$f $(LIB_SRC) $(LDLIBS) -o build/fuzz/$$n || exit 1; \
-		mkdir -p build/fuzz/$$n.corpus; \
-		build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
-			build/fuzz/$$n.corpus data 2>&1 | tail -n 3 || exit 1; \
+	@$(MAKE) --no-print-directory MODE=release $(FUZZ_SRC:tests/%.c=build/release/tests/%)
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	@for b in $(FUZZ_BIN); do \
+		n=$$(basename $$b); \
+		mkdir -p $$b.corpus; \
+		build/release/tests/fuzz/$$n --write-seeds $$b.corpus || exit 1; \
+		echo "fuzz: $$n"; \
+		$$b -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+			-artifact_prefix=$$b- $$b.corpus data >$$b.log 2>&1; \
+		rc=$$?; tail -n 3 $$b.log; \
+		[ $$rc -eq 0 ] || { grep -B2 -A30 'ERROR\|fuzz:' $$b.log | head -60; exit 1; }; \
 	done
 
 format:

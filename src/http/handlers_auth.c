@@ -151,8 +151,7 @@ void h_login(struct http_req *r)
 
 void h_logout(struct http_req *r)
 {
-	const char *token = MHD_lookup_connection_value(
-		r->conn, MHD_COOKIE_KIND, "motcua_session");
+	const char *token = http_value(r, MHD_COOKIE_KIND, "motcua_session");
 	struct mc_err err;
 	if (r->signed_in && token) {
 		char hash[65];

@@ -117,8 +117,8 @@ static void serve_file(struct http_req *r, const char *dir, const char *name)
 		return not_found(r);
 	snprintf(etag, sizeof(etag), "\"%" PRIx64 "-%" PRIx64 "\"",
 		 (uint64_t)st.st_size, (uint64_t)st.st_mtime);
-	const char *inm = MHD_lookup_connection_value(
-		r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+	const char *inm =
+		http_value(r, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
 	if (inm && strcmp(inm, etag) == 0)
 		http_reply_text(r, 304, type, "", 0);
 	else

@@ -94,6 +94,12 @@ struct http_server {
 
 #define HTTP_MAX_PARAMS 3
 
+/* One header, cookie or query argument of a request given as parts. */
+struct http_field {
+	enum MHD_ValueKind kind; /* MHD_HEADER_KIND, _COOKIE_, _GET_ARGUMENT_ */
+	const char *name, *value;
+};
+
 struct http_req {
 	struct http_server *srv;
 	struct MHD_Connection *conn;
@@ -110,6 +116,11 @@ struct http_req {
 	bool signed_in;
 	struct http_user user;
 	char client[64]; /* http_client_addr, "" until asked */
+	/* a request without a connection (offline.c): its headers, cookies
+	 * and query arguments, and where the answer's body goes */
+	const struct http_field *fields;
+	size_t n_fields;
+	struct strbuf *answer;
 	/* the reply */
 	int status;
 	struct MHD_Response *resp;
@@ -146,6 +157,16 @@ const char *http_client_addr(struct http_req *r);
 /* Route and answer one complete request (body read). */
 void http_dispatch(struct http_req *r);
 
+/* One request given as its parts, answered by http_dispatch without a
+ * connection (offline.c): url with its query, headers (the Cookie header
+ * is split into cookies). Returns the status (0: no answer) and puts the
+ * answer's body in *answer. srv is a started server; its socket is not
+ * used. */
+int http_offline_request(struct http_server *srv, const char *method,
+			 const char *url, const struct http_field *headers,
+			 size_t n_headers, const char *body, size_t body_len,
+			 struct strbuf *answer);
+
 /* ---- replies (json_out.c) ----------------------------------------------- */
 
 /* Reply with a JSON value (reference stolen) and status. */
@@ -165,6 +186,10 @@ int http_status_of(enum mc_code code);
 void http_reply_mc(struct http_req *r, const struct mc_err *err);
 void http_add_header(struct http_req *r, const char *name, const char *value);
 
+/* A header (name case-insensitive), cookie or query argument of r, from
+ * its connection or its fields; NULL when absent. */
+const char *http_value(struct http_req *r, enum MHD_ValueKind kind,
+		       const char *name);
 /* A query argument, NULL when absent. */
 const char *http_query(struct http_req *r, const char *name);
 /* The body as a JSON object; NULL after replying 400 (naming "body"). */

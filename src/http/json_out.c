@@ -11,11 +11,17 @@
 #include "core/civil.h"
 #include "http/http_int.h"
 
+/* data, len: the body, kept for a request without a connection */
 static void set_response(struct http_req *r, int status,
-			 struct MHD_Response *resp, const char *type)
+			 struct MHD_Response *resp, const char *type,
+			 const void *data, size_t len)
 {
 	if (!resp)
 		return;
+	if (r->answer) {
+		strbuf_reset(r->answer);
+		strbuf_add(r->answer, data, len);
+	}
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
@@ -38,13 +44,14 @@ void http_reply_json(struct http_req *r, int status, json_t *v)
 			     MHD_create_response_from_buffer(
 				     sizeof(oom) - 1, (void *)oom,
 				     MHD_RESPMEM_PERSISTENT),
-			     "application/json");
+			     "application/json", oom, sizeof(oom) - 1);
 		return;
 	}
+	size_t len = strlen(text);
 	set_response(r, status,
-		     MHD_create_response_from_buffer(strlen(text), text,
+		     MHD_create_response_from_buffer(len, text,
 						     MHD_RESPMEM_MUST_FREE),
-		     "application/json; charset=utf-8");
+		     "application/json; charset=utf-8", text, len);
 }
 
 void http_reply_strbuf(struct http_req *r, int status, struct strbuf *sb)
@@ -61,8 +68,9 @@ void http_reply_strbuf(struct http_req *r, int status, struct strbuf *sb)
 		strbuf_release(sb);
 		return;
 	}
+	set_response(r, status, resp, "application/json; charset=utf-8",
+		     sb->buf, sb->len);
 	strbuf_init(sb);
-	set_response(r, status, resp, "application/json; charset=utf-8");
 }
 
 void http_reply_text(struct http_req *r, int status, const char *type,
@@ -71,7 +79,7 @@ void http_reply_text(struct http_req *r, int status, const char *type,
 	set_response(r, status,
 		     MHD_create_response_from_buffer(len, (void *)text,
 						     MHD_RESPMEM_MUST_COPY),
-		     type);
+		     type, text, len);
 }
 
 void http_reply_error(struct http_req *r, int status, const char *code,
@@ -133,10 +141,24 @@ void http_add_header(struct http_req *r, const char *name, const char *value)
 		MHD_add_response_header(r->resp, name, value);
 }
 
+const char *http_value(struct http_req *r, enum MHD_ValueKind kind,
+		       const char *name)
+{
+	if (r->conn)
+		return MHD_lookup_connection_value(r->conn, kind, name);
+	for (size_t i = 0; i < r->n_fields; i++) {
+		const struct http_field *f = &r->fields[i];
+		if (f->kind == kind &&
+		    (kind == MHD_HEADER_KIND ? strcasecmp(f->name, name)
+					     : strcmp(f->name, name)) == 0)
+			return f->value;
+	}
+	return NULL;
+}
+
 const char *http_query(struct http_req *r, const char *name)
 {
-	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND,
-					   name);
+	return http_value(r, MHD_GET_ARGUMENT_KIND, name);
 }
 
 /* Whether text nests at most LIMIT_DEPTH deep; when it does not, key

@@ -41,8 +41,7 @@ static void fill_user(struct http_user *hu, const struct user *u,
 
 enum mc_code http_session_load(struct http_req *r, struct mc_err *err)
 {
-	const char *token = MHD_lookup_connection_value(
-		r->conn, MHD_COOKIE_KIND, "motcua_session");
+	const char *token = http_value(r, MHD_COOKIE_KIND, "motcua_session");
 	r->signed_in = false;
 	if (!token || strlen(token) != 64)
 		return MC_OK;
@@ -64,8 +63,7 @@ enum mc_code http_session_load(struct http_req *r, struct mc_err *err)
 
 bool http_csrf_ok(struct http_req *r)
 {
-	const char *h = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
-						    "X-CSRF-Token");
+	const char *h = http_value(r, MHD_HEADER_KIND, "X-CSRF-Token");
 	size_t n = strlen(r->user.csrf);
 	return h && n && strlen(h) == n &&
 	       sodium_memcmp(h, r->user.csrf, n) == 0;

@@ -56,12 +56,20 @@ int64_t column_time(sqlite3_stmt *s, int i)
 	return sqlite3_column_int64(s, i);
 }
 
-char *column_strdup(sqlite3_stmt *s, int i)
+char *column_strdup(sqlite3_stmt *s, int i, bool *ok)
 {
 	const unsigned char *v = sqlite3_column_text(s, i);
 	if (!v)
 		return NULL;
-	return strdup((const char *)v);
+	char *copy = strdup((const char *)v);
+	if (!copy)
+		*ok = false;
+	return copy;
+}
+
+enum mc_code store_nomem(struct mc_err *err, const char *what)
+{
+	return mc_fail(err, MC_ERR_NOMEM, "", "out of memory %s", what);
 }
 
 static enum mc_code exec(struct store *st, const char *sql, struct mc_err *err)
@@ -251,17 +259,22 @@ enum mc_code store_unit_put(struct store *st, const struct unit *u,
 	return store_agg_settle(st, err);
 }
 
-static void read_unit(sqlite3_stmt *s, struct unit *u)
+/* False (u released) when a copy failed. */
+static bool read_unit(sqlite3_stmt *s, struct unit *u)
 {
+	bool ok = true;
 	unit_init(u);
-	u->code = column_strdup(s, 0);
-	u->name = column_strdup(s, 1);
-	u->parent = column_strdup(s, 2);
+	u->code = column_strdup(s, 0, &ok);
+	u->name = column_strdup(s, 1, &ok);
+	u->parent = column_strdup(s, 2, &ok);
 	u->level = (enum unit_level)sqlite3_column_int(s, 3);
 	u->valid_from = column_time(s, 4);
 	u->valid_to = column_time(s, 5);
-	u->successor = column_strdup(s, 6);
-	u->office_hours = column_strdup(s, 7);
+	u->successor = column_strdup(s, 6, &ok);
+	u->office_hours = column_strdup(s, 7, &ok);
+	if (!ok)
+		unit_release(u);
+	return ok;
 }
 
 enum mc_code store_unit_get(struct store *st, const char *code,
@@ -271,9 +284,9 @@ enum mc_code store_unit_get(struct store *st, const char *code,
 	bind_text(s, 1, code);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		read_unit(s, out);
+		bool ok = read_unit(s, out);
 		sqlite3_reset(s);
-		return MC_OK;
+		return ok ? MC_OK : store_nomem(err, "reading a unit");
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
@@ -313,7 +326,10 @@ enum mc_code store_unit_each(struct store *st, store_unit_fn fn, void *ctx,
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct unit u;
-		read_unit(s, &u);
+		if (!read_unit(s, &u)) {
+			sqlite3_reset(s);
+			return store_nomem(err, "listing units");
+		}
 		int stop = fn(&u, ctx);
 		unit_release(&u);
 		if (stop)
@@ -406,14 +422,14 @@ static bool read_fees(const char *text, struct procedure *p)
 	json_array_foreach (a, i, v) {
 		struct procedure_fee *f =
 			ARRAY_PUSH(p->fees, p->n_fees, p->cap_fees);
-		if (!f) {
+		if (!f ||
+		    !str_set(&f->code,
+			     json_string_value(json_object_get(v, "code"))) ||
+		    !str_set(&f->name,
+			     json_string_value(json_object_get(v, "name")))) {
 			ok = false;
 			break;
 		}
-		str_set(&f->code,
-			json_string_value(json_object_get(v, "code")));
-		str_set(&f->name,
-			json_string_value(json_object_get(v, "name")));
 		f->amount = json_integer_value(json_object_get(v, "amount"));
 	}
 	json_decref(a);
@@ -443,16 +459,17 @@ static bool read_windows(const char *text, struct procedure *p)
 /* Reads a row of code, name, ... online_only. */
 static bool read_procedure(sqlite3_stmt *s, struct procedure *out)
 {
+	bool ok = true;
 	procedure_init(out);
-	out->code = column_strdup(s, 0);
-	out->name = column_strdup(s, 1);
-	out->field_code = column_strdup(s, 2);
-	out->field_name = column_strdup(s, 3);
+	out->code = column_strdup(s, 0, &ok);
+	out->name = column_strdup(s, 1, &ok);
+	out->field_code = column_strdup(s, 2, &ok);
+	out->field_name = column_strdup(s, 3, &ok);
 	out->limit_value = sqlite3_column_int(s, 4);
 	out->limit_unit = (enum limit_unit)sqlite3_column_int(s, 5);
 	out->online_level = (enum online_level)sqlite3_column_int(s, 6);
 	out->paper_result = sqlite3_column_int(s, 7);
-	return read_fees((const char *)sqlite3_column_text(s, 8), out) &&
+	return ok && read_fees((const char *)sqlite3_column_text(s, 8), out) &&
 	       read_windows((const char *)sqlite3_column_text(s, 9), out);
 }
 

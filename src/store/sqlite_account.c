@@ -72,16 +72,20 @@ enum mc_code store_user_add(struct store *st, struct user *u,
 
 /* Columns: id, username, password_hash, role, unit_code, active,
  * created_at. */
-static void read_user(sqlite3_stmt *s, struct user *u)
+static bool read_user(sqlite3_stmt *s, struct user *u)
 {
+	bool ok = true;
 	memset(u, 0, sizeof(*u));
 	u->id = sqlite3_column_int64(s, 0);
-	u->username = column_strdup(s, 1);
-	u->password_hash = column_strdup(s, 2);
-	u->role = column_strdup(s, 3);
-	u->unit_code = column_strdup(s, 4);
+	u->username = column_strdup(s, 1, &ok);
+	u->password_hash = column_strdup(s, 2, &ok);
+	u->role = column_strdup(s, 3, &ok);
+	u->unit_code = column_strdup(s, 4, &ok);
 	u->active = sqlite3_column_int(s, 5) != 0;
 	u->created_at = sqlite3_column_int64(s, 6);
+	if (!ok)
+		user_release(u);
+	return ok;
 }
 
 enum mc_code store_user_get(struct store *st, const char *username,
@@ -90,9 +94,10 @@ enum mc_code store_user_get(struct store *st, const char *username,
 	sqlite3_stmt *s = store_stmt(st, Q_USER_GET);
 	bind_text(s, 1, username);
 	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_user(s, out);
+	bool ok = rc != SQLITE_ROW || read_user(s, out);
 	sqlite3_reset(s);
+	if (!ok)
+		return store_nomem(err, "reading a user");
 	if (rc == SQLITE_ROW)
 		return MC_OK;
 	if (rc != SQLITE_DONE)
@@ -108,7 +113,10 @@ enum mc_code store_user_each(struct store *st, store_user_fn fn, void *ctx,
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct user u;
-		read_user(s, &u);
+		if (!read_user(s, &u)) {
+			sqlite3_reset(s);
+			return store_nomem(err, "listing users");
+		}
 		int stop = fn(&u, ctx);
 		user_release(&u);
 		if (stop)
@@ -142,12 +150,15 @@ enum mc_code store_session_get(struct store *st, const char *token_hash,
 	bind_text(s, 1, token_hash);
 	sqlite3_bind_int64(s, 2, now);
 	int rc = sqlite3_step(s);
+	bool ok = true;
 	if (rc == SQLITE_ROW) {
-		read_user(s, out);
+		ok = read_user(s, out);
 		const unsigned char *c = sqlite3_column_text(s, 7);
 		snprintf(csrf, csrf_size, "%s", c ? (const char *)c : "");
 	}
 	sqlite3_reset(s);
+	if (!ok)
+		return store_nomem(err, "reading a session");
 	if (rc == SQLITE_ROW)
 		return MC_OK;
 	if (rc != SQLITE_DONE)
@@ -280,31 +291,27 @@ enum mc_code store_dossier_secret_get(struct store *st, int64_t dossier_id,
 /* ---- staff search ----------------------------------------------------- */
 
 /* Columns of Q_DOSSIER_SEARCH into the summary fields of d. */
-static void read_summary(sqlite3_stmt *s, struct dossier *d)
+static bool read_summary(sqlite3_stmt *s, struct dossier *d)
 {
+	bool ok = true;
 	dossier_init(d);
 	d->id = sqlite3_column_int64(s, 0);
-	d->code = column_strdup(s, 1);
-	d->procedure_code = column_strdup(s, 2);
-	d->procedure_name = column_strdup(s, 3);
-	d->unit_code = column_strdup(s, 4);
+	d->code = column_strdup(s, 1, &ok);
+	d->procedure_code = column_strdup(s, 2, &ok);
+	d->procedure_name = column_strdup(s, 3, &ok);
+	d->unit_code = column_strdup(s, 4, &ok);
 	d->channel = (enum channel)sqlite3_column_int(s, 5);
-	d->applicant_name = column_strdup(s, 6);
-	d->applicant_id = column_strdup(s, 7);
+	d->applicant_name = column_strdup(s, 6, &ok);
+	d->applicant_id = column_strdup(s, 7, &ok);
 	d->status = (enum dossier_status)sqlite3_column_int(s, 8);
 	d->submitted = column_time(s, 9);
 	d->received = column_time(s, 10);
 	d->due = column_time(s, 11);
 	d->finished = column_time(s, 12);
 	d->returned = column_time(s, 13);
-}
-
-/* A summary and its supplement rounds, which decide whether it waits
- * (report_dossier_overdue); false when they cannot be read. */
-static bool read_listed(sqlite3_stmt *s, struct dossier *d)
-{
-	read_summary(s, d);
-	return store_read_supplements(s, 14, d);
+	if (!ok)
+		dossier_release(d);
+	return ok;
 }
 
 /* The statuses of the open dossiers' partial index (OPEN_INDEXED in
@@ -338,7 +345,11 @@ enum mc_code store_dossier_search(struct store *st,
 	bool read = true;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct dossier d;
-		read = read_listed(s, &d);
+		if (!read_summary(s, &d)) {
+			sqlite3_reset(s);
+			return store_nomem(err, "searching dossiers");
+		}
+		read = store_read_supplements(s, 14, &d);
 		int stop = read ? fn(&d, ctx) : 1;
 		dossier_release(&d);
 		if (stop)

@@ -108,16 +108,20 @@ enum mc_code store_feedback_answer(struct store *st, const char *id, int64_t at,
 	"id, unit_code, dossier_code, outcome, body, answer, received_at," \
 	" answered_at"
 
-static void read_row(sqlite3_stmt *s, struct feedback_row *f)
+static bool read_row(sqlite3_stmt *s, struct feedback_row *f)
 {
-	f->id = column_strdup(s, 0);
-	f->unit_code = column_strdup(s, 1);
-	f->dossier_code = column_strdup(s, 2);
-	f->outcome = column_strdup(s, 3);
-	f->body = column_strdup(s, 4);
-	f->answer = column_strdup(s, 5);
+	bool ok = true;
+	f->id = column_strdup(s, 0, &ok);
+	f->unit_code = column_strdup(s, 1, &ok);
+	f->dossier_code = column_strdup(s, 2, &ok);
+	f->outcome = column_strdup(s, 3, &ok);
+	f->body = column_strdup(s, 4, &ok);
+	f->answer = column_strdup(s, 5, &ok);
 	f->received_at = column_time(s, 6);
 	f->answered_at = column_time(s, 7);
+	if (!ok)
+		feedback_row_release(f);
+	return ok;
 }
 
 enum mc_code store_feedback_get(struct store *st, const char *id,
@@ -138,8 +142,10 @@ enum mc_code store_feedback_get(struct store *st, const char *id,
 		return mc_fail(err, MC_ERR_NOT_FOUND, "id",
 			       "feedback \"%.60s\" is not known", id);
 	}
-	if (step == SQLITE_ROW)
-		read_row(s, out);
+	if (step == SQLITE_ROW && !read_row(s, out)) {
+		sqlite3_finalize(s);
+		return store_nomem(err, "reading feedback");
+	}
 	return done(st, s, step, "reading feedback", err);
 }
 
@@ -163,8 +169,11 @@ enum mc_code store_feedback_each(struct store *st, const char *unit, bool open,
 	sqlite3_bind_int(s, 3, limit);
 	int step;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		struct feedback_row f;
-		read_row(s, &f);
+		struct feedback_row f = {0};
+		if (!read_row(s, &f)) {
+			sqlite3_finalize(s);
+			return store_nomem(err, "listing feedback");
+		}
 		int stop = fn(&f, ctx);
 		feedback_row_release(&f);
 		if (stop) {

@@ -278,23 +278,24 @@ static void bind_dossier(sqlite3_stmt *s, const struct dossier *d,
 /* Reads a row of "SELECT id, DOSSIER_COLS". */
 static bool read_dossier(sqlite3_stmt *s, struct dossier *d)
 {
+	bool copied = true;
 	dossier_init(d);
 	int i = 0;
 	d->id = sqlite3_column_int64(s, i++);
-	d->code = column_strdup(s, i++);
-	d->procedure_code = column_strdup(s, i++);
-	d->procedure_name = column_strdup(s, i++);
-	d->field_code = column_strdup(s, i++);
-	d->field_name = column_strdup(s, i++);
-	d->unit_code = column_strdup(s, i++);
+	d->code = column_strdup(s, i++, &copied);
+	d->procedure_code = column_strdup(s, i++, &copied);
+	d->procedure_name = column_strdup(s, i++, &copied);
+	d->field_code = column_strdup(s, i++, &copied);
+	d->field_name = column_strdup(s, i++, &copied);
+	d->unit_code = column_strdup(s, i++, &copied);
 	d->channel = (enum channel)sqlite3_column_int(s, i++);
-	d->applicant_name = column_strdup(s, i++);
-	d->applicant_id = column_strdup(s, i++);
-	d->applicant_id_type = column_strdup(s, i++);
+	d->applicant_name = column_strdup(s, i++, &copied);
+	d->applicant_id = column_strdup(s, i++, &copied);
+	d->applicant_id_type = column_strdup(s, i++, &copied);
 	d->applicant_kind = (enum applicant_kind)sqlite3_column_int(s, i++);
-	d->phone = column_strdup(s, i++);
-	d->email = column_strdup(s, i++);
-	d->summary = column_strdup(s, i++);
+	d->phone = column_strdup(s, i++, &copied);
+	d->email = column_strdup(s, i++, &copied);
+	d->summary = column_strdup(s, i++, &copied);
 	d->submitted = column_time(s, i++);
 	d->received = column_time(s, i++);
 	d->due = column_time(s, i++);
@@ -310,13 +311,13 @@ static bool read_dossier(sqlite3_stmt *s, struct dossier *d)
 		  read_list(s, i++, d, read_fees) &&
 		  read_list(s, i++, d, read_results) &&
 		  read_list(s, i++, d, read_supplements);
-	d->extra = column_strdup(s, i++);
+	d->extra = column_strdup(s, i++, &copied);
 	i += 6; /* fee_total .. supplement_open: derived */
 	i++;    /* anomalies: derived */
 	d->origin = (enum dossier_origin)sqlite3_column_int(s, i++);
-	d->import_file = column_strdup(s, i++);
+	d->import_file = column_strdup(s, i++, &copied);
 	d->imported_at = column_time(s, i++);
-	return ok;
+	return ok && copied;
 }
 
 static int64_t dossier_id(struct store *st, const char *code)
@@ -516,7 +517,9 @@ enum mc_code store_dossier_get(struct store *st, const char *code,
 	if (!ok) {
 		dossier_release(out);
 		return mc_fail(err, MC_ERR_DB, "MaHoSo",
-			       "dossier \"%s\" has an unreadable list", code);
+			       "dossier \"%s\" could not be read (an "
+			       "unreadable list, or out of memory)",
+			       code);
 	}
 	return MC_OK;
 }

@@ -368,12 +368,13 @@ enum mc_code store_snapshot_get(struct store *st, const char *period,
 		return rc;
 	bind_text(s, 1, period);
 	int step = sqlite3_step(s);
+	bool ok = true;
 	if (step == SQLITE_ROW) {
-		out->period = column_strdup(s, 0);
+		out->period = column_strdup(s, 0, &ok);
 		out->created_at = sqlite3_column_int64(s, 1);
-		out->rules = column_strdup(s, 2);
-		out->content = column_strdup(s, 3);
-		out->checksum = column_strdup(s, 4);
+		out->rules = column_strdup(s, 2, &ok);
+		out->content = column_strdup(s, 3, &ok);
+		out->checksum = column_strdup(s, 4, &ok);
 	}
 	sqlite3_finalize(s);
 	if (step == SQLITE_DONE)
@@ -382,7 +383,7 @@ enum mc_code store_snapshot_get(struct store *st, const char *period,
 			       str_or_empty(period));
 	if (step != SQLITE_ROW)
 		return store_db_fail(st, err, "reading a snapshot");
-	if (!out->period || !out->content || !out->checksum) {
+	if (!ok || !out->period || !out->content || !out->checksum) {
 		snapshot_release(out);
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	}

@@ -81,7 +81,11 @@ enum mc_code store_db_fail(struct store *st, struct mc_err *err,
 void bind_text(sqlite3_stmt *s, int i, const char *v);
 void bind_time(sqlite3_stmt *s, int i, int64_t t); /* MC_NO_TIME: NULL */
 int64_t column_time(sqlite3_stmt *s, int i);
-char *column_strdup(sqlite3_stmt *s, int i); /* NULL stays NULL */
+/* A text column copied; NULL stays NULL. A copy that fails clears *ok,
+ * so a reader can answer MC_ERR_NOMEM instead of a NULL field. */
+char *column_strdup(sqlite3_stmt *s, int i, bool *ok);
+/* The answer of a reader whose copy failed. */
+enum mc_code store_nomem(struct mc_err *err, const char *what);
 
 void store_lists_release(struct dossier_lists *l);
 /* The supplement rounds stored in column col (a JSON array) into d;

@@ -11,13 +11,9 @@
  * a raw NUL byte as the end of its input (we refuse the byte, as the
  * grammar does).
  *
- * With -DMC_LIBFUZZER it is only the libFuzzer entry point; build with:
- *   clang -std=c11 -D_DEFAULT_SOURCE -DMC_LIBFUZZER -g -O1 \
- *     -fsanitize=fuzzer,address,undefined -Isrc -Itests \
- *     tests/fuzz/json_scan_fuzz.c src/io/json_scan.c -ljansson \
- *     -o json_scan_fuzz
- *   ./json_scan_fuzz -max_len=8192 CORPUS_DIR
- * Without it, a unit test that runs the same checks over a few seeds.
+ * `make fuzz` runs it under libFuzzer; as a test it runs the seeds
+ * below, each with its verdict: accepted, or refused with the scanner's
+ * reason (tests/fuzz/fuzz.h).
  */
 #include <jansson.h>
 #include <stdint.h>
@@ -25,15 +21,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz/fuzz.h"
 #include "io/json_scan.h"
 
 static void check(int ok, const char *what, const uint8_t *data, size_t size)
 {
-	if (ok)
-		return;
-	fprintf(stderr, "json_scan_fuzz: %s\n%.*s\n", what, (int)size,
-		(const char *)data);
-	abort();
+	if (!ok)
+		fuzz_fail(what, data, size);
 }
 
 /* Token by token; the last token, and the top scalar's text in buf. */
@@ -94,11 +88,10 @@ static void check_value(const struct json_scan *s, enum json_token first,
 		      "integer differs", data, size);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static void judge(const uint8_t *data, size_t size, struct fuzz_verdict *v)
 {
 	char *buf = malloc(size + 1);
+	check(buf != NULL, "out of memory", data, size);
 	struct json_scan s;
 	enum json_token first;
 	bool valid = scan_all(data, size, buf, &s, &first) == JS_END;
@@ -120,31 +113,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_value(&s, first, buf, j, data, size);
 	}
 	check_skip(data, size, buf, valid);
+	if (!valid) {
+		check(s.err_reason && s.err_reason[0],
+		      "refused without a reason", data, size);
+		v->code = MC_ERR_INPUT;
+		snprintf(v->field, sizeof(v->field), "%s", s.err_reason);
+	}
 	json_decref(j);
 	free(buf);
-	return 0;
 }
 
-#ifndef MC_LIBFUZZER
-#include "test.h"
-
-static const char *const seeds[] = {
-	"{\"a\":[1,-2.5e3,true,false,null],\"b\":{}}",
-	"\"\\ud83d\\ude00\\u0000\xc3\xa9\"",
-	"-9223372036854775808",
-	"[[[]]] x",
-	"\"\xed\xa0\x80\"",
-	"01",
-	"",
+static const struct fuzz_seed seeds[] = {
+	{"{\"a\":[1,-2.5e3,true,false,null],\"b\":{}}", MC_OK, ""},
+	{"\"\\ud83d\\ude00\\u0000\xc3\xa9\"", MC_OK, ""},
+	{"-9223372036854775808", MC_OK, ""},
+	{"[[[]]] x", MC_ERR_INPUT, "unexpected text after the value"},
+	{"\"\xed\xa0\x80\"", MC_ERR_INPUT, "invalid UTF-8"},
+	{"01", MC_ERR_INPUT, "leading zero in a number"},
+	{"", MC_ERR_INPUT, "unexpected end of input"},
 };
 
-TEST(seeds_agree_with_jansson)
-{
-	for (size_t i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++)
-		LLVMFuzzerTestOneInput((const uint8_t *)seeds[i],
-				       strlen(seeds[i]));
-	CHECK(1); /* a disagreement aborts with the offending text */
-}
-
-TEST_MAIN(T(seeds_agree_with_jansson))
-#endif
+FUZZ_MAIN(judge, seeds)
