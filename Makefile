@@ -127,6 +127,7 @@ build/fuzz/%.o: %.c
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
+.SECONDARY: $(FUZZ_OBJ)
 build/fuzz/src/io/holiday_rules_data.o: data/holiday-rules.json
 build/fuzz/src/io/holiday_decisions_data.o: data/holiday-decisions.json
 build/fuzz/src/io/index_rules_data.o: data/index-rules.json

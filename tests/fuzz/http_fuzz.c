@@ -21,6 +21,7 @@
 #include "fuzz/fuzz.h"
 #include "http/account.h"
 #include "http/http_int.h"
+#include "store/sqlite_int.h"
 
 #define MAX_HEADERS 32
 
@@ -149,24 +150,47 @@ static void check_answer(const struct request *q, int status,
 	json_decref(j);
 }
 
+/* Whether another connection (the server's) committed since the last
+ * call: the digest is computed again only then, which keeps reads fast. */
+static bool committed(void)
+{
+	static int64_t seen = -1;
+	sqlite3_stmt *s;
+	int64_t now = -2;
+	if (sqlite3_prepare_v2(fx.app.st->db, "PRAGMA data_version", -1, &s,
+			       NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		now = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	bool changed = now != seen;
+	seen = now;
+	return changed;
+}
+
 static void judge(const uint8_t *data, size_t size, struct fuzz_verdict *v)
 {
+	static char digest[65]; /* of the database as it stands */
 	if (!srv)
 		start();
+	if (committed())
+		fixture_digest(&fx, digest);
 	struct request q = {0};
 	if (parse(data, size, &q)) {
 		struct strbuf body;
-		char before[65], after[65];
+		char after[65];
 		strbuf_init(&body);
-		fixture_digest(&fx, before);
 		int status = http_offline_request(srv, q.method, q.url,
 						  q.headers, q.n_headers,
 						  q.body, q.body_len, &body);
 		check_answer(&q, status, &body, data, size, v);
-		if (status >= 400 &&
-		    strcmp(fixture_digest(&fx, after), before) != 0)
-			fuzz_fail("a refused request changed the database",
-				  data, size);
+		if (committed()) {
+			fixture_digest(&fx, after);
+			if (status >= 400 && strcmp(after, digest) != 0)
+				fuzz_fail("a refused request changed the "
+					  "database",
+					  data, size);
+			memcpy(digest, after, sizeof(digest));
+		}
 		strbuf_release(&body);
 	}
 	free(q.text);
