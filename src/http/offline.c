@@ -54,7 +54,9 @@ static void add(struct parts *p, enum MHD_ValueKind kind, const char *name,
 /* "a=1&b=2" (cut in place) as query arguments. */
 static void split_query(struct parts *p, char *q)
 {
-	for (char *tok = strtok(q, "&"); tok; tok = strtok(NULL, "&")) {
+	char *save;
+	for (char *tok = strtok_r(q, "&", &save); tok;
+	     tok = strtok_r(NULL, "&", &save)) {
 		char *eq = strchr(tok, '=');
 		if (eq)
 			*eq++ = '\0';
@@ -68,7 +70,9 @@ static void split_query(struct parts *p, char *q)
 /* "a=1; b=2" (cut in place) as cookies. */
 static void split_cookies(struct parts *p, char *c)
 {
-	for (char *tok = strtok(c, ";"); tok; tok = strtok(NULL, ";")) {
+	char *save;
+	for (char *tok = strtok_r(c, ";", &save); tok;
+	     tok = strtok_r(NULL, ";", &save)) {
 		tok += strspn(tok, " \t");
 		char *eq = strchr(tok, '=');
 		if (!eq)
