@@ -4,25 +4,20 @@
  * declares (no code, times, status, fees, results, supplement rounds,
  * VNeID, payment, reuse or data-store flags; at the portal no scans and
  * channel 2) and every text field is within its limit
- * (core/limits.h). The first byte picks the kind (even: online, odd:
- * counter). Built and run by `make fuzz`, like the other targets.
+ * (core/limits.h); whatever is refused says why. The first byte picks
+ * the kind (even: online, odd: counter). `make fuzz` runs it under
+ * libFuzzer; as a test it runs the seeds below, each with its verdict
+ * (tests/fuzz/fuzz.h).
  */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
 #include "core/civil.h"
 #include "core/limits.h"
+#include "fuzz/fuzz.h"
 #include "io/filing.h"
 
 static void check(int ok, const char *what, const uint8_t *data, size_t size)
 {
-	if (ok)
-		return;
-	fprintf(stderr, "filing_fuzz: %s\n%.*s\n", what, (int)size,
-		(const char *)data);
-	abort();
+	if (!ok)
+		fuzz_fail(what, data, size);
 }
 
 static int within(const struct dossier *d)
@@ -31,10 +26,13 @@ static int within(const struct dossier *d)
 		enum limit_id id;
 		const char *s;
 	} t[] = {
-		{LIMIT_CODE, d->procedure_code}, {LIMIT_CODE, d->unit_code},
-		{LIMIT_NAME, d->applicant_name}, {LIMIT_ID, d->applicant_id},
+		{LIMIT_CODE, d->procedure_code},
+		{LIMIT_CODE, d->unit_code},
+		{LIMIT_NAME, d->applicant_name},
+		{LIMIT_ID, d->applicant_id},
 		{LIMIT_ID_TYPE, d->applicant_id_type},
-		{LIMIT_PHONE, d->phone},         {LIMIT_EMAIL, d->email},
+		{LIMIT_PHONE, d->phone},
+		{LIMIT_EMAIL, d->email},
 		{LIMIT_SUMMARY, d->summary},
 	};
 	for (size_t i = 0; i < sizeof(t) / sizeof(*t); i++)
@@ -64,21 +62,44 @@ static int only_declared(const struct dossier *d, enum filing_kind kind)
 	       d->returned == MC_NO_TIME && d->refused == MC_NO_TIME;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static void judge(const uint8_t *data, size_t size, struct fuzz_verdict *v)
 {
 	if (size < 1)
-		return 0;
+		return;
 	enum filing_kind kind = data[0] % 2 ? FILING_COUNTER : FILING_ONLINE;
 	struct dossier d;
+	struct mc_err err = {0};
 	dossier_init(&d);
-	if (filing_parse((const char *)data + 1, size - 1, kind, &d, NULL) ==
-	    MC_OK) {
+	enum mc_code rc =
+		filing_parse((const char *)data + 1, size - 1, kind, &d, &err);
+	if (rc) {
+		fuzz_refused(v, &err, rc, data, size);
+	} else {
 		check(within(&d), "a field over its limit", data, size);
 		check(only_declared(&d, kind), "a field not declared", data,
 		      size);
 	}
 	dossier_release(&d);
-	return 0;
 }
+
+#define APPLICANT                                                             \
+	"\"MaTTHC\":\"1.000001\",\"DonViXuLy\":\"000.00.31.H56\","            \
+	"\"ChuHoSo\":\"Lê Thị Hoa\",\"SoGiayToChuHoSo\":\"001190012345\"," \
+	"\"LoaiDoiTuong\":\"1\""
+
+static const struct fuzz_seed seeds[] = {
+	{"0{" APPLICANT "}", MC_OK, ""},
+	{"1{" APPLICANT ",\"KenhThucHien\":\"1\"}", MC_OK, ""},
+	{"0{" APPLICANT ",\"NgayHenTra\":\"20990101000000\"}", MC_ERR_INPUT,
+	 "NgayHenTra"},
+	{"0{" APPLICANT ",\"DuocXacThucVNeID\":true}", MC_ERR_INPUT,
+	 "DuocXacThucVNeID"},
+	{"0{\"MaTTHC\":\"1.000001\",\"DonViXuLy\":\"000.00.31.H56\","
+	 "\"ChuHoSo\":\"A\xe2\x80\xae"
+	 "B\",\"SoGiayToChuHoSo\":\"001190012345\","
+	 "\"LoaiDoiTuong\":\"1\"}",
+	 MC_ERR_INPUT, "ChuHoSo"}, /* a bidirectional override */
+	{"0[]", MC_ERR_INPUT, ""}, /* not an object: the line, no field */
+};
+
+FUZZ_MAIN(judge, seeds)

@@ -213,7 +213,7 @@ static void judge(const uint8_t *data, size_t size, struct fuzz_verdict *v)
 #define FILING(unit)                                                          \
 	"{\"MaTTHC\":\"1.000001\",\"DonViXuLy\":\"" unit "\","                \
 	"\"ChuHoSo\":\"Lê Thị Hoa\",\"SoGiayToChuHoSo\":\"001190012345\"," \
-	"\"LoaiDoiTuong\":\"1\",\"KenhThucHien\":\"1\"}"
+	"\"LoaiDoiTuong\":\"1\"}"
 
 static const struct fuzz_seed seeds[] = {
 	{"GET /api/v1/units\n\n", 200, ""},
