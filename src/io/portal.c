@@ -109,6 +109,7 @@ struct reader {
 	struct strbuf extra; /* unknown top-level members, "{" once begun */
 	size_t n_extra;      /* their number */
 	char over[64];       /* the first one over LIMIT_UNKNOWN_KEYS */
+	char member[64];     /* the top-level member being read */
 };
 
 static uint32_t key_hash(uint32_t object, const char *s, size_t n)
@@ -742,6 +743,8 @@ static void top_object(struct reader *r, struct dossier *d)
 	while (json_scan_next(s) == JS_KEY) {
 		int i = find_name(top_fields, N_TOP, s, &hint);
 		size_t key_start = s->start, key_end = s->end;
+		snprintf(r->member, sizeof(r->member), "%.*s", (int)s->str_len,
+			 s->str);
 		if (i < 0 ? !key_unique(r, object)
 			  : !known_unique(r, &seen, (size_t)i))
 			return;
@@ -781,6 +784,12 @@ static enum mc_code verdict(struct reader *r, bool object,
 			    const struct dossier *d, struct mc_err *err)
 {
 	const struct json_scan *s = &r->js;
+	/* nesting is refused by the scanner; name the member it is in */
+	if (s->tok == JS_ERROR && r->member[0] &&
+	    strcmp(s->err_reason, "nested too deep") == 0)
+		return mc_fail(err, MC_ERR_INPUT, r->member,
+			       "%s: nests deeper than %d levels (byte %zu)",
+			       r->member, JSON_SCAN_MAX_DEPTH, s->err_pos + 1);
 	if (s->tok == JS_ERROR)
 		return mc_fail(err, MC_ERR_INPUT, "",
 			       "invalid JSON at byte %zu: %s", s->err_pos + 1,

@@ -121,6 +121,27 @@ TEST(portal_lists_and_unknown_members_are_counted)
 	}
 }
 
+TEST(deep_nesting_in_a_line_names_its_member)
+{
+	struct strbuf line;
+	struct dossier d;
+	struct mc_err err;
+	strbuf_init(&line);
+	strbuf_puts(&line, LINE_HEAD ",\"Khac\":");
+	for (int i = 0; i < 100; i++)
+		strbuf_add(&line, "[", 1);
+	for (int i = 0; i < 100; i++)
+		strbuf_add(&line, "]", 1);
+	strbuf_puts(&line, "}");
+	dossier_init(&d);
+	CHECK_INT(portal_dossier_parse(line.buf, line.len, &d, &err),
+		  MC_ERR_INPUT);
+	CHECK_STR(err.field, "Khac");
+	CHECK(strstr(err.message, "nests deeper than"));
+	dossier_release(&d);
+	strbuf_release(&line);
+}
+
 TEST(catalogue_lines_keep_their_limits)
 {
 	struct mc_err err;
@@ -219,5 +240,6 @@ TEST(ratings_feedback_and_targets_lines_keep_their_limits)
 
 TEST_MAIN(T(portal_lines_keep_their_limits),
 	  T(portal_lists_and_unknown_members_are_counted),
+	  T(deep_nesting_in_a_line_names_its_member),
 	  T(catalogue_lines_keep_their_limits),
 	  T(ratings_feedback_and_targets_lines_keep_their_limits))
