@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "aggregates/agg.h"
 #include "core/civil.h"
@@ -61,6 +62,16 @@ enum mc_code cli_open_store(const char *db, struct store **st,
 			    struct mc_err *err)
 {
 	return agg_store_open(cli_db_path(db), st, NULL, err);
+}
+
+int64_t cli_now(void)
+{
+	const char *env = getenv("MOTCUA_NOW");
+	int64_t t;
+	if (env && *env &&
+	    civil_parse_local(env, &t, "MOTCUA_NOW", NULL) == MC_OK)
+		return t;
+	return (int64_t)time(NULL);
 }
 
 enum mc_code cli_open_app(const char *db, struct app *app, struct mc_err *err)

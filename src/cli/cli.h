@@ -33,6 +33,10 @@ enum mc_code cli_open_store(const char *db, struct store **st,
  * time) fixes the moment it takes as now, for tests and rehearsals. */
 enum mc_code cli_open_app(const char *db, struct app *app, struct mc_err *err);
 
+/* Now as the app will take it: $MOTCUA_NOW when it is a valid time
+ * (cli_open_app refuses a bad one), else the clock. */
+int64_t cli_now(void);
+
 /* While a period runs, the line that says its figures are as of
  * `as_of` (to the minute, Vietnam time); nothing for an ended period. */
 void cli_print_as_of(int64_t as_of);

@@ -143,14 +143,6 @@ static void print_json(const struct index_table *t)
 	strbuf_release(&sb);
 }
 
-/* The last calendar month that has ended by today. */
-static struct report_period last_month(void)
-{
-	int y, m, d;
-	civil_from_days(civil_local_day((int64_t)time(NULL)), &y, &m, &d);
-	return report_month(m == 1 ? y - 1 : y, m == 1 ? 12 : m - 1, 1);
-}
-
 /* Read a rules document given with --rules. */
 static int load_rules(const char *path, struct index_rules *out)
 {
@@ -203,7 +195,7 @@ static int parse_query(const struct args *a, struct index_query *q)
 	if (strcmp(a->format, "xlsx") == 0 && !a->out)
 		return cli_usage("--format xlsx: needs --out FILE.xlsx");
 	if (!a->period) {
-		q->period = last_month();
+		q->period = report_last_month(cli_now(), 1);
 		return 0;
 	}
 	return report_period_parse(a->period, 1, &q->period, "period", &err)

@@ -230,19 +230,6 @@ static void print_json(const struct report *rep)
 	strbuf_release(&sb);
 }
 
-/* The latest statutory month that has ended by today. */
-static struct report_period last_month(int cutoff)
-{
-	int y, m, d;
-	int64_t today = civil_local_day((int64_t)time(NULL));
-	civil_from_days(today, &y, &m, &d);
-	struct report_period p = report_month(y, m, cutoff);
-	if (p.to >= today)
-		p = report_month(m == 1 ? y - 1 : y, m == 1 ? 12 : m - 1,
-				 cutoff);
-	return p;
-}
-
 struct args {
 	const char *db, *from, *to, *period, *cutoff, *unit, *by, *format;
 	const char *out, *level, *min_resolved;
@@ -266,7 +253,7 @@ static int parse_query(const struct args *a, struct report_query *q)
 	if ((a->from || a->to) && a->period)
 		return cli_usage("give --from and --to, or --period, not both");
 	if (!a->from && !a->to && !a->period) {
-		q->period = last_month(cutoff);
+		q->period = report_last_month(cli_now(), cutoff);
 		return 0;
 	}
 	if (a->period)

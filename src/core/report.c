@@ -472,6 +472,18 @@ struct report_period report_month(int year, int month, int cutoff)
 	return p;
 }
 
+struct report_period report_last_month(int64_t now, int cutoff)
+{
+	int y, m, d;
+	int64_t today = civil_local_day(now);
+	civil_from_days(today, &y, &m, &d);
+	struct report_period p = report_month(y, m, cutoff);
+	if (p.to >= today)
+		p = report_month(m == 1 ? y - 1 : y, m == 1 ? 12 : m - 1,
+				 cutoff);
+	return p;
+}
+
 /* Months first..last of `year` as one period. */
 static struct report_period months(int year, int first, int last, int cutoff)
 {

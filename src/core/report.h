@@ -150,6 +150,11 @@ enum mc_code report_period_parse(const char *s, int cutoff,
  * 2024", "năm 2024"; false (and "") when s is none of the forms. */
 bool report_period_title(const char *s, char *buf, size_t len);
 
+/* The latest statutory month (cut-off `cutoff`; 1: the calendar month)
+ * that has ended by `now`'s local day: the default period of the
+ * reports, the index and the pages. */
+struct report_period report_last_month(int64_t now, int cutoff);
+
 /* The statutory month named `month` of `year` with cut-off day `cutoff`
  * (15: 15th of the previous month to the 14th; 1: the calendar month). */
 struct report_period report_month(int year, int month, int cutoff);

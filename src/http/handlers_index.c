@@ -35,10 +35,7 @@ static bool calendar_period(struct http_req *r, struct report_period *p)
 	const char *period = http_query(r, "period");
 	struct mc_err err;
 	if (!period) {
-		int y, m, d;
-		civil_from_days(civil_local_day((int64_t)time(NULL)), &y, &m,
-				&d);
-		*p = report_month(m == 1 ? y - 1 : y, m == 1 ? 12 : m - 1, 1);
+		*p = report_last_month(app_now(r->app), 1);
 		return true;
 	}
 	if (report_period_parse(period, 1, p, "period", &err)) {

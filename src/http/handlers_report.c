@@ -24,21 +24,6 @@ static bool bad(struct http_req *r, const char *field, const char *msg)
 	return false;
 }
 
-/* The latest statutory month that has ended by today. */
-static struct report_period last_month(int cutoff)
-{
-	int y, m, d;
-	int64_t today = civil_local_day((int64_t)time(NULL));
-	civil_from_days(today, &y, &m, &d);
-	struct report_period p = report_month(y, m, cutoff);
-	if (p.to >= today) {
-		y = m == 1 ? y - 1 : y;
-		m = m == 1 ? 12 : m - 1;
-		p = report_month(y, m, cutoff);
-	}
-	return p;
-}
-
 /* cutoff=1-28 into *cutoff (left as it is when absent). */
 static bool cutoff_of(struct http_req *r, int *cutoff)
 {
@@ -65,7 +50,7 @@ bool http_report_period(struct http_req *r, struct report_period *p)
 		return false;
 	if (!from && !to) {
 		if (!period) {
-			*p = last_month(cutoff);
+			*p = report_last_month(app_now(r->app), cutoff);
 			return true;
 		}
 		if (report_period_parse(period, cutoff, p, "period", &err)) {

@@ -96,6 +96,9 @@ expect_exit 0 "running xlsx" -- "$m" report --period month:2026-07 --format xlsx
 unzip -p "$work/run.xlsx" xl/sharedStrings.xml | grep -q "Số liệu tính đến (as of) 2026-06-20 10:30" && ok || fail "xlsx as of"
 a2() { unzip -p "$work/run.xlsx" "xl/worksheets/sheet$1.xml" | grep -o '<c r="A2"[^>]*><v>[0-9]*</v>'; }
 [ -n "$(a2 1)" ] && [ "$(a2 1)" = "$(a2 2)" ] && ok || fail "the figures sheet has the same as-of title line"
+expect_exit 0 "default period as of now" -- "$m" report
+expect_text "$work/out" "^Kỳ báo cáo: từ 2026-05-15 đến 2026-06-14$" "default period: the last month ended by MOTCUA_NOW"
+grep -q "as of" "$work/out" && fail "the default period has ended" || ok
 expect_exit 0 "running summary" -- "$m" summary --period month:2026-07
 expect_text "$work/out" "^Số liệu tính đến \(as of\) 2026-06-20 10:30, kỳ báo cáo chưa kết thúc.$" "summary as of"
 for by in unit field; do

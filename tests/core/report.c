@@ -467,6 +467,21 @@ TEST(waiting_for_a_supplement_is_not_overdue)
 	CHECK_INT(r.in_progress_overdue, 1);
 }
 
+TEST(the_default_period_is_the_last_month_that_ended)
+{
+	char a[CIVIL_BUF], b[CIVIL_BUF];
+	/* month:2024-04 (15/3 .. 14/4) runs through its last day */
+	struct report_period p = report_last_month(at(2024, 4, 14, 23, 0), 15);
+	CHECK_STR(civil_format_date(p.from, a), "2024-02-15");
+	CHECK_STR(civil_format_date(p.to, b), "2024-03-14");
+	p = report_last_month(at(2024, 4, 15, 0, 0), 15);
+	CHECK_STR(civil_format_date(p.from, a), "2024-03-15");
+	CHECK_STR(civil_format_date(p.to, b), "2024-04-14");
+	p = report_last_month(at(2024, 1, 10, 8, 0), 1);
+	CHECK_STR(civil_format_date(p.from, a), "2023-12-01");
+	CHECK_STR(civil_format_date(p.to, b), "2023-12-31");
+}
+
 TEST(overdue_from_the_day_after_the_due_day)
 {
 	struct dossier d;
@@ -581,5 +596,6 @@ TEST_MAIN(T(statutory_months), T(received_at_2359_on_the_last_day_counts),
 	  T(period_titles_as_releases_write_them),
 	  T(waiting_for_a_supplement_is_not_overdue),
 	  T(overdue_from_the_day_after_the_due_day),
+	  T(the_default_period_is_the_last_month_that_ended),
 	  T(a_running_period_counts_as_of_now),
 	  T(the_report_and_the_live_list_agree_on_random_data))
