@@ -112,8 +112,11 @@ void agg_month_add(struct agg_month *m, int dom, const agg_vec v)
 		m->present |= 1u << dom;
 		memset(m->day[dom], 0, sizeof(agg_vec));
 	}
+	/* a damaged row may give a day twice: its counters wrap, as
+	 * int32, rather than overflow */
 	for (int i = 0; i < AGG__COUNT; i++)
-		m->day[dom][i] += v[i];
+		m->day[dom][i] =
+			(int32_t)((uint32_t)m->day[dom][i] + (uint32_t)v[i]);
 }
 
 void agg_month_add_row(struct agg_month *m, const uint8_t *row, size_t n)
