@@ -17,10 +17,13 @@ LIB_SRC  := $(sort $(wildcard src/core/*.c src/aggregates/*.c src/store/*.c src/
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 # tests/fuzz/*_fuzz.c are tests too: built this way they run their seeds
 TEST_SRC := $(sort $(wildcard tests/*/*.c))
+DEMO_SRC := $(sort $(wildcard src/demo/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+DEMO_OBJ := $(DEMO_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN := $(TEST_SRC:%.c=$(BUILD)/%)
 LIB      := $(BUILD)/libmotcua.a
+DEMO_LIB := $(BUILD)/libmotcua-demo.a
 BIN      := $(BUILD)/motcua
 
 .PHONY: all deps build run test unit browser bench profile fuzz clean format
@@ -36,7 +39,14 @@ $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BIN): $(CLI_OBJ) $(LIB)
+# The demo generator is its own archive: only cli/demo.o refers to it,
+# so the linker takes its members for `motcua demo` and libmotcua.a
+# holds none of it (docs/internals/architecture.md).
+$(DEMO_LIB): $(DEMO_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(DEMO_LIB) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 	@ln -sf $(MODE)/motcua build/motcua-$(MODE)
 
@@ -50,7 +60,8 @@ $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_LIB) $(LIB)
+# A test that calls the demo takes members of $(DEMO_LIB); the others none.
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_LIB) $(DEMO_LIB) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # tests/app/alloc.c fails the library's allocations one by one: its
@@ -156,4 +167,4 @@ format:
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_SRC:%.c=$(BUILD)/%.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(DEMO_OBJ:.o=.d) $(TEST_SRC:%.c=$(BUILD)/%.d)

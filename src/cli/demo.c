@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "app/demo.h"
 #include "cli/cli.h"
 #include "core/civil.h"
+#include "demo/demo.h"
 
 static int parse_count(const char *s, const char *name, uint64_t max,
 		       uint64_t *out)

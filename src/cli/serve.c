@@ -98,7 +98,7 @@ static int find_root(const struct unit *u, void *ctx)
 }
 
 /* Add one account unless the name is taken. */
-static enum mc_code demo_account(struct app *app, const char *name,
+static enum mc_code seed_account(struct app *app, const char *name,
 				 const char *role, const char *unit,
 				 struct mc_err *err)
 {
@@ -124,7 +124,7 @@ static enum mc_code demo_account(struct app *app, const char *name,
 	return store_user_add(app->st, &u, err);
 }
 
-static int demo_accounts(const char *db)
+static int seed_accounts(const char *db)
 {
 	struct app app;
 	struct mc_err err;
@@ -140,13 +140,13 @@ static int demo_accounts(const char *db)
 	if (!rc)
 		rc = busiest_department(&app, root, dept, sizeof(dept), &err);
 	if (!rc)
-		rc = demo_account(&app, "admin", "admin", root, &err);
+		rc = seed_account(&app, "admin", "admin", root, &err);
 	if (!rc)
-		rc = demo_account(&app, "lanhdao", "leader", root, &err);
+		rc = seed_account(&app, "lanhdao", "leader", root, &err);
 	if (!rc)
-		rc = demo_account(&app, "motcua", "clerk", dept, &err);
+		rc = seed_account(&app, "motcua", "clerk", dept, &err);
 	if (!rc)
-		rc = demo_account(&app, "canbo", "officer", dept, &err);
+		rc = seed_account(&app, "canbo", "officer", dept, &err);
 	app_close(&app);
 	fflush(stdout);
 	return rc ? cli_fail(&err) : 0;
@@ -196,7 +196,7 @@ int cmd_serve(int argc, char **argv)
 	if (!status)
 		status = parse_proxy(proxy);
 	if (!status && demo)
-		status = demo_accounts(cli_db_path(db));
+		status = seed_accounts(cli_db_path(db));
 	if (status)
 		return status;
 	cfg.db_path = cli_db_path(db);

@@ -7,9 +7,9 @@
 #include "test.h"
 
 #include "aggregates/agg_row.h"
-#include "app/demo.h"
 #include "app/report.h"
 #include "core/civil.h"
+#include "demo/demo.h"
 #include "io/report_json.h"
 #include "store/sqlite_int.h"
 

@@ -11,12 +11,12 @@
 
 #include "aggregates/agg.h"
 #include "aggregates/agg_row.h"
-#include "app/demo.h"
 #include "app/report.h"
 #include "app/tree.h"
 #include "core/civil.h"
 #include "core/str.h"
 #include "core/strmap.h"
+#include "demo/demo.h"
 #include "io/report_json.h"
 
 /* ---- the backend ------------------------------------------------------- */

@@ -7,9 +7,9 @@
 
 #include <ctype.h>
 
-#include "app/demo.h"
 #include "app/summary.h"
 #include "core/civil.h"
+#include "demo/demo.h"
 #include "fixture.h"
 #include "io/summary.h"
 

@@ -5,13 +5,13 @@
  * at what time; demo_dossier.c then lives each one. Everything goes into
  * one transaction.
  */
-#include "app/demo.h"
+#include "demo/demo.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/demo_int.h"
 #include "core/civil.h"
+#include "demo/demo_int.h"
 
 #define YEAR_DAYS 365
 

@@ -10,11 +10,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "app/demo.h"
 #include "core/calendar.h"
 #include "core/dossier.h"
 #include "core/procedure.h"
 #include "core/unit.h"
+#include "demo/demo.h"
 #include "store/store.h"
 
 /* ---- random numbers: splitmix64, one small state per stream ---------- */

@@ -11,10 +11,10 @@
 #include <string.h>
 
 #include "app/app.h"
-#include "app/demo_int.h"
 #include "core/civil.h"
 #include "core/lifecycle.h"
 #include "core/str.h"
+#include "demo/demo_int.h"
 
 #define HOUR 3600
 #define WDAY (8 * HOUR) /* one working day of working time */

@@ -1,5 +1,5 @@
 /*
- * tests/app/demo.c - the demo province (src/app/demo*.c): deterministic
+ * tests/demo/demo.c - the demo province (src/demo/demo*.c): deterministic
  * from its seed, every dossier valid and consistent with the lifecycle,
  * the intended mix of channels and outcomes, and no mixing with an
  * existing database.
@@ -8,9 +8,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "app/demo.h"
 #include "app/report.h"
 #include "core/civil.h"
+#include "demo/demo.h"
 #include "store/sqlite_int.h"
 #include "test.h"
 

@@ -10,9 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/demo_int.h"
 #include "core/civil.h"
 #include "core/str.h"
+#include "demo/demo_int.h"
 
 #define PROVINCE_CODE "000.00.00.H56"
 /* The old departments are 000.00.01-16.H56; the merged ones follow. */

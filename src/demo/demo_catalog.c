@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/demo_int.h"
 #include "core/civil.h"
 #include "core/str.h"
+#include "demo/demo_int.h"
 
 #define PROVINCE_CODE "000.00.00.H56"
 

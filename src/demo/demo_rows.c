@@ -5,7 +5,7 @@
  * them. Business and investment registration lines are generated in
  * demo_catalog.c. Fees are whole dong; 0 means no fee.
  */
-#include "app/demo_int.h"
+#include "demo/demo_int.h"
 
 const struct proc_row demo_proc_rows[] = {
 	/* Đất đai */

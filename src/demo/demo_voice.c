@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/demo_int.h"
 #include "core/civil.h"
+#include "demo/demo_int.h"
 
 #define HOUR 3600
 #define DAY 86400

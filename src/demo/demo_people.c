@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/demo_int.h"
 #include "core/civil.h"
 #include "core/str.h"
+#include "demo/demo_int.h"
 
 /* Family names with their rough shares (per mille) in Vietnam; ascii is
  * for e-mail addresses. */
