@@ -12,6 +12,7 @@
 #include "aggregates/agg.h"
 #include "core/civil.h"
 #include "core/figures.h"
+#include "io/report_text.h"
 
 static const struct cli_opt *find(const struct cli_opt *opts, const char *a)
 {
@@ -88,13 +89,7 @@ enum mc_code cli_open_app(const char *db, struct app *app, struct mc_err *err)
 	return rc;
 }
 
-void cli_print_as_of(int64_t as_of)
-{
-	char buf[CIVIL_BUF];
-	if (as_of != MC_NO_TIME)
-		printf("Số liệu tính đến (as of) %s: kỳ chưa kết thúc\n",
-		       civil_format_local(as_of, buf));
-}
+void cli_print_as_of(int64_t as_of) { report_as_of_write(stdout, as_of); }
 
 int cli_fail(const struct mc_err *err)
 {

@@ -14,125 +14,10 @@
 #include "core/civil.h"
 #include "io/index_json.h"
 #include "io/index_rules.h"
+#include "io/index_text.h"
 #include "io/index_xlsx.h"
 
 #define DEFAULT_MIN_DOSSIERS 30
-
-static void hundredths(FILE *f, int64_t v, int width)
-{
-	char buf[32];
-	if (v < 0)
-		snprintf(buf, sizeof(buf), "-");
-	else
-		snprintf(buf, sizeof(buf), "%lld.%02lld", (long long)(v / 100),
-			 (long long)(v % 100));
-	fprintf(f, "%*s", width, buf);
-}
-
-static void text_line(const struct index_line *l)
-{
-	if (l->rank > 0)
-		printf("%5d", l->rank);
-	else
-		printf("%5s", "-");
-	hundredths(stdout, l->score.total, 8);
-	for (int g = 0; g < GRP__COUNT; g++)
-		hundredths(stdout, l->score.group[g], 7);
-	for (int i = 0; i < IND__COUNT; i++)
-		hundredths(stdout, l->ind[i].rate, 8);
-	printf("  %8lld  %s (%s)\n", (long long)l->volume, l->name, l->key);
-}
-
-static void print_text(const struct index_table *t)
-{
-	char a[CIVIL_BUF], b[CIVIL_BUF];
-	printf("CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP\nKỳ: từ %s đến %s\n"
-	       "Quy tắc: %s (%s)\nXếp hạng khi có từ %lld hồ sơ\n\n",
-	       civil_format_date(t->period.from, a),
-	       civil_format_date(t->period.to, b), t->rules_name,
-	       t->rules_reference, (long long)t->min_dossiers);
-	cli_print_as_of(t->as_of);
-	printf("Nhóm: ");
-	for (int g = 0; g < GRP__COUNT; g++)
-		printf("%sG%d %s (%lld)", g ? ", " : "", g + 1,
-		       index_group_title((enum index_group)g),
-		       (long long)(t->weight[g] / 100));
-	printf("\nChỉ tiêu (%%): ");
-	for (int i = 0; i < IND__COUNT; i++)
-		printf("%sI%d %s", i ? ", " : "", i + 1,
-		       index_indicator_title((enum index_indicator)i));
-	printf("\n\n%5s%8s", "Hạng", "Điểm");
-	for (int g = 0; g < GRP__COUNT; g++)
-		printf("%6s%d", "G", g + 1);
-	for (int i = 0; i < IND__COUNT; i++)
-		printf("%*s%d", i + 1 < 10 ? 7 : 6, "I", i + 1);
-	printf("  %8s  %s\n", "Hồ sơ", "Đơn vị");
-	for (size_t i = 0; i < t->n; i++)
-		text_line(&t->lines[i]);
-	text_line(&t->total);
-}
-
-static void csv_text(const char *s)
-{
-	putchar('"');
-	for (; *s; s++) {
-		if (*s == '"')
-			putchar('"');
-		putchar(*s);
-	}
-	putchar('"');
-}
-
-static void csv_value(int64_t v)
-{
-	putchar(',');
-	if (v >= 0)
-		printf("%lld.%02lld", (long long)(v / 100),
-		       (long long)(v % 100));
-}
-
-static void csv_line(const struct index_line *l, int64_t as_of)
-{
-	char buf[CIVIL_BUF];
-	csv_text(l->key);
-	putchar(',');
-	csv_text(l->name);
-	printf(",%d", l->level);
-	csv_value(l->score.total);
-	if (l->rank > 0)
-		printf(",%d", l->rank);
-	else
-		putchar(',');
-	for (int g = 0; g < GRP__COUNT; g++)
-		csv_value(l->score.group[g]);
-	for (int i = 0; i < IND__COUNT; i++) {
-		printf(",%lld,%lld", (long long)l->ind[i].num,
-		       (long long)l->ind[i].den);
-		csv_value(l->ind[i].rate);
-		csv_value(l->target[i]);
-	}
-	if (as_of != MC_NO_TIME)
-		printf(",%s", civil_format_local(as_of, buf));
-	putchar('\n');
-}
-
-static void print_csv(const struct index_table *t)
-{
-	printf("key,name,level,score,rank");
-	for (int g = 0; g < GRP__COUNT; g++)
-		printf(",%s", index_group_name((enum index_group)g));
-	for (int i = 0; i < IND__COUNT; i++) {
-		const char *n = index_indicator_name((enum index_indicator)i);
-		printf(",%s_numerator,%s_denominator,%s_rate,%s_target", n, n,
-		       n, n);
-	}
-	if (t->as_of != MC_NO_TIME)
-		printf(",as_of");
-	putchar('\n');
-	for (size_t i = 0; i < t->n; i++)
-		csv_line(&t->lines[i], t->as_of);
-	csv_line(&t->total, t->as_of);
-}
 
 static void print_json(const struct index_table *t)
 {
@@ -222,9 +107,9 @@ static int run(const struct args *a, struct index_query *q)
 	if (strcmp(a->format, "json") == 0)
 		print_json(&t);
 	else if (strcmp(a->format, "csv") == 0)
-		print_csv(&t);
+		index_csv_write(stdout, &t);
 	else
-		print_text(&t);
+		index_text_write(stdout, &t);
 	index_table_release(&t);
 	return fflush(stdout) == 0 ? 0 : 1;
 }

@@ -1,0 +1,18 @@
+/*
+ * index_text.h - the service index table for a person at a terminal
+ * (rank, score, group scores and indicator rates per unit, then the
+ * total) and for a spreadsheet (CSV: key,name,level,score,rank, the
+ * groups, then numerator, denominator, rate and target per indicator),
+ * the writers `motcua index --format text|csv` uses.
+ */
+#ifndef MC_IO_INDEX_TEXT_H
+#define MC_IO_INDEX_TEXT_H
+
+#include <stdio.h>
+
+#include "app/index.h"
+
+void index_text_write(FILE *f, const struct index_table *t);
+void index_csv_write(FILE *f, const struct index_table *t);
+
+#endif
