@@ -68,36 +68,6 @@ static int line_of(struct tree *t, int64_t i, int64_t root, int64_t restate_day)
 
 /* ---- lines ------------------------------------------------------------- */
 
-void report_release(struct report *r)
-{
-	for (size_t i = 0; i < r->n; i++) {
-		free(r->lines[i].key);
-		free(r->lines[i].name);
-	}
-	free(r->lines);
-	free(r->unit);
-	free(r->unit_name);
-	report_figures_release(&r->figures);
-	memset(r, 0, sizeof(*r));
-}
-
-static const char *const by_names[] = {"unit", "level", "field", "procedure"};
-
-const char *report_by_name(enum report_by by) { return by_names[by]; }
-
-enum mc_code report_by_parse(const char *s, enum report_by *out,
-			     struct mc_err *err)
-{
-	for (int i = 0; i < 4; i++)
-		if (s && strcmp(s, by_names[i]) == 0) {
-			*out = (enum report_by)i;
-			return MC_OK;
-		}
-	return mc_fail(err, MC_ERR_INPUT, "by",
-		       "by: \"%s\" is not unit, level, field or procedure",
-		       str_or_empty(s));
-}
-
 static enum mc_code add_line(struct report *r, const char *key,
 			     const char *name, const char *suffix,
 			     struct mc_err *err)

@@ -8,14 +8,6 @@
 
 #include "core/str.h"
 
-void summary_release(struct summary *s)
-{
-	free(s->period);
-	report_release(&s->units);
-	report_release(&s->levels);
-	memset(s, 0, sizeof(*s));
-}
-
 enum mc_code app_summary(struct app *app, const struct summary_query *q,
 			 struct summary *out, struct mc_err *err)
 {

@@ -9,6 +9,7 @@
 #define MC_APP_SUMMARY_H
 
 #include "app/report.h"
+#include "core/summary.h"
 
 struct summary_query {
 	const char *period; /* month:2024-04, quarter:2024Q1, ... */
@@ -18,14 +19,7 @@ struct summary_query {
 	int64_t min_resolved; /* 0: FIGURES_MIN_RESOLVED */
 };
 
-struct summary {
-	char *period;   /* as given */
-	char title[64]; /* "tháng 4 năm 2024" */
-	struct report units, levels;
-};
-
 enum mc_code app_summary(struct app *app, const struct summary_query *q,
 			 struct summary *out, struct mc_err *err);
-void summary_release(struct summary *s);
 
 #endif

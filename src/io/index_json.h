@@ -10,7 +10,7 @@
 #ifndef MC_IO_INDEX_JSON_H
 #define MC_IO_INDEX_JSON_H
 
-#include "app/index.h"
+#include "core/index_table.h"
 #include "core/str.h"
 
 void index_json_write(const struct index_table *t, struct strbuf *sb);

@@ -10,7 +10,7 @@
 
 #include <stdio.h>
 
-#include "app/index.h"
+#include "core/index_table.h"
 
 void index_text_write(FILE *f, const struct index_table *t);
 void index_csv_write(FILE *f, const struct index_table *t);

@@ -7,8 +7,8 @@
 #ifndef MC_IO_INDEX_XLSX_H
 #define MC_IO_INDEX_XLSX_H
 
-#include "app/index.h"
 #include "core/error.h"
+#include "core/index_table.h"
 
 enum mc_code index_xlsx_write(const struct index_table *t, const char *path,
 			      struct mc_err *err);

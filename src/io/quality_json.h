@@ -5,7 +5,7 @@
 #ifndef MC_IO_QUALITY_JSON_H
 #define MC_IO_QUALITY_JSON_H
 
-#include "app/quality.h"
+#include "core/quality.h"
 #include "core/str.h"
 
 /* {"from","to","unit","unit_name","dossiers","by_kind":{key:n},

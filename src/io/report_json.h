@@ -6,7 +6,7 @@
 #ifndef MC_IO_REPORT_JSON_H
 #define MC_IO_REPORT_JSON_H
 
-#include "app/report.h"
+#include "core/report_table.h"
 #include "core/str.h"
 
 /* Append the report as one JSON object (no newline):

@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "app/report.h"
+#include "core/report_table.h"
 
 /* The heading (unit, period), one line per report line and the total;
  * with `figures` the figure columns and, under the table, the figures. */

@@ -8,8 +8,8 @@
 #ifndef MC_IO_REPORT_XLSX_H
 #define MC_IO_REPORT_XLSX_H
 
-#include "app/report.h"
 #include "core/error.h"
+#include "core/report_table.h"
 
 enum mc_code report_xlsx_write(const struct report *rep, const char *path,
 			       struct mc_err *err);

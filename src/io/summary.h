@@ -8,8 +8,8 @@
 #ifndef MC_IO_SUMMARY_H
 #define MC_IO_SUMMARY_H
 
-#include "app/summary.h"
 #include "core/str.h"
+#include "core/summary.h"
 
 /* The release, one paragraph a line, each line ending in "\n". */
 void summary_text_write(const struct summary *s, struct strbuf *sb);
