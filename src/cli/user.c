@@ -10,8 +10,8 @@
 
 #include <sodium.h>
 
+#include "app/account.h"
 #include "cli/cli.h"
-#include "http/account.h"
 
 /* The first line of the file (or standard input for NULL or "-"). */
 static int read_password(const char *path, char *buf, size_t size)

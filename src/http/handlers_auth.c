@@ -15,7 +15,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "http/account.h"
+#include "app/account.h"
 #include "http/http_int.h"
 
 #define SESSION_SECONDS (8 * 3600)

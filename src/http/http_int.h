@@ -12,11 +12,11 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 
+#include "app/account.h"
 #include "app/app.h"
 #include "core/civil.h"
 #include "core/limits.h"
 #include "core/str.h"
-#include "http/account.h"
 #include "http/server.h"
 
 /* ---- roles and accounts ------------------------------------------------ */

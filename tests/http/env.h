@@ -9,9 +9,9 @@
 
 #include <time.h>
 
+#include "app/account.h"
 #include "core/civil.h"
 #include "fixture.h"
-#include "http/account.h"
 #include "http/client.h"
 #include "http/server.h"
 

@@ -1,10 +1,11 @@
 /*
  * account.h - staff accounts: creation with an argon2id password hash
  * (libsodium crypto_pwhash_str, interactive limits) and the check of a
- * password. Used by `motcua user` and by the server's login.
+ * password. Accounts belong to the application: `motcua user` and the
+ * server's login both use this.
  */
-#ifndef MC_HTTP_ACCOUNT_H
-#define MC_HTTP_ACCOUNT_H
+#ifndef MC_APP_ACCOUNT_H
+#define MC_APP_ACCOUNT_H
 
 #include <stdbool.h>
 

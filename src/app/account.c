@@ -1,13 +1,13 @@
 /*
  * account.c - staff accounts (see account.h).
  */
-#include "http/account.h"
+#include "app/account.h"
 
 #include <sodium.h>
 #include <string.h>
 #include <time.h>
 
-#include "http/http_int.h"
+#include "app/actor.h"
 
 static enum mc_code check_username(const char *u, struct mc_err *err)
 {
@@ -44,7 +44,7 @@ enum mc_code account_add(struct app *app, const char *username,
 	enum mc_code rc;
 	if ((rc = check_username(username, err)))
 		return rc;
-	if (!http_role_bit(role))
+	if (!actor_role_bit(role))
 		return mc_fail(err, MC_ERR_INPUT, "role",
 			       "role: must be admin, leader, officer or clerk");
 	if ((rc = hash_password(password, hash, err)))
