@@ -26,7 +26,7 @@ LIB      := $(BUILD)/libmotcua.a
 DEMO_LIB := $(BUILD)/libmotcua-demo.a
 BIN      := $(BUILD)/motcua
 
-.PHONY: all deps build run test unit browser bench profile fuzz clean format
+.PHONY: all deps build run test unit layers browser bench profile fuzz clean format
 
 all: build
 
@@ -89,10 +89,14 @@ run: deps
 # command-line tests and the browser tests (tests/browser/run.sh, which
 # installs chromium, node and playwright-core itself); the last line is
 # the total "N passed, N failed".
-test: deps
+test: deps layers
 	@$(MAKE) --no-print-directory MODE=release unit
 	@$(MAKE) --no-print-directory MODE=asan unit
 	@sh tests/run.sh build/release build/asan
+
+# The include graph follows the layers (docs/internals/architecture.md).
+layers:
+	@sh scripts/check-layers.sh
 
 # The browser tests alone; screenshots in build/screenshots/.
 browser: deps
