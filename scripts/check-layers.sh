@@ -33,7 +33,8 @@ cli        core io app demo http
 # a step of issue 11 done (docs/internals/architecture.md, "Debt").
 allow='
 cli/calendar.c               store  # store_calendar_each store_close
-cli/cli.c                    store  # store_open
+cli/cli.c                    store  # cli_open_store
+cli/cli.c                    aggregates # agg_store_open (cli_open_store)
 cli/cli.h                    store  # through app headers
 cli/demo.c                   store  # through app headers
 cli/dossier.c                store  # store_dossier_get store_event_each
@@ -75,6 +76,7 @@ http/handlers_stats.c        store  # through app headers
 http/http_int.h              store  # through app headers
 http/json_out.c              store  # through app headers
 http/metrics.c               store  # through app headers
+http/offline.c               store  # through app headers
 http/pool.c                  store  # through app headers
 http/router.c                store  # store_read_begin store_read_end
 http/server.c                store  # through app headers

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "aggregates/agg.h"
 #include "core/civil.h"
 #include "io/holiday_decisions.h"
 #include "io/holiday_rules.h"

@@ -7,7 +7,6 @@
 #ifndef MC_APP_APP_H
 #define MC_APP_APP_H
 
-#include "aggregates/agg.h"
 #include "app/actor.h"
 #include "app/tree.h"
 #include "core/calendar.h"
@@ -15,6 +14,7 @@
 #include "core/lifecycle.h"
 #include "store/store.h"
 
+struct agg;
 struct holiday_rules;
 struct holiday_decisions;
 

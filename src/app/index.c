@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aggregates/agg.h"
 #include "app/index_int.h"
 #include "core/civil.h"
 #include "io/index_rules.h"

@@ -7,6 +7,7 @@
 #ifndef MC_APP_INDEX_INT_H
 #define MC_APP_INDEX_INT_H
 
+#include "aggregates/agg.h"
 #include "app/index.h"
 #include "app/tree.h"
 #include "core/strmap.h"

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "aggregates/agg.h"
 #include "app/tree.h"
 #include "core/civil.h"
 #include "core/str.h"

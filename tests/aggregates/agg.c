@@ -6,6 +6,7 @@
  */
 #include "test.h"
 
+#include "aggregates/agg.h"
 #include "aggregates/agg_row.h"
 #include "app/report.h"
 #include "core/civil.h"

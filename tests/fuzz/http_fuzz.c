@@ -17,9 +17,9 @@
  */
 #include <jansson.h>
 
+#include "app/account.h"
 #include "fixture.h"
 #include "fuzz/fuzz.h"
-#include "http/account.h"
 #include "http/http_int.h"
 #include "store/sqlite_int.h"
 
