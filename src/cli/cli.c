@@ -65,23 +65,27 @@ enum mc_code cli_open_store(const char *db, struct store **st,
 	return agg_store_open(cli_db_path(db), st, NULL, err);
 }
 
-int64_t cli_now(void)
+enum mc_code cli_fixed_now(int64_t *now, struct mc_err *err)
 {
 	const char *env = getenv("MOTCUA_NOW");
+	*now = MC_NO_TIME;
+	if (!env || !*env)
+		return MC_OK;
+	return civil_parse_local(env, now, "MOTCUA_NOW", err);
+}
+
+int64_t cli_now(void)
+{
 	int64_t t;
-	if (env && *env &&
-	    civil_parse_local(env, &t, "MOTCUA_NOW", NULL) == MC_OK)
+	if (cli_fixed_now(&t, NULL) == MC_OK && t != MC_NO_TIME)
 		return t;
 	return (int64_t)time(NULL);
 }
 
 enum mc_code cli_open_app(const char *db, struct app *app, struct mc_err *err)
 {
-	const char *now = getenv("MOTCUA_NOW");
-	int64_t t = MC_NO_TIME;
-	enum mc_code rc = MC_OK;
-	if (now && *now)
-		rc = civil_parse_local(now, &t, "MOTCUA_NOW", err);
+	int64_t t;
+	enum mc_code rc = cli_fixed_now(&t, err);
 	if (!rc)
 		rc = app_open(cli_db_path(db), app, err);
 	if (!rc)

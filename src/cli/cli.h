@@ -33,6 +33,9 @@ enum mc_code cli_open_store(const char *db, struct store **st,
  * time) fixes the moment it takes as now, for tests and rehearsals. */
 enum mc_code cli_open_app(const char *db, struct app *app, struct mc_err *err);
 
+/* $MOTCUA_NOW as a time, MC_NO_TIME when unset; a bad one is refused
+ * naming MOTCUA_NOW. */
+enum mc_code cli_fixed_now(int64_t *now, struct mc_err *err);
 /* Now as the app will take it: $MOTCUA_NOW when it is a valid time
  * (cli_open_app refuses a bad one), else the clock. */
 int64_t cli_now(void);

@@ -199,6 +199,11 @@ int cmd_serve(int argc, char **argv)
 		status = seed_accounts(cli_db_path(db));
 	if (status)
 		return status;
+	struct mc_err err;
+	int64_t now;
+	if (cli_fixed_now(&now, &err))
+		return cli_fail(&err);
+	cfg.now = now == MC_NO_TIME ? 0 : now;
 	cfg.db_path = cli_db_path(db);
 	cfg.listen = listen;
 	cfg.web_root = web;
@@ -213,7 +218,6 @@ int cmd_serve(int argc, char **argv)
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	struct http_server *srv;
-	struct mc_err err;
 	if (http_server_start(&cfg, &srv, &err))
 		return cli_fail(&err);
 	print_address(listen, http_server_port(srv));

@@ -44,8 +44,9 @@ struct http_pool {
 	atomic_bool *busy;
 	unsigned n;
 };
+/* n handles on db; now, when not 0, fixes each one's app->now. */
 enum mc_code http_pool_open(struct http_pool *p, const char *db, unsigned n,
-			    struct mc_err *err);
+			    int64_t now, struct mc_err *err);
 void http_pool_close(struct http_pool *p);
 struct app *http_pool_acquire(struct http_pool *p);
 void http_pool_release(struct http_pool *p, struct app *app);

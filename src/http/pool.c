@@ -9,7 +9,7 @@
 #include "http/http_int.h"
 
 enum mc_code http_pool_open(struct http_pool *p, const char *db, unsigned n,
-			    struct mc_err *err)
+			    int64_t now, struct mc_err *err)
 {
 	p->apps = calloc(n, sizeof(*p->apps));
 	p->busy = calloc(n, sizeof(*p->busy));
@@ -23,6 +23,8 @@ enum mc_code http_pool_open(struct http_pool *p, const char *db, unsigned n,
 		enum mc_code rc = app_open(db, &p->apps[p->n], err);
 		if (rc)
 			return rc;
+		if (now)
+			p->apps[p->n].now = now;
 	}
 	return MC_OK;
 }

@@ -298,7 +298,7 @@ enum mc_code http_server_start(const struct http_config *cfg,
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	}
 	if ((rc = http_pool_open(&srv->pool, srv->cfg.db_path, srv->cfg.threads,
-				 err)) ||
+				 srv->cfg.now, err)) ||
 	    (rc = start_daemon(srv, &sa, err))) {
 		http_pool_close(&srv->pool);
 		http_metrics_release(&srv->metrics);

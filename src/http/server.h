@@ -29,6 +29,9 @@ struct http_config {
 	/* failed logins before the backoff starts: per account (0: 5) and
 	 * per address (0: 20) */
 	unsigned login_account_tries, login_address_tries;
+	/* the moment every handle takes as now (tests, $MOTCUA_NOW; see
+	 * app_now); 0: the clock */
+	int64_t now;
 };
 
 struct http_server;

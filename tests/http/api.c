@@ -761,9 +761,46 @@ TEST(calendar_days_carry_their_source)
 	env_close(&e);
 }
 
+/* A running month over HTTP, the server fixed at 10 April 2024 10:00:
+ * the report says as of when, and its overdue figure is the length of
+ * the officer's overdue list at that moment. */
+TEST(the_running_month_is_as_of_the_servers_now)
+{
+	struct env e;
+	struct session s;
+	struct reply r;
+	env_open_with(&e, (struct http_config){
+				  .now = fixture_time("2024-04-10 10:00")});
+	env_april(&e);
+	env_login(&e, "leader31", &s);
+	client_request(e.port, "GET",
+		       "/api/v1/reports/settlement?period=month:2024-04",
+		       s.headers, NULL, &r);
+	CHECK_INT(r.status, 200);
+	CHECK_STR(json_string_value(json_object_get(r.json, "as_of")),
+		  "2024-04-10 10:00");
+	json_int_t overdue = json_integer_value(json_object_get(
+		json_object_get(r.json, "total"), "in_progress_overdue"));
+	reply_release(&r);
+	client_request(e.port, "GET", "/api/v1/dossiers?overdue=1", s.headers,
+		       NULL, &r);
+	CHECK_INT(r.status, 200);
+	json_int_t listed =
+		json_integer_value(json_object_get(r.json, "total"));
+	json_t *items = json_object_get(r.json, "items");
+	for (size_t i = 0; i < json_array_size(items); i++)
+		CHECK(json_is_true(
+			json_object_get(json_array_get(items, i), "overdue")));
+	reply_release(&r);
+	CHECK_INT(listed, 1); /* due 9/4; the transferred one is due 11/4 */
+	CHECK_INT(overdue, listed);
+	env_close(&e);
+}
+
 TEST_MAIN(T(every_documented_route_answers_as_a_user_expects),
 	  T(errors_have_one_shape_and_change_nothing),
 	  T(online_only_window_is_422), T(login_cookie_csrf_and_throttle),
 	  T(public_lookup_needs_the_secret), T(search_ignores_diacritics),
 	  T(report_matches_the_cli_json), T(metrics_count_requests),
-	  T(calendar_days_carry_their_source))
+	  T(calendar_days_carry_their_source),
+	  T(the_running_month_is_as_of_the_servers_now))
