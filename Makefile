@@ -9,9 +9,13 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla
 CFLAGS_release := -O2 -g
 CFLAGS_asan    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 LDFLAGS_asan   := -fsanitize=address,undefined
+# pango and cairo draw the printed forms (src/io/pdf_*.c); pkg-config
+# is installed by scripts/deps.sh, before the sub-make that builds
+PC_CFLAGS := $(shell pkg-config --cflags pangocairo 2>/dev/null)
+PC_LIBS   := $(shell pkg-config --libs pangocairo 2>/dev/null)
 CFLAGS  := -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS_$(MODE)) -Isrc -Itests -MMD -MP
 LDFLAGS := $(LDFLAGS_$(MODE))
-LDLIBS  := -lmicrohttpd -lqrencode -lxlsxwriter -lsqlite3 -ljansson -lutf8proc -lsodium -lm -lpthread
+LDLIBS  := -lmicrohttpd -lqrencode -lxlsxwriter -lsqlite3 -ljansson -lutf8proc -lsodium $(PC_LIBS) -lm -lpthread
 
 LIB_SRC  := $(sort $(wildcard src/core/*.c src/aggregates/*.c src/store/*.c src/io/*.c src/app/*.c src/http/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
@@ -69,6 +73,9 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_LIB) $(DEMO_LIB) $(LIB)
 # stands still, so that two runs store the same rows)
 ALLOC_WRAP := malloc calloc realloc strdup strndup time
 $(BUILD)/tests/app/alloc: LDFLAGS += $(ALLOC_WRAP:%=-Wl,--wrap=%)
+
+# only the form writers see pango's and cairo's headers
+$(BUILD)/src/io/pdf_%.o: CFLAGS += $(PC_CFLAGS)
 
 # the holiday rules and decisions are built into the binary with .incbin
 $(BUILD)/src/io/holiday_rules_data.o: data/holiday-rules.json
@@ -143,6 +150,7 @@ build/fuzz/%.o: %.c
 	clang $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 .SECONDARY: $(FUZZ_OBJ)
+build/fuzz/src/io/pdf_%.o: FUZZ_FLAGS += $(PC_CFLAGS)
 build/fuzz/src/io/holiday_rules_data.o: data/holiday-rules.json
 build/fuzz/src/io/holiday_decisions_data.o: data/holiday-decisions.json
 build/fuzz/src/io/index_rules_data.o: data/index-rules.json

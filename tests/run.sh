@@ -4,6 +4,9 @@
 # motcua, and print the total
 # as one "tests: N passed, N failed" line.
 set -u
+# fontconfig's process-long caches are not leaks of ours (tests/lsan.supp)
+LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS
 passed=0
 failed=0
 tally() {

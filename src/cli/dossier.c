@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/form.h"
 #include "cli/cli.h"
 #include "core/civil.h"
 #include "core/str.h"
@@ -16,6 +17,7 @@
 struct args {
 	const char *db, *code, *file, *at, *actor, *note, *to;
 	const char *result, *result_url, *result_code;
+	const char *form, *out, *paper, *base_url;
 	bool accept, refuse, supplement, by_post;
 };
 
@@ -53,6 +55,9 @@ static int help(void)
 	     "  return --code C [--by-post]\n"
 	     "  withdraw --code C [--note R]\n"
 	     "  show --code C                         the dossier and its log\n"
+	     "  form --code C --form 01|02|03|04|06 --out F.pdf [--paper a4|a5]"
+	     " [--base-url URL]\n"
+	     "                                        the printed form (PDF)\n"
 	     "common: --at 'YYYY-MM-DD HH:MM' (default now), --actor NAME");
 	return 0;
 }
@@ -147,6 +152,55 @@ static int show(struct app *app, const struct args *a)
 	if (store_event_each(app->st, a->code, event_line, NULL, &err))
 		return cli_fail(&err);
 	return 0;
+}
+
+static bool paper_of(const char *s, enum form_paper *out)
+{
+	if (!s || strcmp(s, "a4") == 0 || strcmp(s, "A4") == 0)
+		*out = PAPER_A4;
+	else if (strcmp(s, "a5") == 0 || strcmp(s, "A5") == 0)
+		*out = PAPER_A5;
+	else
+		return false;
+	return true;
+}
+
+static int write_file(const char *path, const struct strbuf *sb)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
+	bool ok = f && fwrite(sb->buf, 1, sb->len, f) == sb->len;
+	if (f && f != stdout)
+		ok = fclose(f) == 0 && ok;
+	if (ok)
+		return 0;
+	struct mc_err err;
+	mc_fail(&err, MC_ERR_IO, "out", "out: cannot write %s", path);
+	return cli_fail(&err);
+}
+
+/* The operator prints any dossier's form; the tracking secret is not
+ * printed (only its hash is stored), the QR goes to --base-url. */
+static int form(struct app *app, const struct args *a)
+{
+	struct form_request req = {.code = a->code, .base_url = a->base_url};
+	if (!a->code || !a->form || !a->out)
+		return cli_usage("form needs --code, --form and --out");
+	req.kind = form_kind_parse(a->form);
+	if (!req.kind)
+		return cli_usage("form: give one of 01, 02, 03, 04, 06");
+	if (!paper_of(a->paper, &req.paper))
+		return cli_usage("paper: give a4 or a5");
+	const char *name = a->actor ? a->actor : getenv("USER");
+	struct actor actor = ACTOR_OPERATOR(name ? name : "cli");
+	req.actor = &actor;
+	struct strbuf sb;
+	struct mc_err err;
+	strbuf_init(&sb);
+	int status = app_form(app, &req, &sb, NULL, &err)
+			     ? cli_fail(&err)
+			     : write_file(a->out, &sb);
+	strbuf_release(&sb);
+	return status;
 }
 
 static int decide_receive(const struct args *a, enum dossier_op *op)
@@ -264,6 +318,10 @@ int cmd_dossier(int argc, char **argv)
 		{"result", &a.result, NULL},
 		{"result-url", &a.result_url, NULL},
 		{"result-code", &a.result_code, NULL},
+		{"form", &a.form, NULL},
+		{"out", &a.out, NULL},
+		{"paper", &a.paper, NULL},
+		{"base-url", &a.base_url, NULL},
 		{"accept", NULL, &a.accept},
 		{"refuse", NULL, &a.refuse},
 		{"supplement", NULL, &a.supplement},
@@ -279,6 +337,8 @@ int cmd_dossier(int argc, char **argv)
 		return cli_fail(&err);
 	if (strcmp(argv[1], "show") == 0)
 		status = show(&app, &a);
+	else if (strcmp(argv[1], "form") == 0)
+		status = form(&app, &a);
 	else
 		status = run_op(&app, argv[1], &a);
 	app_close(&app);

@@ -44,4 +44,19 @@ expect_text "$work/out" '"TrangThaiHoSo":"10"' "portal status"
 expect_text "$work/out" "^2024-06-07 09:00	accept" "event log"
 [ "$(grep -c '	->\|[0-9]->[0-9]' "$work/out")" -eq 4 ] && ok || fail "4 events"
 
+# the receipt (form 01) as a PDF, read back; a form the dossier has no
+# content for, and an unknown form, are refused
+expect_exit 0 "form 01" -- "$m" dossier form --code "$code" --form 01 --out "$work/f01.pdf" --base-url http://127.0.0.1:8080/
+pdftotext "$work/f01.pdf" "$work/f01.txt" && ok || fail "pdftotext"
+expect_text "$work/f01.txt" "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" "form 01 title"
+expect_text "$work/f01.txt" "Mã hồ sơ: $code" "code on the receipt"
+expect_text "$work/f01.txt" "ngày 07/06/2024" "received day on the receipt"
+expect_text "$work/f01.txt" "14/06/2024" "due day on the receipt"
+expect_exit 2 "form 03 of a dossier not refused" -- "$m" dossier form --code "$code" --form 03 --out "$work/f03.pdf"
+expect_text "$work/err" "motcua: form: 03 needs a refused dossier" "form named"
+[ ! -e "$work/f03.pdf" ] && ok || fail "no file for a refused form"
+expect_exit 2 "form 05" -- "$m" dossier form --code "$code" --form 05 --out "$work/f05.pdf"
+expect_exit 2 "form of an unknown dossier" -- "$m" dossier form --code nope --form 01 --out "$work/f.pdf"
+expect_text "$work/err" "MaHoSo" "code named"
+
 finish cli-dossier
