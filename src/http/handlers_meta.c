@@ -1,11 +1,14 @@
 /*
  * handlers_meta.c - the OpenAPI 3.0 document, generated from the route
- * table the router uses, and the Prometheus metrics.
+ * table the router uses (the report's row schema from the form's column
+ * table, core/report_columns), the form's columns for the pages, and the
+ * Prometheus metrics.
  */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "core/report_columns.h"
 #include "http/http_int.h"
 
 static void add_path_params(json_t *params, const char *path)
@@ -46,6 +49,13 @@ static json_t *responses(const struct http_route *rt)
 			  "description", "success", "default", "description",
 			  "an error", "content", "application/json", "schema",
 			  "$ref", "#/components/schemas/Error");
+	if (rt->fn == h_report_settlement)
+		json_object_set_new(
+			o, "200",
+			json_pack("{s:s,s:{s:{s:{s:s}}}}", "description",
+				  "the report", "content", "application/json",
+				  "schema", "$ref",
+				  "#/components/schemas/SettlementReport"));
 	if (rt->fn == h_register || rt->fn == h_counter_filing)
 		json_object_set_new(o, "201",
 				    json_pack("{s:s}", "description",
@@ -77,15 +87,76 @@ static json_t *operation(const struct http_route *rt, size_t i)
 	return op;
 }
 
+/* One row of form II.06a: key, name and every column of the table. */
+static json_t *settlement_row_schema(void)
+{
+	json_t *props = json_pack("{s:{s:s},s:{s:s}}", "key", "type", "string",
+				  "name", "type", "string");
+	json_t *required = json_pack("[s,s]", "key", "name");
+	for (size_t i = 0; i < REPORT_N_COLUMNS; i++) {
+		const struct report_column *c = &report_columns[i];
+		char desc[160];
+		snprintf(desc, sizeof(desc), "%s (%s)", c->title_en,
+			 c->title_vi);
+		json_t *p =
+			c->type == REPORT_COL_RATE
+				? json_pack("{s:s,s:b,s:s}", "type", "number",
+					    "nullable", 1, "description", desc)
+				: json_pack("{s:s,s:s}", "type", "integer",
+					    "description", desc);
+		json_object_set_new(props, c->key, p);
+		json_array_append_new(required, json_string(c->key));
+	}
+	return json_pack("{s:s,s:o,s:o}", "type", "object", "properties", props,
+			 "required", required);
+}
+
+static json_t *settlement_schema(void)
+{
+	return json_pack(
+		"{s:s,s:{s:{s:s},s:{s:s},s:{s:s},s:{s:s},s:{s:s,s:{s:s}},"
+		"s:{s:s}}}",
+		"type", "object", "properties", "from", "type", "string", "to",
+		"type", "string", "unit", "type", "string", "by", "type",
+		"string", "rows", "type", "array", "items", "$ref",
+		"#/components/schemas/SettlementRow", "total", "$ref",
+		"#/components/schemas/SettlementRow");
+}
+
 static json_t *components(void)
 {
-	return json_pack("{s:{s:{s:s,s:{s:{s:s,s:{s:{s:s},s:{s:s},s:{s:s}}}}}},"
-			 "s:{s:{s:s,s:s,s:s}}}",
-			 "schemas", "Error", "type", "object", "properties",
-			 "error", "type", "object", "properties", "code",
-			 "type", "string", "message", "type", "string", "field",
-			 "type", "string", "securitySchemes", "session", "type",
-			 "apiKey", "in", "cookie", "name", "motcua_session");
+	json_t *c = json_pack(
+		"{s:{s:{s:s,s:{s:{s:s,s:{s:{s:s},s:{s:s},s:{s:s}}}}}},"
+		"s:{s:{s:s,s:s,s:s}}}",
+		"schemas", "Error", "type", "object", "properties", "error",
+		"type", "object", "properties", "code", "type", "string",
+		"message", "type", "string", "field", "type", "string",
+		"securitySchemes", "session", "type", "apiKey", "in", "cookie",
+		"name", "motcua_session");
+	json_t *schemas = json_object_get(c, "schemas");
+	json_object_set_new(schemas, "SettlementRow", settlement_row_schema());
+	json_object_set_new(schemas, "SettlementReport", settlement_schema());
+	return c;
+}
+
+/* GET /api/v1/forms/settlement: the columns, for the pages. */
+void h_form_settlement(struct http_req *r)
+{
+	json_t *cols = json_array();
+	for (size_t i = 0; i < REPORT_N_COLUMNS; i++) {
+		const struct report_column *c = &report_columns[i];
+		json_array_append_new(
+			cols, json_pack("{s:s,s:s,s:s,s:s,s:s,s:i}", "key",
+					c->key, "title_vi", c->title_vi,
+					"title_en", c->title_en, "type",
+					report_col_type_name(c->type), "shown",
+					c->show == REPORT_COL_FORM ? "form"
+								   : "figure",
+					"width", c->width));
+	}
+	http_reply_json(
+		r, 200,
+		json_pack("{s:s,s:o}", "form", "II.06a", "columns", cols));
 }
 
 void h_openapi(struct http_req *r)

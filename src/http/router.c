@@ -96,6 +96,12 @@ const struct http_route http_routes[] = {
 	 "limit_unit:working_days|calendar_days|working_hours;"
 	 "unit:unit code for its office hours;explain:1 for the steps",
 	 NULL},
+	{"GET", "/api/v1/forms/settlement", h_form_settlement, ANY, -1,
+	 "reports",
+	 "The columns of form II.06a: key (the member of each row of "
+	 "/reports/settlement), Vietnamese and English titles, type (count "
+	 "or rate), shown (form, or figure: beside the form)",
+	 NULL, NULL},
 	{"GET", "/api/v1/reports/settlement", h_report_settlement, REPORTS, -1,
 	 "reports", "Form II.06a by unit, as motcua report --format json",
 	 "period:month:YYYY-MM|quarter:YYYYQn|half:YYYYHn|nine:YYYY|"

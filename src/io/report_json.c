@@ -7,11 +7,7 @@
 #include <stddef.h>
 
 #include "core/civil.h"
-
-static int64_t field(const struct report_row *r, size_t offset)
-{
-	return *(const int64_t *)((const char *)r + offset);
-}
+#include "core/report_columns.h"
 
 /* A rate in hundredths of a percent as a number with two decimals. */
 static void json_rate(struct strbuf *sb, const char *key, int64_t rate)
@@ -27,53 +23,24 @@ static void json_rate(struct strbuf *sb, const char *key, int64_t rate)
 	strbuf_puts(sb, dec);
 }
 
+/* Every column of the form's table (core/report_columns), by its key. */
 static void json_row(struct strbuf *sb, const char *key, const char *name,
 		     const struct report_row *r)
 {
-	static const struct {
-		const char *name;
-		size_t offset;
-	} f[] = {
-#define F(x) {#x, offsetof(struct report_row, x)}
-		F(received_total),
-		F(received_new),
-		F(received_online),
-		F(received_online_partial),
-		F(received_online_full),
-		F(received_direct),
-		F(received_postal),
-		F(carried_over),
-		F(resolved_total),
-		F(resolved_early),
-		F(resolved_on_time),
-		F(resolved_late),
-		F(in_progress_total),
-		F(in_progress_in_time),
-		F(in_progress_overdue),
-		F(waiting_supplement),
-		F(refused),
-		F(withdrawn),
-		F(due_total),
-		F(results_returned),
-		F(results_by_post),
-		F(resolved_online),
-#undef F
-	};
 	strbuf_puts(sb, "{\"key\":");
 	strbuf_json_string(sb, key);
 	strbuf_puts(sb, ",\"name\":");
 	strbuf_json_string(sb, name);
-	for (size_t i = 0; i < sizeof(f) / sizeof(*f); i++) {
-		strbuf_json_key(sb, f[i].name);
-		strbuf_add_int(sb, field(r, f[i].offset));
+	for (size_t i = 0; i < REPORT_N_COLUMNS; i++) {
+		const struct report_column *c = &report_columns[i];
+		int64_t v = report_column_value(c, r);
+		if (c->type == REPORT_COL_RATE) {
+			json_rate(sb, c->key, v);
+			continue;
+		}
+		strbuf_json_key(sb, c->key);
+		strbuf_add_int(sb, v);
 	}
-	json_rate(sb, "on_time_rate", report_on_time_rate(r));
-	json_rate(sb, "on_time_rate_of_due", report_on_time_rate_of_due(r));
-	json_rate(sb, "online_rate", report_online_rate(r));
-	json_rate(sb, "online_rate_of_resolved",
-		  report_online_rate_of_resolved(r));
-	strbuf_json_key(sb, "postal_uses");
-	strbuf_add_int(sb, report_postal_uses(r));
 	strbuf_puts(sb, "}");
 }
 

@@ -1,6 +1,7 @@
 /*
  * report_text.c - form II.06a as an aligned text table and as CSV (see
- * report_text.h): the column set both writers share.
+ * report_text.h): both walk the form's one column table,
+ * core/report_columns.
  */
 #include "io/report_text.h"
 
@@ -10,56 +11,10 @@
 #include <utf8proc.h>
 
 #include "core/civil.h"
+#include "core/report_columns.h"
 
-struct column {
-	const char *title;
-	size_t offset;                              /* into struct report_row */
-	int64_t (*rate)(const struct report_row *); /* or a rate */
-	int64_t (*count)(const struct report_row *); /* or a sum */
-	bool figure;                                 /* shown with --figures */
-};
-
-#define COL(t, f)                                                    \
-	{                                                            \
-		t, offsetof(struct report_row, f), NULL, NULL, false \
-	}
-#define FIG(t, f)                                                   \
-	{                                                           \
-		t, offsetof(struct report_row, f), NULL, NULL, true \
-	}
-static const struct column columns[] = {
-	COL("Tổng nhận", received_total),
-	COL("Kỳ trước", carried_over),
-	COL("Mới nhận", received_new),
-	COL("Trực tuyến", received_online),
-	COL("Trực tiếp", received_direct),
-	COL("Bưu chính", received_postal),
-	COL("Đã giải quyết", resolved_total),
-	COL("Trước hạn", resolved_early),
-	COL("Đúng hạn", resolved_on_time),
-	COL("Quá hạn", resolved_late),
-	COL("Đang giải quyết", in_progress_total),
-	COL("Trong hạn", in_progress_in_time),
-	COL("Quá hạn", in_progress_overdue),
-	COL("Chờ bổ sung", waiting_supplement),
-	COL("Dừng xử lý", refused),
-	COL("Rút", withdrawn),
-	{"Tỷ lệ đúng hạn", 0, report_on_time_rate, NULL, false},
-	{"Tỷ lệ trực tuyến", 0, report_online_rate, NULL, true},
-	FIG("Đã GQ nộp trực tuyến", resolved_online),
-	{"Tỷ lệ trực tuyến/đã GQ", 0, report_online_rate_of_resolved, NULL,
-	 true},
-	FIG("Trả KQ bưu chính", results_by_post),
-	{"Lượt bưu chính", 0, NULL, report_postal_uses, true},
-};
-#undef COL
-#undef FIG
-#define N_COLUMNS (sizeof(columns) / sizeof(*columns))
-
-static int64_t field(const struct report_row *r, size_t offset)
-{
-	return *(const int64_t *)((const char *)r + offset);
-}
+#define N_COLUMNS REPORT_N_COLUMNS
+#define COLUMN(c) (&report_columns[c])
 
 void report_as_of_write(FILE *f, int64_t as_of)
 {
@@ -107,18 +62,17 @@ static void rate_text(int64_t rate, char *buf, size_t n)
 
 static void cell(const struct report_row *r, size_t c, char *buf, size_t n)
 {
-	if (columns[c].rate)
-		rate_text(columns[c].rate(r), buf, n);
-	else if (columns[c].count)
-		snprintf(buf, n, "%" PRId64, columns[c].count(r));
+	int64_t v = report_column_value(COLUMN(c), r);
+	if (COLUMN(c)->type == REPORT_COL_RATE)
+		rate_text(v, buf, n);
 	else
-		snprintf(buf, n, "%" PRId64, field(r, columns[c].offset));
+		snprintf(buf, n, "%" PRId64, v);
 }
 
 /* Whether column c shows (figure columns only with --figures). */
 static bool shown(size_t c, bool figures)
 {
-	return figures || !columns[c].figure;
+	return figures || COLUMN(c)->show == REPORT_COL_FORM;
 }
 
 static void print_line(FILE *f, const char *name, const struct report_row *r,
@@ -202,7 +156,7 @@ void report_text_write(FILE *f, const struct report *rep, bool figures)
 		if (width(rep->lines[i].name) > name_w)
 			name_w = width(rep->lines[i].name);
 	for (size_t c = 0; c < N_COLUMNS; c++) {
-		w[c] = width(columns[c].title);
+		w[c] = width(COLUMN(c)->title_vi);
 		char buf[32];
 		cell(&rep->total, c, buf, sizeof(buf));
 		if (strlen(buf) > w[c])
@@ -213,7 +167,7 @@ void report_text_write(FILE *f, const struct report *rep, bool figures)
 		if (!shown(c, figures))
 			continue;
 		fputs("  ", f);
-		pad(f, columns[c].title, w[c], true);
+		pad(f, COLUMN(c)->title_vi, w[c], true);
 	}
 	fputc('\n', f);
 	for (size_t i = 0; i < rep->n; i++)
@@ -263,7 +217,7 @@ void report_csv_write(FILE *f, const struct report *rep, bool figures)
 		if (!shown(c, figures))
 			continue;
 		fputc(',', f);
-		csv_field(f, columns[c].title);
+		csv_field(f, COLUMN(c)->title_vi);
 	}
 	/* a running period: every line carries the moment it is as of */
 	if (rep->as_of != MC_NO_TIME)

@@ -604,6 +604,73 @@ TEST(search_ignores_diacritics)
 	env_close(&e);
 }
 
+/* Whether every column of GET /forms/settlement is in the report's
+ * row, the OpenAPI row schema, and the CLI's text and CSV (by title). */
+static void check_column(json_t *col, json_t *row, json_t *schema,
+			 const char *text, const char *csv)
+{
+	const char *key = json_string_value(json_object_get(col, "key"));
+	const char *title = json_string_value(json_object_get(col, "title_vi"));
+	const char *type = json_string_value(json_object_get(col, "type"));
+	CHECK(key && title && type);
+	json_t *v = json_object_get(row, key);
+	if (!v || !strstr(text, title))
+		fprintf(stderr, "column %s (%s) missing\n", key, title);
+	CHECK(v != NULL);
+	if (strcmp(type, "rate") == 0)
+		CHECK(json_is_real(v) || json_is_null(v));
+	else
+		CHECK(json_is_integer(v));
+	CHECK(json_object_get(schema, key) != NULL);
+	CHECK(strstr(text, title) != NULL);
+	char quoted[200];
+	snprintf(quoted, sizeof(quoted), "\"%s\"", title);
+	CHECK(strstr(csv, quoted) != NULL);
+}
+
+TEST(form_columns_reach_every_output)
+{
+	struct env e;
+	struct session s;
+	struct reply form, rep, doc;
+	env_open(&e);
+	env_april(&e);
+	env_login(&e, "leader31", &s);
+	client_request(e.port, "GET", "/api/v1/forms/settlement", NULL, NULL,
+		       &form);
+	CHECK_INT(form.status, 200);
+	CHECK_STR(json_string_value(json_object_get(form.json, "form")),
+		  "II.06a");
+	client_request(e.port, "GET",
+		       "/api/v1/reports/settlement?period=month:2024-04",
+		       s.headers, NULL, &rep);
+	CHECK_INT(rep.status, 200);
+	client_request(e.port, "GET", "/api/v1/openapi.json", NULL, NULL, &doc);
+	json_t *schema = json_object_get(
+		json_object_get(
+			json_object_get(json_object_get(doc.json, "components"),
+					"schemas"),
+			"SettlementRow"),
+		"properties");
+	const char *args =
+		"report --period month:2024-04 --figures --unit " DISTRICT;
+	char *text = env_cli_output(&e, args, "text");
+	char *csv = env_cli_output(&e, args, "csv");
+	CHECK(text && csv && schema);
+	json_t *cols = json_object_get(form.json, "columns"), *col;
+	size_t i;
+	CHECK(json_array_size(cols) >= 27);
+	json_array_foreach (cols, i, col)
+		check_column(col, json_object_get(rep.json, "total"), schema,
+			     text, csv);
+	free(text);
+	free(csv);
+	reply_release(&form);
+	reply_release(&rep);
+	reply_release(&doc);
+	env_close(&e);
+}
+
 TEST(report_matches_the_cli_json)
 {
 	struct env e;
@@ -801,6 +868,6 @@ TEST_MAIN(T(every_documented_route_answers_as_a_user_expects),
 	  T(errors_have_one_shape_and_change_nothing),
 	  T(online_only_window_is_422), T(login_cookie_csrf_and_throttle),
 	  T(public_lookup_needs_the_secret), T(search_ignores_diacritics),
-	  T(report_matches_the_cli_json), T(metrics_count_requests),
-	  T(calendar_days_carry_their_source),
+	  T(report_matches_the_cli_json), T(form_columns_reach_every_output),
+	  T(metrics_count_requests), T(calendar_days_carry_their_source),
 	  T(the_running_month_is_as_of_the_servers_now))

@@ -146,21 +146,30 @@ static inline void env_april(struct env *e)
 	}
 }
 
-/* What `motcua ARGS --db DB --format json` prints, parsed (NULL when it
- * fails or is not JSON): the binary beside this test's build. */
-static inline json_t *env_cli_json(struct env *e, const char *args)
+/* The command `motcua ARGS --db DB --format FORMAT`, run with the
+ * binary beside this test's build, into cmd. */
+static inline void env_cli_command(struct env *e, const char *args,
+				   const char *format, char *cmd, size_t n)
 {
-	char self[4096], cmd[8192];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	self[n > 0 ? n : 0] = '\0';
+	char self[4096];
+	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	self[len > 0 ? len : 0] = '\0';
 	/* build/MODE/tests/http/NAME -> build/MODE/motcua */
 	for (int up = 0; up < 3; up++) {
 		char *slash = strrchr(self, '/');
 		if (slash)
 			*slash = '\0';
 	}
-	snprintf(cmd, sizeof(cmd), "'%s/motcua' %s --db '%s' --format json",
-		 self, args, e->f.db);
+	snprintf(cmd, n, "'%s/motcua' %s --db '%s' --format %s", self, args,
+		 e->f.db, format);
+}
+
+/* What `motcua ARGS --db DB --format json` prints, parsed (NULL when it
+ * fails or is not JSON). */
+static inline json_t *env_cli_json(struct env *e, const char *args)
+{
+	char cmd[8192];
+	env_cli_command(e, args, "json", cmd, sizeof(cmd));
 	FILE *p = popen(cmd, "r");
 	if (!p)
 		return NULL;
@@ -170,6 +179,38 @@ static inline json_t *env_cli_json(struct env *e, const char *args)
 		return NULL;
 	}
 	return j;
+}
+
+/* What `motcua ARGS --db DB --format FORMAT` prints, as a string to
+ * free (NULL when it fails). */
+static inline char *env_cli_output(struct env *e, const char *args,
+				   const char *format)
+{
+	char cmd[8192];
+	env_cli_command(e, args, format, cmd, sizeof(cmd));
+	FILE *p = popen(cmd, "r");
+	if (!p)
+		return NULL;
+	char *out = NULL;
+	size_t len = 0, cap = 0, got;
+	char buf[4096];
+	while ((got = fread(buf, 1, sizeof(buf), p)) > 0) {
+		if (len + got + 1 > cap) {
+			cap = 2 * (len + got + 1);
+			out = realloc(out, cap);
+			if (!out)
+				break;
+		}
+		memcpy(out + len, buf, got);
+		len += got;
+	}
+	if (out)
+		out[len] = '\0';
+	if (pclose(p) != 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
 }
 
 static inline void env_login(struct env *e, const char *name, struct session *s)
