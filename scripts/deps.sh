@@ -10,7 +10,7 @@
 set -eu
 
 packages="gcc make libc6-dev libsqlite3-dev libjansson-dev libutf8proc-dev
-libsodium-dev libmicrohttpd-dev libqrencode-dev libxlsxwriter-dev sqlite3
+libsodium-dev libmagic-dev libmicrohttpd-dev libqrencode-dev libxlsxwriter-dev sqlite3
 unzip python3 pkg-config libcairo2-dev libpango1.0-dev fonts-dejavu-core
 poppler-utils $*"
 

@@ -61,6 +61,7 @@ int cmd_calendar(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_dossier(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_files(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_index(int argc, char **argv);
 int cmd_init(int argc, char **argv);

@@ -43,6 +43,9 @@ static const struct {
 	 "--value V | allocate --unit U --period P | check --period P "
 	 "[--unit U]"},
 	{"publish", cmd_publish, "publish --period P | --show P | --diff P"},
+	{"files", cmd_files,
+	 "files put FILE [--max-file-mib N] | get SHA256 --out F | check "
+	 "[--files DIR]   the document store"},
 	{"serve", cmd_serve,
 	 "serve [--db FILE] [--listen 127.0.0.1:8080]   the HTTP server"},
 	{"user", cmd_user,
