@@ -195,6 +195,45 @@ static enum mc_code file_year(struct demo_ctx *c, int64_t until, size_t total,
 
 /* ---- catalogue into the store ---------------------------------------- */
 
+/* Procedure dp's offers, where plan_one files it: a department's at the
+ * department and its successors; a commune's at every commune (the
+ * merged ones are communes too); a district's at every district and at
+ * each merged commune, which takes over the district level. */
+static size_t offers_of(const struct demo_world *w, const struct demo_proc *dp,
+			struct procedure_offer *o, size_t cap)
+{
+	size_t n = 0;
+	if (dp->level == LEVEL_PROVINCE) {
+		for (ptrdiff_t i = (ptrdiff_t)dp->dept; i >= 0 && n < cap;
+		     i = w->units[i].next)
+			o[n++] =
+				(struct procedure_offer){w->units[i].u.code, 0};
+		return n;
+	}
+	o[n++] = (struct procedure_offer){NULL, (int)dp->level};
+	if (dp->level == LEVEL_DISTRICT)
+		for (size_t k = 0; k < w->merged_communes.n && n < cap; k++)
+			o[n++] = (struct procedure_offer){
+				w->units[w->merged_communes.idx[k]].u.code, 0};
+	return n;
+}
+
+static enum mc_code put_offers(struct store *st, const struct demo_world *w,
+			       struct mc_err *err)
+{
+	size_t cap = w->merged_communes.n + 8;
+	struct procedure_offer *o = calloc(cap, sizeof(*o));
+	if (!o)
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	enum mc_code rc = MC_OK;
+	for (size_t i = 0; !rc && i < w->n_procs; i++) {
+		size_t n = offers_of(w, &w->procs[i], o, cap);
+		rc = store_offers_set(st, w->procs[i].p.code, o, n, err);
+	}
+	free(o);
+	return rc;
+}
+
 static enum mc_code put_catalog(struct store *st, const struct demo_world *w,
 				struct mc_err *err)
 {
@@ -203,7 +242,7 @@ static enum mc_code put_catalog(struct store *st, const struct demo_world *w,
 		rc = store_unit_put(st, &w->units[i].u, err);
 	for (size_t i = 0; !rc && i < w->n_procs; i++)
 		rc = store_procedure_put(st, &w->procs[i].p, err);
-	return rc;
+	return rc ? rc : put_offers(st, w, err);
 }
 
 static int found_unit(const struct unit *u, void *ctx)

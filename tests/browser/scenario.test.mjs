@@ -106,7 +106,8 @@ before(async () => {
 	state.resolvedBefore = row ? row.resolved_total : 0;
 	const procs = await apiGet(null, '/procedures');
 	const today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
-	const only = procs.procedures.find((p) => p.online_only.some((w) => w.from <= today && today <= w.to));
+	// one the clerk's department offers, so the refusal is for the channel
+	const only = procs.procedures.find((p) => p.field_code === 'DOANH-NGHIEP' && p.online_only.some((w) => w.from <= today && today <= w.to));
 	state.onlineOnly = only ? only.code : null;
 });
 
@@ -118,17 +119,19 @@ test('portal: search ignores diacritics, file a dossier online', async () => {
 	await page.goto(`${BASE}/`);
 	await ready(page);
 	await shot(page, 'portal-desktop');
-	await page.fill('#q', 'dang ky thanh lap ho kinh doanh');
+	await page.fill('#q', 'dang ky thanh lap doanh nghiep tu nhan');
 	await page.click('#search-form button[type=submit]');
-	const item = page.locator('#results li[data-code="2.007464"]');
+	// a procedure the clerk's department (Sở Tài chính, which took over
+	// business registration) offers: the filing goes to its unit
+	const item = page.locator('#results li[data-code="1.001103"]');
 	await item.waitFor();
-	assert.match(await item.innerText(), /Đăng ký thành lập hộ kinh doanh/);
+	assert.match(await item.innerText(), /Đăng ký thành lập doanh nghiệp tư nhân/);
 	await item.locator('button').click();
 	await page.selectOption('#f-unit', state.unit);
 	await page.fill('#f-name', 'Nguyễn Thị Thử Nghiệm');
 	await page.fill('#f-id', '001190012345');
 	await page.fill('#f-phone', '0905123456');
-	await page.fill('#components .c-name', 'Giấy đề nghị đăng ký hộ kinh doanh');
+	await page.fill('#components .c-name', 'Giấy đề nghị đăng ký doanh nghiệp');
 	await page.setInputFiles('#components .c-pick', { name: 'de-nghi.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
 	await page.click('#add-comp');
 	await page.locator('#components .c-name').nth(1).fill('Bản sao CCCD');
@@ -163,11 +166,11 @@ test('counter: receive the online dossier, receipt and its QR target', async () 
 	await page.waitForSelector('#receipt-doc');
 	assert.equal(await page.textContent('#r-code'), state.code);
 	assert.equal(await page.textContent('#r-applicant'), 'Nguyễn Thị Thử Nghiệm');
-	assert.equal(await page.textContent('#r-procedure'), 'Đăng ký thành lập hộ kinh doanh');
+	assert.equal(await page.textContent('#r-procedure'), 'Đăng ký thành lập doanh nghiệp tư nhân');
 	assert.match(await page.textContent('#r-due'), /\d\d:\d\d, ngày \d\d\/\d\d\/\d{4}/);
-	assert.match(await page.textContent('#r-components'), /Giấy đề nghị đăng ký hộ kinh doanh \(de-nghi\.pdf\)/);
+	assert.match(await page.textContent('#r-components'), /Giấy đề nghị đăng ký doanh nghiệp \(de-nghi\.pdf\)/);
 	assert.match(await page.textContent('#r-components'), /Bản sao CCCD/);
-	assert.match(await page.textContent('#r-fee'), /100\.000/);
+	assert.match(await page.textContent('#r-fee'), /50\.000/);
 	const url = await page.getAttribute('#receipt-doc', 'data-url');
 	const src = await page.getAttribute('#r-qr', 'src');
 	assert.equal(new URL(src, BASE).searchParams.get('text'), url, 'the QR encodes the tracking address');
@@ -218,8 +221,9 @@ test('counter: an expired session asks to sign in again, in Vietnamese and Engli
 
 test('counter: walk-in filing, online-only refusal shows the reason', async () => {
 	await page.click('#tab-walkin');
-	await page.fill('#w-find', 'ho kinh doanh');
-	await page.selectOption('#w-proc', '2.007464');
+	// offered at the clerk's department and not online-only
+	await page.fill('#w-find', 'ngan sach');
+	await page.selectOption('#w-proc', '1.002554');
 	await page.fill('#w-name', 'Trần Văn Quầy');
 	await page.fill('#w-id', '079090001234');
 	await page.fill('#w-components .c-name', 'Giấy đề nghị');
@@ -248,7 +252,7 @@ test('officer: start and finish the dossier', async () => {
 	await page.click('form[data-op="start"] button[type=submit]');
 	await page.waitForSelector('#detail h2 .badge[data-status="4"]');
 	await page.click('#ops button[data-op="finish"]');
-	await page.fill('form[data-op="finish"] input[name="result.name"]', 'Giấy chứng nhận đăng ký hộ kinh doanh');
+	await page.fill('form[data-op="finish"] input[name="result.name"]', 'Giấy chứng nhận đăng ký doanh nghiệp');
 	await page.fill('form[data-op="finish"] input[name="result.url"]', 'https://example.invalid/kq.pdf');
 	await page.click('form[data-op="finish"] button[type=submit]');
 	await page.waitForSelector('#detail h2 .badge[data-status="9"]');

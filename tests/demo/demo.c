@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/filing.h"
 #include "app/report.h"
 #include "core/civil.h"
 #include "demo/demo.h"
@@ -288,6 +289,56 @@ static int64_t count_rows(struct store *st, const char *sql)
 	return n;
 }
 
+/* Every procedure declares its offers, and every unit a dossier was at
+ * (filed there, moved there) offers its procedure by the app's check;
+ * the pairs checked, or -1. */
+static int64_t check_offered(struct app *app)
+{
+	CHECK_INT(count_rows(app->st, "SELECT count(*) FROM procedures p"
+				      " WHERE NOT EXISTS (SELECT 1 FROM"
+				      " procedure_offers o WHERE"
+				      " o.procedure_code = p.code)"),
+		  0);
+	sqlite3_stmt *s;
+	int64_t n = 0;
+	if (sqlite3_prepare_v2(app->st->db,
+			       "SELECT DISTINCT d.procedure_code, e.unit_code"
+			       " FROM events e JOIN dossiers d ON d.id ="
+			       " e.dossier_id",
+			       -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *proc = (const char *)sqlite3_column_text(s, 0);
+		const char *unit = (const char *)sqlite3_column_text(s, 1);
+		struct procedure p;
+		struct mc_err err;
+		CHECK_INT(store_procedure_get(app->st, proc, &p, &err), MC_OK);
+		enum mc_code rc = app_filing_offered(app, &p, unit, &err);
+		if (rc)
+			fprintf(stderr, "%s at %s: %s\n", proc, unit,
+				err.message);
+		CHECK_INT(rc, MC_OK);
+		procedure_release(&p);
+		n++;
+	}
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* Birth registration ("Đăng ký khai sinh") is a commune's: the
+ * Department of Health (Sở Y tế) does not offer it. */
+static void check_birth_not_at_health(struct app *app)
+{
+	struct procedure p;
+	struct mc_err err;
+	CHECK_INT(store_procedure_get(app->st, "1.002947", &p, &err), MC_OK);
+	CHECK_STR(p.name, "Đăng ký khai sinh");
+	CHECK_INT(app_filing_offered(app, &p, "000.00.15.H56", &err),
+		  MC_ERR_RULE);
+	CHECK_STR(err.field, "DonViXuLy");
+	procedure_release(&p);
+}
+
 TEST(ratings_feedback_and_publication)
 {
 	struct tmpdb db;
@@ -544,6 +595,10 @@ TEST(lives_through_the_2025_reorganisation)
 	CHECK_INT(count_rows(st, "SELECT count(*) FROM events"),
 		  (int64_t)sum.events);
 	check_2024_reports(&db.app);
+	/* before and after the reorganisation, filings and transfers
+	 * alike went to units that offer the procedure */
+	CHECK(check_offered(&db.app) > 100);
+	check_birth_not_at_health(&db.app);
 	tmpdb_close(&db);
 }
 
@@ -563,6 +618,7 @@ TEST(no_reorganisation_keeps_the_old_units)
 	CHECK_INT(count_rows(db.app.st, "SELECT count(*) FROM events WHERE"
 					" action = 'transfer'"),
 		  0);
+	CHECK(check_offered(&db.app) > 100);
 	tmpdb_close(&db);
 }
 

@@ -3,9 +3,14 @@
  * against a real server on the fixture province: each field that is the
  * system's or the staff's is refused by name and nothing is stored; the
  * fees come from the catalogue; a later supplement request works; a
- * procedure is filed only where it is offered; the issue's oversized
- * summaries, component lists and unknown keys are refused.
+ * procedure is filed only where it is offered (the demo province's
+ * birth registration too: at a commune, not the Department of Health);
+ * the issue's oversized summaries, component lists and unknown keys are
+ * refused.
  */
+#include <unistd.h>
+
+#include "demo/demo.h"
 #include "env.h"
 #include "test.h"
 
@@ -210,6 +215,55 @@ TEST(a_procedure_is_filed_only_where_it_is_offered)
 	env_close(&e);
 }
 
+/* The demo province's birth registration (demo_rows.c "Đăng ký khai
+ * sinh", a commune procedure), as a citizen files it at `unit`. */
+#define DEMO_BIRTH(unit)                                       \
+	"{\"MaTTHC\":\"1.002947\",\"DonViXuLy\":\"" unit "\"," \
+	"\"ChuHoSo\":\"Nguyễn Văn An\",\"SoGiayToChuHoSo\":\"001090012345\"}"
+
+TEST(the_demo_files_birth_registration_only_at_a_commune)
+{
+	char db[64];
+	snprintf(db, sizeof(db), "/tmp/motcua-demo-offers-XXXXXX");
+	int fd = mkstemp(db);
+	CHECK(fd >= 0);
+	close(fd);
+	struct app app;
+	struct mc_err err;
+	struct demo_options opt = {
+		.seed = 1, .until = civil_days(2024, 6, 14), .dossiers = 300};
+	CHECK_INT(app_open(db, &app, &err), MC_OK);
+	CHECK_INT(demo_build(&app, &opt, NULL, &err), MC_OK);
+	app_close(&app);
+	struct http_config cfg = {
+		.db_path = db, .listen = "127.0.0.1:0", .threads = 2};
+	struct http_server *srv;
+	CHECK_INT(http_server_start(&cfg, &srv, &err), MC_OK);
+	unsigned port = http_server_port(srv);
+	struct reply r;
+	/* the demo's Department of Health, Sở Y tế */
+	client_request(port, "POST", "/api/v1/dossiers", NULL,
+		       DEMO_BIRTH("000.00.15.H56"), &r);
+	CHECK_INT(r.status, 422);
+	CHECK_STR(reply_error_field(&r), "DonViXuLy");
+	const char *msg = json_string_value(
+		json_object_get(json_object_get(r.json, "error"), "message"));
+	CHECK(msg && strstr(msg, "every commune"));
+	reply_release(&r);
+	/* Phường Lê Lợi, a commune of the city */
+	client_request(port, "POST", "/api/v1/dossiers", NULL,
+		       DEMO_BIRTH("000.31.21.H56"), &r);
+	CHECK_INT(r.status, 201);
+	reply_release(&r);
+	http_server_stop(srv, 5000);
+	char side[80];
+	unlink(db);
+	snprintf(side, sizeof(side), "%s-wal", db);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", db);
+	unlink(side);
+}
+
 /* A filing body with n repetitions of a piece inside a member. */
 static char *repeated(const char *head, const char *piece, size_t n,
 		      const char *tail)
@@ -269,4 +323,5 @@ TEST_MAIN(T(an_anonymous_filing_sets_only_what_a_citizen_declares),
 	  T(the_counter_records_its_scans_not_the_systems_flags),
 	  T(fees_and_status_come_from_the_system),
 	  T(a_procedure_is_filed_only_where_it_is_offered),
+	  T(the_demo_files_birth_registration_only_at_a_commune),
 	  T(the_issues_oversized_filings_are_refused))
