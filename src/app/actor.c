@@ -32,6 +32,7 @@ static const unsigned op_roles[OP__COUNT] = {
 	[OP_STOP] = DECIDE,
 	[OP_RETURN] = COUNTER,
 	[OP_WITHDRAW] = COUNTER,
+	[OP_RESCHEDULE] = DECIDE,
 };
 
 static const struct {

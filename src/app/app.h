@@ -65,6 +65,10 @@ struct op_request {
 	const char *secret_hash; /* new filing: its tracking secret's hash */
 };
 
+/* The note of a reschedule event: RESCHEDULE_PREFIX "YYYY-MM-DD HH:MM: "
+ * then the reason. */
+#define RESCHEDULE_PREFIX "new date "
+
 /* Run the request in one transaction: load the dossier, check that the
  * actor's role may run the operation and that the dossier's unit (as it
  * is inside this transaction) lies in the actor's units, check the state,

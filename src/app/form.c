@@ -97,6 +97,31 @@ static const struct form_step *last_step(const struct log *l,
 	return NULL;
 }
 
+static bool reschedule_note(const char *note, int64_t *when,
+			    const char **reason);
+
+/* A reschedule step's note as the control slip prints it. */
+static void reschedule_notes(struct log *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct form_step *s = &l->steps[i];
+		int64_t when;
+		const char *reason;
+		if (!s->action || strcmp(s->action, "reschedule") != 0 ||
+		    !reschedule_note(s->note, &when, &reason))
+			continue;
+		char buf[CIVIL_BUF];
+		struct strbuf sb;
+		strbuf_init(&sb);
+		civil_format_local(when, buf);
+		/* YYYY-MM-DD HH:MM as dd/mm/yyyy HH:MM */
+		strbuf_addf(&sb, "Hẹn lại %.2s/%.2s/%.4s %s. %s", buf + 8,
+			    buf + 5, buf, buf + 11, reason);
+		s->note = keep(l, sb.buf);
+		strbuf_release(&sb);
+	}
+}
+
 /* ---- who may print ----------------------------------------------------- */
 
 static enum mc_code may_print(struct app *app, const struct form_request *req,
@@ -129,6 +154,24 @@ static const char *const receipt_acts[] = {"accept", NULL};
 static const char *const supplement_acts[] = {"request-supplement",
 					      "ask-supplement", NULL};
 static const char *const refusal_acts[] = {"refuse", "stop", NULL};
+static const char *const reschedule_acts[] = {"reschedule", NULL};
+
+/* The new date and the reason of a reschedule step's note
+ * (RESCHEDULE_PREFIX "YYYY-MM-DD HH:MM: reason"); false when the note is
+ * not of that shape. */
+static bool reschedule_note(const char *note, int64_t *when,
+			    const char **reason)
+{
+	size_t n = strlen(RESCHEDULE_PREFIX);
+	char stamp[17];
+	if (!note || strncmp(note, RESCHEDULE_PREFIX, n) != 0 ||
+	    strlen(note) < n + 18 || strncmp(note + n + 16, ": ", 2) != 0)
+		return false;
+	memcpy(stamp, note + n, 16);
+	stamp[16] = '\0';
+	*reason = note + n + 18;
+	return civil_parse_local(stamp, when, "new_due", NULL) == MC_OK;
+}
 
 static enum mc_code pick_content(struct form_input *in, const struct log *l,
 				 struct mc_err *err)
@@ -156,11 +199,22 @@ static enum mc_code pick_content(struct form_input *in, const struct log *l,
 					   "a refused dossier (status 3 or 8)",
 					   err);
 		break;
-	default: break;
+	case FORM_APOLOGY:
+		s = last_step(l, reschedule_acts);
+		if (!s || !reschedule_note(s->note, &in->new_due, &in->note))
+			return wrong_state(in->kind, d,
+					   "a new appointment recorded "
+					   "(reschedule)",
+					   err);
+		in->signer = s->actor;
+		in->note_at = s->at;
+		return MC_OK;
+	case FORM_CONTROL: break;
 	}
 	if (s) {
 		in->signer = s->actor;
 		in->note = s->note;
+		in->note_at = s->at;
 	}
 	return MC_OK;
 }
@@ -238,6 +292,10 @@ static enum mc_code render(struct app *app, const struct form_request *req,
 		rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	if (!rc) {
 		name_units(app, &l);
+		/* the citizen's slip names units, not staff (as tracking) */
+		for (size_t i = 0; (req->actor->role & ROLE_CITIZEN) && i < l.n;
+		     i++)
+			l.steps[i].actor = NULL;
 		describe(app, d, &l, &in, limit, sizeof(limit));
 		in.steps = l.steps;
 		in.n_steps = l.n;
@@ -252,6 +310,7 @@ static enum mc_code render(struct app *app, const struct form_request *req,
 			in.tracking_url = url.buf;
 		}
 		rc = pick_content(&in, &l, err);
+		reschedule_notes(&l);
 	}
 	if (!rc)
 		rc = form_pdf_write(&in, out, info, err);

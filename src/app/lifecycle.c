@@ -118,6 +118,13 @@ static enum mc_code log_event(struct app *app, const struct dossier *d,
 		snprintf(note, sizeof(note), "from %s%s%s", old_unit,
 			 text ? ": " : "", str_or_empty(text));
 		text = note;
+	} else if (req->params.op == OP_RESCHEDULE) {
+		/* the new date, read back by app/form.c for form 04 */
+		char when[CIVIL_BUF];
+		snprintf(note, sizeof(note), RESCHEDULE_PREFIX "%s: %s",
+			 civil_format_local(req->params.new_due, when),
+			 str_or_empty(text));
+		text = note;
 	}
 	struct dossier_event ev = {
 		.dossier_id = d->id,

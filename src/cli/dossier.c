@@ -17,7 +17,7 @@
 struct args {
 	const char *db, *code, *file, *at, *actor, *note, *to;
 	const char *result, *result_url, *result_code;
-	const char *form, *out, *paper, *base_url;
+	const char *form, *out, *paper, *base_url, *new_date;
 	bool accept, refuse, supplement, by_post;
 };
 
@@ -36,6 +36,7 @@ static const struct {
 	{"stop", OP_STOP},
 	{"return", OP_RETURN},
 	{"withdraw", OP_WITHDRAW},
+	{"reschedule", OP_RESCHEDULE},
 };
 
 static int help(void)
@@ -54,6 +55,9 @@ static int help(void)
 	     "  stop --code C --note R                refuse after appraisal\n"
 	     "  return --code C [--by-post]\n"
 	     "  withdraw --code C [--note R]\n"
+	     "  reschedule --code C --new-date 'YYYY-MM-DD HH:MM' --note R\n"
+	     "                                        new appointment of a late"
+	     " dossier (form 04)\n"
 	     "  show --code C                         the dossier and its log\n"
 	     "  form --code C --form 01|02|03|04|06 --out F.pdf [--paper a4|a5]"
 	     " [--base-url URL]\n"
@@ -242,6 +246,10 @@ static int build(const struct args *a, enum dossier_op op,
 	req->code = a->code;
 	if (a->at && civil_parse_local(a->at, &req->params.at, "at", &err))
 		return cli_fail(&err);
+	req->params.new_due = MC_NO_TIME;
+	if (a->new_date && civil_parse_local(a->new_date, &req->params.new_due,
+					     "new-date", &err))
+		return cli_fail(&err);
 	if (op == OP_TRANSFER && !a->to)
 		return cli_usage("transfer needs --to UNIT");
 	if (a->result) {
@@ -322,6 +330,7 @@ int cmd_dossier(int argc, char **argv)
 		{"out", &a.out, NULL},
 		{"paper", &a.paper, NULL},
 		{"base-url", &a.base_url, NULL},
+		{"new-date", &a.new_date, NULL},
 		{"accept", NULL, &a.accept},
 		{"refuse", NULL, &a.refuse},
 		{"supplement", NULL, &a.supplement},

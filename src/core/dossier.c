@@ -424,6 +424,9 @@ static const struct {
 	[OP_STOP] = {"stop", S(ST_ACCEPTED) | S(ST_PROCESSING) |
 				     S(ST_SUPPLEMENT) | S(ST_FINANCIAL)},
 	[OP_RETURN] = {"return", S(ST_FINISHED)},
+	[OP_RESCHEDULE] = {"reschedule", S(ST_ACCEPTED) | S(ST_PROCESSING) |
+						 S(ST_SUPPLEMENT) |
+						 S(ST_FINANCIAL)},
 	[OP_WITHDRAW] = {"withdraw",
 			 S(ST_REGISTERED) | S(ST_ACCEPTED) | S(ST_PROCESSING) |
 				 S(ST_SUPPLEMENT) | S(ST_FINANCIAL)},

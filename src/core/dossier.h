@@ -180,6 +180,8 @@ enum dossier_op {
 	OP_STOP,                /* refused after appraisal -> 8 */
 	OP_RETURN,              /* result handed over -> 10 */
 	OP_WITHDRAW,            /* applicant withdraws -> 7 */
+	OP_RESCHEDULE, /* a new appointment for a late dossier (form 04);
+			  status and due date unchanged: it stays late */
 	OP__COUNT
 };
 

@@ -120,6 +120,31 @@ static enum mc_code finish(struct dossier *d, const struct op_params *p,
 	return MC_OK;
 }
 
+/* A new appointment after the one the dossier has, with the reason for
+ * the delay. The dossier itself does not change: its due date stays the
+ * legal one, so it still counts late; the new date lives in the event
+ * log (app/lifecycle.c writes it into the note). */
+static enum mc_code reschedule(const struct dossier *d,
+			       const struct op_params *p, struct mc_err *err)
+{
+	char buf[CIVIL_BUF];
+	enum mc_code rc = need_note(p, err);
+	if (rc)
+		return rc;
+	if (p->new_due == MC_NO_TIME)
+		return mc_fail(err, MC_ERR_INPUT, "new_due",
+			       "new_due: reschedule needs the new appointment");
+	if (d->due != MC_NO_TIME && p->new_due <= d->due)
+		return mc_fail(err, MC_ERR_INPUT, "new_due",
+			       "new_due: must be after the appointment %s",
+			       civil_format_local(d->due, buf));
+	if (p->new_due <= p->at)
+		return mc_fail(
+			err, MC_ERR_INPUT, "new_due",
+			"new_due: must be after the time it is recorded");
+	return MC_OK;
+}
+
 /* An operation must not make a dossier odd: a time it sets before an
  * earlier step is refused with the field that would go backwards. An
  * anomaly the dossier brought from an import stays its own. */
@@ -185,6 +210,7 @@ enum mc_code lifecycle_mutate(struct dossier *d, const struct op_params *p,
 		d->finished = p->at;
 		d->status = ST_WITHDRAWN;
 		break;
+	case OP_RESCHEDULE: rc = reschedule(d, p, err); break;
 	case OP__COUNT: MC_BUG("OP__COUNT is not an operation");
 	}
 	if (rc)

@@ -18,6 +18,7 @@ struct op_params {
 	const char *note;       /* reason; required to refuse, stop, ask */
 	const char *to_unit;    /* transfer target, already checked */
 	enum delivery delivery; /* return: counter or post */
+	int64_t new_due;        /* reschedule: the new appointment */
 	const struct dossier_result *results; /* finish: result documents */
 	size_t n_results;
 };

@@ -1,6 +1,9 @@
 /*
  * handlers_dossier.c - the staff side of dossiers: every lifecycle
- * operation, the scoped search and one dossier with its log.
+ * operation, the scoped search, one dossier with its log, and its
+ * printed forms as PDF (GET .../forms/{form}, shared with the public
+ * route of handlers_public.c: the tracking secret is printed on form 01
+ * only when the request carries it and it matches the stored hash).
  *
  * Scope: a dossier handled outside the account's unit subtree answers
  * 404, for reads and writes alike, so its existence is not revealed. A
@@ -14,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/form.h"
 #include "core/civil.h"
 #include "core/report.h"
 #include "core/text.h"
@@ -149,7 +153,9 @@ static bool parse_op_body(struct http_req *r, struct op_body *b,
 			  struct op_request *req)
 {
 	static const char *const allowed[] = {"note",    "to",       "by_post",
-					      "results", "decision", NULL};
+					      "results", "decision", "new_due",
+					      NULL};
+	const char *new_due = NULL;
 	memset(b, 0, sizeof(*b));
 	b->json = r->body.len ? http_body_object(r) : json_object();
 	if (!b->json || !http_only_fields(r, b->json, allowed) ||
@@ -157,8 +163,16 @@ static bool parse_op_body(struct http_req *r, struct op_body *b,
 			     &req->params.note) ||
 	    !http_opt_string(r, b->json, "to", LIMIT_CODE,
 			     &req->params.to_unit) ||
+	    !http_opt_string(r, b->json, "new_due", LIMIT_CODE, &new_due) ||
 	    !parse_results(r, b->json, b))
 		return false;
+	struct mc_err err;
+	req->params.new_due = MC_NO_TIME;
+	if (new_due &&
+	    civil_parse_local(new_due, &req->params.new_due, "new_due", &err)) {
+		http_reply_mc(r, &err);
+		return false;
+	}
 	json_t *post = json_object_get(b->json, "by_post");
 	if (post && !json_is_boolean(post)) {
 		http_reply_error(r, 400, "invalid_input", "by_post",
@@ -362,4 +376,121 @@ void h_dossier_get(struct http_req *r)
 		return;
 	}
 	http_reply_json(r, 200, o);
+}
+
+/* ---- printed forms (app/form.h) ------------------------------------------ */
+
+/* "01.pdf" (or "01") to a kind; 0 after answering 404. */
+static enum form_kind kind_of(struct http_req *r, const char *s)
+{
+	char num[8];
+	size_t n = strcspn(s, ".");
+	enum form_kind k = 0;
+	if (n < sizeof(num) && (s[n] == '\0' || strcmp(s + n, ".pdf") == 0)) {
+		memcpy(num, s, n);
+		num[n] = '\0';
+		k = form_kind_parse(num);
+	}
+	if (!k)
+		http_reply_error(r, 404, "not_found", "form",
+				 "form: give 01.pdf, 02.pdf, 03.pdf, 04.pdf "
+				 "or 06.pdf");
+	return k;
+}
+
+static bool paper_of(struct http_req *r, enum form_paper *out)
+{
+	const char *s = http_query(r, "paper");
+	*out = PAPER_A4;
+	if (!s || strcmp(s, "a4") == 0)
+		return true;
+	if (strcmp(s, "a5") == 0) {
+		*out = PAPER_A5;
+		return true;
+	}
+	http_reply_error(r, 400, "invalid_input", "paper",
+			 "paper: give a4 or a5");
+	return false;
+}
+
+/* The tracking page of this server as the client reached it, for the
+ * QR code: "http://HOST/" when Host is a plain host[:port]. */
+static void base_url(struct http_req *r, char *out, size_t n)
+{
+	const char *host = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+						       MHD_HTTP_HEADER_HOST);
+	out[0] = '\0';
+	if (!host || !*host || strlen(host) > 200 ||
+	    strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			 "0123456789.-:[]") != strlen(host))
+		return;
+	snprintf(out, n, "http://%s/", host);
+}
+
+static void reply_form(struct http_req *r, struct form_request *req)
+{
+	char base[256];
+	base_url(r, base, sizeof(base));
+	req->base_url = base[0] ? base : NULL;
+	struct strbuf pdf;
+	struct mc_err err;
+	strbuf_init(&pdf);
+	if (app_form(r->app, req, &pdf, NULL, &err)) {
+		http_reply_mc(r, &err);
+	} else {
+		char disposition[160];
+		snprintf(disposition, sizeof(disposition),
+			 "inline; filename=\"mau-%s-%s.pdf\"",
+			 form_kind_number(req->kind), req->code);
+		http_reply_text(r, 200, "application/pdf", pdf.buf, pdf.len);
+		http_add_header(r, "Content-Disposition", disposition);
+	}
+	strbuf_release(&pdf);
+}
+
+/* The dossier's id when `secret` is its tracking secret; else answers
+ * 404 (as for an unknown code) and returns false. */
+static bool secret_matches(struct http_req *r, const char *code,
+			   const char *secret)
+{
+	struct dossier d;
+	struct mc_err err;
+	enum mc_code rc = store_dossier_get(r->app->st, code, &d, &err);
+	if (rc && rc != MC_ERR_NOT_FOUND) {
+		http_reply_mc(r, &err);
+		return false;
+	}
+	bool ok = http_secret_ok(r, rc ? 0 : d.id, secret) && !rc;
+	if (!rc)
+		dossier_release(&d);
+	if (!ok)
+		http_reply_error(r, 404, "not_found", "code",
+				 "no dossier with this code and secret");
+	return ok;
+}
+
+/* The part both form routes share: the form and paper of the path and
+ * query, the secret (checked against the stored hash: a wrong one
+ * answers 404 as an unknown code; required when `need_secret`), then
+ * the PDF. */
+void http_form(struct http_req *r, const struct actor *actor, bool need_secret)
+{
+	struct form_request req = {.code = r->param[0], .actor = actor};
+	const char *secret = http_query(r, "secret");
+	if (!(req.kind = kind_of(r, r->param[1])) || !paper_of(r, &req.paper))
+		return;
+	/* the counter right after filing holds the secret: printed on 01
+	 * once it matches (app_form checks the staff's scope either way) */
+	if (need_secret || (secret && *secret)) {
+		if (!secret_matches(r, req.code, secret))
+			return;
+		req.secret = secret;
+	}
+	reply_form(r, &req);
+}
+
+void h_dossier_form(struct http_req *r)
+{
+	struct actor actor = http_actor(r);
+	http_form(r, &actor, false);
 }

@@ -94,3 +94,10 @@ void h_public_dossier(struct http_req *r)
 	strbuf_add(&sb, "]}", 2);
 	http_reply_strbuf(r, 200, &sb);
 }
+
+/* A printed form of one's dossier: code and secret, as tracking. */
+void h_public_form(struct http_req *r)
+{
+	struct actor actor = ACTOR_CITIZEN;
+	http_form(r, &actor, true);
+}

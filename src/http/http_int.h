@@ -248,6 +248,10 @@ void h_dossier_op(struct http_req *r);
 void h_dossier_search(struct http_req *r);
 void h_dossier_get(struct http_req *r);
 void h_public_dossier(struct http_req *r);
+void h_dossier_form(struct http_req *r);
+/* GET .../forms/{form}: the PDF for `actor` (handlers_dossier.c). */
+void http_form(struct http_req *r, const struct actor *actor, bool need_secret);
+void h_public_form(struct http_req *r);
 void h_holidays(struct http_req *r);
 void h_due(struct http_req *r);
 void h_report_settlement(struct http_req *r);

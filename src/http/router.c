@@ -83,9 +83,26 @@ const struct http_route http_routes[] = {
 		   "Hand the result over ({\"by_post\": bool})"),
 	DOSSIER_OP("withdraw", OP_WITHDRAW,
 		   "The applicant withdraws the dossier"),
+	DOSSIER_OP("reschedule", OP_RESCHEDULE,
+		   "A new appointment for a late dossier, with the reason "
+		   "({\"new_due\": \"YYYY-MM-DD HH:MM\", \"note\": reason}); "
+		   "the due date stays, the dossier still counts late"),
+	{"GET", "/api/v1/dossiers/{code}/forms/{form}", h_dossier_form, STAFF,
+	 -1, "dossiers",
+	 "A printed form of Circular 01/2018/TT-VPCP as PDF: {form} is "
+	 "01.pdf (receipt), 02.pdf (supplement request), 03.pdf (refusal), "
+	 "04.pdf (apology, new date) or 06.pdf (control slip)",
+	 "paper:a4|a5 (default a4);secret:the tracking secret, printed on 01 "
+	 "when it matches",
+	 NULL},
 	{"GET", "/api/v1/public/dossiers/{code}", h_public_dossier, ANY, -1,
 	 "public", "Track a dossier with its secret (404 for a wrong secret)",
 	 "secret:the tracking secret given at filing", NULL},
+	{"GET", "/api/v1/public/dossiers/{code}/forms/{form}", h_public_form,
+	 ANY, -1, "public",
+	 "A printed form of one's dossier as PDF, with its secret (404 for "
+	 "a wrong secret): {form} as for staff",
+	 "secret:the tracking secret given at filing;paper:a4|a5", NULL},
 	{"GET", "/api/v1/calendar/holidays", h_holidays, ANY, -1, "calendar",
 	 "Days off of a year and swapped working days, each with its "
 	 "source (decision with its notice, rule, administrator row)",

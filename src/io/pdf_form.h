@@ -54,6 +54,7 @@ struct form_input {
 	/* 02: what to supplement; 03: the refusal reason; 04: the reason
 	 * for the delay */
 	const char *note;
+	int64_t note_at;               /* when that step was recorded */
 	int64_t new_due;               /* 04: the new appointment */
 	const struct form_step *steps; /* 06: the event log, oldest first */
 	size_t n_steps;
@@ -75,6 +76,7 @@ enum mc_code form_pdf_write(const struct form_input *in, struct strbuf *out,
 			    struct form_info *info, struct mc_err *err);
 
 #define FORM_MAX_FIELD 4000
+#define FORM_MAX_STEPS 2000 /* steps on a control slip */
 
 /* "01", ... for a kind; NULL for none. */
 const char *form_kind_number(enum form_kind k);

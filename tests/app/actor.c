@@ -38,6 +38,7 @@ static const char may[OP__COUNT][N_ROLES] = {
 	[OP_STOP] = {1, 1, 1, 0, 0, 1},
 	[OP_RETURN] = {1, 0, 0, 1, 0, 1},
 	[OP_WITHDRAW] = {1, 0, 0, 1, 0, 1},
+	[OP_RESCHEDULE] = {1, 1, 1, 0, 0, 1},
 };
 
 static struct fixture fx;
@@ -47,12 +48,14 @@ static enum mc_code act(const struct actor *a, const char *code,
 			enum dossier_op op, const struct dossier *filing,
 			struct dossier *out, struct mc_err *err)
 {
+	int64_t at = clock_at += 60;
 	struct op_request req = {
 		.actor = a,
 		.params = {.op = op,
-			   .at = clock_at += 60,
+			   .at = at,
 			   .note = "lý do",
-			   .to_unit = DISTRICT},
+			   .to_unit = DISTRICT,
+			   .new_due = at + 60 * 86400}, /* reschedule */
 		.code = code,
 		.filing = code ? NULL : filing,
 	};

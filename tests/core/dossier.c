@@ -28,6 +28,7 @@ static const struct {
 	{OP_STOP, {2, 4, 5, 6, -1}},
 	{OP_RETURN, {9, -1}},
 	{OP_WITHDRAW, {1, 2, 4, 5, 6, -1}},
+	{OP_RESCHEDULE, {2, 4, 5, 6, -1}},
 };
 
 static int listed(size_t i, int status)

@@ -107,6 +107,12 @@ static const struct step route_steps[] = {
 	     200, "dossier.status", "9"),
 	STEP("POST", OP("return"), CLERK, "/api/v1/dossiers/{R}/return",
 	     "{\"by_post\":true}", 200, "dossier.status", "10"),
+	STEP("POST", OP("reschedule"), OFFICER,
+	     "/api/v1/dossiers/{D}/reschedule",
+	     "{\"new_due\":\"2099-12-31 16:00\",\"note\":\"cần xác minh\"}",
+	     200, "dossier.code", "{D}"),
+	STEP("GET", "/api/v1/dossiers/{code}/forms/{form}", OFFICER,
+	     "/api/v1/dossiers/{D}/forms/04.pdf", NULL, 200, "", "%PDF-"),
 	STEP("POST", OP("stop"), OFFICER, "/api/v1/dossiers/{D}/stop",
 	     "{\"note\":\"không đủ điều kiện\"}", 200, "dossier.status", "8"),
 	STEP("POST", OP("withdraw"), CLERK, "/api/v1/dossiers/{S}/withdraw",
@@ -114,6 +120,9 @@ static const struct step route_steps[] = {
 	STEP("GET", "/api/v1/public/dossiers/{code}", ANON,
 	     "/api/v1/public/dossiers/{R}?secret={RS}", NULL, 200, "status",
 	     "10"),
+	STEP("GET", "/api/v1/public/dossiers/{code}/forms/{form}", ANON,
+	     "/api/v1/public/dossiers/{R}/forms/01.pdf?secret={RS}", NULL, 200,
+	     "", "%PDF-"),
 	STEP("POST", "/api/v1/public/dossiers/{code}/rating", ANON,
 	     "/api/v1/public/dossiers/{R}/rating",
 	     "{\"secret\":\"{RS}\",\"rating\":\"satisfied\"}", 201, "rating",
@@ -271,7 +280,7 @@ static void check_head(struct env *e, const char *path, const char *headers,
 	CHECK(h.body && !*h.body);
 	CHECK_STR(type, want);
 	CHECK(len && (strncmp(path, "/metrics", 8) == 0 ||
-		      (get->body && (size_t)atol(len) == strlen(get->body))));
+		      (get->body && (size_t)atol(len) == get->body_len)));
 	free(len);
 	free(type);
 	free(want);

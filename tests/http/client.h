@@ -21,7 +21,8 @@ struct reply {
 	int status;
 	char *head; /* status line and headers */
 	char *body;
-	json_t *json; /* parsed body, NULL when not JSON */
+	size_t body_len; /* bytes of body (a PDF holds NULs) */
+	json_t *json;    /* parsed body, NULL when not JSON */
 };
 
 static inline void reply_release(struct reply *r)
@@ -52,7 +53,12 @@ static inline void split_reply(struct strbuf *in, struct reply *out)
 	if (!sep)
 		return;
 	out->head = strndup(in->buf, (size_t)(sep - in->buf));
-	out->body = strdup(sep + 4);
+	out->body_len = in->len - (size_t)(sep + 4 - in->buf);
+	out->body = malloc(out->body_len + 1);
+	if (out->body) {
+		memcpy(out->body, sep + 4, out->body_len);
+		out->body[out->body_len] = '\0';
+	}
 	sscanf(in->buf, "HTTP/1.%*d %d", &out->status);
 	out->json = json_loads(out->body, JSON_DECODE_ANY, NULL);
 }

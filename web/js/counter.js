@@ -27,6 +27,7 @@ addWords({
 		'return.supplement': 'Đã nhận bổ sung', 'return.financial': 'Đã nộp nghĩa vụ tài chính',
 		'return.done': 'Đã cập nhật hồ sơ {code}.',
 		'receipt.print': 'In giấy tiếp nhận', 'receipt.close': 'Đóng',
+		'receipt.pdf': 'Giấy tiếp nhận (PDF, mẫu 01)',
 	},
 	en: {
 		'tab.online': 'Online registrations', 'tab.walkin': 'Walk-in filing', 'tab.return': 'Return results',
@@ -46,6 +47,7 @@ addWords({
 		'return.supplement': 'Supplement received', 'return.financial': 'Obligation paid',
 		'return.done': 'Dossier {code} updated.',
 		'receipt.print': 'Print receipt', 'receipt.close': 'Close',
+		'receipt.pdf': 'Receipt (PDF, form 01)',
 	},
 });
 
@@ -81,6 +83,9 @@ async function showReceipt(code, secret) {
 	const portalFees = (d.portal.DanhSachLePhi || []).reduce((s, f) => s + Number(f.Gia || 0), 0);
 	const fee = portalFees || (proc ? proc.fee_total : 0);
 	$('receipt').replaceChildren(receipt(d, unit, fee, trackingUrl(code, secret)));
+	// the official form 01, with the secret printed while the counter holds it
+	const q = secret ? `?secret=${encodeURIComponent(secret)}` : '';
+	$('receipt-pdf').href = `/api/v1/dossiers/${encodeURIComponent(code)}/forms/01.pdf${q}`;
 	$('receipt-card').hidden = false;
 	$('receipt-card').scrollIntoView({ block: 'start' });
 }

@@ -28,6 +28,8 @@ addWords({
 		'file.another': 'Nộp hồ sơ khác', 'file.pick': '— Chọn —',
 		'track.title': 'Tra cứu tình trạng hồ sơ', 'track.go': 'Tra cứu',
 		'track.none': 'Không tìm thấy hồ sơ với mã và mã bí mật này.',
+		'track.forms': 'Biểu mẫu (PDF)', 'form.01': 'Giấy tiếp nhận và hẹn trả kết quả (mẫu 01)',
+		'form.03': 'Phiếu từ chối tiếp nhận (mẫu 03)', 'form.06': 'Phiếu kiểm soát quá trình giải quyết (mẫu 06)',
 		'rate.title': 'Đánh giá mức độ hài lòng', 'rate.send': 'Gửi đánh giá', 'rate.thanks': 'Cảm ơn bạn đã đánh giá.',
 		'rate.satisfied': 'Hài lòng', 'rate.neutral': 'Bình thường', 'rate.dissatisfied': 'Không hài lòng',
 		'rate.pick': 'Vui lòng chọn một mức đánh giá.', 'rate.done': 'Hồ sơ này đã được đánh giá.',
@@ -55,6 +57,8 @@ addWords({
 		'file.another': 'File another', 'file.pick': '— Choose —',
 		'track.title': 'Track a dossier', 'track.go': 'Track',
 		'track.none': 'No dossier with this code and secret.',
+		'track.forms': 'Forms (PDF)', 'form.01': 'Receipt and appointment (form 01)',
+		'form.03': 'Refusal (form 03)', 'form.06': 'Dossier control slip (form 06)',
 		'rate.title': 'Rate your satisfaction', 'rate.send': 'Send rating', 'rate.thanks': 'Thank you for your rating.',
 		'rate.satisfied': 'Satisfied', 'rate.neutral': 'Neutral', 'rate.dissatisfied': 'Dissatisfied',
 		'rate.pick': 'Please choose a rating.', 'rate.done': 'This dossier has been rated already.',
@@ -218,6 +222,16 @@ function trackCard(d) {
 		el('div', { id: 'after-result' }));
 }
 
+// The printed forms of the dossier as PDF: the receipt once received,
+// the refusal of a refused dossier, the control slip always.
+function formLinks(d, secret) {
+	const forms = [d.received ? '01' : null, d.status === 3 || d.status === 8 ? '03' : null, '06'];
+	const href = (n) => `/api/v1/public/dossiers/${encodeURIComponent(d.code)}/forms/${n}.pdf${qs({ secret })}`;
+	return el('div', { id: 'track-forms' }, el('h3', {}, t('track.forms')),
+		el('ul', {}, forms.filter(Boolean).map((n) =>
+			el('li', {}, el('a', { href: href(n), target: '_blank', rel: 'noopener', id: `track-form-${n}` }, t('form.' + n))))));
+}
+
 // The three answers of the national satisfaction survey.
 const RATINGS = ['satisfied', 'neutral', 'dissatisfied'];
 
@@ -276,7 +290,7 @@ async function track(code, secret) {
 	try {
 		const d = await api('GET', `/public/dossiers/${encodeURIComponent(code)}${qs({ secret })}`);
 		lastTrack = { code, secret, data: d };
-		$('track-result').append(trackCard(d));
+		$('track-result').append(trackCard(d), formLinks(d, secret));
 		afterResult(d, secret);
 	} catch (e) {
 		lastTrack = null;
