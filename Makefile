@@ -20,7 +20,7 @@ LDLIBS  := -lmicrohttpd -lqrencode -lxlsxwriter -lsqlite3 -ljansson -lutf8proc -
 LIB_SRC  := $(sort $(wildcard src/core/*.c src/aggregates/*.c src/docstore/*.c src/store/*.c src/io/*.c src/app/*.c src/http/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 # tests/fuzz/*_fuzz.c are tests too: built this way they run their seeds
-TEST_SRC := $(sort $(wildcard tests/*/*.c))
+TEST_SRC := $(sort $(filter-out tests/soak/%,$(wildcard tests/*/*.c)))
 DEMO_SRC := $(sort $(wildcard src/demo/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
@@ -30,7 +30,7 @@ LIB      := $(BUILD)/libmotcua.a
 DEMO_LIB := $(BUILD)/libmotcua-demo.a
 BIN      := $(BUILD)/motcua
 
-.PHONY: all deps build run test unit layers browser bench profile fuzz clean format
+.PHONY: all deps build run test unit layers browser bench profile fuzz soak clean format
 
 all: build
 
@@ -135,6 +135,18 @@ profile:
 		$(BIN) report --db $(DB) --format json >/dev/null
 	@callgrind_annotate build/callgrind.out | head -n 30
 
+# The server under a flood on loopback (tests/soak/soak.c), bounded by
+# SOAK_SECONDS (default 20): online filings from 16 addresses, 200
+# half-sent requests, trickled requests, and the counter receiving.
+SOAK_SECONDS ?= 20
+$(BUILD)/soak/soak: $(BUILD)/tests/soak/soak.o $(BUILD)/tests/fixture.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+soak: deps
+	@$(MAKE) --no-print-directory $(BUILD)/soak/soak
+	@SOAK_SECONDS=$(SOAK_SECONDS) $(BUILD)/soak/soak
+
 # Fuzz every boundary with libFuzzer (clang), FUZZ_SECONDS each: the
 # library is compiled once with the sanitizers, each target starts from
 # its own seeds (the seed test writes them) plus data/.
@@ -179,4 +191,5 @@ format:
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(DEMO_OBJ:.o=.d) $(TEST_SRC:%.c=$(BUILD)/%.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(DEMO_OBJ:.o=.d) $(TEST_SRC:%.c=$(BUILD)/%.d) \
+	$(TEST_LIB:.o=.d) $(BUILD)/tests/soak/soak.d

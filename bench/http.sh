@@ -55,8 +55,11 @@ else
 fi
 threads=
 [ -n "${HTTP_BENCH_THREADS:-}" ] && threads="--threads $HTTP_BENCH_THREADS"
+# One loopback client stands for many: the per-address limits would
+# refuse wrk's 64 connections and most of the filings below.
 # shellcheck disable=SC2086
 "$bin" serve --db "$db" --listen 127.0.0.1:0 --demo-accounts \
+	--filings-per-address 100000 --conns-per-address 10000 \
 	$threads >"$tmp/serve.log" 2>&1 &
 pid=$!
 url=

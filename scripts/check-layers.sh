@@ -62,10 +62,11 @@ demo/demo_reorg.c            store  # through app headers
 demo/demo_rows.c             store  # through app headers
 demo/demo_voice.c            store  # store_feedback_put store_publication_put store_rating_put
 http/handlers_auth.c         store  # store_login_attempt store_login_forget store_session_delete store_session_put store_user_get
+http/guard.c                 store  # through app headers
 http/handlers_calendar.c     store  # through app headers
 http/handlers_catalog.c      store  # store_procedure_each store_procedure_get store_unit_each store_unit_get
 http/handlers_citizen.c      store  # store_dossier_get store_feedback_each store_feedback_get
-http/handlers_dossier.c      store  # store_dossier_get store_event_each
+http/handlers_dossier.c      store  # store_dossier_get store_event_each store_online_share_give store_online_share_take store_unit_get
 http/handlers_index.c        store  # store_unit_get
 http/handlers_meta.c         store  # store_dossier_count_by_status
 http/handlers_public.c       store  # store_dossier_get store_event_each
@@ -77,11 +78,12 @@ http/handlers_static.c       store  # through app headers
 http/handlers_stats.c        store  # through app headers
 http/http_int.h              store  # through app headers
 http/json_out.c              store  # through app headers
+http/log.c                   store  # through app headers
 http/metrics.c               store  # through app headers
 http/offline.c               store  # through app headers
 http/pool.c                  store  # through app headers
 http/router.c                store  # store_read_begin store_read_end
-http/server.c                store  # through app headers
+http/server.c                store  # store_busy_timeout
 http/session.c               store  # store_dossier_secret_get store_session_get
 '
 

@@ -1,10 +1,14 @@
 /*
  * serve.c - `motcua serve [--db FILE] [--listen HOST:PORT] [--threads N]
- * [--web DIR] [--trusted-proxy ADDR] [--demo-accounts]`: run the HTTP server
- * (the JSON API and the pages in DIR, default "web") until SIGTERM or SIGINT,
- * then stop accepting, let the requests in flight finish, close the database
- * and exit 0. --trusted-proxy names the TLS proxy in front: only from that peer
- * is X-Forwarded-For taken as the client's address.
+ * [--web DIR] [--trusted-proxy ADDR] [--access-log FILE] [--error-log
+ * FILE] [--filings-per-address N] [--filings-per-unit N]
+ * [--conns-per-address N] [--request-deadline SECS] [--demo-accounts]`:
+ * run the HTTP server (the JSON API and the pages in DIR, default "web")
+ * until SIGTERM or SIGINT, then stop accepting, let the requests in
+ * flight finish, close the database and exit 0. SIGHUP reopens the log
+ * files (for logrotate). --trusted-proxy names the TLS proxy in front:
+ * only from that peer is X-Forwarded-For taken as the client's address.
+ * The limits are described in docs/internals/http.md ("Flooding").
  *
  * --demo-accounts first adds, when missing, the demonstration accounts
  * admin, lanhdao, motcua and canbo, all with the password "demo" (too
@@ -27,14 +31,25 @@
 
 #define DEMO_PASSWORD "demo"
 
-static int parse_threads(const char *s, unsigned *out)
+/* A numeric option: unset keeps the server's default (0). */
+struct number_opt {
+	const char *name, *value;
+	unsigned *out;
+	long max;
+};
+
+static int parse_numbers(const struct number_opt *o, size_t n)
 {
-	char *end;
-	long n = s ? strtol(s, &end, 10) : 4;
-	if (s && (!*s || *end || n < 1 || n > 64))
-		return cli_usage("--threads: \"%s\" is not a number in 1-64",
-				 s);
-	*out = (unsigned)n;
+	for (size_t i = 0; i < n; i++) {
+		const char *s = o[i].value;
+		char *end;
+		long v = s ? strtol(s, &end, 10) : 0;
+		if (s && (!*s || *end || v < 1 || v > o[i].max))
+			return cli_usage("--%s: \"%s\" is not a number in "
+					 "1-%ld",
+					 o[i].name, s, o[i].max);
+		*o[i].out = (unsigned)v;
+	}
 	return 0;
 }
 
@@ -175,24 +190,68 @@ static void check_web(const char *dir)
 			dir);
 }
 
+/* Block the signals the main thread takes with sigwait before any
+ * thread starts, so that every server thread inherits the mask. */
+static void block_signals(sigset_t *set)
+{
+	sigemptyset(set);
+	sigaddset(set, SIGTERM);
+	sigaddset(set, SIGINT);
+	sigaddset(set, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* Serve until SIGTERM or SIGINT; SIGHUP reopens the logs (logrotate). */
+static int serve(const struct http_config *cfg)
+{
+	sigset_t set;
+	struct http_server *srv;
+	struct mc_err err;
+	block_signals(&set);
+	if (http_server_start(cfg, &srv, &err))
+		return cli_fail(&err);
+	print_address(cfg->listen, http_server_port(srv));
+	int sig = 0;
+	while (sigwait(&set, &sig) == 0 && sig == SIGHUP)
+		http_server_reopen_logs(srv);
+	fprintf(stderr, "motcua: %s, stopping\n",
+		sig == SIGINT ? "interrupted" : "terminated");
+	http_server_stop(srv, 10000);
+	return 0;
+}
+
 int cmd_serve(int argc, char **argv)
 {
-	const char *db = NULL, *listen = "127.0.0.1:8080", *threads = NULL;
+	const char *db = NULL, *listen = "127.0.0.1:8080";
 	const char *web = "web", *proxy = NULL;
+	struct http_config cfg = {0};
+	struct number_opt nums[] = {
+		{"threads", NULL, &cfg.threads, 64},
+		{"filings-per-address", NULL, &cfg.filings_per_address, 100000},
+		{"filings-per-unit", NULL, &cfg.filings_per_unit, 99999},
+		{"conns-per-address", NULL, &cfg.conns_per_address, 10000},
+		{"request-deadline", NULL, &cfg.request_deadline, 3600},
+	};
 	bool demo = false;
 	const struct cli_opt opts[] = {
 		{"db", &db, NULL},
 		{"listen", &listen, NULL},
-		{"threads", &threads, NULL},
 		{"web", &web, NULL},
 		{"trusted-proxy", &proxy, NULL},
+		{"access-log", &cfg.access_log, NULL},
+		{"error-log", &cfg.error_log, NULL},
+		{nums[0].name, &nums[0].value, NULL},
+		{nums[1].name, &nums[1].value, NULL},
+		{nums[2].name, &nums[2].value, NULL},
+		{nums[3].name, &nums[3].value, NULL},
+		{nums[4].name, &nums[4].value, NULL},
 		{"demo-accounts", NULL, &demo},
 		{NULL, NULL, NULL},
 	};
-	struct http_config cfg = {0};
 	int status = cli_parse(argc, argv, opts, NULL, 0, NULL);
 	if (!status)
-		status = parse_threads(threads, &cfg.threads);
+		status = parse_numbers(nums, sizeof(nums) / sizeof(*nums));
 	if (!status)
 		status = parse_proxy(proxy);
 	if (!status && demo)
@@ -209,22 +268,5 @@ int cmd_serve(int argc, char **argv)
 	cfg.web_root = web;
 	cfg.trusted_proxy = proxy;
 	check_web(web);
-	/* Block the stop signals before any thread starts, so every server
-	 * thread inherits the mask and only sigwait below sees them. */
-	sigset_t stop;
-	sigemptyset(&stop);
-	sigaddset(&stop, SIGTERM);
-	sigaddset(&stop, SIGINT);
-	pthread_sigmask(SIG_BLOCK, &stop, NULL);
-	signal(SIGPIPE, SIG_IGN);
-	struct http_server *srv;
-	if (http_server_start(&cfg, &srv, &err))
-		return cli_fail(&err);
-	print_address(listen, http_server_port(srv));
-	int sig = 0;
-	sigwait(&stop, &sig);
-	fprintf(stderr, "motcua: %s, stopping\n",
-		sig == SIGINT ? "interrupted" : "terminated");
-	http_server_stop(srv, 10000);
-	return 0;
+	return serve(&cfg);
 }

@@ -54,6 +54,7 @@ const char *mc_code_name(enum mc_code code)
 	case MC_ERR_NOMEM: return "out_of_memory";
 	case MC_ERR_IO: return "io_error";
 	case MC_ERR_DB: return "database_error";
+	case MC_ERR_BUSY: return "busy";
 	case MC_ERR_INTERNAL: return "internal_error";
 	}
 	return "unknown";

@@ -21,6 +21,7 @@ enum mc_code {
 	MC_ERR_NOMEM,
 	MC_ERR_IO,
 	MC_ERR_DB,
+	MC_ERR_BUSY, /* the database is locked by another writer: try again */
 	MC_ERR_INTERNAL
 };
 

@@ -46,13 +46,10 @@ static json_t *me_json(const struct http_user *u)
 /* Answer 429 for a login that must wait. */
 static void throttled(struct http_req *r, int64_t wait)
 {
-	char secs[24];
-	snprintf(secs, sizeof(secs), "%lld", (long long)wait);
 	http_metrics_event(&r->srv->metrics, HTTP_EV_LOGIN_THROTTLED);
-	http_reply_error(r, 429, "too_many_requests", "",
-			 "too many failed logins; try again in %s seconds",
-			 secs);
-	http_add_header(r, MHD_HTTP_HEADER_RETRY_AFTER, secs);
+	http_reply_retry(r, 429, "too_many_requests", "", wait,
+			 "too many failed logins; try again in %lld seconds",
+			 (long long)wait);
 }
 
 static void start_session(struct http_req *r, const struct user *u)

@@ -44,6 +44,8 @@ void h_rating(struct http_req *r)
 	const char *secret, *rating;
 	struct dossier d;
 	struct mc_err err;
+	if (!http_anon_write_ok(r))
+		return;
 	json_t *o = http_body_object(r);
 	if (!o)
 		return;
@@ -112,6 +114,8 @@ void h_feedback_submit(struct http_req *r)
 	const char *text;
 	char unit[64], dossier[64], id[32];
 	struct mc_err err;
+	if (!http_anon_write_ok(r))
+		return;
 	json_t *o = http_body_object(r);
 	if (!o)
 		return;

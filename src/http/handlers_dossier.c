@@ -239,7 +239,7 @@ static bool parse_filing(struct http_req *r, json_t *f, enum filing_kind kind,
 	return true;
 }
 
-static void file(struct http_req *r, struct op_request *req,
+static bool file(struct http_req *r, struct op_request *req,
 		 const struct dossier *filing)
 {
 	struct dossier out;
@@ -249,12 +249,48 @@ static void file(struct http_req *r, struct op_request *req,
 	http_token_hash(secret, hash);
 	req->filing = filing;
 	req->secret_hash = hash;
+	if (filing->unit_code && !r->signed_in)
+		snprintf(r->log_unit, sizeof(r->log_unit), "%s",
+			 filing->unit_code);
 	if (app_lifecycle(r->app, req, &out, &err)) {
 		http_reply_mc(r, &err);
-		return;
+		return false;
 	}
 	reply_dossier(r, 201, &out, secret);
 	dossier_release(&out);
+	return true;
+}
+
+enum share { SHARE_NONE, SHARE_TAKEN, SHARE_REFUSED };
+
+/* One of the unit's online filings of the day, taken before filing so
+ * that concurrent filings cannot overrun the share; SHARE_REFUSED after
+ * answering 429. An unknown unit takes none: the filing is refused by
+ * name. The counter (h_counter_filing) takes no share. */
+static enum share take_share(struct http_req *r, const char *unit, int64_t day)
+{
+	struct mc_err err;
+	struct unit u;
+	bool taken;
+	unsigned limit = r->srv->cfg.filings_per_unit;
+	if (!unit || store_unit_get(r->app->st, unit, &u, NULL))
+		return SHARE_NONE;
+	unit_release(&u);
+	if (store_online_share_take(r->app->st, unit, day, (int)limit, &taken,
+				    &err)) {
+		http_reply_mc(r, &err);
+		return SHARE_REFUSED;
+	}
+	if (taken)
+		return SHARE_TAKEN;
+	http_metrics_event(&r->srv->metrics, HTTP_EV_SHARE_USED);
+	http_reply_retry(r, 429, "too_many_requests", "DonViXuLy",
+			 civil_time_at(day + 1, 0) - (int64_t)time(NULL),
+			 "DonViXuLy: unit %.64s has taken its %u online "
+			 "filings of the day; file at its counter or online "
+			 "tomorrow",
+			 unit, limit);
+	return SHARE_REFUSED;
 }
 
 void h_register(struct http_req *r)
@@ -266,9 +302,17 @@ void h_register(struct http_req *r)
 	req.params.at = MC_NO_TIME;
 	req.actor = &citizen;
 	dossier_init(&filing);
+	if (!http_anon_write_ok(r))
+		return;
+	int64_t day = civil_local_day((int64_t)time(NULL));
 	json_t *body = http_body_object(r);
+	enum share share = SHARE_REFUSED;
 	if (body && parse_filing(r, body, FILING_ONLINE, &filing))
-		file(r, &req, &filing);
+		share = take_share(r, filing.unit_code, day);
+	if (share != SHARE_REFUSED && !file(r, &req, &filing) &&
+	    share == SHARE_TAKEN)
+		store_online_share_give(r->app->st, filing.unit_code, day,
+					NULL);
 	json_decref(body);
 	dossier_release(&filing);
 }

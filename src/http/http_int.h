@@ -9,6 +9,7 @@
 #include <jansson.h>
 #include <microhttpd.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 
@@ -60,6 +61,10 @@ enum http_event {
 	HTTP_EV_PASSWORD_CHECK, /* an argon2id verification, dummy or not */
 	HTTP_EV_SECRET_CHECK,   /* a tracking-secret comparison, dummy or not */
 	HTTP_EV_LOGIN_THROTTLED,
+	HTTP_EV_WRITE_LIMITED, /* anonymous write over its address's rate */
+	HTTP_EV_SHARE_USED,    /* online filing over its unit's daily share */
+	HTTP_EV_CONN_REFUSED,  /* connection over its address's limit */
+	HTTP_EV_DEADLINE_CUT,  /* request not in by the deadline: cut */
 	HTTP_N_EVENTS
 };
 struct http_metrics {
@@ -78,6 +83,57 @@ void http_metrics_event(struct http_metrics *m, enum http_event ev);
 /* Append the Prometheus text of the counters and the histogram. */
 void http_metrics_text(const struct http_metrics *m, struct strbuf *sb);
 
+/* ---- guards (guard.c) and logs (log.c) -----------------------------------
+ */
+
+struct http_conn;
+struct rate_slot;
+struct http_limits {
+	pthread_mutex_t lock; /* the connection list and the rate table */
+	struct http_conn *conns;
+	struct rate_slot *rates;
+	pthread_t watchdog;
+	pthread_cond_t wake;
+	bool stop;
+};
+struct http_server;
+struct http_req;
+bool http_limits_start(struct http_server *srv);
+void http_limits_stop(struct http_server *srv);
+/* MHD's accept policy: refuse an address over its connection limit. */
+enum MHD_Result http_accept_policy(void *cls, const struct sockaddr *sa,
+				   socklen_t len);
+/* MHD's connection notice: the connection list of the watchdog. */
+void http_conn_notify(void *cls, struct MHD_Connection *conn, void **ctx,
+		      enum MHD_ConnectionNotificationCode code);
+/* The connection begins to read a request (true: the deadline runs) or
+ * has read it whole and is answering (false: it does not). */
+void http_conn_reading(struct MHD_Connection *conn, bool reading);
+/* Take one anonymous write of the client's address for the hour; false
+ * after answering 429. */
+bool http_anon_write_ok(struct http_req *r);
+/* Monotonic microseconds. */
+uint64_t http_now_us(void);
+/* A socket address as text ("unknown" when not IPv4 or IPv6). */
+void http_addr_text(const struct sockaddr *sa, char *out, size_t size);
+
+struct http_log {
+	int access_fd, error_fd; /* -1: none */
+	const char *access_path, *error_path;
+};
+/* Open the access log (NULL: none) and the error log (NULL: stderr). */
+enum mc_code http_log_open(struct http_log *l, const char *access,
+			   const char *error, struct mc_err *err);
+/* Reopen both files by name onto the same descriptors (SIGHUP). */
+void http_log_reopen(struct http_log *l);
+void http_log_close(struct http_log *l);
+/* MHD's own messages (MHD_OPTION_EXTERNAL_LOGGER), as error-log lines. */
+void http_log_library(void *cls, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+/* The access line of a finished request, and the error line of a 5xx. */
+void http_log_request(struct http_server *srv, struct http_req *r,
+		      uint64_t micros);
+
 /* ---- server and request -------------------------------------------------- */
 
 struct http_server {
@@ -85,6 +141,8 @@ struct http_server {
 	struct MHD_Daemon *daemon;
 	struct http_pool pool;
 	struct http_metrics metrics;
+	struct http_limits limits;
+	struct http_log log;
 	atomic_int in_flight;
 	atomic_bool stopping; /* http_server_stop began: refuse new requests */
 	uint16_t port;
@@ -116,7 +174,9 @@ struct http_req {
 	struct app *app;    /* borrowed from the pool while dispatching */
 	bool signed_in;
 	struct http_user user;
-	char client[64]; /* http_client_addr, "" until asked */
+	char client[64];   /* http_client_addr, "" until asked */
+	char log_unit[64]; /* the unit an anonymous request was about */
+	char detail[320];  /* why a 5xx failed, for the error log only */
 	/* a request without a connection (offline.c): its headers, cookies
 	 * and query arguments, and where the answer's body goes */
 	const struct http_field *fields;
@@ -186,6 +246,10 @@ void http_reply_error(struct http_req *r, int status, const char *code,
 int http_status_of(enum mc_code code);
 void http_reply_mc(struct http_req *r, const struct mc_err *err);
 void http_add_header(struct http_req *r, const char *name, const char *value);
+/* An error with Retry-After: wait seconds (at least 1). */
+void http_reply_retry(struct http_req *r, int status, const char *code,
+		      const char *field, int64_t wait, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
 
 /* A header (name case-insensitive), cookie or query argument of r, from
  * its connection or its fields; NULL when absent. */

@@ -11,6 +11,9 @@
 #include "core/civil.h"
 #include "http/http_int.h"
 
+/* Seconds a client is asked to wait when the database is busy. */
+#define BUSY_RETRY 2
+
 /* data, len: the body, kept for a request without a connection */
 static void set_response(struct http_req *r, int status,
 			 struct MHD_Response *resp, const char *type,
@@ -82,14 +85,14 @@ void http_reply_text(struct http_req *r, int status, const char *type,
 		     type, text, len);
 }
 
-void http_reply_error(struct http_req *r, int status, const char *code,
-		      const char *field, const char *fmt, ...)
+static void reply_error_v(struct http_req *r, int status, const char *code,
+			  const char *field, const char *fmt, va_list ap)
 {
 	char msg[512];
-	va_list ap;
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
+	/* the error log's reason, unless a more precise one is kept */
+	if (status >= 500 && !r->detail[0])
+		snprintf(r->detail, sizeof(r->detail), "%.319s", msg);
 	json_t *e = json_pack("{s:{s:s,s:s,s:s}}", "error", "code", code,
 			      "message", msg, "field", field ? field : "");
 	if (!e) /* the message quoted bytes that are not UTF-8 */
@@ -99,6 +102,27 @@ void http_reply_error(struct http_req *r, int status, const char *code,
 			      "valid UTF-8",
 			      "field", "");
 	http_reply_json(r, status, e);
+}
+
+void http_reply_error(struct http_req *r, int status, const char *code,
+		      const char *field, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	reply_error_v(r, status, code, field, fmt, ap);
+	va_end(ap);
+}
+
+void http_reply_retry(struct http_req *r, int status, const char *code,
+		      const char *field, int64_t wait, const char *fmt, ...)
+{
+	char secs[24];
+	va_list ap;
+	va_start(ap, fmt);
+	reply_error_v(r, status, code, field, fmt, ap);
+	va_end(ap);
+	snprintf(secs, sizeof(secs), "%lld", (long long)(wait > 0 ? wait : 1));
+	http_add_header(r, MHD_HTTP_HEADER_RETRY_AFTER, secs);
 }
 
 int http_status_of(enum mc_code code)
@@ -116,6 +140,7 @@ int http_status_of(enum mc_code code)
 	case MC_ERR_IO:
 	case MC_ERR_DB:
 	case MC_ERR_INTERNAL: return 500;
+	case MC_ERR_BUSY: return 503;
 	}
 	return 500;
 }
@@ -123,8 +148,17 @@ int http_status_of(enum mc_code code)
 void http_reply_mc(struct http_req *r, const struct mc_err *err)
 {
 	int status = http_status_of(err->code);
+	if (status >= 500)
+		snprintf(r->detail, sizeof(r->detail), "%s", err->message);
 	/* our own failures name no field and keep SQLite's words inside */
-	if (status == 500)
+	if (status == 503)
+		http_reply_retry(r, 503, mc_code_name(err->code), "",
+				 BUSY_RETRY,
+				 "the database is busy with another write "
+				 "(an import?); the request changed nothing, "
+				 "try again in %d seconds",
+				 BUSY_RETRY);
+	else if (status == 500)
 		http_reply_error(r, 500, mc_code_name(err->code), "",
 				 "the server failed; the request changed "
 				 "nothing");

@@ -60,9 +60,9 @@ void http_metrics_event(struct http_metrics *m, enum http_event ev)
 static void events_text(const struct http_metrics *m, struct strbuf *sb)
 {
 	static const char *const names[HTTP_N_EVENTS] = {
-		"password_check",
-		"secret_check",
-		"login_throttled",
+		"password_check", "secret_check", "login_throttled",
+		"write_limited",  "share_used",   "connection_refused",
+		"deadline_cut",
 	};
 	strbuf_puts(sb, "# HELP motcua_http_events_total What the server's "
 			"defences did.\n"

@@ -18,14 +18,7 @@
  * and write buffers (larger headers answer 431 from MHD itself). */
 #define HTTP_CONN_MEMORY ((size_t)16 * 1024)
 
-static uint64_t now_us(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000;
-}
-
-static void addr_text(const struct sockaddr *sa, char *out, size_t size)
+void http_addr_text(const struct sockaddr *sa, char *out, size_t size)
 {
 	snprintf(out, size, "unknown");
 	if (sa && sa->sa_family == AF_INET)
@@ -41,8 +34,7 @@ static void addr_text(const struct sockaddr *sa, char *out, size_t size)
  * itself (those before it are the client's word). */
 static bool forwarded_for(struct http_req *r, char *out, size_t size)
 {
-	const char *xff = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
-						      "X-Forwarded-For");
+	const char *xff = http_value(r, MHD_HEADER_KIND, "X-Forwarded-For");
 	if (!xff)
 		return false;
 	const char *last = strrchr(xff, ',');
@@ -68,9 +60,14 @@ const char *http_client_addr(struct http_req *r)
 {
 	if (r->client[0])
 		return r->client;
+	if (!r->conn) { /* offline.c: no peer */
+		snprintf(r->client, sizeof(r->client), "offline");
+		return r->client;
+	}
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
 		r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	addr_text(ci ? ci->client_addr : NULL, r->client, sizeof(r->client));
+	http_addr_text(ci ? ci->client_addr : NULL, r->client,
+		       sizeof(r->client));
 	const char *proxy = r->srv->cfg.trusted_proxy;
 	if (proxy && strcmp(proxy, r->client) == 0)
 		forwarded_for(r, r->client, sizeof(r->client));
@@ -89,7 +86,7 @@ static struct http_req *req_new(struct http_server *srv,
 	r->method = method;
 	r->url = url;
 	r->route = -1;
-	r->start_us = now_us();
+	r->start_us = http_now_us();
 	strbuf_init(&r->body);
 	atomic_fetch_add(&srv->in_flight, 1);
 	return r;
@@ -181,6 +178,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		if (r->seen <= HTTP_DRAIN_MAX)
 			return MHD_YES;
 	}
+	/* the whole request is in: answering is not bound by the deadline */
+	http_conn_reading(conn, false);
 	if (r->refused)
 		stopping_reply(r);
 	else if (r->too_large)
@@ -195,14 +194,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
-	(void)conn;
 	(void)toe;
 	struct http_server *srv = cls;
 	struct http_req *r = *con_cls;
 	if (!r)
 		return;
-	http_metrics_record(&srv->metrics, r->route, r->status,
-			    now_us() - r->start_us);
+	uint64_t us = http_now_us() - r->start_us;
+	http_metrics_record(&srv->metrics, r->route, r->status, us);
+	http_log_request(srv, r, us);
+	/* a kept-alive connection waits for its next request: the deadline
+	 * runs from here */
+	if (conn)
+		http_conn_reading(conn, true);
 	if (r->resp)
 		MHD_destroy_response(r->resp);
 	strbuf_release(&r->body);
@@ -247,6 +250,14 @@ static void defaults(struct http_config *c)
 		c->login_account_tries = 5;
 	if (!c->login_address_tries)
 		c->login_address_tries = 20;
+	if (!c->filings_per_address)
+		c->filings_per_address = 30;
+	if (!c->filings_per_unit)
+		c->filings_per_unit = 2000;
+	if (!c->conns_per_address)
+		c->conns_per_address = 32;
+	if (!c->request_deadline)
+		c->request_deadline = 30;
 }
 
 static enum mc_code start_daemon(struct http_server *srv,
@@ -255,10 +266,13 @@ static enum mc_code start_daemon(struct http_server *srv,
 {
 	srv->daemon = MHD_start_daemon(
 		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG,
-		0, NULL, NULL, on_request, srv, MHD_OPTION_SOCK_ADDR,
-		(const struct sockaddr *)sa, MHD_OPTION_THREAD_POOL_SIZE,
-		srv->cfg.threads, MHD_OPTION_CONNECTION_LIMIT,
-		srv->cfg.max_conns,
+		0, http_accept_policy, srv, on_request, srv,
+		/* first, so that MHD's start-up messages come here too */
+		MHD_OPTION_EXTERNAL_LOGGER, http_log_library, srv,
+		MHD_OPTION_NOTIFY_CONNECTION, http_conn_notify, srv,
+		MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)sa,
+		MHD_OPTION_THREAD_POOL_SIZE, srv->cfg.threads,
+		MHD_OPTION_CONNECTION_LIMIT, srv->cfg.max_conns,
 		/* headers and MHD's own buffers; bodies go to our strbuf,
 		 * so this does not bound them. MHD clears the whole pool
 		 * after every request: 64 KiB cost a 64 KiB memset each. */
@@ -274,6 +288,26 @@ static enum mc_code start_daemon(struct http_server *srv,
 	return MC_OK;
 }
 
+/* Undo http_server_start from wherever it got to. */
+static void server_free(struct http_server *srv, bool guarded)
+{
+	http_pool_close(&srv->pool);
+	if (guarded)
+		http_limits_stop(srv);
+	http_log_close(&srv->log);
+	http_metrics_release(&srv->metrics);
+	free(srv);
+}
+
+static enum mc_code open_pool(struct http_server *srv, struct mc_err *err)
+{
+	enum mc_code rc = http_pool_open(&srv->pool, srv->cfg.db_path,
+					 srv->cfg.threads, srv->cfg.now, err);
+	for (unsigned i = 0; !rc && srv->cfg.busy_ms && i < srv->pool.n; i++)
+		store_busy_timeout(srv->pool.apps[i].st, srv->cfg.busy_ms);
+	return rc;
+}
+
 enum mc_code http_server_start(const struct http_config *cfg,
 			       struct http_server **out, struct mc_err *err)
 {
@@ -281,28 +315,28 @@ enum mc_code http_server_start(const struct http_config *cfg,
 	struct http_server *srv = calloc(1, sizeof(*srv));
 	if (!srv)
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	srv->log.access_fd = srv->log.error_fd = -1;
 	srv->cfg = *cfg;
 	defaults(&srv->cfg);
 	struct sockaddr_in sa;
 	enum mc_code rc = parse_listen(srv->cfg.listen, &sa, err);
+	if (!rc)
+		rc = account_dummy_hash(srv->dummy_hash, err);
+	if (!rc && !http_metrics_init(&srv->metrics, http_n_routes))
+		rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	if (!rc)
+		rc = http_log_open(&srv->log, srv->cfg.access_log,
+				   srv->cfg.error_log, err);
 	if (rc) {
-		free(srv);
+		server_free(srv, false);
 		return rc;
 	}
-	if ((rc = account_dummy_hash(srv->dummy_hash, err))) {
-		free(srv);
-		return rc;
-	}
-	if (!http_metrics_init(&srv->metrics, http_n_routes)) {
-		free(srv);
+	if (!http_limits_start(srv)) {
+		server_free(srv, false);
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	}
-	if ((rc = http_pool_open(&srv->pool, srv->cfg.db_path, srv->cfg.threads,
-				 srv->cfg.now, err)) ||
-	    (rc = start_daemon(srv, &sa, err))) {
-		http_pool_close(&srv->pool);
-		http_metrics_release(&srv->metrics);
-		free(srv);
+	if ((rc = open_pool(srv, err)) || (rc = start_daemon(srv, &sa, err))) {
+		server_free(srv, true);
 		return rc;
 	}
 	*out = srv;
@@ -310,6 +344,11 @@ enum mc_code http_server_start(const struct http_config *cfg,
 }
 
 uint16_t http_server_port(const struct http_server *srv) { return srv->port; }
+
+void http_server_reopen_logs(struct http_server *srv)
+{
+	http_log_reopen(&srv->log);
+}
 
 void http_server_stop(struct http_server *srv, int timeout_ms)
 {
@@ -329,7 +368,5 @@ void http_server_stop(struct http_server *srv, int timeout_ms)
 	     waited += 10)
 		usleep(10 * 1000);
 	MHD_stop_daemon(srv->daemon);
-	http_pool_close(&srv->pool);
-	http_metrics_release(&srv->metrics);
-	free(srv);
+	server_free(srv, true);
 }

@@ -32,12 +32,25 @@ struct http_config {
 	/* the moment every handle takes as now (tests, $MOTCUA_NOW; see
 	 * app_now); 0: the clock */
 	int64_t now;
+	/* flooding (docs/internals/http.md): anonymous writes (filings,
+	 * ratings, feedback) per address per hour (0: 30); anonymous
+	 * filings per unit per day (0: 2,000; the counter is not bound);
+	 * connections per address (0: 32; not the trusted proxy); seconds
+	 * for a request's headers and body from its first byte (0: 30) */
+	unsigned filings_per_address, filings_per_unit;
+	unsigned conns_per_address, request_deadline;
+	/* logs: one JSON line per request (NULL: none), and one per 5xx
+	 * answer with its reason (NULL: standard error) */
+	const char *access_log, *error_log;
+	int busy_ms; /* a write's wait for the lock (0: STORE_BUSY_MS) */
 };
 
 struct http_server;
 
 enum mc_code http_server_start(const struct http_config *cfg,
 			       struct http_server **out, struct mc_err *err);
+/* Reopen the log files by name (after logrotate moved them: SIGHUP). */
+void http_server_reopen_logs(struct http_server *srv);
 /* The port actually bound. */
 uint16_t http_server_port(const struct http_server *srv);
 /* Stop accepting, wait (up to timeout_ms) for the requests in flight to

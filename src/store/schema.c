@@ -233,6 +233,11 @@ static const char *const migrations[] = {
 	 * anomaly (bit 6, core/dossier.h); older checks let such rows in */
 	"UPDATE dossiers SET anomalies = anomalies | 64"
 	" WHERE finished_at IS NOT NULL AND status NOT IN (7, 8, 9, 10);",
+	/* 16: anonymous (online) filings taken per unit and local day,
+	 * for the server's daily share (store_online_share_take) */
+	"CREATE TABLE IF NOT EXISTS online_shares("
+	" unit_code TEXT NOT NULL, day INTEGER NOT NULL,"
+	" used INTEGER NOT NULL, PRIMARY KEY(unit_code, day)) WITHOUT ROWID;",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))
@@ -372,6 +377,12 @@ const char *const store_statements[Q__COUNT] = {
 			    " WHERE key = ? AND at > ?",
 	[Q_FAILURE_CLEAR] = "DELETE FROM login_failures WHERE key = ?"
 			    " OR rowid = ? OR at <= ?",
+	[Q_SHARE_TAKE] = "INSERT INTO online_shares(unit_code, day, used)"
+			 " VALUES(?1, ?2, 1) ON CONFLICT(unit_code, day)"
+			 " DO UPDATE SET used = used + 1 WHERE used < ?3"
+			 " RETURNING used",
+	[Q_SHARE_GIVE] = "UPDATE online_shares SET used = used - 1"
+			 " WHERE unit_code = ? AND day = ? AND used > 0",
 	[Q_SECRET_PUT] = "INSERT INTO dossier_secrets(dossier_id, secret_hash)"
 			 " VALUES(?,?)",
 	[Q_SECRET_GET] = "SELECT secret_hash FROM dossier_secrets"

@@ -20,7 +20,13 @@ enum mc_code store_db_fail(struct store *st, struct mc_err *err,
 			   const char *what)
 {
 	const char *msg = st->db ? sqlite3_errmsg(st->db) : "no database";
+	int code = st->db ? sqlite3_errcode(st->db) : SQLITE_ERROR;
 	snprintf(st->errmsg, sizeof(st->errmsg), "%s: %s", what, msg);
+	/* another connection (an import) held the write lock for longer
+	 * than the busy timeout: nothing is wrong, it is only too soon */
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return mc_fail(err, MC_ERR_BUSY, "",
+			       "the database is busy while %s: %s", what, msg);
 	return mc_fail(err, MC_ERR_DB, "", "database error while %s: %s", what,
 		       msg);
 }
@@ -97,7 +103,7 @@ enum mc_code store_open(const char *path, struct store **out,
 			     sqlite3_errmsg(st->db));
 		goto fail;
 	}
-	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	/* 8 KiB pages: fewer B-tree splits and larger writes for dossier
 	 * rows of about 800 bytes (takes effect on a new database only) */
 	if ((rc = exec(st, "PRAGMA page_size=8192", err)) ||
@@ -185,6 +191,11 @@ enum mc_code store_finish(struct store *st, enum mc_code rc, struct mc_err *err)
 bool store_in_transaction(struct store *st)
 {
 	return !sqlite3_get_autocommit(st->db);
+}
+
+void store_busy_timeout(struct store *st, int ms)
+{
+	sqlite3_busy_timeout(st->db, ms);
 }
 
 bool store_read_begin(struct store *st)

@@ -257,6 +257,39 @@ enum mc_code store_login_forget(struct store *st, const char *key, int64_t row,
 	return step_write(st, s, "clearing failed logins", err);
 }
 
+/* ---- online shares ----------------------------------------------------- */
+
+enum mc_code store_online_share_take(struct store *st, const char *unit,
+				     int64_t day, int limit, bool *taken,
+				     struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_SHARE_TAKE);
+	bind_text(s, 1, unit);
+	sqlite3_bind_int64(s, 2, day);
+	sqlite3_bind_int(s, 3, limit);
+	int rc = sqlite3_step(s);
+	/* a row back: inserted or counted up; none: the WHERE held it */
+	*taken = rc == SQLITE_ROW && limit > 0;
+	while (rc == SQLITE_ROW)
+		rc = sqlite3_step(s);
+	if (rc != SQLITE_DONE) {
+		enum mc_code out = store_db_fail(st, err, "taking a share");
+		sqlite3_reset(s);
+		return out;
+	}
+	sqlite3_reset(s);
+	return MC_OK;
+}
+
+enum mc_code store_online_share_give(struct store *st, const char *unit,
+				     int64_t day, struct mc_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, Q_SHARE_GIVE);
+	bind_text(s, 1, unit);
+	sqlite3_bind_int64(s, 2, day);
+	return step_write(st, s, "giving a share back", err);
+}
+
 /* ---- tracking secrets ------------------------------------------------- */
 
 enum mc_code store_dossier_secret_put(struct store *st, int64_t dossier_id,

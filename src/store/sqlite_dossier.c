@@ -608,11 +608,13 @@ enum mc_code store_dossier_next_code(struct store *st, const char *unit_code,
 		}
 		int n = sqlite3_column_int(s, 0);
 		sqlite3_reset(s);
-		if (n > 9999)
+		/* four digits, then five: the code's serial has no fixed
+		 * width, so day 10,000 reads UNIT-yymmdd-10000 */
+		if (n > STORE_MAX_SERIAL)
 			return mc_fail(err, MC_ERR_RULE, "DonViXuLy",
-				       "DonViXuLy: unit %s has used all 9999 "
+				       "DonViXuLy: unit %s has used all %d "
 				       "dossier numbers of the day",
-				       unit_code);
+				       unit_code, STORE_MAX_SERIAL);
 		char buf[96];
 		snprintf(buf, sizeof(buf), "%s-%02d%02d%02d-%04d", unit_code,
 			 y % 100, m, d, n);

@@ -33,6 +33,11 @@ int store_schema_version(struct store *st);
 #define STORE_CACHE_MIB 64
 enum mc_code store_set_cache(struct store *st, int mib, struct mc_err *err);
 
+/* How long a write waits for another connection's write lock before it
+ * fails with MC_ERR_BUSY (the default is STORE_BUSY_MS). */
+#define STORE_BUSY_MS 5000
+void store_busy_timeout(struct store *st, int ms);
+
 enum mc_code store_begin(struct store *st, struct mc_err *err);
 /* Whether a write transaction is open. */
 bool store_in_transaction(struct store *st);
@@ -87,7 +92,9 @@ enum mc_code store_dossier_get(struct store *st, const char *code,
  * MC_ERR_NOT_FOUND when the code is new. */
 enum mc_code store_dossier_status(struct store *st, const char *code,
 				  int64_t *id, int *status, struct mc_err *err);
-/* Next free code {unit}-{yyMMdd}-{NNNN} for civil day `day`. */
+/* Next free code {unit}-{yyMMdd}-{NNNN} for civil day `day`: four
+ * digits, five from the 10,000th; MC_ERR_RULE past STORE_MAX_SERIAL. */
+#define STORE_MAX_SERIAL 99999
 enum mc_code store_dossier_next_code(struct store *st, const char *unit_code,
 				     int64_t day, char **code,
 				     struct mc_err *err);
@@ -271,6 +278,16 @@ enum mc_code store_login_attempt(struct store *st, struct login_key *keys,
  * `row` (of another key) and every failure at or before `before`. */
 enum mc_code store_login_forget(struct store *st, const char *key, int64_t row,
 				int64_t before, struct mc_err *err);
+
+/* A unit's daily share of online filings: take one of `limit` for `day`
+ * (*taken false when they are all used), in one statement so that
+ * concurrent filings cannot overrun it; give one back when the filing
+ * failed after all. */
+enum mc_code store_online_share_take(struct store *st, const char *unit,
+				     int64_t day, int limit, bool *taken,
+				     struct mc_err *err);
+enum mc_code store_online_share_give(struct store *st, const char *unit,
+				     int64_t day, struct mc_err *err);
 
 /* The hash of a dossier's tracking secret (hash at least 129 bytes). */
 enum mc_code store_dossier_secret_put(struct store *st, int64_t dossier_id,

@@ -33,18 +33,32 @@ static inline void reply_release(struct reply *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static inline int client_connect(unsigned port)
+/* A connection to 127.0.0.1:port from the loopback address src (any of
+ * 127.0.0.0/8, so that one machine is many clients; NULL: 127.0.0.1). */
+static inline int client_connect_from(unsigned port, const char *src)
 {
 	int fd = socket(AF_INET, SOCK_STREAM, 0);
 	struct sockaddr_in sa = {.sin_family = AF_INET,
 				 .sin_port = htons((uint16_t)port)};
+	struct sockaddr_in me = {.sin_family = AF_INET};
 	inet_pton(AF_INET, "127.0.0.1", &sa.sin_addr);
+	if (src && fd >= 0 &&
+	    (inet_pton(AF_INET, src, &me.sin_addr) != 1 ||
+	     bind(fd, (struct sockaddr *)&me, sizeof(me)) < 0)) {
+		close(fd);
+		return -1;
+	}
 	if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
 		if (fd >= 0)
 			close(fd);
 		return -1;
 	}
 	return fd;
+}
+
+static inline int client_connect(unsigned port)
+{
+	return client_connect_from(port, NULL);
 }
 
 static inline void split_reply(struct strbuf *in, struct reply *out)
@@ -77,13 +91,15 @@ static inline void client_read_reply(int fd, struct reply *out)
 	strbuf_release(&in);
 }
 
-/* One request; extra is more header lines, each ending in \r\n. */
-static inline int client_request(unsigned port, const char *method,
-				 const char *path, const char *extra,
-				 const char *body, struct reply *out)
+/* One request from src; extra is more header lines, each ending in
+ * \r\n. */
+static inline int client_request_from(unsigned port, const char *src,
+				      const char *method, const char *path,
+				      const char *extra, const char *body,
+				      struct reply *out)
 {
 	memset(out, 0, sizeof(*out));
-	int fd = client_connect(port);
+	int fd = client_connect_from(port, src);
 	if (fd < 0)
 		return -1;
 	struct strbuf req;
@@ -110,6 +126,13 @@ static inline int client_request(unsigned port, const char *method,
 	client_read_reply(fd, out);
 	strbuf_release(&req);
 	return out->status ? 0 : -1;
+}
+
+static inline int client_request(unsigned port, const char *method,
+				 const char *path, const char *extra,
+				 const char *body, struct reply *out)
+{
+	return client_request_from(port, NULL, method, path, extra, body, out);
 }
 
 /* The value of a header (case-sensitive name) in a reply, copied. */

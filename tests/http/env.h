@@ -24,7 +24,12 @@ struct env {
 	struct fixture f;
 	struct http_server *srv;
 	unsigned port;
+	char access_log[128], error_log[128]; /* "" unless ENV_LOGS */
 };
+
+/* As http_config.access_log: both logs go to files in the fixture's
+ * directory, named in e->access_log and e->error_log. */
+#define ENV_LOGS "(fixture)"
 
 static inline void env_user(struct env *e, const char *name, const char *role,
 			    const char *unit)
@@ -48,6 +53,15 @@ static inline void env_open_with(struct env *e, struct http_config cfg)
 	env_user(e, "clerk31", "clerk", DISTRICT);
 	env_user(e, "officer06", "officer", DEPARTMENT);
 	cfg.db_path = e->f.db;
+	e->access_log[0] = e->error_log[0] = '\0';
+	if (cfg.access_log && strcmp(cfg.access_log, ENV_LOGS) == 0) {
+		snprintf(e->access_log, sizeof(e->access_log), "%s/access.log",
+			 e->f.dir);
+		snprintf(e->error_log, sizeof(e->error_log), "%s/error.log",
+			 e->f.dir);
+		cfg.access_log = e->access_log;
+		cfg.error_log = e->error_log;
+	}
 	cfg.listen = cfg.listen ? cfg.listen : "127.0.0.1:0";
 	cfg.threads = cfg.threads ? cfg.threads : 2;
 	if (http_server_start(&cfg, &e->srv, &err)) {
@@ -80,6 +94,10 @@ static inline long env_event(struct env *e, const char *event)
 static inline void env_close(struct env *e)
 {
 	http_server_stop(e->srv, 5000);
+	if (e->access_log[0])
+		unlink(e->access_log);
+	if (e->error_log[0])
+		unlink(e->error_log);
 	fixture_close(&e->f);
 }
 

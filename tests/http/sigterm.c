@@ -3,48 +3,9 @@
  * being posted ends the process with status 0, every request answered
  * before the stop is complete, and the database opens intact afterwards.
  */
-#include <libgen.h>
-#include <limits.h>
-#include <signal.h>
-#include <sys/wait.h>
-
 #include "env.h"
+#include "spawn.h"
 #include "test.h"
-
-static void binary_path(char *out, size_t size)
-{
-	char self[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	self[n > 0 ? n : 0] = '\0';
-	/* build/MODE/tests/http/sigterm -> build/MODE/motcua */
-	char *dir = dirname(dirname(dirname(self)));
-	snprintf(out, size, "%s/motcua", dir);
-}
-
-static pid_t start(const char *db, unsigned *port)
-{
-	char bin[PATH_MAX + 16];
-	int fds[2];
-	binary_path(bin, sizeof(bin));
-	if (pipe(fds))
-		return -1;
-	pid_t pid = fork();
-	if (pid == 0) {
-		dup2(fds[1], 2);
-		close(fds[0]);
-		execl(bin, bin, "serve", "--db", db, "--listen", "127.0.0.1:0",
-		      "--threads", "2", (char *)NULL);
-		_exit(127);
-	}
-	close(fds[1]);
-	FILE *f = fdopen(fds[0], "r");
-	char line[256] = "";
-	*port = 0;
-	if (fgets(line, sizeof(line), f))
-		sscanf(line, "motcua: serving on http://127.0.0.1:%u/", port);
-	fclose(f);
-	return pid;
-}
 
 #define BODY                                                                  \
 	"{\"MaTTHC\":\"1.000001\",\"DonViXuLy\":\"" DISTRICT "\","            \
@@ -56,7 +17,7 @@ TEST(sigterm_stops_cleanly)
 	struct fixture f;
 	unsigned port;
 	fixture_open(&f);
-	pid_t pid = start(f.db, &port);
+	pid_t pid = spawn_serve(f.db, NULL, &port);
 	CHECK(pid > 0 && port > 0);
 	int created = 0, status = -1;
 	for (int i = 0; i < 200; i++) {
