@@ -10,12 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app/report.h"
 #include "app/summary.h"
 #include "core/civil.h"
 #include "http/http_int.h"
 #include "io/report_json.h"
+#include "io/report_xlsx.h"
 #include "io/summary.h"
 
 static bool bad(struct http_req *r, const char *field, const char *msg)
@@ -107,13 +109,75 @@ bool http_report_figures(struct http_req *r, struct report_query *q)
 	return true;
 }
 
-/* Answer with the report as `motcua report --format json` writes it. */
+#define XLSX_TYPE \
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+/* The whole of file f into sb (false when reading fails). */
+static bool slurp(FILE *f, struct strbuf *sb)
+{
+	char buf[8192];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(sb, buf, n);
+	return !ferror(f) && !sb->oom;
+}
+
+/* The report as the workbook of `motcua report --format xlsx`, as an
+ * attachment named after the form and the period. libxlsxwriter writes
+ * a file: it is made in the temporary directory and removed at once. */
+static void reply_xlsx(struct http_req *r, const struct report *rep)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[512], from[CIVIL_BUF], to[CIVIL_BUF], disp[128];
+	snprintf(path, sizeof(path), "%s/motcua-report-XXXXXX",
+		 dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path);
+	struct mc_err err;
+	struct strbuf sb;
+	strbuf_init(&sb);
+	bool ok = fd >= 0 && report_xlsx_write(rep, path, &err) == MC_OK;
+	FILE *f = ok ? fopen(path, "rb") : NULL;
+	ok = f && slurp(f, &sb);
+	if (f)
+		fclose(f);
+	if (fd >= 0) {
+		close(fd);
+		unlink(path);
+	}
+	if (!ok) {
+		strbuf_release(&sb);
+		http_reply_error(r, 500, "internal", "format",
+				 "format: the workbook could not be written");
+		return;
+	}
+	http_reply_text(r, 200, XLSX_TYPE, sb.buf, sb.len);
+	snprintf(disp, sizeof(disp),
+		 "attachment; filename=\"mau-II.06a-%s-%s.xlsx\"",
+		 civil_format_date(rep->period.from, from),
+		 civil_format_date(rep->period.to, to));
+	if (r->resp)
+		MHD_add_response_header(r->resp, "Content-Disposition", disp);
+	strbuf_release(&sb);
+}
+
+/* Answer with the report as `motcua report --format json` writes it,
+ * or with format=xlsx as its workbook. */
 void http_reply_report(struct http_req *r, const struct report_query *q)
 {
+	const char *format = http_query(r, "format");
+	if (format && strcmp(format, "json") && strcmp(format, "xlsx")) {
+		bad(r, "format", "is not json or xlsx");
+		return;
+	}
 	struct report rep;
 	struct mc_err err;
 	if (app_report(r->app, q, &rep, &err)) {
 		http_reply_mc(r, &err);
+		return;
+	}
+	if (format && strcmp(format, "xlsx") == 0) {
+		reply_xlsx(r, &rep);
+		report_release(&rep);
 		return;
 	}
 	struct strbuf sb;

@@ -127,7 +127,9 @@ const struct http_route http_routes[] = {
 	 "account's);by:unit|level|field|procedure (default unit);"
 	 "restated:1 for merged units shown as their successors;"
 	 "level:province|district|commune for every unit of that level;"
-	 "min_resolved:1-1000000 resolved to be ranked (default 1)",
+	 "min_resolved:1-1000000 resolved to be ranked (default 1);"
+	 "format:json|xlsx (default json; xlsx: the workbook of motcua "
+	 "report --format xlsx, as an attachment)",
 	 NULL},
 	{"GET", "/api/v1/reports/summary", h_report_summary, REPORTS, -1,
 	 "reports",

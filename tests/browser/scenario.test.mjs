@@ -9,7 +9,7 @@
 // Started by run.sh, which runs the server on a fresh demo province.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -301,6 +301,12 @@ test('dashboard: the dossier is counted', async () => {
 	assert.equal(await page.locator('#trend-svg rect.col').count(), 12);
 	const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
 	assert.match(download.suggestedFilename(), /\.csv$/);
+	// the workbook: the server's, named after the form and the period, a zip
+	const [book] = await Promise.all([page.waitForEvent('download'), page.click('#xlsx')]);
+	assert.match(book.suggestedFilename(), /^mau-II\.06a-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.xlsx$/);
+	const bytes = readFileSync(await book.path());
+	assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'an xlsx is a zip');
+	assert.equal(await page.textContent('#xlsx'), 'Xuất Excel');
 	await page.waitForSelector('#indicators tr[data-indicator="satisfaction"]');
 	assert.equal(await page.locator('#indicators tbody tr').count(), 12);
 	assert.ok(await page.locator('#indicators .mark.met, #indicators .mark.missed').count() > 0, 'met/missed marks');

@@ -683,6 +683,53 @@ TEST(form_columns_reach_every_output)
 	env_close(&e);
 }
 
+/* GET /reports/settlement?format=xlsx: a workbook Excel opens, as an
+ * attachment, with the form's title; another format is refused. */
+TEST(report_as_a_workbook)
+{
+	struct env e;
+	struct session s;
+	struct reply r;
+	env_open(&e);
+	env_april(&e);
+	env_login(&e, "leader31", &s);
+	client_request(e.port, "GET",
+		       "/api/v1/reports/settlement?period=month:2024-04"
+		       "&format=xlsx",
+		       s.headers, NULL, &r);
+	CHECK_INT(r.status, 200);
+	char *type = reply_header(&r, "Content-Type");
+	char *disp = reply_header(&r, "Content-Disposition");
+	CHECK_STR(type, "application/vnd.openxmlformats-officedocument."
+			"spreadsheetml.sheet");
+	CHECK_STR(disp, "attachment; filename=\"mau-II.06a-2024-03-15-"
+			"2024-04-14.xlsx\"");
+	free(type);
+	free(disp);
+	char path[300], cmd[700];
+	snprintf(path, sizeof(path), "%s.api.xlsx", e.f.db);
+	FILE *f = fopen(path, "wb");
+	CHECK(f != NULL);
+	fwrite(r.body, 1, r.body_len, f);
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "unzip -tq '%s' >/dev/null", path);
+	CHECK_INT(system(cmd), 0);
+	snprintf(cmd, sizeof(cmd),
+		 "unzip -p '%s' xl/sharedStrings.xml | grep -q 'Mẫu II.06a'",
+		 path);
+	CHECK_INT(system(cmd), 0);
+	unlink(path);
+	reply_release(&r);
+	client_request(e.port, "GET",
+		       "/api/v1/reports/settlement?period=month:2024-04"
+		       "&format=pdf",
+		       s.headers, NULL, &r);
+	CHECK_INT(r.status, 400);
+	CHECK_STR(reply_error_field(&r), "format");
+	reply_release(&r);
+	env_close(&e);
+}
+
 TEST(report_matches_the_cli_json)
 {
 	struct env e;
@@ -881,5 +928,6 @@ TEST_MAIN(T(every_documented_route_answers_as_a_user_expects),
 	  T(online_only_window_is_422), T(login_cookie_csrf_and_throttle),
 	  T(public_lookup_needs_the_secret), T(search_ignores_diacritics),
 	  T(report_matches_the_cli_json), T(form_columns_reach_every_output),
-	  T(metrics_count_requests), T(calendar_days_carry_their_source),
+	  T(report_as_a_workbook), T(metrics_count_requests),
+	  T(calendar_days_carry_their_source),
 	  T(the_running_month_is_as_of_the_servers_now))

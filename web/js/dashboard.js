@@ -1,7 +1,7 @@
 // dashboard.js - the leader dashboard (dashboard.html): form II.06a for
 // any period and unit in scope, by unit, level, field or procedure, as it
 // was or restated; key figures; child units ranked by on-time rate; the
-// twelve-month trend; CSV export of the table; the service index of the
+// twelve-month trend; CSV export of the table, the server's xlsx workbook; the service index of the
 // unit (indicators against targets) and its child units ranked by score;
 // the dossiers of the period and unit stored with anomalies (data quality
 // of an imported history), as GET /quality lists them.
@@ -21,7 +21,7 @@ addWords({
 	vi: {
 		'dash.title': 'Bảng điều hành', 'dash.kind': 'Loại kỳ', 'dash.by': 'Tổng hợp theo',
 		'by.unit': 'Đơn vị', 'by.level': 'Cấp hành chính', 'by.field': 'Lĩnh vực', 'by.procedure': 'Thủ tục',
-		'dash.restated': 'Quy đổi theo đơn vị hiện nay', 'dash.show': 'Xem báo cáo', 'dash.csv': 'Xuất CSV',
+		'dash.restated': 'Quy đổi theo đơn vị hiện nay', 'dash.show': 'Xem báo cáo', 'dash.csv': 'Xuất CSV', 'dash.xlsx': 'Xuất Excel',
 		'dash.form': 'Tình hình giải quyết TTHC (mẫu II.06a)',
 		'q.title': 'Chất lượng dữ liệu: hồ sơ có bất thường',
 		'q.note': 'Hồ sơ nhập từ hệ thống cũ có thời gian bất thường nhưng vẫn dùng được, lưu nguyên như nhận được.',
@@ -32,7 +32,7 @@ addWords({
 	en: {
 		'dash.title': 'Dashboard', 'dash.kind': 'Period type', 'dash.by': 'Rows by',
 		'by.unit': 'Unit', 'by.level': 'Level', 'by.field': 'Field', 'by.procedure': 'Procedure',
-		'dash.restated': 'Restated onto today\'s units', 'dash.show': 'Show', 'dash.csv': 'Export CSV',
+		'dash.restated': 'Restated onto today\'s units', 'dash.show': 'Show', 'dash.csv': 'Export CSV', 'dash.xlsx': 'Export xlsx',
 		'dash.form': 'Settlement of administrative procedures (form II.06a)',
 		'q.title': 'Data quality: dossiers with anomalies',
 		'q.note': 'Dossiers imported from the old system whose times are odd but usable, stored as given.',
@@ -152,6 +152,8 @@ async function load(ev) {
 	$('dash-msg').replaceChildren();
 	try {
 		last = await api('GET', '/reports/settlement' + query());
+		// the workbook of the same query, written by the server
+		$('xlsx').href = '/api/v1/reports/settlement' + query({ format: 'xlsx' });
 		show();
 		await Promise.all([loadIndex(), loadTrend(), loadQuality()]);
 	} catch (e) {
