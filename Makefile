@@ -179,6 +179,7 @@ fuzz: deps
 		mkdir -p $$b.corpus; \
 		build/release/tests/fuzz/$$n --write-seeds $$b.corpus || exit 1; \
 		echo "fuzz: $$n"; \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 		$$b -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
 			-artifact_prefix=$$b- $$b.corpus data >$$b.log 2>&1; \
 		rc=$$?; tail -n 3 $$b.log; \

@@ -178,6 +178,13 @@ test('counter: receive the online dossier, receipt and its QR target', async () 
 	assert.equal(qr.status(), 200);
 	assert.match(qr.headers()['content-type'], /image\/svg\+xml/);
 	assert.ok((await page.locator('#r-qr').evaluate((img) => img.naturalWidth)) > 0, 'the QR image loaded');
+	// the official form 01 as PDF, with the secret the counter holds
+	const pdfHref = await page.getAttribute('#receipt-pdf', 'href');
+	assert.match(pdfHref, /\/forms\/01\.pdf\?secret=[0-9a-f]{32}$/);
+	const pdf = await page.request.get(new URL(pdfHref, BASE).toString());
+	assert.equal(pdf.status(), 200);
+	assert.match(pdf.headers()['content-type'], /application\/pdf/);
+	assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
 	await page.emulateMedia({ media: 'print' });
 	await shot(page, 'receipt-print');
 	await page.emulateMedia({ media: 'screen' });
@@ -188,6 +195,12 @@ test('counter: receive the online dossier, receipt and its QR target', async () 
 	await track.waitForSelector('#track-code');
 	assert.equal(await track.textContent('#track-code'), state.code);
 	assert.equal(await track.getAttribute('#track-status .badge', 'data-status'), '2');
+	// the citizen's forms: the receipt (received) and the control slip
+	const citizenPdf = await track.request.get(new URL(await track.getAttribute('#track-form-01', 'href'), BASE).toString());
+	assert.equal(citizenPdf.status(), 200);
+	assert.equal((await citizenPdf.body()).subarray(0, 5).toString(), '%PDF-');
+	assert.equal(await track.locator('#track-form-06').count(), 1);
+	assert.equal(await track.locator('#track-form-03').count(), 0);
 	await shot(track, 'tracking-accepted-desktop');
 	await track.close();
 });

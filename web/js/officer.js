@@ -19,6 +19,9 @@ addWords({
 		'to': 'Chuyển đến đơn vị', 'result.name': 'Tên giấy tờ kết quả', 'result.url': 'Đường dẫn kết quả điện tử',
 		'result.code': 'Số, ký hiệu', 'done': 'Đã cập nhật hồ sơ {code}: {status}.', 'events': 'Nhật ký xử lý',
 		'who': 'Người thực hiện', 'need': 'Vui lòng điền: ',
+		'op.reschedule': 'Xin lỗi, hẹn lại ngày trả', 'new_due': 'Ngày giờ hẹn trả mới', 'forms': 'Biểu mẫu (PDF)',
+		'form.01': 'Mẫu 01 tiếp nhận', 'form.02': 'Mẫu 02 bổ sung', 'form.03': 'Mẫu 03 từ chối',
+		'form.04': 'Mẫu 04 xin lỗi', 'form.06': 'Mẫu 06 kiểm soát',
 	},
 	en: {
 		'inbox.title': 'Dossiers to process', 'inbox.open': 'Open (all)', 'inbox.q': 'Code, name or ID',
@@ -30,6 +33,9 @@ addWords({
 		'to': 'Transfer to unit', 'result.name': 'Result document name', 'result.url': 'Electronic result URL',
 		'result.code': 'Document number', 'done': 'Dossier {code} updated: {status}.', 'events': 'Event log',
 		'who': 'By', 'need': 'Please fill in: ',
+		'op.reschedule': 'Apologise, new appointment', 'new_due': 'New appointment', 'forms': 'Forms (PDF)',
+		'form.01': 'Form 01 receipt', 'form.02': 'Form 02 supplement', 'form.03': 'Form 03 refusal',
+		'form.04': 'Form 04 apology', 'form.06': 'Form 06 control slip',
 	},
 });
 
@@ -44,9 +50,10 @@ const OPS = {
 };
 const INPUTS = {
 	transfer: ['to', 'note'], 'request-supplement': ['note'], 'request-financial': ['note'],
-	finish: ['result.name', 'result.code', 'result.url', 'note'], stop: ['note'],
+	finish: ['result.name', 'result.code', 'result.url', 'note'], stop: ['note'], reschedule: ['new_due', 'note'],
 };
-const REQUIRED = { transfer: ['to'], 'request-supplement': ['note'], stop: ['note'], finish: ['result.name'] };
+const REQUIRED = { transfer: ['to'], 'request-supplement': ['note'], stop: ['note'], finish: ['result.name'],
+	reschedule: ['new_due', 'note'] };
 let units = [];
 let selected = null;
 let items = [];
@@ -90,6 +97,7 @@ function field(name) {
 	if (name === 'to')
 		return el('label', {}, t('to'), el('select', { name }, units.map((u) => el('option', { value: u.code }, `${u.name} (${u.code})`))));
 	if (name === 'note') return el('label', {}, t('note'), el('textarea', { name }));
+	if (name === 'new_due') return el('label', {}, t('new_due'), el('input', { name, type: 'datetime-local' }));
 	return el('label', {}, t(name), el('input', { name }));
 }
 
@@ -98,6 +106,7 @@ function opBody(op, form) {
 	const body = {};
 	if (v('note')) body.note = v('note');
 	if (op === 'transfer') body.to = v('to');
+	if (op === 'reschedule') body.new_due = v('new_due').replace('T', ' ').slice(0, 16);
 	if (op === 'finish') body.results = [{ name: v('result.name'), code: v('result.code') || null, url: v('result.url') || null }];
 	return body;
 }
@@ -130,13 +139,24 @@ function events(list) {
 			el('td', {}, e.actor || ''), el('td', {}, e.unit_code || ''), el('td', {}, e.note || ''))))));
 }
 
+// The printed forms this dossier has content for, as PDF (forms.md).
+function formLinks(d) {
+	const did = (a) => (d.events || []).some((e) => e.action === a);
+	const forms = [d.received ? '01' : null, did('request-supplement') || did('ask-supplement') ? '02' : null,
+		d.status === 3 || d.status === 8 ? '03' : null, did('reschedule') ? '04' : null, '06'];
+	return el('div', { class: 'actions', id: 'forms' }, el('span', { class: 'muted' }, t('forms')),
+		forms.filter(Boolean).map((n) => el('a', { class: 'btn secondary small', target: '_blank', rel: 'noopener',
+			id: `form-${n}`, href: `/api/v1/dossiers/${encodeURIComponent(d.code)}/forms/${n}.pdf` }, t('form.' + n))));
+}
+
 async function openDossier(code) {
 	selected = code;
 	render();
 	const host = $('detail');
 	try {
 		const d = await api('GET', `/dossiers/${encodeURIComponent(code)}`);
-		const ops = OPS[d.status] || [];
+		// a late dossier gets its apology and new date (form 04)
+		const ops = (OPS[d.status] || []).concat(d.overdue ? ['reschedule'] : []);
 		const pick = el('div', { class: 'actions', id: 'ops' }, ops.map((op) => el('button', {
 			class: 'btn secondary small', type: 'button', dataset: { op },
 			onclick: () => $('op-form').replaceChildren(opForm(d, op)) }, t('op.' + op))));
@@ -149,7 +169,7 @@ async function openDossier(code) {
 				el('dt', {}, t('received')), el('dd', {}, fmtTime(d.received)),
 				el('dt', {}, t('due')), el('dd', {}, fmtTime(d.due), d.overdue ? [' ', el('span', { class: 'badge late' }, t('overdue'))] : null),
 				el('dt', {}, t('components')), el('dd', {}, (d.portal.TaiLieuNop || []).map((c) => c.MaThanhPhanHoSo).join('; ') || '–')),
-			pick, el('div', { id: 'op-msg' }), el('div', { id: 'op-form' }),
+			pick, el('div', { id: 'op-msg' }), el('div', { id: 'op-form' }), formLinks(d),
 			el('h3', {}, t('events')), events(d.events));
 		host.hidden = false;
 	} catch (e) {
