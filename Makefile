@@ -74,8 +74,9 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_LIB) $(DEMO_LIB) $(LIB)
 ALLOC_WRAP := malloc calloc realloc strdup strndup time
 $(BUILD)/tests/app/alloc: LDFLAGS += $(ALLOC_WRAP:%=-Wl,--wrap=%)
 
-# only the form writers see pango's and cairo's headers
+# only the form writers and the QR image see pango's and cairo's headers
 $(BUILD)/src/io/pdf_%.o: CFLAGS += $(PC_CFLAGS)
+$(BUILD)/src/io/qr_png.o: CFLAGS += $(PC_CFLAGS)
 
 # the holiday rules and decisions are built into the binary with .incbin
 $(BUILD)/src/io/holiday_rules_data.o: data/holiday-rules.json
@@ -163,6 +164,7 @@ build/fuzz/%.o: %.c
 
 .SECONDARY: $(FUZZ_OBJ)
 build/fuzz/src/io/pdf_%.o: FUZZ_FLAGS += $(PC_CFLAGS)
+build/fuzz/src/io/qr_png.o: FUZZ_FLAGS += $(PC_CFLAGS)
 build/fuzz/src/io/holiday_rules_data.o: data/holiday-rules.json
 build/fuzz/src/io/holiday_decisions_data.o: data/holiday-decisions.json
 build/fuzz/src/io/index_rules_data.o: data/index-rules.json

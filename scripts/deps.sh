@@ -4,7 +4,8 @@
 # extra package names given as arguments are added (e.g. clang for fuzzing;
 # sqlite3, unzip and python3 are for the command-line tests, which read
 # databases, workbooks and JSON lines; cairo, pango and the DejaVu fonts
-# draw the printed forms, poppler-utils reads them back in the tests;
+# draw the printed forms, poppler-utils reads them back in the tests and zbar-tools
+# the VietQR images;
 # tests/browser/run.sh adds chromium, and nodejs and npm when node or npm
 # is not on the PATH).
 set -eu
@@ -12,7 +13,7 @@ set -eu
 packages="gcc make libc6-dev libsqlite3-dev libjansson-dev libutf8proc-dev
 libsodium-dev libmagic-dev libmicrohttpd-dev libqrencode-dev libxlsxwriter-dev sqlite3
 unzip python3 pkg-config libcairo2-dev libpango1.0-dev fonts-dejavu-core
-poppler-utils $*"
+poppler-utils zbar-tools $*"
 
 missing=""
 for p in $packages; do

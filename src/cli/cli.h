@@ -10,20 +10,10 @@
 #include <stddef.h>
 
 #include "app/app.h"
+#include "cli/opt.h"
 #include "core/error.h"
 #include "store/store.h"
 
-/* An option: "--name VALUE" (value != NULL) or "--name" (flag != NULL). */
-struct cli_opt {
-	const char *name;
-	const char **value;
-	bool *flag;
-};
-
-/* Parse argv[1..]: options from `opts`, the rest into pos[0..max_pos).
- * Returns 0, or prints what is wrong and returns 2. */
-int cli_parse(int argc, char **argv, const struct cli_opt *opts,
-	      const char **pos, size_t max_pos, size_t *n_pos);
 
 /* The database path: --db, else $MOTCUA_DB, else motcua.db. */
 const char *cli_db_path(const char *db_opt);
@@ -44,11 +34,6 @@ int64_t cli_now(void);
  * `as_of` (to the minute, Vietnam time); nothing for an ended period. */
 void cli_print_as_of(int64_t as_of);
 
-/* Print "motcua: message" (the message names the field) to stderr and
- * return the exit status: 2 for the caller's fault, 1 for ours. */
-int cli_fail(const struct mc_err *err);
-/* A usage error: print and return 2. */
-int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Shared by `report` and `summary`: --cutoff DAY (1-28) into *cutoff
  * when given; --level NAME and --min-resolved N into *level and *min
@@ -72,5 +57,6 @@ int cmd_serve(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_targets(int argc, char **argv);
 int cmd_user(int argc, char **argv);
+int cmd_vietqr(int argc, char **argv);
 
 #endif

@@ -48,6 +48,9 @@ static const struct {
 	 "[--files DIR]   the document store"},
 	{"serve", cmd_serve,
 	 "serve [--db FILE] [--listen 127.0.0.1:8080]   the HTTP server"},
+	{"vietqr", cmd_vietqr,
+	 "vietqr --bin BIN --account ACCOUNT --amount N [--note TEXT] "
+	 "[--png FILE]   the VietQR payload of a transfer"},
 	{"user", cmd_user,
 	 "user add --username U --role R --unit CODE [--password-file F] | "
 	 "list"},
