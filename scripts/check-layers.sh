@@ -20,7 +20,7 @@ store      core
 docstore   core
 aggregates core store
 io         core
-app        core io store aggregates
+app        core io store aggregates docstore
 demo       core io app
 http       core io app
 cli        core io app demo http docstore

@@ -8,6 +8,7 @@
 
 #include "aggregates/agg.h"
 #include "core/civil.h"
+#include "docstore/docstore.h"
 #include "io/holiday_decisions.h"
 #include "io/holiday_rules.h"
 
@@ -97,6 +98,7 @@ enum mc_code app_open(const char *db_path, struct app *app, struct mc_err *err)
 void app_close(struct app *app)
 {
 	store_close(app->st);
+	docstore_close(app->files);
 	unit_tree_release(&app->tree);
 	calendar_release(&app->cal);
 	holiday_rules_free(app->rules);

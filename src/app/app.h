@@ -15,6 +15,7 @@
 #include "store/store.h"
 
 struct agg;
+struct docstore;
 struct holiday_rules;
 struct holiday_decisions;
 
@@ -28,6 +29,8 @@ struct app {
 	int64_t tree_generation; /* -1: not loaded */
 	int64_t cal_generation;  /* of the administrator rows in cal */
 	int64_t now; /* the moment reports take as now; MC_NO_TIME: the clock */
+	struct docstore *files; /* app_files_open (app/files.h); NULL before */
+	int64_t max_dossier;    /* bytes of files per dossier */
 };
 
 /* Store d in place of the version it replaces and count it in the

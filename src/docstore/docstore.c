@@ -84,45 +84,66 @@ static bool write_all(int fd, const unsigned char *p, size_t n)
 	return true;
 }
 
-static enum mc_code too_large(const struct docstore *ds, const char *name,
+static enum mc_code too_large(int64_t limit, const char *name,
 			      struct mc_err *err)
 {
 	return mc_fail(err, MC_ERR_TOO_LARGE, name,
 		       "%s: is larger than the limit of %.1f MiB per file",
-		       name, (double)ds->max_file / (1024.0 * 1024.0));
+		       name, (double)limit / (1024.0 * 1024.0));
 }
 
-/* Copy fd into the temporary object, hashing and counting; refuse at
- * the first byte over the limit. */
-static enum mc_code stream_in(struct docstore *ds, int fd, const char *name,
-			      struct docstore_tmp *t,
-			      struct docstore_info *info, struct mc_err *err)
-{
+/* A put in progress: the temporary object, the running hash and count. */
+struct docstore_put {
+	struct docstore *ds;
+	struct docstore_tmp t;
 	crypto_hash_sha256_state h;
-	crypto_hash_sha256_init(&h);
-	unsigned char buf[65536];
-	info->size = 0;
-	for (;;) {
-		ssize_t n = read(fd, buf, sizeof(buf));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return mc_fail(err, MC_ERR_IO, name,
-				       "%s: cannot read: %s", name,
-				       strerror(errno));
-		if (n == 0)
-			break;
-		info->size += n;
-		if (info->size > ds->max_file)
-			return too_large(ds, name, err);
-		crypto_hash_sha256_update(&h, buf, (unsigned long long)n);
-		if (!write_all(t->fd, buf, (size_t)n))
-			return mc_fail(err, MC_ERR_IO, "files",
-				       "files: cannot write %s: %s", t->path,
-				       strerror(errno));
+	int64_t size, limit;
+	char name[256];
+};
+
+enum mc_code docstore_put_begin(struct docstore *ds, const char *name,
+				int64_t limit, struct docstore_put **out,
+				struct mc_err *err)
+{
+	struct docstore_put *p = calloc(1, sizeof(*p));
+	if (!p)
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	p->ds = ds;
+	p->t.fd = -1;
+	p->limit = limit > 0 && limit < ds->max_file ? limit : ds->max_file;
+	snprintf(p->name, sizeof(p->name), "%s", name);
+	crypto_hash_sha256_init(&p->h);
+	enum mc_code rc = ds->ops->tmp_open(ds->impl, &p->t, err);
+	if (rc) {
+		free(p);
+		return rc;
 	}
-	hex_digest(&h, info->sha256);
+	*out = p;
 	return MC_OK;
+}
+
+int64_t docstore_put_size(const struct docstore_put *p) { return p->size; }
+
+enum mc_code docstore_put_write(struct docstore_put *p, const void *buf,
+				size_t n, struct mc_err *err)
+{
+	if ((int64_t)n > p->limit - p->size)
+		return too_large(p->limit, p->name, err);
+	p->size += (int64_t)n;
+	crypto_hash_sha256_update(&p->h, buf, (unsigned long long)n);
+	if (!write_all(p->t.fd, buf, n))
+		return mc_fail(err, MC_ERR_IO, "files",
+			       "files: cannot write %s: %s", p->t.path,
+			       strerror(errno));
+	return MC_OK;
+}
+
+void docstore_put_abort(struct docstore_put *p)
+{
+	if (!p)
+		return;
+	p->ds->ops->discard(p->ds->impl, &p->t);
+	free(p);
 }
 
 static enum mc_code decide_type(struct docstore *ds, int fd, const char *name,
@@ -143,6 +164,64 @@ static enum mc_code decide_type(struct docstore *ds, int fd, const char *name,
 	return MC_OK;
 }
 
+enum mc_code docstore_put_end(struct docstore_put *p,
+			      struct docstore_info *info, struct mc_err *err)
+{
+	memset(info, 0, sizeof(*info));
+	struct docstore *ds = p->ds;
+	enum mc_code rc = MC_OK;
+	info->size = p->size;
+	hex_digest(&p->h, info->sha256);
+	if (p->size == 0)
+		rc = mc_fail(err, MC_ERR_INPUT, p->name, "%s: is empty",
+			     p->name);
+	if (!rc)
+		rc = decide_type(ds, p->t.fd, p->name, info, err);
+	if (rc)
+		ds->ops->discard(ds->impl, &p->t);
+	else
+		rc = ds->ops->commit(ds->impl, &p->t, info->sha256,
+				     &info->existed, err);
+	free(p);
+	return rc;
+}
+
+/* Read fd to its end in blocks, handing each to fn; a read error names
+ * `what`. */
+typedef enum mc_code (*block_fn)(const unsigned char *b, size_t n, void *ctx,
+				 struct mc_err *err);
+static enum mc_code read_blocks(int fd, block_fn fn, void *ctx,
+				const char *what, struct mc_err *err)
+{
+	unsigned char buf[65536];
+	for (;;) {
+		ssize_t n = read(fd, buf, sizeof(buf));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return mc_fail(err, MC_ERR_IO, what,
+				       "%s: cannot read: %s", what,
+				       strerror(errno));
+		if (n == 0)
+			return MC_OK;
+		enum mc_code rc = fn(buf, (size_t)n, ctx, err);
+		if (rc)
+			return rc;
+	}
+}
+
+static enum mc_code put_block(const unsigned char *b, size_t n, void *ctx,
+			      struct mc_err *err)
+{
+	return docstore_put_write(ctx, b, n, err);
+}
+
+enum mc_code docstore_put_fd(struct docstore_put *p, int fd,
+			     struct mc_err *err)
+{
+	return read_blocks(fd, put_block, p, p->name, err);
+}
+
 enum mc_code docstore_put(struct docstore *ds, int fd, const char *name,
 			  struct docstore_info *info, struct mc_err *err)
 {
@@ -150,17 +229,25 @@ enum mc_code docstore_put(struct docstore *ds, int fd, const char *name,
 	struct stat st; /* a plain file over the limit is refused unread */
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    st.st_size > ds->max_file)
-		return too_large(ds, name, err);
-	struct docstore_tmp t = {.fd = -1};
-	enum mc_code rc = ds->ops->tmp_open(ds->impl, &t, err);
+		return too_large(ds->max_file, name, err);
+	struct docstore_put *p;
+	enum mc_code rc = docstore_put_begin(ds, name, 0, &p, err);
 	if (rc)
 		return rc;
-	if ((rc = stream_in(ds, fd, name, &t, info, err)) ||
-	    (rc = decide_type(ds, t.fd, name, info, err))) {
-		ds->ops->discard(ds->impl, &t);
+	if ((rc = docstore_put_fd(p, fd, err))) {
+		docstore_put_abort(p);
 		return rc;
 	}
-	return ds->ops->commit(ds->impl, &t, info->sha256, &info->existed, err);
+	return docstore_put_end(p, info, err);
+}
+
+int64_t docstore_max_file(const struct docstore *ds) { return ds->max_file; }
+
+enum mc_code docstore_mtime(struct docstore *ds, const char *sha256,
+			    int64_t *mtime, struct mc_err *err)
+{
+	enum mc_code rc = docstore_hash_check(sha256, "sha256", err);
+	return rc ? rc : ds->ops->mtime(ds->impl, sha256, mtime, err);
 }
 
 enum mc_code docstore_hash_check(const char *sha256, const char *field,
@@ -203,30 +290,23 @@ enum mc_code docstore_list(struct docstore *ds, docstore_list_fn fn, void *ctx,
 	return ds->ops->list(ds->impl, fn, ctx, err);
 }
 
-/* Read fd to its end into h (and out when >= 0). */
-static enum mc_code hash_fd(int fd, int out, crypto_hash_sha256_state *h,
-			    int64_t *size, const char *sha256,
-			    struct mc_err *err)
+struct hashing {
+	crypto_hash_sha256_state h;
+	int out;
+	int64_t size;
+};
+
+/* One block of a read: hashed, counted, copied to out when >= 0. */
+static enum mc_code hash_block(const unsigned char *b, size_t n, void *ctx,
+			       struct mc_err *err)
 {
-	unsigned char buf[65536];
-	*size = 0;
-	for (;;) {
-		ssize_t n = read(fd, buf, sizeof(buf));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return mc_fail(err, MC_ERR_IO, "sha256",
-				       "%s: cannot read: %s", sha256,
-				       strerror(errno));
-		if (n == 0)
-			return MC_OK;
-		crypto_hash_sha256_update(h, buf, (unsigned long long)n);
-		*size += n;
-		if (out >= 0 && !write_all(out, buf, (size_t)n))
-			return mc_fail(err, MC_ERR_IO, "out",
-				       "out: cannot write: %s",
-				       strerror(errno));
-	}
+	struct hashing *x = ctx;
+	crypto_hash_sha256_update(&x->h, b, (unsigned long long)n);
+	x->size += (int64_t)n;
+	if (x->out >= 0 && !write_all(x->out, b, n))
+		return mc_fail(err, MC_ERR_IO, "out", "out: cannot write: %s",
+			       strerror(errno));
+	return MC_OK;
 }
 
 enum mc_code docstore_read(struct docstore *ds, const char *sha256, int out,
@@ -236,14 +316,15 @@ enum mc_code docstore_read(struct docstore *ds, const char *sha256, int out,
 	enum mc_code rc = docstore_open(ds, sha256, &fd, err);
 	if (rc)
 		return rc;
-	crypto_hash_sha256_state h;
-	crypto_hash_sha256_init(&h);
-	rc = hash_fd(fd, out, &h, size, sha256, err);
+	struct hashing x = {.out = out};
+	crypto_hash_sha256_init(&x.h);
+	rc = read_blocks(fd, hash_block, &x, sha256, err);
 	close(fd);
+	*size = x.size;
 	if (rc)
 		return rc;
 	char got[DOCSTORE_HASH_HEX + 1];
-	hex_digest(&h, got);
+	hex_digest(&x.h, got);
 	if (strcmp(got, sha256) != 0)
 		return mc_fail(err, MC_ERR_STATE, "sha256",
 			       "%s: the stored content does not match its hash "

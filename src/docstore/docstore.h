@@ -16,6 +16,7 @@
 #define MC_DOCSTORE_DOCSTORE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/error.h"
@@ -49,6 +50,35 @@ void docstore_set_max_file(struct docstore *ds, int64_t bytes);
  * when its type is not one of docstore_types. */
 enum mc_code docstore_put(struct docstore *ds, int fd, const char *name,
 			  struct docstore_info *info, struct mc_err *err);
+
+/* The same as a stream, for content that arrives in pieces (an HTTP
+ * upload): begin opens the temporary object, write adds bytes (refusing
+ * with MC_ERR_TOO_LARGE the first piece that takes the total over the
+ * limit: `limit` bytes when 0 < limit < the store's, else the store's),
+ * end decides the type and makes the content durable exactly as put
+ * does, abort discards it. end and abort free the put; after a failed
+ * write the caller aborts. An empty file is refused (MC_ERR_INPUT). */
+struct docstore_put;
+enum mc_code docstore_put_begin(struct docstore *ds, const char *name,
+				int64_t limit, struct docstore_put **out,
+				struct mc_err *err);
+enum mc_code docstore_put_write(struct docstore_put *p, const void *buf,
+				size_t n, struct mc_err *err);
+/* Write what fd holds, read to its end. */
+enum mc_code docstore_put_fd(struct docstore_put *p, int fd,
+			     struct mc_err *err);
+int64_t docstore_put_size(const struct docstore_put *p);
+enum mc_code docstore_put_end(struct docstore_put *p,
+			      struct docstore_info *info, struct mc_err *err);
+void docstore_put_abort(struct docstore_put *p);
+
+int64_t docstore_max_file(const struct docstore *ds);
+
+/* When the content of sha256 was last put (a put of content already
+ * stored counts), seconds since the epoch: what `files gc` measures its
+ * grace period from. MC_ERR_NOT_FOUND when it is not stored. */
+enum mc_code docstore_mtime(struct docstore *ds, const char *sha256,
+			    int64_t *mtime, struct mc_err *err);
 
 /* Whether sha256 (64 hex digits) is well formed: MC_ERR_INPUT naming
  * field when not. */

@@ -25,7 +25,8 @@ struct docstore_ops {
 	enum mc_code (*tmp_open)(void *impl, struct docstore_tmp *t,
 				 struct mc_err *err);
 	/* Make t durable as sha256 and close it; on failure t is discarded.
-	 * Content already stored under sha256 is kept and t dropped. */
+	 * Content already stored under sha256 is kept, its time of last
+	 * put (mtime) set to now, and t dropped. */
 	enum mc_code (*commit)(void *impl, struct docstore_tmp *t,
 			       const char *sha256, bool *existed,
 			       struct mc_err *err);
@@ -33,6 +34,9 @@ struct docstore_ops {
 	enum mc_code (*open)(void *impl, const char *sha256, int *fd,
 			     struct mc_err *err);
 	bool (*exists)(void *impl, const char *sha256);
+	/* When sha256 was last put, in seconds since the epoch. */
+	enum mc_code (*mtime)(void *impl, const char *sha256, int64_t *at,
+			      struct mc_err *err);
 	enum mc_code (*remove)(void *impl, const char *sha256,
 			       struct mc_err *err);
 	enum mc_code (*list)(void *impl, docstore_list_fn fn, void *ctx,

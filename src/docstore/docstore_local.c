@@ -106,7 +106,9 @@ static enum mc_code local_commit(void *impl, struct docstore_tmp *t,
 	struct local *l = impl;
 	char sub[4200], path[4300];
 	object_path(l, sha256, path, sizeof(path), false);
-	*existed = access(path, F_OK) == 0;
+	/* the same content again: its grace period (files gc) starts anew,
+	 * so a collection cannot take it before the new reference commits */
+	*existed = utimensat(AT_FDCWD, path, NULL, 0) == 0;
 	enum mc_code rc = MC_OK;
 	if (*existed)
 		goto drop;
@@ -147,6 +149,22 @@ static bool local_exists(void *impl, const char *sha256)
 	char path[4300];
 	object_path(impl, sha256, path, sizeof(path), false);
 	return access(path, F_OK) == 0;
+}
+
+static enum mc_code local_mtime(void *impl, const char *sha256, int64_t *at,
+				struct mc_err *err)
+{
+	char path[4300];
+	struct stat st;
+	object_path(impl, sha256, path, sizeof(path), false);
+	if (stat(path, &st) == 0) {
+		*at = (int64_t)st.st_mtim.tv_sec;
+		return MC_OK;
+	}
+	if (errno == ENOENT)
+		return mc_fail(err, MC_ERR_NOT_FOUND, "sha256",
+			       "%s: no such file in the store", sha256);
+	return io_fail(err, "cannot read", path);
 }
 
 static enum mc_code local_remove(void *impl, const char *sha256,
@@ -220,6 +238,7 @@ const struct docstore_ops docstore_local_ops = {
 	.discard = local_discard,
 	.open = local_open,
 	.exists = local_exists,
+	.mtime = local_mtime,
 	.remove = local_remove,
 	.list = local_list,
 	.close = local_close,

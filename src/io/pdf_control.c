@@ -30,6 +30,7 @@ static const struct {
 	{"reschedule", "Xin lỗi, hẹn lại ngày trả kết quả"},
 	{"recompute-due", "Tính lại ngày hẹn (lịch nghỉ thay đổi)"},
 	{"import", "Nhập từ hệ thống cũ"},
+	{"attach-file", "Đính kèm tệp"},
 };
 
 /* The step's action in Vietnamese; an unknown key as it is. */

@@ -238,6 +238,22 @@ static const char *const migrations[] = {
 	"CREATE TABLE IF NOT EXISTS online_shares("
 	" unit_code TEXT NOT NULL, day INTEGER NOT NULL,"
 	" used INTEGER NOT NULL, PRIMARY KEY(unit_code, day)) WITHOUT ROWID;",
+	/* 17: the files dossiers refer to (store/sqlite_files.c), each a
+	 * hash of the document store; `files gc` keeps every hash named
+	 * here. A content is held once per dossier, role and component. */
+	"CREATE TABLE IF NOT EXISTS dossier_files("
+	" id INTEGER PRIMARY KEY,"
+	" dossier_id INTEGER NOT NULL REFERENCES dossiers(id),"
+	" role TEXT NOT NULL CHECK(role IN"
+	" ('component', 'result', 'supplement')),"
+	" component TEXT NOT NULL DEFAULT '',"
+	" sha256 TEXT NOT NULL CHECK(length(sha256) = 64),"
+	" name TEXT NOT NULL, type TEXT NOT NULL,"
+	" size INTEGER NOT NULL CHECK(size > 0),"
+	" added_by TEXT, added_at INTEGER NOT NULL,"
+	" UNIQUE(dossier_id, role, component, sha256));"
+	"CREATE INDEX IF NOT EXISTS dossier_files_sha"
+	" ON dossier_files(sha256);",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))

@@ -39,6 +39,27 @@ sqlite3_stmt *store_stmt(struct store *st, enum stmt_id id)
 	return s;
 }
 
+enum mc_code store_prepare(struct store *st, const char *sql,
+			   sqlite3_stmt **s, const char *what,
+			   struct mc_err *err)
+{
+	if (sqlite3_prepare_v2(st->db, sql, -1, s, NULL) != SQLITE_OK) {
+		*s = NULL;
+		return store_db_fail(st, err, what);
+	}
+	return MC_OK;
+}
+
+enum mc_code store_step_done(struct store *st, sqlite3_stmt *s, int rc,
+			     const char *what, struct mc_err *err)
+{
+	enum mc_code out = MC_OK;
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		out = store_db_fail(st, err, what);
+	sqlite3_finalize(s);
+	return out;
+}
+
 void bind_text(sqlite3_stmt *s, int i, const char *v)
 {
 	if (v)
@@ -606,6 +627,7 @@ static const char *const digest_queries[] = {
 	"SELECT * FROM procedure_publication ORDER BY procedure_code",
 	"SELECT * FROM targets ORDER BY unit_code, period, indicator",
 	"SELECT * FROM snapshots ORDER BY period",
+	"SELECT * FROM dossier_files ORDER BY id",
 };
 
 static void hash_row(crypto_generichash_state *h, sqlite3_stmt *s)

@@ -15,21 +15,13 @@
 static enum mc_code prep(struct store *st, const char *sql, sqlite3_stmt **s,
 			 struct mc_err *err)
 {
-	if (sqlite3_prepare_v2(st->db, sql, -1, s, NULL) != SQLITE_OK) {
-		*s = NULL;
-		return store_db_fail(st, err, "preparing a feedback statement");
-	}
-	return MC_OK;
+	return store_prepare(st, sql, s, "preparing a feedback statement", err);
 }
 
 static enum mc_code done(struct store *st, sqlite3_stmt *s, int rc,
 			 const char *what, struct mc_err *err)
 {
-	enum mc_code out = MC_OK;
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		out = store_db_fail(st, err, what);
-	sqlite3_finalize(s);
-	return out;
+	return store_step_done(st, s, rc, what, err);
 }
 
 enum mc_code store_rating_count(struct store *st, const char *dossier_code,

@@ -80,6 +80,16 @@ sqlite3_stmt *store_stmt(struct store *st, enum stmt_id id);
 enum mc_code store_db_fail(struct store *st, struct mc_err *err,
 			   const char *what);
 
+/* A statement prepared for one call (finalized by the caller, or by
+ * store_step_done); `what` names it in the error. */
+enum mc_code store_prepare(struct store *st, const char *sql,
+			   sqlite3_stmt **s, const char *what,
+			   struct mc_err *err);
+/* Finalize s after its last step rc: MC_OK for SQLITE_DONE or
+ * SQLITE_ROW, else the failure, naming what. */
+enum mc_code store_step_done(struct store *st, sqlite3_stmt *s, int rc,
+			     const char *what, struct mc_err *err);
+
 void bind_text(sqlite3_stmt *s, int i, const char *v);
 void bind_time(sqlite3_stmt *s, int i, int64_t t); /* MC_NO_TIME: NULL */
 int64_t column_time(sqlite3_stmt *s, int i);

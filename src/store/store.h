@@ -15,6 +15,7 @@
 
 #include "core/calendar.h"
 #include "core/dossier.h"
+#include "core/dossier_file.h"
 #include "core/error.h"
 #include "core/procedure.h"
 #include "core/report.h"
@@ -413,6 +414,34 @@ enum mc_code store_snapshot_put(struct store *st, const struct snapshot *s,
 				struct mc_err *err);
 enum mc_code store_snapshot_get(struct store *st, const char *period,
 				struct snapshot *out, struct mc_err *err);
+
+/* ---- files dossiers refer to (sqlite_files.c) ------------------------
+ *
+ * A reference names a hash of the document store; the bytes must be
+ * there (put, durable) before the transaction that adds it commits. */
+
+/* Add f (dossier_code, role, component, sha256, name, type, size,
+ * added_by, added_at); sets f->id. MC_ERR_NOT_FOUND naming MaHoSo for
+ * an unknown dossier, MC_ERR_CONFLICT naming sha256 when the dossier
+ * already holds that content for the same role and component. */
+enum mc_code store_file_add(struct store *st, struct dossier_file *f,
+			    struct mc_err *err);
+/* The references of one dossier in the order they were added, or (code
+ * NULL) every reference, by hash. fn returns non-zero to stop. */
+typedef int (*store_file_fn)(const struct dossier_file *f, void *ctx);
+enum mc_code store_file_each(struct store *st, const char *dossier_code,
+			     store_file_fn fn, void *ctx, struct mc_err *err);
+/* The first reference of dossier_code to sha256; MC_ERR_NOT_FOUND
+ * naming sha256 when it has none. The caller releases *out. */
+enum mc_code store_file_get(struct store *st, const char *dossier_code,
+			    const char *sha256, struct dossier_file *out,
+			    struct mc_err *err);
+/* The bytes of the distinct contents dossier_code refers to. */
+enum mc_code store_file_bytes(struct store *st, const char *dossier_code,
+			      int64_t *bytes, struct mc_err *err);
+/* Whether any dossier refers to sha256. */
+enum mc_code store_file_referenced(struct store *st, const char *sha256,
+				   bool *yes, struct mc_err *err);
 
 /* ---- the citizens' side of the index over HTTP (sqlite_citizen.c) ---- */
 

@@ -1,0 +1,489 @@
+/*
+ * files.c - the files of dossiers (see files.h): a file is put into the
+ * document store first (durable once put returns), then the reference
+ * is written in a write transaction that checks the actor and the
+ * dossier's limit and logs the step. A refused reference removes the
+ * content it had just stored, unless something refers to it.
+ */
+#include "app/files.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/filename.h"
+#include "core/str.h"
+#include "docstore/docstore.h"
+
+#define MIB (1024.0 * 1024.0)
+
+enum mc_code app_files_open(struct app *app, const char *dir,
+			    struct mc_err *err)
+{
+	struct docstore *ds;
+	enum mc_code rc = docstore_open_local(dir, true, &ds, err);
+	if (rc)
+		return rc;
+	docstore_close(app->files);
+	app->files = ds;
+	if (!app->max_dossier)
+		app->max_dossier = APP_MAX_DOSSIER_DEFAULT;
+	return MC_OK;
+}
+
+void app_files_limits(struct app *app, int64_t per_file, int64_t per_dossier)
+{
+	if (per_file > 0 && app->files)
+		docstore_set_max_file(app->files, per_file);
+	if (per_dossier > 0)
+		app->max_dossier = per_dossier;
+}
+
+struct docstore *app_docstore(struct app *app) { return app->files; }
+
+/* ---- who may attach and see -------------------------------------------- */
+
+static enum mc_code unknown_dossier(const char *code, struct mc_err *err)
+{
+	return mc_fail(err, MC_ERR_NOT_FOUND, "MaHoSo",
+		       "MaHoSo: dossier \"%s\" is not known",
+		       str_or_empty(code));
+}
+
+/* Staff of the dossier's units, or the operator: the dossier's unit in
+ * *unit (at least 64 bytes). Outside one's units is an unknown code. */
+static enum mc_code may_handle(struct app *app, const struct actor *a,
+			       const char *code, char *unit, size_t cap,
+			       struct mc_err *err)
+{
+	if (!(a->role & (ROLE_STAFF | ROLE_OPERATOR)))
+		return mc_fail(err, MC_ERR_FORBIDDEN, "files",
+			       "files: only staff handle a dossier's files");
+	if (str_empty(code))
+		return mc_fail(err, MC_ERR_INPUT, "MaHoSo",
+			       "MaHoSo: is required");
+	struct dossier d;
+	dossier_init(&d);
+	enum mc_code rc = store_dossier_get(app->st, code, &d, NULL);
+	if (rc == MC_ERR_NOT_FOUND ||
+	    (!rc && (a->role & ROLE_STAFF) &&
+	     !app_in_scope(app, a->unit, d.unit_code)))
+		rc = unknown_dossier(code, err);
+	else if (rc)
+		rc = store_dossier_get(app->st, code, &d, err);
+	if (!rc)
+		snprintf(unit, cap, "%s", d.unit_code);
+	dossier_release(&d);
+	return rc;
+}
+
+static enum mc_code check_request(struct app *app, const struct file_attach *a,
+				  char *name, struct mc_err *err)
+{
+	if (!app->files)
+		return mc_fail(err, MC_ERR_INTERNAL, "files",
+			       "files: the document store is not open");
+	if (!file_role_key(a->role))
+		return mc_fail(err, MC_ERR_INPUT, "role",
+			       "role: must be component, result or supplement");
+	if (a->component && strlen(a->component) > 64)
+		return mc_fail(err, MC_ERR_INPUT, "component",
+			       "component: a code of at most 64 bytes");
+	return filename_clean(str_or_empty(a->name), name,
+			      FILENAME_MAX_BYTES + 1, "name", err);
+}
+
+static enum mc_code over_dossier(const struct app *app, const char *name,
+				 const char *code, int64_t held,
+				 struct mc_err *err)
+{
+	return mc_fail(err, MC_ERR_TOO_LARGE, name,
+		       "%s: dossier %s would hold more than the limit of "
+		       "%.1f MiB per dossier (it holds %.1f MiB)",
+		       name, code, (double)app->max_dossier / MIB,
+		       (double)held / MIB);
+}
+
+/* ---- one reference, inside a transaction ------------------------------- */
+
+static enum mc_code log_attach(struct app *app, const struct actor *actor,
+			       const struct dossier_file *f, const char *unit,
+			       struct mc_err *err)
+{
+	int64_t id;
+	int status;
+	enum mc_code rc =
+		store_dossier_status(app->st, f->dossier_code, &id, &status, err);
+	if (rc)
+		return rc;
+	char note[512];
+	snprintf(note, sizeof(note), "%s%s%s: %s (%.12s, %lld bytes)",
+		 file_role_key(f->role), f->component ? " " : "",
+		 str_or_empty(f->component), f->name, f->sha256,
+		 (long long)f->size);
+	struct dossier_event ev = {
+		.dossier_id = id,
+		.at = f->added_at,
+		.actor = (char *)actor->name,
+		.unit_code = (char *)unit,
+		.old_status = status,
+		.new_status = status,
+		.action = "attach-file",
+		.note = note,
+		.actor_role = (char *)actor_role_name(actor->role),
+		.actor_unit = (char *)actor->unit,
+	};
+	return store_event_append(app->st, &ev, err);
+}
+
+static enum mc_code add_reference(struct app *app, const struct file_attach *a,
+				  const char *name,
+				  const struct docstore_info *info,
+				  struct dossier_file *out, struct mc_err *err)
+{
+	char unit[64];
+	int64_t held;
+	bool present = false;
+	enum mc_code rc =
+		may_handle(app, a->actor, a->dossier_code, unit, sizeof(unit),
+			   err);
+	if (!rc)
+		rc = store_file_bytes(app->st, a->dossier_code, &held, err);
+	if (rc)
+		return rc;
+	struct dossier_file old;
+	if (store_file_get(app->st, a->dossier_code, info->sha256, &old,
+			   NULL) == MC_OK) {
+		present = true; /* the same content adds no bytes */
+		dossier_file_release(&old);
+	}
+	if (!present && held + info->size > app->max_dossier)
+		return over_dossier(app, name, a->dossier_code, held, err);
+	/* under the write lock, which gc takes to remove: a content that
+	 * is there now stays until this transaction commits */
+	if (!docstore_exists(app->files, info->sha256))
+		return mc_fail(err, MC_ERR_BUSY, "files",
+			       "%s: was removed from the store while being "
+			       "attached; send it again",
+			       name);
+	struct dossier_file f = {
+		.dossier_code = (char *)a->dossier_code,
+		.role = a->role,
+		.component = (char *)a->component,
+		.name = (char *)name,
+		.type = (char *)info->type,
+		.size = info->size,
+		.added_by = (char *)a->actor->name,
+		.added_at = (int64_t)time(NULL),
+	};
+	snprintf(f.sha256, sizeof(f.sha256), "%s", info->sha256);
+	if ((rc = store_file_add(app->st, &f, err)) ||
+	    (rc = log_attach(app, a->actor, &f, unit, err)))
+		return rc;
+	if (!out)
+		return MC_OK;
+	memset(out, 0, sizeof(*out));
+	*out = f;
+	out->dossier_code = out->component = out->name = out->type =
+		out->added_by = NULL;
+	if (!str_set(&out->dossier_code, f.dossier_code) ||
+	    !str_set(&out->component, f.component) ||
+	    !str_set(&out->name, f.name) || !str_set(&out->type, f.type) ||
+	    !str_set(&out->added_by, f.added_by)) {
+		dossier_file_release(out);
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	}
+	return MC_OK;
+}
+
+enum mc_code app_file_add_within(struct app *app, const struct file_attach *a,
+				 const struct docstore_info *info,
+				 struct dossier_file *out, struct mc_err *err)
+{
+	char name[FILENAME_MAX_BYTES + 1];
+	enum mc_code rc = check_request(app, a, name, err);
+	return rc ? rc : add_reference(app, a, name, info, out, err);
+}
+
+/* A refused reference: the content it had stored goes again, unless it
+ * was there before or something refers to it now. */
+static void drop_new(struct app *app, const struct docstore_info *info)
+{
+	bool referenced = true;
+	if (info->existed ||
+	    store_file_referenced(app->st, info->sha256, &referenced, NULL) ||
+	    referenced)
+		return;
+	docstore_remove(app->files, info->sha256, NULL);
+}
+
+static enum mc_code commit_reference(struct app *app,
+				     const struct file_attach *a,
+				     const char *name,
+				     const struct docstore_info *info,
+				     struct dossier_file *out,
+				     struct mc_err *err)
+{
+	enum mc_code rc = store_begin(app->st, err);
+	if (!rc) {
+		rc = add_reference(app, a, name, info, out, err);
+		rc = store_finish(app->st, rc, err);
+	}
+	if (rc)
+		drop_new(app, info);
+	return rc;
+}
+
+/* ---- streaming in ------------------------------------------------------ */
+
+struct app_upload {
+	struct app *app;
+	struct file_attach a;
+	char name[FILENAME_MAX_BYTES + 1];
+	char code[80], component[80];
+	struct docstore_put *put;
+	int64_t held;        /* the dossier's bytes when it began */
+	bool dossier_limits; /* what is left of the dossier's limit is the
+				smaller */
+};
+
+enum mc_code app_file_begin(struct app *app, const struct file_attach *a,
+			    struct app_upload **out, struct mc_err *err)
+{
+	struct app_upload *u = calloc(1, sizeof(*u));
+	if (!u)
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	char unit[64];
+	u->app = app;
+	u->a = *a;
+	enum mc_code rc = check_request(app, a, u->name, err);
+	if (!rc)
+		rc = may_handle(app, a->actor, a->dossier_code, unit,
+				sizeof(unit), err);
+	if (!rc)
+		rc = store_file_bytes(app->st, a->dossier_code, &u->held, err);
+	int64_t left = app->max_dossier - u->held;
+	if (!rc && left <= 0)
+		rc = over_dossier(app, u->name, a->dossier_code, u->held, err);
+	if (!rc) {
+		snprintf(u->code, sizeof(u->code), "%s", a->dossier_code);
+		snprintf(u->component, sizeof(u->component), "%s",
+			 str_or_empty(a->component));
+		u->a.dossier_code = u->code;
+		u->a.component = a->component ? u->component : NULL;
+		u->a.name = u->name;
+		u->dossier_limits = left < docstore_max_file(app->files);
+		rc = docstore_put_begin(app->files, u->name, left, &u->put,
+					err);
+	}
+	if (rc) {
+		free(u);
+		return rc;
+	}
+	*out = u;
+	return MC_OK;
+}
+
+enum mc_code app_file_write(struct app_upload *u, const void *buf, size_t n,
+			    struct mc_err *err)
+{
+	enum mc_code rc = docstore_put_write(u->put, buf, n, err);
+	if (rc == MC_ERR_TOO_LARGE && u->dossier_limits)
+		rc = over_dossier(u->app, u->name, u->code, u->held, err);
+	return rc;
+}
+
+enum mc_code app_file_end(struct app_upload *u, struct dossier_file *out,
+			  struct mc_err *err)
+{
+	struct docstore_info info;
+	enum mc_code rc = docstore_put_end(u->put, &info, err);
+	if (!rc)
+		rc = commit_reference(u->app, &u->a, u->name, &info, out, err);
+	free(u);
+	return rc;
+}
+
+void app_file_abort(struct app_upload *u)
+{
+	if (!u)
+		return;
+	docstore_put_abort(u->put);
+	free(u);
+}
+
+enum mc_code app_file_attach(struct app *app, const struct file_attach *a,
+			     int fd, struct dossier_file *out,
+			     struct mc_err *err)
+{
+	struct app_upload *u;
+	enum mc_code rc = app_file_begin(app, a, &u, err);
+	if (rc)
+		return rc;
+	rc = docstore_put_fd(u->put, fd, err);
+	if (rc == MC_ERR_TOO_LARGE && u->dossier_limits)
+		rc = over_dossier(app, u->name, u->code, u->held, err);
+	if (rc) {
+		app_file_abort(u);
+		return rc;
+	}
+	return app_file_end(u, out, err);
+}
+
+enum mc_code app_files_list(struct app *app, const struct actor *actor,
+			    const char *dossier_code, store_file_fn fn,
+			    void *ctx, struct mc_err *err)
+{
+	char unit[64];
+	bool opened = store_read_begin(app->st);
+	enum mc_code rc = may_handle(app, actor, dossier_code, unit,
+				     sizeof(unit), err);
+	if (!rc)
+		rc = store_file_each(app->st, dossier_code, fn, ctx, err);
+	store_read_end(app->st, opened);
+	return rc;
+}
+
+/* ---- the operator's collection and check ------------------------------- */
+
+struct hashes {
+	char (*h)[DOCSTORE_HASH_HEX + 1];
+	int64_t *size; /* per hash, from a reference; -1 unknown */
+	size_t n, cap, n_size, cap_size;
+};
+
+static enum mc_code collect_stored(const char *sha256, void *ctx,
+				   struct mc_err *err)
+{
+	struct hashes *x = ctx;
+	char(*slot)[DOCSTORE_HASH_HEX + 1] = ARRAY_PUSH(x->h, x->n, x->cap);
+	if (!slot)
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	memcpy(*slot, sha256, DOCSTORE_HASH_HEX + 1);
+	return MC_OK;
+}
+
+static void hashes_release(struct hashes *x)
+{
+	free(x->h);
+	free(x->size);
+	memset(x, 0, sizeof(*x));
+}
+
+static enum mc_code gc_one(struct app *app, const char *sha256, int64_t cut,
+			   struct files_gc *out, struct mc_err *err)
+{
+	/* the write lock keeps a reference from committing meanwhile */
+	enum mc_code rc = store_begin(app->st, err);
+	if (rc)
+		return rc;
+	bool referenced = true;
+	int64_t mtime = 0, size = 0;
+	rc = store_file_referenced(app->st, sha256, &referenced, err);
+	if (!rc && !referenced)
+		rc = docstore_mtime(app->files, sha256, &mtime, err);
+	bool old = !rc && !referenced && mtime <= cut;
+	if (old) {
+		int fd;
+		if (docstore_open(app->files, sha256, &fd, NULL) == MC_OK) {
+			size = lseek(fd, 0, SEEK_END);
+			close(fd);
+		}
+		rc = docstore_remove(app->files, sha256, err);
+	}
+	store_finish(app->st, MC_OK, NULL);
+	if (rc == MC_ERR_NOT_FOUND) /* removed by another gc meanwhile */
+		return MC_OK;
+	if (!rc && old) {
+		out->removed++;
+		out->bytes_removed += size;
+	} else if (!rc)
+		out->kept++;
+	return rc;
+}
+
+enum mc_code app_files_gc(struct app *app, int64_t grace, struct files_gc *out,
+			  struct mc_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	if (!app->files)
+		return mc_fail(err, MC_ERR_INTERNAL, "files",
+			       "files: the document store is not open");
+	struct hashes x = {0};
+	enum mc_code rc = docstore_list(app->files, collect_stored, &x, err);
+	int64_t cut = (int64_t)time(NULL) - grace;
+	for (size_t i = 0; !rc && i < x.n; i++)
+		rc = gc_one(app, x.h[i], cut, out, err);
+	hashes_release(&x);
+	return rc;
+}
+
+static int collect_ref(const struct dossier_file *f, void *ctx)
+{
+	struct hashes *x = ctx; /* by hash: a repeat follows its first */
+	if (x->n && strcmp(x->h[x->n - 1], f->sha256) == 0)
+		return 0;
+	int64_t *size = ARRAY_PUSH(x->size, x->n_size, x->cap_size);
+	if (!size || collect_stored(f->sha256, x, NULL))
+		return 1;
+	*size = f->size;
+	return 0;
+}
+
+static int by_hash(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+static void check_content(struct app *app, const char *sha256, int64_t want,
+			  files_problem_fn problem, void *ctx,
+			  struct files_check *out)
+{
+	struct mc_err e = {0};
+	int64_t size = 0;
+	enum mc_code rc = docstore_read(app->files, sha256, -1, &size, &e);
+	out->bytes += size;
+	if (!rc && want >= 0 && size != want)
+		rc = mc_fail(&e, MC_ERR_STATE, "sha256",
+			     "%s: holds %lld bytes, its references say %lld",
+			     sha256, (long long)size, (long long)want);
+	if (rc == MC_ERR_NOT_FOUND) {
+		out->missing++;
+		mc_fail(&e, MC_ERR_NOT_FOUND, "sha256",
+			"%s: referred to by a dossier but not in the store",
+			sha256);
+	} else if (rc)
+		out->bad++;
+	if (rc && problem)
+		problem(&e, ctx);
+}
+
+enum mc_code app_files_check(struct app *app, files_problem_fn problem,
+			     void *ctx, struct files_check *out,
+			     struct mc_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	if (!app->files)
+		return mc_fail(err, MC_ERR_INTERNAL, "files",
+			       "files: the document store is not open");
+	struct hashes refs = {0}, stored = {0};
+	enum mc_code rc = store_file_each(app->st, NULL, collect_ref, &refs, err);
+	if (!rc && refs.n != refs.n_size)
+		rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	for (size_t i = 0; !rc && i < refs.n; i++)
+		check_content(app, refs.h[i], refs.size[i], problem, ctx, out);
+	out->referenced = (long)refs.n;
+	if (!rc)
+		rc = docstore_list(app->files, collect_stored, &stored, err);
+	for (size_t i = 0; !rc && i < stored.n; i++) {
+		out->stored++;
+		if (!refs.n || !bsearch(stored.h[i], refs.h, refs.n,
+					sizeof(*refs.h), by_hash))
+			check_content(app, stored.h[i], -1, problem, ctx, out);
+	}
+	hashes_release(&refs);
+	hashes_release(&stored);
+	return rc;
+}

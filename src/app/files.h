@@ -1,0 +1,106 @@
+/*
+ * files.h - the files of dossiers (app/files.c): putting a file into the
+ * document store and referring a dossier to it in one step, within the
+ * limits per file and per dossier; listing a dossier's files; and the
+ * operator's collection (`files gc`) and check (`files check`).
+ * docs/internals/docstore.md, "References".
+ *
+ * A reference is written only after its content is durable in the
+ * document store, inside the write transaction that checks the actor and
+ * the dossier's limit and logs the step: a crash leaves at most a file
+ * that nothing refers to, which gc removes after its grace period.
+ */
+#ifndef MC_APP_FILES_H
+#define MC_APP_FILES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/app.h"
+#include "core/dossier_file.h"
+
+struct docstore;
+struct docstore_info;
+
+#define APP_MAX_DOSSIER_DEFAULT (100 * 1024 * 1024) /* bytes per dossier */
+#define APP_FILES_GRACE_DEFAULT (24 * 3600)         /* seconds, for gc */
+
+/* Open the document store in dir for app (created, one level, when
+ * missing); closed by app_close. Limits per file and per dossier take
+ * their defaults until app_files_limits. */
+enum mc_code app_files_open(struct app *app, const char *dir,
+			    struct mc_err *err);
+/* Bytes per file and per dossier (0 keeps the one set). */
+void app_files_limits(struct app *app, int64_t per_file, int64_t per_dossier);
+
+/* What is being attached: to which dossier, as what, named how (as the
+ * person gave it; cleaned here with filename_clean), by whom. Staff may
+ * attach to the dossiers of their units, the operator to any; a dossier
+ * outside the actor's units is refused as an unknown code. */
+struct file_attach {
+	const char *dossier_code;
+	enum file_role role;
+	const char *component; /* the component's code; NULL for none */
+	const char *name;
+	const struct actor *actor;
+};
+
+/* A file streaming in: begin checks the actor, the dossier and the
+ * name and opens the document store's temporary file; write adds bytes
+ * (refusing the first piece past the limit per file or what is left of
+ * the dossier's); end makes the content durable and commits the
+ * reference (*out, may be NULL, the stored row); abort drops it. end and
+ * abort free the upload; after a failed write, abort. */
+struct app_upload;
+enum mc_code app_file_begin(struct app *app, const struct file_attach *a,
+			    struct app_upload **out, struct mc_err *err);
+enum mc_code app_file_write(struct app_upload *u, const void *buf, size_t n,
+			    struct mc_err *err);
+enum mc_code app_file_end(struct app_upload *u, struct dossier_file *out,
+			  struct mc_err *err);
+void app_file_abort(struct app_upload *u);
+
+/* The same from a file descriptor read to its end. */
+enum mc_code app_file_attach(struct app *app, const struct file_attach *a,
+			     int fd, struct dossier_file *out,
+			     struct mc_err *err);
+
+/* Inside the caller's write transaction: refer a->dossier_code to
+ * content already put in app's document store (info, from docstore_put
+ * on app_docstore(app)), within the dossier's limit, and log it. For an
+ * operation that attaches a file as one of its steps (a result at
+ * finishing). The name is cleaned here. */
+enum mc_code app_file_add_within(struct app *app, const struct file_attach *a,
+				 const struct docstore_info *info,
+				 struct dossier_file *out, struct mc_err *err);
+
+/* The document store app_files_open opened (NULL before). */
+struct docstore *app_docstore(struct app *app);
+
+/* The files of a dossier the actor may see, in the order they came. */
+enum mc_code app_files_list(struct app *app, const struct actor *actor,
+			    const char *dossier_code, store_file_fn fn,
+			    void *ctx, struct mc_err *err);
+
+/* Remove every stored file that no dossier refers to and that was last
+ * put more than `grace` seconds before now (an upload in progress is
+ * younger than that). */
+struct files_gc {
+	long kept, removed;
+	int64_t bytes_removed;
+};
+enum mc_code app_files_gc(struct app *app, int64_t grace, struct files_gc *out,
+			  struct mc_err *err);
+
+/* Every referenced file present and hashing to its name, and every
+ * stored file hashing to its name. problem is called for each fault. */
+struct files_check {
+	long referenced, missing, bad, stored;
+	int64_t bytes;
+};
+typedef void (*files_problem_fn)(const struct mc_err *e, void *ctx);
+enum mc_code app_files_check(struct app *app, files_problem_fn problem,
+			     void *ctx, struct files_check *out,
+			     struct mc_err *err);
+
+#endif

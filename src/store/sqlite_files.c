@@ -1,0 +1,195 @@
+/*
+ * sqlite_files.c - the files dossiers refer to (schema migration 17):
+ * one row per reference of a dossier to a hash in the document store,
+ * and one per opening of such a file by staff. Written a few times per
+ * dossier: statements are prepared per call, like sqlite_index.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/sqlite_int.h"
+#include "store/store.h"
+
+#define FILE_COLS                                                        \
+	"d.code, f.id, f.role, f.component, f.sha256, f.name, f.type,"  \
+	" f.size, f.added_by, f.added_at"
+
+static enum mc_code prep(struct store *st, const char *sql, sqlite3_stmt **s,
+			 struct mc_err *err)
+{
+	return store_prepare(st, sql, s, "preparing a file statement", err);
+}
+
+static enum mc_code dossier_id(struct store *st, const char *code, int64_t *id,
+			       struct mc_err *err)
+{
+	int status;
+	return store_dossier_status(st, code, id, &status, err);
+}
+
+enum mc_code store_file_add(struct store *st, struct dossier_file *f,
+			    struct mc_err *err)
+{
+	int64_t id;
+	sqlite3_stmt *s;
+	enum mc_code rc = dossier_id(st, f->dossier_code, &id, err);
+	if (!rc)
+		rc = prep(st,
+			  "INSERT INTO dossier_files(dossier_id, role,"
+			  " component, sha256, name, type, size, added_by,"
+			  " added_at) VALUES(?,?,coalesce(?, ''),?,?,?,?,?,?)"
+			  " ON CONFLICT DO NOTHING RETURNING id",
+			  &s, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, id);
+	bind_text(s, 2, file_role_key(f->role));
+	bind_text(s, 3, f->component);
+	bind_text(s, 4, f->sha256);
+	bind_text(s, 5, f->name);
+	bind_text(s, 6, f->type);
+	sqlite3_bind_int64(s, 7, f->size);
+	bind_text(s, 8, f->added_by);
+	sqlite3_bind_int64(s, 9, f->added_at);
+	int step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		f->id = sqlite3_column_int64(s, 0);
+	else if (step == SQLITE_DONE) {
+		sqlite3_finalize(s);
+		return mc_fail(err, MC_ERR_CONFLICT, "sha256",
+			       "%s: dossier %s holds this file already",
+			       str_or_empty(f->name), f->dossier_code);
+	}
+	return store_step_done(st, s, step, "storing a file reference", err);
+}
+
+static bool read_file_row(sqlite3_stmt *s, struct dossier_file *f)
+{
+	bool ok = true;
+	memset(f, 0, sizeof(*f));
+	f->dossier_code = column_strdup(s, 0, &ok);
+	f->id = sqlite3_column_int64(s, 1);
+	f->role = file_role_by_key((const char *)sqlite3_column_text(s, 2));
+	const unsigned char *c = sqlite3_column_text(s, 3);
+	if (c && *c)
+		f->component = column_strdup(s, 3, &ok);
+	const unsigned char *h = sqlite3_column_text(s, 4);
+	snprintf(f->sha256, sizeof(f->sha256), "%s", h ? (const char *)h : "");
+	f->name = column_strdup(s, 5, &ok);
+	f->type = column_strdup(s, 6, &ok);
+	f->size = sqlite3_column_int64(s, 7);
+	f->added_by = column_strdup(s, 8, &ok);
+	f->added_at = sqlite3_column_int64(s, 9);
+	return ok;
+}
+
+static enum mc_code each_row(struct store *st, sqlite3_stmt *s,
+			     store_file_fn fn, void *ctx, struct mc_err *err)
+{
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct dossier_file f;
+		bool ok = read_file_row(s, &f);
+		int stop = ok ? fn(&f, ctx) : 1;
+		dossier_file_release(&f);
+		if (!ok) {
+			sqlite3_finalize(s);
+			return store_nomem(err, "reading file references");
+		}
+		if (stop) {
+			sqlite3_finalize(s);
+			return MC_OK;
+		}
+	}
+	return store_step_done(st, s, step, "reading file references", err);
+}
+
+enum mc_code store_file_each(struct store *st, const char *dossier_code,
+			     store_file_fn fn, void *ctx, struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	enum mc_code rc = prep(
+		st,
+		dossier_code
+			? "SELECT " FILE_COLS " FROM dossier_files f JOIN"
+			  " dossiers d ON d.id = f.dossier_id"
+			  " WHERE d.code = ? ORDER BY f.id"
+			: "SELECT " FILE_COLS " FROM dossier_files f JOIN"
+			  " dossiers d ON d.id = f.dossier_id"
+			  " ORDER BY f.sha256, f.id",
+		&s, err);
+	if (rc)
+		return rc;
+	if (dossier_code)
+		bind_text(s, 1, dossier_code);
+	return each_row(st, s, fn, ctx, err);
+}
+
+enum mc_code store_file_get(struct store *st, const char *dossier_code,
+			    const char *sha256, struct dossier_file *out,
+			    struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	enum mc_code rc = prep(st,
+			       "SELECT " FILE_COLS " FROM dossier_files f"
+			       " JOIN dossiers d ON d.id = f.dossier_id"
+			       " WHERE d.code = ? AND f.sha256 = ?"
+			       " ORDER BY f.id LIMIT 1",
+			       &s, err);
+	if (rc)
+		return rc;
+	bind_text(s, 1, dossier_code);
+	bind_text(s, 2, sha256);
+	int step = sqlite3_step(s);
+	if (step == SQLITE_ROW) {
+		bool ok = read_file_row(s, out);
+		sqlite3_finalize(s);
+		if (!ok) {
+			dossier_file_release(out);
+			return store_nomem(err, "reading a file reference");
+		}
+		return MC_OK;
+	}
+	if (step == SQLITE_DONE) {
+		sqlite3_finalize(s);
+		return mc_fail(err, MC_ERR_NOT_FOUND, "sha256",
+			       "%s: dossier %s holds no such file", sha256,
+			       dossier_code);
+	}
+	return store_step_done(st, s, step, "reading a file reference", err);
+}
+
+enum mc_code store_file_bytes(struct store *st, const char *dossier_code,
+			      int64_t *bytes, struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	enum mc_code rc = prep(st,
+			       "SELECT coalesce(sum(size), 0) FROM (SELECT"
+			       " DISTINCT f.sha256, f.size FROM dossier_files f"
+			       " JOIN dossiers d ON d.id = f.dossier_id"
+			       " WHERE d.code = ?)",
+			       &s, err);
+	if (rc)
+		return rc;
+	bind_text(s, 1, dossier_code);
+	int step = sqlite3_step(s);
+	*bytes = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	return store_step_done(st, s, step, "adding up a dossier's files", err);
+}
+
+enum mc_code store_file_referenced(struct store *st, const char *sha256,
+				   bool *yes, struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	enum mc_code rc = prep(st,
+			       "SELECT EXISTS(SELECT 1 FROM dossier_files"
+			       " WHERE sha256 = ?)",
+			       &s, err);
+	if (rc)
+		return rc;
+	bind_text(s, 1, sha256);
+	int step = sqlite3_step(s);
+	*yes = step == SQLITE_ROW && sqlite3_column_int(s, 0);
+	return store_step_done(st, s, step, "looking up a file reference", err);
+}
