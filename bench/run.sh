@@ -246,11 +246,14 @@ stage_done import.duckdb
 
 # ---- the reports ------------------------------------------------------
 # Rows as key and counts, all-zero rows dropped (plain SQL has no row for
-# an idle unit), sorted; motcua's CSV loses its names and total line.
+# an idle unit), sorted; motcua's CSV (the dialect of docs/internals/csv.md:
+# ';' between fields, decimal commas, CRLF) loses its names and total line
+# and is written back with ',' between fields and '.' in decimals.
 norm() { awk -F, '{z=1; for (i=2;i<NF;i++) if ($i!=0) z=0} !z' | sort; }
 norm_motcua() {
-	tail -n +2 | grep -v ',"Tổng cộng",' |
-		sed -E 's/^("[^"]*"),"([^"]|"")*",/\1,/' | tr -d '"' | norm
+	tr -d '\r' | tail -n +2 | grep -v ';"Tổng cộng";' |
+		sed -E 's/^("[^"]*");"([^"]|"")*";/\1;/' | tr -d '"' |
+		tr ',;' '.,' | norm
 }
 same() { # same NAME ENGINE: $dir/NAME.ENGINE.cmp equals motcua's
 	if ! cmp -s "$dir/$1.motcua.cmp" "$dir/$1.$2.cmp"; then

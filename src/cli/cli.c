@@ -102,6 +102,19 @@ int cli_fail(const struct mc_err *err)
 	return mc_code_exit_status(err->code);
 }
 
+int cli_put(struct strbuf *sb)
+{
+	bool oom = sb->oom;
+	bool ok = !oom &&
+		  fwrite(sb->buf ? sb->buf : "", 1, sb->len, stdout) == sb->len;
+	strbuf_release(sb);
+	if (ok)
+		return 0;
+	fprintf(stderr, "motcua: %s\n",
+		oom ? "out of memory" : "cannot write the output");
+	return 1;
+}
+
 int cli_usage(const char *fmt, ...)
 {
 	va_list ap;

@@ -12,8 +12,8 @@
 #include "app/app.h"
 #include "cli/opt.h"
 #include "core/error.h"
+#include "core/str.h"
 #include "store/store.h"
-
 
 /* The database path: --db, else $MOTCUA_DB, else motcua.db. */
 const char *cli_db_path(const char *db_opt);
@@ -34,6 +34,9 @@ int64_t cli_now(void);
  * `as_of` (to the minute, Vietnam time); nothing for an ended period. */
 void cli_print_as_of(int64_t as_of);
 
+/* Write sb to stdout and release it: 0, or 1 after saying why when it
+ * ran out of memory or the write failed. */
+int cli_put(struct strbuf *sb);
 
 /* Shared by `report` and `summary`: --cutoff DAY (1-28) into *cutoff
  * when given; --level NAME and --min-resolved N into *level and *min

@@ -104,14 +104,19 @@ static int run(const struct args *a, struct index_query *q)
 		index_table_release(&t);
 		return rc ? cli_fail(&err) : 0;
 	}
-	if (strcmp(a->format, "json") == 0)
+	int out = 0;
+	if (strcmp(a->format, "json") == 0) {
 		print_json(&t);
-	else if (strcmp(a->format, "csv") == 0)
-		index_csv_write(stdout, &t);
-	else
+	} else if (strcmp(a->format, "csv") == 0) {
+		struct strbuf sb;
+		strbuf_init(&sb);
+		index_csv_write(&t, &sb);
+		out = cli_put(&sb);
+	} else {
 		index_text_write(stdout, &t);
+	}
 	index_table_release(&t);
-	return fflush(stdout) == 0 ? 0 : 1;
+	return fflush(stdout) == 0 ? out : 1;
 }
 
 int cmd_index(int argc, char **argv)

@@ -77,15 +77,7 @@ static int write_list(const struct quality_list *l, const char *format)
 	} else {
 		quality_csv_write(l, &sb);
 	}
-	int status = 0;
-	if (sb.oom) {
-		fprintf(stderr, "motcua: out of memory\n");
-		status = 1;
-	} else if (sb.len) {
-		fwrite(sb.buf, 1, sb.len, stdout);
-	}
-	strbuf_release(&sb);
-	return status;
+	return cli_put(&sb);
 }
 
 int cmd_quality(int argc, char **argv)

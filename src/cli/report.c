@@ -73,9 +73,12 @@ static int emit(const struct report *rep, const char *format, bool figures)
 {
 	if (strcmp(format, "json") == 0)
 		print_json(rep);
-	else if (strcmp(format, "csv") == 0)
-		report_csv_write(stdout, rep, figures);
-	else
+	else if (strcmp(format, "csv") == 0) {
+		struct strbuf sb;
+		strbuf_init(&sb);
+		report_csv_write(rep, figures, &sb);
+		return cli_put(&sb);
+	} else
 		report_text_write(stdout, rep, figures);
 	return 0;
 }
@@ -130,8 +133,7 @@ int cmd_report(int argc, char **argv)
 		report_release(&rep);
 		return cli_fail(&err);
 	}
-	if (!xlsx)
-		emit(&rep, a.format, a.figures);
+	int out = xlsx ? 0 : emit(&rep, a.format, a.figures);
 	report_release(&rep);
-	return fflush(stdout) == 0 ? 0 : 1;
+	return fflush(stdout) == 0 ? out : 1;
 }

@@ -19,6 +19,8 @@
 #include "core/civil.h"
 #include "http/http_int.h"
 #include "io/index_json.h"
+#include "io/index_text.h"
+#include "io/index_xlsx.h"
 
 #define DEFAULT_MIN_DOSSIERS 30
 
@@ -96,22 +98,49 @@ static bool index_query_of(struct http_req *r, struct index_query *q)
 	return (q->unit = scoped_unit(r, NULL)) != NULL;
 }
 
+static enum mc_code index_book(const void *t, const char *path,
+			       struct mc_err *err)
+{
+	return index_xlsx_write(t, path, err);
+}
+
+/* The index as `motcua index --format json` writes it, with format=csv
+ * or xlsx as the bytes of --format csv or xlsx, saved as
+ * chi-so-FROM-TO.EXT. */
 void h_index(struct http_req *r)
 {
 	struct index_query q;
 	struct index_table t;
 	struct mc_err err;
+	const char *format = http_query(r, "format");
+	if (format && strcmp(format, "json") && strcmp(format, "csv") &&
+	    strcmp(format, "xlsx")) {
+		http_reply_error(r, 400, "invalid_input", "format",
+				 "format: is not json, csv or xlsx");
+		return;
+	}
 	if (!index_query_of(r, &q))
 		return;
 	if (app_index(r->app, &q, &t, &err)) {
 		http_reply_mc(r, &err);
 		return;
 	}
+	char name[96], from[CIVIL_BUF], to[CIVIL_BUF];
+	snprintf(name, sizeof(name), "chi-so-%s-%s.%s",
+		 civil_format_date(t.period.from, from),
+		 civil_format_date(t.period.to, to), format ? format : "json");
 	struct strbuf sb;
 	strbuf_init(&sb);
-	index_json_write(&t, &sb);
+	if (format && strcmp(format, "xlsx") == 0) {
+		http_reply_workbook(r, name, index_book, &t);
+	} else if (format && strcmp(format, "csv") == 0) {
+		index_csv_write(&t, &sb);
+		http_reply_attachment(r, HTTP_CSV_TYPE, name, &sb);
+	} else {
+		index_json_write(&t, &sb);
+		reply_strbuf(r, 200, &sb);
+	}
 	index_table_release(&t);
-	reply_strbuf(r, 200, &sb);
 }
 
 /* ---- targets ------------------------------------------------------------ */

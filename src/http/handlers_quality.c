@@ -39,20 +39,13 @@ void h_quality(struct http_req *r)
 	}
 	struct strbuf sb;
 	strbuf_init(&sb);
-	bool csv = format && strcmp(format, "csv") == 0;
-	if (csv)
+	if (format && strcmp(format, "csv") == 0) {
 		quality_csv_write(&l, &sb);
-	else
+		http_reply_attachment(r, HTTP_CSV_TYPE,
+				      "chat-luong-du-lieu.csv", &sb);
+	} else {
 		quality_json_write(&l, &sb);
-	quality_list_release(&l);
-	if (!csv) {
 		http_reply_strbuf(r, 200, &sb); /* 500 when out of memory */
-		return;
 	}
-	if (sb.oom)
-		http_reply_error(r, 500, "internal", "", "out of memory");
-	else
-		http_reply_text(r, 200, "text/csv; charset=utf-8",
-				sb.buf ? sb.buf : "", sb.len);
-	strbuf_release(&sb);
+	quality_list_release(&l);
 }

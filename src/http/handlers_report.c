@@ -9,14 +9,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "app/report.h"
 #include "app/summary.h"
 #include "core/civil.h"
 #include "http/http_int.h"
 #include "io/report_json.h"
+#include "io/report_text.h"
 #include "io/report_xlsx.h"
 #include "io/summary.h"
 
@@ -109,82 +108,67 @@ bool http_report_figures(struct http_req *r, struct report_query *q)
 	return true;
 }
 
-#define XLSX_TYPE \
-	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-/* The whole of file f into sb (false when reading fails). */
-static bool slurp(FILE *f, struct strbuf *sb)
+static enum mc_code report_book(const void *rep, const char *path,
+				struct mc_err *err)
 {
-	char buf[8192];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(sb, buf, n);
-	return !ferror(f) && !sb->oom;
+	return report_xlsx_write(rep, path, err);
 }
 
-/* The report as the workbook of `motcua report --format xlsx`, as an
- * attachment named after the form and the period. libxlsxwriter writes
- * a file: it is made in the temporary directory and removed at once. */
-static void reply_xlsx(struct http_req *r, const struct report *rep)
+/* The file name of the report in a format: mau-II.06a-FROM-TO.EXT. */
+static void file_name(const struct report *rep, const char *ext, char *buf,
+		      size_t n)
 {
-	const char *dir = getenv("TMPDIR");
-	char path[512], from[CIVIL_BUF], to[CIVIL_BUF], disp[128];
-	snprintf(path, sizeof(path), "%s/motcua-report-XXXXXX",
-		 dir && *dir ? dir : "/tmp");
-	int fd = mkstemp(path);
-	struct mc_err err;
-	struct strbuf sb;
-	strbuf_init(&sb);
-	bool ok = fd >= 0 && report_xlsx_write(rep, path, &err) == MC_OK;
-	FILE *f = ok ? fopen(path, "rb") : NULL;
-	ok = f && slurp(f, &sb);
-	if (f)
-		fclose(f);
-	if (fd >= 0) {
-		close(fd);
-		unlink(path);
-	}
-	if (!ok) {
-		strbuf_release(&sb);
-		http_reply_error(r, 500, "internal", "format",
-				 "format: the workbook could not be written");
-		return;
-	}
-	http_reply_text(r, 200, XLSX_TYPE, sb.buf, sb.len);
-	snprintf(disp, sizeof(disp),
-		 "attachment; filename=\"mau-II.06a-%s-%s.xlsx\"",
+	char from[CIVIL_BUF], to[CIVIL_BUF];
+	snprintf(buf, n, "mau-II.06a-%s-%s.%s",
 		 civil_format_date(rep->period.from, from),
-		 civil_format_date(rep->period.to, to));
-	if (r->resp)
-		MHD_add_response_header(r->resp, "Content-Disposition", disp);
-	strbuf_release(&sb);
+		 civil_format_date(rep->period.to, to), ext);
+}
+
+/* figures=0|1 (the figure columns in the CSV, as --figures). */
+static bool figures_of(struct http_req *r, bool *figures)
+{
+	const char *f = http_query(r, "figures");
+	if (f && strcmp(f, "0") && strcmp(f, "1"))
+		return bad(r, "figures", "is not 0 or 1");
+	*figures = f && strcmp(f, "1") == 0;
+	return true;
 }
 
 /* Answer with the report as `motcua report --format json` writes it,
- * or with format=xlsx as its workbook. */
+ * with format=csv as its CSV and format=xlsx as its workbook (the
+ * bytes of the same command with --format csv or xlsx). */
 void http_reply_report(struct http_req *r, const struct report_query *q)
 {
 	const char *format = http_query(r, "format");
-	if (format && strcmp(format, "json") && strcmp(format, "xlsx")) {
-		bad(r, "format", "is not json or xlsx");
+	bool figures;
+	if (format && strcmp(format, "json") && strcmp(format, "csv") &&
+	    strcmp(format, "xlsx")) {
+		bad(r, "format", "is not json, csv or xlsx");
 		return;
 	}
+	if (!figures_of(r, &figures))
+		return;
 	struct report rep;
 	struct mc_err err;
 	if (app_report(r->app, q, &rep, &err)) {
 		http_reply_mc(r, &err);
 		return;
 	}
-	if (format && strcmp(format, "xlsx") == 0) {
-		reply_xlsx(r, &rep);
-		report_release(&rep);
-		return;
-	}
+	char name[96];
 	struct strbuf sb;
 	strbuf_init(&sb);
-	report_json_write(&rep, &sb);
+	if (format && strcmp(format, "xlsx") == 0) {
+		file_name(&rep, "xlsx", name, sizeof(name));
+		http_reply_workbook(r, name, report_book, &rep);
+	} else if (format && strcmp(format, "csv") == 0) {
+		file_name(&rep, "csv", name, sizeof(name));
+		report_csv_write(&rep, figures, &sb);
+		http_reply_attachment(r, HTTP_CSV_TYPE, name, &sb);
+	} else {
+		report_json_write(&rep, &sb);
+		http_reply_strbuf(r, 200, &sb); /* 500 when out of memory */
+	}
 	report_release(&rep);
-	http_reply_strbuf(r, 200, &sb); /* 500 when sb ran out of memory */
 }
 
 /* The unit asked for (the account's by default), or false after 403. */

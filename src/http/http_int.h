@@ -238,6 +238,22 @@ void http_reply_strbuf(struct http_req *r, int status, struct strbuf *sb);
 /* Reply with text (copied) of a content type. */
 void http_reply_text(struct http_req *r, int status, const char *type,
 		     const char *text, size_t len);
+
+/* Files to save, as attachments. */
+#define HTTP_CSV_TYPE "text/csv; charset=utf-8"
+#define HTTP_XLSX_TYPE \
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+/* Reply 200 with the bytes of sb (released) as a file to save under
+ * filename; 500 when sb ran out of memory. */
+void http_reply_attachment(struct http_req *r, const char *type,
+			   const char *filename, struct strbuf *sb);
+/* A workbook writer (report_xlsx_write, index_xlsx_write) for what. */
+typedef enum mc_code (*http_workbook_fn)(const void *what, const char *path,
+					 struct mc_err *err);
+/* Reply with the workbook write() makes of what, as an attachment. */
+void http_reply_workbook(struct http_req *r, const char *filename,
+			 http_workbook_fn write, const void *what);
+
 /* {"error":{"code","message","field"}} */
 void http_reply_error(struct http_req *r, int status, const char *code,
 		      const char *field, const char *fmt, ...)

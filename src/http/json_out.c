@@ -1,12 +1,16 @@
 /*
  * json_out.c - answers: JSON values, the one error shape
  * {"error":{"code","message","field"}}, the one mapping from mc_code to an
- * HTTP status, and small readers of query arguments and JSON bodies.
+ * HTTP status, files to save (a CSV, a workbook: libxlsxwriter writes
+ * only to a file, so each is made in the temporary directory, read back
+ * and removed at once), and small readers of query arguments and JSON
+ * bodies.
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/civil.h"
 #include "http/http_int.h"
@@ -83,6 +87,67 @@ void http_reply_text(struct http_req *r, int status, const char *type,
 		     MHD_create_response_from_buffer(len, (void *)text,
 						     MHD_RESPMEM_MUST_COPY),
 		     type, text, len);
+}
+
+/* ---- files to save ---------------------------------------------------- */
+
+static void disposition(struct http_req *r, const char *filename)
+{
+	char disp[192];
+	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", filename);
+	http_add_header(r, "Content-Disposition", disp);
+}
+
+void http_reply_attachment(struct http_req *r, const char *type,
+			   const char *filename, struct strbuf *sb)
+{
+	if (sb->oom) {
+		strbuf_release(sb);
+		http_reply_error(r, 500, "out_of_memory", "", "out of memory");
+		return;
+	}
+	http_reply_text(r, 200, type, sb->buf ? sb->buf : "", sb->len);
+	strbuf_release(sb);
+	disposition(r, filename);
+}
+
+/* The whole of file f into sb (false when reading fails). */
+static bool slurp(FILE *f, struct strbuf *sb)
+{
+	char buf[8192];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(sb, buf, n);
+	return !ferror(f) && !sb->oom;
+}
+
+void http_reply_workbook(struct http_req *r, const char *filename,
+			 http_workbook_fn write, const void *what)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[512];
+	snprintf(path, sizeof(path), "%s/motcua-book-XXXXXX",
+		 dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path);
+	struct mc_err err;
+	struct strbuf sb;
+	strbuf_init(&sb);
+	bool ok = fd >= 0 && write(what, path, &err) == MC_OK;
+	FILE *f = ok ? fopen(path, "rb") : NULL;
+	ok = f && slurp(f, &sb);
+	if (f)
+		fclose(f);
+	if (fd >= 0) {
+		close(fd);
+		unlink(path);
+	}
+	if (!ok) {
+		strbuf_release(&sb);
+		http_reply_error(r, 500, "internal", "format",
+				 "format: the workbook could not be written");
+		return;
+	}
+	http_reply_attachment(r, HTTP_XLSX_TYPE, filename, &sb);
 }
 
 static void reply_error_v(struct http_req *r, int status, const char *code,

@@ -128,8 +128,9 @@ const struct http_route http_routes[] = {
 	 "restated:1 for merged units shown as their successors;"
 	 "level:province|district|commune for every unit of that level;"
 	 "min_resolved:1-1000000 resolved to be ranked (default 1);"
-	 "format:json|xlsx (default json; xlsx: the workbook of motcua "
-	 "report --format xlsx, as an attachment)",
+	 "format:json|csv|xlsx (default json; csv and xlsx: the bytes of "
+	 "motcua report --format csv or xlsx, as an attachment);"
+	 "figures:1 for the figure columns in the CSV (as --figures)",
 	 NULL},
 	{"GET", "/api/v1/reports/summary", h_report_summary, REPORTS, -1,
 	 "reports",
@@ -153,7 +154,8 @@ const struct http_route http_routes[] = {
 	 "The province's published results (form II.06a "
 	 "numbers by unit or level), no sign-in",
 	 "period:month:YYYY-MM|quarter:YYYYQn|...;cutoff:1-28 (default 15);"
-	 "by:unit|level (default unit);restated:0|1",
+	 "by:unit|level (default unit);restated:0|1;format:json|csv|xlsx;"
+	 "figures:0|1",
 	 NULL},
 	/* the service index (handlers_index.c) and what citizens send
 	 * back (handlers_citizen.c) */
@@ -162,7 +164,9 @@ const struct http_route http_routes[] = {
 	 "period:month:YYYY-MM|quarter:YYYYQn|half:YYYYHn|year:YYYY "
 	 "(calendar; default the last month);unit:unit code (default: the "
 	 "account's);by:unit|level (default unit);min:dossiers a row needs "
-	 "to be ranked (default 30)",
+	 "to be ranked (default 30);format:json|csv|xlsx (default json; "
+	 "csv and xlsx: the bytes of motcua index --format csv or xlsx, "
+	 "as an attachment)",
 	 NULL},
 	{"GET", "/api/v1/targets", h_targets_check, REPORTS, -1, "index",
 	 "Targets against actual rates: unit, indicator, actual, target, "

@@ -5,6 +5,7 @@
 #include "io/index_text.h"
 
 #include "core/civil.h"
+#include "io/csv.h"
 #include "io/report_text.h"
 
 static void hundredths(FILE *f, int64_t v, int width)
@@ -62,64 +63,55 @@ void index_text_write(FILE *f, const struct index_table *t)
 	text_line(f, &t->total);
 }
 
-static void csv_text(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
-static void csv_value(FILE *f, int64_t v)
-{
-	fputc(',', f);
-	if (v >= 0)
-		fprintf(f, "%lld.%02lld", (long long)(v / 100),
-			(long long)(v % 100));
-}
-
-static void csv_line(FILE *f, const struct index_line *l, int64_t as_of)
+static void csv_line(struct csv *c, const struct index_line *l, int64_t as_of)
 {
 	char buf[CIVIL_BUF];
-	csv_text(f, l->key);
-	fputc(',', f);
-	csv_text(f, l->name);
-	fprintf(f, ",%d", l->level);
-	csv_value(f, l->score.total);
+	csv_text(c, l->key);
+	csv_text(c, l->name);
+	csv_int(c, l->level);
+	csv_hundredths(c, l->score.total);
 	if (l->rank > 0)
-		fprintf(f, ",%d", l->rank);
+		csv_int(c, l->rank);
 	else
-		fputc(',', f);
+		csv_empty(c);
 	for (int g = 0; g < GRP__COUNT; g++)
-		csv_value(f, l->score.group[g]);
+		csv_hundredths(c, l->score.group[g]);
 	for (int i = 0; i < IND__COUNT; i++) {
-		fprintf(f, ",%lld,%lld", (long long)l->ind[i].num,
-			(long long)l->ind[i].den);
-		csv_value(f, l->ind[i].rate);
-		csv_value(f, l->target[i]);
+		csv_int(c, l->ind[i].num);
+		csv_int(c, l->ind[i].den);
+		csv_hundredths(c, l->ind[i].rate);
+		csv_hundredths(c, l->target[i]);
 	}
 	if (as_of != MC_NO_TIME)
-		fprintf(f, ",%s", civil_format_local(as_of, buf));
-	fputc('\n', f);
+		csv_text(c, civil_format_local(as_of, buf));
+	csv_end_line(c);
 }
 
-void index_csv_write(FILE *f, const struct index_table *t)
+void index_csv_write(const struct index_table *t, struct strbuf *sb)
 {
-	fprintf(f, "key,name,level,score,rank");
+	static const char *const suffix[] = {"numerator", "denominator", "rate",
+					     "target"};
+	struct csv c;
+	char name[96];
+	csv_begin(&c, sb);
+	csv_text(&c, "key");
+	csv_text(&c, "name");
+	csv_text(&c, "level");
+	csv_text(&c, "score");
+	csv_text(&c, "rank");
 	for (int g = 0; g < GRP__COUNT; g++)
-		fprintf(f, ",%s", index_group_name((enum index_group)g));
-	for (int i = 0; i < IND__COUNT; i++) {
-		const char *n = index_indicator_name((enum index_indicator)i);
-		fprintf(f, ",%s_numerator,%s_denominator,%s_rate,%s_target", n,
-			n, n, n);
-	}
+		csv_text(&c, index_group_name((enum index_group)g));
+	for (int i = 0; i < IND__COUNT; i++)
+		for (int k = 0; k < 4; k++) {
+			snprintf(name, sizeof(name), "%s_%s",
+				 index_indicator_name((enum index_indicator)i),
+				 suffix[k]);
+			csv_text(&c, name);
+		}
 	if (t->as_of != MC_NO_TIME)
-		fprintf(f, ",as_of");
-	fputc('\n', f);
+		csv_text(&c, CSV_AS_OF_TITLE);
+	csv_end_line(&c);
 	for (size_t i = 0; i < t->n; i++)
-		csv_line(f, &t->lines[i], t->as_of);
-	csv_line(f, &t->total, t->as_of);
+		csv_line(&c, &t->lines[i], t->as_of);
+	csv_line(&c, &t->total, t->as_of);
 }

@@ -11,8 +11,10 @@
 #include <stdio.h>
 
 #include "core/index_table.h"
+#include "core/str.h"
 
 void index_text_write(FILE *f, const struct index_table *t);
-void index_csv_write(FILE *f, const struct index_table *t);
+/* The table as CSV in the dialect of io/csv.h, appended to sb. */
+void index_csv_write(const struct index_table *t, struct strbuf *sb);
 
 #endif

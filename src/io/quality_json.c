@@ -5,6 +5,7 @@
 #include "io/quality_json.h"
 
 #include "core/civil.h"
+#include "io/csv.h"
 
 static void string_or_null(struct strbuf *sb, const char *key, const char *s)
 {
@@ -68,27 +69,23 @@ void quality_json_write(const struct quality_list *l, struct strbuf *sb)
 	strbuf_puts(sb, "]}");
 }
 
-/* A CSV cell: quoted, quotes doubled, as the report's CSV writes it. */
-static void csv_cell(struct strbuf *sb, const char *s, const char *end)
-{
-	strbuf_puts(sb, "\"");
-	for (const char *p = s ? s : ""; *p; p++)
-		strbuf_add(sb, *p == '"' ? "\"\"" : p, *p == '"' ? 2 : 1);
-	strbuf_puts(sb, "\"");
-	strbuf_puts(sb, end);
-}
-
 void quality_csv_write(const struct quality_list *l, struct strbuf *sb)
 {
-	strbuf_puts(sb, "code,unit,kind,label,fields\n");
+	struct csv c;
+	csv_begin(&c, sb);
+	static const char *const head[] = {"code", "unit", "kind", "label",
+					   "fields"};
+	for (size_t k = 0; k < sizeof(head) / sizeof(*head); k++)
+		csv_text(&c, head[k]);
+	csv_end_line(&c);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct quality_item *it = &l->items[i];
 		const struct dossier_anomaly_kind *k =
 			dossier_anomaly_kind(it->kind);
-		csv_cell(sb, it->code, ",");
-		csv_cell(sb, it->unit_code, ",");
-		csv_cell(sb, k->key, ",");
-		csv_cell(sb, k->label, ",");
+		csv_text(&c, it->code);
+		csv_text(&c, it->unit_code);
+		csv_text(&c, k->key);
+		csv_text(&c, k->label);
 		struct strbuf f;
 		strbuf_init(&f);
 		for (size_t n = 0; n < it->n_fields; n++)
@@ -96,7 +93,8 @@ void quality_csv_write(const struct quality_list *l, struct strbuf *sb)
 				    it->fields[n].name,
 				    it->fields[n].value[0] ? it->fields[n].value
 							   : "-");
-		csv_cell(sb, f.buf, "\n");
+		csv_text(&c, f.buf);
+		csv_end_line(&c);
 		if (f.oom)
 			sb->oom = true;
 		strbuf_release(&f);

@@ -12,6 +12,7 @@
 
 #include "core/civil.h"
 #include "core/report_columns.h"
+#include "io/csv.h"
 
 #define N_COLUMNS REPORT_N_COLUMNS
 #define COLUMN(c) (&report_columns[c])
@@ -178,53 +179,41 @@ void report_text_write(FILE *f, const struct report *rep, bool figures)
 		print_figures(f, rep);
 }
 
-static void csv_field(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
-static void csv_line(FILE *f, const char *key, const char *name,
+static void csv_line(struct csv *c, const char *key, const char *name,
 		     const struct report_row *r, bool figures, int64_t as_of)
 {
-	csv_field(f, key);
-	fputc(',', f);
-	csv_field(f, name);
-	for (size_t c = 0; c < N_COLUMNS; c++) {
-		if (!shown(c, figures))
+	csv_text(c, key);
+	csv_text(c, name);
+	for (size_t k = 0; k < N_COLUMNS; k++) {
+		if (!shown(k, figures))
 			continue;
-		char buf[32];
-		cell(r, c, buf, sizeof(buf));
-		if (buf[strlen(buf) - 1] == '%')
-			buf[strlen(buf) - 1] = '\0';
-		fprintf(f, ",%s", strcmp(buf, "-") ? buf : "");
+		int64_t v = report_column_value(COLUMN(k), r);
+		if (COLUMN(k)->type == REPORT_COL_RATE)
+			csv_hundredths(c, v);
+		else
+			csv_int(c, v);
 	}
 	char t[CIVIL_BUF];
 	if (as_of != MC_NO_TIME)
-		fprintf(f, ",%s", civil_format_local(as_of, t));
-	fputc('\n', f);
+		csv_text(c, civil_format_local(as_of, t));
+	csv_end_line(c);
 }
 
-void report_csv_write(FILE *f, const struct report *rep, bool figures)
+void report_csv_write(const struct report *rep, bool figures, struct strbuf *sb)
 {
-	fputs("\"Mã\",\"Tên\"", f);
-	for (size_t c = 0; c < N_COLUMNS; c++) {
-		if (!shown(c, figures))
-			continue;
-		fputc(',', f);
-		csv_field(f, COLUMN(c)->title_vi);
-	}
+	struct csv c;
+	csv_begin(&c, sb);
+	csv_text(&c, "Mã");
+	csv_text(&c, "Tên");
+	for (size_t k = 0; k < N_COLUMNS; k++)
+		if (shown(k, figures))
+			csv_text(&c, COLUMN(k)->title_vi);
 	/* a running period: every line carries the moment it is as of */
 	if (rep->as_of != MC_NO_TIME)
-		fputs(",\"Tính đến (as of)\"", f);
-	fputc('\n', f);
+		csv_text(&c, CSV_AS_OF_TITLE);
+	csv_end_line(&c);
 	for (size_t i = 0; i < rep->n; i++)
-		csv_line(f, rep->lines[i].key, rep->lines[i].name,
+		csv_line(&c, rep->lines[i].key, rep->lines[i].name,
 			 &rep->lines[i].row, figures, rep->as_of);
-	csv_line(f, rep->unit, "Tổng cộng", &rep->total, figures, rep->as_of);
+	csv_line(&c, rep->unit, "Tổng cộng", &rep->total, figures, rep->as_of);
 }

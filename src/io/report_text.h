@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "core/report_table.h"
+#include "core/str.h"
 
 /* The heading (unit, period), one line per report line and the total;
  * with `figures` the figure columns and, under the table, the figures. */
@@ -20,9 +21,11 @@ void report_text_write(FILE *f, const struct report *rep, bool figures);
  * `as_of` (to the minute, Vietnam time); nothing for an ended period. */
 void report_as_of_write(FILE *f, int64_t as_of);
 
-/* A header line "Mã","Tên",titles..., one line per report line, then the
- * total; rates without the % sign, an undefined rate empty; while the
- * period runs, a last column with the moment the figures are as of. */
-void report_csv_write(FILE *f, const struct report *rep, bool figures);
+/* The report as CSV in the dialect of io/csv.h, appended to sb: a header
+ * line "Mã";"Tên";titles..., one line per report line, then the total;
+ * rates as decimals without the % sign, an undefined rate empty; while
+ * the period runs, a last column with the moment the figures are as of. */
+void report_csv_write(const struct report *rep, bool figures,
+		      struct strbuf *sb);
 
 #endif

@@ -312,8 +312,19 @@ test('dashboard: the dossier is counted', async () => {
 	assert.equal(Number((await resolved.innerText()).replace(/\D/g, '')), state.resolvedBefore + 1);
 	await page.waitForSelector('#trend-svg');
 	assert.equal(await page.locator('#trend-svg rect.col').count(), 12);
+	// the CSV: the server's bytes for the report on the page, in the
+	// dialect Vietnamese Excel opens (byte-order mark, ';', CRLF)
 	const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
-	assert.match(download.suggestedFilename(), /\.csv$/);
+	assert.match(download.suggestedFilename(), /^mau-II\.06a-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv$/);
+	const csv = readFileSync(await download.path());
+	const served = await page.context().request.get(`${BASE}/api/v1/reports/settlement?period=month:${currentMonth()}` +
+		`&unit=${encodeURIComponent(await page.inputValue('#unit'))}&by=unit&format=csv&figures=1`);
+	assert.ok(csv.equals(await served.body()), 'the download is the API\'s CSV of the same report');
+	assert.equal(csv.subarray(0, 3).toString('hex'), 'efbbbf');
+	const text = csv.toString('utf8');
+	assert.ok(text.endsWith('\r\n') && text.includes(`"${state.unit}";`), 'the unit\'s line, fields split by ;');
+	const unitLine = text.split('\r\n').find((l) => l.startsWith(`"${state.unit}";`));
+	assert.equal(Number(unitLine.split(';')[8]), state.resolvedBefore + 1, 'its resolved count, as on the page');
 	// the workbook: the server's, named after the form and the period, a zip
 	const [book] = await Promise.all([page.waitForEvent('download'), page.click('#xlsx')]);
 	assert.match(book.suggestedFilename(), /^mau-II\.06a-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.xlsx$/);
@@ -326,6 +337,14 @@ test('dashboard: the dossier is counted', async () => {
 	const met = await page.getAttribute('#indicators tr[data-indicator="online_dossiers"]', 'data-met');
 	assert.match(met, /^(true|false|null)$/);
 	assert.ok(await page.locator('#index-ranking tbody tr').count() > 1, 'child units ranked by index');
+	// the index as files: the server's CSV and workbook of the index on the page
+	const [ixCsv] = await Promise.all([page.waitForEvent('download'), page.click('#index-csv')]);
+	assert.match(ixCsv.suggestedFilename(), /^chi-so-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv$/);
+	const ixServed = await page.context().request.get(BASE + await page.getAttribute('#index-csv', 'href'));
+	assert.ok(readFileSync(await ixCsv.path()).equals(await ixServed.body()), 'the index download is the API\'s CSV');
+	const [ixBook] = await Promise.all([page.waitForEvent('download'), page.click('#index-xlsx')]);
+	assert.match(ixBook.suggestedFilename(), /^chi-so-.*\.xlsx$/);
+	assert.equal(readFileSync(await ixBook.path()).subarray(0, 2).toString('latin1'), 'PK', 'the index workbook is a zip');
 	// the imported dossier without an appointment date, listed by kind
 	const odd = page.locator('#quality-table tr[data-code="CU-HISTORY-1"]');
 	await odd.waitFor({ timeout: WAIT });

@@ -13,11 +13,11 @@ expect_exit 0 "demo" -- "$m" demo --dossiers 2000 --until 2026-06-30 --seed 5
 expect_text "$work/err" "2025 reorganisation: 129 units closed, [1-9][0-9]* open dossiers transferred" "reorganisation in the summary"
 # 2024 as it was: the old departments; restated: on today's units, the
 # same total (received = column 3 of the CSV)
-received() { awk -F, -v k="\"$1\"" '$1 == k {print $3; found = 1} END {if (!found) print 0}' "$2"; }
+received() { awk -F';' -v k="\"$1\"" '$1 == k {print $3; found = 1} END {if (!found) print 0}' "$2"; }
 expect_exit 0 "2024 as it was" -- "$m" report --period year:2024 --format csv
 cp "$work/out" "$work/was.csv"
-expect_text "$work/was.csv" '^"000.00.03.H56","Sở Kế hoạch và Đầu tư",[1-9]' "Planning and Investment as it was"
-expect_text "$work/was.csv" '^"000.00.31.H56","Thành phố Bình An",[1-9]' "a district as it was"
+expect_text "$work/was.csv" '^"000.00.03.H56";"Sở Kế hoạch và Đầu tư";[1-9]' "Planning and Investment as it was"
+expect_text "$work/was.csv" '^"000.00.31.H56";"Thành phố Bình An";[1-9]' "a district as it was"
 expect_exit 0 "2024 restated" -- "$m" report --period year:2024 --format csv --restated
 cp "$work/out" "$work/now.csv"
 grep -q '^"000.00.03.H56"' "$work/now.csv" && fail "restated still has Planning and Investment" || ok
@@ -25,7 +25,7 @@ grep -q '^"000.00.31.H56"' "$work/now.csv" && fail "restated still has a distric
 want=$(($(received 000.00.03.H56 "$work/was.csv") + $(received 000.00.04.H56 "$work/was.csv") + $(received 000.00.17.H56 "$work/was.csv")))
 got=$(received 000.00.17.H56 "$work/now.csv")
 [ "$got" -eq "$want" ] && [ "$got" -gt 0 ] && ok || fail "restated Finance $got, expected $want"
-[ "$(tail -n 1 "$work/was.csv" | cut -d, -f3-)" = "$(tail -n 1 "$work/now.csv" | cut -d, -f3-)" ] && ok || fail "restated total differs"
+[ "$(tail -n 1 "$work/was.csv" | cut -d';' -f3-)" = "$(tail -n 1 "$work/now.csv" | cut -d';' -f3-)" ] && ok || fail "restated total differs"
 for by in unit level field procedure; do
 	for period in month:2026-05 quarter:2026Q2 half:2026H1 year:2026; do
 		"$m" report --period $period --by $by --format json >"$work/fast" 2>&1
@@ -54,7 +54,11 @@ expect_exit 0 "text" -- "$m" report --period month:2026-05
 expect_text "$work/out" "Tổng cộng" "total line"
 expect_text "$work/out" "mẫu II.06a" "form title"
 expect_exit 0 "csv" -- "$m" report --period month:2026-05 --format csv --cutoff 1
-[ "$(head -n1 "$work/out" | cut -d, -f1)" = '"Mã"' ] && ok || fail "csv header"
+# the dialect Vietnamese Excel opens: byte-order mark, ';', decimal
+# comma, CRLF on every line (docs/internals/csv.md)
+[ "$(head -n1 "$work/out" | cut -d';' -f1)" = "$(printf '\357\273\277"Mã"')" ] && ok || fail "csv header after the byte-order mark"
+[ "$(grep -c "$(printf '\r')\$" "$work/out")" -eq "$(wc -l <"$work/out")" ] && ok || fail "csv lines end in CRLF"
+tail -n1 "$work/out" | grep -qE ';[0-9]+,[0-9][0-9]'"$(printf '\r')"'$' && ok || fail "csv rate with a decimal comma: $(tail -n1 "$work/out")"
 expect_exit 0 "xlsx" -- "$m" report --period month:2026-05 --format xlsx --out "$work/r.xlsx"
 [ "$(head -c 2 "$work/r.xlsx")" = "PK" ] && ok || fail "xlsx is a zip"
 grep -aq "xl/worksheets/sheet1.xml" "$work/r.xlsx" && ok || fail "xlsx has a worksheet"
@@ -90,8 +94,8 @@ expect_text "$work/out" '"to":"2026-07-14","as_of":"2026-06-20 10:30",' "json as
 expect_exit 0 "running text" -- "$m" report --period month:2026-07
 expect_text "$work/out" "tính đến \(as of\) 2026-06-20 10:30" "text as of"
 expect_exit 0 "running csv" -- "$m" report --period month:2026-07 --format csv
-head -n1 "$work/out" | grep -q ',"Tính đến (as of)"$' && ok || fail "csv as-of column"
-tail -n1 "$work/out" | grep -q '^"000.00.00.H56","Tổng cộng",.*,2026-06-20 10:30$' && ok || fail "csv total as of"
+head -n1 "$work/out" | tr -d '\r' | grep -q ';"Tính đến (as of)"$' && ok || fail "csv as-of column"
+tail -n1 "$work/out" | tr -d '\r' | grep -q '^"000.00.00.H56";"Tổng cộng";.*;"2026-06-20 10:30"$' && ok || fail "csv total as of"
 expect_exit 0 "running xlsx" -- "$m" report --period month:2026-07 --format xlsx --out "$work/run.xlsx"
 unzip -p "$work/run.xlsx" xl/sharedStrings.xml | grep -q "Số liệu tính đến (as of) 2026-06-20 10:30" && ok || fail "xlsx as of"
 a2() { unzip -p "$work/run.xlsx" "xl/worksheets/sheet$1.xml" | grep -o '<c r="A2"[^>]*><v>[0-9]*</v>'; }

@@ -683,49 +683,139 @@ TEST(form_columns_reach_every_output)
 	env_close(&e);
 }
 
-/* GET /reports/settlement?format=xlsx: a workbook Excel opens, as an
- * attachment, with the form's title; another format is refused. */
-TEST(report_as_a_workbook)
+/* GET path?...&format=xlsx as s: a workbook Excel opens, as an
+ * attachment named name, with title in its strings; format=pdf is
+ * refused naming format. */
+static void check_workbook(struct env *e, struct session *s, const char *path,
+			   const char *name, const char *title)
 {
-	struct env e;
-	struct session s;
 	struct reply r;
-	env_open(&e);
-	env_april(&e);
-	env_login(&e, "leader31", &s);
-	client_request(e.port, "GET",
-		       "/api/v1/reports/settlement?period=month:2024-04"
-		       "&format=xlsx",
-		       s.headers, NULL, &r);
+	char url[300], want[200], file[300], cmd[700];
+	snprintf(url, sizeof(url), "%s&format=xlsx", path);
+	client_request(e->port, "GET", url, s->headers, NULL, &r);
 	CHECK_INT(r.status, 200);
 	char *type = reply_header(&r, "Content-Type");
 	char *disp = reply_header(&r, "Content-Disposition");
 	CHECK_STR(type, "application/vnd.openxmlformats-officedocument."
 			"spreadsheetml.sheet");
-	CHECK_STR(disp, "attachment; filename=\"mau-II.06a-2024-03-15-"
-			"2024-04-14.xlsx\"");
+	snprintf(want, sizeof(want), "attachment; filename=\"%s\"", name);
+	CHECK_STR(disp, want);
 	free(type);
 	free(disp);
-	char path[300], cmd[700];
-	snprintf(path, sizeof(path), "%s.api.xlsx", e.f.db);
-	FILE *f = fopen(path, "wb");
+	snprintf(file, sizeof(file), "%s.api.xlsx", e->f.db);
+	FILE *f = fopen(file, "wb");
 	CHECK(f != NULL);
-	fwrite(r.body, 1, r.body_len, f);
-	fclose(f);
-	snprintf(cmd, sizeof(cmd), "unzip -tq '%s' >/dev/null", path);
+	if (f) {
+		fwrite(r.body, 1, r.body_len, f);
+		fclose(f);
+	}
+	snprintf(cmd, sizeof(cmd), "unzip -tq '%s' >/dev/null", file);
 	CHECK_INT(system(cmd), 0);
 	snprintf(cmd, sizeof(cmd),
-		 "unzip -p '%s' xl/sharedStrings.xml | grep -q 'Mẫu II.06a'",
-		 path);
+		 "unzip -p '%s' xl/sharedStrings.xml | grep -q '%s'", file,
+		 title);
 	CHECK_INT(system(cmd), 0);
-	unlink(path);
+	unlink(file);
 	reply_release(&r);
-	client_request(e.port, "GET",
-		       "/api/v1/reports/settlement?period=month:2024-04"
-		       "&format=pdf",
-		       s.headers, NULL, &r);
+	snprintf(url, sizeof(url), "%s&format=pdf", path);
+	client_request(e->port, "GET", url, s->headers, NULL, &r);
 	CHECK_INT(r.status, 400);
 	CHECK_STR(reply_error_field(&r), "format");
+	reply_release(&r);
+}
+
+/* format=xlsx of the report, the public statistics and the index. */
+TEST(reports_and_index_as_workbooks)
+{
+	struct env e;
+	struct session s;
+	env_open(&e);
+	env_april(&e);
+	env_login(&e, "leader31", &s);
+	check_workbook(&e, &s,
+		       "/api/v1/reports/settlement?period=month:2024-04",
+		       "mau-II.06a-2024-03-15-2024-04-14.xlsx", "Mẫu II.06a");
+	check_workbook(&e, &s, "/api/v1/public/statistics?period=month:2024-04",
+		       "mau-II.06a-2024-03-15-2024-04-14.xlsx", "Mẫu II.06a");
+	check_workbook(&e, &s, "/api/v1/index?period=month:2024-04",
+		       "chi-so-2024-04-01-2024-04-30.xlsx", "CHỈ SỐ PHỤC VỤ");
+	env_close(&e);
+}
+
+/* GET path as s answers the very bytes of `motcua ARGS --format csv`,
+ * as a CSV attachment named name; returns the body (to free). */
+static char *same_csv(struct env *e, struct session *s, const char *path,
+		      const char *args, const char *name)
+{
+	struct reply r;
+	client_request(e->port, "GET", path, s->headers, NULL, &r);
+	CHECK_INT(r.status, 200);
+	char *cli = env_cli_output(e, args, "csv");
+	CHECK(cli != NULL);
+	if (cli &&
+	    (r.body_len != strlen(cli) || memcmp(r.body, cli, r.body_len))) {
+		fprintf(stderr, "%s differs from motcua %s:\n%s\n---\n%s\n",
+			path, args, r.body, cli);
+		CHECK(false);
+	}
+	free(cli);
+	char *type = reply_header(&r, "Content-Type");
+	char *disp = reply_header(&r, "Content-Disposition");
+	char want[200];
+	snprintf(want, sizeof(want), "attachment; filename=\"%s\"", name);
+	CHECK_STR(type, "text/csv; charset=utf-8");
+	CHECK_STR(disp, want);
+	free(type);
+	free(disp);
+	/* the dialect: byte-order mark, ';', CRLF */
+	CHECK(r.body_len > 3 && memcmp(r.body, "\xEF\xBB\xBF\"", 4) == 0);
+	CHECK(strstr(r.body, "\";\"") != NULL);
+	CHECK(r.body_len > 2 &&
+	      memcmp(r.body + r.body_len - 2, "\r\n", 2) == 0);
+	char *body = r.body;
+	r.body = NULL;
+	reply_release(&r);
+	return body;
+}
+
+/* The API's format=csv of the report, the index and the quality list
+ * is the command line's CSV of the same query, byte for byte. */
+TEST(csv_from_the_api_is_the_command_lines)
+{
+	struct env e;
+	struct session s;
+	env_open(&e);
+	env_april(&e);
+	env_login(&e, "leader31", &s);
+	const char *name = "mau-II.06a-2024-03-15-2024-04-14.csv";
+	char *csv = same_csv(
+		&e, &s,
+		"/api/v1/reports/settlement?period=month:2024-04&format=csv",
+		"report --period month:2024-04 --unit " DISTRICT, name);
+	/* the district's total: 3 received, 3 of them new */
+	CHECK(csv && strstr(csv, "\"" DISTRICT "\";\"Tổng cộng\";3;0;3;"));
+	free(csv);
+	free(same_csv(&e, &s,
+		      "/api/v1/reports/settlement?period=month:2024-04"
+		      "&figures=1&by=level&format=csv",
+		      "report --period month:2024-04 --figures --by level "
+		      "--unit " DISTRICT,
+		      name));
+	csv = same_csv(&e, &s,
+		       "/api/v1/index?period=month:2024-04&min=0&format=csv",
+		       "index --period month:2024-04 --min-dossiers 0 "
+		       "--unit " DISTRICT,
+		       "chi-so-2024-04-01-2024-04-30.csv");
+	CHECK(csv && strstr(csv, "\"" DISTRICT "\""));
+	free(csv);
+	free(same_csv(&e, &s, "/api/v1/quality?format=csv",
+		      "quality --unit " DISTRICT, "chat-luong-du-lieu.csv"));
+	struct reply r;
+	client_request(e.port, "GET",
+		       "/api/v1/reports/settlement?figures=2&format=csv",
+		       s.headers, NULL, &r);
+	CHECK_INT(r.status, 400);
+	CHECK_STR(reply_error_field(&r), "figures");
 	reply_release(&r);
 	env_close(&e);
 }
@@ -928,6 +1018,7 @@ TEST_MAIN(T(every_documented_route_answers_as_a_user_expects),
 	  T(online_only_window_is_422), T(login_cookie_csrf_and_throttle),
 	  T(public_lookup_needs_the_secret), T(search_ignores_diacritics),
 	  T(report_matches_the_cli_json), T(form_columns_reach_every_output),
-	  T(report_as_a_workbook), T(metrics_count_requests),
+	  T(reports_and_index_as_workbooks),
+	  T(csv_from_the_api_is_the_command_lines), T(metrics_count_requests),
 	  T(calendar_days_carry_their_source),
 	  T(the_running_month_is_as_of_the_servers_now))

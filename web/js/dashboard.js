@@ -1,8 +1,9 @@
 // dashboard.js - the leader dashboard (dashboard.html): form II.06a for
 // any period and unit in scope, by unit, level, field or procedure, as it
 // was or restated; key figures; child units ranked by on-time rate; the
-// twelve-month trend; CSV export of the table, the server's xlsx workbook; the service index of the
-// unit (indicators against targets) and its child units ranked by score;
+// twelve-month trend; the service index of the unit (indicators against
+// targets) and its child units ranked by score; the report's and the
+// index's CSV and xlsx, the server's files of the same query;
 // the dossiers of the period and unit stored with anomalies (data quality
 // of an imported history), as GET /quality lists them.
 import {
@@ -10,7 +11,7 @@ import {
 	unitOptions,
 } from './common.js';
 import {
-	WORDS, currentMonth, download, kpis, monthsBack, periodChoices, periodLabel, ranking, reportCsv, reportTable,
+	WORDS, currentMonth, kpis, monthsBack, periodChoices, periodLabel, ranking, reportTable,
 	trendChart,
 } from './report_view.js';
 import { INDEX_WORDS, indexPeriodLabel, indexRanking, indicatorTable } from './index_view.js';
@@ -81,8 +82,11 @@ function indexPeriod() {
 
 async function loadIndex() {
 	$('index-msg').replaceChildren();
+	const q = { period: indexPeriod(), unit: $('unit').value, min: 30 };
+	$('index-csv').href = '/api/v1/index' + qs({ ...q, format: 'csv' });
+	$('index-xlsx').href = '/api/v1/index' + qs({ ...q, format: 'xlsx' });
 	try {
-		lastIndex = await api('GET', '/index' + qs({ period: indexPeriod(), unit: $('unit').value, min: 30 }));
+		lastIndex = await api('GET', '/index' + qs(q));
 	} catch (e) {
 		lastIndex = null;
 		notice($('index-msg'), 'error', errText(e));
@@ -152,7 +156,8 @@ async function load(ev) {
 	$('dash-msg').replaceChildren();
 	try {
 		last = await api('GET', '/reports/settlement' + query());
-		// the workbook of the same query, written by the server
+		// the files of the same query, written by the server
+		$('csv').href = '/api/v1/reports/settlement' + query({ format: 'csv', figures: 1 });
 		$('xlsx').href = '/api/v1/reports/settlement' + query({ format: 'xlsx' });
 		show();
 		await Promise.all([loadIndex(), loadTrend(), loadQuality()]);
@@ -178,7 +183,6 @@ async function main() {
 	fillUnits();
 	$('kind').addEventListener('change', () => { fillPeriods(); load(); });
 	$('controls').addEventListener('submit', load);
-	$('csv').addEventListener('click', () => last && download(`II06a-${last.unit}-${last.from}-${last.to}.csv`, reportCsv(last), 'text/csv'));
 	onLangChange(() => { fillPeriods(); fillUnits(); show(); loadTrend(); });
 	fillPeriods();
 	await load();

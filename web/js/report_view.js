@@ -1,6 +1,7 @@
 // report_view.js - form II.06a on a page, shared by the dashboard and
 // the public statistics: the period choices, the table, the ranking by
-// on-time rate, the twelve-month trend chart (inline SVG) and CSV export.
+// on-time rate and the twelve-month trend chart (inline SVG). Files (CSV,
+// xlsx) are the server's: format=csv|xlsx of the same query.
 import { el, fmtNum, fmtRate, getLang, svg, t, todayVN } from './common.js';
 
 export const WORDS = {
@@ -156,24 +157,6 @@ export function trendChart(points) {
 	return el('div', { class: 'chart' }, g,
 		el('div', { class: 'legend' }, el('span', {}, el('span', { class: 'sw col' }), t('trend.received')),
 			el('span', {}, el('span', { class: 'sw line' }), t('trend.rate'))));
-}
-
-// The report as CSV text (UTF-8 with a byte-order mark for spreadsheets).
-export function reportCsv(rep) {
-	const q = (s) => `"${String(s).replace(/"/g, '""')}"`;
-	const asOf = rep.as_of ? [rep.as_of] : []; // a running period: the moment of every line
-	const head = ['key', t('c.name'), ...COLS.map(([k]) => t(k)), t('c.rate'), t('c.online_rate'), ...(rep.as_of ? ['as_of'] : [])];
-	const line = (r, name) => [r.key, name, ...COLS.map(([, f]) => val(r, f)), r.on_time_rate ?? '', r.online_rate ?? '', ...asOf];
-	const lines = [head, ...rep.rows.map((r) => line(r, rowName(r, rep.by))), line(rep.total, t('total'))];
-	return '\ufeff' + lines.map((l) => l.map(q).join(',')).join('\r\n') + '\r\n';
-}
-
-export function download(name, text, type) {
-	const a = el('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });
-	document.body.append(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
 // "as of DATE HH:MM" while the period runs (the report's as_of), else "".
