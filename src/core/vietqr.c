@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #define NAPAS_GUID "A000000727"
 #define SERVICE_TO_ACCOUNT "QRIBFTTA"
@@ -217,14 +218,19 @@ bool vietqr_field(const char *payload, const char *id, const char *sub,
 	return true;
 }
 
-/* The letters and digits of code, upper case. */
-static void compact(const char *code, char *out, size_t cap)
+/* The letters and digits of code[0..n), upper case. */
+static void compact_n(const char *code, size_t n, char *out, size_t cap)
 {
 	size_t j = 0;
-	for (const char *p = code; *p && j + 1 < cap; p++)
-		if (is_alnum(*p))
-			out[j++] = upper(*p);
+	for (size_t i = 0; i < n && code[i] && j + 1 < cap; i++)
+		if (is_alnum(code[i]))
+			out[j++] = upper(code[i]);
 	out[j] = '\0';
+}
+
+static void compact(const char *code, char *out, size_t cap)
+{
+	compact_n(code, strlen(code), out, cap);
 }
 
 void vietqr_dossier_note(const char *code, char *out, size_t cap)
@@ -266,4 +272,110 @@ bool vietqr_names_dossier(const char *description, const char *code)
 	char c[128];
 	compact(code, c, sizeof(c));
 	return has_word(description, c);
+}
+
+/* Whether s[0..n) is 6 digits, '-', then 4 or 5 digits ending at a
+ * boundary; the length matched in *len. */
+static bool day_and_number(const char *s, size_t n, size_t *len)
+{
+	if (n < 11 || s[6] != '-')
+		return false;
+	for (size_t i = 0; i < 6; i++)
+		if (!is_digit(s[i]))
+			return false;
+	size_t k = 7;
+	while (k < n && k < 13 && is_digit(s[k]))
+		k++;
+	if (k - 7 < 4 || (k < n && is_alnum(s[k])))
+		return false;
+	*len = k;
+	return true;
+}
+
+/* Call fn with unit + "-" + rest when compact form `c` names a unit (and
+ * the unit is `literal` when that is given): fn's result, -1 when no
+ * unit. */
+static int found(const char *c, const char *rest, size_t rest_len,
+		 vietqr_unit_fn unit_of, void *ctx, vietqr_code_fn fn,
+		 void *fn_ctx, const char *literal, size_t literal_len)
+{
+	const char *unit = unit_of(c, ctx);
+	if (!unit || (literal && (strlen(unit) != literal_len ||
+				  strncasecmp(unit, literal, literal_len))))
+		return -1;
+	char code[VIETQR_CODE_MAX];
+	int n = snprintf(code, sizeof(code), "%s-%.*s", unit, (int)rest_len,
+			 rest);
+	return n < 0 || (size_t)n >= sizeof(code) ? -1 : fn(code, fn_ctx);
+}
+
+/* Codes written as they are: "...UNIT-yyMMdd-NNNN", the unit the
+ * longest run of letters, digits and dots before it that names one. */
+static int literal_codes(const char *s, vietqr_unit_fn unit_of, void *ctx,
+			 vietqr_code_fn fn, void *fn_ctx)
+{
+	size_t n = strlen(s), len;
+	for (size_t i = 1; i < n; i++) {
+		if (s[i] != '-' || !day_and_number(s + i + 1, n - i - 1, &len))
+			continue;
+		size_t b = i;
+		while (b > 0 && (is_alnum(s[b - 1]) || s[b - 1] == '.'))
+			b--;
+		for (size_t u = b; u < i; u++) {
+			if (u > b && s[u - 1] != '.')
+				continue;
+			char c[VIETQR_CODE_MAX];
+			compact_n(s + u, i - u, c, sizeof(c));
+			int r = found(c, s + i + 1, len, unit_of, ctx, fn,
+				      fn_ctx, s + u, i - u);
+			if (r > 0)
+				return r;
+			if (r == 0)
+				break; /* the longest unit named it */
+		}
+	}
+	return 0;
+}
+
+/* Codes written as letters and digits alone: a run that ends in
+ * yyMMdd and 4 or 5 digits after a unit's compact form. */
+static int compact_codes(const char *s, vietqr_unit_fn unit_of, void *ctx,
+			 vietqr_code_fn fn, void *fn_ctx)
+{
+	size_t n = strlen(s);
+	for (size_t b = 0; b < n;) {
+		size_t e = b;
+		while (e < n && is_alnum(s[e]))
+			e++;
+		for (size_t digits = 10; digits <= 11 && e - b > digits;
+		     digits++) {
+			size_t u = e - digits;
+			bool ok = true;
+			for (size_t k = u; k < e; k++)
+				ok = ok && is_digit(s[k]);
+			char c[VIETQR_CODE_MAX], rest[16];
+			if (!ok || u - b >= sizeof(c))
+				continue;
+			compact_n(s + b, u - b, c, sizeof(c));
+			snprintf(rest, sizeof(rest), "%.6s-%.*s", s + u,
+				 (int)(digits - 6), s + u + 6);
+			int r = found(c, rest, strlen(rest), unit_of, ctx, fn,
+				      fn_ctx, NULL, 0);
+			if (r > 0)
+				return r;
+			if (r == 0)
+				break;
+		}
+		b = e > b ? e : b + 1;
+	}
+	return 0;
+}
+
+int vietqr_codes_in(const char *description, vietqr_unit_fn unit_of, void *ctx,
+		    vietqr_code_fn fn, void *fn_ctx)
+{
+	if (!description)
+		return 0;
+	int r = literal_codes(description, unit_of, ctx, fn, fn_ctx);
+	return r ? r : compact_codes(description, unit_of, ctx, fn, fn_ctx);
 }

@@ -90,4 +90,19 @@ void vietqr_dossier_note(const char *code, char *out, size_t cap);
  * or after, so a code is never found inside a longer one. */
 bool vietqr_names_dossier(const char *description, const char *code);
 
+/* The longest dossier code looked for. */
+#define VIETQR_CODE_MAX 64
+/* The unit whose code's letters and digits, upper case, are `compact`;
+ * NULL when none. */
+typedef const char *(*vietqr_unit_fn)(const char *compact, void *ctx);
+/* Called with each dossier code found; 0 goes on, above 0 stops the
+ * search and is returned. */
+typedef int (*vietqr_code_fn)(const char *code, void *ctx);
+/* The dossier codes a bank statement's description names, in the two
+ * ways vietqr_names_dossier finds them: written out (UNIT-yyMMdd-NNNN,
+ * the unit the one unit_of knows) or as letters and digits alone (a
+ * unit's compact form followed by 10 or 11 digits). */
+int vietqr_codes_in(const char *description, vietqr_unit_fn unit_of, void *ctx,
+		    vietqr_code_fn fn, void *fn_ctx);
+
 #endif

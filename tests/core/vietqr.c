@@ -207,7 +207,80 @@ TEST(statement_names_dossier)
 	CHECK(!vietqr_names_dossier(NULL, c));
 }
 
+/* The units of a small province by their compact codes. */
+static const char *unit_of(const char *compact, void *ctx)
+{
+	(void)ctx;
+	static const char *const units[] = {"000.00.06.H56", "000.01.06.H56",
+					    "H56.10"};
+	for (size_t i = 0; i < sizeof(units) / sizeof(*units); i++) {
+		char c[VIETQR_CODE_MAX];
+		size_t j = 0;
+		for (const char *p = units[i]; *p; p++)
+			if (*p != '.')
+				c[j++] = *p;
+		c[j] = '\0';
+		if (strcmp(c, compact) == 0)
+			return units[i];
+	}
+	return NULL;
+}
+
+struct found {
+	char codes[4][VIETQR_CODE_MAX];
+	int n;
+};
+
+static int take(const char *code, void *ctx)
+{
+	struct found *f = ctx;
+	snprintf(f->codes[f->n++], VIETQR_CODE_MAX, "%s", code);
+	return f->n == 4;
+}
+
+static struct found codes_in(const char *text)
+{
+	struct found f = {{{0}}, 0};
+	vietqr_codes_in(text, unit_of, NULL, take, &f);
+	return f;
+}
+
+static void one_code(const char *text, const char *want)
+{
+	struct found f = codes_in(text);
+	CHECK_INT(f.n, 1);
+	CHECK_STR(f.codes[0], want);
+}
+
+TEST(codes_found_in_descriptions)
+{
+	struct found f = codes_in("NGUYEN VAN A nop phi 000.00.06.H56-240607-"
+				  "0001 va 000.01.06.h56-240608-10002.");
+	CHECK_INT(f.n, 2);
+	CHECK_STR(f.codes[0], "000.00.06.H56-240607-0001");
+	CHECK_STR(f.codes[1], "000.01.06.H56-240608-10002");
+	/* a trace number before it, dots and all */
+	one_code("MBVCB.3278712345.000.00.06.H56-240607-0001.CT tu",
+		 "000.00.06.H56-240607-0001");
+	/* letters and digits alone, 4 and 5 digits */
+	one_code("IBFT 0000006H562406070001 le phi",
+		 "000.00.06.H56-240607-0001");
+	one_code("MBVCB.1.0000106h5624060810002.CT",
+		 "000.01.06.H56-240608-10002");
+	/* a unit of another form */
+	one_code("H56.10-240607-0003", "H56.10-240607-0003");
+	/* nothing: unknown unit, glued, too few digits, a longer number */
+	CHECK_INT(codes_in("000.00.07.H56-240607-0001").n, 0);
+	CHECK_INT(codes_in("X000.00.06.H56-240607-0001").n, 0);
+	CHECK_INT(codes_in("X0000006H562406070001").n, 0);
+	CHECK_INT(codes_in("000.00.06.H56-240607-001").n, 0);
+	CHECK_INT(codes_in("000.00.06.H56-240607-0000012").n, 0);
+	CHECK_INT(codes_in("").n, 0);
+	CHECK_INT(codes_in(NULL).n, 0);
+}
+
 TEST_MAIN(T(crc_check_value), T(rebuilds_published_payloads),
 	  T(checks_published_payloads), T(field_lengths_and_values),
 	  T(refuses_by_field), T(amount_is_whole_positive_dong),
-	  T(dossier_note_fits), T(statement_names_dossier))
+	  T(dossier_note_fits), T(statement_names_dossier),
+	  T(codes_found_in_descriptions))
