@@ -38,7 +38,7 @@ cli/cli.c                    store  # cli_open_store
 cli/cli.c                    aggregates # agg_store_open (cli_open_store)
 cli/cli.h                    store  # through app headers
 cli/demo.c                   store  # through app headers
-cli/dossier.c                store  # store_dossier_get store_event_each
+cli/dossier.c                store  # through app headers
 cli/export.c                 store  # store_close store_unit_each
 cli/files.c                  store  # through app headers (cli/cli.h)
 cli/import.c                 store  # store_close
@@ -48,10 +48,10 @@ cli/main.c                   store  # through app headers
 cli/publish.c                store  # through app headers
 cli/quality.c                store  # through app headers
 cli/report.c                 store  # through app headers
-cli/serve.c                  store  # store_unit_each store_unit_get store_user_add store_user_get
+cli/serve.c                  store  # through app headers
 cli/summary.c                store  # through app headers
 cli/targets.c                store  # store_close
-cli/user.c                   store  # store_user_each
+cli/user.c                   store  # through app headers
 demo/demo.c                  store  # store_begin store_finish store_procedure_put store_unit_each store_unit_put
 demo/demo.h                  store  # through app headers
 demo/demo_catalog.c          store  # through app headers
@@ -61,19 +61,19 @@ demo/demo_people.c           store  # through app headers
 demo/demo_reorg.c            store  # through app headers
 demo/demo_rows.c             store  # through app headers
 demo/demo_voice.c            store  # store_feedback_put store_publication_put store_rating_put
-http/handlers_auth.c         store  # store_login_attempt store_login_forget store_session_delete store_session_put store_user_get
+http/handlers_auth.c         store  # through app headers
 http/guard.c                 store  # through app headers
 http/handlers_calendar.c     store  # through app headers
-http/handlers_catalog.c      store  # store_procedure_each store_procedure_get store_unit_each store_unit_get
-http/handlers_citizen.c      store  # store_dossier_get store_feedback_each store_feedback_get
-http/handlers_dossier.c      store  # store_dossier_get store_event_each store_online_share_give store_online_share_take store_unit_get
-http/handlers_index.c        store  # store_unit_get
-http/handlers_meta.c         store  # store_dossier_count_by_status
-http/handlers_public.c       store  # store_dossier_get store_event_each
+http/handlers_catalog.c      store  # through app headers
+http/handlers_citizen.c      store  # through app headers
+http/handlers_dossier.c      store  # through app headers
+http/handlers_index.c        store  # through app headers
+http/handlers_meta.c         store  # through app headers
+http/handlers_public.c       store  # through app headers
 http/handlers_qr.c           store  # through app headers
 http/handlers_quality.c      store  # through app headers
 http/handlers_report.c       store  # through app headers
-http/handlers_search.c       store  # store_dossier_search
+http/handlers_search.c       store  # through app headers
 http/handlers_static.c       store  # through app headers
 http/handlers_stats.c        store  # through app headers
 http/http_int.h              store  # through app headers
@@ -82,9 +82,9 @@ http/log.c                   store  # through app headers
 http/metrics.c               store  # through app headers
 http/offline.c               store  # through app headers
 http/pool.c                  store  # through app headers
-http/router.c                store  # store_read_begin store_read_end
-http/server.c                store  # store_busy_timeout
-http/session.c               store  # store_dossier_secret_get store_session_get
+http/router.c                store  # through app headers
+http/server.c                store  # through app headers
+http/session.c               store  # through app headers
 '
 
 find "$src" -name '*.[ch]' | sort | while read -r f; do

@@ -98,3 +98,27 @@ enum mc_code actor_may_run(const struct actor *a, enum dossier_op op,
 			       dossier_op_name(op));
 	return MC_OK;
 }
+
+enum mc_code actor_on_unit(struct app *app, const struct actor *a,
+			   const char *unit, struct mc_err *err)
+{
+	if (!a || !(a->role & (ROLE_STAFF | ROLE_OPERATOR)) ||
+	    str_empty(a->name))
+		return mc_fail(err, MC_ERR_FORBIDDEN, "actor",
+			       "actor: only staff and the operator may do "
+			       "this");
+	if ((a->role & ROLE_STAFF) && !app_in_scope(app, a->unit, unit))
+		return mc_fail(err, MC_ERR_FORBIDDEN, "unit",
+			       "unit: \"%.60s\" is outside your units",
+			       str_or_empty(unit));
+	return MC_OK;
+}
+
+enum mc_code app_actor_unit(struct app *app, const struct actor *a,
+			    const char *unit, struct mc_err *err)
+{
+	bool opened = store_read_begin(app->st);
+	enum mc_code rc = actor_on_unit(app, a, unit, err);
+	store_read_end(app->st, opened);
+	return rc;
+}

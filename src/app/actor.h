@@ -52,6 +52,15 @@ struct app;
  * the store, inside the caller's transaction if there is one). */
 bool app_in_scope(struct app *app, const char *root, const char *code);
 
+/* May `a` act on unit `unit`: staff on the units of their subtree, the
+ * operator on every one; MC_ERR_FORBIDDEN naming "unit" (or "actor" for
+ * anyone else) if not. actor_on_unit runs inside the caller's
+ * transaction or read view, app_actor_unit opens one of its own. */
+enum mc_code actor_on_unit(struct app *app, const struct actor *a,
+			   const char *unit, struct mc_err *err);
+enum mc_code app_actor_unit(struct app *app, const struct actor *a,
+			    const char *unit, struct mc_err *err);
+
 /* May `a` run `op` at all? MC_ERR_FORBIDDEN naming the role if not. */
 enum mc_code actor_may_run(const struct actor *a, enum dossier_op op,
 			   struct mc_err *err);

@@ -106,6 +106,23 @@ void app_close(struct app *app)
 	memset(app, 0, sizeof(*app));
 }
 
+int app_schema_version(struct app *app)
+{
+	return store_schema_version(app->st);
+}
+
+void app_busy_timeout(struct app *app, int ms)
+{
+	store_busy_timeout(app->st, ms);
+}
+
+bool app_read_begin(struct app *app) { return store_read_begin(app->st); }
+
+void app_read_end(struct app *app, bool opened)
+{
+	store_read_end(app->st, opened);
+}
+
 int64_t app_now(const struct app *app)
 {
 	return app->now != MC_NO_TIME ? app->now : (int64_t)time(NULL);

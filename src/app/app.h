@@ -43,6 +43,17 @@ enum mc_code app_dossier_put(struct store *st, struct dossier *d,
 
 enum mc_code app_open(const char *db_path, struct app *app, struct mc_err *err);
 void app_close(struct app *app);
+/* The schema version of the open database. */
+int app_schema_version(struct app *app);
+/* How long a write waits for another connection's write lock before it
+ * fails with MC_ERR_BUSY. */
+void app_busy_timeout(struct app *app, int ms);
+/* A read view: everything read until app_read_end sees the data as it
+ * was at the first read (the operations open their own as well; this
+ * one lets an edge's several calls share one). Inside a transaction it
+ * does nothing. Returns whether it opened one, for app_read_end. */
+bool app_read_begin(struct app *app);
+void app_read_end(struct app *app, bool opened);
 /* Now: app->now when set (tests, MOTCUA_NOW), else the clock. Reports
  * of a running period count as of this moment, and the officer's list
  * calls a dossier overdue against it. */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/dossier.h"
 #include "core/civil.h"
 #include "core/str.h"
 
@@ -120,23 +121,6 @@ static void reschedule_notes(struct log *l)
 		s->note = keep(l, sb.buf);
 		strbuf_release(&sb);
 	}
-}
-
-/* ---- who may print ----------------------------------------------------- */
-
-static enum mc_code may_print(struct app *app, const struct form_request *req,
-			      const struct dossier *d, struct mc_err *err)
-{
-	const struct actor *a = req->actor;
-	bool ok = (a->role & ROLE_OPERATOR) ||
-		  ((a->role & ROLE_CITIZEN) && !str_empty(req->secret)) ||
-		  ((a->role & ROLE_STAFF) &&
-		   app_in_scope(app, a->unit, d->unit_code));
-	if (ok)
-		return MC_OK;
-	/* worded as for an unknown code, as the lifecycle does */
-	return mc_fail(err, MC_ERR_NOT_FOUND, "MaHoSo",
-		       "MaHoSo: dossier \"%s\" is not known", req->code);
 }
 
 static enum mc_code wrong_state(enum form_kind k, const struct dossier *d,
@@ -326,13 +310,18 @@ enum mc_code app_form(struct app *app, const struct form_request *req,
 	if (!form_kind_number(req->kind))
 		return mc_fail(err, MC_ERR_INPUT, "form",
 			       "form: give one of 01, 02, 03, 04, 06");
+	/* who may see the dossier may print it; a secret given must be
+	 * its own */
 	struct dossier d;
-	enum mc_code rc = store_dossier_get(app->st, req->code, &d, err);
-	if (rc)
-		return rc;
-	rc = may_print(app, req, &d, err);
-	if (!rc)
+	const struct dossier_read rq = {
+		.actor = req->actor, .code = req->code, .secret = req->secret};
+	bool opened = store_read_begin(app->st);
+	enum mc_code rc =
+		app_dossier_read(app, &rq, &d, req->secret_checked, err);
+	if (!rc) {
 		rc = render(app, req, &d, out, info, err);
-	dossier_release(&d);
+		dossier_release(&d);
+	}
+	store_read_end(app->st, opened);
 	return rc;
 }

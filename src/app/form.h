@@ -18,11 +18,12 @@ struct form_request {
 	const struct actor *actor;
 	/* The tracking secret, printed on form 01. Only its hash is stored,
 	 * so it is known only when someone who holds it asks: the counter
-	 * right after filing, the citizen on the tracking page. The edge
-	 * checks it against the hash (as the tracking route does) before
-	 * asking; a citizen actor without one is refused. */
+	 * right after filing, the citizen on the tracking page. It is
+	 * checked against the hash (app_dossier_read): a wrong one, or a
+	 * citizen actor without one, answers as an unknown code. */
 	const char *secret;
 	const char *base_url; /* the tracking page for the QR; NULL: none */
+	bool *secret_checked; /* out (may be NULL): a secret was compared */
 };
 
 /* The form as a PDF appended to out. A dossier outside a staff actor's

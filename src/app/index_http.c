@@ -74,13 +74,50 @@ enum mc_code app_feedback_submit(struct app *app, const char *id,
 	return store_finish(app->st, rc, err);
 }
 
-enum mc_code app_feedback_answer(struct app *app, const char *id,
-				 const char *answer, const char *outcome,
-				 int64_t at, struct mc_err *err)
+/* Inside the transaction: the feedback is known and about a unit of
+ * the actor's; outside them it is worded as unknown. */
+static enum mc_code may_answer(struct app *app, const struct actor *a,
+			       const char *id, struct mc_err *err)
+{
+	struct feedback_row f;
+	if (!a || !(a->role & (ROLE_STAFF | ROLE_OPERATOR)))
+		return actor_on_unit(app, a, NULL, err); /* names the actor */
+	enum mc_code rc = store_feedback_get(app->st, id, &f, err);
+	if (rc && rc != MC_ERR_NOT_FOUND)
+		return rc;
+	bool seen = !rc && actor_on_unit(app, a, f.unit_code, NULL) == MC_OK;
+	if (!rc)
+		feedback_row_release(&f);
+	if (!seen)
+		return mc_fail(err, MC_ERR_NOT_FOUND, "id",
+			       "feedback \"%.60s\" is not known", id);
+	return MC_OK;
+}
+
+enum mc_code app_feedback_answer(struct app *app, const struct actor *actor,
+				 const char *id, const char *answer,
+				 const char *outcome, int64_t at,
+				 struct mc_err *err)
 {
 	enum mc_code rc = store_begin(app->st, err);
 	if (rc)
 		return rc;
-	rc = store_feedback_answer(app->st, id, at, answer, outcome, err);
+	rc = may_answer(app, actor, id, err);
+	if (!rc)
+		rc = store_feedback_answer(app->st, id, at, answer, outcome,
+					   err);
 	return store_finish(app->st, rc, err);
+}
+
+enum mc_code app_feedback_list(struct app *app, const struct feedback_query *q,
+			       store_feedback_fn fn, void *ctx,
+			       struct mc_err *err)
+{
+	bool opened = store_read_begin(app->st);
+	enum mc_code rc = actor_on_unit(app, q->actor, q->unit, err);
+	if (!rc)
+		rc = store_feedback_each(app->st, q->unit, q->open, q->limit,
+					 fn, ctx, err);
+	store_read_end(app->st, opened);
+	return rc;
 }

@@ -25,9 +25,25 @@ enum mc_code app_feedback_submit(struct app *app, const char *id,
 				 const char *body, int64_t at,
 				 struct mc_err *err);
 
-/* Answer feedback `id` at `at`: MC_ERR_STATE when answered already. */
-enum mc_code app_feedback_answer(struct app *app, const char *id,
-				 const char *answer, const char *outcome,
-				 int64_t at, struct mc_err *err);
+/* Answer feedback `id` at `at` as `actor`: MC_ERR_STATE when answered
+ * already; feedback about a unit outside a staff actor's units answers
+ * as an unknown id, MC_ERR_NOT_FOUND naming "id". */
+enum mc_code app_feedback_answer(struct app *app, const struct actor *actor,
+				 const char *id, const char *answer,
+				 const char *outcome, int64_t at,
+				 struct mc_err *err);
+
+/* The feedback of the subtree of `unit`, which must lie in the actor's
+ * units (MC_ERR_FORBIDDEN naming "unit" if not), newest first, at most
+ * `limit`, unanswered only when `open`. */
+struct feedback_query {
+	const struct actor *actor;
+	const char *unit;
+	bool open;
+	int limit;
+};
+enum mc_code app_feedback_list(struct app *app, const struct feedback_query *q,
+			       store_feedback_fn fn, void *ctx,
+			       struct mc_err *err);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/dossier.h"
 #include "app/form.h"
 #include "cli/cli.h"
 #include "core/civil.h"
@@ -107,14 +108,14 @@ static void print_dossier(const struct dossier *d)
 	       d->due == MC_NO_TIME ? "-" : civil_format_local(d->due, due));
 }
 
+/* One line of the log, kept to print after the dossier. */
 static int event_line(const struct dossier_event *ev, void *ctx)
 {
-	(void)ctx;
 	char at[CIVIL_BUF];
-	printf("%s\t%s\t%s\t%d->%d\t%s\t%s\n", civil_format_local(ev->at, at),
-	       str_or_empty(ev->action), str_or_empty(ev->unit_code),
-	       ev->old_status, ev->new_status, str_or_empty(ev->actor),
-	       str_or_empty(ev->note));
+	strbuf_addf(ctx, "%s\t%s\t%s\t%d->%d\t%s\t%s\n",
+		    civil_format_local(ev->at, at), str_or_empty(ev->action),
+		    str_or_empty(ev->unit_code), ev->old_status, ev->new_status,
+		    str_or_empty(ev->actor), str_or_empty(ev->note));
 	return 0;
 }
 
@@ -142,19 +143,33 @@ static int show(struct app *app, const struct args *a)
 {
 	struct mc_err err;
 	struct dossier d;
+	struct strbuf log, sb;
 	if (!a->code)
 		return cli_usage("show needs --code");
-	if (store_dossier_get(app->st, a->code, &d, &err))
+	const char *name = a->actor ? a->actor : getenv("USER");
+	struct actor actor = ACTOR_OPERATOR(name ? name : "cli");
+	const struct dossier_read rq = {.actor = &actor,
+					.code = a->code,
+					.events = event_line,
+					.ctx = &log};
+	strbuf_init(&log);
+	if (app_dossier_read(app, &rq, &d, NULL, &err)) {
+		strbuf_release(&log);
 		return cli_fail(&err);
-	struct strbuf sb;
+	}
 	strbuf_init(&sb);
 	portal_dossier_write(&d, &sb);
 	printf("%s\n", str_or_empty(sb.buf));
 	strbuf_release(&sb);
 	print_provenance(&d);
 	dossier_release(&d);
-	if (store_event_each(app->st, a->code, event_line, NULL, &err))
+	bool oom = log.oom;
+	fputs(str_or_empty(log.buf), stdout);
+	strbuf_release(&log);
+	if (oom) {
+		mc_fail(&err, MC_ERR_NOMEM, "", "out of memory");
 		return cli_fail(&err);
+	}
 	return 0;
 }
 

@@ -22,8 +22,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include <sodium.h>
-
+#include "app/account.h"
+#include "app/catalog.h"
 #include "app/report.h"
 #include "cli/cli.h"
 #include "core/civil.h"
@@ -91,7 +91,7 @@ static enum mc_code busiest_department(struct app *app, const char *root,
 		const struct report_line *l = &rep.lines[i];
 		if (l->row.received_total <= best ||
 		    strcmp(l->key, root) == 0 ||
-		    store_unit_get(app->st, l->key, &u, err))
+		    app_unit_get(app, l->key, &u, err))
 			continue;
 		if (u.level == LEVEL_PROVINCE &&
 		    unit_valid_on(&u, q.period.to)) {
@@ -117,26 +117,17 @@ static enum mc_code seed_account(struct app *app, const char *name,
 				 const char *role, const char *unit,
 				 struct mc_err *err)
 {
-	struct user u = {0};
-	char hash[crypto_pwhash_STRBYTES];
-	if (store_user_get(app->st, name, &u, err) == MC_OK) {
+	struct account_info u;
+	enum mc_code rc = account_get(app, name, &u, err);
+	if (rc == MC_OK) {
 		printf("  %-8s %-8s %s (already there)\n", name, u.role,
-		       u.unit_code);
-		user_release(&u);
+		       u.unit);
 		return MC_OK;
 	}
-	if (crypto_pwhash_str(hash, DEMO_PASSWORD, strlen(DEMO_PASSWORD),
-			      crypto_pwhash_OPSLIMIT_INTERACTIVE,
-			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
-	u = (struct user){.username = (char *)name,
-			  .password_hash = hash,
-			  .role = (char *)role,
-			  .unit_code = (char *)unit,
-			  .active = true,
-			  .created_at = (int64_t)time(NULL)};
+	if (rc != MC_ERR_NOT_FOUND)
+		return rc;
 	printf("  %-8s %-8s %s\n", name, role, unit);
-	return store_user_add(app->st, &u, err);
+	return account_add_demo(app, name, role, unit, DEMO_PASSWORD, err);
 }
 
 static int seed_accounts(const char *db)
@@ -148,7 +139,7 @@ static int seed_accounts(const char *db)
 		return cli_fail(&err);
 	printf("demo accounts (password \"%s\"; demonstration only):\n",
 	       DEMO_PASSWORD);
-	enum mc_code rc = store_unit_each(app.st, find_root, root, &err);
+	enum mc_code rc = app_unit_each(&app, find_root, root, &err);
 	if (!rc && !root[0])
 		rc = mc_fail(&err, MC_ERR_NOT_FOUND, "unit",
 			     "the database has no units: run motcua demo");

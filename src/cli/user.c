@@ -54,10 +54,10 @@ static int add(const char *db, const char *username, const char *role,
 	return 0;
 }
 
-static int print_user(const struct user *u, void *ctx)
+static int print_user(const struct account_info *u, void *ctx)
 {
 	(void)ctx;
-	printf("%s\t%s\t%s\t%s\n", u->username, u->role, u->unit_code,
+	printf("%s\t%s\t%s\t%s\n", u->username, u->role, u->unit,
 	       u->active ? "active" : "inactive");
 	return 0;
 }
@@ -68,7 +68,7 @@ static int list(const char *db)
 	struct mc_err err;
 	if (cli_open_app(db, &app, &err))
 		return cli_fail(&err);
-	enum mc_code rc = store_user_each(app.st, print_user, NULL, &err);
+	enum mc_code rc = account_each(&app, print_user, NULL, &err);
 	app_close(&app);
 	return rc ? cli_fail(&err) : 0;
 }

@@ -11,6 +11,7 @@
  * account's right password below its own limit, and a right password
  * takes back its own attempt.
  */
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -19,11 +20,6 @@
 #include "http/http_int.h"
 
 #define SESSION_SECONDS (8 * 3600)
-/* failures older than this are forgotten; after an account's or an
- * address's free tries each failure doubles its wait, 30 s to 15 min */
-#define THROTTLE_WINDOW (60 * 60)
-#define BACKOFF_BASE 30
-#define BACKOFF_CAP (15 * 60)
 
 static const char *role_name(unsigned bit)
 {
@@ -52,76 +48,54 @@ static void throttled(struct http_req *r, int64_t wait)
 			 (long long)wait);
 }
 
-static void start_session(struct http_req *r, const struct user *u)
+static void start_session(struct http_req *r, const struct account_session *s)
 {
-	char token[65], hash[65], cookie[160];
-	struct mc_err err;
-	int64_t now = (int64_t)time(NULL);
-	http_random_hex(token, 32);
-	http_token_hash(token, hash);
-	http_random_hex(r->user.csrf, 32);
-	if (store_session_put(r->app->st, hash, u->id, r->user.csrf,
-			      now + SESSION_SECONDS, &err)) {
-		http_reply_mc(r, &err);
-		return;
-	}
-	r->user.id = u->id;
-	r->user.role = http_role_bit(u->role);
-	snprintf(r->user.username, sizeof(r->user.username), "%s", u->username);
-	snprintf(r->user.unit, sizeof(r->user.unit), "%s", u->unit_code);
+	char cookie[160];
+	r->user.id = s->who.id;
+	r->user.role = http_role_bit(s->who.role);
+	snprintf(r->user.username, sizeof(r->user.username), "%s",
+		 s->who.username);
+	snprintf(r->user.unit, sizeof(r->user.unit), "%s", s->who.unit);
+	snprintf(r->user.csrf, sizeof(r->user.csrf), "%s", s->csrf);
 	http_reply_json(r, 200, me_json(&r->user));
 	snprintf(cookie, sizeof(cookie),
 		 "motcua_session=%s; HttpOnly; SameSite=Strict; Path=/; "
 		 "Max-Age=%d",
-		 token, SESSION_SECONDS);
+		 s->token, SESSION_SECONDS);
 	http_add_header(r, MHD_HTTP_HEADER_SET_COOKIE, cookie);
 }
 
-/* Record the attempt first (atomically with the throttle's count), then
- * verify: concurrent guesses cannot overtake the count. An unknown or
- * inactive name is verified against the dummy hash, so the answer takes
- * as long as for a known name. */
+/* The application records the attempt, verifies and opens the session
+ * (account_login); a failure of the store signs nobody in. */
 static void check_login(struct http_req *r, const char *name,
 			const char *password)
 {
-	char ukey[96], akey[96];
-	int64_t now = (int64_t)time(NULL), wait;
 	const struct http_config *cfg = &r->srv->cfg;
-	struct mc_err err;
-	struct user u;
-	snprintf(ukey, sizeof(ukey), "user:%s", name);
-	snprintf(akey, sizeof(akey), "addr:%s", http_client_addr(r));
-	struct login_key keys[2] = {
-		{ukey, (int)cfg->login_account_tries, BACKOFF_BASE, BACKOFF_CAP,
-		 0},
-		{akey, (int)cfg->login_address_tries, BACKOFF_BASE, BACKOFF_CAP,
-		 0},
+	const struct login_request rq = {
+		.username = name,
+		.password = password,
+		.address = http_client_addr(r),
+		.account_tries = (int)cfg->login_account_tries,
+		.address_tries = (int)cfg->login_address_tries,
+		.dummy_hash = r->srv->dummy_hash,
+		.now = (int64_t)time(NULL),
+		.seconds = SESSION_SECONDS,
 	};
-	if (store_login_attempt(r->app->st, keys, 2, now, THROTTLE_WINDOW,
-				&wait, &err)) {
+	struct login_result res;
+	struct mc_err err;
+	enum mc_code rc = account_login(r->app, &rq, &res, &err);
+	if (res.verified)
+		http_metrics_event(&r->srv->metrics, HTTP_EV_PASSWORD_CHECK);
+	if (rc)
 		http_reply_mc(r, &err);
-		return;
-	}
-	if (wait) {
-		throttled(r, wait);
-		return;
-	}
-	bool found = store_user_get(r->app->st, name, &u, NULL) == MC_OK;
-	bool usable = found && u.active;
-	bool right = http_password_ok(
-		r, usable ? u.password_hash : r->srv->dummy_hash, password);
-	if (usable && right) {
-		/* the attempt was recorded as a failure of both keys: the
-		 * account's failures go, the address keeps its others */
-		store_login_forget(r->app->st, ukey, keys[1].row,
-				   now - THROTTLE_WINDOW, NULL);
-		start_session(r, &u);
-	} else {
+	else if (res.outcome == LOGIN_WAIT)
+		throttled(r, res.wait);
+	else if (res.outcome == LOGIN_SIGNED_IN)
+		start_session(r, &res.session);
+	else
 		http_reply_error(r, 401, "unauthorized", "password",
 				 "wrong username or password");
-	}
-	if (found)
-		user_release(&u);
+	sodium_memzero(&res, sizeof(res));
 }
 
 void h_login(struct http_req *r)
@@ -151,10 +125,7 @@ void h_logout(struct http_req *r)
 	const char *token = http_value(r, MHD_COOKIE_KIND, "motcua_session");
 	struct mc_err err;
 	if (r->signed_in && token) {
-		char hash[65];
-		http_token_hash(token, hash);
-		if (store_session_delete(r->app->st, hash, (int64_t)time(NULL),
-					 &err)) {
+		if (account_logout(r->app, token, (int64_t)time(NULL), &err)) {
 			http_reply_mc(r, &err);
 			return;
 		}

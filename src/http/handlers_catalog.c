@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/catalog.h"
 #include "core/text.h"
 #include "http/http_int.h"
 
@@ -29,7 +30,7 @@ void h_units(struct http_req *r)
 {
 	struct mc_err err;
 	json_t *a = json_array();
-	if (store_unit_each(r->app->st, add_unit, a, &err)) {
+	if (app_unit_each(r->app, add_unit, a, &err)) {
 		json_decref(a);
 		http_reply_mc(r, &err);
 		return;
@@ -41,7 +42,7 @@ void h_unit(struct http_req *r)
 {
 	struct mc_err err;
 	struct unit u;
-	if (store_unit_get(r->app->st, r->param[0], &u, &err)) {
+	if (app_unit_get(r->app, r->param[0], &u, &err)) {
 		http_reply_mc(r, &err);
 		return;
 	}
@@ -141,8 +142,7 @@ void h_procedures(struct http_req *r)
 	if (!search_args(r, &s, &folded))
 		return;
 	s.items = json_array();
-	enum mc_code rc =
-		store_procedure_each(r->app->st, add_procedure, &s, &err);
+	enum mc_code rc = app_procedure_each(r->app, add_procedure, &s, &err);
 	free(folded);
 	if (rc || s.oom) {
 		json_decref(s.items);
@@ -161,7 +161,7 @@ void h_procedure(struct http_req *r)
 {
 	struct mc_err err;
 	struct procedure p;
-	if (store_procedure_get(r->app->st, r->param[0], &p, &err)) {
+	if (app_procedure_get(r->app, r->param[0], &p, &err)) {
 		http_reply_mc(r, &err);
 		return;
 	}

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/dossier.h"
 #include "app/index_http.h"
 #include "core/civil.h"
 #include "http/http_int.h"
@@ -22,18 +23,16 @@ static bool citizen_dossier(struct http_req *r, const char *code,
 			    const char *secret, struct dossier *d)
 {
 	struct mc_err err;
-	enum mc_code rc = store_dossier_get(r->app->st, code, d, &err);
-	if (rc && rc != MC_ERR_NOT_FOUND) {
+	const struct actor citizen = ACTOR_CITIZEN;
+	const struct dossier_read rq = {
+		.actor = &citizen, .code = code, .secret = secret};
+	bool checked;
+	enum mc_code rc = app_dossier_read(r->app, &rq, d, &checked, &err);
+	if (checked)
+		http_metrics_event(&r->srv->metrics, HTTP_EV_SECRET_CHECK);
+	if (rc)
 		http_reply_mc(r, &err);
-		return false;
-	}
-	if (http_secret_ok(r, rc ? 0 : d->id, secret) && !rc)
-		return true;
-	if (!rc)
-		dossier_release(d);
-	http_reply_error(r, 404, "not_found", "code",
-			 "no dossier with this code and secret");
-	return false;
+	return rc == MC_OK;
 }
 
 /* ---- POST /public/dossiers/{code}/rating --------------------------------- */
@@ -158,13 +157,9 @@ void h_feedback_list(struct http_req *r)
 		   *limit = http_query(r, "limit");
 	struct mc_err err;
 	long n = 100;
+	struct actor actor = http_actor(r);
 	if (!unit)
 		unit = r->user.unit;
-	if (!http_in_scope(r->app, r->user.unit, unit)) {
-		http_reply_error(r, 403, "forbidden", "unit",
-				 "unit: \"%.60s\" is outside your units", unit);
-		return;
-	}
 	if (open && strcmp(open, "0") && strcmp(open, "1")) {
 		http_reply_error(r, 400, "invalid_input", "open",
 				 "open: is not 0 or 1");
@@ -180,8 +175,11 @@ void h_feedback_list(struct http_req *r)
 		}
 	}
 	json_t *rows = json_array();
-	if (store_feedback_each(r->app->st, unit, open && *open == '1', (int)n,
-				add_feedback, rows, &err)) {
+	const struct feedback_query q = {.actor = &actor,
+					 .unit = unit,
+					 .open = open && *open == '1',
+					 .limit = (int)n};
+	if (app_feedback_list(r->app, &q, add_feedback, rows, &err)) {
 		json_decref(rows);
 		http_reply_mc(r, &err);
 		return;
@@ -194,7 +192,6 @@ void h_feedback_answer(struct http_req *r)
 {
 	static const char *const keys[] = {"answer", "outcome", NULL};
 	const char *answer, *outcome;
-	struct feedback_row f;
 	struct mc_err err;
 	json_t *o = http_body_object(r);
 	if (!o)
@@ -205,19 +202,10 @@ void h_feedback_answer(struct http_req *r)
 		json_decref(o);
 		return;
 	}
-	enum mc_code rc = store_feedback_get(r->app->st, r->param[0], &f, &err);
-	bool seen = !rc && http_in_scope(r->app, r->user.unit, f.unit_code);
-	if (!rc)
-		feedback_row_release(&f);
-	if (rc && rc != MC_ERR_NOT_FOUND)
-		http_reply_mc(r, &err);
-	else if (!seen)
-		http_reply_error(r, 404, "not_found", "id",
-				 "feedback \"%.60s\" is not known",
-				 r->param[0]);
-	else if (app_feedback_answer(r->app, r->param[0], answer,
-				     outcome ? outcome : "answered",
-				     (int64_t)time(NULL), &err))
+	struct actor actor = http_actor(r);
+	if (app_feedback_answer(r->app, &actor, r->param[0], answer,
+				outcome ? outcome : "answered",
+				(int64_t)time(NULL), &err))
 		http_reply_mc(r, &err);
 	else
 		http_reply_json(r, 200,

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/dossier.h"
 #include "app/form.h"
 #include "core/civil.h"
 #include "core/report.h"
@@ -43,23 +44,6 @@ json_t *http_dossier_summary(const struct dossier *d, int64_t now)
 		"due", http_time(d->due), "finished", http_time(d->finished),
 		"returned", http_time(d->returned), "applicant_id",
 		http_str(d->applicant_id), "overdue", overdue);
-}
-
-/* Load a dossier the account may see; false after answering 404. */
-static bool load_scoped(struct http_req *r, const char *code, struct dossier *d)
-{
-	struct mc_err err;
-	enum mc_code rc = store_dossier_get(r->app->st, code, d, &err);
-	if (rc == MC_OK && http_in_scope(r->app, r->user.unit, d->unit_code))
-		return true;
-	if (rc == MC_OK)
-		dossier_release(d);
-	if (rc && rc != MC_ERR_NOT_FOUND)
-		http_reply_mc(r, &err);
-	else
-		http_reply_error(r, 404, "not_found", "code",
-				 "dossier \"%s\" is not known", code);
-	return false;
 }
 
 /* ---- lifecycle operations ---------------------------------------------- */
@@ -270,17 +254,15 @@ enum share { SHARE_NONE, SHARE_TAKEN, SHARE_REFUSED };
 static enum share take_share(struct http_req *r, const char *unit, int64_t day)
 {
 	struct mc_err err;
-	struct unit u;
-	bool taken;
+	bool known, taken;
 	unsigned limit = r->srv->cfg.filings_per_unit;
-	if (!unit || store_unit_get(r->app->st, unit, &u, NULL))
-		return SHARE_NONE;
-	unit_release(&u);
-	if (store_online_share_take(r->app->st, unit, day, (int)limit, &taken,
-				    &err)) {
+	if (app_online_share_take(r->app, unit, day, (int)limit, &known, &taken,
+				  &err)) {
 		http_reply_mc(r, &err);
 		return SHARE_REFUSED;
 	}
+	if (!known)
+		return SHARE_NONE;
 	if (taken)
 		return SHARE_TAKEN;
 	http_metrics_event(&r->srv->metrics, HTTP_EV_SHARE_USED);
@@ -311,8 +293,7 @@ void h_register(struct http_req *r)
 		share = take_share(r, filing.unit_code, day);
 	if (share != SHARE_REFUSED && !file(r, &req, &filing) &&
 	    share == SHARE_TAKEN)
-		store_online_share_give(r->app->st, filing.unit_code, day,
-					NULL);
+		app_online_share_give(r->app, filing.unit_code, day, NULL);
 	json_decref(body);
 	dossier_release(&filing);
 }
@@ -372,6 +353,24 @@ static int add_event(const struct dossier_event *ev, void *ctx)
 	return 0;
 }
 
+/* Load a dossier the account may see, with its log into `events` when
+ * not NULL; false after answering (404 outside the account's units, as
+ * for an unknown code). */
+static bool load_scoped(struct http_req *r, const char *code, struct dossier *d,
+			json_t *events)
+{
+	struct mc_err err;
+	struct actor actor = http_actor(r);
+	const struct dossier_read rq = {.actor = &actor,
+					.code = code,
+					.events = events ? add_event : NULL,
+					.ctx = events};
+	if (app_dossier_read(r->app, &rq, d, NULL, &err) == MC_OK)
+		return true;
+	http_reply_mc(r, &err);
+	return false;
+}
+
 /* {"kind","name","file","imported_at"} and the anomalies, by kind. */
 static void add_provenance(json_t *o, const struct dossier *d)
 {
@@ -398,27 +397,21 @@ static void add_provenance(json_t *o, const struct dossier *d)
 void h_dossier_get(struct http_req *r)
 {
 	struct dossier d;
-	struct mc_err err;
-	if (!load_scoped(r, r->param[0], &d))
+	json_t *events = json_array();
+	if (!load_scoped(r, r->param[0], &d, events)) {
+		json_decref(events);
 		return;
+	}
 	struct strbuf sb;
 	strbuf_init(&sb);
 	portal_dossier_write(&d, &sb);
-	json_t *o = http_dossier_summary(&d, app_now(r->app)),
-	       *events = json_array();
+	json_t *o = http_dossier_summary(&d, app_now(r->app));
 	json_object_set_new(o, "portal",
 			    json_loads(sb.buf ? sb.buf : "{}", 0, NULL));
 	strbuf_release(&sb);
 	add_provenance(o, &d);
-	enum mc_code rc =
-		store_event_each(r->app->st, d.code, add_event, events, &err);
 	json_object_set_new(o, "events", events);
 	dossier_release(&d);
-	if (rc) {
-		json_decref(o);
-		http_reply_mc(r, &err);
-		return;
-	}
 	http_reply_json(r, 200, o);
 }
 
@@ -474,12 +467,17 @@ static void base_url(struct http_req *r, char *out, size_t n)
 static void reply_form(struct http_req *r, struct form_request *req)
 {
 	char base[256];
+	bool checked = false;
 	base_url(r, base, sizeof(base));
 	req->base_url = base[0] ? base : NULL;
+	req->secret_checked = &checked;
 	struct strbuf pdf;
 	struct mc_err err;
 	strbuf_init(&pdf);
-	if (app_form(r->app, req, &pdf, NULL, &err)) {
+	enum mc_code rc = app_form(r->app, req, &pdf, NULL, &err);
+	if (checked)
+		http_metrics_event(&r->srv->metrics, HTTP_EV_SECRET_CHECK);
+	if (rc) {
 		http_reply_mc(r, &err);
 	} else {
 		char disposition[160];
@@ -492,49 +490,23 @@ static void reply_form(struct http_req *r, struct form_request *req)
 	strbuf_release(&pdf);
 }
 
-/* The dossier's id when `secret` is its tracking secret; else answers
- * 404 (as for an unknown code) and returns false. */
-static bool secret_matches(struct http_req *r, const char *code,
-			   const char *secret)
-{
-	struct dossier d;
-	struct mc_err err;
-	enum mc_code rc = store_dossier_get(r->app->st, code, &d, &err);
-	if (rc && rc != MC_ERR_NOT_FOUND) {
-		http_reply_mc(r, &err);
-		return false;
-	}
-	bool ok = http_secret_ok(r, rc ? 0 : d.id, secret) && !rc;
-	if (!rc)
-		dossier_release(&d);
-	if (!ok)
-		http_reply_error(r, 404, "not_found", "code",
-				 "no dossier with this code and secret");
-	return ok;
-}
-
 /* The part both form routes share: the form and paper of the path and
- * query, the secret (checked against the stored hash: a wrong one
- * answers 404 as an unknown code; required when `need_secret`), then
- * the PDF. */
-void http_form(struct http_req *r, const struct actor *actor, bool need_secret)
+ * query, the secret, then the PDF. app_form checks the secret against
+ * the stored hash (a wrong one, or none from the citizen, answers 404
+ * as an unknown code) and the staff's scope. The counter right after
+ * filing holds the secret: printed on 01 once it matches. */
+void http_form(struct http_req *r, const struct actor *actor)
 {
 	struct form_request req = {.code = r->param[0], .actor = actor};
 	const char *secret = http_query(r, "secret");
 	if (!(req.kind = kind_of(r, r->param[1])) || !paper_of(r, &req.paper))
 		return;
-	/* the counter right after filing holds the secret: printed on 01
-	 * once it matches (app_form checks the staff's scope either way) */
-	if (need_secret || (secret && *secret)) {
-		if (!secret_matches(r, req.code, secret))
-			return;
-		req.secret = secret;
-	}
+	req.secret = secret && *secret ? secret : NULL;
 	reply_form(r, &req);
 }
 
 void h_dossier_form(struct http_req *r)
 {
 	struct actor actor = http_actor(r);
-	http_form(r, &actor, false);
+	http_form(r, &actor);
 }

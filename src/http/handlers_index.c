@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/catalog.h"
 #include "app/index.h"
 #include "core/civil.h"
 #include "http/http_int.h"
@@ -364,7 +365,7 @@ void h_publication_get(struct http_req *r)
 static bool at_root(struct http_req *r)
 {
 	struct unit u;
-	if (store_unit_get(r->app->st, r->user.unit, &u, NULL))
+	if (app_unit_get(r->app, r->user.unit, &u, NULL))
 		return false;
 	bool root = !u.parent || !*u.parent;
 	unit_release(&u);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/dossier.h"
 #include "core/report_columns.h"
 #include "http/http_int.h"
 
@@ -194,7 +195,7 @@ void h_metrics(struct http_req *r)
 {
 	int64_t counts[11];
 	struct mc_err err;
-	if (store_dossier_count_by_status(r->app->st, counts, &err)) {
+	if (app_dossier_counts(r->app, counts, &err)) {
 		http_reply_mc(r, &err);
 		return;
 	}

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "app/dossier.h"
 #include "http/http_int.h"
 
 /* The reply is written straight into a strbuf (no jansson tree): this is
@@ -66,31 +67,35 @@ void h_public_dossier(struct http_req *r)
 {
 	struct dossier d;
 	struct mc_err err;
-	enum mc_code rc = store_dossier_get(r->app->st, r->param[0], &d, &err);
-	if (rc && rc != MC_ERR_NOT_FOUND) {
-		http_reply_mc(r, &err);
-		return;
-	}
+	struct strbuf steps;
+	const struct actor citizen = ACTOR_CITIZEN;
+	bool checked;
+	strbuf_init(&steps);
+	strbuf_add(&steps, "[", 1);
 	/* an unknown code is checked against a dummy secret: the same
 	 * status, body and work as a wrong secret */
-	if (!http_secret_ok(r, rc ? 0 : d.id, http_query(r, "secret")) || rc) {
-		if (!rc)
-			dossier_release(&d);
-		http_reply_error(r, 404, "not_found", "code",
-				 "no dossier with this code and secret");
+	const struct dossier_read rq = {.actor = &citizen,
+					.code = r->param[0],
+					.secret = http_query(r, "secret"),
+					.events = add_step,
+					.ctx = &steps};
+	enum mc_code rc = app_dossier_read(r->app, &rq, &d, &checked, &err);
+	if (checked)
+		http_metrics_event(&r->srv->metrics, HTTP_EV_SECRET_CHECK);
+	if (rc) {
+		strbuf_release(&steps);
+		http_reply_mc(r, &err);
 		return;
 	}
 	struct strbuf sb;
 	strbuf_init(&sb);
 	public_head(&sb, &d);
-	if (!sb.oom)
-		rc = store_event_each(r->app->st, d.code, add_step, &sb, &err);
 	dossier_release(&d);
-	if (rc) {
-		strbuf_release(&sb);
-		http_reply_mc(r, &err);
-		return;
-	}
+	if (steps.oom || !steps.buf)
+		sb.oom = true; /* http_reply_strbuf answers 500 */
+	else
+		strbuf_add(&sb, steps.buf + 1, steps.len - 1);
+	strbuf_release(&steps);
 	strbuf_add(&sb, "]}", 2);
 	http_reply_strbuf(r, 200, &sb);
 }
@@ -99,5 +104,5 @@ void h_public_dossier(struct http_req *r)
 void h_public_form(struct http_req *r)
 {
 	struct actor actor = ACTOR_CITIZEN;
-	http_form(r, &actor, true);
+	http_form(r, &actor);
 }

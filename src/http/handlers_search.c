@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/dossier.h"
 #include "core/report.h"
 #include "core/text.h"
 #include "http/http_int.h"
@@ -77,11 +78,6 @@ static bool query_args(struct http_req *r, struct dossier_query *q,
 	q->status = (int)status;
 	s->now = app_now(r->app);
 	q->overdue_at = overdue ? report_overdue_cut(s->now) : MC_NO_TIME;
-	if (!http_in_scope(r->app, r->user.unit, q->unit_root)) {
-		http_reply_error(r, 403, "forbidden", "unit",
-				 "unit: \"%s\" is outside your units", unit);
-		return false;
-	}
 	return true;
 }
 
@@ -101,8 +97,9 @@ void h_dossier_search(struct http_req *r)
 	}
 	s.query = folded;
 	s.items = json_array();
+	struct actor actor = http_actor(r);
 	enum mc_code rc =
-		store_dossier_search(r->app->st, &q, add_hit, &s, &err);
+		app_dossier_search(r->app, &actor, &q, add_hit, &s, &err);
 	free(folded);
 	if (rc) {
 		json_decref(s.items);

@@ -304,13 +304,6 @@ bool http_csrf_ok(struct http_req *r);
 bool http_in_scope(struct app *app, const char *root, const char *code);
 /* The signed-in account of r as the application's actor (borrows r). */
 struct actor http_actor(const struct http_req *r);
-/* Whether a citizen's secret is the tracking secret of dossier_id. An
- * unknown dossier (id 0) is compared against a dummy hash after the
- * same store lookup, so it costs what a wrong secret does. */
-bool http_secret_ok(struct http_req *r, int64_t dossier_id, const char *secret);
-/* Whether password matches hash (argon2id), counted as an event. */
-bool http_password_ok(struct http_req *r, const char *hash,
-		      const char *password);
 /* Hex of the BLAKE2b-256 hash of a token or secret (out: 65 bytes). */
 void http_token_hash(const char *token, char out[65]);
 /* A random 128-bit (n = 16) or 256-bit (n = 32) token as hex. */
@@ -330,7 +323,7 @@ void h_dossier_get(struct http_req *r);
 void h_public_dossier(struct http_req *r);
 void h_dossier_form(struct http_req *r);
 /* GET .../forms/{form}: the PDF for `actor` (handlers_dossier.c). */
-void http_form(struct http_req *r, const struct actor *actor, bool need_secret);
+void http_form(struct http_req *r, const struct actor *actor);
 void h_public_form(struct http_req *r);
 void h_holidays(struct http_req *r);
 void h_due(struct http_req *r);

@@ -360,13 +360,13 @@ void http_dispatch(struct http_req *r)
 	r->app = http_pool_acquire(&r->srv->pool);
 	/* A read request sees one snapshot: its session, scope and data
 	 * reads share one WAL read lock instead of taking one each. Writes
-	 * keep their own transactions (store_begin). */
+	 * keep their own transactions (the operations open them). */
 	bool snapshot = (strcmp(r->method, "GET") == 0 ||
 			 strcmp(r->method, "HEAD") == 0) &&
-			store_read_begin(r->app->st);
+			app_read_begin(r->app);
 	if (admitted(r, rt))
 		rt->fn(r);
-	store_read_end(r->app->st, snapshot);
+	app_read_end(r->app, snapshot);
 	http_pool_release(&r->srv->pool, r->app);
 	r->app = NULL;
 }

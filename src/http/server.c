@@ -304,7 +304,7 @@ static enum mc_code open_pool(struct http_server *srv, struct mc_err *err)
 	enum mc_code rc = http_pool_open(&srv->pool, srv->cfg.db_path,
 					 srv->cfg.threads, srv->cfg.now, err);
 	for (unsigned i = 0; !rc && srv->cfg.busy_ms && i < srv->pool.n; i++)
-		store_busy_timeout(srv->pool.apps[i].st, srv->cfg.busy_ms);
+		app_busy_timeout(&srv->pool.apps[i], srv->cfg.busy_ms);
 	return rc;
 }
 

@@ -174,10 +174,12 @@ static enum mc_code step_done(struct store *st, sqlite3_stmt *s,
 			      struct mc_err *err, const char *what)
 {
 	int rc = sqlite3_step(s);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return store_db_fail(st, err, what);
-	sqlite3_reset(s);
-	return MC_OK;
+	/* the message first: the reset would lose it */
+	enum mc_code code = rc != SQLITE_DONE && rc != SQLITE_ROW
+				    ? store_db_fail(st, err, what)
+				    : MC_OK;
+	sqlite3_reset(s); /* a failed BEGIN must not stay active */
+	return code;
 }
 
 enum mc_code store_begin(struct store *st, struct mc_err *err)

@@ -1,12 +1,20 @@
 /*
- * actor.c - who may act, checked by app_lifecycle inside the operation's
- * transaction: every operation against every role (the expected answers
- * written out here, independently of src/app/actor.c), the unit scope of
- * staff, and the actor as the event log records it.
+ * actor.c - who may act, checked by the application inside each
+ * operation's transaction or read view: every lifecycle operation
+ * against every role (the expected answers written out here,
+ * independently of src/app/actor.c); every operation on scoped data
+ * (each lifecycle operation, a dossier's reading, the staff search,
+ * the printed forms, the feedback list and its answer) by an actor
+ * without the role, by one outside the unit, and by one allowed, the
+ * refusals changing nothing; and the actor as the event log records it.
  */
 #include "test.h"
 
 #include "app/app.h"
+#include "app/dossier.h"
+#include "app/form.h"
+#include "app/index_http.h"
+#include "core/civil.h"
 #include "fixture.h"
 
 #define PROVINCE "000.00.00.H56"
@@ -222,6 +230,208 @@ TEST(an_operation_without_an_actor_is_refused)
 	fixture_close(&fx);
 }
 
+/* ---- every operation on scoped data, inside and outside the units ---- */
+
+/* A dossier and a feedback of the commune, made afresh for each try. */
+struct scoped_data {
+	char *code;
+	char feedback[32];
+};
+
+static int count_event(const struct dossier_event *ev, void *ctx)
+{
+	(void)ev;
+	++*(int *)ctx;
+	return 0;
+}
+
+static int count_dossier(const struct dossier *d, void *ctx)
+{
+	(void)d;
+	++*(int *)ctx;
+	return 0;
+}
+
+static int count_feedback(const struct feedback_row *f, void *ctx)
+{
+	(void)f;
+	++*(int *)ctx;
+	return 0;
+}
+
+static enum mc_code read_one(const struct actor *a, struct scoped_data *x,
+			     struct mc_err *err)
+{
+	struct dossier d;
+	int events = 0;
+	const struct dossier_read rq = {.actor = a,
+					.code = x->code,
+					.events = count_event,
+					.ctx = &events};
+	enum mc_code rc = app_dossier_read(&fx.app, &rq, &d, NULL, err);
+	if (!rc) {
+		CHECK_STR(d.code, x->code);
+		CHECK(events > 0);
+		dossier_release(&d);
+	}
+	return rc;
+}
+
+static enum mc_code search(const struct actor *a, struct scoped_data *x,
+			   struct mc_err *err)
+{
+	(void)x;
+	int n = 0;
+	const struct dossier_query q = {COMMUNE, 0, MC_NO_TIME};
+	enum mc_code rc =
+		app_dossier_search(&fx.app, a, &q, count_dossier, &n, err);
+	CHECK(rc || n > 0);
+	return rc;
+}
+
+static enum mc_code print(const struct actor *a, struct scoped_data *x,
+			  struct mc_err *err)
+{
+	struct strbuf pdf;
+	const struct form_request rq = {
+		.kind = FORM_CONTROL, .code = x->code, .actor = a};
+	strbuf_init(&pdf);
+	enum mc_code rc = app_form(&fx.app, &rq, &pdf, NULL, err);
+	CHECK(rc ? pdf.len == 0 : pdf.len > 0);
+	strbuf_release(&pdf);
+	return rc;
+}
+
+static enum mc_code feedback_list(const struct actor *a, struct scoped_data *x,
+				  struct mc_err *err)
+{
+	(void)x;
+	int n = 0;
+	const struct feedback_query q = {
+		.actor = a, .unit = COMMUNE, .limit = 10};
+	enum mc_code rc =
+		app_feedback_list(&fx.app, &q, count_feedback, &n, err);
+	CHECK(rc || n > 0);
+	return rc;
+}
+
+static enum mc_code feedback_answer(const struct actor *a,
+				    struct scoped_data *x, struct mc_err *err)
+{
+	return app_feedback_answer(&fx.app, a, x->feedback, "đã trả lời",
+				   "answered", clock_at += 60, err);
+}
+
+/* One operation: the roles that may run it, what an actor of such a
+ * role gets outside its units, and what any other role gets. */
+static const struct scoped_op {
+	const char *name;
+	unsigned roles;
+	enum mc_code outside, no_role;
+	enum mc_code (*run)(const struct actor *a, struct scoped_data *x,
+			    struct mc_err *err);
+} scoped_ops[] = {
+	{"read a dossier and its log", ROLE_STAFF, MC_ERR_NOT_FOUND,
+	 MC_ERR_NOT_FOUND, read_one},
+	{"search the dossiers of a unit", ROLE_STAFF, MC_ERR_FORBIDDEN,
+	 MC_ERR_FORBIDDEN, search},
+	{"print a form", ROLE_STAFF, MC_ERR_NOT_FOUND, MC_ERR_NOT_FOUND, print},
+	{"list a unit's feedback", ROLE_STAFF, MC_ERR_FORBIDDEN,
+	 MC_ERR_FORBIDDEN, feedback_list},
+	{"answer feedback", ROLE_STAFF, MC_ERR_NOT_FOUND, MC_ERR_FORBIDDEN,
+	 feedback_answer},
+};
+#define N_SCOPED_OPS (sizeof(scoped_ops) / sizeof(*scoped_ops))
+
+/* The operation the row's dossier is made ready for. */
+static enum dossier_op lifecycle_op;
+
+static void scoped_data_make(struct scoped_data *x, int n)
+{
+	struct mc_err err;
+	x->code = ready_for(lifecycle_op);
+	snprintf(x->feedback, sizeof(x->feedback), "PA-240603-%08d", n);
+	CHECK_INT(app_feedback_submit(&fx.app, x->feedback, COMMUNE, NULL,
+				      "Hồ sơ chậm", clock_at += 60, &err),
+		  MC_OK);
+}
+
+/* Run `run` as `a`; a refusal must be `want` and leave every table as
+ * it was. */
+static void try_as(const char *name, const struct actor *a,
+		   enum mc_code (*run)(const struct actor *,
+				       struct scoped_data *, struct mc_err *),
+		   enum mc_code want)
+{
+	static int n;
+	struct scoped_data x;
+	struct mc_err err;
+	char before[65], after[65];
+	scoped_data_make(&x, ++n);
+	fixture_digest(&fx, before);
+	enum mc_code rc = run(a, &x, &err);
+	if (rc != want)
+		fprintf(stderr, "%s by %s of %s: %s\n", name,
+			actor_role_name(a->role), str_or_empty(a->unit),
+			rc ? err.message : "done");
+	CHECK_INT(rc, want);
+	if (want)
+		CHECK_STR(fixture_digest(&fx, after), before);
+	free(x.code);
+}
+
+/* A lifecycle operation as one more row: lifecycle_op on the dossier
+ * of the commune made ready for it (a new online filing for
+ * OP_REGISTER). */
+static enum mc_code lifecycle(const struct actor *a, struct scoped_data *x,
+			      struct mc_err *err)
+{
+	struct dossier f;
+	fixture_filing(&f, "1.000001", COMMUNE, CHANNEL_ONLINE);
+	enum mc_code rc = act(a, x->code, lifecycle_op, &f, NULL, err);
+	dossier_release(&f);
+	return rc;
+}
+
+TEST(every_scoped_operation_inside_and_outside_the_units)
+{
+	fixture_open(&fx);
+	clock_at = fixture_time("2024-06-03 08:00");
+	for (size_t i = 0; i < N_SCOPED_OPS + OP__COUNT; i++) {
+		struct scoped_op o;
+		if (i < N_SCOPED_OPS) {
+			o = scoped_ops[i];
+			lifecycle_op = OP_START; /* an accepted dossier */
+		} else {
+			lifecycle_op = (enum dossier_op)(i - N_SCOPED_OPS);
+			unsigned roles = 0;
+			for (int r = 0; r < N_ROLES; r++)
+				roles |= may[lifecycle_op][r] ? role_bit[r] : 0;
+			o = (struct scoped_op){
+				dossier_op_name(lifecycle_op), roles,
+				lifecycle_op == OP_REGISTER ? MC_OK
+							    : MC_ERR_NOT_FOUND,
+				MC_ERR_FORBIDDEN, lifecycle};
+		}
+		for (int r = 0; r < N_ROLES; r++) {
+			unsigned bit = role_bit[r];
+			bool staff = bit & ROLE_STAFF, allowed = bit & o.roles;
+			struct actor in = {bit, "someone",
+					   staff ? DISTRICT : NULL, 0};
+			struct actor out = {bit, "someone",
+					    staff ? DEPARTMENT : NULL, 0};
+			if (bit == ROLE_OPERATOR) /* may do everything */
+				allowed = true;
+			try_as(o.name, &in, o.run, allowed ? MC_OK : o.no_role);
+			if (staff)
+				try_as(o.name, &out, o.run,
+				       allowed ? o.outside : o.no_role);
+		}
+	}
+	fixture_close(&fx);
+}
+
 TEST_MAIN(T(every_operation_against_every_role),
+	  T(every_scoped_operation_inside_and_outside_the_units),
 	  T(staff_act_only_inside_their_units_and_the_log_names_them),
 	  T(an_operation_without_an_actor_is_refused))
