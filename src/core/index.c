@@ -8,71 +8,32 @@
 #include <string.h>
 
 #include "core/civil.h"
+#include "core/index_columns.h"
 
-static const struct {
-	const char *name, *title;
-} indicators[IND__COUNT] = {
-	[IND_ONLINE_DOSSIERS] = {"online_dossiers", "Hồ sơ trực tuyến"},
-	[IND_ONLINE_PAYMENT] = {"online_payment", "Thanh toán trực tuyến"},
-	[IND_DIGITIZED] = {"digitized_components", "Số hóa thành phần hồ sơ"},
-	[IND_E_RESULTS] = {"electronic_results", "Cấp kết quả điện tử"},
-	[IND_DATA_REUSE] = {"data_reuse", "Khai thác, sử dụng lại dữ liệu"},
-	[IND_POPULATION_DATA] = {"population_data",
-				 "Khai thác CSDL quốc gia về dân cư"},
-	[IND_ONLINE_SERVICES] = {"online_services_with_dossiers",
-				 "DVCTT có phát sinh hồ sơ trực tuyến"},
-	[IND_PAYING_PROCEDURES] = {"paying_procedures_with_online_payment",
-				   "TTHC có phát sinh thanh toán trực tuyến"},
-	[IND_ON_TIME] = {"on_time", "Giải quyết đúng hạn"},
-	[IND_SATISFACTION] = {"satisfaction", "Mức độ hài lòng"},
-	[IND_FEEDBACK_ON_TIME] = {"feedback_on_time",
-				  "Phản ánh kiến nghị xử lý đúng hạn"},
-	[IND_PUBLICATION] = {"publication_on_time", "Công khai TTHC đúng hạn"},
-};
-
-static const struct {
-	const char *name, *title;
-} groups[GRP__COUNT] = {
-	[GRP_TRANSPARENCY] = {"transparency", "Công khai, minh bạch"},
-	[GRP_PROGRESS] = {"progress", "Tiến độ giải quyết"},
-	[GRP_ONLINE_SERVICE] = {"online_service", "Dịch vụ trực tuyến"},
-	[GRP_ONLINE_PAYMENT] = {"online_payment", "Thanh toán trực tuyến"},
-	[GRP_DIGITIZATION] = {"digitization", "Số hóa hồ sơ"},
-	[GRP_SATISFACTION] = {"satisfaction", "Mức độ hài lòng"},
-};
-
+/* Names and titles are the index's column table (core/index_columns.c). */
 const char *index_indicator_name(enum index_indicator i)
 {
-	return i < IND__COUNT ? indicators[i].name : "?";
-}
-
-const char *index_indicator_title(enum index_indicator i)
-{
-	return i < IND__COUNT ? indicators[i].title : "?";
+	return i < IND__COUNT ? index_indicator_column(i)->key : "?";
 }
 
 int index_indicator_parse(const char *s)
 {
 	for (int i = 0; s && i < IND__COUNT; i++)
-		if (strcmp(s, indicators[i].name) == 0)
+		if (strcmp(s, index_indicator_name((enum index_indicator)i)) ==
+		    0)
 			return i;
 	return -1;
 }
 
 const char *index_group_name(enum index_group g)
 {
-	return g < GRP__COUNT ? groups[g].name : "?";
-}
-
-const char *index_group_title(enum index_group g)
-{
-	return g < GRP__COUNT ? groups[g].title : "?";
+	return g < GRP__COUNT ? index_group_column(g)->key : "?";
 }
 
 int index_group_parse(const char *s)
 {
 	for (int i = 0; s && i < GRP__COUNT; i++)
-		if (strcmp(s, groups[i].name) == 0)
+		if (strcmp(s, index_group_name((enum index_group)i)) == 0)
 			return i;
 	return -1;
 }

@@ -47,12 +47,11 @@ enum index_group {
 	GRP__COUNT
 };
 
+/* Names (and titles) are the column table's, core/index_columns.h. */
 const char *index_indicator_name(enum index_indicator i);
-const char *index_indicator_title(enum index_indicator i); /* Vietnamese */
 /* -1 when s names no indicator. */
 int index_indicator_parse(const char *s);
 const char *index_group_name(enum index_group g);
-const char *index_group_title(enum index_group g); /* Vietnamese */
 int index_group_parse(const char *s);
 
 struct index_ratio {

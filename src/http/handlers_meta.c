@@ -1,14 +1,15 @@
 /*
  * handlers_meta.c - the OpenAPI 3.0 document, generated from the route
- * table the router uses (the report's row schema from the form's column
- * table, core/report_columns), the form's columns for the pages, and the
- * Prometheus metrics.
+ * table the router uses (the response schemas of the report and the index
+ * from their column tables, core/report_columns and core/index_columns),
+ * those columns for the pages, and the Prometheus metrics.
  */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "app/dossier.h"
+#include "core/index_columns.h"
 #include "core/report_columns.h"
 #include "http/http_int.h"
 
@@ -50,13 +51,21 @@ static json_t *responses(const struct http_route *rt)
 			  "description", "success", "default", "description",
 			  "an error", "content", "application/json", "schema",
 			  "$ref", "#/components/schemas/Error");
-	if (rt->fn == h_report_settlement)
-		json_object_set_new(
-			o, "200",
-			json_pack("{s:s,s:{s:{s:{s:s}}}}", "description",
-				  "the report", "content", "application/json",
-				  "schema", "$ref",
-				  "#/components/schemas/SettlementReport"));
+	const char *schema =
+		rt->fn == h_report_settlement || rt->fn == h_public_statistics
+			? "SettlementReport"
+		: rt->fn == h_index          ? "IndexTable"
+		: rt->fn == h_report_summary ? "Summary"
+					     : NULL;
+	if (schema) {
+		char ref[96];
+		snprintf(ref, sizeof(ref), "#/components/schemas/%s", schema);
+		json_object_set_new(o, "200",
+				    json_pack("{s:s,s:{s:{s:{s:s}}}}",
+					      "description", schema, "content",
+					      "application/json", "schema",
+					      "$ref", ref));
+	}
 	if (rt->fn == h_register || rt->fn == h_counter_filing)
 		json_object_set_new(o, "201",
 				    json_pack("{s:s}", "description",
@@ -112,16 +121,153 @@ static json_t *settlement_row_schema(void)
 			 "required", required);
 }
 
-static json_t *settlement_schema(void)
+/* Shorthands for the schemas below. */
+static json_t *of_type(const char *type)
+{
+	return json_pack("{s:s}", "type", type);
+}
+
+static json_t *nullable(const char *type)
+{
+	return json_pack("{s:s,s:b}", "type", type, "nullable", 1);
+}
+
+static json_t *ref(const char *name)
+{
+	char r[96];
+	snprintf(r, sizeof(r), "#/components/schemas/%s", name);
+	return json_pack("{s:s}", "$ref", r);
+}
+
+/* An object of props whose members are all required. */
+static json_t *object(json_t *props)
+{
+	json_t *required = json_array();
+	const char *key;
+	json_t *v;
+	json_object_foreach (props, key, v)
+		json_array_append_new(required, json_string(key));
+	return json_pack("{s:s,s:o,s:o,s:b}", "type", "object", "properties",
+			 props, "required", required, "additionalProperties",
+			 0);
+}
+
+/* A member some answers leave out: listed, not required. */
+static json_t *with_optional(json_t *obj, const char *key, json_t *schema)
+{
+	json_object_set_new(json_object_get(obj, "properties"), key, schema);
+	return obj;
+}
+
+/* {"key","name","resolved","on_time_rate"} of the figures' unit lists. */
+static json_t *figure_units(void)
 {
 	return json_pack(
-		"{s:s,s:{s:{s:s},s:{s:s},s:{s:s},s:{s:s},s:{s:s,s:{s:s}},"
-		"s:{s:s}}}",
-		"type", "object", "properties", "from", "type", "string", "to",
-		"type", "string", "unit", "type", "string", "by", "type",
-		"string", "rows", "type", "array", "items", "$ref",
-		"#/components/schemas/SettlementRow", "total", "$ref",
-		"#/components/schemas/SettlementRow");
+		"{s:s,s:o}", "type", "array", "items",
+		object(json_pack("{s:o,s:o,s:o,s:o}", "key", of_type("string"),
+				 "name", of_type("string"), "resolved",
+				 of_type("integer"), "on_time_rate",
+				 nullable("number"))));
+}
+
+static json_t *figures_schema(void)
+{
+	json_t *f = object(
+		json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "units",
+			  of_type("integer"), "with_online", of_type("integer"),
+			  "min_resolved", of_type("integer"), "ranked",
+			  of_type("integer"), "at_full", figure_units(),
+			  "highest", figure_units(), "lowest", figure_units()));
+	json_object_set_new(f, "nullable", json_true());
+	json_object_set_new(f, "description",
+			    json_string("by unit: the units by on-time rate; "
+					"null otherwise"));
+	return f;
+}
+
+static json_t *settlement_schema(void)
+{
+	json_t *o = object(json_pack(
+		"{s:o,s:o,s:o,s:o,s:o,s:o,s:{s:s,s:o},s:o,s:o}", "from",
+		of_type("string"), "to", of_type("string"), "unit",
+		of_type("string"), "by", of_type("string"), "restated",
+		of_type("boolean"), "level", nullable("string"), "rows", "type",
+		"array", "items", ref("SettlementRow"), "total",
+		ref("SettlementRow"), "figures", figures_schema()));
+	return with_optional(o, "as_of", of_type("string"));
+}
+
+/* An indicator of a row: its ratio, rate, target and mark. */
+static json_t *index_indicator_schema(void)
+{
+	return object(json_pack(
+		"{s:o,s:o,s:o,s:o,s:o}", "numerator", of_type("integer"),
+		"denominator", of_type("integer"), "rate", nullable("number"),
+		"target", nullable("number"), "met", nullable("boolean")));
+}
+
+static json_t *described(json_t *schema, const struct index_column *c)
+{
+	char desc[300];
+	snprintf(desc, sizeof(desc), "%s (%s)", c->title_en, c->title_vi);
+	json_object_set_new(schema, "description", json_string(desc));
+	return schema;
+}
+
+/* One row of the index: key, name, level and every column of the
+ * index's table (core/index_columns) where the JSON puts it. */
+static json_t *index_row_schema(void)
+{
+	json_t *inds = json_object(), *groups = json_object();
+	json_t *props =
+		json_pack("{s:o,s:o,s:o,s:o}", "key", of_type("string"), "name",
+			  of_type("string"), "level", of_type("integer"),
+			  "ranked", of_type("boolean"));
+	for (size_t k = 0; k < INDEX_N_COLUMNS; k++) {
+		const struct index_column *c = &index_columns[k];
+		json_t *s = NULL;
+		if (c->part == INDEX_COL_INDICATOR)
+			json_object_set_new(
+				inds, c->key,
+				described(ref("IndexIndicator"), c));
+		else if (c->part == INDEX_COL_GROUP)
+			json_object_set_new(
+				groups, c->key,
+				described(object(json_pack("{s:o,s:o}", "score",
+							   nullable("number"),
+							   "max",
+							   nullable("number"))),
+					  c));
+		else
+			s = nullable(c->part == INDEX_COL_RANK ? "integer"
+							       : "number");
+		if (s)
+			json_object_set_new(props, c->key, described(s, c));
+	}
+	json_object_set_new(props, "indicators", object(inds));
+	json_object_set_new(props, "groups", object(groups));
+	return object(props);
+}
+
+static json_t *index_schema(void)
+{
+	json_t *o = object(json_pack("{s:o,s:o,s:o,s:{s:s,s:o},s:o}", "from",
+				     of_type("string"), "to", of_type("string"),
+				     "rules", of_type("string"), "rows", "type",
+				     "array", "items", ref("IndexRow"), "total",
+				     ref("IndexRow")));
+	return with_optional(o, "as_of", of_type("string"));
+}
+
+/* The release of `motcua summary --format json`: its lines and the two
+ * reports they come from. */
+static json_t *summary_schema(void)
+{
+	return object(json_pack(
+		"{s:o,s:o,s:{s:s,s:o},s:o,s:o}", "period", of_type("string"),
+		"title", of_type("string"), "lines", "type", "array", "items",
+		of_type("string"), "report", ref("SettlementReport"), "levels",
+		ref("SettlementReport")));
 }
 
 static json_t *components(void)
@@ -137,6 +283,11 @@ static json_t *components(void)
 	json_t *schemas = json_object_get(c, "schemas");
 	json_object_set_new(schemas, "SettlementRow", settlement_row_schema());
 	json_object_set_new(schemas, "SettlementReport", settlement_schema());
+	json_object_set_new(schemas, "IndexIndicator",
+			    index_indicator_schema());
+	json_object_set_new(schemas, "IndexRow", index_row_schema());
+	json_object_set_new(schemas, "IndexTable", index_schema());
+	json_object_set_new(schemas, "Summary", summary_schema());
 	return c;
 }
 
@@ -158,6 +309,30 @@ void h_form_settlement(struct http_req *r)
 	http_reply_json(
 		r, 200,
 		json_pack("{s:s,s:o}", "form", "II.06a", "columns", cols));
+}
+
+/* GET /api/v1/forms/index: the index's columns, for the pages. */
+void h_form_index(struct http_req *r)
+{
+	json_t *cols = json_array();
+	for (size_t i = 0; i < INDEX_N_COLUMNS; i++) {
+		const struct index_column *c = &index_columns[i];
+		json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s}", "key", c->key,
+				      "title_vi", c->title_vi, "title_en",
+				      c->title_en, "part",
+				      index_col_part_name(c->part), "type",
+				      index_col_type_name(c->part));
+		if (c->def_vi) {
+			json_object_set_new(o, "definition_vi",
+					    json_string(c->def_vi));
+			json_object_set_new(o, "definition_en",
+					    json_string(c->def_en));
+		}
+		json_array_append_new(cols, o);
+	}
+	http_reply_json(
+		r, 200,
+		json_pack("{s:s,s:o}", "form", "index", "columns", cols));
 }
 
 void h_openapi(struct http_req *r)

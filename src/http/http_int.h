@@ -350,6 +350,7 @@ void h_static_file(struct http_req *r);
 void h_static_nested(struct http_req *r);
 void h_openapi(struct http_req *r);
 void h_form_settlement(struct http_req *r);
+void h_form_index(struct http_req *r);
 void h_metrics(struct http_req *r);
 
 /* Shared by the report handlers (handlers_report.c): the period

@@ -119,6 +119,12 @@ const struct http_route http_routes[] = {
 	 "/reports/settlement), Vietnamese and English titles, type (count "
 	 "or rate), shown (form, or figure: beside the form)",
 	 NULL, NULL},
+	{"GET", "/api/v1/forms/index", h_form_index, ANY, -1, "index",
+	 "The columns of the service index: key (the member of each row of "
+	 "/index, under indicators or groups for those parts), Vietnamese "
+	 "and English titles, part (rank, score, group, indicator), type "
+	 "(rank, points, rate) and, where one is needed, how it is counted",
+	 NULL, NULL},
 	{"GET", "/api/v1/reports/settlement", h_report_settlement, REPORTS, -1,
 	 "reports", "Form II.06a by unit, as motcua report --format json",
 	 "period:month:YYYY-MM|quarter:YYYYQn|half:YYYYHn|nine:YYYY|"

@@ -1,9 +1,10 @@
 /*
  * index_text.h - the service index table for a person at a terminal
  * (rank, score, group scores and indicator rates per unit, then the
- * total) and for a spreadsheet (CSV: key,name,level,score,rank, the
- * groups, then numerator, denominator, rate and target per indicator),
- * the writers `motcua index --format text|csv` uses.
+ * total) and for a spreadsheet (CSV: "Mã", "Tên", "Cấp", then the
+ * Vietnamese titles of core/index_columns: rank, score, the groups, and
+ * numerator, denominator, rate and target of each indicator), the
+ * writers `motcua index --format text|csv` and GET /index?format=csv use.
  */
 #ifndef MC_IO_INDEX_TEXT_H
 #define MC_IO_INDEX_TEXT_H

@@ -8,13 +8,16 @@
 #include <stdio.h>
 
 #include "core/civil.h"
+#include "core/index_columns.h"
 #include "io/xlsx_style.h"
 
-/* Columns: STT, unit, rank, score, groups, indicators, dossiers. */
+/* Columns: STT, unit, then the column table (core/index_columns: rank,
+ * score, groups, indicators), then dossiers. */
 #define HEAD_ROW 4
-#define COL_GROUPS 4
-#define COL_INDS (COL_GROUPS + GRP__COUNT)
-#define COL_VOLUME (COL_INDS + IND__COUNT)
+#define COL_TABLE 2
+#define COL_GROUPS (COL_TABLE + INDEX_COL_FIRST_GROUP)
+#define COL_INDS (COL_TABLE + INDEX_COL_FIRST_INDICATOR)
+#define COL_VOLUME (COL_TABLE + INDEX_N_COLUMNS)
 
 static void write_header(lxw_worksheet *ws, const struct index_table *t,
 			 const struct xlsx_style *f)
@@ -34,30 +37,31 @@ static void write_header(lxw_worksheet *ws, const struct index_table *t,
 		 t->rules_reference ? t->rules_reference : "",
 		 (long long)t->min_dossiers);
 	worksheet_merge_range(ws, 2, 0, 2, COL_VOLUME, line, f->title);
-	static const char *const fixed[] = {"STT", "Đơn vị", "Hạng",
-					    "Điểm (100)"};
-	for (lxw_col_t c = 0; c < COL_GROUPS; c++)
-		worksheet_merge_range(
-			ws, HEAD_ROW, c, HEAD_ROW + 1, c,
-			c == 1 && t->by == INDEX_BY_LEVEL ? "Cấp" : fixed[c],
-			f->head);
+	worksheet_merge_range(ws, HEAD_ROW, 0, HEAD_ROW + 1, 0, "STT", f->head);
+	worksheet_merge_range(ws, HEAD_ROW, 1, HEAD_ROW + 1, 1,
+			      t->by == INDEX_BY_LEVEL ? "Cấp" : "Đơn vị",
+			      f->head);
 	worksheet_merge_range(ws, HEAD_ROW, COL_GROUPS, HEAD_ROW, COL_INDS - 1,
 			      "Điểm theo nhóm", f->head);
-	for (int g = 0; g < GRP__COUNT; g++) {
-		snprintf(line, sizeof(line), "%s (%lld)",
-			 index_group_title((enum index_group)g),
-			 (long long)(t->weight[g] / 100));
-		worksheet_write_string(ws, HEAD_ROW + 1,
-				       (lxw_col_t)(COL_GROUPS + g), line,
-				       f->head);
-	}
 	worksheet_merge_range(ws, HEAD_ROW, COL_INDS, HEAD_ROW, COL_VOLUME - 1,
 			      "Chỉ tiêu (%)", f->head);
-	for (int i = 0; i < IND__COUNT; i++)
-		worksheet_write_string(
-			ws, HEAD_ROW + 1, (lxw_col_t)(COL_INDS + i),
-			index_indicator_title((enum index_indicator)i),
-			f->head);
+	for (size_t k = 0; k < INDEX_N_COLUMNS; k++) {
+		const struct index_column *c = &index_columns[k];
+		lxw_col_t col = (lxw_col_t)(COL_TABLE + k);
+		if (c->part == INDEX_COL_GROUP)
+			snprintf(line, sizeof(line), "%s (%lld)", c->title_vi,
+				 (long long)(t->weight[c->item] / 100));
+		else if (c->part == INDEX_COL_SCORE)
+			snprintf(line, sizeof(line), "%s (100)", c->title_vi);
+		else
+			snprintf(line, sizeof(line), "%s", c->title_vi);
+		if (c->part == INDEX_COL_RANK || c->part == INDEX_COL_SCORE)
+			worksheet_merge_range(ws, HEAD_ROW, col, HEAD_ROW + 1,
+					      col, line, f->head);
+		else
+			worksheet_write_string(ws, HEAD_ROW + 1, col, line,
+					       f->head);
+	}
 	worksheet_merge_range(ws, HEAD_ROW, COL_VOLUME, HEAD_ROW + 1,
 			      COL_VOLUME, "Hồ sơ", f->head);
 }
@@ -87,17 +91,20 @@ static void write_line(lxw_worksheet *ws, lxw_row_t row, size_t n,
 	else
 		worksheet_write_number(ws, row, 0, (double)n, num);
 	worksheet_write_string(ws, row, 1, name, text);
-	if (l->rank > 0)
-		worksheet_write_number(ws, row, 2, l->rank, num);
-	else
-		worksheet_write_blank(ws, row, 2, num);
-	hundredths(ws, row, 3, l->score.total, rate);
-	for (int g = 0; g < GRP__COUNT; g++)
-		hundredths(ws, row, (lxw_col_t)(COL_GROUPS + g),
-			   l->score.group[g], rate);
-	for (int i = 0; i < IND__COUNT; i++)
-		hundredths(ws, row, (lxw_col_t)(COL_INDS + i), l->ind[i].rate,
-			   rate);
+	for (size_t k = 0; k < INDEX_N_COLUMNS; k++) {
+		const struct index_column *c = &index_columns[k];
+		lxw_col_t col = (lxw_col_t)(COL_TABLE + k);
+		if (c->part == INDEX_COL_RANK && l->rank > 0)
+			worksheet_write_number(ws, row, col, l->rank, num);
+		else if (c->part == INDEX_COL_RANK)
+			worksheet_write_blank(ws, row, col, num);
+		else if (c->part == INDEX_COL_SCORE)
+			hundredths(ws, row, col, l->score.total, rate);
+		else if (c->part == INDEX_COL_GROUP)
+			hundredths(ws, row, col, l->score.group[c->item], rate);
+		else
+			hundredths(ws, row, col, l->ind[c->item].rate, rate);
+	}
 	worksheet_write_number(ws, row, COL_VOLUME, (double)l->volume, num);
 }
 

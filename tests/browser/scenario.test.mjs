@@ -337,6 +337,14 @@ test('dashboard: the dossier is counted', async () => {
 	const met = await page.getAttribute('#indicators tr[data-indicator="online_dossiers"]', 'data-met');
 	assert.match(met, /^(true|false|null)$/);
 	assert.ok(await page.locator('#index-ranking tbody tr').count() > 1, 'child units ranked by index');
+	// the index's columns as the server defines them (GET /forms/index)
+	const form = await (await page.context().request.get(`${BASE}/api/v1/forms/index`)).json();
+	const inds = form.columns.filter((c) => c.part === 'indicator');
+	assert.deepEqual(await page.$$eval('#indicators tbody tr', (trs) => trs.map((tr) => tr.dataset.indicator)), inds.map((c) => c.key));
+	for (const c of inds)
+		assert.ok((await page.innerText(`#indicators tr[data-indicator="${c.key}"] td`)).startsWith(c.title_vi), c.key);
+	assert.deepEqual(await page.$$eval('#index-ranking th[data-group]', (ths) => ths.map((th) => th.textContent.replace(/ \(.*$/, ''))),
+		form.columns.filter((c) => c.part === 'group').map((c) => c.title_vi));
 	// the index as files: the server's CSV and workbook of the index on the page
 	const [ixCsv] = await Promise.all([page.waitForEvent('download'), page.click('#index-csv')]);
 	assert.match(ixCsv.suggestedFilename(), /^chi-so-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv$/);
@@ -361,14 +369,14 @@ test('dashboard: the dossier is counted', async () => {
 	const progress = page.locator('#indicators tr[data-indicator="on_time"] td').first();
 	assert.match(await progress.innerText(), /^Tiến độ giải quyết \(chỉ số 766\), trên tất cả hồ sơ đã và đang giải quyết/);
 	for (const [id, formula] of [['kpi-rate-def', /÷ Đã giải quyết/], ['kpi-rate-due-def', /÷ \(Đã giải quyết \+ Đang giải quyết quá hạn\)/],
-		['progress-def', /÷ \(Đã giải quyết \+ Đang giải quyết\)/]]) {
+		['def-on_time', /÷ \(Đã giải quyết \+ Đang giải quyết\)/]]) {
 		assert.equal(await page.isVisible(`#${id} p`), false, `${id} starts closed`);
 		await page.click(`#${id} summary`);
 		assert.ok(await page.isVisible(`#${id} p`), `${id} opens`);
 		assert.match(await page.textContent(`#${id} p`), formula);
 	}
 	await page.click('#kpi-rate-def summary');
-	await page.click('#progress-def summary');
+	await page.click('#def-on_time summary');
 	await page.locator('#kpis').screenshot({ path: join(SHOTS, 'dashboard-rates-desktop.png') });
 	// the leader's overdue figure is the officer's live list, at the same moment
 	const leader = await apiLogin('lanhdao');

@@ -29,6 +29,7 @@ expect_exit 0 "index text" -- "$m" index --period month:2024-06
 expect_text "$work/out" "766/QĐ-TTg" "text names the rules"
 expect_exit 0 "index csv by level" -- "$m" index --period month:2024-06 --by level --format csv
 expect_text "$work/out" '^"1";"Cấp tỉnh";1;' "level row"
+head -n1 "$work/out" | grep -q "^$(printf '\357\273\277')\"Mã\";\"Tên\";\"Cấp\";\"Hạng\";\"Điểm\";\"Công khai, minh bạch\";.*;\"Hồ sơ trực tuyến: tử số\";\"Hồ sơ trực tuyến: mẫu số\";" && ok || fail "index csv header: $(head -n1 "$work/out")"
 
 expect_exit 0 "index xlsx" -- "$m" index --period month:2024-06 --format xlsx --out "$work/i.xlsx"
 [ "$(head -c 2 "$work/i.xlsx")" = "PK" ] && ok || fail "index xlsx is a zip"

@@ -137,6 +137,8 @@ static const struct step route_steps[] = {
 	STEP("GET", "/api/v1/forms/settlement", ANON,
 	     "/api/v1/forms/settlement", NULL, 200, "columns.0.key",
 	     "received_total"),
+	STEP("GET", "/api/v1/forms/index", ANON, "/api/v1/forms/index", NULL,
+	     200, "columns.8.key", "online_dossiers"),
 	STEP("GET", "/api/v1/reports/settlement", LEADER,
 	     "/api/v1/reports/settlement?period=month:2024-04", NULL, 200,
 	     "from", "2024-03-15"),
@@ -678,7 +680,193 @@ TEST(form_columns_reach_every_output)
 	free(text);
 	free(csv);
 	reply_release(&form);
+	/* the index's columns: each title in the CLI's text and CSV */
+	client_request(e.port, "GET", "/api/v1/forms/index", NULL, NULL, &form);
+	args = "index --period month:2024-04 --unit " DISTRICT;
+	text = env_cli_output(&e, args, "text");
+	csv = env_cli_output(&e, args, "csv");
+	CHECK(text && csv);
+	cols = json_object_get(form.json, "columns");
+	CHECK(json_array_size(cols) >= 20);
+	json_array_foreach (cols, i, col) {
+		const char *title =
+			json_string_value(json_object_get(col, "title_vi"));
+		char quoted[300];
+		snprintf(quoted, sizeof(quoted), "\"%s", title);
+		if (!text || !csv || !strstr(text, title) ||
+		    !strstr(csv, quoted))
+			fprintf(stderr, "index column %s missing\n", title);
+		CHECK(text && strstr(text, title));
+		CHECK(csv && strstr(csv, quoted));
+	}
+	free(text);
+	free(csv);
+	reply_release(&form);
 	reply_release(&rep);
+	reply_release(&doc);
+	env_close(&e);
+}
+
+/* Whether v is what schema (OpenAPI 3.0, as the server writes it: type,
+ * nullable, properties, required, additionalProperties, items, $ref into
+ * schemas) says; prints the path of the first difference. */
+static bool conforms(json_t *schemas, json_t *schema, json_t *v,
+		     const char *path)
+{
+	const char *r = json_string_value(json_object_get(schema, "$ref"));
+	if (r)
+		schema = json_object_get(schemas, strrchr(r, '/') + 1);
+	const char *type = json_string_value(json_object_get(schema, "type"));
+	bool ok = schema && type;
+	if (ok && json_is_null(v))
+		ok = json_is_true(json_object_get(schema, "nullable"));
+	else if (ok && strcmp(type, "object") == 0)
+		ok = json_is_object(v);
+	else if (ok && strcmp(type, "array") == 0)
+		ok = json_is_array(v);
+	else if (ok)
+		ok = strcmp(type, "string") == 0    ? json_is_string(v)
+		     : strcmp(type, "integer") == 0 ? json_is_integer(v)
+		     : strcmp(type, "number") == 0  ? json_is_number(v)
+		     : strcmp(type, "boolean") == 0 ? json_is_boolean(v)
+						    : false;
+	if (!ok) {
+		fprintf(stderr, "schema: %s is not %s\n", path,
+			type ? type
+			: r  ? r
+			     : "described");
+		return false;
+	}
+	char sub[512];
+	const char *key;
+	json_t *m;
+	size_t i;
+	json_t *props = json_object_get(schema, "properties");
+	json_object_foreach (json_is_object(v) ? v : NULL, key, m) {
+		snprintf(sub, sizeof(sub), "%s.%s", path, key);
+		json_t *p = json_object_get(props, key);
+		if (!p) {
+			fprintf(stderr, "schema: %s is not described\n", sub);
+			return false;
+		}
+		if (!conforms(schemas, p, m, sub))
+			return false;
+	}
+	json_array_foreach (json_object_get(schema, "required"), i, m)
+		if (json_is_object(v) &&
+		    !json_object_get(v, json_string_value(m))) {
+			fprintf(stderr, "schema: %s.%s is missing\n", path,
+				json_string_value(m));
+			return false;
+		}
+	json_array_foreach (json_is_array(v) ? v : NULL, i, m) {
+		snprintf(sub, sizeof(sub), "%s[%zu]", path, i);
+		if (!conforms(schemas, json_object_get(schema, "items"), m,
+			      sub))
+			return false;
+	}
+	return true;
+}
+
+/* The column of a table (GET /forms/settlement or /forms/index) in the
+ * schema of its row: an index indicator or group under its part. */
+static json_t *column_schema(json_t *row, json_t *col)
+{
+	const char *key = json_string_value(json_object_get(col, "key"));
+	const char *part = json_string_value(json_object_get(col, "part"));
+	json_t *props = json_object_get(row, "properties");
+	if (part && strcmp(part, "indicator") == 0)
+		props = json_object_get(json_object_get(props, "indicators"),
+					"properties");
+	else if (part && strcmp(part, "group") == 0)
+		props = json_object_get(json_object_get(props, "groups"),
+					"properties");
+	return key ? json_object_get(props, key) : NULL;
+}
+
+/* The OpenAPI document's response schemas: every column of the report's
+ * and the index's tables is in its row schema, with its titles, and the
+ * answers of the routes (report by unit and by level, the public
+ * statistics, the index, the summary) are exactly what the schemas say,
+ * no member more or less. */
+TEST(response_schemas_come_from_the_column_tables)
+{
+	struct env e;
+	struct session s;
+	struct reply doc, form, r;
+	env_open(&e);
+	env_april(&e);
+	env_login(&e, "leader31", &s);
+	client_request(e.port, "GET", "/api/v1/openapi.json", NULL, NULL, &doc);
+	json_t *schemas = json_object_get(
+		json_object_get(doc.json, "components"), "schemas");
+	static const struct {
+		const char *form, *row;
+		size_t min;
+	} tables[] = {{"/api/v1/forms/settlement", "SettlementRow", 27},
+		      {"/api/v1/forms/index", "IndexRow", 20}};
+	for (size_t t = 0; t < 2; t++) {
+		client_request(e.port, "GET", tables[t].form, NULL, NULL,
+			       &form);
+		CHECK_INT(form.status, 200);
+		json_t *cols = json_object_get(form.json, "columns"), *col;
+		size_t i;
+		CHECK(json_array_size(cols) >= tables[t].min);
+		json_array_foreach (cols, i, col) {
+			json_t *p = column_schema(
+				json_object_get(schemas, tables[t].row), col);
+			const char *desc = json_string_value(
+				json_object_get(p, "description"));
+			const char *vi = json_string_value(
+				json_object_get(col, "title_vi"));
+			if (!p)
+				fprintf(stderr, "%s: %s not in the schema\n",
+					tables[t].row,
+					json_string_value(
+						json_object_get(col, "key")));
+			CHECK(p && desc && vi && strstr(desc, vi));
+		}
+		reply_release(&form);
+	}
+	static const struct {
+		const char *path, *schema;
+	} answers[] = {
+		{"/api/v1/reports/settlement?period=month:2024-04",
+		 "SettlementReport"},
+		{"/api/v1/reports/settlement?period=month:2024-04&by=level",
+		 "SettlementReport"},
+		{"/api/v1/public/statistics?period=month:2024-04",
+		 "SettlementReport"},
+		{"/api/v1/index?period=month:2024-04&min=0", "IndexTable"},
+		{"/api/v1/reports/summary?period=month:2024-04", "Summary"},
+	};
+	for (size_t a = 0; a < sizeof(answers) / sizeof(*answers); a++) {
+		client_request(e.port, "GET", answers[a].path, s.headers, NULL,
+			       &r);
+		CHECK_INT(r.status, 200);
+		json_t *schema = json_object_get(schemas, answers[a].schema);
+		CHECK(schema != NULL);
+		if (!conforms(schemas, schema, r.json, answers[a].path))
+			CHECK(false);
+		reply_release(&r);
+	}
+	/* the routes name their schemas */
+	json_t *paths = json_object_get(doc.json, "paths");
+	static const struct {
+		const char *path, *schema;
+	} refs[] = {{"/api/v1/reports/settlement", "SettlementReport"},
+		    {"/api/v1/public/statistics", "SettlementReport"},
+		    {"/api/v1/index", "IndexTable"},
+		    {"/api/v1/reports/summary", "Summary"}};
+	for (size_t k = 0; k < sizeof(refs) / sizeof(*refs); k++) {
+		char *text =
+			json_dumps(json_object_get(paths, refs[k].path), 0);
+		char want[96];
+		snprintf(want, sizeof(want), "\"#/components/schemas/%s\"",
+			 refs[k].schema);
+		CHECK(text && strstr(text, want));
+		free(text);
+	}
 	reply_release(&doc);
 	env_close(&e);
 }
@@ -1019,6 +1207,7 @@ TEST_MAIN(T(every_documented_route_answers_as_a_user_expects),
 	  T(public_lookup_needs_the_secret), T(search_ignores_diacritics),
 	  T(report_matches_the_cli_json), T(form_columns_reach_every_output),
 	  T(reports_and_index_as_workbooks),
+	  T(response_schemas_come_from_the_column_tables),
 	  T(csv_from_the_api_is_the_command_lines), T(metrics_count_requests),
 	  T(calendar_days_carry_their_source),
 	  T(the_running_month_is_as_of_the_servers_now))

@@ -14,7 +14,7 @@ import {
 	WORDS, currentMonth, kpis, monthsBack, periodChoices, periodLabel, ranking, reportTable,
 	trendChart,
 } from './report_view.js';
-import { INDEX_WORDS, indexPeriodLabel, indexRanking, indicatorTable } from './index_view.js';
+import { INDEX_WORDS, indexPeriodLabel, indexRanking, indicatorTable, loadIndexColumns } from './index_view.js';
 
 addWords(WORDS);
 addWords(INDEX_WORDS);
@@ -176,6 +176,7 @@ async function main() {
 	chrome('dashboard.html');
 	const me = await requireRole($('main'), ['leader', 'admin'], 'lanhdao / demo');
 	$('desk').hidden = false;
+	await loadIndexColumns();
 	translate();
 	const u = await api('GET', '/units');
 	const inScope = scopeUnits(u.units, me.unit);
