@@ -337,6 +337,24 @@ test('dashboard: the dossier is counted', async () => {
 	const met = await page.getAttribute('#indicators tr[data-indicator="online_dossiers"]', 'data-met');
 	assert.match(met, /^(true|false|null)$/);
 	assert.ok(await page.locator('#index-ranking tbody tr').count() > 1, 'child units ranked by index');
+	// the published figures: GET /reports/summary's, named by the form's columns
+	await page.waitForSelector('#summary-figures tr[data-figure="postal_uses"]');
+	const unit = encodeURIComponent(await page.inputValue('#unit'));
+	const sum = await (await page.context().request.get(`${BASE}/api/v1/reports/summary?period=month:${currentMonth()}&unit=${unit}`)).json();
+	const settlement = await (await page.context().request.get(`${BASE}/api/v1/forms/settlement`)).json();
+	const title = (key) => settlement.columns.find((c) => c.key === key).title_vi;
+	const fig = (id) => page.innerText(`#summary-figures tr[data-figure="${id}"]`);
+	const pct = (r) => (r === null ? '–' : `${r.toFixed(2)}%`);
+	assert.equal(await page.textContent('#summary-period'), sum.title);
+	assert.ok((await fig('online_rate')).startsWith(title('online_rate')));
+	assert.match(await fig('online_rate'), new RegExp(`\\b${pct(sum.report.total.online_rate).replace('.', '\\.')}`));
+	assert.ok((await fig('postal_uses')).startsWith(title('postal_uses')));
+	assert.match(await fig('postal_uses'), new RegExp(`\\s${sum.report.total.postal_uses}\\s`));
+	assert.match(await fig('at_full'), new RegExp(`\\s${sum.report.figures.at_full.length}\\s`));
+	for (const u of sum.report.figures.lowest) assert.ok((await fig('lowest')).includes(u.name), 'lowest units named');
+	await page.click('#summary-release summary');
+	assert.equal(await page.innerText('#summary-release p:first-of-type'), sum.lines[0]);
+	await page.locator('#summary-card').screenshot({ path: join(SHOTS, 'dashboard-summary-desktop.png') });
 	// the index's columns as the server defines them (GET /forms/index)
 	const form = await (await page.context().request.get(`${BASE}/api/v1/forms/index`)).json();
 	const inds = form.columns.filter((c) => c.part === 'indicator');

@@ -4,6 +4,7 @@
 // twelve-month trend; the service index of the unit (indicators against
 // targets) and its child units ranked by score; the report's and the
 // index's CSV and xlsx, the server's files of the same query;
+// the figures the province publishes for the period (GET /reports/summary);
 // the dossiers of the period and unit stored with anomalies (data quality
 // of an imported history), as GET /quality lists them.
 import {
@@ -15,9 +16,11 @@ import {
 	trendChart,
 } from './report_view.js';
 import { INDEX_WORDS, indexPeriodLabel, indexRanking, indicatorTable, loadIndexColumns } from './index_view.js';
+import { SUMMARY_WORDS, loadSettlementColumns, summaryView } from './summary_view.js';
 
 addWords(WORDS);
 addWords(INDEX_WORDS);
+addWords(SUMMARY_WORDS);
 addWords({
 	vi: {
 		'dash.title': 'Bảng điều hành', 'dash.kind': 'Loại kỳ', 'dash.by': 'Tổng hợp theo',
@@ -47,6 +50,7 @@ const $ = (id) => document.getElementById(id);
 let last = null;
 let lastIndex = null;
 let lastQuality = null;
+let lastSummary = null;
 const QUALITY_ROWS = 200;
 
 function fillPeriods() {
@@ -101,6 +105,25 @@ function showIndex() {
 	$('index-rank').replaceChildren(indexRanking(lastIndex));
 }
 
+// The period's published figures (GET /reports/summary, the JSON of
+// motcua summary) for the unit: by unit, its children.
+async function loadSummary() {
+	$('summary-msg').replaceChildren();
+	try {
+		lastSummary = await api('GET', '/reports/summary' + qs({ period: $('period').value, unit: $('unit').value }));
+	} catch (e) {
+		lastSummary = null;
+		notice($('summary-msg'), 'error', errText(e));
+	}
+	showSummary();
+}
+
+function showSummary() {
+	if (!lastSummary) return;
+	$('summary-period').textContent = lastSummary.title;
+	$('summary').replaceChildren(summaryView(lastSummary));
+}
+
 function qualityQuery(extra = {}) {
 	return qs({ period: $('period').value, unit: $('unit').value, ...extra });
 }
@@ -143,6 +166,7 @@ function showQuality() {
 
 function show() {
 	showIndex();
+	showSummary();
 	showQuality();
 	if (!last) return;
 	$('kpis').replaceChildren(kpis(last));
@@ -160,7 +184,7 @@ async function load(ev) {
 		$('csv').href = '/api/v1/reports/settlement' + query({ format: 'csv', figures: 1 });
 		$('xlsx').href = '/api/v1/reports/settlement' + query({ format: 'xlsx' });
 		show();
-		await Promise.all([loadIndex(), loadTrend(), loadQuality()]);
+		await Promise.all([loadIndex(), loadTrend(), loadQuality(), loadSummary()]);
 	} catch (e) {
 		notice($('dash-msg'), 'error', errText(e));
 	}
@@ -176,7 +200,7 @@ async function main() {
 	chrome('dashboard.html');
 	const me = await requireRole($('main'), ['leader', 'admin'], 'lanhdao / demo');
 	$('desk').hidden = false;
-	await loadIndexColumns();
+	await Promise.all([loadIndexColumns(), loadSettlementColumns()]);
 	translate();
 	const u = await api('GET', '/units');
 	const inScope = scopeUnits(u.units, me.unit);
