@@ -308,7 +308,7 @@ test('dashboard: the dossier is counted', async () => {
 	await page.goto(`${BASE}/dashboard.html`);
 	await signIn(page, 'lanhdao');
 	assert.equal(await page.inputValue('#period'), `month:${currentMonth()}`);
-	const resolved = page.locator(`#report-table tr[data-key="${state.unit}"] td:nth-child(6)`);
+	const resolved = page.locator(`#report-table tr[data-key="${state.unit}"] td[data-col="resolved_total"]`);
 	assert.equal(Number((await resolved.innerText()).replace(/\D/g, '')), state.resolvedBefore + 1);
 	await page.waitForSelector('#trend-svg');
 	assert.equal(await page.locator('#trend-svg rect.col').count(), 12);
@@ -343,6 +343,9 @@ test('dashboard: the dossier is counted', async () => {
 	const sum = await (await page.context().request.get(`${BASE}/api/v1/reports/summary?period=month:${currentMonth()}&unit=${unit}`)).json();
 	const settlement = await (await page.context().request.get(`${BASE}/api/v1/forms/settlement`)).json();
 	const title = (key) => settlement.columns.find((c) => c.key === key).title_vi;
+	// the form's table: the columns of GET /forms/settlement shown on the form, in order, by their titles
+	assert.deepEqual(await page.$$eval('#report-table thead th[data-col]', (ths) => ths.map((th) => [th.dataset.col, th.textContent])),
+		settlement.columns.filter((c) => c.shown === 'form').map((c) => [c.key, c.title_vi]));
 	const fig = (id) => page.innerText(`#summary-figures tr[data-figure="${id}"]`);
 	const pct = (r) => (r === null ? '–' : `${r.toFixed(2)}%`);
 	assert.equal(await page.textContent('#summary-period'), sum.title);

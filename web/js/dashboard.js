@@ -12,11 +12,11 @@ import {
 	unitOptions,
 } from './common.js';
 import {
-	WORDS, currentMonth, kpis, monthsBack, periodChoices, periodLabel, ranking, reportTable,
+	WORDS, currentMonth, kpis, loadSettlementColumns, monthsBack, periodChoices, periodLabel, ranking, reportTable,
 	trendChart,
 } from './report_view.js';
 import { INDEX_WORDS, indexPeriodLabel, indexRanking, indicatorTable, loadIndexColumns } from './index_view.js';
-import { SUMMARY_WORDS, loadSettlementColumns, summaryView } from './summary_view.js';
+import { SUMMARY_WORDS, summaryView } from './summary_view.js';
 
 addWords(WORDS);
 addWords(INDEX_WORDS);

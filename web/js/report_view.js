@@ -2,16 +2,12 @@
 // the public statistics: the period choices, the table, the ranking by
 // on-time rate and the twelve-month trend chart (inline SVG). Files (CSV,
 // xlsx) are the server's: format=csv|xlsx of the same query.
-import { el, fmtNum, fmtRate, getLang, svg, t, todayVN } from './common.js';
+import { addWords, api, el, fmtNum, fmtRate, getLang, svg, t, todayVN } from './common.js';
 
 export const WORDS = {
 	vi: {
 		'p.month': 'Tháng', 'p.quarter': 'Quý', 'p.half': '6 tháng', 'p.year': 'Năm',
-		'c.name': 'Đơn vị', 'c.received': 'Tổng số nhận', 'c.carried': 'Kỳ trước chuyển qua',
-		'c.online': 'Mới nhận trực tuyến', 'c.direct': 'Mới nhận trực tiếp, bưu chính',
-		'c.resolved': 'Đã giải quyết', 'c.early': 'Trước hạn', 'c.ontime': 'Đúng hạn', 'c.late': 'Quá hạn',
-		'c.progress': 'Đang giải quyết', 'c.pov': 'Đang giải quyết quá hạn', 'c.rate': 'Tỉ lệ đúng hạn (trên đã giải quyết)',
-		'c.online_rate': 'Tỷ lệ trực tuyến', 'total': 'Tổng cộng',
+		'c.name': 'Đơn vị', 'total': 'Tổng cộng',
 		'k.received': 'Hồ sơ tiếp nhận', 'k.resolved': 'Đã giải quyết', 'k.online': 'Tỷ lệ nộp trực tuyến',
 		'k.rate': 'Tỉ lệ đúng hạn trên hồ sơ đã giải quyết',
 		'k.rate.def': '(Trước hạn + Đúng hạn) ÷ Đã giải quyết trong kỳ. Mẫu II.06a; hồ sơ còn đang giải quyết không tính.',
@@ -24,11 +20,7 @@ export const WORDS = {
 	},
 	en: {
 		'p.month': 'Month', 'p.quarter': 'Quarter', 'p.half': 'Half-year', 'p.year': 'Year',
-		'c.name': 'Unit', 'c.received': 'Received', 'c.carried': 'Carried over',
-		'c.online': 'New online', 'c.direct': 'New direct and postal',
-		'c.resolved': 'Resolved', 'c.early': 'Early', 'c.ontime': 'On time', 'c.late': 'Late',
-		'c.progress': 'In progress', 'c.pov': 'In progress, overdue', 'c.rate': 'On-time rate (of resolved)',
-		'c.online_rate': 'Online rate', 'total': 'Total',
+		'c.name': 'Unit', 'total': 'Total',
 		'k.received': 'Dossiers received', 'k.resolved': 'Resolved', 'k.online': 'Filed online',
 		'k.rate': 'On-time rate of resolved dossiers',
 		'k.rate.def': '(early + on time) ÷ resolved in the period. Form II.06a; dossiers still open are not counted.',
@@ -41,13 +33,23 @@ export const WORDS = {
 	},
 };
 
-const COLS = [
-	['c.received', 'received_total'], ['c.carried', 'carried_over'], ['c.online', 'received_online'],
-	['c.direct', (r) => r.received_direct + r.received_postal], ['c.resolved', 'resolved_total'],
-	['c.early', 'resolved_early'], ['c.ontime', 'resolved_on_time'], ['c.late', 'resolved_late'],
-	['c.progress', 'in_progress_total'], ['c.pov', 'in_progress_overdue'],
-];
-const val = (r, f) => (typeof f === 'function' ? f(r) : r[f]);
+// The form's columns are defined once, in C (core/report_columns.c), and
+// served at GET /api/v1/forms/settlement: their titles join the
+// dictionary as 'col.settlement.KEY'; the table shows the form's own
+// columns (shown "form") in their order.
+let columns = [];
+export const colTitle = (key) => t(`col.settlement.${key}`);
+
+export async function loadSettlementColumns() {
+	const form = await api('GET', '/forms/settlement');
+	const words = { vi: {}, en: {} };
+	for (const c of form.columns) {
+		words.vi[`col.settlement.${c.key}`] = c.title_vi;
+		words.en[`col.settlement.${c.key}`] = c.title_en;
+	}
+	addWords(words);
+	columns = form.columns;
+}
 
 // The statutory month (cut-off day 15) that holds today: "YYYY-MM".
 export function currentMonth() {
@@ -89,10 +91,11 @@ function rowName(r, by) {
 }
 
 export function reportTable(rep) {
-	const head = el('tr', {}, el('th', {}, t('c.name')), COLS.map(([k]) => el('th', { class: 'num' }, t(k))),
-		el('th', { class: 'num' }, t('c.rate')));
+	const cols = columns.filter((c) => c.shown === 'form');
+	const value = (c, r) => (c.type === 'rate' ? fmtRate(r[c.key]) : fmtNum(r[c.key]));
+	const head = el('tr', {}, el('th', {}, t('c.name')), cols.map((c) => el('th', { class: 'num', dataset: { col: c.key } }, colTitle(c.key))));
 	const line = (r, name, cls) => el('tr', { class: cls, dataset: { key: r.key } }, el('td', {}, name),
-		COLS.map(([, f]) => el('td', { class: 'num' }, fmtNum(val(r, f)))), el('td', { class: 'num' }, fmtRate(r.on_time_rate)));
+		cols.map((c) => el('td', { class: 'num', dataset: { col: c.key } }, value(c, r))));
 	return el('div', { class: 'table-wrap' }, el('table', { id: 'report-table' },
 		el('thead', {}, head),
 		el('tbody', {}, rep.rows.map((r) => line(r, rowName(r, rep.by))), line(rep.total, t('total'), 'total'))));
@@ -119,7 +122,7 @@ export function ranking(rep) {
 		.sort((a, b) => b.on_time_rate - a.on_time_rate || b.resolved_total - a.resolved_total);
 	return el('div', { class: 'table-wrap' }, el('table', { id: 'ranking' },
 		el('thead', {}, el('tr', {}, el('th', { class: 'num' }, '#'), el('th', {}, t('c.name')),
-			el('th', { class: 'num' }, t('c.resolved')), el('th', {}, t('c.rate')))),
+			el('th', { class: 'num' }, colTitle('resolved_total')), el('th', {}, colTitle('on_time_rate')))),
 		el('tbody', {}, rows.map((r, i) => el('tr', {}, el('td', { class: 'num' }, i + 1), el('td', {}, rowName(r, rep.by)),
 			el('td', { class: 'num' }, fmtNum(r.resolved_total)),
 			el('td', {}, el('div', { class: 'bar-cell' },

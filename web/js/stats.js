@@ -5,7 +5,7 @@
 // checksum; any other month, or rows by level, the live numbers of
 // GET /api/v1/public/statistics (aggregate numbers only).
 import { addWords, api, chrome, el, errText, notice, onLangChange, qs, t, translate } from './common.js';
-import { WORDS, kpis, periodChoices, periodLabel, ranking, reportTable } from './report_view.js';
+import { WORDS, kpis, loadSettlementColumns, periodChoices, periodLabel, ranking, reportTable } from './report_view.js';
 
 addWords(WORDS);
 addWords({
@@ -75,6 +75,7 @@ async function load(ev) {
 
 async function main() {
 	chrome('stats.html');
+	await loadSettlementColumns();
 	translate();
 	// the running month has not been published yet: start at the last one that ended
 	const months = periodChoices('month').slice(1, 13);

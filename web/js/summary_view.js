@@ -5,7 +5,8 @@
 // on-time rate (at 100%, highest, lowest); then the release's own lines.
 // The figures' names are the form's column titles, defined once in C
 // (core/report_columns.c) and read from GET /api/v1/forms/settlement.
-import { addWords, api, el, fmtNum, fmtRate, t } from './common.js';
+import { el, fmtNum, fmtRate, t } from './common.js';
+import { colTitle } from './report_view.js';
 
 export const SUMMARY_WORDS = {
 	vi: {
@@ -20,18 +21,7 @@ export const SUMMARY_WORDS = {
 	},
 };
 
-// The II.06a column titles as words 'col.settlement.KEY'.
-export async function loadSettlementColumns() {
-	const form = await api('GET', '/forms/settlement');
-	const words = { vi: {}, en: {} };
-	for (const c of form.columns) {
-		words.vi[`col.settlement.${c.key}`] = c.title_vi;
-		words.en[`col.settlement.${c.key}`] = c.title_en;
-	}
-	addWords(words);
-}
-
-const col = (key) => t(`col.settlement.${key}`);
+const col = colTitle;
 const of = (x, y) => t('s.of').replace('{x}', fmtNum(x)).replace('{y}', fmtNum(y));
 const names = (units, rate) => (units.length ? units.map((u) => (rate ? `${u.name} (${fmtRate(u.on_time_rate)})` : u.name)).join('; ') : t('s.none'));
 
