@@ -67,6 +67,7 @@ http/handlers_calendar.c     store  # through app headers
 http/handlers_catalog.c      store  # through app headers
 http/handlers_citizen.c      store  # through app headers
 http/handlers_dossier.c      store  # through app headers
+http/handlers_files.c        store  # through app headers
 http/handlers_index.c        store  # through app headers
 http/handlers_meta.c         store  # through app headers
 http/handlers_public.c       store  # through app headers

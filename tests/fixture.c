@@ -110,6 +110,8 @@ void fixture_close(struct fixture *f)
 		snprintf(path, sizeof(path), "%s%s", f->db, suffix[i]);
 		unlink(path);
 	}
+	snprintf(path, sizeof(path), "%s.files", f->db);
+	rmdir(path); /* the document store a server opened, when empty */
 	rmdir(f->dir);
 }
 

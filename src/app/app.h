@@ -77,6 +77,9 @@ struct op_request {
 	const struct dossier *filing; /* the new filing, when code is NULL */
 	const struct actor *actor;    /* who asks: checked, then logged */
 	const char *secret_hash; /* new filing: its tracking secret's hash */
+	/* new filing: the token of the upload whose files become its
+	 * components (app/files.h); NULL: none */
+	const char *upload_token;
 };
 
 /* The note of a reschedule event: RESCHEDULE_PREFIX "YYYY-MM-DD HH:MM: "

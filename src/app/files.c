@@ -7,6 +7,7 @@
  */
 #include "app/files.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,17 @@ void app_files_limits(struct app *app, int64_t per_file, int64_t per_dossier)
 }
 
 struct docstore *app_docstore(struct app *app) { return app->files; }
+
+int64_t app_files_max_file(struct app *app)
+{
+	return app->files ? docstore_max_file(app->files)
+			  : DOCSTORE_MAX_FILE_DEFAULT;
+}
+
+int64_t app_files_max_dossier(struct app *app)
+{
+	return app->max_dossier ? app->max_dossier : APP_MAX_DOSSIER_DEFAULT;
+}
 
 /* ---- who may attach and see -------------------------------------------- */
 
@@ -95,27 +107,100 @@ static enum mc_code check_request(struct app *app, const struct file_attach *a,
 			      FILENAME_MAX_BYTES + 1, "name", err);
 }
 
-static enum mc_code over_dossier(const struct app *app, const char *name,
+static enum mc_code over_dossier(int64_t limit, const char *name,
 				 const char *code, int64_t held,
 				 struct mc_err *err)
 {
 	return mc_fail(err, MC_ERR_TOO_LARGE, name,
-		       "%s: dossier %s would hold more than the limit of "
-		       "%.1f MiB per dossier (it holds %.1f MiB)",
-		       name, code, (double)app->max_dossier / MIB,
-		       (double)held / MIB);
+		       "%s: %s%s would hold more than the limit of %.1f MiB "
+		       "per dossier (it holds %.1f MiB)",
+		       name, strcmp(code, "the upload") ? "dossier " : "", code,
+		       (double)limit / MIB, (double)held / MIB);
+}
+
+/* ---- uploads of a filing in progress ------------------------------------ */
+
+/* The hash under which an upload token is kept (hash: 65 bytes). */
+static enum mc_code token_hash(const char *token, char *hash,
+			       struct mc_err *err)
+{
+	size_t n = 0;
+	while (token && token[n] && strchr("0123456789abcdef", token[n]))
+		n++;
+	if (!token || n != 64 || token[n])
+		return mc_fail(err, MC_ERR_INPUT, "upload",
+			       "upload: must be the 64 hexadecimal digits of "
+			       "an upload token");
+	unsigned char h[32];
+	crypto_generichash(h, sizeof(h), (const unsigned char *)token, n, NULL,
+			   0);
+	sodium_bin2hex(hash, 65, h, sizeof(h));
+	return MC_OK;
+}
+
+/* The upload of token, not expired: its hash into hash. */
+static enum mc_code upload_live(struct app *app, const char *token, char *hash,
+				struct mc_err *err)
+{
+	int64_t expires;
+	enum mc_code rc = token_hash(token, hash, err);
+	if (!rc)
+		rc = store_upload_expires(app->st, hash, &expires, err);
+	if (!rc && expires <= (int64_t)time(NULL))
+		rc = mc_fail(err, MC_ERR_NOT_FOUND, "upload",
+			     "upload: no such upload (it expired, was used by "
+			     "a filing, or never was); start again");
+	return rc;
+}
+
+enum mc_code app_upload_open(struct app *app, const char *address,
+			     char token[65], int64_t *expires,
+			     struct mc_err *err)
+{
+	unsigned char b[32];
+	char hash[65];
+	randombytes_buf(b, sizeof(b));
+	sodium_bin2hex(token, 65, b, sizeof(b));
+	enum mc_code rc = token_hash(token, hash, err);
+	int64_t now = (int64_t)time(NULL);
+	*expires = now + APP_UPLOAD_TTL;
+	return rc ? rc
+		  : store_upload_new(app->st, hash, address, now, *expires,
+				     err);
+}
+
+/* Who may send to a target, and its bytes so far (but those of the
+ * component an upload replaces). */
+static enum mc_code target_bytes(struct app *app, const struct file_attach *a,
+				 int64_t *held, struct mc_err *err)
+{
+	char unit[64], hash[65];
+	enum mc_code rc;
+	if (a->upload_token) {
+		if ((rc = upload_live(app, a->upload_token, hash, err)))
+			return rc;
+		return store_upload_bytes(app->st, hash, a->component, held,
+					  err);
+	}
+	if ((rc = may_handle(app, a->actor, a->dossier_code, unit, sizeof(unit),
+			     err)))
+		return rc;
+	return store_file_bytes(app->st, a->dossier_code, held, err);
+}
+
+static const char *target_name(const struct file_attach *a)
+{
+	return a->upload_token ? "the upload" : a->dossier_code;
 }
 
 /* ---- one reference, inside a transaction ------------------------------- */
 
 static enum mc_code log_attach(struct app *app, const struct actor *actor,
-			       const struct dossier_file *f, const char *unit,
-			       struct mc_err *err)
+			       const struct dossier_file *f, struct mc_err *err)
 {
-	int64_t id;
-	int status;
-	enum mc_code rc =
-		store_dossier_status(app->st, f->dossier_code, &id, &status, err);
+	struct dossier d;
+	dossier_init(&d);
+	enum mc_code rc = store_dossier_get(app->st, f->dossier_code, &d, err);
 	if (rc)
 		return rc;
 	char note[512];
@@ -124,50 +209,27 @@ static enum mc_code log_attach(struct app *app, const struct actor *actor,
 		 str_or_empty(f->component), f->name, f->sha256,
 		 (long long)f->size);
 	struct dossier_event ev = {
-		.dossier_id = id,
+		.dossier_id = d.id,
 		.at = f->added_at,
 		.actor = (char *)actor->name,
-		.unit_code = (char *)unit,
-		.old_status = status,
-		.new_status = status,
+		.unit_code = d.unit_code,
+		.old_status = (int)d.status,
+		.new_status = (int)d.status,
 		.action = "attach-file",
 		.note = note,
 		.actor_role = (char *)actor_role_name(actor->role),
 		.actor_unit = (char *)actor->unit,
 	};
-	return store_event_append(app->st, &ev, err);
+	rc = store_event_append(app->st, &ev, err);
+	dossier_release(&d);
+	return rc;
 }
 
-static enum mc_code add_reference(struct app *app, const struct file_attach *a,
-				  const char *name,
-				  const struct docstore_info *info,
-				  struct dossier_file *out, struct mc_err *err)
+/* The reference's row from what was put. */
+static struct dossier_file reference_of(const struct file_attach *a,
+					const char *name,
+					const struct docstore_info *info)
 {
-	char unit[64];
-	int64_t held;
-	bool present = false;
-	enum mc_code rc =
-		may_handle(app, a->actor, a->dossier_code, unit, sizeof(unit),
-			   err);
-	if (!rc)
-		rc = store_file_bytes(app->st, a->dossier_code, &held, err);
-	if (rc)
-		return rc;
-	struct dossier_file old;
-	if (store_file_get(app->st, a->dossier_code, info->sha256, &old,
-			   NULL) == MC_OK) {
-		present = true; /* the same content adds no bytes */
-		dossier_file_release(&old);
-	}
-	if (!present && held + info->size > app->max_dossier)
-		return over_dossier(app, name, a->dossier_code, held, err);
-	/* under the write lock, which gc takes to remove: a content that
-	 * is there now stays until this transaction commits */
-	if (!docstore_exists(app->files, info->sha256))
-		return mc_fail(err, MC_ERR_BUSY, "files",
-			       "%s: was removed from the store while being "
-			       "attached; send it again",
-			       name);
 	struct dossier_file f = {
 		.dossier_code = (char *)a->dossier_code,
 		.role = a->role,
@@ -179,23 +241,75 @@ static enum mc_code add_reference(struct app *app, const struct file_attach *a,
 		.added_at = (int64_t)time(NULL),
 	};
 	snprintf(f.sha256, sizeof(f.sha256), "%s", info->sha256);
-	if ((rc = store_file_add(app->st, &f, err)) ||
-	    (rc = log_attach(app, a->actor, &f, unit, err)))
-		return rc;
-	if (!out)
-		return MC_OK;
-	memset(out, 0, sizeof(*out));
-	*out = f;
+	return f;
+}
+
+static enum mc_code copy_out(const struct dossier_file *f,
+			     struct dossier_file *out, struct mc_err *err)
+{
+	*out = *f;
 	out->dossier_code = out->component = out->name = out->type =
 		out->added_by = NULL;
-	if (!str_set(&out->dossier_code, f.dossier_code) ||
-	    !str_set(&out->component, f.component) ||
-	    !str_set(&out->name, f.name) || !str_set(&out->type, f.type) ||
-	    !str_set(&out->added_by, f.added_by)) {
+	if (!str_set(&out->dossier_code, f->dossier_code) ||
+	    !str_set(&out->component, f->component) ||
+	    !str_set(&out->name, f->name) || !str_set(&out->type, f->type) ||
+	    !str_set(&out->added_by, f->added_by)) {
 		dossier_file_release(out);
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	}
 	return MC_OK;
+}
+
+/* Whether the dossier holds sha256 already (it then adds no bytes). */
+static bool dossier_holds(struct app *app, const char *code, const char *sha256)
+{
+	struct dossier_file old;
+	if (store_file_get(app->st, code, sha256, &old, NULL) != MC_OK)
+		return false;
+	dossier_file_release(&old);
+	return true;
+}
+
+/* Under the write lock, which gc takes to remove: content that is there
+ * now stays until this transaction commits. */
+static enum mc_code still_stored(struct app *app, const char *name,
+				 const char *sha256, struct mc_err *err)
+{
+	if (docstore_exists(app->files, sha256))
+		return MC_OK;
+	return mc_fail(err, MC_ERR_BUSY, "files",
+		       "%s: was removed from the store while being attached; "
+		       "send it again",
+		       name);
+}
+
+static enum mc_code add_reference(struct app *app, const struct file_attach *a,
+				  const char *name,
+				  const struct docstore_info *info,
+				  struct dossier_file *out, struct mc_err *err)
+{
+	char hash[65];
+	int64_t held;
+	enum mc_code rc = target_bytes(app, a, &held, err);
+	if (rc)
+		return rc;
+	bool present = !a->upload_token &&
+		       dossier_holds(app, a->dossier_code, info->sha256);
+	if (!present && held + info->size > app->max_dossier)
+		return over_dossier(app->max_dossier, name, target_name(a),
+				    held, err);
+	if ((rc = still_stored(app, name, info->sha256, err)))
+		return rc;
+	struct dossier_file f = reference_of(a, name, info);
+	if (a->upload_token) {
+		token_hash(a->upload_token, hash, NULL);
+		rc = store_upload_file_put(app->st, hash, &f, err);
+	} else {
+		rc = store_file_add(app->st, &f, err);
+		if (!rc)
+			rc = log_attach(app, a->actor, &f, err);
+	}
+	return rc || !out ? rc : copy_out(&f, out, err);
 }
 
 enum mc_code app_file_add_within(struct app *app, const struct file_attach *a,
@@ -211,20 +325,21 @@ enum mc_code app_file_add_within(struct app *app, const struct file_attach *a,
  * was there before or something refers to it now. */
 static void drop_new(struct app *app, const struct docstore_info *info)
 {
-	bool referenced = true;
+	bool referenced = true, held = true;
 	if (info->existed ||
 	    store_file_referenced(app->st, info->sha256, &referenced, NULL) ||
-	    referenced)
+	    referenced ||
+	    store_upload_holds(app->st, info->sha256, (int64_t)time(NULL),
+			       &held, NULL) ||
+	    held)
 		return;
 	docstore_remove(app->files, info->sha256, NULL);
 }
 
-static enum mc_code commit_reference(struct app *app,
-				     const struct file_attach *a,
-				     const char *name,
-				     const struct docstore_info *info,
-				     struct dossier_file *out,
-				     struct mc_err *err)
+static enum mc_code
+commit_reference(struct app *app, const struct file_attach *a, const char *name,
+		 const struct docstore_info *info, struct dossier_file *out,
+		 struct mc_err *err)
 {
 	enum mc_code rc = store_begin(app->st, err);
 	if (!rc) {
@@ -239,15 +354,30 @@ static enum mc_code commit_reference(struct app *app,
 /* ---- streaming in ------------------------------------------------------ */
 
 struct app_upload {
-	struct app *app;
 	struct file_attach a;
 	char name[FILENAME_MAX_BYTES + 1];
-	char code[80], component[80];
+	char code[80], component[80], token[80];
 	struct docstore_put *put;
-	int64_t held;        /* the dossier's bytes when it began */
-	bool dossier_limits; /* what is left of the dossier's limit is the
+	int64_t held;        /* the target's bytes when it began */
+	int64_t max_dossier; /* its limit */
+	bool dossier_limits; /* what is left of the target's limit is the
 				smaller */
 };
+
+/* Copy the request's strings into u, so the caller's may go. */
+static void keep_request(struct app_upload *u, const struct file_attach *a)
+{
+	u->a = *a;
+	snprintf(u->code, sizeof(u->code), "%s", str_or_empty(a->dossier_code));
+	snprintf(u->component, sizeof(u->component), "%s",
+		 str_or_empty(a->component));
+	snprintf(u->token, sizeof(u->token), "%s",
+		 str_or_empty(a->upload_token));
+	u->a.dossier_code = a->dossier_code ? u->code : NULL;
+	u->a.component = a->component ? u->component : NULL;
+	u->a.upload_token = a->upload_token ? u->token : NULL;
+	u->a.name = u->name;
+}
 
 enum mc_code app_file_begin(struct app *app, const struct file_attach *a,
 			    struct app_upload **out, struct mc_err *err)
@@ -255,25 +385,16 @@ enum mc_code app_file_begin(struct app *app, const struct file_attach *a,
 	struct app_upload *u = calloc(1, sizeof(*u));
 	if (!u)
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
-	char unit[64];
-	u->app = app;
-	u->a = *a;
 	enum mc_code rc = check_request(app, a, u->name, err);
 	if (!rc)
-		rc = may_handle(app, a->actor, a->dossier_code, unit,
-				sizeof(unit), err);
-	if (!rc)
-		rc = store_file_bytes(app->st, a->dossier_code, &u->held, err);
+		rc = target_bytes(app, a, &u->held, err);
 	int64_t left = app->max_dossier - u->held;
 	if (!rc && left <= 0)
-		rc = over_dossier(app, u->name, a->dossier_code, u->held, err);
+		rc = over_dossier(app->max_dossier, u->name, target_name(a),
+				  u->held, err);
 	if (!rc) {
-		snprintf(u->code, sizeof(u->code), "%s", a->dossier_code);
-		snprintf(u->component, sizeof(u->component), "%s",
-			 str_or_empty(a->component));
-		u->a.dossier_code = u->code;
-		u->a.component = a->component ? u->component : NULL;
-		u->a.name = u->name;
+		keep_request(u, a);
+		u->max_dossier = app->max_dossier;
 		u->dossier_limits = left < docstore_max_file(app->files);
 		rc = docstore_put_begin(app->files, u->name, left, &u->put,
 					err);
@@ -286,22 +407,30 @@ enum mc_code app_file_begin(struct app *app, const struct file_attach *a,
 	return MC_OK;
 }
 
-enum mc_code app_file_write(struct app_upload *u, const void *buf, size_t n,
-			    struct mc_err *err)
+/* A refusal at the size limit that what is left of the target's limit
+ * set, worded as that. */
+static enum mc_code size_refusal(struct app_upload *u, enum mc_code rc,
+				 struct mc_err *err)
 {
-	enum mc_code rc = docstore_put_write(u->put, buf, n, err);
 	if (rc == MC_ERR_TOO_LARGE && u->dossier_limits)
-		rc = over_dossier(u->app, u->name, u->code, u->held, err);
+		rc = over_dossier(u->max_dossier, u->name, target_name(&u->a),
+				  u->held, err);
 	return rc;
 }
 
-enum mc_code app_file_end(struct app_upload *u, struct dossier_file *out,
-			  struct mc_err *err)
+enum mc_code app_file_write(struct app_upload *u, const void *buf, size_t n,
+			    struct mc_err *err)
+{
+	return size_refusal(u, docstore_put_write(u->put, buf, n, err), err);
+}
+
+enum mc_code app_file_end(struct app *app, struct app_upload *u,
+			  struct dossier_file *out, struct mc_err *err)
 {
 	struct docstore_info info;
-	enum mc_code rc = docstore_put_end(u->put, &info, err);
+	enum mc_code rc = docstore_put_end(app->files, u->put, &info, err);
 	if (!rc)
-		rc = commit_reference(u->app, &u->a, u->name, &info, out, err);
+		rc = commit_reference(app, &u->a, u->name, &info, out, err);
 	free(u);
 	return rc;
 }
@@ -322,14 +451,83 @@ enum mc_code app_file_attach(struct app *app, const struct file_attach *a,
 	enum mc_code rc = app_file_begin(app, a, &u, err);
 	if (rc)
 		return rc;
-	rc = docstore_put_fd(u->put, fd, err);
-	if (rc == MC_ERR_TOO_LARGE && u->dossier_limits)
-		rc = over_dossier(app, u->name, u->code, u->held, err);
+	rc = size_refusal(u, docstore_put_fd(u->put, fd, err), err);
 	if (rc) {
 		app_file_abort(u);
 		return rc;
 	}
-	return app_file_end(u, out, err);
+	return app_file_end(app, u, out, err);
+}
+
+struct upload_rows {
+	struct dossier_file *f;
+	size_t n, cap;
+	bool oom;
+};
+
+static int keep_row(const struct dossier_file *f, void *ctx)
+{
+	struct upload_rows *x = ctx;
+	struct dossier_file *slot = ARRAY_PUSH(x->f, x->n, x->cap);
+	x->oom = !slot || copy_out(f, slot, NULL) != MC_OK;
+	if (x->oom && slot)
+		x->n--;
+	return x->oom;
+}
+
+static enum mc_code claim_rows(struct app *app, struct upload_rows *x,
+			       const char *code, const struct actor *actor,
+			       struct mc_err *err)
+{
+	enum mc_code rc = MC_OK;
+	int64_t total = 0;
+	for (size_t i = 0; !rc && i < x->n; i++) {
+		struct dossier_file *f = &x->f[i];
+		total += f->size;
+		if (total > app->max_dossier)
+			return over_dossier(app->max_dossier, f->name, code,
+					    total - f->size, err);
+		free(f->added_by);
+		f->added_by = NULL;
+		if (!str_set(&f->dossier_code, code) ||
+		    !str_set(&f->added_by, actor->name))
+			return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+		f->role = FILE_COMPONENT;
+		f->added_at = (int64_t)time(NULL);
+		if (!(rc = still_stored(app, f->name, f->sha256, err)) &&
+		    !(rc = store_file_add(app->st, f, err)))
+			rc = log_attach(app, actor, f, err);
+	}
+	return rc;
+}
+
+enum mc_code app_upload_claim(struct app *app, const char *token,
+			      const char *code, const struct actor *actor,
+			      struct mc_err *err)
+{
+	char hash[65];
+	struct upload_rows x = {0};
+	enum mc_code rc = upload_live(app, token, hash, err);
+	if (!rc)
+		rc = store_upload_file_each(app->st, hash, keep_row, &x, err);
+	if (!rc && x.oom)
+		rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	if (!rc)
+		rc = claim_rows(app, &x, code, actor, err);
+	if (!rc)
+		rc = store_upload_delete(app->st, hash, err);
+	for (size_t i = 0; i < x.n; i++)
+		dossier_file_release(&x.f[i]);
+	free(x.f);
+	return rc;
+}
+
+enum mc_code app_upload_list(struct app *app, const char *token,
+			     store_file_fn fn, void *ctx, struct mc_err *err)
+{
+	char hash[65];
+	enum mc_code rc = upload_live(app, token, hash, err);
+	return rc ? rc : store_upload_file_each(app->st, hash, fn, ctx, err);
 }
 
 enum mc_code app_files_list(struct app *app, const struct actor *actor,
@@ -338,8 +536,8 @@ enum mc_code app_files_list(struct app *app, const struct actor *actor,
 {
 	char unit[64];
 	bool opened = store_read_begin(app->st);
-	enum mc_code rc = may_handle(app, actor, dossier_code, unit,
-				     sizeof(unit), err);
+	enum mc_code rc =
+		may_handle(app, actor, dossier_code, unit, sizeof(unit), err);
 	if (!rc)
 		rc = store_file_each(app->st, dossier_code, fn, ctx, err);
 	store_read_end(app->st, opened);
@@ -379,9 +577,13 @@ static enum mc_code gc_one(struct app *app, const char *sha256, int64_t cut,
 	enum mc_code rc = store_begin(app->st, err);
 	if (rc)
 		return rc;
-	bool referenced = true;
+	bool referenced = true, held = true;
 	int64_t mtime = 0, size = 0;
 	rc = store_file_referenced(app->st, sha256, &referenced, err);
+	if (!rc && !referenced)
+		rc = store_upload_holds(app->st, sha256, (int64_t)time(NULL),
+					&held, err);
+	referenced = referenced || held;
 	if (!rc && !referenced)
 		rc = docstore_mtime(app->files, sha256, &mtime, err);
 	bool old = !rc && !referenced && mtime <= cut;
@@ -412,7 +614,15 @@ enum mc_code app_files_gc(struct app *app, int64_t grace, struct files_gc *out,
 		return mc_fail(err, MC_ERR_INTERNAL, "files",
 			       "files: the document store is not open");
 	struct hashes x = {0};
-	enum mc_code rc = docstore_list(app->files, collect_stored, &x, err);
+	int64_t expired;
+	enum mc_code rc = store_begin(app->st, err);
+	if (!rc) { /* what expired uploads held is unreferenced from here */
+		rc = store_upload_purge(app->st, (int64_t)time(NULL), &expired,
+					err);
+		rc = store_finish(app->st, rc, err);
+	}
+	if (!rc)
+		rc = docstore_list(app->files, collect_stored, &x, err);
 	int64_t cut = (int64_t)time(NULL) - grace;
 	for (size_t i = 0; !rc && i < x.n; i++)
 		rc = gc_one(app, x.h[i], cut, out, err);
@@ -432,10 +642,7 @@ static int collect_ref(const struct dossier_file *f, void *ctx)
 	return 0;
 }
 
-static int by_hash(const void *a, const void *b)
-{
-	return strcmp(a, b);
-}
+static int by_hash(const void *a, const void *b) { return strcmp(a, b); }
 
 static void check_content(struct app *app, const char *sha256, int64_t want,
 			  files_problem_fn problem, void *ctx,
@@ -469,7 +676,8 @@ enum mc_code app_files_check(struct app *app, files_problem_fn problem,
 		return mc_fail(err, MC_ERR_INTERNAL, "files",
 			       "files: the document store is not open");
 	struct hashes refs = {0}, stored = {0};
-	enum mc_code rc = store_file_each(app->st, NULL, collect_ref, &refs, err);
+	enum mc_code rc =
+		store_file_each(app->st, NULL, collect_ref, &refs, err);
 	if (!rc && refs.n != refs.n_size)
 		rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	for (size_t i = 0; !rc && i < refs.n; i++)

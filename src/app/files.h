@@ -24,6 +24,7 @@ struct docstore_info;
 
 #define APP_MAX_DOSSIER_DEFAULT (100 * 1024 * 1024) /* bytes per dossier */
 #define APP_FILES_GRACE_DEFAULT (24 * 3600)         /* seconds, for gc */
+#define APP_UPLOAD_TTL (2 * 3600) /* seconds an upload token may be used */
 
 /* Open the document store in dir for app (created, one level, when
  * missing); closed by app_close. Limits per file and per dossier take
@@ -36,9 +37,13 @@ void app_files_limits(struct app *app, int64_t per_file, int64_t per_dossier);
 /* What is being attached: to which dossier, as what, named how (as the
  * person gave it; cleaned here with filename_clean), by whom. Staff may
  * attach to the dossiers of their units, the operator to any; a dossier
- * outside the actor's units is refused as an unknown code. */
+ * outside the actor's units is refused as an unknown code. With
+ * upload_token the file goes to that upload of a filing in progress
+ * instead (anyone holding the token; role component; a second file for
+ * a component replaces the first). */
 struct file_attach {
 	const char *dossier_code;
+	const char *upload_token;
 	enum file_role role;
 	const char *component; /* the component's code; NULL for none */
 	const char *name;
@@ -50,14 +55,17 @@ struct file_attach {
  * (refusing the first piece past the limit per file or what is left of
  * the dossier's); end makes the content durable and commits the
  * reference (*out, may be NULL, the stored row); abort drops it. end and
- * abort free the upload; after a failed write, abort. */
+ * abort free the upload; after a failed write, abort. write touches no
+ * handle, and end may be given another handle on the same database and
+ * store than begin was (a server's thread that picks the request up
+ * again): a slow upload holds no database connection. */
 struct app_upload;
 enum mc_code app_file_begin(struct app *app, const struct file_attach *a,
 			    struct app_upload **out, struct mc_err *err);
 enum mc_code app_file_write(struct app_upload *u, const void *buf, size_t n,
 			    struct mc_err *err);
-enum mc_code app_file_end(struct app_upload *u, struct dossier_file *out,
-			  struct mc_err *err);
+enum mc_code app_file_end(struct app *app, struct app_upload *u,
+			  struct dossier_file *out, struct mc_err *err);
 void app_file_abort(struct app_upload *u);
 
 /* The same from a file descriptor read to its end. */
@@ -73,6 +81,27 @@ enum mc_code app_file_attach(struct app *app, const struct file_attach *a,
 enum mc_code app_file_add_within(struct app *app, const struct file_attach *a,
 				 const struct docstore_info *info,
 				 struct dossier_file *out, struct mc_err *err);
+
+/* A new upload for a filing in progress, from `address`: its token
+ * (64 hex digits, only its hash is kept) and when it expires
+ * (APP_UPLOAD_TTL from now). */
+enum mc_code app_upload_open(struct app *app, const char *address,
+			     char token[65], int64_t *expires,
+			     struct mc_err *err);
+/* The files of a live upload, by component (dossier_code NULL). */
+enum mc_code app_upload_list(struct app *app, const char *token,
+			     store_file_fn fn, void *ctx, struct mc_err *err);
+/* Inside the filing's transaction: dossier `code` takes the upload's
+ * files as its components (logged, within the limit per dossier), and
+ * the upload is gone. MC_ERR_NOT_FOUND naming "upload" when it expired
+ * or was used. */
+enum mc_code app_upload_claim(struct app *app, const char *token,
+			      const char *code, const struct actor *actor,
+			      struct mc_err *err);
+
+/* The limits in force: bytes per file, per dossier (and per upload). */
+int64_t app_files_max_file(struct app *app);
+int64_t app_files_max_dossier(struct app *app);
 
 /* The document store app_files_open opened (NULL before). */
 struct docstore *app_docstore(struct app *app);

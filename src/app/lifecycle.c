@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "app/app.h"
+#include "app/files.h"
 #include "app/filing.h"
 #include "core/civil.h"
 #include "core/str.h"
@@ -191,6 +192,9 @@ static enum mc_code run(struct app *app, const struct op_request *req,
 					      err);
 	if (!rc)
 		rc = log_event(app, d, req, old_status, old_unit, err);
+	if (!rc && !req->code && req->upload_token)
+		rc = app_upload_claim(app, req->upload_token, d->code,
+				      req->actor, err);
 	return rc;
 }
 

@@ -273,11 +273,15 @@ int cmd_files(int argc, char **argv)
 {
 	struct args a = {0};
 	const struct cli_opt opts[] = {
-		{"db", &a.db, NULL},   {"files", &a.files, NULL},
-		{"out", &a.out, NULL}, {"max-file-mib", &a.max_mib, NULL},
+		{"db", &a.db, NULL},
+		{"files", &a.files, NULL},
+		{"out", &a.out, NULL},
+		{"max-file-mib", &a.max_mib, NULL},
 		{"max-dossier-mib", &a.max_dossier_mib, NULL},
-		{"role", &a.role, NULL}, {"component", &a.component, NULL},
-		{"actor", &a.actor, NULL}, {"grace-hours", &a.grace_hours, NULL},
+		{"role", &a.role, NULL},
+		{"component", &a.component, NULL},
+		{"actor", &a.actor, NULL},
+		{"grace-hours", &a.grace_hours, NULL},
 		{NULL, NULL, NULL},
 	};
 	const char *pos[3];

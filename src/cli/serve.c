@@ -2,13 +2,16 @@
  * serve.c - `motcua serve [--db FILE] [--listen HOST:PORT] [--threads N]
  * [--web DIR] [--trusted-proxy ADDR] [--access-log FILE] [--error-log
  * FILE] [--filings-per-address N] [--filings-per-unit N]
- * [--conns-per-address N] [--request-deadline SECS] [--demo-accounts]`:
+ * [--conns-per-address N] [--request-deadline SECS] [--files DIR]
+ * [--max-file-mib N] [--max-dossier-mib N] [--uploads-per-address N]
+ * [--demo-accounts]`:
  * run the HTTP server (the JSON API and the pages in DIR, default "web")
  * until SIGTERM or SIGINT, then stop accepting, let the requests in
  * flight finish, close the database and exit 0. SIGHUP reopens the log
  * files (for logrotate). --trusted-proxy names the TLS proxy in front:
  * only from that peer is X-Forwarded-For taken as the client's address.
- * The limits are described in docs/internals/http.md ("Flooding").
+ * The limits are described in docs/internals/http.md ("Flooding"); the
+ * document store is DIR, else DB.files (docs/internals/docstore.md).
  *
  * --demo-accounts first adds, when missing, the demonstration accounts
  * admin, lanhdao, motcua and canbo, all with the password "demo" (too
@@ -217,12 +220,16 @@ int cmd_serve(int argc, char **argv)
 	const char *db = NULL, *listen = "127.0.0.1:8080";
 	const char *web = "web", *proxy = NULL;
 	struct http_config cfg = {0};
+	unsigned file_mib = 0, dossier_mib = 0;
 	struct number_opt nums[] = {
 		{"threads", NULL, &cfg.threads, 64},
 		{"filings-per-address", NULL, &cfg.filings_per_address, 100000},
 		{"filings-per-unit", NULL, &cfg.filings_per_unit, 99999},
 		{"conns-per-address", NULL, &cfg.conns_per_address, 10000},
 		{"request-deadline", NULL, &cfg.request_deadline, 3600},
+		{"uploads-per-address", NULL, &cfg.uploads_per_address, 100000},
+		{"max-file-mib", NULL, &file_mib, 4096},
+		{"max-dossier-mib", NULL, &dossier_mib, 4096},
 	};
 	bool demo = false;
 	const struct cli_opt opts[] = {
@@ -237,6 +244,10 @@ int cmd_serve(int argc, char **argv)
 		{nums[2].name, &nums[2].value, NULL},
 		{nums[3].name, &nums[3].value, NULL},
 		{nums[4].name, &nums[4].value, NULL},
+		{nums[5].name, &nums[5].value, NULL},
+		{nums[6].name, &nums[6].value, NULL},
+		{nums[7].name, &nums[7].value, NULL},
+		{"files", &cfg.files_dir, NULL},
 		{"demo-accounts", NULL, &demo},
 		{NULL, NULL, NULL},
 	};
@@ -258,6 +269,10 @@ int cmd_serve(int argc, char **argv)
 	cfg.listen = listen;
 	cfg.web_root = web;
 	cfg.trusted_proxy = proxy;
+	if (!cfg.files_dir && getenv("MOTCUA_FILES") && *getenv("MOTCUA_FILES"))
+		cfg.files_dir = getenv("MOTCUA_FILES");
+	cfg.max_file = (int64_t)file_mib * 1024 * 1024;
+	cfg.max_dossier = (int64_t)dossier_mib * 1024 * 1024;
 	check_web(web);
 	return serve(&cfg);
 }

@@ -12,7 +12,7 @@
 #include "core/error.h"
 
 enum file_role {
-	FILE_COMPONENT = 1,  /* a component of the filing (thành phần hồ sơ) */
+	FILE_COMPONENT = 1, /* a component of the filing (thành phần hồ sơ) */
 	FILE_RESULT = 2,     /* a result the unit issued */
 	FILE_SUPPLEMENT = 3, /* a component brought to complete a round */
 };

@@ -164,11 +164,10 @@ static enum mc_code decide_type(struct docstore *ds, int fd, const char *name,
 	return MC_OK;
 }
 
-enum mc_code docstore_put_end(struct docstore_put *p,
+enum mc_code docstore_put_end(struct docstore *ds, struct docstore_put *p,
 			      struct docstore_info *info, struct mc_err *err)
 {
 	memset(info, 0, sizeof(*info));
-	struct docstore *ds = p->ds;
 	enum mc_code rc = MC_OK;
 	info->size = p->size;
 	hex_digest(&p->h, info->sha256);
@@ -216,8 +215,7 @@ static enum mc_code put_block(const unsigned char *b, size_t n, void *ctx,
 	return docstore_put_write(ctx, b, n, err);
 }
 
-enum mc_code docstore_put_fd(struct docstore_put *p, int fd,
-			     struct mc_err *err)
+enum mc_code docstore_put_fd(struct docstore_put *p, int fd, struct mc_err *err)
 {
 	return read_blocks(fd, put_block, p, p->name, err);
 }
@@ -238,7 +236,7 @@ enum mc_code docstore_put(struct docstore *ds, int fd, const char *name,
 		docstore_put_abort(p);
 		return rc;
 	}
-	return docstore_put_end(p, info, err);
+	return docstore_put_end(ds, p, info, err);
 }
 
 int64_t docstore_max_file(const struct docstore *ds) { return ds->max_file; }

@@ -68,7 +68,10 @@ enum mc_code docstore_put_write(struct docstore_put *p, const void *buf,
 enum mc_code docstore_put_fd(struct docstore_put *p, int fd,
 			     struct mc_err *err);
 int64_t docstore_put_size(const struct docstore_put *p);
-enum mc_code docstore_put_end(struct docstore_put *p,
+/* ds decides the type: the store the put began in, or another over the
+ * same directory (libmagic's handle is one thread's at a time, so a put
+ * that moves between threads ends with the current thread's store). */
+enum mc_code docstore_put_end(struct docstore *ds, struct docstore_put *p,
 			      struct docstore_info *info, struct mc_err *err);
 void docstore_put_abort(struct docstore_put *p);
 

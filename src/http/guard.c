@@ -202,30 +202,54 @@ static struct rate_slot *rate_slot(struct http_limits *l, const char *key,
 	return pick;
 }
 
-bool http_anon_write_ok(struct http_req *r)
+/* Take one of `limit` per hour for key; the seconds to wait when none
+ * is left, else 0. */
+static int64_t rate_take(struct http_req *r, const char *key, unsigned limit)
 {
 	struct http_limits *l = &r->srv->limits;
 	const int64_t period = 3600;
 	int64_t now = (int64_t)time(NULL), wait = 0;
-	const char *addr = http_client_addr(r);
 	pthread_mutex_lock(&l->lock);
-	struct rate_slot *s = rate_slot(l, addr, now, period);
+	struct rate_slot *s = rate_slot(l, key, now, period);
 	if (!s->start || s->start + period <= now) {
 		s->start = now;
 		s->n = 0;
 	}
-	if (s->n < r->srv->cfg.filings_per_address)
+	if (s->n < limit)
 		s->n++;
 	else
 		wait = s->start + period - now;
 	pthread_mutex_unlock(&l->lock);
+	if (wait)
+		http_metrics_event(&r->srv->metrics, HTTP_EV_WRITE_LIMITED);
+	return wait;
+}
+
+bool http_anon_write_ok(struct http_req *r)
+{
+	unsigned limit = r->srv->cfg.filings_per_address;
+	int64_t wait = rate_take(r, http_client_addr(r), limit);
 	if (!wait)
 		return true;
-	http_metrics_event(&r->srv->metrics, HTTP_EV_WRITE_LIMITED);
 	http_reply_retry(r, 429, "too_many_requests", "", wait,
 			 "this address has sent %u filings, ratings or "
 			 "feedback within the hour; try again in %lld seconds",
-			 r->srv->cfg.filings_per_address, (long long)wait);
+			 limit, (long long)wait);
+	return false;
+}
+
+bool http_anon_upload_ok(struct http_req *r)
+{
+	char key[80];
+	unsigned limit = r->srv->cfg.uploads_per_address;
+	snprintf(key, sizeof(key), "upload %s", http_client_addr(r));
+	int64_t wait = rate_take(r, key, limit);
+	if (!wait)
+		return true;
+	http_reply_retry(r, 429, "too_many_requests", "", wait,
+			 "this address has sent %u uploads within the hour; "
+			 "try again in %lld seconds",
+			 limit, (long long)wait);
 	return false;
 }
 

@@ -283,6 +283,7 @@ void h_register(struct http_req *r)
 	req.params.op = OP_REGISTER;
 	req.params.at = MC_NO_TIME;
 	req.actor = &citizen;
+	req.upload_token = http_query(r, "upload"); /* its files, if any */
 	dossier_init(&filing);
 	if (!http_anon_write_ok(r))
 		return;

@@ -112,6 +112,9 @@ void http_conn_reading(struct MHD_Connection *conn, bool reading);
 /* Take one anonymous write of the client's address for the hour; false
  * after answering 429. */
 bool http_anon_write_ok(struct http_req *r);
+/* The same for anonymous uploads (an upload opened, a file sent), with
+ * their own count per address (uploads_per_address). */
+bool http_anon_upload_ok(struct http_req *r);
 /* Monotonic microseconds. */
 uint64_t http_now_us(void);
 /* A socket address as text ("unknown" when not IPv4 or IPv6). */
@@ -159,6 +162,7 @@ struct http_field {
 	const char *name, *value;
 };
 
+struct http_stream;
 struct http_req {
 	struct http_server *srv;
 	struct MHD_Connection *conn;
@@ -182,6 +186,8 @@ struct http_req {
 	const struct http_field *fields;
 	size_t n_fields;
 	struct strbuf *answer;
+	/* a body streamed to the document store instead (handlers_files.c) */
+	struct http_stream *stream;
 	/* the reply */
 	int status;
 	struct MHD_Response *resp;
@@ -217,6 +223,24 @@ const char *http_client_addr(struct http_req *r);
 
 /* Route and answer one complete request (body read). */
 void http_dispatch(struct http_req *r);
+/* A request whose headers are in: when its route streams its body
+ * (http_stream_route), admit it as http_dispatch will, with an app
+ * handle, and start the stream; false when the route does not stream.
+ * When it does, r->resp is set if it was refused at once. */
+bool http_dispatch_stream(struct http_req *r);
+
+/* ---- streamed uploads (handlers_files.c) --------------------------------- */
+
+/* Whether the route's handler takes its body as a stream. */
+bool http_stream_route(const struct http_route *rt);
+/* Start the stream of an admitted request (r->app is set): the checks
+ * before any byte is kept and the multipart parser; false after
+ * answering. */
+bool http_stream_start(struct http_req *r);
+/* Body bytes of a streamed request; false once it has failed (its
+ * answer is then the failure, given by the handler). */
+bool http_stream_data(struct http_req *r, const char *data, size_t size);
+void http_stream_free(struct http_req *r);
 
 /* One request given as its parts, answered by http_dispatch without a
  * connection (offline.c): url with its query, headers (the Cookie header
@@ -352,6 +376,11 @@ void h_openapi(struct http_req *r);
 void h_form_settlement(struct http_req *r);
 void h_form_index(struct http_req *r);
 void h_metrics(struct http_req *r);
+void h_dossier_files(struct http_req *r);
+void h_dossier_file_upload(struct http_req *r);
+void h_upload_open(struct http_req *r);
+void h_upload_get(struct http_req *r);
+void h_upload_file(struct http_req *r);
 
 /* Shared by the report handlers (handlers_report.c): the period
  * (period|from+to|cutoff), shape (by, restated) and figures (level,

@@ -95,6 +95,29 @@ const struct http_route http_routes[] = {
 	 "paper:a4|a5 (default a4);secret:the tracking secret, printed on 01 "
 	 "when it matches",
 	 NULL},
+	{"GET", "/api/v1/dossiers/{code}/files", h_dossier_files, STAFF, -1,
+	 "files", "The files a dossier of the account's units refers to",
+	 NULL, NULL},
+	{"POST", "/api/v1/dossiers/{code}/files", h_dossier_file_upload, STAFF,
+	 -1, "files",
+	 "Attach a file to a dossier of the account's units (streamed to the "
+	 "document store; limits per file and per dossier)",
+	 "role:component|result|supplement (default component);"
+	 "component:the procedure's component code",
+	 "multipart/form-data with one file part named file"},
+	{"POST", "/api/v1/public/uploads", h_upload_open, ANY, -1, "files",
+	 "Open an upload for a filing in progress: its token, expiring "
+	 "if unused",
+	 NULL, NULL},
+	{"GET", "/api/v1/public/uploads/{upload}", h_upload_get, ANY, -1,
+	 "files", "The files of an upload, by component", NULL, NULL},
+	{"POST", "/api/v1/public/uploads/{upload}/files", h_upload_file, ANY,
+	 -1, "files",
+	 "Send the file of one component to an upload (a second file for "
+	 "the component replaces the first); the filing names the upload "
+	 "(POST /api/v1/dossiers?upload=)",
+	 "component:the procedure's component code",
+	 "multipart/form-data with one file part named file"},
 	{"GET", "/api/v1/public/dossiers/{code}", h_public_dossier, ANY, -1,
 	 "public", "Track a dossier with its secret (404 for a wrong secret)",
 	 "secret:the tracking secret given at filing", NULL},
@@ -343,6 +366,22 @@ static bool admitted(struct http_req *r, const struct http_route *rt)
 				 "your role may not do this");
 		return false;
 	}
+	return true;
+}
+
+bool http_dispatch_stream(struct http_req *r)
+{
+	bool path_known;
+	char allow[64];
+	int route = find_route(r, &path_known, allow, sizeof(allow));
+	if (route < 0 || !http_stream_route(&http_routes[route]))
+		return false;
+	r->route = route;
+	r->app = http_pool_acquire(&r->srv->pool);
+	if (admitted(r, &http_routes[route]))
+		http_stream_start(r);
+	http_pool_release(&r->srv->pool, r->app);
+	r->app = NULL;
 	return true;
 }
 

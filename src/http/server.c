@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/files.h"
 #include "http/http_int.h"
 
 /* Per-connection memory for the request line, headers and MHD's read
@@ -154,6 +155,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 {
 	(void)version;
 	struct http_req *r = *con_cls;
+	bool early = false;
 	if (!r) {
 		r = req_new(cls, conn, method, url);
 		if (!r)
@@ -164,7 +166,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		unsigned long long length = declared_length(r);
 		if (atomic_load(&r->srv->stopping))
 			r->refused = true;
-		else if (length <= r->srv->cfg.max_body)
+		else if (http_dispatch_stream(r)) {
+			if (!r->resp)
+				return MHD_YES; /* to the document store */
+			/* refused before its body: not read at all */
+			http_add_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+			http_conn_reading(conn, false);
+			return queue(r);
+		} else if (length <= r->srv->cfg.max_body)
 			return MHD_YES;
 		else
 			r->too_large = true;
@@ -173,6 +182,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 	} else if (r->resp) {
 		*upload_size = 0; /* answered past the drain limit */
 		return MHD_YES;
+	} else if (*upload_size && r->stream) {
+		r->seen += *upload_size;
+		bool going = http_stream_data(r, upload, *upload_size);
+		*upload_size = 0;
+		if (going || r->seen <= HTTP_DRAIN_MAX)
+			return MHD_YES; /* a failure is answered at the end */
+		early = true; /* past the drain limit: answered now */
 	} else if (*upload_size) {
 		take_body(r, upload, upload_size);
 		if (r->seen <= HTTP_DRAIN_MAX)
@@ -188,6 +204,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		http_reply_error(r, 500, "out_of_memory", "", "out of memory");
 	else
 		http_dispatch(r);
+	if (early)
+		http_add_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
 	return queue(r);
 }
 
@@ -208,6 +226,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		http_conn_reading(conn, true);
 	if (r->resp)
 		MHD_destroy_response(r->resp);
+	http_stream_free(r);
 	strbuf_release(&r->body);
 	free(r);
 	*con_cls = NULL;
@@ -258,6 +277,8 @@ static void defaults(struct http_config *c)
 		c->conns_per_address = 32;
 	if (!c->request_deadline)
 		c->request_deadline = 30;
+	if (!c->uploads_per_address)
+		c->uploads_per_address = 120;
 }
 
 static enum mc_code start_daemon(struct http_server *srv,
@@ -305,6 +326,18 @@ static enum mc_code open_pool(struct http_server *srv, struct mc_err *err)
 					 srv->cfg.threads, srv->cfg.now, err);
 	for (unsigned i = 0; !rc && srv->cfg.busy_ms && i < srv->pool.n; i++)
 		app_busy_timeout(&srv->pool.apps[i], srv->cfg.busy_ms);
+	char dir[4096];
+	if (srv->cfg.files_dir)
+		snprintf(dir, sizeof(dir), "%s", srv->cfg.files_dir);
+	else
+		snprintf(dir, sizeof(dir), "%s.files", srv->cfg.db_path);
+	/* a store per handle: libmagic's is one thread's at a time */
+	for (unsigned i = 0; !rc && i < srv->pool.n; i++) {
+		struct app *app = &srv->pool.apps[i];
+		if (!(rc = app_files_open(app, dir, err)))
+			app_files_limits(app, srv->cfg.max_file,
+					 srv->cfg.max_dossier);
+	}
 	return rc;
 }
 

@@ -43,6 +43,12 @@ struct http_config {
 	 * answer with its reason (NULL: standard error) */
 	const char *access_log, *error_log;
 	int busy_ms; /* a write's wait for the lock (0: STORE_BUSY_MS) */
+	/* the document store (NULL: DB.files) and its limits in bytes per
+	 * file and per dossier (0: 20 MiB, 100 MiB); anonymous uploads
+	 * (an upload opened, a file sent) per address per hour (0: 120) */
+	const char *files_dir;
+	int64_t max_file, max_dossier;
+	unsigned uploads_per_address;
 };
 
 struct http_server;

@@ -254,6 +254,24 @@ static const char *const migrations[] = {
 	" UNIQUE(dossier_id, role, component, sha256));"
 	"CREATE INDEX IF NOT EXISTS dossier_files_sha"
 	" ON dossier_files(sha256);",
+	/* 18: anonymous uploads for a filing in progress: the hash of the
+	 * upload's token and until when it may be used, and the file sent
+	 * under it for each component; a filing that names the token
+	 * takes its files and removes the upload (store/sqlite_files.c) */
+	"CREATE TABLE IF NOT EXISTS uploads("
+	" token_hash TEXT PRIMARY KEY, address TEXT,"
+	" created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL)"
+	" WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS upload_files("
+	" token_hash TEXT NOT NULL REFERENCES uploads(token_hash)"
+	" ON DELETE CASCADE,"
+	" component TEXT NOT NULL DEFAULT '',"
+	" sha256 TEXT NOT NULL CHECK(length(sha256) = 64),"
+	" name TEXT NOT NULL, type TEXT NOT NULL,"
+	" size INTEGER NOT NULL CHECK(size > 0), added_at INTEGER NOT NULL,"
+	" PRIMARY KEY(token_hash, component)) WITHOUT ROWID;"
+	"CREATE INDEX IF NOT EXISTS upload_files_sha"
+	" ON upload_files(sha256);",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))

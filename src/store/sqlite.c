@@ -630,6 +630,8 @@ static const char *const digest_queries[] = {
 	"SELECT * FROM targets ORDER BY unit_code, period, indicator",
 	"SELECT * FROM snapshots ORDER BY period",
 	"SELECT * FROM dossier_files ORDER BY id",
+	"SELECT * FROM uploads ORDER BY token_hash",
+	"SELECT * FROM upload_files ORDER BY token_hash, component",
 };
 
 static void hash_row(crypto_generichash_state *h, sqlite3_stmt *s)

@@ -11,8 +11,8 @@
 #include "store/sqlite_int.h"
 #include "store/store.h"
 
-#define FILE_COLS                                                        \
-	"d.code, f.id, f.role, f.component, f.sha256, f.name, f.type,"  \
+#define FILE_COLS                                                      \
+	"d.code, f.id, f.role, f.component, f.sha256, f.name, f.type," \
 	" f.size, f.added_by, f.added_at"
 
 static enum mc_code prep(struct store *st, const char *sql, sqlite3_stmt **s,
@@ -111,13 +111,12 @@ enum mc_code store_file_each(struct store *st, const char *dossier_code,
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(
 		st,
-		dossier_code
-			? "SELECT " FILE_COLS " FROM dossier_files f JOIN"
-			  " dossiers d ON d.id = f.dossier_id"
-			  " WHERE d.code = ? ORDER BY f.id"
-			: "SELECT " FILE_COLS " FROM dossier_files f JOIN"
-			  " dossiers d ON d.id = f.dossier_id"
-			  " ORDER BY f.sha256, f.id",
+		dossier_code ? "SELECT " FILE_COLS " FROM dossier_files f JOIN"
+			       " dossiers d ON d.id = f.dossier_id"
+			       " WHERE d.code = ? ORDER BY f.id"
+			     : "SELECT " FILE_COLS " FROM dossier_files f JOIN"
+			       " dossiers d ON d.id = f.dossier_id"
+			       " ORDER BY f.sha256, f.id",
 		&s, err);
 	if (rc)
 		return rc;
@@ -192,4 +191,151 @@ enum mc_code store_file_referenced(struct store *st, const char *sha256,
 	int step = sqlite3_step(s);
 	*yes = step == SQLITE_ROW && sqlite3_column_int(s, 0);
 	return store_step_done(st, s, step, "looking up a file reference", err);
+}
+
+/* ---- uploads of a filing in progress ------------------------------------ */
+
+enum mc_code store_upload_new(struct store *st, const char *token_hash,
+			      const char *address, int64_t created,
+			      int64_t expires, struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	enum mc_code rc = prep(st,
+			       "INSERT INTO uploads(token_hash, address,"
+			       " created_at, expires_at) VALUES(?,?,?,?)",
+			       &s, err);
+	if (rc)
+		return rc;
+	bind_text(s, 1, token_hash);
+	bind_text(s, 2, address);
+	sqlite3_bind_int64(s, 3, created);
+	sqlite3_bind_int64(s, 4, expires);
+	return store_step_done(st, s, sqlite3_step(s), "storing an upload",
+			       err);
+}
+
+enum mc_code store_upload_expires(struct store *st, const char *token_hash,
+				  int64_t *expires, struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	enum mc_code rc = prep(st,
+			       "SELECT expires_at FROM uploads"
+			       " WHERE token_hash = ?",
+			       &s, err);
+	if (rc)
+		return rc;
+	bind_text(s, 1, token_hash);
+	int step = sqlite3_step(s);
+	if (step == SQLITE_DONE) {
+		sqlite3_finalize(s);
+		return mc_fail(err, MC_ERR_NOT_FOUND, "upload",
+			       "upload: no such upload (it expired, was used "
+			       "by a filing, or never was); start again");
+	}
+	*expires = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	return store_step_done(st, s, step, "reading an upload", err);
+}
+
+enum mc_code store_upload_file_put(struct store *st, const char *token_hash,
+				   const struct dossier_file *f,
+				   struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	enum mc_code rc = prep(st,
+			       "INSERT OR REPLACE INTO upload_files(token_hash,"
+			       " component, sha256, name, type, size, added_at)"
+			       " VALUES(?,coalesce(?, ''),?,?,?,?,?)",
+			       &s, err);
+	if (rc)
+		return rc;
+	bind_text(s, 1, token_hash);
+	bind_text(s, 2, f->component);
+	bind_text(s, 3, f->sha256);
+	bind_text(s, 4, f->name);
+	bind_text(s, 5, f->type);
+	sqlite3_bind_int64(s, 6, f->size);
+	sqlite3_bind_int64(s, 7, f->added_at);
+	return store_step_done(st, s, sqlite3_step(s),
+			       "storing an uploaded file", err);
+}
+
+enum mc_code store_upload_file_each(struct store *st, const char *token_hash,
+				    store_file_fn fn, void *ctx,
+				    struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	enum mc_code rc = prep(st,
+			       "SELECT NULL, 0, 'component', component,"
+			       " sha256, name, type, size, NULL, added_at"
+			       " FROM upload_files WHERE token_hash = ?"
+			       " ORDER BY component",
+			       &s, err);
+	if (rc)
+		return rc;
+	bind_text(s, 1, token_hash);
+	return each_row(st, s, fn, ctx, err);
+}
+
+enum mc_code store_upload_bytes(struct store *st, const char *token_hash,
+				const char *component, int64_t *bytes,
+				struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	enum mc_code rc = prep(st,
+			       "SELECT coalesce(sum(size), 0) FROM upload_files"
+			       " WHERE token_hash = ?"
+			       " AND component != coalesce(?, '')",
+			       &s, err);
+	if (rc)
+		return rc;
+	bind_text(s, 1, token_hash);
+	bind_text(s, 2, component);
+	int step = sqlite3_step(s);
+	*bytes = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	return store_step_done(st, s, step, "adding up an upload", err);
+}
+
+enum mc_code store_upload_delete(struct store *st, const char *token_hash,
+				 struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	enum mc_code rc =
+		prep(st, "DELETE FROM uploads WHERE token_hash = ?", &s, err);
+	if (rc)
+		return rc;
+	bind_text(s, 1, token_hash);
+	return store_step_done(st, s, sqlite3_step(s), "removing an upload",
+			       err);
+}
+
+enum mc_code store_upload_purge(struct store *st, int64_t at, int64_t *n,
+				struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	enum mc_code rc =
+		prep(st, "DELETE FROM uploads WHERE expires_at <= ?", &s, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, at);
+	int step = sqlite3_step(s);
+	*n = sqlite3_changes(st->db);
+	return store_step_done(st, s, step, "removing expired uploads", err);
+}
+
+enum mc_code store_upload_holds(struct store *st, const char *sha256,
+				int64_t now, bool *yes, struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	enum mc_code rc = prep(st,
+			       "SELECT EXISTS(SELECT 1 FROM upload_files f"
+			       " JOIN uploads u ON u.token_hash = f.token_hash"
+			       " WHERE f.sha256 = ? AND u.expires_at > ?)",
+			       &s, err);
+	if (rc)
+		return rc;
+	bind_text(s, 1, sha256);
+	sqlite3_bind_int64(s, 2, now);
+	int step = sqlite3_step(s);
+	*yes = step == SQLITE_ROW && sqlite3_column_int(s, 0);
+	return store_step_done(st, s, step, "looking up an upload", err);
 }

@@ -443,6 +443,38 @@ enum mc_code store_file_bytes(struct store *st, const char *dossier_code,
 enum mc_code store_file_referenced(struct store *st, const char *sha256,
 				   bool *yes, struct mc_err *err);
 
+/* Uploads of a filing in progress, by the hash of their token: made
+ * with the time they expire, files put per component (a second file
+ * for a component replaces the first), taken by the filing (which
+ * deletes the upload and its rows). */
+enum mc_code store_upload_new(struct store *st, const char *token_hash,
+			      const char *address, int64_t created,
+			      int64_t expires, struct mc_err *err);
+/* When the upload expires; MC_ERR_NOT_FOUND naming "upload" when there
+ * is none. */
+enum mc_code store_upload_expires(struct store *st, const char *token_hash,
+				  int64_t *expires, struct mc_err *err);
+/* f's component, sha256, name, type, size and added_at. */
+enum mc_code store_upload_file_put(struct store *st, const char *token_hash,
+				   const struct dossier_file *f,
+				   struct mc_err *err);
+/* The upload's files by component (dossier_code NULL, role component). */
+enum mc_code store_upload_file_each(struct store *st, const char *token_hash,
+				    store_file_fn fn, void *ctx,
+				    struct mc_err *err);
+/* The bytes of the upload's files but the one of `component`. */
+enum mc_code store_upload_bytes(struct store *st, const char *token_hash,
+				const char *component, int64_t *bytes,
+				struct mc_err *err);
+enum mc_code store_upload_delete(struct store *st, const char *token_hash,
+				 struct mc_err *err);
+/* Delete every upload that expired at or before `at`; *n how many. */
+enum mc_code store_upload_purge(struct store *st, int64_t at, int64_t *n,
+				struct mc_err *err);
+/* Whether an upload that has not expired at `now` holds sha256. */
+enum mc_code store_upload_holds(struct store *st, const char *sha256,
+				int64_t now, bool *yes, struct mc_err *err);
+
 /* ---- the citizens' side of the index over HTTP (sqlite_citizen.c) ---- */
 
 /* How many ratings a dossier has. */

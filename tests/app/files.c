@@ -108,7 +108,7 @@ static enum mc_code stream_pdf(const struct actor *a, const char *name,
 		app_file_abort(u);
 		return rc;
 	}
-	return app_file_end(u, NULL, err);
+	return app_file_end(&fx.app, u, NULL, err);
 }
 
 TEST(staff_attach_only_inside_their_units)
@@ -116,12 +116,10 @@ TEST(staff_attach_only_inside_their_units)
 	setup();
 	struct mc_err err;
 	char before[65], after[65];
-	const struct actor district = {.role = ROLE_CLERK,
-				       .name = "motcua",
-				       .unit = DISTRICT};
-	const struct actor department = {.role = ROLE_OFFICER,
-					 .name = "so",
-					 .unit = DEPARTMENT};
+	const struct actor district = {
+		.role = ROLE_CLERK, .name = "motcua", .unit = DISTRICT};
+	const struct actor department = {
+		.role = ROLE_OFFICER, .name = "so", .unit = DEPARTMENT};
 	const struct actor citizen = ACTOR_CITIZEN;
 	fixture_digest(&fx, before);
 	CHECK_INT(stream_pdf(&department, "don.pdf", 5000, 'a', &err),
@@ -156,20 +154,20 @@ TEST(a_stream_is_refused_at_each_limit_and_nothing_is_stored)
 	char before[65], after[65];
 	app_files_limits(&fx.app, 80 * 1024, 100 * 1024);
 	fixture_digest(&fx, before);
-	CHECK_INT(stream_pdf(&fixture_operator, "lon.pdf", 90 * 1024, 'b',
-			     &err),
-		  MC_ERR_TOO_LARGE);
+	CHECK_INT(
+		stream_pdf(&fixture_operator, "lon.pdf", 90 * 1024, 'b', &err),
+		MC_ERR_TOO_LARGE);
 	CHECK(strstr(err.message, "lon.pdf: is larger than the limit of "
 				  "0.1 MiB per file"));
 	CHECK_STR(fixture_digest(&fx, after), before);
 	CHECK_INT(stored_count(), 0);
-	CHECK_INT(stream_pdf(&fixture_operator, "don.pdf", 60 * 1024, 'a',
-			     &err),
-		  MC_OK);
+	CHECK_INT(
+		stream_pdf(&fixture_operator, "don.pdf", 60 * 1024, 'a', &err),
+		MC_OK);
 	fixture_digest(&fx, before);
-	CHECK_INT(stream_pdf(&fixture_operator, "hai.pdf", 60 * 1024, 'c',
-			     &err),
-		  MC_ERR_TOO_LARGE);
+	CHECK_INT(
+		stream_pdf(&fixture_operator, "hai.pdf", 60 * 1024, 'c', &err),
+		MC_ERR_TOO_LARGE);
 	CHECK(strstr(err.message, "would hold more than the limit of 0.1 MiB "
 				  "per dossier (it holds 0.1 MiB)"));
 	CHECK_STR(fixture_digest(&fx, after), before);
@@ -180,8 +178,7 @@ TEST(a_stream_is_refused_at_each_limit_and_nothing_is_stored)
 		  MC_OK);
 	CHECK_INT(n, 1);
 	/* 40 KiB more fits exactly */
-	CHECK_INT(stream_pdf(&fixture_operator, "ba.pdf", 40 * 1024, 'd',
-			     &err),
+	CHECK_INT(stream_pdf(&fixture_operator, "ba.pdf", 40 * 1024, 'd', &err),
 		  MC_OK);
 	CHECK_INT(stored_count(), 2);
 	teardown();
@@ -198,9 +195,9 @@ TEST(a_reference_inside_the_callers_transaction)
 	fclose(f);
 	int fd = open(path, O_RDONLY);
 	struct docstore_info info;
-	CHECK_INT(docstore_put(app_docstore(&fx.app), fd, "kq.pdf", &info,
-			       &err),
-		  MC_OK);
+	CHECK_INT(
+		docstore_put(app_docstore(&fx.app), fd, "kq.pdf", &info, &err),
+		MC_OK);
 	close(fd);
 	unlink(path);
 	struct file_attach req = {.dossier_code = code,
@@ -209,8 +206,7 @@ TEST(a_reference_inside_the_callers_transaction)
 				  .actor = &fixture_operator};
 	struct dossier_file out;
 	CHECK_INT(store_begin(fx.app.st, &err), MC_OK);
-	CHECK_INT(app_file_add_within(&fx.app, &req, &info, &out, &err),
-		  MC_OK);
+	CHECK_INT(app_file_add_within(&fx.app, &req, &info, &out, &err), MC_OK);
 	store_rollback(fx.app.st);
 	int n = 0;
 	CHECK_INT(app_files_list(&fx.app, &fixture_operator, code, count_file,
@@ -219,8 +215,7 @@ TEST(a_reference_inside_the_callers_transaction)
 	CHECK_INT(n, 0); /* rolled back with the caller's transaction */
 	dossier_file_release(&out);
 	CHECK_INT(store_begin(fx.app.st, &err), MC_OK);
-	CHECK_INT(app_file_add_within(&fx.app, &req, &info, &out, &err),
-		  MC_OK);
+	CHECK_INT(app_file_add_within(&fx.app, &req, &info, &out, &err), MC_OK);
 	CHECK_INT(store_commit(fx.app.st, &err), MC_OK);
 	CHECK_STR(out.name, "kq.pdf");
 	CHECK_INT(out.role, FILE_RESULT);
