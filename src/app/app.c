@@ -21,7 +21,7 @@ static int add_override(const struct calendar_override *o, void *ctx)
 enum mc_code app_reload_calendar(struct app *app, struct mc_err *err)
 {
 	enum mc_code rc =
-		store_calendar_generation(app->st, &app->cal_generation, err);
+		store_calendar_changes(app->st, &app->cal_changes, err);
 	calendar_release(&app->cal);
 	calendar_init(&app->cal, app->rules);
 	calendar_use_decisions(&app->cal, app->decisions);
@@ -31,8 +31,8 @@ enum mc_code app_reload_calendar(struct app *app, struct mc_err *err)
 enum mc_code app_calendar_fresh(struct app *app, struct mc_err *err)
 {
 	int64_t gen;
-	enum mc_code rc = store_calendar_generation(app->st, &gen, err);
-	if (rc || gen == app->cal_generation)
+	enum mc_code rc = store_calendar_changes(app->st, &gen, err);
+	if (rc || gen == app->cal_changes)
 		return rc;
 	return app_reload_calendar(app, err);
 }
@@ -41,17 +41,17 @@ enum mc_code app_units(struct app *app, const struct unit_tree **out,
 		       struct mc_err *err)
 {
 	int64_t gen;
-	enum mc_code rc = store_unit_generation(app->st, &gen, err);
+	enum mc_code rc = store_unit_changes(app->st, &gen, err);
 	if (rc)
 		return rc;
-	if (gen != app->tree_generation) {
+	if (gen != app->tree_changes) {
 		unit_tree_release(&app->tree);
-		app->tree_generation = -1;
+		app->tree_changes = -1;
 		if ((rc = unit_tree_load(app->st, &app->tree, err))) {
 			unit_tree_release(&app->tree);
 			return rc;
 		}
-		app->tree_generation = gen;
+		app->tree_changes = gen;
 	}
 	*out = &app->tree;
 	return MC_OK;
@@ -78,7 +78,7 @@ enum mc_code app_dossier_put(struct store *st, struct dossier *d,
 enum mc_code app_open(const char *db_path, struct app *app, struct mc_err *err)
 {
 	memset(app, 0, sizeof(*app));
-	app->tree_generation = -1;
+	app->tree_changes = -1;
 	app->now = MC_NO_TIME;
 	enum mc_code rc = holiday_rules_default(&app->rules, err);
 	if (!rc && (rc = holiday_decisions_default(&app->decisions, err)))

@@ -25,9 +25,9 @@ struct app {
 	struct holiday_rules *rules;
 	struct holiday_decisions *decisions;
 	struct calendar cal;
-	struct unit_tree tree;   /* cached; see app_units */
-	int64_t tree_generation; /* -1: not loaded */
-	int64_t cal_generation;  /* of the administrator rows in cal */
+	struct unit_tree tree; /* cached; see app_units */
+	int64_t tree_changes;  /* store_unit_changes of tree; -1: not loaded */
+	int64_t cal_changes;   /* store_calendar_changes of the rows in cal */
 	int64_t now; /* the moment reports take as now; MC_NO_TIME: the clock */
 	struct docstore *files; /* app_files_open (app/files.h); NULL before */
 	int64_t max_dossier;    /* bytes of files per dossier */
@@ -59,7 +59,7 @@ void app_read_end(struct app *app, bool opened);
  * calls a dossier overdue against it. */
 int64_t app_now(const struct app *app);
 /* The unit tree, read again only when a unit changed since the last call
- * (store_unit_generation). Borrowed: valid until the next call. */
+ * (store_unit_changes). Borrowed: valid until the next call. */
 enum mc_code app_units(struct app *app, const struct unit_tree **out,
 		       struct mc_err *err);
 /* Reload administrator calendar rows after they changed. */

@@ -15,16 +15,16 @@
 static const char dummy_secret_hash[65] =
 	"0000000000000000000000000000000000000000000000000000000000000000";
 
-/* Whether `secret` is the tracking secret of dossier `id` (0: none).
- * An unknown dossier reads the secret of id 0, as a known one reads its
- * own: the same statement, then the same hash. */
-static enum mc_code secret_check(struct app *app, int64_t id,
+/* Whether `secret` is the tracking secret of dossier `code` (NULL:
+ * none). An unknown dossier reads the secret of code "", as a known one
+ * reads its own: the same lookup, then the same hash. */
+static enum mc_code secret_check(struct app *app, const char *code,
 				 const char *secret, bool *match,
 				 struct mc_err *err)
 {
 	char want[129], got[65];
-	enum mc_code rc =
-		store_dossier_secret_get(app->st, id, want, sizeof(want), err);
+	enum mc_code rc = store_dossier_secret_get(app->st, str_or_empty(code),
+						   want, sizeof(want), err);
 	if (rc && rc != MC_ERR_NOT_FOUND)
 		return rc;
 	bool stored = !rc && strlen(want) == 64;
@@ -32,7 +32,7 @@ static enum mc_code secret_check(struct app *app, int64_t id,
 		memcpy(want, dummy_secret_hash, sizeof(dummy_secret_hash));
 	bool given = secret && strlen(secret) <= 256;
 	account_token_hash(given ? secret : "", got);
-	*match = sodium_memcmp(want, got, 64) == 0 && stored && given && id;
+	*match = sodium_memcmp(want, got, 64) == 0 && stored && given && code;
 	return MC_OK;
 }
 
@@ -46,8 +46,8 @@ static enum mc_code may_see(struct app *app, const struct dossier_read *rq,
 	*seen = d != NULL;
 	if ((a->role & ROLE_CITIZEN) || !str_empty(rq->secret)) {
 		bool match = false;
-		enum mc_code rc = secret_check(app, d ? d->id : 0, rq->secret,
-					       &match, err);
+		enum mc_code rc = secret_check(app, d ? d->code : NULL,
+					       rq->secret, &match, err);
 		if (rc)
 			return rc;
 		*checked = true;

@@ -209,7 +209,7 @@ static enum mc_code log_attach(struct app *app, const struct actor *actor,
 		 str_or_empty(f->component), f->name, f->sha256,
 		 (long long)f->size);
 	struct dossier_event ev = {
-		.dossier_id = d.id,
+		.dossier_code = f->dossier_code,
 		.at = f->added_at,
 		.actor = (char *)actor->name,
 		.unit_code = d.unit_code,

@@ -286,7 +286,7 @@ static enum mc_code render(struct app *app, const struct form_request *req,
 		in.printed_at = app_now(app);
 		in.secret = req->secret;
 		in.secret_issued =
-			store_dossier_secret_get(app->st, d->id, hash,
+			store_dossier_secret_get(app->st, d->code, hash,
 						 sizeof(hash), NULL) == MC_OK &&
 			strlen(hash) == 64;
 		if (req->base_url && req->kind == FORM_RECEIPT) {

@@ -308,7 +308,6 @@ static enum mc_code dossier_store(struct importer *im, struct dossier *d,
 	if ((rc = app_dossier_put(im->st, d, &old, err)))
 		return rc;
 	struct dossier_event ev = {
-		.dossier_id = d->id,
 		.dossier_code = d->code,
 		.at = im->now,
 		.actor = "import",
@@ -686,10 +685,6 @@ enum mc_code import_procedures(struct store *st, FILE *in,
 		   err);
 }
 
-/* Page cache while a dossier file goes in: a large import touches the
- * dossier table, its code index and many aggregate rows over and over. */
-#define IMPORT_CACHE_MIB 256
-
 enum mc_code import_dossiers(struct store *st, FILE *in,
 			     struct import_stats *stats, struct mc_err *err)
 {
@@ -701,11 +696,11 @@ enum mc_code import_dossiers_with(struct store *st, FILE *in,
 				  struct import_stats *stats,
 				  struct mc_err *err)
 {
-	enum mc_code rc = store_set_cache(st, IMPORT_CACHE_MIB, err);
+	enum mc_code rc = store_bulk(st, true, err);
 	if (!rc)
 		rc = run(st, in, read_dossiers, NULL, NULL, NULL, opt, stats,
 			 err);
-	store_set_cache(st, STORE_CACHE_MIB, NULL);
+	store_bulk(st, false, NULL);
 	return rc;
 }
 

@@ -14,9 +14,9 @@
 static enum mc_code may_rate(struct store *st, const char *code,
 			     struct mc_err *err)
 {
-	int64_t id, n;
+	int64_t n;
 	int status;
-	enum mc_code rc = store_dossier_status(st, code, &id, &status, err);
+	enum mc_code rc = store_dossier_status(st, code, &status, err);
 	if (rc)
 		return rc;
 	if (status != ST_RETURNED)

@@ -128,7 +128,7 @@ static enum mc_code log_event(struct app *app, const struct dossier *d,
 		text = note;
 	}
 	struct dossier_event ev = {
-		.dossier_id = d->id,
+		.dossier_code = d->code,
 		.at = req->params.at,
 		.actor = (char *)req->actor->name,
 		.unit_code = d->unit_code,
@@ -188,8 +188,8 @@ static enum mc_code run(struct app *app, const struct op_request *req,
 	if (!rc)
 		rc = app_dossier_put(app->st, d, NULL, err);
 	if (!rc && !req->code && req->secret_hash)
-		rc = store_dossier_secret_put(app->st, d->id, req->secret_hash,
-					      err);
+		rc = store_dossier_secret_put(app->st, d->code,
+					      req->secret_hash, err);
 	if (!rc)
 		rc = log_event(app, d, req, old_status, old_unit, err);
 	if (!rc && !req->code && req->upload_token)
@@ -279,7 +279,7 @@ static enum mc_code recompute_one(struct recompute *r, struct dossier *d,
 	snprintf(note, sizeof(note), "due %s -> %s",
 		 civil_format_local(before, a), civil_format_local(d->due, b));
 	struct dossier_event ev = {
-		.dossier_id = d->id,
+		.dossier_code = d->code,
 		.at = (int64_t)time(NULL),
 		.actor = (char *)r->actor,
 		.unit_code = d->unit_code,

@@ -47,7 +47,7 @@ static void session_from(struct account_session *s, const struct user *u,
  * session opens, together or not at all. */
 static enum mc_code sign_in(struct app *app, const struct login_request *rq,
 			    const struct user *u, const char *ukey,
-			    int64_t addr_row, struct account_session *out,
+			    int64_t addr_attempt, struct account_session *out,
 			    struct mc_err *err)
 {
 	char token[65], hash[65], csrf[65];
@@ -56,7 +56,7 @@ static enum mc_code sign_in(struct app *app, const struct login_request *rq,
 	account_token_hash(token, hash);
 	enum mc_code rc = store_begin(app->st, err);
 	if (!rc)
-		rc = store_login_forget(app->st, ukey, addr_row,
+		rc = store_login_forget(app->st, ukey, addr_attempt,
 					rq->now - ACCOUNT_THROTTLE_WINDOW, err);
 	if (!rc)
 		rc = store_session_put(app->st, hash, u->id, csrf,
@@ -101,8 +101,8 @@ enum mc_code account_login(struct app *app, const struct login_request *rq,
 		usable ? u.password_hash : rq->dummy_hash, rq->password);
 	enum mc_code done = MC_OK;
 	if (usable && right) {
-		done = sign_in(app, rq, &u, ukey, keys[1].row, &out->session,
-			       err);
+		done = sign_in(app, rq, &u, ukey, keys[1].attempt,
+			       &out->session, err);
 		if (!done)
 			out->outcome = LOGIN_SIGNED_IN;
 	}

@@ -73,7 +73,9 @@ struct supplement_round {
 };
 
 struct dossier {
-	int64_t id; /* store row id; 0 until stored */
+	/* the store's own handle of the stored record: 0 for a dossier
+	 * never read from or written to the store; only the store reads it */
+	int64_t handle;
 	char *code;
 	char *procedure_code, *procedure_name, *field_code, *field_name;
 	char *unit_code; /* the unit handling it (DonViXuLy) */

@@ -39,6 +39,20 @@ struct procedure {
 	size_t n_online_only, cap_online_only;
 };
 
+/* Which units offer a procedure: a unit code, or a level (1-3) meaning
+ * every unit of that level. */
+struct procedure_offer {
+	const char *unit_code; /* NULL when by level */
+	int level;             /* 0 when by unit */
+};
+
+/* When a procedure's decision was signed, took effect, was publicized
+ * (civil days; effective and publicized MC_NO_TIME when unknown). */
+struct procedure_publication {
+	const char *procedure_code;
+	int64_t decided, effective, publicized;
+};
+
 void procedure_init(struct procedure *p);
 void procedure_release(struct procedure *p);
 

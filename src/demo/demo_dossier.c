@@ -489,7 +489,7 @@ static enum mc_code log_steps(struct sim *s, struct mc_err *err)
 	for (; !rc && s->logged < s->n_steps; s->logged++) {
 		const struct step_rec *st = &s->steps[s->logged];
 		struct dossier_event ev = {
-			.dossier_id = s->d.id,
+			.dossier_code = s->d.code,
 			.at = st->at,
 			.actor = (char *)st->actor,
 			.unit_code = s->d.unit_code,

@@ -1,7 +1,7 @@
 /*
  * handlers_search.c - GET /api/v1/dossiers: the staff inbox and search,
  * limited to the account's unit subtree, in due-time order. Unit, status
- * and overdue filter in SQL; the free-text q (code, applicant name or ID,
+ * and overdue filter in the store; the free-text q (code, applicant name or ID,
  * diacritics ignored) filters here, after folding.
  */
 #include <stdlib.h>

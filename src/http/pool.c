@@ -1,8 +1,8 @@
 /*
- * pool.c - one application handle per worker thread. SQLite connections
- * are not shared between threads, so a request borrows a whole struct app
- * (store, calendar) for its duration; WAL lets readers run side by side
- * and BEGIN IMMEDIATE plus the busy timeout serialise writers.
+ * pool.c - one application handle per worker thread. A store handle is
+ * not shared between threads, so a request borrows a whole struct app
+ * (store, calendar) for its duration; readers run side by side and the
+ * store's write transactions plus the busy timeout serialise writers.
  */
 #include <stdlib.h>
 

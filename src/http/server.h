@@ -3,7 +3,7 @@
  * JSON API under /api/v1, its OpenAPI document and /metrics. See
  * docs/internals/http.md.
  *
- * The server owns one application handle (struct app, its own SQLite
+ * The server owns one application handle (struct app, its own store
  * connection) per worker thread; handles are never shared between
  * threads at the same time.
  */

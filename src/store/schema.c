@@ -306,7 +306,7 @@ static const char *const migrations[] = {
 	" AND supplement_open = 0 AND due_at < ?3))"                    \
 	" ORDER BY due_at IS NULL, due_at, id"
 
-const char *const store_statements[Q__COUNT] = {
+const char *const sqlite_statements[Q__COUNT] = {
 	[Q_BEGIN] = "BEGIN IMMEDIATE",
 	[Q_COMMIT] = "COMMIT",
 	[Q_ROLLBACK] = "ROLLBACK",
@@ -349,7 +349,7 @@ const char *const store_statements[Q__COUNT] = {
 			     "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
 			     "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) WHERE id = ?41",
 	[Q_DOSSIER_ID] = "SELECT id FROM dossiers WHERE code = ?",
-	[Q_DOSSIER_STATUS] = "SELECT id, status FROM dossiers WHERE code = ?",
+	[Q_DOSSIER_STATUS] = "SELECT status FROM dossiers WHERE code = ?",
 	[Q_DOSSIER_ORIGIN] = "SELECT id, origin FROM dossiers WHERE code = ?",
 	/* the few rows of the partial index dossiers_anomalous (14) */
 	[Q_DOSSIER_ANOMALOUS] =
@@ -375,7 +375,7 @@ const char *const store_statements[Q__COUNT] = {
 		"INSERT INTO events(dossier_id, at, actor,"
 		" unit_code, old_status, new_status, action, note,"
 		" actor_role, actor_unit) VALUES(?,?,?,?,?,?,?,?,?,?)",
-	[Q_EVENT_EACH] = "SELECT e.id, e.dossier_id, d.code, e.at, e.actor,"
+	[Q_EVENT_EACH] = "SELECT d.code, e.at, e.actor,"
 			 " e.unit_code, e.old_status, e.new_status, e.action,"
 			 " e.note, e.actor_role, e.actor_unit"
 			 " FROM events e JOIN dossiers d"
@@ -419,8 +419,8 @@ const char *const store_statements[Q__COUNT] = {
 			 " WHERE unit_code = ? AND day = ? AND used > 0",
 	[Q_SECRET_PUT] = "INSERT INTO dossier_secrets(dossier_id, secret_hash)"
 			 " VALUES(?,?)",
-	[Q_SECRET_GET] = "SELECT secret_hash FROM dossier_secrets"
-			 " WHERE dossier_id = ?",
+	[Q_SECRET_GET] = "SELECT s.secret_hash FROM dossier_secrets s JOIN"
+			 " dossiers d ON d.id = s.dossier_id WHERE d.code = ?",
 	[Q_DOSSIER_SEARCH] = DOSSIER_SEARCH(""),
 	/* the same over the open dossiers' partial index (schema 10) */
 	[Q_DOSSIER_SEARCH_OPEN] = DOSSIER_SEARCH(" AND " OPEN_INDEXED),
@@ -441,11 +441,11 @@ static int user_version(sqlite3 *db)
 	return v;
 }
 
-enum mc_code store_migrate(struct store *st, struct mc_err *err)
+enum mc_code sqlite_migrate(struct store *st, struct mc_err *err)
 {
-	int have = user_version(st->db);
+	int have = user_version(sq(st)->db);
 	if (have < 0)
-		return store_db_fail(st, err, "reading the schema version");
+		return sqlite_db_fail(st, err, "reading the schema version");
 	if (have > N_MIGRATIONS)
 		return mc_fail(err, MC_ERR_DB, "db",
 			       "the database has schema version %d, newer than "
@@ -454,17 +454,18 @@ enum mc_code store_migrate(struct store *st, struct mc_err *err)
 	for (int v = have; v < N_MIGRATIONS; v++) {
 		char bump[64];
 		snprintf(bump, sizeof(bump), "PRAGMA user_version = %d", v + 1);
-		if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) ||
-		    sqlite3_exec(st->db, migrations[v], NULL, NULL, NULL) ||
-		    sqlite3_exec(st->db, bump, NULL, NULL, NULL) ||
-		    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL)) {
+		if (sqlite3_exec(sq(st)->db, "BEGIN IMMEDIATE", NULL, NULL,
+				 NULL) ||
+		    sqlite3_exec(sq(st)->db, migrations[v], NULL, NULL, NULL) ||
+		    sqlite3_exec(sq(st)->db, bump, NULL, NULL, NULL) ||
+		    sqlite3_exec(sq(st)->db, "COMMIT", NULL, NULL, NULL)) {
 			enum mc_code rc =
-				store_db_fail(st, err, "migrating the schema");
-			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+				sqlite_db_fail(st, err, "migrating the schema");
+			sqlite3_exec(sq(st)->db, "ROLLBACK", NULL, NULL, NULL);
 			return rc;
 		}
 	}
 	return MC_OK;
 }
 
-int store_schema_version(struct store *st) { return user_version(st->db); }
+int sqlite_schema_version(struct store *st) { return user_version(sq(st)->db); }

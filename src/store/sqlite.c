@@ -16,12 +16,13 @@
 #include "core/str.h"
 #include "store/sqlite_int.h"
 
-enum mc_code store_db_fail(struct store *st, struct mc_err *err,
-			   const char *what)
+enum mc_code sqlite_db_fail(struct store *st, struct mc_err *err,
+			    const char *what)
 {
-	const char *msg = st->db ? sqlite3_errmsg(st->db) : "no database";
-	int code = st->db ? sqlite3_errcode(st->db) : SQLITE_ERROR;
-	snprintf(st->errmsg, sizeof(st->errmsg), "%s: %s", what, msg);
+	struct sqlite_store *q = sq(st);
+	const char *msg = q->db ? sqlite3_errmsg(q->db) : "no database";
+	int code = q->db ? sqlite3_errcode(q->db) : SQLITE_ERROR;
+	snprintf(q->errmsg, sizeof(q->errmsg), "%s: %s", what, msg);
 	/* another connection (an import) held the write lock for longer
 	 * than the busy timeout: nothing is wrong, it is only too soon */
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
@@ -31,31 +32,30 @@ enum mc_code store_db_fail(struct store *st, struct mc_err *err,
 		       msg);
 }
 
-sqlite3_stmt *store_stmt(struct store *st, enum stmt_id id)
+sqlite3_stmt *sqlite_stmt(struct store *st, enum stmt_id id)
 {
-	sqlite3_stmt *s = st->stmt[id];
+	sqlite3_stmt *s = sq(st)->stmt[id];
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	return s;
 }
 
-enum mc_code store_prepare(struct store *st, const char *sql,
-			   sqlite3_stmt **s, const char *what,
-			   struct mc_err *err)
+enum mc_code sqlite_prepare(struct store *st, const char *sql, sqlite3_stmt **s,
+			    const char *what, struct mc_err *err)
 {
-	if (sqlite3_prepare_v2(st->db, sql, -1, s, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(sq(st)->db, sql, -1, s, NULL) != SQLITE_OK) {
 		*s = NULL;
-		return store_db_fail(st, err, what);
+		return sqlite_db_fail(st, err, what);
 	}
 	return MC_OK;
 }
 
-enum mc_code store_step_done(struct store *st, sqlite3_stmt *s, int rc,
-			     const char *what, struct mc_err *err)
+enum mc_code sqlite_step_done(struct store *st, sqlite3_stmt *s, int rc,
+			      const char *what, struct mc_err *err)
 {
 	enum mc_code out = MC_OK;
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		out = store_db_fail(st, err, what);
+		out = sqlite_db_fail(st, err, what);
 	sqlite3_finalize(s);
 	return out;
 }
@@ -94,80 +94,90 @@ char *column_strdup(sqlite3_stmt *s, int i, bool *ok)
 	return copy;
 }
 
-enum mc_code store_nomem(struct mc_err *err, const char *what)
+enum mc_code sqlite_nomem(struct mc_err *err, const char *what)
 {
 	return mc_fail(err, MC_ERR_NOMEM, "", "out of memory %s", what);
 }
 
 static enum mc_code exec(struct store *st, const char *sql, struct mc_err *err)
 {
-	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return store_db_fail(st, err, sql);
+	if (sqlite3_exec(sq(st)->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return sqlite_db_fail(st, err, sql);
 	return MC_OK;
 }
 
-enum mc_code store_open(const char *path, struct store **out,
-			struct mc_err *err)
-{
-	*out = NULL;
-	if (sodium_init() < 0)
-		return mc_fail(err, MC_ERR_INTERNAL, "", "libsodium failed");
-	struct store *st = calloc(1, sizeof(*st));
-	if (!st)
-		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
-	enum mc_code rc;
-	if (sqlite3_open_v2(path, &st->db,
-			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-				    SQLITE_OPEN_NOMUTEX,
-			    NULL) != SQLITE_OK) {
-		rc = mc_fail(err, MC_ERR_IO, "db", "cannot open %s: %s", path,
-			     sqlite3_errmsg(st->db));
-		goto fail;
-	}
-	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
-	/* 8 KiB pages: fewer B-tree splits and larger writes for dossier
-	 * rows of about 800 bytes (takes effect on a new database only) */
-	if ((rc = exec(st, "PRAGMA page_size=8192", err)) ||
-	    (rc = exec(st, "PRAGMA journal_mode=WAL", err)) ||
-	    (rc = exec(st, "PRAGMA synchronous=FULL", err)) ||
-	    (rc = exec(st, "PRAGMA foreign_keys=ON", err)) ||
-	    (rc = store_set_cache(st, STORE_CACHE_MIB, err)) ||
-	    (rc = store_migrate(st, err)))
-		goto fail;
-	for (int i = 0; i < Q__COUNT; i++) {
-		if (sqlite3_prepare_v3(st->db, store_statements[i], -1,
-				       SQLITE_PREPARE_PERSISTENT, &st->stmt[i],
-				       NULL) != SQLITE_OK) {
-			rc = store_db_fail(st, err, "preparing statements");
-			goto fail;
-		}
-	}
-	if ((rc = store_agg_open(st, err)))
-		goto fail;
-	*out = st;
-	return MC_OK;
-fail:
-	store_close(st);
-	return rc;
-}
-
-enum mc_code store_set_cache(struct store *st, int mib, struct mc_err *err)
+static enum mc_code set_cache(struct store *st, int mib, struct mc_err *err)
 {
 	char sql[48];
 	snprintf(sql, sizeof(sql), "PRAGMA cache_size=%d", -1024 * mib);
 	return exec(st, sql, err);
 }
 
-void store_close(struct store *st)
+enum mc_code sqlite_open(struct store *st, const struct store_options *o,
+			 struct mc_err *err)
 {
-	if (!st)
+	if (sodium_init() < 0)
+		return mc_fail(err, MC_ERR_INTERNAL, "", "libsodium failed");
+	struct sqlite_store *q = calloc(1, sizeof(*q));
+	if (!q)
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	st->backend = q;
+	enum mc_code rc;
+	if (sqlite3_open_v2(o->location, &q->db,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+				    SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
+		rc = mc_fail(err, MC_ERR_IO, "db", "cannot open %s: %s",
+			     o->location, sqlite3_errmsg(q->db));
+		goto fail;
+	}
+	sqlite3_busy_timeout(q->db, STORE_BUSY_MS);
+	/* 8 KiB pages: fewer B-tree splits and larger writes for dossier
+	 * rows of about 800 bytes (takes effect on a new database only) */
+	if ((rc = exec(st, "PRAGMA page_size=8192", err)) ||
+	    (rc = exec(st, "PRAGMA journal_mode=WAL", err)) ||
+	    (rc = exec(st, "PRAGMA synchronous=FULL", err)) ||
+	    (rc = exec(st, "PRAGMA foreign_keys=ON", err)) ||
+	    (rc = set_cache(st, SQLITE_CACHE_MIB, err)) ||
+	    (rc = sqlite_migrate(st, err)))
+		goto fail;
+	for (int i = 0; i < Q__COUNT; i++) {
+		if (sqlite3_prepare_v3(q->db, sqlite_statements[i], -1,
+				       SQLITE_PREPARE_PERSISTENT, &q->stmt[i],
+				       NULL) != SQLITE_OK) {
+			rc = sqlite_db_fail(st, err, "preparing statements");
+			goto fail;
+		}
+	}
+	if ((rc = sqlite_agg_open(st, err)))
+		goto fail;
+	return MC_OK;
+fail:
+	sqlite_close(st);
+	return rc;
+}
+
+/* A bulk load touches much of the database (the dossier table, its code
+ * index, many aggregate rows) over and over: a larger page cache
+ * rewrites fewer pages. */
+enum mc_code sqlite_bulk(struct store *st, bool on, struct mc_err *err)
+{
+	return set_cache(st, on ? SQLITE_BULK_CACHE_MIB : SQLITE_CACHE_MIB,
+			 err);
+}
+
+void sqlite_close(struct store *st)
+{
+	struct sqlite_store *q = sq(st);
+	if (!q)
 		return;
-	store_agg_close(st);
+	sqlite_agg_close(st);
 	for (int i = 0; i < Q__COUNT; i++)
-		sqlite3_finalize(st->stmt[i]);
-	sqlite3_close(st->db);
-	store_lists_release(&st->lists);
-	free(st);
+		sqlite3_finalize(q->stmt[i]);
+	sqlite3_close(q->db);
+	sqlite_lists_release(&q->lists);
+	free(q);
+	st->backend = NULL;
 }
 
 static enum mc_code step_done(struct store *st, sqlite3_stmt *s,
@@ -176,104 +186,82 @@ static enum mc_code step_done(struct store *st, sqlite3_stmt *s,
 	int rc = sqlite3_step(s);
 	/* the message first: the reset would lose it */
 	enum mc_code code = rc != SQLITE_DONE && rc != SQLITE_ROW
-				    ? store_db_fail(st, err, what)
+				    ? sqlite_db_fail(st, err, what)
 				    : MC_OK;
 	sqlite3_reset(s); /* a failed BEGIN must not stay active */
 	return code;
 }
 
-enum mc_code store_begin(struct store *st, struct mc_err *err)
+enum mc_code sqlite_begin(struct store *st, struct mc_err *err)
 {
-	/* a write after reads in a snapshot: the write takes a fresh look
+	/* a write after reads in a read view: the write takes a fresh look
 	 * under its own lock */
-	if (st->snapshot)
-		store_read_end(st, true);
-	return step_done(st, store_stmt(st, Q_BEGIN), err,
+	if (sq(st)->snapshot)
+		sqlite_read_end(st, true);
+	return step_done(st, sqlite_stmt(st, Q_BEGIN), err,
 			 "starting a transaction");
 }
 
-enum mc_code store_commit(struct store *st, struct mc_err *err)
+/* The counts per status the transaction moved, then COMMIT; on a
+ * failure the port rolls back. */
+enum mc_code sqlite_commit(struct store *st, struct mc_err *err)
 {
-	enum mc_code rc = store_agg_flush(st, err);
-	if (!rc)
-		rc = step_done(st, store_stmt(st, Q_COMMIT), err, "committing");
-	if (rc)
-		store_rollback(st);
-	return rc;
+	enum mc_code rc = sqlite_status_flush(st, err);
+	return rc ? rc
+		  : step_done(st, sqlite_stmt(st, Q_COMMIT), err, "committing");
 }
 
-enum mc_code store_finish(struct store *st, enum mc_code rc, struct mc_err *err)
+bool sqlite_in_transaction(struct store *st)
 {
-	if (!rc)
-		rc = store_commit(st, err);
-	else
-		store_rollback(st);
-	return rc;
+	return !sqlite3_get_autocommit(sq(st)->db);
 }
 
-bool store_in_transaction(struct store *st)
+void sqlite_busy_timeout(struct store *st, int ms)
 {
-	return !sqlite3_get_autocommit(st->db);
+	sqlite3_busy_timeout(sq(st)->db, ms);
 }
 
-void store_busy_timeout(struct store *st, int ms)
+/* A read view is a read transaction: in WAL mode it sees the database
+ * as of its first read, and its statements take no lock of their own. */
+bool sqlite_read_begin(struct store *st)
 {
-	sqlite3_busy_timeout(st->db, ms);
-}
-
-bool store_read_begin(struct store *st)
-{
-	if (!sqlite3_get_autocommit(st->db))
+	struct sqlite_store *q = sq(st);
+	if (!sqlite3_get_autocommit(q->db))
 		return false;
-	sqlite3_stmt *s = store_stmt(st, Q_BEGIN_READ);
-	st->snapshot = sqlite3_step(s) == SQLITE_DONE;
+	sqlite3_stmt *s = sqlite_stmt(st, Q_BEGIN_READ);
+	q->snapshot = sqlite3_step(s) == SQLITE_DONE;
 	sqlite3_reset(s);
-	return st->snapshot;
+	return q->snapshot;
 }
 
-void store_read_end(struct store *st, bool opened)
+void sqlite_read_end(struct store *st, bool opened)
 {
-	if (opened && st->snapshot) {
-		sqlite3_stmt *s = store_stmt(st, Q_COMMIT);
+	struct sqlite_store *q = sq(st);
+	if (opened && q->snapshot) {
+		sqlite3_stmt *s = sqlite_stmt(st, Q_COMMIT);
 		sqlite3_step(s);
 		sqlite3_reset(s);
 	}
 	if (opened)
-		st->snapshot = false;
+		q->snapshot = false;
 }
 
-void store_rollback(struct store *st)
+void sqlite_rollback(struct store *st)
 {
-	store_agg_discard(st);
-	if (!sqlite3_get_autocommit(st->db))
-		sqlite3_step(store_stmt(st, Q_ROLLBACK));
-	sqlite3_reset(st->stmt[Q_ROLLBACK]);
+	struct sqlite_store *q = sq(st);
+	sqlite_status_discard(st);
+	q->last_key = 0;
+	if (!sqlite3_get_autocommit(q->db))
+		sqlite3_step(sqlite_stmt(st, Q_ROLLBACK));
+	sqlite3_reset(q->stmt[Q_ROLLBACK]);
 }
 
 /* ---- units ----------------------------------------------------------- */
 
-static bool same(const char *a, const char *b)
+enum mc_code sqlite_unit_put(struct store *st, const struct unit *u,
+			     struct mc_err *err)
 {
-	return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
-
-/* Whether storing u moves it in the tree (parent or level), which the
- * aggregates of its dossiers depend on. */
-static bool moves_in_tree(struct store *st, const struct unit *u)
-{
-	struct unit old;
-	if (store_unit_get(st, u->code, &old, NULL) != MC_OK)
-		return false;
-	bool moved = !same(old.parent, u->parent) || old.level != u->level;
-	unit_release(&old);
-	return moved;
-}
-
-enum mc_code store_unit_put(struct store *st, const struct unit *u,
-			    struct mc_err *err)
-{
-	store_agg_catalogue_changed(st, moves_in_tree(st, u));
-	sqlite3_stmt *s = store_stmt(st, Q_UNIT_PUT);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_UNIT_PUT);
 	bind_text(s, 1, u->code);
 	bind_text(s, 2, u->name);
 	bind_text(s, 3, u->parent);
@@ -289,8 +277,8 @@ enum mc_code store_unit_put(struct store *st, const struct unit *u,
 			       "parent: unit \"%s\" is not known",
 			       str_or_empty(u->parent));
 	if (rc != SQLITE_DONE)
-		return store_db_fail(st, err, "storing a unit");
-	return store_agg_settle(st, err);
+		return sqlite_db_fail(st, err, "storing a unit");
+	return MC_OK;
 }
 
 /* False (u released) when a copy failed. */
@@ -311,20 +299,20 @@ static bool read_unit(sqlite3_stmt *s, struct unit *u)
 	return ok;
 }
 
-enum mc_code store_unit_get(struct store *st, const char *code,
-			    struct unit *out, struct mc_err *err)
+enum mc_code sqlite_unit_get(struct store *st, const char *code,
+			     struct unit *out, struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_UNIT_GET);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_UNIT_GET);
 	bind_text(s, 1, code);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		bool ok = read_unit(s, out);
 		sqlite3_reset(s);
-		return ok ? MC_OK : store_nomem(err, "reading a unit");
+		return ok ? MC_OK : sqlite_nomem(err, "reading a unit");
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return store_db_fail(st, err, "reading a unit");
+		return sqlite_db_fail(st, err, "reading a unit");
 	return mc_fail(err, MC_ERR_NOT_FOUND, "unit",
 		       "unit \"%s\" is not known", str_or_empty(code));
 }
@@ -332,37 +320,37 @@ enum mc_code store_unit_get(struct store *st, const char *code,
 static enum mc_code generation(struct store *st, enum stmt_id id, int64_t *n,
 			       struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, id);
+	sqlite3_stmt *s = sqlite_stmt(st, id);
 	int rc = sqlite3_step(s);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW
 		       ? MC_OK
-		       : store_db_fail(st, err, "reading a generation");
+		       : sqlite_db_fail(st, err, "reading a generation");
 }
 
-enum mc_code store_unit_generation(struct store *st, int64_t *n,
-				   struct mc_err *err)
+enum mc_code sqlite_unit_changes(struct store *st, int64_t *n,
+				 struct mc_err *err)
 {
 	return generation(st, Q_UNIT_GENERATION, n, err);
 }
 
-enum mc_code store_calendar_generation(struct store *st, int64_t *n,
-				       struct mc_err *err)
+enum mc_code sqlite_calendar_changes(struct store *st, int64_t *n,
+				     struct mc_err *err)
 {
 	return generation(st, Q_CAL_GENERATION, n, err);
 }
 
-enum mc_code store_unit_each(struct store *st, store_unit_fn fn, void *ctx,
-			     struct mc_err *err)
+enum mc_code sqlite_unit_each(struct store *st, store_unit_fn fn, void *ctx,
+			      struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_UNIT_EACH);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_UNIT_EACH);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct unit u;
 		if (!read_unit(s, &u)) {
 			sqlite3_reset(s);
-			return store_nomem(err, "listing units");
+			return sqlite_nomem(err, "listing units");
 		}
 		int stop = fn(&u, ctx);
 		unit_release(&u);
@@ -371,7 +359,7 @@ enum mc_code store_unit_each(struct store *st, store_unit_fn fn, void *ctx,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_db_fail(st, err, "listing units");
+		return sqlite_db_fail(st, err, "listing units");
 	return MC_OK;
 }
 
@@ -401,22 +389,9 @@ static void windows_json(const struct procedure *p, struct strbuf *sb)
 	strbuf_puts(sb, "]");
 }
 
-/* Whether storing p changes what its dossiers are counted under. */
-static bool recounts(struct store *st, const struct procedure *p)
+enum mc_code sqlite_procedure_put(struct store *st, const struct procedure *p,
+				  struct mc_err *err)
 {
-	struct procedure old;
-	if (store_procedure_get(st, p->code, &old, NULL) != MC_OK)
-		return false;
-	bool changed = !same(old.field_code, p->field_code) ||
-		       old.online_level != p->online_level;
-	procedure_release(&old);
-	return changed;
-}
-
-enum mc_code store_procedure_put(struct store *st, const struct procedure *p,
-				 struct mc_err *err)
-{
-	store_agg_catalogue_changed(st, recounts(st, p));
 	struct strbuf fees, windows;
 	strbuf_init(&fees);
 	strbuf_init(&windows);
@@ -427,7 +402,7 @@ enum mc_code store_procedure_put(struct store *st, const struct procedure *p,
 		rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 		goto out;
 	}
-	sqlite3_stmt *s = store_stmt(st, Q_PROC_PUT);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_PROC_PUT);
 	bind_text(s, 1, p->code);
 	bind_text(s, 2, p->name);
 	bind_text(s, 3, p->field_code);
@@ -439,12 +414,12 @@ enum mc_code store_procedure_put(struct store *st, const struct procedure *p,
 	bind_text(s, 9, fees.buf);
 	bind_text(s, 10, windows.buf);
 	if (sqlite3_step(s) != SQLITE_DONE)
-		rc = store_db_fail(st, err, "storing a procedure");
+		rc = sqlite_db_fail(st, err, "storing a procedure");
 	sqlite3_reset(s);
 out:
 	strbuf_release(&fees);
 	strbuf_release(&windows);
-	return rc ? rc : store_agg_settle(st, err);
+	return rc;
 }
 
 static bool read_fees(const char *text, struct procedure *p)
@@ -514,16 +489,16 @@ static enum mc_code unreadable(struct mc_err *err, const char *code)
 		       str_or_empty(code));
 }
 
-enum mc_code store_procedure_get(struct store *st, const char *code,
-				 struct procedure *out, struct mc_err *err)
+enum mc_code sqlite_procedure_get(struct store *st, const char *code,
+				  struct procedure *out, struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_PROC_GET);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_PROC_GET);
 	bind_text(s, 1, code);
 	int rc = sqlite3_step(s);
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(s);
 		if (rc != SQLITE_DONE)
-			return store_db_fail(st, err, "reading a procedure");
+			return sqlite_db_fail(st, err, "reading a procedure");
 		return mc_fail(err, MC_ERR_NOT_FOUND, "procedure",
 			       "procedure \"%s\" is not known",
 			       str_or_empty(code));
@@ -537,10 +512,10 @@ enum mc_code store_procedure_get(struct store *st, const char *code,
 	return MC_OK;
 }
 
-enum mc_code store_procedure_each(struct store *st, store_procedure_fn fn,
-				  void *ctx, struct mc_err *err)
+enum mc_code sqlite_procedure_each(struct store *st, store_procedure_fn fn,
+				   void *ctx, struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_PROC_EACH);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_PROC_EACH);
 	int rc;
 	enum mc_code out = MC_OK;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -555,30 +530,30 @@ enum mc_code store_procedure_each(struct store *st, store_procedure_fn fn,
 	}
 	sqlite3_reset(s);
 	if (!out && rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_db_fail(st, err, "listing procedures");
+		return sqlite_db_fail(st, err, "listing procedures");
 	return out;
 }
 
 /* ---- administrator calendar rows ------------------------------------- */
 
-enum mc_code store_calendar_put(struct store *st,
-				const struct calendar_override *o,
-				struct mc_err *err)
+enum mc_code sqlite_calendar_put(struct store *st,
+				 const struct calendar_override *o,
+				 struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_CAL_PUT);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_CAL_PUT);
 	sqlite3_bind_int64(s, 1, o->day);
 	sqlite3_bind_int(s, 2, o->working);
 	bind_text(s, 3, str_or_empty(o->name));
 	return step_done(st, s, err, "storing a calendar day");
 }
 
-enum mc_code store_calendar_delete(struct store *st, int64_t day,
-				   struct mc_err *err)
+enum mc_code sqlite_calendar_delete(struct store *st, int64_t day,
+				    struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_CAL_DELETE);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_CAL_DELETE);
 	sqlite3_bind_int64(s, 1, day);
 	enum mc_code rc = step_done(st, s, err, "deleting a calendar day");
-	if (!rc && sqlite3_changes(st->db) == 0) {
+	if (!rc && sqlite3_changes(sq(st)->db) == 0) {
 		char buf[CIVIL_BUF];
 		return mc_fail(err, MC_ERR_NOT_FOUND, "date",
 			       "date: %s has no administrator row",
@@ -587,10 +562,10 @@ enum mc_code store_calendar_delete(struct store *st, int64_t day,
 	return rc;
 }
 
-enum mc_code store_calendar_each(struct store *st, store_calendar_fn fn,
-				 void *ctx, struct mc_err *err)
+enum mc_code sqlite_calendar_each(struct store *st, store_calendar_fn fn,
+				  void *ctx, struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_CAL_EACH);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_CAL_EACH);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct calendar_override o = {
@@ -603,7 +578,7 @@ enum mc_code store_calendar_each(struct store *st, store_calendar_fn fn,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_db_fail(st, err, "listing calendar days");
+		return sqlite_db_fail(st, err, "listing calendar days");
 	return MC_OK;
 }
 
@@ -649,7 +624,7 @@ static void hash_row(crypto_generichash_state *h, sqlite3_stmt *s)
 	}
 }
 
-enum mc_code store_digest(struct store *st, char hex[65], struct mc_err *err)
+enum mc_code sqlite_digest(struct store *st, char hex[65], struct mc_err *err)
 {
 	crypto_generichash_state h;
 	unsigned char out[32];
@@ -657,18 +632,108 @@ enum mc_code store_digest(struct store *st, char hex[65], struct mc_err *err)
 	for (size_t q = 0; q < sizeof(digest_queries) / sizeof(*digest_queries);
 	     q++) {
 		sqlite3_stmt *s;
-		if (sqlite3_prepare_v2(st->db, digest_queries[q], -1, &s,
+		if (sqlite3_prepare_v2(sq(st)->db, digest_queries[q], -1, &s,
 				       NULL) != SQLITE_OK)
-			return store_db_fail(st, err, "digesting");
+			return sqlite_db_fail(st, err, "digesting");
 		int rc;
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 			hash_row(&h, s);
 		sqlite3_finalize(s);
 		if (rc != SQLITE_DONE)
-			return store_db_fail(st, err, "digesting");
+			return sqlite_db_fail(st, err, "digesting");
 		crypto_generichash_update(&h, (const unsigned char *)"|", 1);
 	}
 	crypto_generichash_final(&h, out, sizeof(out));
 	sodium_bin2hex(hex, 65, out, sizeof(out));
 	return MC_OK;
 }
+
+/* ---- the table of operations ------------------------------------------ */
+
+const struct store_ops store_sqlite_ops = {
+	.name = "sqlite",
+	.open = sqlite_open,
+	.close = sqlite_close,
+	.schema_version = sqlite_schema_version,
+	.bulk = sqlite_bulk,
+	.busy_timeout = sqlite_busy_timeout,
+	.begin = sqlite_begin,
+	.in_transaction = sqlite_in_transaction,
+	.read_begin = sqlite_read_begin,
+	.read_end = sqlite_read_end,
+	.commit = sqlite_commit,
+	.rollback = sqlite_rollback,
+	.unit_put = sqlite_unit_put,
+	.unit_get = sqlite_unit_get,
+	.unit_changes = sqlite_unit_changes,
+	.unit_each = sqlite_unit_each,
+	.procedure_put = sqlite_procedure_put,
+	.procedure_get = sqlite_procedure_get,
+	.procedure_each = sqlite_procedure_each,
+	.offers_set = sqlite_offers_set,
+	.offer_each = sqlite_offer_each,
+	.publication_put = sqlite_publication_put,
+	.publication_each = sqlite_publication_each,
+	.calendar_put = sqlite_calendar_put,
+	.calendar_delete = sqlite_calendar_delete,
+	.calendar_changes = sqlite_calendar_changes,
+	.calendar_each = sqlite_calendar_each,
+	.dossier_put = sqlite_dossier_put,
+	.dossier_get = sqlite_dossier_get,
+	.dossier_status = sqlite_dossier_status,
+	.dossier_next_code = sqlite_dossier_next_code,
+	.dossier_each = sqlite_dossier_each,
+	.anomalous_each = sqlite_anomalous_each,
+	.open_dossier_each = sqlite_open_dossier_each,
+	.dossier_search = sqlite_dossier_search,
+	.dossier_count_by_status = sqlite_dossier_count_by_status,
+	.dossier_secret_put = sqlite_dossier_secret_put,
+	.dossier_secret_get = sqlite_dossier_secret_get,
+	.online_share_take = sqlite_online_share_take,
+	.online_share_give = sqlite_online_share_give,
+	.upload_new = sqlite_upload_new,
+	.upload_expires = sqlite_upload_expires,
+	.upload_file_put = sqlite_upload_file_put,
+	.upload_file_each = sqlite_upload_file_each,
+	.upload_bytes = sqlite_upload_bytes,
+	.upload_delete = sqlite_upload_delete,
+	.upload_purge = sqlite_upload_purge,
+	.upload_holds = sqlite_upload_holds,
+	.event_append = sqlite_event_append,
+	.event_each = sqlite_event_each,
+	.user_add = sqlite_user_add,
+	.user_get = sqlite_user_get,
+	.user_each = sqlite_user_each,
+	.session_put = sqlite_session_put,
+	.session_get = sqlite_session_get,
+	.session_delete = sqlite_session_delete,
+	.login_attempt = sqlite_login_attempt,
+	.login_forget = sqlite_login_forget,
+	.rating_put = sqlite_rating_put,
+	.rating_count = sqlite_rating_count,
+	.feedback_put = sqlite_feedback_put,
+	.feedback_body_put = sqlite_feedback_body_put,
+	.feedback_answer = sqlite_feedback_answer,
+	.feedback_get = sqlite_feedback_get,
+	.feedback_each = sqlite_feedback_each,
+	.feedback_by_unit = sqlite_feedback_by_unit,
+	.target_put = sqlite_target_put,
+	.target_each = sqlite_target_each,
+	.snapshot_put = sqlite_snapshot_put,
+	.snapshot_get = sqlite_snapshot_get,
+	.file_add = sqlite_file_add,
+	.file_each = sqlite_file_each,
+	.file_get = sqlite_file_get,
+	.file_bytes = sqlite_file_bytes,
+	.file_referenced = sqlite_file_referenced,
+	.agg_key = sqlite_agg_key,
+	.agg_values = sqlite_agg_values,
+	.agg_row_get = sqlite_agg_row_get,
+	.agg_row_put = sqlite_agg_row_put,
+	.agg_rows_each = sqlite_agg_rows_each,
+	.agg_rows_delete = sqlite_agg_rows_delete,
+	.agg_clear = sqlite_agg_clear,
+	.agg_format = sqlite_agg_format,
+	.agg_set_format = sqlite_agg_set_format,
+	.digest = sqlite_digest,
+};

@@ -12,22 +12,13 @@
 #include "core/str.h"
 #include "store/sqlite_int.h"
 
-void user_release(struct user *u)
-{
-	free(u->username);
-	free(u->password_hash);
-	free(u->role);
-	free(u->unit_code);
-	memset(u, 0, sizeof(*u));
-}
-
 static enum mc_code step_write(struct store *st, sqlite3_stmt *s,
 			       const char *what, struct mc_err *err)
 {
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return store_db_fail(st, err, what);
+		return sqlite_db_fail(st, err, what);
 	return MC_OK;
 }
 
@@ -35,21 +26,21 @@ static enum mc_code step_write(struct store *st, sqlite3_stmt *s,
 
 static bool unit_known(struct store *st, const char *code)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_UNIT_GET);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_UNIT_GET);
 	bind_text(s, 1, code);
 	bool known = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	return known;
 }
 
-enum mc_code store_user_add(struct store *st, struct user *u,
-			    struct mc_err *err)
+enum mc_code sqlite_user_add(struct store *st, struct user *u,
+			     struct mc_err *err)
 {
 	if (!unit_known(st, u->unit_code))
 		return mc_fail(err, MC_ERR_NOT_FOUND, "unit",
 			       "unit: \"%s\" is not a known unit",
 			       str_or_empty(u->unit_code));
-	sqlite3_stmt *s = store_stmt(st, Q_USER_ADD);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_USER_ADD);
 	bind_text(s, 1, u->username);
 	bind_text(s, 2, u->password_hash);
 	bind_text(s, 3, u->role);
@@ -65,8 +56,8 @@ enum mc_code store_user_add(struct store *st, struct user *u,
 			       str_or_empty(u->username),
 			       str_or_empty(u->role));
 	if (rc != SQLITE_DONE)
-		return store_db_fail(st, err, "storing a user");
-	u->id = sqlite3_last_insert_rowid(st->db);
+		return sqlite_db_fail(st, err, "storing a user");
+	u->id = sqlite3_last_insert_rowid(sq(st)->db);
 	return MC_OK;
 }
 
@@ -88,34 +79,34 @@ static bool read_user(sqlite3_stmt *s, struct user *u)
 	return ok;
 }
 
-enum mc_code store_user_get(struct store *st, const char *username,
-			    struct user *out, struct mc_err *err)
+enum mc_code sqlite_user_get(struct store *st, const char *username,
+			     struct user *out, struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_USER_GET);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_USER_GET);
 	bind_text(s, 1, username);
 	int rc = sqlite3_step(s);
 	bool ok = rc != SQLITE_ROW || read_user(s, out);
 	sqlite3_reset(s);
 	if (!ok)
-		return store_nomem(err, "reading a user");
+		return sqlite_nomem(err, "reading a user");
 	if (rc == SQLITE_ROW)
 		return MC_OK;
 	if (rc != SQLITE_DONE)
-		return store_db_fail(st, err, "reading a user");
+		return sqlite_db_fail(st, err, "reading a user");
 	return mc_fail(err, MC_ERR_NOT_FOUND, "username",
 		       "username: \"%s\" is not known", str_or_empty(username));
 }
 
-enum mc_code store_user_each(struct store *st, store_user_fn fn, void *ctx,
-			     struct mc_err *err)
+enum mc_code sqlite_user_each(struct store *st, store_user_fn fn, void *ctx,
+			      struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_USER_EACH);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_USER_EACH);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct user u;
 		if (!read_user(s, &u)) {
 			sqlite3_reset(s);
-			return store_nomem(err, "listing users");
+			return sqlite_nomem(err, "listing users");
 		}
 		int stop = fn(&u, ctx);
 		user_release(&u);
@@ -124,17 +115,17 @@ enum mc_code store_user_each(struct store *st, store_user_fn fn, void *ctx,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_db_fail(st, err, "listing users");
+		return sqlite_db_fail(st, err, "listing users");
 	return MC_OK;
 }
 
 /* ---- sessions --------------------------------------------------------- */
 
-enum mc_code store_session_put(struct store *st, const char *token_hash,
-			       int64_t user_id, const char *csrf,
-			       int64_t expires_at, struct mc_err *err)
+enum mc_code sqlite_session_put(struct store *st, const char *token_hash,
+				int64_t user_id, const char *csrf,
+				int64_t expires_at, struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_SESSION_PUT);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_SESSION_PUT);
 	bind_text(s, 1, token_hash);
 	sqlite3_bind_int64(s, 2, user_id);
 	bind_text(s, 3, csrf);
@@ -142,11 +133,11 @@ enum mc_code store_session_put(struct store *st, const char *token_hash,
 	return step_write(st, s, "storing a session", err);
 }
 
-enum mc_code store_session_get(struct store *st, const char *token_hash,
-			       int64_t now, struct user *out, char *csrf,
-			       size_t csrf_size, struct mc_err *err)
+enum mc_code sqlite_session_get(struct store *st, const char *token_hash,
+				int64_t now, struct user *out, char *csrf,
+				size_t csrf_size, struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_SESSION_GET);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_SESSION_GET);
 	bind_text(s, 1, token_hash);
 	sqlite3_bind_int64(s, 2, now);
 	int rc = sqlite3_step(s);
@@ -158,19 +149,19 @@ enum mc_code store_session_get(struct store *st, const char *token_hash,
 	}
 	sqlite3_reset(s);
 	if (!ok)
-		return store_nomem(err, "reading a session");
+		return sqlite_nomem(err, "reading a session");
 	if (rc == SQLITE_ROW)
 		return MC_OK;
 	if (rc != SQLITE_DONE)
-		return store_db_fail(st, err, "reading a session");
+		return sqlite_db_fail(st, err, "reading a session");
 	return mc_fail(err, MC_ERR_NOT_FOUND, "session",
 		       "the session has ended; log in again");
 }
 
-enum mc_code store_session_delete(struct store *st, const char *token_hash,
-				  int64_t now, struct mc_err *err)
+enum mc_code sqlite_session_delete(struct store *st, const char *token_hash,
+				   int64_t now, struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_SESSION_DELETE);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_SESSION_DELETE);
 	bind_text(s, 1, token_hash);
 	sqlite3_bind_int64(s, 2, now);
 	return step_write(st, s, "ending a session", err);
@@ -195,7 +186,7 @@ static enum mc_code key_failures(struct store *st, const char *key,
 				 int64_t since, int *n, int64_t *last,
 				 struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_FAILURE_COUNT);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_FAILURE_COUNT);
 	bind_text(s, 1, key);
 	sqlite3_bind_int64(s, 2, since);
 	int rc = sqlite3_step(s);
@@ -205,7 +196,7 @@ static enum mc_code key_failures(struct store *st, const char *key,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW)
-		return store_db_fail(st, err, "counting failed logins");
+		return sqlite_db_fail(st, err, "counting failed logins");
 	return MC_OK;
 }
 
@@ -213,26 +204,27 @@ static enum mc_code record_attempt(struct store *st, struct login_key *keys,
 				   size_t n, int64_t now, struct mc_err *err)
 {
 	for (size_t i = 0; i < n; i++) {
-		sqlite3_stmt *s = store_stmt(st, Q_FAILURE_ADD);
+		sqlite3_stmt *s = sqlite_stmt(st, Q_FAILURE_ADD);
 		bind_text(s, 1, keys[i].key);
 		sqlite3_bind_int64(s, 2, now);
 		enum mc_code rc =
 			step_write(st, s, "recording a login attempt", err);
 		if (rc)
 			return rc;
-		keys[i].row = sqlite3_last_insert_rowid(st->db);
+		keys[i].attempt = sqlite3_last_insert_rowid(sq(st)->db);
 	}
 	return MC_OK;
 }
 
-enum mc_code store_login_attempt(struct store *st, struct login_key *keys,
-				 size_t n, int64_t now, int64_t window,
-				 int64_t *wait, struct mc_err *err)
+enum mc_code sqlite_login_attempt(struct store *st, struct login_key *keys,
+				  size_t n, int64_t now, int64_t window,
+				  int64_t *wait, struct mc_err *err)
 {
+	/* inside the port's write transaction: the write lock is taken
+	 * first, so the count and the attempt it admits are one step for
+	 * every other login */
 	*wait = 0;
-	/* the write lock is taken first, so the count and the attempt it
-	 * admits are one step for every other login */
-	enum mc_code rc = store_begin(st, err);
+	enum mc_code rc = MC_OK;
 	for (size_t i = 0; !rc && i < n; i++) {
 		int failures = 0;
 		int64_t last = MC_NO_TIME;
@@ -244,26 +236,27 @@ enum mc_code store_login_attempt(struct store *st, struct login_key *keys,
 	}
 	if (!rc && !*wait)
 		rc = record_attempt(st, keys, n, now, err);
-	return store_finish(st, rc, err);
+	return rc;
 }
 
-enum mc_code store_login_forget(struct store *st, const char *key, int64_t row,
-				int64_t before, struct mc_err *err)
+enum mc_code sqlite_login_forget(struct store *st, const char *key,
+				 int64_t attempt, int64_t before,
+				 struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_FAILURE_CLEAR);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_FAILURE_CLEAR);
 	bind_text(s, 1, key);
-	sqlite3_bind_int64(s, 2, row);
+	sqlite3_bind_int64(s, 2, attempt);
 	sqlite3_bind_int64(s, 3, before);
 	return step_write(st, s, "clearing failed logins", err);
 }
 
 /* ---- online shares ----------------------------------------------------- */
 
-enum mc_code store_online_share_take(struct store *st, const char *unit,
-				     int64_t day, int limit, bool *taken,
-				     struct mc_err *err)
+enum mc_code sqlite_online_share_take(struct store *st, const char *unit,
+				      int64_t day, int limit, bool *taken,
+				      struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_SHARE_TAKE);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_SHARE_TAKE);
 	bind_text(s, 1, unit);
 	sqlite3_bind_int64(s, 2, day);
 	sqlite3_bind_int(s, 3, limit);
@@ -273,7 +266,7 @@ enum mc_code store_online_share_take(struct store *st, const char *unit,
 	while (rc == SQLITE_ROW)
 		rc = sqlite3_step(s);
 	if (rc != SQLITE_DONE) {
-		enum mc_code out = store_db_fail(st, err, "taking a share");
+		enum mc_code out = sqlite_db_fail(st, err, "taking a share");
 		sqlite3_reset(s);
 		return out;
 	}
@@ -281,10 +274,10 @@ enum mc_code store_online_share_take(struct store *st, const char *unit,
 	return MC_OK;
 }
 
-enum mc_code store_online_share_give(struct store *st, const char *unit,
-				     int64_t day, struct mc_err *err)
+enum mc_code sqlite_online_share_give(struct store *st, const char *unit,
+				      int64_t day, struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_SHARE_GIVE);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_SHARE_GIVE);
 	bind_text(s, 1, unit);
 	sqlite3_bind_int64(s, 2, day);
 	return step_write(st, s, "giving a share back", err);
@@ -292,22 +285,28 @@ enum mc_code store_online_share_give(struct store *st, const char *unit,
 
 /* ---- tracking secrets ------------------------------------------------- */
 
-enum mc_code store_dossier_secret_put(struct store *st, int64_t dossier_id,
-				      const char *secret_hash,
-				      struct mc_err *err)
+enum mc_code sqlite_dossier_secret_put(struct store *st,
+				       const char *dossier_code,
+				       const char *secret_hash,
+				       struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_SECRET_PUT);
-	sqlite3_bind_int64(s, 1, dossier_id);
+	int64_t id = sqlite_dossier_key(st, dossier_code);
+	if (!id)
+		return mc_fail(err, MC_ERR_NOT_FOUND, "MaHoSo",
+			       "MaHoSo: dossier \"%s\" is not known",
+			       str_or_empty(dossier_code));
+	sqlite3_stmt *s = sqlite_stmt(st, Q_SECRET_PUT);
+	sqlite3_bind_int64(s, 1, id);
 	bind_text(s, 2, secret_hash);
 	return step_write(st, s, "storing a tracking secret", err);
 }
 
-enum mc_code store_dossier_secret_get(struct store *st, int64_t dossier_id,
-				      char *hash, size_t size,
-				      struct mc_err *err)
+enum mc_code sqlite_dossier_secret_get(struct store *st,
+				       const char *dossier_code, char *hash,
+				       size_t size, struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_SECRET_GET);
-	sqlite3_bind_int64(s, 1, dossier_id);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_SECRET_GET);
+	bind_text(s, 1, dossier_code);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		snprintf(hash, size, "%s",
@@ -316,7 +315,7 @@ enum mc_code store_dossier_secret_get(struct store *st, int64_t dossier_id,
 	if (rc == SQLITE_ROW)
 		return MC_OK;
 	if (rc != SQLITE_DONE)
-		return store_db_fail(st, err, "reading a tracking secret");
+		return sqlite_db_fail(st, err, "reading a tracking secret");
 	return mc_fail(err, MC_ERR_NOT_FOUND, "secret",
 		       "the dossier has no tracking secret");
 }
@@ -328,7 +327,7 @@ static bool read_summary(sqlite3_stmt *s, struct dossier *d)
 {
 	bool ok = true;
 	dossier_init(d);
-	d->id = sqlite3_column_int64(s, 0);
+	d->handle = sqlite3_column_int64(s, 0);
 	d->code = column_strdup(s, 1, &ok);
 	d->procedure_code = column_strdup(s, 2, &ok);
 	d->procedure_name = column_strdup(s, 3, &ok);
@@ -362,15 +361,15 @@ static bool in_open_index(int status)
 	}
 }
 
-enum mc_code store_dossier_search(struct store *st,
-				  const struct dossier_query *q,
-				  store_dossier_fn fn, void *ctx,
-				  struct mc_err *err)
+enum mc_code sqlite_dossier_search(struct store *st,
+				   const struct dossier_query *q,
+				   store_dossier_fn fn, void *ctx,
+				   struct mc_err *err)
 {
 	/* overdue dossiers (status 2, 4, 5, 6) are in it too */
 	bool open = q->overdue_at != MC_NO_TIME || in_open_index(q->status);
-	sqlite3_stmt *s =
-		store_stmt(st, open ? Q_DOSSIER_SEARCH_OPEN : Q_DOSSIER_SEARCH);
+	sqlite3_stmt *s = sqlite_stmt(st, open ? Q_DOSSIER_SEARCH_OPEN
+					       : Q_DOSSIER_SEARCH);
 	bind_text(s, 1, q->unit_root);
 	sqlite3_bind_int(s, 2, q->status);
 	bind_time(s, 3, q->overdue_at);
@@ -380,9 +379,9 @@ enum mc_code store_dossier_search(struct store *st,
 		struct dossier d;
 		if (!read_summary(s, &d)) {
 			sqlite3_reset(s);
-			return store_nomem(err, "searching dossiers");
+			return sqlite_nomem(err, "searching dossiers");
 		}
-		read = store_read_supplements(s, 14, &d);
+		read = sqlite_read_supplements(s, 14, &d);
 		int stop = read ? fn(&d, ctx) : 1;
 		dossier_release(&d);
 		if (stop)
@@ -390,7 +389,7 @@ enum mc_code store_dossier_search(struct store *st,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_db_fail(st, err, "searching dossiers");
+		return sqlite_db_fail(st, err, "searching dossiers");
 	if (!read)
 		return mc_fail(err, MC_ERR_DB, "supplements",
 			       "supplements: a listed dossier's rounds cannot "
@@ -398,10 +397,11 @@ enum mc_code store_dossier_search(struct store *st,
 	return MC_OK;
 }
 
-enum mc_code store_dossier_count_by_status(struct store *st, int64_t counts[11],
-					   struct mc_err *err)
+enum mc_code sqlite_dossier_count_by_status(struct store *st,
+					    int64_t counts[11],
+					    struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_STATUS_COUNT);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_STATUS_COUNT);
 	memset(counts, 0, 11 * sizeof(*counts));
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -411,6 +411,6 @@ enum mc_code store_dossier_count_by_status(struct store *st, int64_t counts[11],
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return store_db_fail(st, err, "counting dossiers");
+		return sqlite_db_fail(st, err, "counting dossiers");
 	return MC_OK;
 }

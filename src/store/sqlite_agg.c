@@ -3,11 +3,9 @@
  * agg_keys (their rowid is the key id), month rows in agg_days and
  * checkpoints in agg_month, each (key, month) a blob the aggregate
  * engine (src/aggregates) encodes; agg_meta records the counters the
- * rows were written with. Also the store's transaction participant
- * (called at commit and rollback) and the dossiers per status
+ * rows were written with. Also the dossiers per status
  * (dossier_status_counts), which every dossier write moves and
- * store_commit adds up. No SQL here knows what the
- * bytes mean.
+ * sqlite_commit adds up. No SQL here knows what the bytes mean.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,15 +66,12 @@ static const char *const agg_sql[A__COUNT] = {
 
 struct agg_state {
 	sqlite3_stmt *stmt[A__COUNT];
-	const struct store_participant *p;
-	void *ctx;
 	int64_t status_delta[11]; /* dossiers per status, added at commit */
-	bool rebuild;             /* the participant has a rebuild to commit */
 };
 
 static sqlite3_stmt *astmt(struct store *st, enum agg_stmt id)
 {
-	sqlite3_stmt *s = st->agg->stmt[id];
+	sqlite3_stmt *s = sq(st)->agg->stmt[id];
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	return s;
@@ -87,121 +82,71 @@ static enum mc_code done(struct store *st, sqlite3_stmt *s, const char *what,
 {
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? MC_OK : store_db_fail(st, err, what);
+	return rc == SQLITE_DONE ? MC_OK : sqlite_db_fail(st, err, what);
 }
 
 /* ---- lifetime ---------------------------------------------------------- */
 
-enum mc_code store_agg_open(struct store *st, struct mc_err *err)
+enum mc_code sqlite_agg_open(struct store *st, struct mc_err *err)
 {
 	struct agg_state *a = calloc(1, sizeof(*a));
 	if (!a)
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
-	st->agg = a;
+	sq(st)->agg = a;
 	for (int i = 0; i < A__COUNT; i++)
-		if (sqlite3_prepare_v3(st->db, agg_sql[i], -1,
+		if (sqlite3_prepare_v3(sq(st)->db, agg_sql[i], -1,
 				       SQLITE_PREPARE_PERSISTENT, &a->stmt[i],
 				       NULL) != SQLITE_OK)
-			return store_db_fail(st, err, "preparing aggregates");
+			return sqlite_db_fail(st, err, "preparing aggregates");
 	return MC_OK;
 }
 
-void store_agg_close(struct store *st)
+void sqlite_agg_close(struct store *st)
 {
-	struct agg_state *a = st->agg;
+	struct agg_state *a = sq(st)->agg;
 	if (!a)
 		return;
-	if (a->p)
-		a->p->close(a->ctx);
 	for (int i = 0; i < A__COUNT; i++)
 		sqlite3_finalize(a->stmt[i]);
 	free(a);
-	st->agg = NULL;
+	sq(st)->agg = NULL;
 }
 
-void *store_participant_ctx(struct store *st)
-{
-	return st->agg->p ? st->agg->ctx : NULL;
-}
+/* ---- the status counts -------------------------------------------------- */
 
-void store_participant_set(struct store *st, const struct store_participant *p,
-			   void *ctx)
-{
-	struct agg_state *a = st->agg;
-	if (a->p)
-		a->p->close(a->ctx);
-	a->p = p;
-	a->ctx = ctx;
-}
-
-/* ---- the participant and the status counts ---------------------------- */
-
-void store_status_note(struct store *st, int status, int sign)
+void sqlite_status_note(struct store *st, int status, int sign)
 {
 	if (status >= 1 && status <= 10)
-		st->agg->status_delta[status] += sign;
+		sq(st)->agg->status_delta[status] += sign;
 }
 
-/* The dossiers per status moved by the transaction's writes. */
-static enum mc_code add_status_counts(struct store *st, struct mc_err *err)
+enum mc_code sqlite_status_flush(struct store *st, struct mc_err *err)
 {
-	int64_t *delta = st->agg->status_delta;
-	for (int s = 1; s <= 10; s++) {
+	int64_t *delta = sq(st)->agg->status_delta;
+	enum mc_code rc = MC_OK;
+	for (int s = 1; !rc && s <= 10; s++) {
 		if (!delta[s])
 			continue;
 		sqlite3_stmt *q = astmt(st, A_STATUS_ADD);
 		sqlite3_bind_int64(q, 1, delta[s]);
 		sqlite3_bind_int(q, 2, s);
-		enum mc_code rc = done(st, q, "counting statuses", err);
-		if (rc)
-			return rc;
-		delta[s] = 0;
+		rc = done(st, q, "counting statuses", err);
 	}
-	return MC_OK;
-}
-
-enum mc_code store_agg_flush(struct store *st, struct mc_err *err)
-{
-	struct agg_state *a = st->agg;
-	enum mc_code rc = a->p ? a->p->commit(a->ctx, err) : MC_OK;
-	if (!rc)
-		rc = add_status_counts(st, err);
-	memset(a->status_delta, 0, sizeof(a->status_delta));
-	a->rebuild = false;
+	memset(delta, 0, sizeof(sq(st)->agg->status_delta));
 	return rc;
 }
 
-void store_agg_discard(struct store *st)
+void sqlite_status_discard(struct store *st)
 {
-	struct agg_state *a = st->agg;
-	if (a->p)
-		a->p->rollback(a->ctx);
+	struct agg_state *a = sq(st)->agg;
 	memset(a->status_delta, 0, sizeof(a->status_delta));
-	a->rebuild = false;
-}
-
-void store_agg_catalogue_changed(struct store *st, bool rebuild)
-{
-	struct agg_state *a = st->agg;
-	if (a->p)
-		a->p->catalogue(a->ctx, rebuild);
-	if (rebuild && a->p)
-		a->rebuild = true;
-}
-
-enum mc_code store_agg_settle(struct store *st, struct mc_err *err)
-{
-	if (!st->agg->rebuild || !sqlite3_get_autocommit(st->db))
-		return MC_OK;
-	enum mc_code rc = store_begin(st, err);
-	return rc ? rc : store_commit(st, err);
 }
 
 /* ---- keys -------------------------------------------------------------- */
 
-enum mc_code store_agg_key(struct store *st, const char *unit, int dim,
-			   const char *value, bool create, int64_t *id,
-			   struct mc_err *err)
+enum mc_code sqlite_agg_key(struct store *st, const char *unit, int dim,
+			    const char *value, bool create, int64_t *id,
+			    struct mc_err *err)
 {
 	sqlite3_stmt *s = astmt(st, A_KEY_FIND);
 	bind_text(s, 1, unit);
@@ -211,7 +156,7 @@ enum mc_code store_agg_key(struct store *st, const char *unit, int dim,
 	*id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_db_fail(st, err, "finding an aggregate key");
+		return sqlite_db_fail(st, err, "finding an aggregate key");
 	if (*id || !create)
 		return MC_OK;
 	s = astmt(st, A_KEY_ADD);
@@ -220,13 +165,13 @@ enum mc_code store_agg_key(struct store *st, const char *unit, int dim,
 	bind_text(s, 3, value);
 	enum mc_code c = done(st, s, "adding an aggregate key", err);
 	if (!c)
-		*id = sqlite3_last_insert_rowid(st->db);
+		*id = sqlite3_last_insert_rowid(sq(st)->db);
 	return c;
 }
 
-enum mc_code store_agg_values(struct store *st, const char *unit, int dim,
-			      store_agg_value_fn fn, void *ctx,
-			      struct mc_err *err)
+enum mc_code sqlite_agg_values(struct store *st, const char *unit, int dim,
+			       store_agg_value_fn fn, void *ctx,
+			       struct mc_err *err)
 {
 	sqlite3_stmt *s = astmt(st, A_VALUES);
 	bind_text(s, 1, unit);
@@ -237,15 +182,15 @@ enum mc_code store_agg_values(struct store *st, const char *unit, int dim,
 			break;
 	sqlite3_reset(s);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return store_db_fail(st, err, "listing aggregate keys");
+		return sqlite_db_fail(st, err, "listing aggregate keys");
 	return MC_OK;
 }
 
 /* ---- rows -------------------------------------------------------------- */
 
-enum mc_code store_agg_row_get(struct store *st, enum store_agg_rows t,
-			       int64_t key, int64_t month, uint8_t *buf,
-			       size_t cap, size_t *n, struct mc_err *err)
+enum mc_code sqlite_agg_row_get(struct store *st, enum store_agg_rows t,
+				int64_t key, int64_t month, uint8_t *buf,
+				size_t cap, size_t *n, struct mc_err *err)
 {
 	sqlite3_stmt *s = astmt(st, ROW_OP(t, OP_GET));
 	sqlite3_bind_int64(s, 1, key);
@@ -260,13 +205,13 @@ enum mc_code store_agg_row_get(struct store *st, enum store_agg_rows t,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_db_fail(st, err, "reading aggregates");
+		return sqlite_db_fail(st, err, "reading aggregates");
 	return MC_OK;
 }
 
-enum mc_code store_agg_row_put(struct store *st, enum store_agg_rows t,
-			       int64_t key, int64_t month, const uint8_t *row,
-			       size_t n, struct mc_err *err)
+enum mc_code sqlite_agg_row_put(struct store *st, enum store_agg_rows t,
+				int64_t key, int64_t month, const uint8_t *row,
+				size_t n, struct mc_err *err)
 {
 	static const uint8_t none[1];
 	sqlite3_stmt *s = astmt(st, ROW_OP(t, OP_PUT));
@@ -277,10 +222,10 @@ enum mc_code store_agg_row_put(struct store *st, enum store_agg_rows t,
 	return done(st, s, "writing aggregates", err);
 }
 
-enum mc_code store_agg_rows_each(struct store *st, enum store_agg_rows t,
-				 int64_t key, int64_t from, int64_t to,
-				 bool falling, store_agg_row_fn fn, void *ctx,
-				 struct mc_err *err)
+enum mc_code sqlite_agg_rows_each(struct store *st, enum store_agg_rows t,
+				  int64_t key, int64_t from, int64_t to,
+				  bool falling, store_agg_row_fn fn, void *ctx,
+				  struct mc_err *err)
 {
 	sqlite3_stmt *s =
 		astmt(st, ROW_OP(t, falling ? OP_EACH_DESC : OP_EACH));
@@ -294,13 +239,13 @@ enum mc_code store_agg_rows_each(struct store *st, enum store_agg_rows t,
 			break;
 	sqlite3_reset(s);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return store_db_fail(st, err, "reading aggregates");
+		return sqlite_db_fail(st, err, "reading aggregates");
 	return MC_OK;
 }
 
-enum mc_code store_agg_rows_delete(struct store *st, enum store_agg_rows t,
-				   int64_t key, int64_t from,
-				   struct mc_err *err)
+enum mc_code sqlite_agg_rows_delete(struct store *st, enum store_agg_rows t,
+				    int64_t key, int64_t from,
+				    struct mc_err *err)
 {
 	sqlite3_stmt *s = astmt(st, ROW_OP(t, OP_DELETE));
 	sqlite3_bind_int64(s, 1, key);
@@ -308,36 +253,36 @@ enum mc_code store_agg_rows_delete(struct store *st, enum store_agg_rows t,
 	return done(st, s, "removing aggregates", err);
 }
 
-enum mc_code store_agg_clear(struct store *st, struct mc_err *err)
+enum mc_code sqlite_agg_clear(struct store *st, struct mc_err *err)
 {
-	if (sqlite3_exec(st->db,
+	if (sqlite3_exec(sq(st)->db,
 			 "DELETE FROM agg_days; DELETE FROM agg_month;"
 			 " DELETE FROM agg_keys;",
 			 NULL, NULL, NULL) != SQLITE_OK)
-		return store_db_fail(st, err, "clearing aggregates");
+		return sqlite_db_fail(st, err, "clearing aggregates");
 	return MC_OK;
 }
 
-enum mc_code store_agg_format(struct store *st, int *counters,
-			      struct mc_err *err)
+enum mc_code sqlite_agg_format(struct store *st, int *counters,
+			       struct mc_err *err)
 {
 	sqlite3_stmt *s = astmt(st, A_FORMAT_GET);
 	int rc = sqlite3_step(s);
 	*counters = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW)
-		return store_db_fail(st, err, "checking aggregates");
+		return sqlite_db_fail(st, err, "checking aggregates");
 	return MC_OK;
 }
 
-enum mc_code store_agg_set_format(struct store *st, int counters,
-				  struct mc_err *err)
+enum mc_code sqlite_agg_set_format(struct store *st, int counters,
+				   struct mc_err *err)
 {
 	char sql[80];
 	snprintf(sql, sizeof(sql),
 		 "DELETE FROM agg_meta; INSERT INTO agg_meta VALUES(%d)",
 		 counters);
-	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return store_db_fail(st, err, "recording the counters");
+	if (sqlite3_exec(sq(st)->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return sqlite_db_fail(st, err, "recording the counters");
 	return MC_OK;
 }

@@ -15,17 +15,18 @@
 static enum mc_code prep(struct store *st, const char *sql, sqlite3_stmt **s,
 			 struct mc_err *err)
 {
-	return store_prepare(st, sql, s, "preparing a feedback statement", err);
+	return sqlite_prepare(st, sql, s, "preparing a feedback statement",
+			      err);
 }
 
 static enum mc_code done(struct store *st, sqlite3_stmt *s, int rc,
 			 const char *what, struct mc_err *err)
 {
-	return store_step_done(st, s, rc, what, err);
+	return sqlite_step_done(st, s, rc, what, err);
 }
 
-enum mc_code store_rating_count(struct store *st, const char *dossier_code,
-				int64_t *n, struct mc_err *err)
+enum mc_code sqlite_rating_count(struct store *st, const char *dossier_code,
+				 int64_t *n, struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(st,
@@ -40,19 +41,8 @@ enum mc_code store_rating_count(struct store *st, const char *dossier_code,
 	return done(st, s, step, "counting ratings", err);
 }
 
-void feedback_row_release(struct feedback_row *f)
-{
-	free(f->id);
-	free(f->unit_code);
-	free(f->dossier_code);
-	free(f->outcome);
-	free(f->body);
-	free(f->answer);
-	memset(f, 0, sizeof(*f));
-}
-
-enum mc_code store_feedback_body_put(struct store *st, const char *id,
-				     const char *body, struct mc_err *err)
+enum mc_code sqlite_feedback_body_put(struct store *st, const char *id,
+				      const char *body, struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc =
@@ -62,7 +52,7 @@ enum mc_code store_feedback_body_put(struct store *st, const char *id,
 	bind_text(s, 1, body);
 	bind_text(s, 2, id);
 	int step = sqlite3_step(s);
-	if (step == SQLITE_DONE && sqlite3_changes(st->db) == 0) {
+	if (step == SQLITE_DONE && sqlite3_changes(sq(st)->db) == 0) {
 		sqlite3_finalize(s);
 		return mc_fail(err, MC_ERR_NOT_FOUND, "id",
 			       "feedback \"%.60s\" is not known", id);
@@ -70,12 +60,12 @@ enum mc_code store_feedback_body_put(struct store *st, const char *id,
 	return done(st, s, step, "storing feedback text", err);
 }
 
-enum mc_code store_feedback_answer(struct store *st, const char *id, int64_t at,
-				   const char *answer, const char *outcome,
-				   struct mc_err *err)
+enum mc_code sqlite_feedback_answer(struct store *st, const char *id,
+				    int64_t at, const char *answer,
+				    const char *outcome, struct mc_err *err)
 {
 	struct feedback_row f;
-	enum mc_code rc = store_feedback_get(st, id, &f, err);
+	enum mc_code rc = sqlite_feedback_get(st, id, &f, err);
 	if (rc)
 		return rc;
 	bool answered = f.answered_at != MC_NO_TIME;
@@ -116,8 +106,8 @@ static bool read_row(sqlite3_stmt *s, struct feedback_row *f)
 	return ok;
 }
 
-enum mc_code store_feedback_get(struct store *st, const char *id,
-				struct feedback_row *out, struct mc_err *err)
+enum mc_code sqlite_feedback_get(struct store *st, const char *id,
+				 struct feedback_row *out, struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	memset(out, 0, sizeof(*out));
@@ -136,14 +126,14 @@ enum mc_code store_feedback_get(struct store *st, const char *id,
 	}
 	if (step == SQLITE_ROW && !read_row(s, out)) {
 		sqlite3_finalize(s);
-		return store_nomem(err, "reading feedback");
+		return sqlite_nomem(err, "reading feedback");
 	}
 	return done(st, s, step, "reading feedback", err);
 }
 
-enum mc_code store_feedback_each(struct store *st, const char *unit, bool open,
-				 int limit, store_feedback_fn fn, void *ctx,
-				 struct mc_err *err)
+enum mc_code sqlite_feedback_each(struct store *st, const char *unit, bool open,
+				  int limit, store_feedback_fn fn, void *ctx,
+				  struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(
@@ -164,7 +154,7 @@ enum mc_code store_feedback_each(struct store *st, const char *unit, bool open,
 		struct feedback_row f = {0};
 		if (!read_row(s, &f)) {
 			sqlite3_finalize(s);
-			return store_nomem(err, "listing feedback");
+			return sqlite_nomem(err, "listing feedback");
 		}
 		int stop = fn(&f, ctx);
 		feedback_row_release(&f);

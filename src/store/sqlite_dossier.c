@@ -200,7 +200,7 @@ static bool read_list(sqlite3_stmt *s, int col, struct dossier *d,
 	return ok;
 }
 
-bool store_read_supplements(sqlite3_stmt *s, int col, struct dossier *d)
+bool sqlite_read_supplements(sqlite3_stmt *s, int col, struct dossier *d)
 {
 	return read_list(s, col, d, read_supplements);
 }
@@ -221,7 +221,7 @@ static bool lists_build(struct dossier_lists *l, const struct dossier *d)
 	       !l->supplements.oom;
 }
 
-void store_lists_release(struct dossier_lists *l)
+void sqlite_lists_release(struct dossier_lists *l)
 {
 	strbuf_release(&l->components);
 	strbuf_release(&l->fees);
@@ -281,7 +281,7 @@ static bool read_dossier(sqlite3_stmt *s, struct dossier *d)
 	bool copied = true;
 	dossier_init(d);
 	int i = 0;
-	d->id = sqlite3_column_int64(s, i++);
+	d->handle = sqlite3_column_int64(s, i++);
 	d->code = column_strdup(s, i++, &copied);
 	d->procedure_code = column_strdup(s, i++, &copied);
 	d->procedure_name = column_strdup(s, i++, &copied);
@@ -320,9 +320,12 @@ static bool read_dossier(sqlite3_stmt *s, struct dossier *d)
 	return ok && copied;
 }
 
-static int64_t dossier_id(struct store *st, const char *code)
+int64_t sqlite_dossier_key(struct store *st, const char *code)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_DOSSIER_ID);
+	struct sqlite_store *q = sq(st);
+	if (q->last_key && code && strcmp(q->last_code, code) == 0)
+		return q->last_key;
+	sqlite3_stmt *s = sqlite_stmt(st, Q_DOSSIER_ID);
 	bind_text(s, 1, code);
 	int64_t id =
 		sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
@@ -334,21 +337,21 @@ static enum mc_code constraint_fail(struct store *st, const struct dossier *d,
 				    struct mc_err *err)
 {
 	struct unit u;
-	if (store_unit_get(st, d->unit_code, &u, NULL) != MC_OK)
+	if (sqlite_unit_get(st, d->unit_code, &u, NULL) != MC_OK)
 		return mc_fail(err, MC_ERR_NOT_FOUND, "DonViXuLy",
 			       "DonViXuLy: unit \"%s\" is not known",
 			       d->unit_code);
 	unit_release(&u);
-	if (!dossier_id(st, d->code)) {
+	if (!sqlite_dossier_key(st, d->code)) {
 		struct procedure p;
-		if (store_procedure_get(st, d->procedure_code, &p, NULL) !=
+		if (sqlite_procedure_get(st, d->procedure_code, &p, NULL) !=
 		    MC_OK)
 			return mc_fail(err, MC_ERR_NOT_FOUND, "MaTTHC",
 				       "MaTTHC: procedure \"%s\" is not known",
 				       d->procedure_code);
 		procedure_release(&p);
 	}
-	return store_db_fail(st, err, "storing a dossier");
+	return sqlite_db_fail(st, err, "storing a dossier");
 }
 
 /* The stored version d replaces: out of the counts per status, its
@@ -357,40 +360,16 @@ static enum mc_code take_old(struct store *st, const struct dossier *d,
 			     struct dossier *replaced, struct mc_err *err)
 {
 	struct dossier old;
-	enum mc_code rc = store_dossier_get(st, d->code, &old, err);
+	enum mc_code rc = sqlite_dossier_get(st, d->code, &old, err);
 	if (rc)
 		return rc;
-	store_status_note(st, (int)old.status, -1);
+	sqlite_status_note(st, (int)old.status, -1);
 	if (strcmp(old.unit_code, d->unit_code) != 0)
-		rc = store_feedback_follow(st, d->code, d->unit_code, err);
+		rc = sqlite_feedback_follow(st, d->code, d->unit_code, err);
 	if (!rc && replaced)
 		*replaced = old;
 	else
 		dossier_release(&old);
-	return rc;
-}
-
-static enum mc_code put_row(struct store *st, struct dossier *d,
-			    struct dossier *replaced, struct mc_err *err);
-
-enum mc_code store_dossier_put(struct store *st, struct dossier *d,
-			       struct dossier *replaced, struct mc_err *err)
-{
-	if (replaced)
-		dossier_init(replaced);
-	/* outside a transaction the counts per status need one */
-	bool own = sqlite3_get_autocommit(st->db);
-	enum mc_code rc = own ? store_begin(st, err) : MC_OK;
-	if (!rc)
-		rc = put_row(st, d, replaced, err);
-	if (own && !rc)
-		rc = store_commit(st, err);
-	else if (own)
-		store_rollback(st);
-	if (rc && replaced) {
-		dossier_release(replaced);
-		dossier_init(replaced);
-	}
 	return rc;
 }
 
@@ -400,12 +379,12 @@ static enum mc_code write_row(struct store *st, const struct dossier *d,
 			      int64_t id, bool *duplicate, struct mc_err *err)
 {
 	sqlite3_stmt *s =
-		store_stmt(st, id ? Q_DOSSIER_UPDATE : Q_DOSSIER_INSERT);
-	bind_dossier(s, d, &st->lists);
+		sqlite_stmt(st, id ? Q_DOSSIER_UPDATE : Q_DOSSIER_INSERT);
+	bind_dossier(s, d, &sq(st)->lists);
 	if (id)
 		sqlite3_bind_int64(s, 41, id);
 	int step = sqlite3_step(s);
-	int ext = sqlite3_extended_errcode(st->db);
+	int ext = sqlite3_extended_errcode(sq(st)->db);
 	sqlite3_reset(s);
 	*duplicate = !id && ext == SQLITE_CONSTRAINT_UNIQUE;
 	if (*duplicate)
@@ -413,7 +392,7 @@ static enum mc_code write_row(struct store *st, const struct dossier *d,
 	if (step == SQLITE_CONSTRAINT)
 		return constraint_fail(st, d, err);
 	if (step != SQLITE_DONE)
-		return store_db_fail(st, err, "storing a dossier");
+		return sqlite_db_fail(st, err, "storing a dossier");
 	return MC_OK;
 }
 
@@ -423,7 +402,7 @@ static enum mc_code write_row(struct store *st, const struct dossier *d,
 static enum mc_code may_replace(struct store *st, const struct dossier *d,
 				int64_t *id, struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_DOSSIER_ORIGIN);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_DOSSIER_ORIGIN);
 	bind_text(s, 1, d->code);
 	int step = sqlite3_step(s);
 	*id = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
@@ -433,7 +412,7 @@ static enum mc_code may_replace(struct store *st, const struct dossier *d,
 			: ORIGIN_UNKNOWN;
 	sqlite3_reset(s);
 	if (step != SQLITE_ROW)
-		return store_db_fail(st, err, "reading a dossier");
+		return sqlite_db_fail(st, err, "reading a dossier");
 	if (d->origin == ORIGIN_IMPORT && dossier_numbered_here(was))
 		return mc_fail(err, MC_ERR_CONFLICT, "MaHoSo",
 			       "MaHoSo: %s was filed here (%s) and numbered by "
@@ -447,24 +426,40 @@ static enum mc_code may_replace(struct store *st, const struct dossier *d,
 	return MC_OK;
 }
 
-/* A dossier without an id is most often new (an import, a filing): it is
- * inserted straight away, and only a code already stored sends it down
- * the update path, which first reads the version it replaces. */
-static enum mc_code put_row(struct store *st, struct dossier *d,
-			    struct dossier *replaced, struct mc_err *err)
+/* The dossier just written, so that its event and its secret find it
+ * without a lookup; forgotten on rollback. */
+static void remember(struct store *st, const char *code, int64_t key)
 {
-	if (!lists_build(&st->lists, d))
+	struct sqlite_store *q = sq(st);
+	size_t n = strlen(code);
+	q->last_key = 0;
+	if (n < sizeof(q->last_code)) {
+		memcpy(q->last_code, code, n + 1);
+		q->last_key = key;
+	}
+}
+
+/* A dossier without a handle is most often new (an import, a filing): it is
+ * inserted straight away, and only a code already stored sends it down
+ * the update path, which first reads the version it replaces. Inside the
+ * port's transaction: the counts per status are added at its commit. */
+enum mc_code sqlite_dossier_put(struct store *st, struct dossier *d,
+				struct dossier *replaced, struct mc_err *err)
+{
+	if (!lists_build(&sq(st)->lists, d))
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	bool duplicate = false;
-	int64_t id = d->id;
+	int64_t id = d->handle;
 	enum mc_code rc = MC_OK;
 	if (!id) {
 		rc = write_row(st, d, 0, &duplicate, err);
 		if (!rc)
-			d->id = sqlite3_last_insert_rowid(st->db);
+			d->handle = sqlite3_last_insert_rowid(sq(st)->db);
 		if (!duplicate) {
-			if (!rc)
-				store_status_note(st, (int)d->status, +1);
+			if (!rc) {
+				sqlite_status_note(st, (int)d->status, +1);
+				remember(st, d->code, d->handle);
+			}
 			return rc;
 		}
 		if ((rc = may_replace(st, d, &id, err)))
@@ -473,41 +468,40 @@ static enum mc_code put_row(struct store *st, struct dossier *d,
 	if ((rc = take_old(st, d, replaced, err)) ||
 	    (rc = write_row(st, d, id, &duplicate, err)))
 		return rc;
-	d->id = id;
-	store_status_note(st, (int)d->status, +1);
+	d->handle = id;
+	sqlite_status_note(st, (int)d->status, +1);
+	remember(st, d->code, id);
 	return MC_OK;
 }
 
-enum mc_code store_dossier_status(struct store *st, const char *code,
-				  int64_t *id, int *status, struct mc_err *err)
+enum mc_code sqlite_dossier_status(struct store *st, const char *code,
+				   int *status, struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_DOSSIER_STATUS);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_DOSSIER_STATUS);
 	bind_text(s, 1, code);
 	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
-		*status = sqlite3_column_int(s, 1);
-	}
+	if (rc == SQLITE_ROW)
+		*status = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
 	if (rc == SQLITE_ROW)
 		return MC_OK;
 	if (rc != SQLITE_DONE)
-		return store_db_fail(st, err, "reading a dossier");
+		return sqlite_db_fail(st, err, "reading a dossier");
 	return mc_fail(err, MC_ERR_NOT_FOUND, "MaHoSo",
 		       "MaHoSo: dossier \"%s\" is not known",
 		       str_or_empty(code));
 }
 
-enum mc_code store_dossier_get(struct store *st, const char *code,
-			       struct dossier *out, struct mc_err *err)
+enum mc_code sqlite_dossier_get(struct store *st, const char *code,
+				struct dossier *out, struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_DOSSIER_GET);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_DOSSIER_GET);
 	bind_text(s, 1, code);
 	int rc = sqlite3_step(s);
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(s);
 		if (rc != SQLITE_DONE)
-			return store_db_fail(st, err, "reading a dossier");
+			return sqlite_db_fail(st, err, "reading a dossier");
 		return mc_fail(err, MC_ERR_NOT_FOUND, "MaHoSo",
 			       "MaHoSo: dossier \"%s\" is not known",
 			       str_or_empty(code));
@@ -532,7 +526,7 @@ static enum mc_code each_row(struct store *st, sqlite3_stmt *s,
 static sqlite3_stmt *days_bound(struct store *st, enum stmt_id q,
 				int64_t from_day, int64_t to_day)
 {
-	sqlite3_stmt *s = store_stmt(st, q);
+	sqlite3_stmt *s = sqlite_stmt(st, q);
 	sqlite3_bind_int64(s, 1,
 			   from_day == MC_NO_TIME ? INT64_MIN
 						  : civil_time_at(from_day, 0));
@@ -543,27 +537,27 @@ static sqlite3_stmt *days_bound(struct store *st, enum stmt_id q,
 	return s;
 }
 
-enum mc_code store_dossier_each(struct store *st, int64_t from_day,
-				int64_t to_day, store_dossier_fn fn, void *ctx,
-				struct mc_err *err)
+enum mc_code sqlite_dossier_each(struct store *st, int64_t from_day,
+				 int64_t to_day, store_dossier_fn fn, void *ctx,
+				 struct mc_err *err)
 {
 	return each_row(st, days_bound(st, Q_DOSSIER_EACH, from_day, to_day),
 			fn, ctx, err);
 }
 
-enum mc_code store_anomalous_each(struct store *st, int64_t from_day,
-				  int64_t to_day, store_dossier_fn fn,
-				  void *ctx, struct mc_err *err)
+enum mc_code sqlite_anomalous_each(struct store *st, int64_t from_day,
+				   int64_t to_day, store_dossier_fn fn,
+				   void *ctx, struct mc_err *err)
 {
 	return each_row(st,
 			days_bound(st, Q_DOSSIER_ANOMALOUS, from_day, to_day),
 			fn, ctx, err);
 }
 
-enum mc_code store_open_dossier_each(struct store *st, store_dossier_fn fn,
-				     void *ctx, struct mc_err *err)
+enum mc_code sqlite_open_dossier_each(struct store *st, store_dossier_fn fn,
+				      void *ctx, struct mc_err *err)
 {
-	return each_row(st, store_stmt(st, Q_DOSSIER_OPEN_EACH), fn, ctx, err);
+	return each_row(st, sqlite_stmt(st, Q_DOSSIER_OPEN_EACH), fn, ctx, err);
 }
 
 /* Every row of a "SELECT id, DOSSIER_COLS" statement, decoded, to fn. */
@@ -588,23 +582,23 @@ static enum mc_code each_row(struct store *st, sqlite3_stmt *s,
 	}
 	sqlite3_reset(s);
 	if (!out && rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_db_fail(st, err, "listing dossiers");
+		return sqlite_db_fail(st, err, "listing dossiers");
 	return out;
 }
 
-enum mc_code store_dossier_next_code(struct store *st, const char *unit_code,
-				     int64_t day, char **code,
-				     struct mc_err *err)
+enum mc_code sqlite_dossier_next_code(struct store *st, const char *unit_code,
+				      int64_t day, char **code,
+				      struct mc_err *err)
 {
 	int y, m, d;
 	civil_from_days(day, &y, &m, &d);
 	for (;;) {
-		sqlite3_stmt *s = store_stmt(st, Q_COUNTER_NEXT);
+		sqlite3_stmt *s = sqlite_stmt(st, Q_COUNTER_NEXT);
 		bind_text(s, 1, unit_code);
 		sqlite3_bind_int64(s, 2, day);
 		if (sqlite3_step(s) != SQLITE_ROW) {
 			sqlite3_reset(s);
-			return store_db_fail(st, err, "numbering a dossier");
+			return sqlite_db_fail(st, err, "numbering a dossier");
 		}
 		int n = sqlite3_column_int(s, 0);
 		sqlite3_reset(s);
@@ -619,7 +613,7 @@ enum mc_code store_dossier_next_code(struct store *st, const char *unit_code,
 		snprintf(buf, sizeof(buf), "%s-%02d%02d%02d-%04d", unit_code,
 			 y % 100, m, d, n);
 		/* an imported dossier may already hold this number */
-		if (dossier_id(st, buf))
+		if (sqlite_dossier_key(st, buf))
 			continue;
 		if (!str_set(code, buf))
 			return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
@@ -629,17 +623,16 @@ enum mc_code store_dossier_next_code(struct store *st, const char *unit_code,
 
 /* ---- the event log --------------------------------------------------- */
 
-enum mc_code store_event_append(struct store *st,
-				const struct dossier_event *ev,
-				struct mc_err *err)
+enum mc_code sqlite_event_append(struct store *st,
+				 const struct dossier_event *ev,
+				 struct mc_err *err)
 {
-	int64_t id = ev->dossier_id ? ev->dossier_id
-				    : dossier_id(st, ev->dossier_code);
+	int64_t id = sqlite_dossier_key(st, ev->dossier_code);
 	if (!id)
 		return mc_fail(err, MC_ERR_NOT_FOUND, "MaHoSo",
 			       "MaHoSo: dossier \"%s\" is not known",
 			       str_or_empty(ev->dossier_code));
-	sqlite3_stmt *s = store_stmt(st, Q_EVENT_APPEND);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_EVENT_APPEND);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, ev->at);
 	bind_text(s, 3, ev->actor);
@@ -653,36 +646,34 @@ enum mc_code store_event_append(struct store *st,
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return store_db_fail(st, err, "logging an event");
+		return sqlite_db_fail(st, err, "logging an event");
 	return MC_OK;
 }
 
-enum mc_code store_event_each(struct store *st, const char *dossier_code,
-			      store_event_fn fn, void *ctx, struct mc_err *err)
+enum mc_code sqlite_event_each(struct store *st, const char *dossier_code,
+			       store_event_fn fn, void *ctx, struct mc_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, Q_EVENT_EACH);
+	sqlite3_stmt *s = sqlite_stmt(st, Q_EVENT_EACH);
 	bind_text(s, 1, dossier_code);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct dossier_event ev = {
-			.id = sqlite3_column_int64(s, 0),
-			.dossier_id = sqlite3_column_int64(s, 1),
-			.dossier_code = (char *)sqlite3_column_text(s, 2),
-			.at = sqlite3_column_int64(s, 3),
-			.actor = (char *)sqlite3_column_text(s, 4),
-			.unit_code = (char *)sqlite3_column_text(s, 5),
-			.old_status = sqlite3_column_int(s, 6),
-			.new_status = sqlite3_column_int(s, 7),
-			.action = (char *)sqlite3_column_text(s, 8),
-			.note = (char *)sqlite3_column_text(s, 9),
-			.actor_role = (char *)sqlite3_column_text(s, 10),
-			.actor_unit = (char *)sqlite3_column_text(s, 11),
+			.dossier_code = (char *)sqlite3_column_text(s, 0),
+			.at = sqlite3_column_int64(s, 1),
+			.actor = (char *)sqlite3_column_text(s, 2),
+			.unit_code = (char *)sqlite3_column_text(s, 3),
+			.old_status = sqlite3_column_int(s, 4),
+			.new_status = sqlite3_column_int(s, 5),
+			.action = (char *)sqlite3_column_text(s, 6),
+			.note = (char *)sqlite3_column_text(s, 7),
+			.actor_role = (char *)sqlite3_column_text(s, 8),
+			.actor_unit = (char *)sqlite3_column_text(s, 9),
 		};
 		if (fn(&ev, ctx))
 			break;
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_db_fail(st, err, "listing events");
+		return sqlite_db_fail(st, err, "listing events");
 	return MC_OK;
 }

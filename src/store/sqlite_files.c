@@ -18,18 +18,22 @@
 static enum mc_code prep(struct store *st, const char *sql, sqlite3_stmt **s,
 			 struct mc_err *err)
 {
-	return store_prepare(st, sql, s, "preparing a file statement", err);
+	return sqlite_prepare(st, sql, s, "preparing a file statement", err);
 }
 
 static enum mc_code dossier_id(struct store *st, const char *code, int64_t *id,
 			       struct mc_err *err)
 {
-	int status;
-	return store_dossier_status(st, code, id, &status, err);
+	*id = sqlite_dossier_key(st, code);
+	if (!*id)
+		return mc_fail(err, MC_ERR_NOT_FOUND, "MaHoSo",
+			       "MaHoSo: dossier \"%s\" is not known",
+			       str_or_empty(code));
+	return MC_OK;
 }
 
-enum mc_code store_file_add(struct store *st, struct dossier_file *f,
-			    struct mc_err *err)
+enum mc_code sqlite_file_add(struct store *st, struct dossier_file *f,
+			     struct mc_err *err)
 {
 	int64_t id;
 	sqlite3_stmt *s;
@@ -61,7 +65,7 @@ enum mc_code store_file_add(struct store *st, struct dossier_file *f,
 			       "%s: dossier %s holds this file already",
 			       str_or_empty(f->name), f->dossier_code);
 	}
-	return store_step_done(st, s, step, "storing a file reference", err);
+	return sqlite_step_done(st, s, step, "storing a file reference", err);
 }
 
 static bool read_file_row(sqlite3_stmt *s, struct dossier_file *f)
@@ -95,18 +99,18 @@ static enum mc_code each_row(struct store *st, sqlite3_stmt *s,
 		dossier_file_release(&f);
 		if (!ok) {
 			sqlite3_finalize(s);
-			return store_nomem(err, "reading file references");
+			return sqlite_nomem(err, "reading file references");
 		}
 		if (stop) {
 			sqlite3_finalize(s);
 			return MC_OK;
 		}
 	}
-	return store_step_done(st, s, step, "reading file references", err);
+	return sqlite_step_done(st, s, step, "reading file references", err);
 }
 
-enum mc_code store_file_each(struct store *st, const char *dossier_code,
-			     store_file_fn fn, void *ctx, struct mc_err *err)
+enum mc_code sqlite_file_each(struct store *st, const char *dossier_code,
+			      store_file_fn fn, void *ctx, struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(
@@ -125,9 +129,9 @@ enum mc_code store_file_each(struct store *st, const char *dossier_code,
 	return each_row(st, s, fn, ctx, err);
 }
 
-enum mc_code store_file_get(struct store *st, const char *dossier_code,
-			    const char *sha256, struct dossier_file *out,
-			    struct mc_err *err)
+enum mc_code sqlite_file_get(struct store *st, const char *dossier_code,
+			     const char *sha256, struct dossier_file *out,
+			     struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(st,
@@ -146,7 +150,7 @@ enum mc_code store_file_get(struct store *st, const char *dossier_code,
 		sqlite3_finalize(s);
 		if (!ok) {
 			dossier_file_release(out);
-			return store_nomem(err, "reading a file reference");
+			return sqlite_nomem(err, "reading a file reference");
 		}
 		return MC_OK;
 	}
@@ -156,11 +160,11 @@ enum mc_code store_file_get(struct store *st, const char *dossier_code,
 			       "%s: dossier %s holds no such file", sha256,
 			       dossier_code);
 	}
-	return store_step_done(st, s, step, "reading a file reference", err);
+	return sqlite_step_done(st, s, step, "reading a file reference", err);
 }
 
-enum mc_code store_file_bytes(struct store *st, const char *dossier_code,
-			      int64_t *bytes, struct mc_err *err)
+enum mc_code sqlite_file_bytes(struct store *st, const char *dossier_code,
+			       int64_t *bytes, struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(st,
@@ -174,11 +178,12 @@ enum mc_code store_file_bytes(struct store *st, const char *dossier_code,
 	bind_text(s, 1, dossier_code);
 	int step = sqlite3_step(s);
 	*bytes = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	return store_step_done(st, s, step, "adding up a dossier's files", err);
+	return sqlite_step_done(st, s, step, "adding up a dossier's files",
+				err);
 }
 
-enum mc_code store_file_referenced(struct store *st, const char *sha256,
-				   bool *yes, struct mc_err *err)
+enum mc_code sqlite_file_referenced(struct store *st, const char *sha256,
+				    bool *yes, struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(st,
@@ -190,14 +195,15 @@ enum mc_code store_file_referenced(struct store *st, const char *sha256,
 	bind_text(s, 1, sha256);
 	int step = sqlite3_step(s);
 	*yes = step == SQLITE_ROW && sqlite3_column_int(s, 0);
-	return store_step_done(st, s, step, "looking up a file reference", err);
+	return sqlite_step_done(st, s, step, "looking up a file reference",
+				err);
 }
 
 /* ---- uploads of a filing in progress ------------------------------------ */
 
-enum mc_code store_upload_new(struct store *st, const char *token_hash,
-			      const char *address, int64_t created,
-			      int64_t expires, struct mc_err *err)
+enum mc_code sqlite_upload_new(struct store *st, const char *token_hash,
+			       const char *address, int64_t created,
+			       int64_t expires, struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(st,
@@ -210,12 +216,12 @@ enum mc_code store_upload_new(struct store *st, const char *token_hash,
 	bind_text(s, 2, address);
 	sqlite3_bind_int64(s, 3, created);
 	sqlite3_bind_int64(s, 4, expires);
-	return store_step_done(st, s, sqlite3_step(s), "storing an upload",
-			       err);
+	return sqlite_step_done(st, s, sqlite3_step(s), "storing an upload",
+				err);
 }
 
-enum mc_code store_upload_expires(struct store *st, const char *token_hash,
-				  int64_t *expires, struct mc_err *err)
+enum mc_code sqlite_upload_expires(struct store *st, const char *token_hash,
+				   int64_t *expires, struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(st,
@@ -233,12 +239,12 @@ enum mc_code store_upload_expires(struct store *st, const char *token_hash,
 			       "by a filing, or never was); start again");
 	}
 	*expires = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	return store_step_done(st, s, step, "reading an upload", err);
+	return sqlite_step_done(st, s, step, "reading an upload", err);
 }
 
-enum mc_code store_upload_file_put(struct store *st, const char *token_hash,
-				   const struct dossier_file *f,
-				   struct mc_err *err)
+enum mc_code sqlite_upload_file_put(struct store *st, const char *token_hash,
+				    const struct dossier_file *f,
+				    struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(st,
@@ -255,13 +261,13 @@ enum mc_code store_upload_file_put(struct store *st, const char *token_hash,
 	bind_text(s, 5, f->type);
 	sqlite3_bind_int64(s, 6, f->size);
 	sqlite3_bind_int64(s, 7, f->added_at);
-	return store_step_done(st, s, sqlite3_step(s),
-			       "storing an uploaded file", err);
+	return sqlite_step_done(st, s, sqlite3_step(s),
+				"storing an uploaded file", err);
 }
 
-enum mc_code store_upload_file_each(struct store *st, const char *token_hash,
-				    store_file_fn fn, void *ctx,
-				    struct mc_err *err)
+enum mc_code sqlite_upload_file_each(struct store *st, const char *token_hash,
+				     store_file_fn fn, void *ctx,
+				     struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(st,
@@ -276,9 +282,9 @@ enum mc_code store_upload_file_each(struct store *st, const char *token_hash,
 	return each_row(st, s, fn, ctx, err);
 }
 
-enum mc_code store_upload_bytes(struct store *st, const char *token_hash,
-				const char *component, int64_t *bytes,
-				struct mc_err *err)
+enum mc_code sqlite_upload_bytes(struct store *st, const char *token_hash,
+				 const char *component, int64_t *bytes,
+				 struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(st,
@@ -292,11 +298,11 @@ enum mc_code store_upload_bytes(struct store *st, const char *token_hash,
 	bind_text(s, 2, component);
 	int step = sqlite3_step(s);
 	*bytes = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	return store_step_done(st, s, step, "adding up an upload", err);
+	return sqlite_step_done(st, s, step, "adding up an upload", err);
 }
 
-enum mc_code store_upload_delete(struct store *st, const char *token_hash,
-				 struct mc_err *err)
+enum mc_code sqlite_upload_delete(struct store *st, const char *token_hash,
+				  struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc =
@@ -304,12 +310,12 @@ enum mc_code store_upload_delete(struct store *st, const char *token_hash,
 	if (rc)
 		return rc;
 	bind_text(s, 1, token_hash);
-	return store_step_done(st, s, sqlite3_step(s), "removing an upload",
-			       err);
+	return sqlite_step_done(st, s, sqlite3_step(s), "removing an upload",
+				err);
 }
 
-enum mc_code store_upload_purge(struct store *st, int64_t at, int64_t *n,
-				struct mc_err *err)
+enum mc_code sqlite_upload_purge(struct store *st, int64_t at, int64_t *n,
+				 struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc =
@@ -318,12 +324,12 @@ enum mc_code store_upload_purge(struct store *st, int64_t at, int64_t *n,
 		return rc;
 	sqlite3_bind_int64(s, 1, at);
 	int step = sqlite3_step(s);
-	*n = sqlite3_changes(st->db);
-	return store_step_done(st, s, step, "removing expired uploads", err);
+	*n = sqlite3_changes(sq(st)->db);
+	return sqlite_step_done(st, s, step, "removing expired uploads", err);
 }
 
-enum mc_code store_upload_holds(struct store *st, const char *sha256,
-				int64_t now, bool *yes, struct mc_err *err)
+enum mc_code sqlite_upload_holds(struct store *st, const char *sha256,
+				 int64_t now, bool *yes, struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(st,
@@ -337,5 +343,5 @@ enum mc_code store_upload_holds(struct store *st, const char *sha256,
 	sqlite3_bind_int64(s, 2, now);
 	int step = sqlite3_step(s);
 	*yes = step == SQLITE_ROW && sqlite3_column_int(s, 0);
-	return store_step_done(st, s, step, "looking up an upload", err);
+	return sqlite_step_done(st, s, step, "looking up an upload", err);
 }

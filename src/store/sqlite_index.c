@@ -16,9 +16,9 @@
 static enum mc_code prep(struct store *st, const char *sql, sqlite3_stmt **s,
 			 struct mc_err *err)
 {
-	if (sqlite3_prepare_v2(st->db, sql, -1, s, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(sq(st)->db, sql, -1, s, NULL) != SQLITE_OK) {
 		*s = NULL;
-		return store_db_fail(st, err, "preparing an index statement");
+		return sqlite_db_fail(st, err, "preparing an index statement");
 	}
 	return MC_OK;
 }
@@ -30,24 +30,24 @@ static enum mc_code step_write(struct store *st, sqlite3_stmt *s,
 			       struct mc_err *err)
 {
 	int rc = sqlite3_step(s);
-	int ext = sqlite3_extended_errcode(st->db);
+	int ext = sqlite3_extended_errcode(sq(st)->db);
 	enum mc_code out = MC_OK;
 	if (rc == SQLITE_CONSTRAINT && ext == SQLITE_CONSTRAINT_FOREIGNKEY)
 		out = mc_fail(err, MC_ERR_NOT_FOUND, field,
 			      "%s: not a known %s", field, field);
 	else if (rc == SQLITE_CONSTRAINT)
 		out = mc_fail(err, MC_ERR_CONFLICT, field, "%s: %s", field,
-			      sqlite3_errmsg(st->db));
+			      sqlite3_errmsg(sq(st)->db));
 	else if (rc != SQLITE_DONE)
-		out = store_db_fail(st, err, what);
+		out = sqlite_db_fail(st, err, what);
 	sqlite3_finalize(s);
 	return out;
 }
 
 /* ---- ratings and feedback -------------------------------------------- */
 
-enum mc_code store_rating_put(struct store *st, const struct rating *r,
-			      struct mc_err *err)
+enum mc_code sqlite_rating_put(struct store *st, const struct rating *r,
+			       struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc =
@@ -67,14 +67,14 @@ enum mc_code store_rating_put(struct store *st, const struct rating *r,
 	return step_write(st, s, "dossier", "storing a rating", err);
 }
 
-enum mc_code store_feedback_put(struct store *st, const struct feedback *f,
-				struct mc_err *err)
+enum mc_code sqlite_feedback_put(struct store *st, const struct feedback *f,
+				 struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc;
 	/* name the reference at fault: the unit, else the dossier */
 	struct unit u;
-	if (store_unit_get(st, f->unit_code, &u, NULL) != MC_OK)
+	if (sqlite_unit_get(st, f->unit_code, &u, NULL) != MC_OK)
 		return mc_fail(err, MC_ERR_NOT_FOUND, "unit",
 			       "unit: \"%.60s\" is not a known unit",
 			       str_or_empty(f->unit_code));
@@ -123,13 +123,14 @@ static enum mc_code per_unit(struct store *st, const char *sql, int64_t from,
 	}
 	sqlite3_finalize(s);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return store_db_fail(st, err, "counting ratings and feedback");
+		return sqlite_db_fail(st, err, "counting ratings and feedback");
 	return MC_OK;
 }
 
-enum mc_code store_feedback_by_unit(struct store *st, int64_t from, int64_t to,
-				    int answer_days, store_feedback_count_fn fn,
-				    void *ctx, struct mc_err *err)
+enum mc_code sqlite_feedback_by_unit(struct store *st, int64_t from, int64_t to,
+				     int answer_days,
+				     store_feedback_count_fn fn, void *ctx,
+				     struct mc_err *err)
 {
 	/* a dossier has one unit, so distinct dossiers per unit add up
 	 * over any set of units */
@@ -150,8 +151,8 @@ enum mc_code store_feedback_by_unit(struct store *st, int64_t from, int64_t to,
 			     (int64_t)answer_days * 86400, false, fn, ctx, err);
 }
 
-enum mc_code store_feedback_follow(struct store *st, const char *dossier_code,
-				   const char *unit_code, struct mc_err *err)
+enum mc_code sqlite_feedback_follow(struct store *st, const char *dossier_code,
+				    const char *unit_code, struct mc_err *err)
 {
 	static const char *const sql[] = {
 		"UPDATE ratings SET unit_code = ?2 WHERE dossier_code = ?1",
@@ -172,9 +173,9 @@ enum mc_code store_feedback_follow(struct store *st, const char *dossier_code,
 
 /* ---- offers and publication ------------------------------------------- */
 
-enum mc_code store_offers_set(struct store *st, const char *procedure_code,
-			      const struct procedure_offer *o, size_t n,
-			      struct mc_err *err)
+enum mc_code sqlite_offers_set(struct store *st, const char *procedure_code,
+			       const struct procedure_offer *o, size_t n,
+			       struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(st,
@@ -203,8 +204,8 @@ enum mc_code store_offers_set(struct store *st, const char *procedure_code,
 	return MC_OK;
 }
 
-enum mc_code store_offer_each(struct store *st, store_offer_fn fn, void *ctx,
-			      struct mc_err *err)
+enum mc_code sqlite_offer_each(struct store *st, store_offer_fn fn, void *ctx,
+			       struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(st,
@@ -225,13 +226,13 @@ enum mc_code store_offer_each(struct store *st, store_offer_fn fn, void *ctx,
 	}
 	sqlite3_finalize(s);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return store_db_fail(st, err, "listing offers");
+		return sqlite_db_fail(st, err, "listing offers");
 	return MC_OK;
 }
 
-enum mc_code store_publication_put(struct store *st,
-				   const struct procedure_publication *p,
-				   struct mc_err *err)
+enum mc_code sqlite_publication_put(struct store *st,
+				    const struct procedure_publication *p,
+				    struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(st,
@@ -248,8 +249,8 @@ enum mc_code store_publication_put(struct store *st,
 	return step_write(st, s, "procedure", "storing a publication", err);
 }
 
-enum mc_code store_publication_each(struct store *st, store_publication_fn fn,
-				    void *ctx, struct mc_err *err)
+enum mc_code sqlite_publication_each(struct store *st, store_publication_fn fn,
+				     void *ctx, struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(st,
@@ -273,15 +274,15 @@ enum mc_code store_publication_each(struct store *st, store_publication_fn fn,
 	}
 	sqlite3_finalize(s);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return store_db_fail(st, err, "listing publications");
+		return sqlite_db_fail(st, err, "listing publications");
 	return MC_OK;
 }
 
 /* ---- targets ---------------------------------------------------------- */
 
-enum mc_code store_target_put(struct store *st, const char *unit,
-			      const char *period, const char *indicator,
-			      int64_t value, struct mc_err *err)
+enum mc_code sqlite_target_put(struct store *st, const char *unit,
+			       const char *period, const char *indicator,
+			       int64_t value, struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(st,
@@ -297,8 +298,8 @@ enum mc_code store_target_put(struct store *st, const char *unit,
 	return step_write(st, s, "unit", "storing a target", err);
 }
 
-enum mc_code store_target_each(struct store *st, store_target_fn fn, void *ctx,
-			       struct mc_err *err)
+enum mc_code sqlite_target_each(struct store *st, store_target_fn fn, void *ctx,
+				struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(st,
@@ -316,23 +317,14 @@ enum mc_code store_target_each(struct store *st, store_target_fn fn, void *ctx,
 			break;
 	sqlite3_finalize(s);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return store_db_fail(st, err, "listing targets");
+		return sqlite_db_fail(st, err, "listing targets");
 	return MC_OK;
 }
 
 /* ---- snapshots -------------------------------------------------------- */
 
-void snapshot_release(struct snapshot *s)
-{
-	free(s->period);
-	free(s->rules);
-	free(s->content);
-	free(s->checksum);
-	memset(s, 0, sizeof(*s));
-}
-
-enum mc_code store_snapshot_put(struct store *st, const struct snapshot *snap,
-				struct mc_err *err)
+enum mc_code sqlite_snapshot_put(struct store *st, const struct snapshot *snap,
+				 struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(st,
@@ -355,8 +347,8 @@ enum mc_code store_snapshot_put(struct store *st, const struct snapshot *snap,
 	return rc;
 }
 
-enum mc_code store_snapshot_get(struct store *st, const char *period,
-				struct snapshot *out, struct mc_err *err)
+enum mc_code sqlite_snapshot_get(struct store *st, const char *period,
+				 struct snapshot *out, struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	memset(out, 0, sizeof(*out));
@@ -382,7 +374,7 @@ enum mc_code store_snapshot_get(struct store *st, const char *period,
 			       "period: %.40s has not been published",
 			       str_or_empty(period));
 	if (step != SQLITE_ROW)
-		return store_db_fail(st, err, "reading a snapshot");
+		return sqlite_db_fail(st, err, "reading a snapshot");
 	if (!ok || !out->period || !out->content || !out->checksum) {
 		snapshot_release(out);
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");

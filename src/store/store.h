@@ -1,10 +1,15 @@
 /*
- * store.h - persistence behind one interface. The SQLite implementation
- * (store/sqlite.c) is the default; a PostgreSQL one can follow later.
+ * store.h - persistence behind one port. These functions are what the
+ * layers above call, in sections by what is stored; each goes through
+ * the handle's table of operations (struct store_ops, store/backend.h),
+ * which a backend fills in. SQLite (store/sqlite*.c) is the first
+ * backend; store_open picks the backend by the location's scheme.
+ * docs/internals/store.md says what each entry guarantees.
  *
  * Writes happen inside store_begin / store_commit; a failed operation
- * calls store_rollback and leaves the data exactly as it was. The last
- * error is also kept on the handle (store_errmsg) for diagnostics.
+ * calls store_rollback and leaves the data exactly as it was. Every
+ * function returns its result code; a reader never answers MC_OK with a
+ * field it could not fill.
  */
 #ifndef MC_STORE_STORE_H
 #define MC_STORE_STORE_H
@@ -17,188 +22,64 @@
 #include "core/dossier.h"
 #include "core/dossier_file.h"
 #include "core/error.h"
+#include "core/event.h"
+#include "core/feedback.h"
 #include "core/procedure.h"
 #include "core/report.h"
+#include "core/snapshot.h"
 #include "core/unit.h"
+#include "core/user.h"
 
 struct store;
+struct store_ops;
 
-/* Open (creating and migrating as needed) the database at `path`. */
-enum mc_code store_open(const char *path, struct store **out,
+/* ---- opening and closing ------------------------------------------------ */
+
+/* Where and how to open a store. location is a file path (SQLite) or
+ * SCHEME://... naming the backend by its scheme ("sqlite://FILE"); an
+ * unknown scheme is refused with MC_ERR_INPUT naming "db". backend, when
+ * set, is used whatever the location says (a test's wrapper). */
+struct store_options {
+	const char *location;
+	const struct store_ops *backend;
+};
+
+/* Open (creating and migrating as needed) the store at `location`. */
+enum mc_code store_open(const char *location, struct store **out,
 			struct mc_err *err);
+enum mc_code store_open_with(const struct store_options *o, struct store **out,
+			     struct mc_err *err);
 void store_close(struct store *st);
+/* The version of the stored layout (rises with every migration). */
 int store_schema_version(struct store *st);
-/* Page cache of this handle in MiB (STORE_CACHE_MIB by default); a bulk
- * import that touches much of the database rewrites fewer pages with
- * more. */
-#define STORE_CACHE_MIB 64
-enum mc_code store_set_cache(struct store *st, int mib, struct mc_err *err);
-
-/* How long a write waits for another connection's write lock before it
- * fails with MC_ERR_BUSY (the default is STORE_BUSY_MS). */
+/* A bulk load begins (on) or ends: the backend may spend more memory on
+ * it while it lasts. */
+enum mc_code store_bulk(struct store *st, bool on, struct mc_err *err);
+/* How long a write waits for another writer before it fails with
+ * MC_ERR_BUSY (the default is STORE_BUSY_MS). */
 #define STORE_BUSY_MS 5000
 void store_busy_timeout(struct store *st, int ms);
 
+/* ---- transactions and read views ----------------------------------------- */
+
+/* A write transaction: store_begin waits for other writers (up to the
+ * busy timeout) and fails MC_ERR_BUSY past it; what it writes is seen
+ * by nobody else until store_commit, which makes it durable (it survives
+ * a crash of the process or the machine) or fails and rolls back. */
 enum mc_code store_begin(struct store *st, struct mc_err *err);
-/* Whether a write transaction is open. */
 bool store_in_transaction(struct store *st);
-/* A read snapshot: everything read until store_read_end sees the data as
- * it was at the first read, and reads skip per-statement locking. Inside
- * a transaction it does nothing. Returns whether it opened one. */
-bool store_read_begin(struct store *st);
-void store_read_end(struct store *st, bool opened);
 enum mc_code store_commit(struct store *st, struct mc_err *err);
 void store_rollback(struct store *st);
 /* End a transaction the way rc says: commit when MC_OK, else roll back.
  * Returns rc, or the commit's own failure. */
 enum mc_code store_finish(struct store *st, enum mc_code rc,
 			  struct mc_err *err);
-
-/* Units. put inserts or updates by code. */
-enum mc_code store_unit_put(struct store *st, const struct unit *u,
-			    struct mc_err *err);
-enum mc_code store_unit_get(struct store *st, const char *code,
-			    struct unit *out, struct mc_err *err);
-/* A number that changes whenever any unit is added or changed, by this
- * process or another: a cached tree is current while it stays the same. */
-enum mc_code store_unit_generation(struct store *st, int64_t *n,
-				   struct mc_err *err);
-typedef int (*store_unit_fn)(const struct unit *u, void *ctx);
-enum mc_code store_unit_each(struct store *st, store_unit_fn fn, void *ctx,
-			     struct mc_err *err);
-
-/* Procedures. put inserts or updates by code. */
-enum mc_code store_procedure_put(struct store *st, const struct procedure *p,
-				 struct mc_err *err);
-enum mc_code store_procedure_get(struct store *st, const char *code,
-				 struct procedure *out, struct mc_err *err);
-
-typedef int (*store_procedure_fn)(const struct procedure *p, void *ctx);
-enum mc_code store_procedure_each(struct store *st, store_procedure_fn fn,
-				  void *ctx, struct mc_err *err);
-
-/* Dossiers. put inserts or, when the code exists, updates; sets d->id.
- * When replaced is not NULL it receives the stored version d replaced
- * (code NULL when d was new), for the caller to take out of what it
- * counts (the aggregates, src/aggregates) in the same transaction; the
- * caller releases it. A new dossier (id 0) of origin import whose code
- * is a dossier numbered here, or of origin online/counter whose code is
- * stored at all, is refused with MC_ERR_CONFLICT naming MaHoSo, before
- * anything is written. */
-enum mc_code store_dossier_put(struct store *st, struct dossier *d,
-			       struct dossier *replaced, struct mc_err *err);
-enum mc_code store_dossier_get(struct store *st, const char *code,
-			       struct dossier *out, struct mc_err *err);
-/* Row id and status of a stored dossier, without reading the rest;
- * MC_ERR_NOT_FOUND when the code is new. */
-enum mc_code store_dossier_status(struct store *st, const char *code,
-				  int64_t *id, int *status, struct mc_err *err);
-/* Next free code {unit}-{yyMMdd}-{NNNN} for civil day `day`: four
- * digits, five from the 10,000th; MC_ERR_RULE past STORE_MAX_SERIAL. */
-#define STORE_MAX_SERIAL 99999
-enum mc_code store_dossier_next_code(struct store *st, const char *unit_code,
-				     int64_t day, char **code,
-				     struct mc_err *err);
-/* Dossiers whose submission (or reception) local day is in [from, to];
- * MC_NO_TIME leaves a side open. The callback returns non-zero to stop. */
-typedef int (*store_dossier_fn)(const struct dossier *d, void *ctx);
-enum mc_code store_dossier_each(struct store *st, int64_t from_day,
-				int64_t to_day, store_dossier_fn fn, void *ctx,
-				struct mc_err *err);
-
-/* The dossiers with an anomaly (dossier_anomalies, stored with each
- * row) received (or, if never received, filed) on a local day in
- * [from, to], MC_NO_TIME leaving a side open; by unit, reception, code. */
-enum mc_code store_anomalous_each(struct store *st, int64_t from_day,
-				  int64_t to_day, store_dossier_fn fn,
-				  void *ctx, struct mc_err *err);
-
-/* The dossiers still open: accepted and neither ended nor refused
- * (statuses 2, 4, 5 and 6 with a received time). */
-enum mc_code store_open_dossier_each(struct store *st, store_dossier_fn fn,
-				     void *ctx, struct mc_err *err);
-
-/* The append-only event log. */
-struct dossier_event {
-	int64_t id;
-	int64_t dossier_id; /* 0: looked up from dossier_code */
-	char *dossier_code;
-	int64_t at;
-	char *actor;
-	char *unit_code;
-	int old_status, new_status; /* 0 for none */
-	char *action;
-	char *note;
-	char *actor_role; /* as app/actor.h names it; NULL before schema 12 */
-	char *actor_unit; /* staff: the unit whose subtree they act on */
-};
-enum mc_code store_event_append(struct store *st,
-				const struct dossier_event *ev,
-				struct mc_err *err);
-typedef int (*store_event_fn)(const struct dossier_event *ev, void *ctx);
-enum mc_code store_event_each(struct store *st, const char *dossier_code,
-			      store_event_fn fn, void *ctx, struct mc_err *err);
-
-/* Administrator calendar rows. */
-enum mc_code store_calendar_put(struct store *st,
-				const struct calendar_override *o,
-				struct mc_err *err);
-enum mc_code store_calendar_delete(struct store *st, int64_t day,
-				   struct mc_err *err);
-/* Changes whenever an administrator calendar row is added, changed or
- * removed, by any process. */
-enum mc_code store_calendar_generation(struct store *st, int64_t *n,
-				       struct mc_err *err);
-typedef int (*store_calendar_fn)(const struct calendar_override *o, void *ctx);
-enum mc_code store_calendar_each(struct store *st, store_calendar_fn fn,
-				 void *ctx, struct mc_err *err);
-
-/* ---- aggregate rows (sqlite_agg.c) ------------------------------------
- *
- * What the aggregate engine (src/aggregates, docs/internals/aggregates.md)
- * keeps, as opaque bytes: a key is (unit, dimension, value) with an id of
- * the backend's choosing (never 0); each key has month rows (the days of
- * one month) and checkpoint rows (the counters through the end of a
- * month), each addressed by (key id, month). The engine encodes and
- * decodes every byte; a backend only stores them. */
-enum store_agg_rows { STORE_AGG_DAYS, STORE_AGG_CHECKPOINTS };
-/* The id of a key; *id is 0 when it has none and create is false. */
-enum mc_code store_agg_key(struct store *st, const char *unit, int dim,
-			   const char *value, bool create, int64_t *id,
-			   struct mc_err *err);
-typedef int (*store_agg_value_fn)(const char *value, void *ctx);
-/* The values of a unit's keys of one dimension, in byte order. */
-enum mc_code store_agg_values(struct store *st, const char *unit, int dim,
-			      store_agg_value_fn fn, void *ctx,
-			      struct mc_err *err);
-/* One row into buf (cap bytes; a longer row is cut); *n = 0 without one. */
-enum mc_code store_agg_row_get(struct store *st, enum store_agg_rows t,
-			       int64_t key, int64_t month, uint8_t *buf,
-			       size_t cap, size_t *n, struct mc_err *err);
-/* Insert or replace one row. */
-enum mc_code store_agg_row_put(struct store *st, enum store_agg_rows t,
-			       int64_t key, int64_t month, const uint8_t *row,
-			       size_t n, struct mc_err *err);
-/* The rows of key with from <= month <= to, months rising (or falling),
- * until fn returns non-zero. */
-typedef int (*store_agg_row_fn)(int64_t month, const uint8_t *row, size_t n,
-				void *ctx);
-enum mc_code store_agg_rows_each(struct store *st, enum store_agg_rows t,
-				 int64_t key, int64_t from, int64_t to,
-				 bool falling, store_agg_row_fn fn, void *ctx,
-				 struct mc_err *err);
-/* Remove the rows of key from month `from` on. */
-enum mc_code store_agg_rows_delete(struct store *st, enum store_agg_rows t,
-				   int64_t key, int64_t from,
-				   struct mc_err *err);
-/* Remove every key and row (before a rebuild). */
-enum mc_code store_agg_clear(struct store *st, struct mc_err *err);
-/* The number of counters the stored rows were written with (0: none
- * recorded, or a migration asked for a rebuild), and its update. */
-enum mc_code store_agg_format(struct store *st, int *counters,
-			      struct mc_err *err);
-enum mc_code store_agg_set_format(struct store *st, int counters,
-				  struct mc_err *err);
+/* A read view: everything read until store_read_end sees the data as it
+ * was at the first read, whatever other connections commit meanwhile.
+ * Inside a transaction it does nothing; store_begin ends it. Returns
+ * whether it opened one, for store_read_end. */
+bool store_read_begin(struct store *st);
+void store_read_end(struct store *st, bool opened);
 
 /* A participant in the store's transactions (the aggregate engine): asked
  * to write what it keeps before each commit (inside the transaction: a
@@ -218,91 +99,122 @@ void store_participant_set(struct store *st, const struct store_participant *p,
 /* The participant's ctx (NULL without one). */
 void *store_participant_ctx(struct store *st);
 
-/* A digest of every table's content, to prove a failed operation changed
+/* A digest of everything stored, to prove a failed operation changed
  * nothing. Writes 64 hex characters and a NUL into hex. */
 enum mc_code store_digest(struct store *st, char hex[65], struct mc_err *err);
 
-/* ---- accounts, sessions, tracking secrets (sqlite_account.c) ---------- */
+/* ---- units -----------------------------------------------------------------
+ */
 
-/* A staff account; role is "admin", "leader", "officer" or "clerk" and
- * its scope is the subtree of unit_code. */
-struct user {
-	int64_t id;
-	char *username, *password_hash, *role, *unit_code;
-	bool active;
-	int64_t created_at;
-};
-void user_release(struct user *u);
-
-/* MC_ERR_CONFLICT when the username is taken, MC_ERR_NOT_FOUND naming
- * "unit" when unit_code is not a known unit. Sets u->id. */
-enum mc_code store_user_add(struct store *st, struct user *u,
+/* put inserts or updates by code; MC_ERR_NOT_FOUND naming "parent" when
+ * the parent is not stored. */
+enum mc_code store_unit_put(struct store *st, const struct unit *u,
 			    struct mc_err *err);
-enum mc_code store_user_get(struct store *st, const char *username,
-			    struct user *out, struct mc_err *err);
-typedef int (*store_user_fn)(const struct user *u, void *ctx);
-enum mc_code store_user_each(struct store *st, store_user_fn fn, void *ctx,
+enum mc_code store_unit_get(struct store *st, const char *code,
+			    struct unit *out, struct mc_err *err);
+/* A change counter: it moves whenever any unit is added or changed, by
+ * this process or another, so a cached tree is current while it stays
+ * the same. Its value means nothing else. */
+enum mc_code store_unit_changes(struct store *st, int64_t *n,
+				struct mc_err *err);
+typedef int (*store_unit_fn)(const struct unit *u, void *ctx);
+enum mc_code store_unit_each(struct store *st, store_unit_fn fn, void *ctx,
 			     struct mc_err *err);
 
-/* Sessions are keyed by the hash of their token; the token itself is
- * never stored. session_get fills the active user of a live session and
- * its CSRF token (csrf at least 65 bytes); MC_ERR_NOT_FOUND otherwise.
- * session_delete also purges every session expired at `now`. */
-enum mc_code store_session_put(struct store *st, const char *token_hash,
-			       int64_t user_id, const char *csrf,
-			       int64_t expires_at, struct mc_err *err);
-enum mc_code store_session_get(struct store *st, const char *token_hash,
-			       int64_t now, struct user *out, char *csrf,
-			       size_t csrf_size, struct mc_err *err);
-enum mc_code store_session_delete(struct store *st, const char *token_hash,
-				  int64_t now, struct mc_err *err);
+/* ---- procedures -----------------------------------------------------------
+ */
 
-/* Failed logins, for the login throttle. A key ("user:NAME",
- * "addr:IP") may fail `free` times within `window` seconds; after that
- * it waits `base` seconds from its last failure, doubling with each
- * further failure up to `cap`. */
-struct login_key {
-	const char *key;
-	int free;
-	int64_t base, cap;
-	int64_t row; /* out: the attempt recorded for this key */
-};
-/* In one write transaction: when every key may try at `now`, record the
- * attempt as a failure of each key (store_login_forget takes it back
- * when the password is right) and set *wait to 0; else record nothing
- * and set *wait to the seconds until every key may try. Concurrent
- * attempts see each other's rows: no more than `free` get through. */
-enum mc_code store_login_attempt(struct store *st, struct login_key *keys,
-				 size_t n, int64_t now, int64_t window,
-				 int64_t *wait, struct mc_err *err);
-/* A right password: delete every failure of `key`, the attempt's row
- * `row` (of another key) and every failure at or before `before`. */
-enum mc_code store_login_forget(struct store *st, const char *key, int64_t row,
-				int64_t before, struct mc_err *err);
+/* put inserts or updates by code. */
+enum mc_code store_procedure_put(struct store *st, const struct procedure *p,
+				 struct mc_err *err);
+enum mc_code store_procedure_get(struct store *st, const char *code,
+				 struct procedure *out, struct mc_err *err);
+typedef int (*store_procedure_fn)(const struct procedure *p, void *ctx);
+enum mc_code store_procedure_each(struct store *st, store_procedure_fn fn,
+				  void *ctx, struct mc_err *err);
 
-/* A unit's daily share of online filings: take one of `limit` for `day`
- * (*taken false when they are all used), in one statement so that
- * concurrent filings cannot overrun it; give one back when the filing
- * failed after all. */
-enum mc_code store_online_share_take(struct store *st, const char *unit,
-				     int64_t day, int limit, bool *taken,
+/* Where a procedure is offered: set replaces its whole list. */
+enum mc_code store_offers_set(struct store *st, const char *procedure_code,
+			      const struct procedure_offer *o, size_t n,
+			      struct mc_err *err);
+typedef int (*store_offer_fn)(const char *procedure_code,
+			      const struct procedure_offer *o, void *ctx);
+enum mc_code store_offer_each(struct store *st, store_offer_fn fn, void *ctx,
+			      struct mc_err *err);
+
+/* When a procedure was decided, took effect and was publicized. */
+enum mc_code store_publication_put(struct store *st,
+				   const struct procedure_publication *p,
+				   struct mc_err *err);
+typedef int (*store_publication_fn)(const struct procedure_publication *p,
+				    void *ctx);
+enum mc_code store_publication_each(struct store *st, store_publication_fn fn,
+				    void *ctx, struct mc_err *err);
+
+/* ---- the administrator's calendar -----------------------------------------
+ */
+
+enum mc_code store_calendar_put(struct store *st,
+				const struct calendar_override *o,
+				struct mc_err *err);
+/* MC_ERR_NOT_FOUND naming "date" when the day has no row. */
+enum mc_code store_calendar_delete(struct store *st, int64_t day,
+				   struct mc_err *err);
+/* A change counter of the administrator's rows, as store_unit_changes. */
+enum mc_code store_calendar_changes(struct store *st, int64_t *n,
+				    struct mc_err *err);
+typedef int (*store_calendar_fn)(const struct calendar_override *o, void *ctx);
+enum mc_code store_calendar_each(struct store *st, store_calendar_fn fn,
+				 void *ctx, struct mc_err *err);
+
+/* ---- dossiers --------------------------------------------------------------
+ */
+
+/* put inserts or, when the code exists, updates. When replaced is not
+ * NULL it receives the stored version d replaced (code NULL when d was
+ * new), for the caller to take out of what it counts (the aggregates,
+ * src/aggregates) in the same transaction; the caller releases it. A new
+ * dossier (never read from the store) of origin import whose code is a
+ * dossier numbered here, or of origin online/counter whose code is
+ * stored at all, is refused with MC_ERR_CONFLICT naming MaHoSo, before
+ * anything is written. A dossier that moves to another unit takes its
+ * ratings and feedback with it. */
+enum mc_code store_dossier_put(struct store *st, struct dossier *d,
+			       struct dossier *replaced, struct mc_err *err);
+enum mc_code store_dossier_get(struct store *st, const char *code,
+			       struct dossier *out, struct mc_err *err);
+/* The status of a stored dossier, without reading the rest;
+ * MC_ERR_NOT_FOUND naming MaHoSo when the code is new. */
+enum mc_code store_dossier_status(struct store *st, const char *code,
+				  int *status, struct mc_err *err);
+/* Next free code {unit}-{yyMMdd}-{NNNN} for civil day `day`: four
+ * digits, five from the 10,000th; MC_ERR_RULE past STORE_MAX_SERIAL. */
+#define STORE_MAX_SERIAL 99999
+enum mc_code store_dossier_next_code(struct store *st, const char *unit_code,
+				     int64_t day, char **code,
 				     struct mc_err *err);
-enum mc_code store_online_share_give(struct store *st, const char *unit,
-				     int64_t day, struct mc_err *err);
-
-/* The hash of a dossier's tracking secret (hash at least 129 bytes). */
-enum mc_code store_dossier_secret_put(struct store *st, int64_t dossier_id,
-				      const char *secret_hash,
-				      struct mc_err *err);
-enum mc_code store_dossier_secret_get(struct store *st, int64_t dossier_id,
-				      char *hash, size_t size,
-				      struct mc_err *err);
+/* Dossiers whose submission (or reception) local day is in [from, to];
+ * MC_NO_TIME leaves a side open. The callback returns non-zero to stop. */
+typedef int (*store_dossier_fn)(const struct dossier *d, void *ctx);
+enum mc_code store_dossier_each(struct store *st, int64_t from_day,
+				int64_t to_day, store_dossier_fn fn, void *ctx,
+				struct mc_err *err);
+/* The dossiers with an anomaly (dossier_anomalies) received (or, if
+ * never received, filed) on a local day in [from, to], MC_NO_TIME
+ * leaving a side open; by unit, reception, code. */
+enum mc_code store_anomalous_each(struct store *st, int64_t from_day,
+				  int64_t to_day, store_dossier_fn fn,
+				  void *ctx, struct mc_err *err);
+/* The dossiers still open: accepted and neither ended nor refused
+ * (statuses 2, 4, 5 and 6 with a received time). */
+enum mc_code store_open_dossier_each(struct store *st, store_dossier_fn fn,
+				     void *ctx, struct mc_err *err);
 
 /* Staff search: dossiers handled by a unit in the subtree of unit_root,
  * optionally of one status (0: any) and optionally only those overdue
  * (report_overdue: open, not waiting for a supplement, due before
  * overdue_at = report_overdue_cut(now); MC_NO_TIME: no such filter), in
- * due-time order. The dossiers passed carry only id, code, procedure
+ * due-time order. The dossiers passed carry only code, procedure
  * code and name, unit, channel, applicant name and id, status, times
  * and supplement rounds. */
 struct dossier_query {
@@ -318,104 +230,27 @@ enum mc_code store_dossier_search(struct store *st,
 enum mc_code store_dossier_count_by_status(struct store *st, int64_t counts[11],
 					   struct mc_err *err);
 
-/* ---- service index inputs, targets, snapshots (sqlite_index.c) -------- */
+/* The hash of a stored dossier's tracking secret (hash at least 129
+ * bytes); MC_ERR_NOT_FOUND when the dossier has none or is unknown. */
+enum mc_code store_dossier_secret_put(struct store *st,
+				      const char *dossier_code,
+				      const char *secret_hash,
+				      struct mc_err *err);
+enum mc_code store_dossier_secret_get(struct store *st,
+				      const char *dossier_code, char *hash,
+				      size_t size, struct mc_err *err);
 
-enum rating_value {
-	RATING_SATISFIED = 1,
-	RATING_NEUTRAL = 2,
-	RATING_DISSATISFIED = 3
-};
+/* A unit's daily share of online filings: take one of `limit` for `day`
+ * (*taken false when they are all used), atomically, so that concurrent
+ * filings cannot overrun it; give one back when the filing failed after
+ * all. */
+enum mc_code store_online_share_take(struct store *st, const char *unit,
+				     int64_t day, int limit, bool *taken,
+				     struct mc_err *err);
+enum mc_code store_online_share_give(struct store *st, const char *unit,
+				     int64_t day, struct mc_err *err);
 
-/* A citizen's rating of a dossier; MC_ERR_NOT_FOUND naming "dossier"
- * when the code is not stored. One rating per dossier and instant. */
-struct rating {
-	const char *dossier_code;
-	int64_t at;
-	enum rating_value value;
-	const char *channel; /* may be NULL */
-};
-enum mc_code store_rating_put(struct store *st, const struct rating *r,
-			      struct mc_err *err);
-
-/* Feedback (phản ánh kiến nghị) about a unit, optionally a dossier;
- * answered_at MC_NO_TIME while unanswered. Put replaces by id. */
-struct feedback {
-	const char *id, *unit_code, *dossier_code, *outcome;
-	int64_t received_at, answered_at;
-};
-enum mc_code store_feedback_put(struct store *st, const struct feedback *f,
-				struct mc_err *err);
-
-/* Which units offer a procedure: a unit code, or a level (1-3) meaning
- * every unit of that level. set replaces the procedure's whole list. */
-struct procedure_offer {
-	const char *unit_code; /* NULL when by level */
-	int level;             /* 0 when by unit */
-};
-enum mc_code store_offers_set(struct store *st, const char *procedure_code,
-			      const struct procedure_offer *o, size_t n,
-			      struct mc_err *err);
-typedef int (*store_offer_fn)(const char *procedure_code,
-			      const struct procedure_offer *o, void *ctx);
-enum mc_code store_offer_each(struct store *st, store_offer_fn fn, void *ctx,
-			      struct mc_err *err);
-
-/* When a procedure's decision was signed, took effect, was publicized
- * (civil days; effective and publicized MC_NO_TIME when unknown). */
-struct procedure_publication {
-	const char *procedure_code;
-	int64_t decided, effective, publicized;
-};
-enum mc_code store_publication_put(struct store *st,
-				   const struct procedure_publication *p,
-				   struct mc_err *err);
-typedef int (*store_publication_fn)(const struct procedure_publication *p,
-				    void *ctx);
-enum mc_code store_publication_each(struct store *st, store_publication_fn fn,
-				    void *ctx, struct mc_err *err);
-
-/* Ratings and feedback of the instants [from, to], per unit: the unit's
- * dossiers with a dissatisfied rating or a complaint, feedback the unit
- * received, and of that, answered within `answer_days` days. fn is
- * called once per unit for the complaints and once for the feedback,
- * the other fields zero; a non-zero return stops it. */
-struct feedback_counts {
-	int64_t complained, received, answered_in_time;
-};
-typedef int (*store_feedback_count_fn)(const char *unit,
-				       const struct feedback_counts *c,
-				       void *ctx);
-enum mc_code store_feedback_by_unit(struct store *st, int64_t from, int64_t to,
-				    int answer_days, store_feedback_count_fn fn,
-				    void *ctx, struct mc_err *err);
-/* A dossier moved to another unit: its ratings and feedback follow. */
-enum mc_code store_feedback_follow(struct store *st, const char *dossier_code,
-				   const char *unit_code, struct mc_err *err);
-
-/* Targets (hundredths of a percent) per unit, period name and indicator
- * name; put replaces. MC_ERR_NOT_FOUND naming "unit" for an unknown unit. */
-enum mc_code store_target_put(struct store *st, const char *unit,
-			      const char *period, const char *indicator,
-			      int64_t value, struct mc_err *err);
-typedef int (*store_target_fn)(const char *unit, const char *period,
-			       const char *indicator, int64_t value, void *ctx);
-enum mc_code store_target_each(struct store *st, store_target_fn fn, void *ctx,
-			       struct mc_err *err);
-
-/* Published snapshots: written once, never changed (triggers refuse);
- * put fails with MC_ERR_CONFLICT when the period is published already.
- * get fills malloc'd strings; MC_ERR_NOT_FOUND when not published. */
-struct snapshot {
-	char *period, *rules, *content, *checksum;
-	int64_t created_at;
-};
-void snapshot_release(struct snapshot *s);
-enum mc_code store_snapshot_put(struct store *st, const struct snapshot *s,
-				struct mc_err *err);
-enum mc_code store_snapshot_get(struct store *st, const char *period,
-				struct snapshot *out, struct mc_err *err);
-
-/* ---- files dossiers refer to (sqlite_files.c) ------------------------
+/* ---- the files dossiers refer to ------------------------------------------
  *
  * A reference names a hash of the document store; the bytes must be
  * there (put, durable) before the transaction that adds it commits. */
@@ -475,19 +310,82 @@ enum mc_code store_upload_purge(struct store *st, int64_t at, int64_t *n,
 enum mc_code store_upload_holds(struct store *st, const char *sha256,
 				int64_t now, bool *yes, struct mc_err *err);
 
-/* ---- the citizens' side of the index over HTTP (sqlite_citizen.c) ---- */
+/* ---- the event log ---------------------------------------------------------
+ */
 
+/* Append-only: nothing ever changes or removes a step. MC_ERR_NOT_FOUND
+ * naming MaHoSo when the dossier is not stored. */
+enum mc_code store_event_append(struct store *st,
+				const struct dossier_event *ev,
+				struct mc_err *err);
+/* A dossier's steps in the order they were appended. */
+typedef int (*store_event_fn)(const struct dossier_event *ev, void *ctx);
+enum mc_code store_event_each(struct store *st, const char *dossier_code,
+			      store_event_fn fn, void *ctx, struct mc_err *err);
+
+/* ---- accounts, sessions, the login throttle ------------------------------ */
+
+/* MC_ERR_CONFLICT when the username is taken, MC_ERR_NOT_FOUND naming
+ * "unit" when unit_code is not a known unit. Sets u->id. */
+enum mc_code store_user_add(struct store *st, struct user *u,
+			    struct mc_err *err);
+enum mc_code store_user_get(struct store *st, const char *username,
+			    struct user *out, struct mc_err *err);
+typedef int (*store_user_fn)(const struct user *u, void *ctx);
+enum mc_code store_user_each(struct store *st, store_user_fn fn, void *ctx,
+			     struct mc_err *err);
+
+/* Sessions are keyed by the hash of their token; the token itself is
+ * never stored. session_get fills the active user of a live session and
+ * its CSRF token (csrf at least 65 bytes); MC_ERR_NOT_FOUND otherwise.
+ * session_delete also purges every session expired at `now`. */
+enum mc_code store_session_put(struct store *st, const char *token_hash,
+			       int64_t user_id, const char *csrf,
+			       int64_t expires_at, struct mc_err *err);
+enum mc_code store_session_get(struct store *st, const char *token_hash,
+			       int64_t now, struct user *out, char *csrf,
+			       size_t csrf_size, struct mc_err *err);
+enum mc_code store_session_delete(struct store *st, const char *token_hash,
+				  int64_t now, struct mc_err *err);
+
+/* Failed logins, for the login throttle. A key ("user:NAME",
+ * "addr:IP") may fail `free` times within `window` seconds; after that
+ * it waits `base` seconds from its last failure, doubling with each
+ * further failure up to `cap`. */
+struct login_key {
+	const char *key;
+	int free;
+	int64_t base, cap;
+	int64_t attempt; /* out: the store's handle of the attempt recorded */
+};
+/* In one write transaction: when every key may try at `now`, record the
+ * attempt as a failure of each key (store_login_forget takes it back
+ * when the password is right) and set *wait to 0; else record nothing
+ * and set *wait to the seconds until every key may try. Concurrent
+ * attempts see each other's: no more than `free` get through. */
+enum mc_code store_login_attempt(struct store *st, struct login_key *keys,
+				 size_t n, int64_t now, int64_t window,
+				 int64_t *wait, struct mc_err *err);
+/* A right password: forget every failure of `key`, the recorded attempt
+ * `attempt` (of another key) and every failure at or before `before`. */
+enum mc_code store_login_forget(struct store *st, const char *key,
+				int64_t attempt, int64_t before,
+				struct mc_err *err);
+
+/* ---- the service index's inputs -------------------------------------------
+ */
+
+/* MC_ERR_NOT_FOUND naming "dossier" when the code is not stored. */
+enum mc_code store_rating_put(struct store *st, const struct rating *r,
+			      struct mc_err *err);
 /* How many ratings a dossier has. */
 enum mc_code store_rating_count(struct store *st, const char *dossier_code,
 				int64_t *n, struct mc_err *err);
 
-/* Feedback with what the citizen wrote and the answer (NULL when none). */
-struct feedback_row {
-	char *id, *unit_code, *dossier_code, *outcome, *body, *answer;
-	int64_t received_at, answered_at;
-};
-void feedback_row_release(struct feedback_row *f);
-
+/* put replaces by id; MC_ERR_NOT_FOUND naming "unit" for an unknown
+ * unit. */
+enum mc_code store_feedback_put(struct store *st, const struct feedback *f,
+				struct mc_err *err);
 /* Set the citizen's text of stored feedback `id`. */
 enum mc_code store_feedback_body_put(struct store *st, const char *id,
 				     const char *body, struct mc_err *err);
@@ -504,5 +402,82 @@ typedef int (*store_feedback_fn)(const struct feedback_row *f, void *ctx);
 enum mc_code store_feedback_each(struct store *st, const char *unit, bool open,
 				 int limit, store_feedback_fn fn, void *ctx,
 				 struct mc_err *err);
+/* Ratings and feedback of the instants [from, to], per unit (of the
+ * dossier where there is one): fn is called once per unit for the
+ * complaints and once for the feedback, the other fields zero, with
+ * feedback answered within `answer_days` days as in time; a non-zero
+ * return stops it. */
+typedef int (*store_feedback_count_fn)(const char *unit,
+				       const struct feedback_counts *c,
+				       void *ctx);
+enum mc_code store_feedback_by_unit(struct store *st, int64_t from, int64_t to,
+				    int answer_days, store_feedback_count_fn fn,
+				    void *ctx, struct mc_err *err);
+
+/* Targets (hundredths of a percent) per unit, period name and indicator
+ * name; put replaces. MC_ERR_NOT_FOUND naming "unit" for an unknown unit. */
+enum mc_code store_target_put(struct store *st, const char *unit,
+			      const char *period, const char *indicator,
+			      int64_t value, struct mc_err *err);
+typedef int (*store_target_fn)(const char *unit, const char *period,
+			       const char *indicator, int64_t value, void *ctx);
+enum mc_code store_target_each(struct store *st, store_target_fn fn, void *ctx,
+			       struct mc_err *err);
+
+/* Published snapshots: written once, never changed (the store refuses
+ * any change); put fails with MC_ERR_CONFLICT when the period is
+ * published already. get fills malloc'd strings; MC_ERR_NOT_FOUND when
+ * not published. */
+enum mc_code store_snapshot_put(struct store *st, const struct snapshot *s,
+				struct mc_err *err);
+enum mc_code store_snapshot_get(struct store *st, const char *period,
+				struct snapshot *out, struct mc_err *err);
+
+/* ---- the aggregate engine's rows -------------------------------------------
+ *
+ * What the aggregate engine (src/aggregates, docs/internals/aggregates.md)
+ * keeps, as opaque bytes: a key is (unit, dimension, value) with an id of
+ * the backend's choosing (never 0); each key has month rows (the days of
+ * one month) and checkpoint rows (the counters through the end of a
+ * month), each addressed by (key id, month). The engine encodes and
+ * decodes every byte; a backend only stores them. */
+enum store_agg_rows { STORE_AGG_DAYS, STORE_AGG_CHECKPOINTS };
+/* The id of a key; *id is 0 when it has none and create is false. */
+enum mc_code store_agg_key(struct store *st, const char *unit, int dim,
+			   const char *value, bool create, int64_t *id,
+			   struct mc_err *err);
+typedef int (*store_agg_value_fn)(const char *value, void *ctx);
+/* The values of a unit's keys of one dimension, in byte order. */
+enum mc_code store_agg_values(struct store *st, const char *unit, int dim,
+			      store_agg_value_fn fn, void *ctx,
+			      struct mc_err *err);
+/* One row into buf (cap bytes; a longer row is cut); *n = 0 without one. */
+enum mc_code store_agg_row_get(struct store *st, enum store_agg_rows t,
+			       int64_t key, int64_t month, uint8_t *buf,
+			       size_t cap, size_t *n, struct mc_err *err);
+/* Insert or replace one row. */
+enum mc_code store_agg_row_put(struct store *st, enum store_agg_rows t,
+			       int64_t key, int64_t month, const uint8_t *row,
+			       size_t n, struct mc_err *err);
+/* The rows of key with from <= month <= to, months rising (or falling),
+ * until fn returns non-zero. */
+typedef int (*store_agg_row_fn)(int64_t month, const uint8_t *row, size_t n,
+				void *ctx);
+enum mc_code store_agg_rows_each(struct store *st, enum store_agg_rows t,
+				 int64_t key, int64_t from, int64_t to,
+				 bool falling, store_agg_row_fn fn, void *ctx,
+				 struct mc_err *err);
+/* Remove the rows of key from month `from` on. */
+enum mc_code store_agg_rows_delete(struct store *st, enum store_agg_rows t,
+				   int64_t key, int64_t from,
+				   struct mc_err *err);
+/* Remove every key and row (before a rebuild). */
+enum mc_code store_agg_clear(struct store *st, struct mc_err *err);
+/* The number of counters the stored rows were written with (0: none
+ * recorded, or a migration asked for a rebuild), and its update. */
+enum mc_code store_agg_format(struct store *st, int *counters,
+			      struct mc_err *err);
+enum mc_code store_agg_set_format(struct store *st, int counters,
+				  struct mc_err *err);
 
 #endif

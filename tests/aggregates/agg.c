@@ -53,7 +53,7 @@ static void checkpoints_match(struct app *app)
 {
 	sqlite3_stmt *s;
 	const char *sql = "SELECT count(*) FROM agg_month";
-	CHECK_INT(sqlite3_prepare_v2(app->st->db, sql, -1, &s, NULL),
+	CHECK_INT(sqlite3_prepare_v2(sq(app->st)->db, sql, -1, &s, NULL),
 		  SQLITE_OK);
 	CHECK_INT(sqlite3_step(s), SQLITE_ROW);
 	CHECK(sqlite3_column_int(s, 0) > 100);
@@ -66,7 +66,7 @@ static void checkpoints_match(struct app *app)
 	sql = "SELECT v FROM agg_days d JOIN agg_keys k ON k.id = d.key"
 	      " WHERE k.unit = '000.00.00.H56' AND k.dim = 0";
 	memset(direct, 0, sizeof(direct));
-	CHECK_INT(sqlite3_prepare_v2(app->st->db, sql, -1, &s, NULL),
+	CHECK_INT(sqlite3_prepare_v2(sq(app->st)->db, sql, -1, &s, NULL),
 		  SQLITE_OK);
 	while (sqlite3_step(s) == SQLITE_ROW)
 		agg_month_sum(sqlite3_column_blob(s, 0),
@@ -80,7 +80,7 @@ static int64_t sql_count(struct app *app, const char *sql)
 {
 	sqlite3_stmt *s;
 	int64_t n = -1;
-	CHECK_INT(sqlite3_prepare_v2(app->st->db, sql, -1, &s, NULL),
+	CHECK_INT(sqlite3_prepare_v2(sq(app->st)->db, sql, -1, &s, NULL),
 		  SQLITE_OK);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		n = sqlite3_column_int64(s, 0);
@@ -212,7 +212,7 @@ TEST(a_damaged_month_row_is_read_up_to_the_damage)
 	struct app app;
 	demo_open(dir, &app, 5, 400, 0);
 	sqlite3_stmt *s;
-	CHECK_INT(sqlite3_prepare_v2(app.st->db,
+	CHECK_INT(sqlite3_prepare_v2(sq(app.st)->db,
 				     "SELECT v FROM agg_days ORDER BY"
 				     " length(v) DESC LIMIT 20",
 				     -1, &s, NULL),
@@ -264,7 +264,7 @@ TEST(migration_13_rebuilds_the_aggregates)
 	demo_open(dir, &app, 9, 600, 0);
 	snprintf(db, sizeof(db), "%s/agg.db", dir);
 	/* back to schema 12: without what migration 14 adds */
-	CHECK_INT(sqlite3_exec(app.st->db,
+	CHECK_INT(sqlite3_exec(sq(app.st)->db,
 			       "DELETE FROM agg_days; DELETE FROM agg_month;"
 			       " DROP INDEX dossiers_anomalous;"
 			       " ALTER TABLE dossiers DROP COLUMN anomalies;"

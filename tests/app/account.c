@@ -51,7 +51,7 @@ static enum mc_code login(const char *user, const char *password,
 static void sql(const char *text)
 {
 	char *msg = NULL;
-	int rc = sqlite3_exec(fx.app.st->db, text, NULL, NULL, &msg);
+	int rc = sqlite3_exec(sq(fx.app.st)->db, text, NULL, NULL, &msg);
 	if (rc != SQLITE_OK)
 		fprintf(stderr, "%s: %s\n", text, msg);
 	sqlite3_free(msg);
@@ -159,7 +159,7 @@ TEST(a_failed_write_of_the_session_signs_nobody_in)
 	/* the attempt stays counted as a failure: the account's failures
 	 * were not taken back without the session */
 	sqlite3_stmt *s;
-	CHECK_INT(sqlite3_prepare_v2(fx.app.st->db,
+	CHECK_INT(sqlite3_prepare_v2(sq(fx.app.st)->db,
 				     "SELECT count(*) FROM login_failures"
 				     " WHERE key = 'user:canbo31'",
 				     -1, &s, NULL),

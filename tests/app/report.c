@@ -256,12 +256,12 @@ TEST(anomalous_dossiers_in_the_reports)
 	d.finished = fixture_time("2024-05-20 09:00");
 	CHECK_INT(app_dossier_put(fx.app.st, &d, NULL, &err), MC_OK);
 	str_set(&d.code, "CU-NODUE-2");
-	d.id = 0;
+	d.handle = 0;
 	d.status = ST_PROCESSING;
 	d.finished = MC_NO_TIME;
 	CHECK_INT(app_dossier_put(fx.app.st, &d, NULL, &err), MC_OK);
 	str_set(&d.code, "CU-EARLYDUE");
-	d.id = 0;
+	d.handle = 0;
 	d.status = ST_FINISHED;
 	d.due = fixture_time("2024-05-05 17:00");
 	d.finished = fixture_time("2024-05-06 10:00");

@@ -282,7 +282,7 @@ static int64_t count_rows(struct store *st, const char *sql)
 {
 	sqlite3_stmt *s;
 	int64_t n = -1;
-	CHECK_INT(sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), SQLITE_OK);
+	CHECK_INT(sqlite3_prepare_v2(sq(st)->db, sql, -1, &s, NULL), SQLITE_OK);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		n = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
@@ -301,7 +301,7 @@ static int64_t check_offered(struct app *app)
 		  0);
 	sqlite3_stmt *s;
 	int64_t n = 0;
-	if (sqlite3_prepare_v2(app->st->db,
+	if (sqlite3_prepare_v2(sq(app->st)->db,
 			       "SELECT DISTINCT d.procedure_code, e.unit_code"
 			       " FROM events e JOIN dossiers d ON d.id ="
 			       " e.dossier_id",
@@ -404,7 +404,7 @@ static void latest_open(struct store *st, int status, char *code, size_t n)
 		 status);
 	sqlite3_stmt *s;
 	code[0] = '\0';
-	CHECK_INT(sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), SQLITE_OK);
+	CHECK_INT(sqlite3_prepare_v2(sq(st)->db, sql, -1, &s, NULL), SQLITE_OK);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		snprintf(code, n, "%s", sqlite3_column_text(s, 0));
 	sqlite3_finalize(s);

@@ -157,7 +157,7 @@ static bool committed(void)
 	static int64_t seen = -1;
 	sqlite3_stmt *s;
 	int64_t now = -2;
-	if (sqlite3_prepare_v2(fx.app.st->db, "PRAGMA data_version", -1, &s,
+	if (sqlite3_prepare_v2(sq(fx.app.st)->db, "PRAGMA data_version", -1, &s,
 			       NULL) == SQLITE_OK &&
 	    sqlite3_step(s) == SQLITE_ROW)
 		now = sqlite3_column_int64(s, 0);

@@ -159,7 +159,7 @@ static void check_stored(json_t *file, const uint8_t *data, size_t size)
 		fuzz_fail("an accepted file that is not stored as answered",
 			  data, size);
 	/* the next input starts from an empty dossier again */
-	sqlite3_exec(fx.app.st->db, "DELETE FROM dossier_files", NULL, NULL,
+	sqlite3_exec(sq(fx.app.st)->db, "DELETE FROM dossier_files", NULL, NULL,
 		     NULL);
 	docstore_remove(app_docstore(&fx.app), sha, NULL);
 }

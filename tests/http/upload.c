@@ -361,7 +361,7 @@ TEST(anonymous_uploads_are_limited_per_address_and_expire)
 	CHECK_STR(fixture_digest(&e.f, after), before);
 	CHECK_INT(stored(), n);
 	/* another address is served; an expired upload is refused */
-	CHECK_INT(sqlite3_exec(e.f.app.st->db,
+	CHECK_INT(sqlite3_exec(sq(e.f.app.st)->db,
 			       "UPDATE uploads SET expires_at = 1", NULL, NULL,
 			       NULL),
 		  SQLITE_OK);

@@ -20,7 +20,7 @@ static int page_count(void)
 {
 	sqlite3_stmt *s;
 	int n = -1;
-	if (sqlite3_prepare_v2(fx.app.st->db, "PRAGMA page_count", -1, &s,
+	if (sqlite3_prepare_v2(sq(fx.app.st)->db, "PRAGMA page_count", -1, &s,
 			       NULL) == SQLITE_OK &&
 	    sqlite3_step(s) == SQLITE_ROW)
 		n = sqlite3_column_int(s, 0);
@@ -32,7 +32,7 @@ static void limit_pages(int n)
 {
 	char sql[64];
 	snprintf(sql, sizeof(sql), "PRAGMA max_page_count=%d", n);
-	CHECK_INT(sqlite3_exec(fx.app.st->db, sql, NULL, NULL, NULL),
+	CHECK_INT(sqlite3_exec(sq(fx.app.st)->db, sql, NULL, NULL, NULL),
 		  SQLITE_OK);
 }
 
@@ -97,7 +97,7 @@ TEST(a_full_disk_during_a_lifecycle_operation)
 	CHECK(str_set(&f.summary, summary));
 	fixture_digest(&fx, before);
 	/* no free pages to reuse either */
-	CHECK_INT(sqlite3_exec(fx.app.st->db, "VACUUM", NULL, NULL, NULL),
+	CHECK_INT(sqlite3_exec(sq(fx.app.st)->db, "VACUUM", NULL, NULL, NULL),
 		  SQLITE_OK);
 	limit_pages(page_count());
 	struct op_request req = {

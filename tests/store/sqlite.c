@@ -82,7 +82,7 @@ TEST(dossier_round_trip_keeps_every_field)
 	CHECK_INT(store_begin(fx.app.st, &err), MC_OK);
 	CHECK_INT(store_dossier_put(fx.app.st, &d, NULL, &err), MC_OK);
 	CHECK_INT(store_commit(fx.app.st, &err), MC_OK);
-	CHECK(d.id > 0);
+	CHECK(d.handle > 0);
 	CHECK_INT(store_dossier_get(fx.app.st, d.code, &back, &err), MC_OK);
 	CHECK_STR(back.summary, d.summary);
 	CHECK_STR(back.email, "an@example.vn");
@@ -105,12 +105,12 @@ TEST(dossier_round_trip_keeps_every_field)
 	dossier_release(&back);
 
 	/* same code again: an update of the same row */
-	int64_t id = d.id;
-	d.id = 0;
+	int64_t id = d.handle;
+	d.handle = 0;
 	d.status = ST_FINISHED;
 	d.returned = MC_NO_TIME;
 	CHECK_INT(store_dossier_put(fx.app.st, &d, NULL, &err), MC_OK);
-	CHECK_INT(d.id, id);
+	CHECK_INT(d.handle, id);
 	CHECK_INT(store_dossier_get(fx.app.st, d.code, &back, &err), MC_OK);
 	CHECK_INT(back.status, ST_FINISHED);
 	CHECK_INT(back.returned, MC_NO_TIME);
