@@ -87,9 +87,12 @@ enum mc_code agg_attach(struct store *st, struct agg **out, struct mc_err *err);
 enum mc_code agg_attach_rows(struct store *st, const struct agg_rows *rows,
 			     void *rows_ctx, struct agg **out,
 			     struct mc_err *err);
-/* store_open and agg_attach in one. */
+/* store_open (store_open_with) and agg_attach in one. */
 enum mc_code agg_store_open(const char *path, struct store **st,
 			    struct agg **out, struct mc_err *err);
+enum mc_code agg_store_open_with(const struct store_options *o,
+				 struct store **st, struct agg **out,
+				 struct mc_err *err);
 
 /* The engine agg_attach made for st (NULL without one). */
 struct agg *agg_of(struct store *st);

@@ -451,7 +451,15 @@ enum mc_code agg_replace(struct agg *a, const struct dossier *old,
 enum mc_code agg_store_open(const char *path, struct store **st,
 			    struct agg **out, struct mc_err *err)
 {
-	enum mc_code rc = store_open(path, st, err);
+	return agg_store_open_with(&(struct store_options){.location = path},
+				   st, out, err);
+}
+
+enum mc_code agg_store_open_with(const struct store_options *o,
+				 struct store **st, struct agg **out,
+				 struct mc_err *err)
+{
+	enum mc_code rc = store_open_with(o, st, err);
 	if (!rc && (rc = agg_attach(*st, out, err))) {
 		store_close(*st);
 		*st = NULL;

@@ -77,6 +77,13 @@ enum mc_code app_dossier_put(struct store *st, struct dossier *d,
 
 enum mc_code app_open(const char *db_path, struct app *app, struct mc_err *err)
 {
+	return app_open_with(&(struct store_options){.location = db_path}, app,
+			     err);
+}
+
+enum mc_code app_open_with(const struct store_options *o, struct app *app,
+			   struct mc_err *err)
+{
 	memset(app, 0, sizeof(*app));
 	app->tree_changes = -1;
 	app->now = MC_NO_TIME;
@@ -87,7 +94,7 @@ enum mc_code app_open(const char *db_path, struct app *app, struct mc_err *err)
 		return rc;
 	calendar_init(&app->cal, app->rules);
 	calendar_use_decisions(&app->cal, app->decisions);
-	if ((rc = agg_store_open(db_path, &app->st, &app->agg, err)) ||
+	if ((rc = agg_store_open_with(o, &app->st, &app->agg, err)) ||
 	    (rc = app_reload_calendar(app, err))) {
 		app_close(app);
 		return rc;

@@ -42,6 +42,9 @@ enum mc_code app_dossier_put(struct store *st, struct dossier *d,
 			     int *old_status, struct mc_err *err);
 
 enum mc_code app_open(const char *db_path, struct app *app, struct mc_err *err);
+/* The same over the store the options name (store.h). */
+enum mc_code app_open_with(const struct store_options *o, struct app *app,
+			   struct mc_err *err);
 void app_close(struct app *app);
 /* The schema version of the open database. */
 int app_schema_version(struct app *app);

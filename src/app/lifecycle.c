@@ -25,10 +25,13 @@ static enum mc_code unit_usable(struct app *app, const char *code, int64_t day,
 	if (str_empty(code))
 		return mc_fail(err, MC_ERR_INPUT, field, "%s: is required",
 			       field);
-	if (store_unit_get(app->st, code, &u, NULL) != MC_OK)
+	/* a store that fails is a failure, never an unknown unit */
+	enum mc_code rc = store_unit_get(app->st, code, &u, err);
+	if (rc == MC_ERR_NOT_FOUND)
 		return mc_fail(err, MC_ERR_NOT_FOUND, field,
 			       "%s: unit \"%s\" is not known", field, code);
-	enum mc_code rc = MC_OK;
+	if (rc)
+		return rc;
 	if (!unit_valid_on(&u, day)) {
 		char buf[CIVIL_BUF];
 		rc = mc_fail(err, MC_ERR_RULE, field,
@@ -159,10 +162,13 @@ static enum mc_code run(struct app *app, const struct op_request *req,
 	if ((rc = dossier_op_allowed(req->params.op, old_status, err)))
 		return rc;
 	struct procedure p;
-	if (store_procedure_get(app->st, d->procedure_code, &p, NULL) != MC_OK)
+	rc = store_procedure_get(app->st, d->procedure_code, &p, err);
+	if (rc == MC_ERR_NOT_FOUND)
 		return mc_fail(err, MC_ERR_NOT_FOUND, "MaTTHC",
 			       "MaTTHC: procedure \"%s\" is not known",
 			       str_or_empty(d->procedure_code));
+	if (rc)
+		return rc;
 	char old_unit[64];
 	snprintf(old_unit, sizeof(old_unit), "%s", str_or_empty(d->unit_code));
 	struct office_hours oh;

@@ -23,7 +23,6 @@ struct store {
 	void *backend; /* the backend's own state, set by ops->open */
 	const struct store_participant *participant;
 	void *participant_ctx;
-	bool rebuild; /* the participant has a rebuild to commit */
 };
 
 /*
@@ -34,10 +33,11 @@ struct store {
  *    scheme the registry matched); close releases it.
  *  - commit and rollback are the backend's own: the participant has
  *    written its rows (commit) or been told (rollback) before.
- *  - unit_put and procedure_put only store; telling the participant and
- *    the rebuild transaction are the port's.
- *  - dossier_put and login_attempt are called inside a write
- *    transaction (the port opens one when the caller has none).
+ *  - unit_put and procedure_put only store; telling the participant is
+ *    the port's.
+ *  - unit_put, procedure_put, dossier_put and login_attempt are called
+ *    inside a write transaction (the port opens one when the caller has
+ *    none).
  */
 struct store_ops {
 	const char *name; /* "sqlite": the scheme of its locations */

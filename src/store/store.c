@@ -122,7 +122,6 @@ enum mc_code store_commit(struct store *st, struct mc_err *err)
 		st->participant
 			? st->participant->commit(st->participant_ctx, err)
 			: MC_OK;
-	st->rebuild = false;
 	if (!rc)
 		rc = st->ops->commit(st, err);
 	if (rc)
@@ -134,7 +133,6 @@ void store_rollback(struct store *st)
 {
 	if (st->participant)
 		st->participant->rollback(st->participant_ctx);
-	st->rebuild = false;
 	st->ops->rollback(st);
 }
 
@@ -154,17 +152,6 @@ static void catalogue_changed(struct store *st, bool rebuild)
 	if (!st->participant)
 		return;
 	st->participant->catalogue(st->participant_ctx, rebuild);
-	st->rebuild |= rebuild;
-}
-
-/* After the change: outside a transaction, an empty one for the
- * participant to redo its rows in. */
-static enum mc_code settle(struct store *st, struct mc_err *err)
-{
-	if (!st->rebuild || st->ops->in_transaction(st))
-		return MC_OK;
-	enum mc_code rc = store_begin(st, err);
-	return rc ? rc : store_commit(st, err);
 }
 
 /* ---- units and procedures: the participant's catalogue ------------------ */
@@ -175,43 +162,65 @@ static bool same(const char *a, const char *b)
 }
 
 /* Whether storing u moves it in the tree (parent or level), which the
- * aggregates of its dossiers depend on. */
-static bool moves_in_tree(struct store *st, const struct unit *u)
+ * aggregates of its dossiers depend on; a new unit moves nothing. */
+static enum mc_code moves_in_tree(struct store *st, const struct unit *u,
+				  bool *moved, struct mc_err *err)
 {
 	struct unit old;
-	if (st->ops->unit_get(st, u->code, &old, NULL) != MC_OK)
-		return false;
-	bool moved = !same(old.parent, u->parent) || old.level != u->level;
+	*moved = false;
+	enum mc_code rc = st->ops->unit_get(st, u->code, &old, err);
+	if (rc)
+		return rc == MC_ERR_NOT_FOUND ? MC_OK : rc;
+	*moved = !same(old.parent, u->parent) || old.level != u->level;
 	unit_release(&old);
-	return moved;
+	return MC_OK;
 }
 
 enum mc_code store_unit_put(struct store *st, const struct unit *u,
 			    struct mc_err *err)
 {
-	catalogue_changed(st, st->participant && moves_in_tree(st, u));
-	enum mc_code rc = st->ops->unit_put(st, u, err);
-	return rc ? rc : settle(st, err);
+	bool moved = false;
+	enum mc_code rc =
+		st->participant ? moves_in_tree(st, u, &moved, err) : MC_OK;
+	if (rc)
+		return rc;
+	bool own = !st->ops->in_transaction(st);
+	if (own && (rc = store_begin(st, err)))
+		return rc;
+	catalogue_changed(st, moved);
+	rc = st->ops->unit_put(st, u, err);
+	return own ? store_finish(st, rc, err) : rc;
 }
 
 /* Whether storing p changes what its dossiers are counted under. */
-static bool recounts(struct store *st, const struct procedure *p)
+static enum mc_code recounts(struct store *st, const struct procedure *p,
+			     bool *changed, struct mc_err *err)
 {
 	struct procedure old;
-	if (st->ops->procedure_get(st, p->code, &old, NULL) != MC_OK)
-		return false;
-	bool changed = !same(old.field_code, p->field_code) ||
-		       old.online_level != p->online_level;
+	*changed = false;
+	enum mc_code rc = st->ops->procedure_get(st, p->code, &old, err);
+	if (rc)
+		return rc == MC_ERR_NOT_FOUND ? MC_OK : rc;
+	*changed = !same(old.field_code, p->field_code) ||
+		   old.online_level != p->online_level;
 	procedure_release(&old);
-	return changed;
+	return MC_OK;
 }
 
 enum mc_code store_procedure_put(struct store *st, const struct procedure *p,
 				 struct mc_err *err)
 {
-	catalogue_changed(st, st->participant && recounts(st, p));
-	enum mc_code rc = st->ops->procedure_put(st, p, err);
-	return rc ? rc : settle(st, err);
+	bool changed = false;
+	enum mc_code rc =
+		st->participant ? recounts(st, p, &changed, err) : MC_OK;
+	if (rc)
+		return rc;
+	bool own = !st->ops->in_transaction(st);
+	if (own && (rc = store_begin(st, err)))
+		return rc;
+	catalogue_changed(st, changed);
+	rc = st->ops->procedure_put(st, p, err);
+	return own ? store_finish(st, rc, err) : rc;
 }
 
 /* ---- writes that need a transaction -------------------------------------- */

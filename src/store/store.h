@@ -85,9 +85,9 @@ void store_read_end(struct store *st, bool opened);
  * to write what it keeps before each commit (inside the transaction: a
  * failure rolls it back), told of every rollback and of a unit or
  * procedure change (rebuild: the change moves what stored
- * dossiers count under; outside a transaction the store then commits an
- * empty one so the participant can redo its rows), and closed with the
- * store. One per store: setting one closes the one before. */
+ * dossiers count under, and the participant redoes its rows at the
+ * commit; a change made outside a transaction gets one of its own), and
+ * closed with the store. One per store: setting one closes the one before. */
 struct store_participant {
 	enum mc_code (*commit)(void *ctx, struct mc_err *err);
 	void (*rollback)(void *ctx);
