@@ -21,6 +21,8 @@
 #include "core/error.h"
 #include "core/report.h"
 
+/* Each indicator and group has its column, with its name and titles, in
+ * core/index_columns.c (tests/core/index_columns.c checks the table). */
 enum index_indicator {
 	IND_ONLINE_DOSSIERS,   /* received online / received */
 	IND_ONLINE_PAYMENT,    /* paid online / received with a fee > 0 */
