@@ -73,8 +73,9 @@ void quality_csv_write(const struct quality_list *l, struct strbuf *sb)
 {
 	struct csv c;
 	csv_begin(&c, sb);
-	static const char *const head[] = {"code", "unit", "kind", "label",
-					   "fields"};
+	static const char *const head[] = {
+		"Mã hồ sơ",   "Đơn vị",  "Loại (kind)",
+		"Bất thường", "Anomaly", "Trường liên quan (fields)"};
 	for (size_t k = 0; k < sizeof(head) / sizeof(*head); k++)
 		csv_text(&c, head[k]);
 	csv_end_line(&c);
@@ -85,6 +86,7 @@ void quality_csv_write(const struct quality_list *l, struct strbuf *sb)
 		csv_text(&c, it->code);
 		csv_text(&c, it->unit_code);
 		csv_text(&c, k->key);
+		csv_text(&c, k->nhan);
 		csv_text(&c, k->label);
 		struct strbuf f;
 		strbuf_init(&f);

@@ -12,8 +12,9 @@
  *  "items":[{"code","unit","unit_name","kind","label","nhan",
  *  "fields":{name:value}}]}; from and to null for all time. */
 void quality_json_write(const struct quality_list *l, struct strbuf *sb);
-/* code;unit;kind;label;fields with a header line, in the dialect of
- * io/csv.h; fields as "NAME=VALUE; NAME=VALUE". */
+/* One line per dossier and anomaly under a header line, in the dialect
+ * of io/csv.h: code, unit, kind (its key), the Vietnamese and the
+ * English label, fields as "NAME=VALUE; NAME=VALUE". */
 void quality_csv_write(const struct quality_list *l, struct strbuf *sb);
 
 #endif

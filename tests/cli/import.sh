@@ -93,8 +93,8 @@ expect_text "$work/out" "^H56-CU-240603-0003	000.00.06.H56	due_before_received	N
 expect_text "$work/out" "^H56-CU-240603-0006	000.00.06.H56	due_missing	NgayTiepNhan=2024-06-03 08:10; NgayHenTra=-$" "a missing value"
 [ "$(grep -c '	' "$work/out")" -eq 7 ] && ok || fail "seven lines: $(cat "$work/out")"
 expect_exit 0 "quality of a district" -- "$m" quality --unit 000.00.31.H56 --format csv
-{ printf '\357\273\277'; printf '%s\r\n' '"code";"unit";"kind";"label";"fields"' \
-	'"H56-CU-240603-0007";"000.00.31.H56";"finished_before_received";"finish before reception";"NgayTiepNhan=2024-06-03 08:10; NgayKetThucXuLy=2024-06-03 08:05"'; } >"$work/want.csv"
+{ printf '\357\273\277'; printf '%s\r\n' '"Mã hồ sơ";"Đơn vị";"Loại (kind)";"Bất thường";"Anomaly";"Trường liên quan (fields)"' \
+	'"H56-CU-240603-0007";"000.00.31.H56";"finished_before_received";"Kết thúc xử lý trước thời điểm tiếp nhận";"finish before reception";"NgayTiepNhan=2024-06-03 08:10; NgayKetThucXuLy=2024-06-03 08:05"'; } >"$work/want.csv"
 cmp -s "$work/out" "$work/want.csv" && ok || fail "district CSV: $(cat "$work/out")"
 expect_exit 0 "quality json" -- "$m" quality --period month:2024-06 --format json
 cat >"$work/check.py" <<'PY'

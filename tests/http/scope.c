@@ -146,10 +146,13 @@ TEST(the_quality_list_keeps_to_the_subtree)
 	client_request(e.port, "GET", "/api/v1/quality?format=csv", s.headers,
 		       NULL, &r);
 	CHECK_INT(r.status, 200);
-	CHECK(r.body && strstr(r.body, "\xEF\xBB\xBF\"code\";\"unit\";\"kind\";"
-				       "\"label\";\"fields\"\r\n"
-				       "\"CU-COMMUNE-1\";\"" COMMUNE
-				       "\";\"due_missing\"") == r.body);
+	CHECK(r.body &&
+	      strstr(r.body, "\xEF\xBB\xBF\"Mã hồ sơ\";\"Đơn vị\";"
+			     "\"Loại (kind)\";\"Bất thường\";"
+			     "\"Anomaly\";\"Trường liên quan "
+			     "(fields)\"\r\n\"CU-COMMUNE-1\";\"" COMMUNE
+			     "\";\"due_missing\";\"Thiếu ngày hẹn "
+			     "trả\"") == r.body);
 	reply_release(&r);
 	/* the dossier says where it came from and what is odd */
 	client_request(e.port, "GET", "/api/v1/dossiers/CU-COMMUNE-1",
