@@ -117,8 +117,9 @@ static json_t *settlement_row_schema(void)
 		json_object_set_new(props, c->key, p);
 		json_array_append_new(required, json_string(c->key));
 	}
-	return json_pack("{s:s,s:o,s:o}", "type", "object", "properties", props,
-			 "required", required);
+	return json_pack("{s:s,s:o,s:o,s:b}", "type", "object", "properties",
+			 props, "required", required, "additionalProperties",
+			 0);
 }
 
 /* Shorthands for the schemas below. */
