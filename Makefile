@@ -15,9 +15,9 @@ PC_CFLAGS := $(shell pkg-config --cflags pangocairo 2>/dev/null)
 PC_LIBS   := $(shell pkg-config --libs pangocairo 2>/dev/null)
 CFLAGS  := -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS_$(MODE)) -Isrc -Itests -MMD -MP
 LDFLAGS := $(LDFLAGS_$(MODE))
-LDLIBS  := -lmicrohttpd -lqrencode -lxlsxwriter -lsqlite3 -ljansson -lutf8proc -lsodium -lmagic $(PC_LIBS) -lm -lpthread
+LDLIBS  := -lmicrohttpd -lqrencode -lxlsxwriter -lsqlite3 -ljansson -lutf8proc -lsodium -lmagic -lcrypto $(PC_LIBS) -lm -lpthread
 
-LIB_SRC  := $(sort $(wildcard src/core/*.c src/aggregates/*.c src/docstore/*.c src/store/*.c src/io/*.c src/app/*.c src/http/*.c))
+LIB_SRC  := $(sort $(wildcard src/core/*.c src/aggregates/*.c src/docstore/*.c src/pki/*.c src/store/*.c src/io/*.c src/app/*.c src/http/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 # tests/fuzz/*_fuzz.c are tests too: built this way they run their seeds
 TEST_SRC := $(sort $(filter-out tests/soak/%,$(wildcard tests/*/*.c)))

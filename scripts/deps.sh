@@ -6,6 +6,8 @@
 # databases, workbooks and JSON lines; cairo, pango and the DejaVu fonts
 # draw the printed forms, poppler-utils reads them back in the tests and zbar-tools
 # the VietQR images;
+# libssl-dev is libcrypto, which signs the electronic results, and the
+# openssl command checks them in the tests;
 # tests/browser/run.sh adds chromium, and nodejs and npm when node or npm
 # is not on the PATH).
 set -eu
@@ -13,7 +15,7 @@ set -eu
 packages="gcc make libc6-dev libsqlite3-dev libjansson-dev libutf8proc-dev
 libsodium-dev libmagic-dev libmicrohttpd-dev libqrencode-dev libxlsxwriter-dev sqlite3
 unzip python3 pkg-config libcairo2-dev libpango1.0-dev fonts-dejavu-core
-poppler-utils zbar-tools $*"
+poppler-utils zbar-tools libssl-dev openssl $*"
 
 missing=""
 for p in $packages; do

@@ -126,6 +126,35 @@ int cli_usage(const char *fmt, ...)
 	return 2;
 }
 
+enum mc_code cli_slurp(const char *path, size_t max, const char *field,
+		       char **data, size_t *n, struct mc_err *err)
+{
+	*data = NULL;
+	*n = 0;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return mc_fail(err, MC_ERR_INPUT, field, "%s: %s: %m", field,
+			       path);
+	char *buf = malloc(max + 2);
+	size_t got = buf ? fread(buf, 1, max + 1, f) : 0;
+	bool bad = ferror(f);
+	fclose(f);
+	if (!buf)
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	if (bad || got > max) {
+		free(buf);
+		return bad ? mc_fail(err, MC_ERR_INPUT, field,
+				     "%s: %s: cannot be read", field, path)
+			   : mc_fail(err, MC_ERR_TOO_LARGE, field,
+				     "%s: %s is larger than %zu bytes", field,
+				     path, max);
+	}
+	buf[got] = '\0';
+	*data = buf;
+	*n = got;
+	return MC_OK;
+}
+
 int cli_cutoff(const char *s, int *cutoff)
 {
 	if (!s)

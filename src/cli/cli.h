@@ -45,6 +45,17 @@ int cli_cutoff(const char *s, int *cutoff);
 int cli_unit_figures(const char *level, const char *min_resolved,
 		     enum unit_level *out_level, int64_t *out_min);
 
+/* Read a whole file of at most max bytes (malloc'd, NUL after the end):
+ * MC_ERR_INPUT naming field when it cannot be read, MC_ERR_TOO_LARGE
+ * when over max. */
+enum mc_code cli_slurp(const char *path, size_t max, const char *field,
+		       char **data, size_t *n, struct mc_err *err);
+
+/* The key directory: dir, else $MOTCUA_PKI, else DB.pki (cli/pki.c). */
+struct pki;
+enum mc_code cli_open_pki(const char *db, const char *dir, bool create,
+			  struct pki **out, struct mc_err *err);
+
 int cmd_calendar(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_dossier(int argc, char **argv);
@@ -53,6 +64,7 @@ int cmd_files(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_index(int argc, char **argv);
 int cmd_init(int argc, char **argv);
+int cmd_pki(int argc, char **argv);
 int cmd_publish(int argc, char **argv);
 int cmd_quality(int argc, char **argv);
 int cmd_report(int argc, char **argv);
@@ -60,6 +72,7 @@ int cmd_serve(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_targets(int argc, char **argv);
 int cmd_user(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 int cmd_vietqr(int argc, char **argv);
 
 #endif

@@ -42,6 +42,12 @@ static const struct {
 	 "targets import FILE | set --unit U --period P --indicator I "
 	 "--value V | allocate --unit U --period P | check --period P "
 	 "[--unit U]"},
+	{"pki", cmd_pki,
+	 "pki init | import --unit U FILE.p12 [--ca CA.pem] "
+	 "[--password-file F] | list   [--pki DIR]   the units' signing keys"},
+	{"verify", cmd_verify,
+	 "verify FILE [--signature SIG] [--pki DIR]   who signed a file, "
+	 "when, intact or not"},
 	{"publish", cmd_publish, "publish --period P | --show P | --diff P"},
 	{"files", cmd_files,
 	 "files put FILE [--max-file-mib N] | get SHA256 --out F | check "
