@@ -119,4 +119,13 @@ struct pki_verdict {
 enum mc_code pki_verify(struct pki *p, int fd, const void *sig, size_t sig_n,
 			struct pki_verdict *v, struct mc_err *err);
 
+/* The same from the file's SHA-256 alone (what a browser computes
+ * without sending the file): the digest the signer signed must be
+ * SHA-256 and equal sha256, and the signature over the signed
+ * attributes good. A signature with another digest, or without signed
+ * attributes, is MC_ERR_INPUT naming "signature". */
+enum mc_code pki_verify_digest(struct pki *p, const unsigned char sha256[32],
+			       const void *sig, size_t sig_n,
+			       struct pki_verdict *v, struct mc_err *err);
+
 #endif

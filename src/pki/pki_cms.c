@@ -203,41 +203,108 @@ out:
 	sk_X509_pop_free(certs, X509_free);
 }
 
-enum mc_code pki_verify(struct pki *p, int fd, const void *sig, size_t sig_n,
-			struct pki_verdict *v, struct mc_err *err)
+/* The signature parsed, its signer found and described in v; the
+ * caller frees *cms. */
+static enum mc_code open_signed(struct pki *p, const void *sig, size_t sig_n,
+				CMS_ContentInfo **cms, CMS_SignerInfo **si,
+				X509 **signer, struct pki_verdict *v,
+				struct mc_err *err)
 {
 	memset(v, 0, sizeof(*v));
 	v->signed_at = MC_NO_TIME;
-	CMS_ContentInfo *cms = NULL;
-	enum mc_code rc = parse(sig, sig_n, &cms, err);
+	enum mc_code rc = parse(sig, sig_n, cms, err);
 	if (rc)
 		return rc;
-	CMS_SignerInfo *si =
-		sk_CMS_SignerInfo_value(CMS_get0_SignerInfos(cms), 0);
-	X509 *signer = NULL;
-	if (CMS_set1_signers_certs(cms, NULL, 0) < 0 || ERR_peek_error())
+	*si = sk_CMS_SignerInfo_value(CMS_get0_SignerInfos(*cms), 0);
+	*signer = NULL;
+	if (CMS_set1_signers_certs(*cms, NULL, 0) < 0 || ERR_peek_error())
 		ERR_clear_error();
-	CMS_SignerInfo_get0_algs(si, NULL, &signer, NULL, NULL);
-	if (!signer) {
-		CMS_ContentInfo_free(cms);
+	CMS_SignerInfo_get0_algs(*si, NULL, signer, NULL, NULL);
+	if (!*signer) {
+		CMS_ContentInfo_free(*cms);
+		*cms = NULL;
 		return mc_fail(err, MC_ERR_INPUT, "signature",
 			       "signature: carries no certificate of its "
 			       "signer");
 	}
 	char unit[48];
-	pki_issued_unit(p, signer, unit, sizeof(unit));
-	pki_cert_info_fill(signer, unit, &v->signer);
-	v->signed_at = signing_time(si);
+	pki_issued_unit(p, *signer, unit, sizeof(unit));
+	pki_cert_info_fill(*signer, unit, &v->signer);
+	v->signed_at = signing_time(*si);
+	return MC_OK;
+}
+
+static const char not_signed[] = "the file is not the one that was signed, "
+				 "or the signature was changed";
+
+enum mc_code pki_verify(struct pki *p, int fd, const void *sig, size_t sig_n,
+			struct pki_verdict *v, struct mc_err *err)
+{
+	CMS_ContentInfo *cms;
+	CMS_SignerInfo *si;
+	X509 *signer;
+	enum mc_code rc = open_signed(p, sig, sig_n, &cms, &si, &signer, v, err);
+	if (rc)
+		return rc;
 	BIO *in = BIO_new_fd(fd, BIO_NOCLOSE);
 	if (in && CMS_verify(cms, NULL, NULL, in, NULL,
 			     CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) == 1)
 		v->intact = true;
 	else
-		set_problem(v, "%s",
-			    "the file is not the one that was signed, or the "
-			    "signature was changed");
+		set_problem(v, "%s", not_signed);
 	ERR_clear_error();
 	BIO_free(in);
+	check_chain(p, cms, signer, v);
+	CMS_ContentInfo_free(cms);
+	return MC_OK;
+}
+
+/* The SHA-256 the signer signed: its messageDigest attribute, when the
+ * digest algorithm is SHA-256. */
+static enum mc_code signed_digest(CMS_SignerInfo *si,
+				  const ASN1_OCTET_STRING **md,
+				  struct mc_err *err)
+{
+	X509_ALGOR *alg = NULL;
+	CMS_SignerInfo_get0_algs(si, NULL, NULL, &alg, NULL);
+	const ASN1_OBJECT *oid = NULL;
+	if (alg)
+		X509_ALGOR_get0(&oid, NULL, NULL, alg);
+	if (!oid || OBJ_obj2nid(oid) != NID_sha256)
+		return mc_fail(err, MC_ERR_INPUT, "signature",
+			       "signature: its digest is not SHA-256; check it "
+			       "with the file itself");
+	*md = CMS_signed_get0_data_by_OBJ(si, OBJ_nid2obj(NID_pkcs9_messageDigest),
+					  -3, V_ASN1_OCTET_STRING);
+	if (!*md || ASN1_STRING_length(*md) != 32)
+		return mc_fail(err, MC_ERR_INPUT, "signature",
+			       "signature: has no signed message digest");
+	return MC_OK;
+}
+
+enum mc_code pki_verify_digest(struct pki *p, const unsigned char sha256[32],
+			       const void *sig, size_t sig_n,
+			       struct pki_verdict *v, struct mc_err *err)
+{
+	CMS_ContentInfo *cms;
+	CMS_SignerInfo *si;
+	X509 *signer;
+	enum mc_code rc = open_signed(p, sig, sig_n, &cms, &si, &signer, v, err);
+	const ASN1_OCTET_STRING *md = NULL;
+	if (!rc)
+		rc = signed_digest(si, &md, err);
+	if (rc) {
+		CMS_ContentInfo_free(cms);
+		return rc;
+	}
+	/* the file's digest is the one signed, and the signature over the
+	 * signed attributes (which hold it) is the signer's */
+	bool same = memcmp(ASN1_STRING_get0_data(md), sha256, 32) == 0;
+	if (same && CMS_SignerInfo_verify(si) == 1)
+		v->intact = true;
+	else
+		set_problem(v, "%s", not_signed);
+	ERR_clear_error();
 	check_chain(p, cms, signer, v);
 	CMS_ContentInfo_free(cms);
 	return MC_OK;

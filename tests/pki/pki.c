@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <openssl/sha.h>
+
 #include "core/civil.h"
 #include "test.h"
 
@@ -270,6 +272,48 @@ TEST(a_unit_without_a_key_or_out_of_validity_cannot_sign)
 	close(fd);
 }
 
+TEST(the_digest_alone_verifies_as_the_file_does)
+{
+	unsigned char *sig = NULL;
+	size_t n = 0;
+	sign(pki, "000.00.15.H56", &sig, &n);
+	unsigned char md[32];
+	SHA256((const unsigned char *)content, sizeof(content) - 1, md);
+	struct pki_verdict v;
+	struct mc_err err = {0};
+	CHECK_INT(pki_verify_digest(pki, md, sig, n, &v, &err), MC_OK);
+	CHECK(v.intact && v.trusted);
+	CHECK_STR(v.signer.unit, "000.00.15.H56");
+	CHECK_INT(v.signed_at, at);
+	md[31] ^= 1; /* another file */
+	CHECK_INT(pki_verify_digest(pki, md, sig, n, &v, &err), MC_OK);
+	CHECK(!v.intact);
+	md[31] ^= 1;
+	sig[n - 5] ^= 0x40; /* the signature's own bytes */
+	CHECK_INT(pki_verify_digest(pki, md, sig, n, &v, &err), MC_OK);
+	CHECK(!v.intact);
+	free(sig);
+	/* a SHA-1 signature cannot be checked from a SHA-256 */
+	char cmd[1024], key[160], crt[160], file[160];
+	snprintf(file, sizeof(file), "%s/result.pdf", root);
+	snprintf(key, sizeof(key), "%s/units/000.00.15.H56.key", dir);
+	snprintf(crt, sizeof(crt), "%s/units/000.00.15.H56.pem", dir);
+	snprintf(cmd, sizeof(cmd),
+		 "openssl cms -sign -md sha1 -binary -outform DER -in '%s' "
+		 "-signer '%s' -inkey '%s' -out '%s/sha1.p7s' 2>/dev/null",
+		 file, crt, key, root);
+	CHECK_INT(system(cmd), 0);
+	char path[200];
+	snprintf(path, sizeof(path), "%s/sha1.p7s", root);
+	FILE *f = fopen(path, "rb");
+	unsigned char buf[8192];
+	size_t got = f ? fread(buf, 1, sizeof(buf), f) : 0;
+	if (f)
+		fclose(f);
+	CHECK_INT(pki_verify_digest(pki, md, buf, got, &v, &err), MC_ERR_INPUT);
+	CHECK(strstr(err.message, "not SHA-256") != NULL);
+}
+
 TEST_MAIN_WITH(setup, teardown,
 	       {"openssl_verifies_and_refuses_a_changed_byte",
 		openssl_verifies_and_refuses_a_changed_byte},
@@ -280,5 +324,7 @@ TEST_MAIN_WITH(setup, teardown,
 	       {"bad_signatures_are_refused_by_name",
 		bad_signatures_are_refused_by_name},
 	       {"keys_are_for_the_owner_only", keys_are_for_the_owner_only},
+	       {"the_digest_alone_verifies_as_the_file_does",
+		the_digest_alone_verifies_as_the_file_does},
 	       {"a_unit_without_a_key_or_out_of_validity_cannot_sign",
 		a_unit_without_a_key_or_out_of_validity_cannot_sign})
