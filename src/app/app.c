@@ -11,6 +11,7 @@
 #include "docstore/docstore.h"
 #include "io/holiday_decisions.h"
 #include "io/holiday_rules.h"
+#include "pki/pki.h"
 
 static int add_override(const struct calendar_override *o, void *ctx)
 {
@@ -110,6 +111,7 @@ void app_close(struct app *app)
 	calendar_release(&app->cal);
 	holiday_rules_free(app->rules);
 	holiday_decisions_free(app->decisions);
+	pki_close(app->pki);
 	memset(app, 0, sizeof(*app));
 }
 

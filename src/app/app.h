@@ -16,6 +16,7 @@
 
 struct agg;
 struct docstore;
+struct pki;
 struct holiday_rules;
 struct holiday_decisions;
 
@@ -31,6 +32,7 @@ struct app {
 	int64_t now; /* the moment reports take as now; MC_NO_TIME: the clock */
 	struct docstore *files; /* app_files_open (app/files.h); NULL before */
 	int64_t max_dossier;    /* bytes of files per dossier */
+	struct pki *pki; /* the units' signing keys (app_pki_open); NULL */
 };
 
 /* Store d in place of the version it replaces and count it in the

@@ -51,10 +51,13 @@ int cli_unit_figures(const char *level, const char *min_resolved,
 enum mc_code cli_slurp(const char *path, size_t max, const char *field,
 		       char **data, size_t *n, struct mc_err *err);
 
-/* The key directory: dir, else $MOTCUA_PKI, else DB.pki (cli/pki.c). */
-struct pki;
-enum mc_code cli_open_pki(const char *db, const char *dir, bool create,
-			  struct pki **out, struct mc_err *err);
+/* The key directory: dir, else $MOTCUA_PKI, else DB.pki (cli/pki.c),
+ * into buf. */
+const char *cli_pki_dir(const char *db, const char *dir, char *buf,
+			size_t size);
+/* cli_open_app, then the key directory opened for it (app_pki_open). */
+enum mc_code cli_open_app_pki(const char *db, const char *dir, bool create,
+			      struct app *app, struct mc_err *err);
 
 int cmd_calendar(int argc, char **argv);
 int cmd_demo(int argc, char **argv);

@@ -24,39 +24,47 @@ struct args {
 	const char *db, *pki, *unit, *ca, *password_file;
 };
 
-enum mc_code cli_open_pki(const char *db, const char *dir, bool create,
-			  struct pki **out, struct mc_err *err)
+const char *cli_pki_dir(const char *db, const char *dir, char *buf, size_t size)
 {
-	char path[4096];
 	const char *env = getenv("MOTCUA_PKI");
 	if (dir)
-		snprintf(path, sizeof(path), "%s", dir);
+		snprintf(buf, size, "%s", dir);
 	else if (env && *env)
-		snprintf(path, sizeof(path), "%s", env);
+		snprintf(buf, size, "%s", env);
 	else
-		snprintf(path, sizeof(path), "%s.pki", cli_db_path(db));
-	return pki_open(path, create, out, err);
+		snprintf(buf, size, "%s.pki", cli_db_path(db));
+	return buf;
+}
+
+enum mc_code cli_open_app_pki(const char *db, const char *dir, bool create,
+			      struct app *app, struct mc_err *err)
+{
+	char path[4096];
+	enum mc_code rc = cli_open_app(db, app, err);
+	if (rc)
+		return rc;
+	rc = app_pki_open(app, cli_pki_dir(db, dir, path, sizeof(path)), create,
+			  err);
+	if (rc)
+		app_close(app);
+	return rc;
 }
 
 static int pki_init(const struct args *a)
 {
 	struct mc_err err = {0};
 	struct app app;
-	struct pki *pki = NULL;
 	struct app_pki_init_result res;
-	enum mc_code rc = cli_open_app(a->db, &app, &err);
+	enum mc_code rc = cli_open_app_pki(a->db, a->pki, true, &app, &err);
 	if (rc)
 		return cli_fail(&err);
-	rc = cli_open_pki(a->db, a->pki, true, &pki, &err);
-	if (!rc)
-		rc = app_pki_init(&app, pki, &res, &err);
+	rc = app_pki_init(&app, &res, &err);
 	if (!rc)
 		printf("%s: %s; %zu units given a key, %zu had one\n",
-		       pki_dir(pki),
+		       pki_dir(app.pki),
 		       res.ca_made ? "demonstration CA made (ca.pem)"
 				   : "CA kept (ca.pem)",
 		       res.issued, res.had);
-	pki_close(pki);
 	app_close(&app);
 	return rc ? cli_fail(&err) : 0;
 }
@@ -98,20 +106,16 @@ static int pki_import(const struct args *a, const char *file)
 	if (!rc && a->ca)
 		rc = cli_slurp(a->ca, PKI_MAX_P12, "ca", &ca, &ca_n, &err);
 	struct app app;
-	struct pki *pki = NULL;
 	bool opened = false;
 	if (!rc)
-		opened = !(rc = cli_open_app(a->db, &app, &err));
+		opened = !(
+			rc = cli_open_app_pki(a->db, a->pki, true, &app, &err));
 	if (!rc)
-		rc = cli_open_pki(a->db, a->pki, true, &pki, &err);
-	if (!rc)
-		rc = app_pki_import(&app, pki, a->unit, p12, n, pw, ca, ca_n,
-				    &err);
+		rc = app_pki_import(&app, a->unit, p12, n, pw, ca, ca_n, &err);
 	sodium_memzero(pw, sizeof(pw));
 	struct pki_cert_info info;
-	if (!rc && pki_unit_cert(pki, a->unit, &info, &err) == MC_OK)
+	if (!rc && pki_unit_cert(app.pki, a->unit, &info, &err) == MC_OK)
 		printf("%s\t%s\t%s\n", a->unit, info.subject, info.fingerprint);
-	pki_close(pki);
 	if (opened)
 		app_close(&app);
 	free(p12);
@@ -140,14 +144,10 @@ static int pki_list(const struct args *a)
 {
 	struct mc_err err = {0};
 	struct app app;
-	struct pki *pki = NULL;
-	enum mc_code rc = cli_open_app(a->db, &app, &err);
+	enum mc_code rc = cli_open_app_pki(a->db, a->pki, false, &app, &err);
 	if (rc)
 		return cli_fail(&err);
-	rc = cli_open_pki(a->db, a->pki, false, &pki, &err);
-	if (!rc)
-		rc = app_pki_list(&app, pki, list_one, NULL, &err);
-	pki_close(pki);
+	rc = app_pki_list(&app, list_one, NULL, &err);
 	app_close(&app);
 	return rc ? cli_fail(&err) : 0;
 }

@@ -24,6 +24,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app/account.h"
 #include "app/catalog.h"
@@ -218,7 +219,7 @@ static int serve(const struct http_config *cfg)
 int cmd_serve(int argc, char **argv)
 {
 	const char *db = NULL, *listen = "127.0.0.1:8080";
-	const char *web = "web", *proxy = NULL;
+	const char *web = "web", *proxy = NULL, *pki = NULL;
 	struct http_config cfg = {0};
 	unsigned file_mib = 0, dossier_mib = 0;
 	struct number_opt nums[] = {
@@ -249,6 +250,7 @@ int cmd_serve(int argc, char **argv)
 		{nums[7].name, &nums[7].value, NULL},
 		{"files", &cfg.files_dir, NULL},
 		{"demo-accounts", NULL, &demo},
+		{"pki", &pki, NULL},
 		{NULL, NULL, NULL},
 	};
 	int status = cli_parse(argc, argv, opts, NULL, 0, NULL);
@@ -273,6 +275,11 @@ int cmd_serve(int argc, char **argv)
 		cfg.files_dir = getenv("MOTCUA_FILES");
 	cfg.max_file = (int64_t)file_mib * 1024 * 1024;
 	cfg.max_dossier = (int64_t)dossier_mib * 1024 * 1024;
+	/* the key directory: named, or DB.pki (or $MOTCUA_PKI) when there */
+	char keys[4096];
+	cli_pki_dir(db, pki, keys, sizeof(keys));
+	if (pki || access(keys, F_OK) == 0)
+		cfg.pki_dir = keys;
 	check_web(web);
 	return serve(&cfg);
 }

@@ -69,18 +69,14 @@ int cmd_verify(int argc, char **argv)
 		rc = mc_fail(&err, MC_ERR_INPUT, "FILE", "FILE: %s: %m",
 			     pos[0]);
 	struct app app;
-	struct pki *pki = NULL;
 	bool opened = false;
 	if (!rc)
-		opened = !(rc = cli_open_app(db, &app, &err));
-	if (!rc)
-		rc = cli_open_pki(db, dir, false, &pki, &err);
+		opened = !(rc = cli_open_app_pki(db, dir, false, &app, &err));
 	struct app_verdict v;
 	if (!rc)
-		rc = app_verify(&app, pki, fd, sig, sig_n, &v, &err);
+		rc = app_verify(&app, fd, sig, sig_n, &v, &err);
 	if (fd >= 0)
 		close(fd);
-	pki_close(pki);
 	if (opened)
 		app_close(&app);
 	free(sig);

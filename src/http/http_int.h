@@ -345,6 +345,10 @@ void h_dossier_op(struct http_req *r);
 void h_dossier_search(struct http_req *r);
 void h_dossier_get(struct http_req *r);
 void h_public_dossier(struct http_req *r);
+void h_public_verify(struct http_req *r);
+/* A signature's verdict as JSON (handlers_verify.c). */
+struct app_verdict;
+json_t *http_verdict_json(const struct app_verdict *a);
 void h_dossier_form(struct http_req *r);
 /* GET .../forms/{form}: the PDF for `actor` (handlers_dossier.c). */
 void http_form(struct http_req *r, const struct actor *actor);

@@ -126,6 +126,12 @@ const struct http_route http_routes[] = {
 	 "A printed form of one's dossier as PDF, with its secret (404 for "
 	 "a wrong secret): {form} as for staff",
 	 "secret:the tracking secret given at filing;paper:a4|a5", NULL},
+	{"POST", "/api/v1/public/verify", h_public_verify, ANY, -1, "public",
+	 "Check a signed result: who signed, when, whether the file is "
+	 "intact and the signer chains to the province CA (the file "
+	 "itself stays with the sender: its SHA-256 is enough)",
+	 NULL, "{\"sha256\": the file's SHA-256 in hex, \"signature\": the "
+	 ".p7s in base64}"},
 	{"GET", "/api/v1/calendar/holidays", h_holidays, ANY, -1, "calendar",
 	 "Days off of a year and swapped working days, each with its "
 	 "source (decision with its notice, rule, administrator row)",

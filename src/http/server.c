@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "app/files.h"
+#include "app/pki.h"
 #include "http/http_int.h"
 
 /* Per-connection memory for the request line, headers and MHD's read
@@ -338,6 +339,9 @@ static enum mc_code open_pool(struct http_server *srv, struct mc_err *err)
 			app_files_limits(app, srv->cfg.max_file,
 					 srv->cfg.max_dossier);
 	}
+	for (unsigned i = 0; !rc && srv->cfg.pki_dir && i < srv->pool.n; i++)
+		rc = app_pki_open(&srv->pool.apps[i], srv->cfg.pki_dir, false,
+				  err);
 	return rc;
 }
 

@@ -49,6 +49,9 @@ struct http_config {
 	const char *files_dir;
 	int64_t max_file, max_dossier;
 	unsigned uploads_per_address;
+	/* the units' signing keys (docs/internals/pki.md); NULL: none, so
+	 * results cannot be signed and /verify answers 409 */
+	const char *pki_dir;
 };
 
 struct http_server;

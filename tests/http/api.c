@@ -192,6 +192,11 @@ static const struct step route_steps[] = {
 	STEP("POST", "/api/v1/feedback/{id}/answer", OFFICER,
 	     "/api/v1/feedback/{F}/answer", "{\"answer\":\"Cảm ơn ông bà\"}",
 	     200, "answer", "Cảm ơn ông bà"),
+	/* this server has no key directory (tests/http/verify.c has one) */
+	STEP("POST", "/api/v1/public/verify", ANON, "/api/v1/public/verify",
+	     "{\"sha256\":\"" "0000000000000000000000000000000000000000000000"
+	     "000000000000000000\",\"signature\":\"aGVsbG8=\"}",
+	     409, "error.field", "pki"),
 	STEP("GET", "/api/v1/qr.svg", ANON, "/api/v1/qr.svg?text=abc", NULL,
 	     200, "", "<svg"),
 	STEP("POST", "/api/v1/auth/login", ANON, "/api/v1/auth/login",

@@ -12,6 +12,7 @@ const DICT = {
 		'nav.officer': 'Xử lý hồ sơ',
 		'nav.dashboard': 'Điều hành',
 		'nav.stats': 'Thống kê công khai',
+		'nav.verify': 'Xác thực kết quả',
 		'lang': 'English',
 		'login.title': 'Đăng nhập cán bộ',
 		'login.user': 'Tên đăng nhập',
@@ -49,6 +50,7 @@ const DICT = {
 		'nav.officer': 'Processing',
 		'nav.dashboard': 'Dashboard',
 		'nav.stats': 'Public statistics',
+		'nav.verify': 'Verify a result',
 		'lang': 'Tiếng Việt',
 		'login.title': 'Staff sign-in',
 		'login.user': 'Username',
@@ -152,7 +154,7 @@ function emblem() {
 
 const PAGES = [
 	['index.html', 'nav.portal'], ['counter.html', 'nav.counter'], ['officer.html', 'nav.officer'],
-	['dashboard.html', 'nav.dashboard'], ['stats.html', 'nav.stats'],
+	['dashboard.html', 'nav.dashboard'], ['stats.html', 'nav.stats'], ['verify.html', 'nav.verify'],
 ];
 
 // The header, navigation and footer around <main>.

@@ -1,0 +1,98 @@
+/*
+ * handlers_verify.c - the public verification of signed results:
+ *
+ *   POST /api/v1/public/verify {"sha256": hex, "signature": base64}
+ *
+ * A page computes the file's SHA-256 in the browser and sends it with
+ * the .p7s it was given; the file never leaves the citizen's computer.
+ * The answer is the verdict: intact, trusted, why not, who signed
+ * (subject, issuer, serial, fingerprint, unit) and when. Bad signature
+ * bytes are a 400 naming "signature". No account, no secret: a
+ * signature says nothing that its holder cannot read from it already.
+ */
+#include <sodium.h>
+#include <string.h>
+
+#include "app/pki.h"
+#include "http/http_int.h"
+
+json_t *http_verdict_json(const struct app_verdict *a)
+{
+	const struct pki_verdict *v = &a->v;
+	const struct pki_cert_info *c = &v->signer;
+	return json_pack(
+		"{s:b,s:b,s:s,s:o,s:{s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o}}",
+		"intact", v->intact, "trusted", v->trusted, "problem",
+		v->problem, "signed_at", http_time(v->signed_at), "signer",
+		"subject", c->subject, "issuer", c->issuer, "serial", c->serial,
+		"fingerprint", c->fingerprint, "unit_code",
+		http_str(c->unit[0] ? c->unit : NULL), "unit_name",
+		http_str(a->unit_name[0] ? a->unit_name : NULL), "not_before",
+		http_time(c->not_before), "not_after", http_time(c->not_after));
+}
+
+/* 64 hex digits into 32 bytes; false after replying 400. */
+static bool digest_of(struct http_req *r, const char *hex, unsigned char md[32])
+{
+	size_t n = 0;
+	if (!hex || strlen(hex) != 64 ||
+	    sodium_hex2bin(md, 32, hex, 64, NULL, &n, NULL) != 0 || n != 32) {
+		http_reply_error(r, 400, "invalid_input", "sha256",
+				 "sha256: must be the file's SHA-256 as 64 "
+				 "hex digits");
+		return false;
+	}
+	return true;
+}
+
+/* The base64 of a DER signature, at most PKI_MAX_SIGNATURE bytes. */
+static unsigned char *signature_of(struct http_req *r, const char *b64,
+				   size_t *n)
+{
+	size_t len = b64 ? strlen(b64) : 0;
+	if (!len || len > (PKI_MAX_SIGNATURE + 2) / 3 * 4 + 4) {
+		http_reply_error(r, 400, "invalid_input", "signature",
+				 "signature: must be the .p7s file in base64, "
+				 "1 to %d bytes",
+				 PKI_MAX_SIGNATURE);
+		return NULL;
+	}
+	unsigned char *sig = malloc(len);
+	if (!sig) {
+		http_reply_error(r, 500, "internal", "", "out of memory");
+		return NULL;
+	}
+	if (sodium_base642bin(sig, len, b64, len, " \r\n", n, NULL,
+			      sodium_base64_VARIANT_ORIGINAL) != 0) {
+		free(sig);
+		http_reply_error(r, 400, "invalid_input", "signature",
+				 "signature: is not base64");
+		return NULL;
+	}
+	return sig;
+}
+
+void h_public_verify(struct http_req *r)
+{
+	static const char *const keys[] = {"sha256", "signature", NULL};
+	json_t *o = http_body_object(r);
+	if (!o)
+		return;
+	unsigned char md[32];
+	json_t *h = json_object_get(o, "sha256"),
+	       *s = json_object_get(o, "signature");
+	unsigned char *sig = NULL;
+	size_t n = 0;
+	if (http_only_fields(r, o, keys) &&
+	    digest_of(r, json_string_value(h), md) &&
+	    (sig = signature_of(r, json_string_value(s), &n))) {
+		struct app_verdict v;
+		struct mc_err err;
+		if (app_verify_digest(r->app, md, sig, n, &v, &err))
+			http_reply_mc(r, &err);
+		else
+			http_reply_json(r, 200, http_verdict_json(&v));
+	}
+	free(sig);
+	json_decref(o);
+}
