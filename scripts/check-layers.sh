@@ -79,6 +79,7 @@ http/handlers_quality.c      store  # through app headers
 http/handlers_report.c       store  # through app headers
 http/handlers_search.c       store  # through app headers
 http/handlers_static.c       store  # through app headers
+http/handlers_verify.c       store  # through app headers (http/http_int.h)
 http/handlers_stats.c        store  # through app headers
 http/http_int.h              store  # through app headers
 http/json_out.c              store  # through app headers
