@@ -386,6 +386,10 @@ enum mc_code app_file_begin(struct app *app, const struct file_attach *a,
 	if (!u)
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	enum mc_code rc = check_request(app, a, u->name, err);
+	if (!rc && a->role == FILE_SIGNATURE)
+		rc = mc_fail(err, MC_ERR_INPUT, "role",
+			     "role: a result's signature is made by the system "
+			     "when the dossier is finished, not sent");
 	if (!rc)
 		rc = target_bytes(app, a, &u->held, err);
 	int64_t left = app->max_dossier - u->held;

@@ -126,6 +126,33 @@ int cli_usage(const char *fmt, ...)
 	return 2;
 }
 
+/* dir, else $env, else DB + suffix, into buf. */
+static const char *dir_option(const char *db, const char *dir,
+			      const char *env, const char *suffix, char *buf,
+			      size_t size)
+{
+	const char *e = getenv(env);
+	if (dir)
+		snprintf(buf, size, "%s", dir);
+	else if (e && *e)
+		snprintf(buf, size, "%s", e);
+	else
+		snprintf(buf, size, "%s%s", cli_db_path(db), suffix);
+	return buf;
+}
+
+const char *cli_files_dir(const char *db, const char *dir, char *buf,
+			  size_t size)
+{
+	return dir_option(db, dir, "MOTCUA_FILES", ".files", buf, size);
+}
+
+const char *cli_pki_dir(const char *db, const char *dir, char *buf,
+			size_t size)
+{
+	return dir_option(db, dir, "MOTCUA_PKI", ".pki", buf, size);
+}
+
 enum mc_code cli_slurp(const char *path, size_t max, const char *field,
 		       char **data, size_t *n, struct mc_err *err)
 {

@@ -51,8 +51,12 @@ int cli_unit_figures(const char *level, const char *min_resolved,
 enum mc_code cli_slurp(const char *path, size_t max, const char *field,
 		       char **data, size_t *n, struct mc_err *err);
 
-/* The key directory: dir, else $MOTCUA_PKI, else DB.pki (cli/pki.c),
- * into buf. */
+/* The document store: dir, else $MOTCUA_FILES, else DB.files, into
+ * buf. */
+const char *cli_files_dir(const char *db, const char *dir, char *buf,
+			  size_t size);
+
+/* The key directory: dir, else $MOTCUA_PKI, else DB.pki, into buf. */
 const char *cli_pki_dir(const char *db, const char *dir, char *buf,
 			size_t size);
 /* cli_open_app, then the key directory opened for it (app_pki_open). */

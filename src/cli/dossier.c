@@ -3,12 +3,17 @@
  * the command line, plus `show`. A new filing is given as one JSON object
  * in the national portal's format (--file F, "-" for standard input).
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/dossier.h"
+#include "app/files.h"
 #include "app/form.h"
+#include "app/pki.h"
+#include "app/result.h"
 #include "cli/cli.h"
 #include "core/civil.h"
 #include "core/str.h"
@@ -17,7 +22,8 @@
 
 struct args {
 	const char *db, *code, *file, *at, *actor, *note, *to;
-	const char *result, *result_url, *result_code;
+	const char *result, *result_url, *result_code, *result_file;
+	const char *files, *pki;
 	const char *form, *out, *paper, *base_url, *new_date;
 	bool accept, refuse, supplement, by_post;
 };
@@ -53,6 +59,13 @@ static int help(void)
 	     "  request-financial --code C / fulfil-financial --code C\n"
 	     "  finish --code C [--result NAME [--result-code X]"
 	     " [--result-url URL]]\n"
+	     "  finish --code C --result-file F [--result NAME] [--result-code "
+	     "X]"
+	     "\n"
+	     "                                        the electronic result: F"
+	     " signed by the unit's key\n"
+	     "                                        (--files DIR, --pki "
+	     "DIR)\n"
 	     "  stop --code C --note R                refuse after appraisal\n"
 	     "  return --code C [--by-post]\n"
 	     "  withdraw --code C [--note R]\n"
@@ -295,6 +308,51 @@ static int build(const struct args *a, enum dossier_op op,
 	return 0;
 }
 
+/* finish --result-file F: the document store and the key directory
+ * opened for the app, F signed and kept as the electronic result. */
+static int finish_signed(struct app *app, const struct args *a,
+			 struct op_request *req)
+{
+	struct mc_err err = {0};
+	char dir[4096];
+	if (req->params.op != OP_FINISH)
+		return cli_usage("--result-file goes with finish");
+	if (a->result_url)
+		return cli_usage(
+			"give --result-file or --result-url, not both");
+	req->params.results = NULL;
+	req->params.n_results = 0;
+	int fd = open(a->result_file, O_RDONLY | O_CLOEXEC);
+	enum mc_code rc = MC_OK;
+	if (fd < 0)
+		rc = mc_fail(&err, MC_ERR_INPUT, "result-file",
+			     "result-file: %s: %m", a->result_file);
+	if (!rc)
+		rc = app_files_open(
+			app, cli_files_dir(a->db, a->files, dir, sizeof(dir)),
+			&err);
+	if (!rc)
+		rc = app_pki_open(app,
+				  cli_pki_dir(a->db, a->pki, dir, sizeof(dir)),
+				  false, &err);
+	struct result_doc doc = {a->result, a->result_code, fd, a->result_file,
+				 NULL};
+	struct dossier out;
+	if (!rc)
+		rc = app_finish_signed(app, req, &doc, 1, &out, &err);
+	if (fd >= 0)
+		close(fd);
+	if (rc)
+		return cli_fail(&err);
+	print_dossier(&out);
+	for (size_t i = 0; i < out.n_results; i++)
+		if (out.results[i].signature)
+			printf("result\t%s\t%s\n", out.results[i].file,
+			       out.results[i].signature);
+	dossier_release(&out);
+	return 0;
+}
+
 /* The command line acts as the operator: whoever can write the database
  * file can do anything to it, so every operation on every unit is open
  * to it, and the log records the name given with --actor (else $USER). */
@@ -313,7 +371,9 @@ static int run_op(struct app *app, const char *name, const struct args *a)
 	req.actor = &actor;
 	dossier_init(&filing);
 	status = build(a, op, &req, &filing, &result);
-	if (!status) {
+	if (!status && a->result_file) {
+		status = finish_signed(app, a, &req);
+	} else if (!status) {
 		if (app_lifecycle(app, &req, &out, &err)) {
 			status = cli_fail(&err);
 		} else {
@@ -341,6 +401,9 @@ int cmd_dossier(int argc, char **argv)
 		{"result", &a.result, NULL},
 		{"result-url", &a.result_url, NULL},
 		{"result-code", &a.result_code, NULL},
+		{"result-file", &a.result_file, NULL},
+		{"files", &a.files, NULL},
+		{"pki", &a.pki, NULL},
 		{"form", &a.form, NULL},
 		{"out", &a.out, NULL},
 		{"paper", &a.paper, NULL},

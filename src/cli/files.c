@@ -36,13 +36,7 @@ struct args {
 
 static void store_dir(const struct args *a, char *dir, size_t cap)
 {
-	const char *env = getenv("MOTCUA_FILES");
-	if (a->files)
-		snprintf(dir, cap, "%s", a->files);
-	else if (env && *env)
-		snprintf(dir, cap, "%s", env);
-	else
-		snprintf(dir, cap, "%s.files", cli_db_path(a->db));
+	cli_files_dir(a->db, a->files, dir, cap);
 }
 
 static enum mc_code open_store(const struct args *a, bool create,

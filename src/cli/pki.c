@@ -24,18 +24,6 @@ struct args {
 	const char *db, *pki, *unit, *ca, *password_file;
 };
 
-const char *cli_pki_dir(const char *db, const char *dir, char *buf, size_t size)
-{
-	const char *env = getenv("MOTCUA_PKI");
-	if (dir)
-		snprintf(buf, size, "%s", dir);
-	else if (env && *env)
-		snprintf(buf, size, "%s", env);
-	else
-		snprintf(buf, size, "%s.pki", cli_db_path(db));
-	return buf;
-}
-
 enum mc_code cli_open_app_pki(const char *db, const char *dir, bool create,
 			      struct app *app, struct mc_err *err)
 {

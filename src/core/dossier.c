@@ -42,11 +42,8 @@ void dossier_release(struct dossier *d)
 		free(d->fees[i].code);
 		free(d->fees[i].name);
 	}
-	for (size_t i = 0; i < d->n_results; i++) {
-		free(d->results[i].name);
-		free(d->results[i].code);
-		free(d->results[i].url);
-	}
+	for (size_t i = 0; i < d->n_results; i++)
+		dossier_result_release(&d->results[i]);
 	free(d->components);
 	free(d->fees);
 	free(d->results);
@@ -151,11 +148,38 @@ bool dossier_any_reused(const struct dossier *d)
 	return false;
 }
 
+void dossier_result_release(struct dossier_result *r)
+{
+	free(r->name);
+	free(r->code);
+	free(r->url);
+	free(r->file);
+	free(r->signature);
+	memset(r, 0, sizeof(*r));
+}
+
+bool dossier_result_copy(struct dossier_result *dst,
+			 const struct dossier_result *src)
+{
+	memset(dst, 0, sizeof(*dst));
+	dst->signed_at = src->signed_at;
+	if (str_set(&dst->name, src->name) && str_set(&dst->code, src->code) &&
+	    str_set(&dst->url, src->url) && str_set(&dst->file, src->file) &&
+	    str_set(&dst->signature, src->signature))
+		return true;
+	dossier_result_release(dst);
+	return false;
+}
+
 bool dossier_has_e_result(const struct dossier *d)
 {
-	for (size_t i = 0; i < d->n_results; i++)
-		if (!str_empty(d->results[i].url))
+	for (size_t i = 0; i < d->n_results; i++) {
+		const struct dossier_result *r = &d->results[i];
+		if (!str_empty(r->file) && !str_empty(r->signature))
 			return true;
+		if (!dossier_numbered_here(d->origin) && !str_empty(r->url))
+			return true;
+	}
 	return false;
 }
 
@@ -493,10 +517,11 @@ static bool copy_lists(struct dossier *dst, const struct dossier *src)
 	for (size_t i = 0; i < src->n_results; i++) {
 		struct dossier_result *r = ARRAY_PUSH(
 			dst->results, dst->n_results, dst->cap_results);
-		if (!r || !str_set(&r->name, src->results[i].name) ||
-		    !str_set(&r->code, src->results[i].code) ||
-		    !str_set(&r->url, src->results[i].url))
+		if (!r || !dossier_result_copy(r, &src->results[i])) {
+			if (r)
+				dst->n_results--;
 			return false;
+		}
 	}
 	for (size_t i = 0; i < src->n_supplements; i++) {
 		struct supplement_round *r =

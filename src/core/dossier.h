@@ -64,8 +64,20 @@ struct dossier_fee {
 };
 
 struct dossier_result {
-	char *name, *code, *url; /* url set: an electronic result file */
+	char *name, *code; /* the document and its number */
+	char *url;         /* where another system kept it (imports) */
+	/* an electronic result this system issued: the SHA-256 of the file
+	 * and of its detached CMS signature, both in the document store,
+	 * and the signing time; set only by the application when it signs */
+	char *file, *signature;
+	int64_t signed_at;
 };
+
+/* Deep copy of src into dst (uninitialised); false on OOM, dst then
+ * released. */
+bool dossier_result_copy(struct dossier_result *dst,
+			 const struct dossier_result *src);
+void dossier_result_release(struct dossier_result *r);
 
 struct supplement_round {
 	int64_t requested, completed; /* completed MC_NO_TIME while open */
@@ -161,6 +173,10 @@ dossier_anomaly_next(unsigned *set, enum dossier_anomaly *kind);
 int64_t dossier_fee_total(const struct dossier *d);
 bool dossier_all_digitized(const struct dossier *d);
 bool dossier_any_reused(const struct dossier *d);
+/* An electronic result: a result file this system holds with its
+ * signature, or, for a dossier another system numbered (imported), the
+ * result address that system recorded. A URL given when finishing a
+ * dossier filed here is a link, not an electronic result. */
 bool dossier_has_e_result(const struct dossier *d);
 bool dossier_supplement_open(const struct dossier *d);
 /* Ended: finished or returned (9, 10), stopped (8) or withdrawn (7). */

@@ -10,17 +10,17 @@ static const char *const role_keys[] = {
 	[FILE_COMPONENT] = "component",
 	[FILE_RESULT] = "result",
 	[FILE_SUPPLEMENT] = "supplement",
+	[FILE_SIGNATURE] = "signature",
 };
 
 const char *file_role_key(enum file_role r)
 {
-	return r >= FILE_COMPONENT && r <= FILE_SUPPLEMENT ? role_keys[r]
-							   : NULL;
+	return r >= FILE_COMPONENT && r <= FILE_SIGNATURE ? role_keys[r] : NULL;
 }
 
 enum file_role file_role_by_key(const char *key)
 {
-	for (int r = FILE_COMPONENT; key && r <= FILE_SUPPLEMENT; r++)
+	for (int r = FILE_COMPONENT; key && r <= FILE_SIGNATURE; r++)
 		if (strcmp(key, role_keys[r]) == 0)
 			return (enum file_role)r;
 	return 0;

@@ -15,9 +15,12 @@ enum file_role {
 	FILE_COMPONENT = 1, /* a component of the filing (thành phần hồ sơ) */
 	FILE_RESULT = 2,     /* a result the unit issued */
 	FILE_SUPPLEMENT = 3, /* a component brought to complete a round */
+	FILE_SIGNATURE = 4,  /* a result's detached CMS signature (.p7s),
+				made by the system when it issues the result */
 };
 
-/* "component", "result", "supplement"; NULL for another value. */
+/* "component", "result", "supplement", "signature"; NULL for another
+ * value. */
 const char *file_role_key(enum file_role r);
 /* The role named by key; 0 when key names none. */
 enum file_role file_role_by_key(const char *key);

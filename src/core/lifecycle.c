@@ -110,10 +110,11 @@ static enum mc_code finish(struct dossier *d, const struct op_params *p,
 		const struct dossier_result *src = &p->results[i];
 		struct dossier_result *r =
 			ARRAY_PUSH(d->results, d->n_results, d->cap_results);
-		if (!r || !str_set(&r->name, src->name) ||
-		    !str_set(&r->code, src->code) ||
-		    !str_set(&r->url, src->url))
+		if (!r || !dossier_result_copy(r, src)) {
+			if (r)
+				d->n_results--;
 			return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+		}
 	}
 	d->finished = p->at;
 	d->status = ST_FINISHED;

@@ -430,8 +430,10 @@ static enum mc_code finish(struct sim *s, struct mc_err *err)
 	snprintf(code, sizeof(code), "KQ-%s", s->d.code);
 	snprintf(url, sizeof(url),
 		 "https://dichvucong.binhan.gov.vn/ketqua/%s.pdf", s->d.code);
-	struct dossier_result res = {"Kết quả giải quyết thủ tục hành chính",
-				     code, e_result ? url : NULL};
+	struct dossier_result res = {
+		.name = "Kết quả giải quyết thủ tục hành chính",
+		.code = code,
+		.url = e_result ? url : NULL};
 	struct op_params p = {.op = OP_FINISH,
 			      .at = finish_time(s, draw_pace(s)),
 			      .results = &res,

@@ -164,8 +164,10 @@ static enum mc_code decide_type(struct docstore *ds, int fd, const char *name,
 	return MC_OK;
 }
 
-enum mc_code docstore_put_end(struct docstore *ds, struct docstore_put *p,
-			      struct docstore_info *info, struct mc_err *err)
+/* put_end with the type decided from the content (type NULL) or given. */
+static enum mc_code put_finish(struct docstore *ds, struct docstore_put *p,
+			       const char *type, struct docstore_info *info,
+			       struct mc_err *err)
 {
 	memset(info, 0, sizeof(*info));
 	enum mc_code rc = MC_OK;
@@ -174,7 +176,9 @@ enum mc_code docstore_put_end(struct docstore *ds, struct docstore_put *p,
 	if (p->size == 0)
 		rc = mc_fail(err, MC_ERR_INPUT, p->name, "%s: is empty",
 			     p->name);
-	if (!rc)
+	if (!rc && type)
+		info->type = type;
+	else if (!rc)
 		rc = decide_type(ds, p->t.fd, p->name, info, err);
 	if (rc)
 		ds->ops->discard(ds->impl, &p->t);
@@ -183,6 +187,20 @@ enum mc_code docstore_put_end(struct docstore *ds, struct docstore_put *p,
 				     &info->existed, err);
 	free(p);
 	return rc;
+}
+
+enum mc_code docstore_put_end(struct docstore *ds, struct docstore_put *p,
+			      struct docstore_info *info, struct mc_err *err)
+{
+	return put_finish(ds, p, NULL, info, err);
+}
+
+enum mc_code docstore_put_end_typed(struct docstore *ds, struct docstore_put *p,
+				    const char *type,
+				    struct docstore_info *info,
+				    struct mc_err *err)
+{
+	return put_finish(ds, p, type, info, err);
 }
 
 /* Read fd to its end in blocks, handing each to fn; a read error names

@@ -74,6 +74,13 @@ int64_t docstore_put_size(const struct docstore_put *p);
 enum mc_code docstore_put_end(struct docstore *ds, struct docstore_put *p,
 			      struct docstore_info *info, struct mc_err *err);
 void docstore_put_abort(struct docstore_put *p);
+/* put_end for content the system made itself (a result's signature),
+ * whose type it knows: `type` (static) is taken as given, not decided
+ * from the content, so it need not be one of docstore_types. */
+enum mc_code docstore_put_end_typed(struct docstore *ds, struct docstore_put *p,
+				    const char *type,
+				    struct docstore_info *info,
+				    struct mc_err *err);
 
 int64_t docstore_max_file(const struct docstore *ds);
 

@@ -2,6 +2,7 @@
  * handlers_verify.c - the public verification of signed results:
  *
  *   POST /api/v1/public/verify {"sha256": hex, "signature": base64}
+ *   GET  /api/v1/public/verify?sha256=HEX | ?code=CODE
  *
  * A page computes the file's SHA-256 in the browser and sends it with
  * the .p7s it was given; the file never leaves the citizen's computer.
@@ -9,11 +10,16 @@
  * (subject, issuer, serial, fingerprint, unit) and when. Bad signature
  * bytes are a 400 naming "signature". No account, no secret: a
  * signature says nothing that its holder cannot read from it already.
+ * The GET form asks for the electronic results this system issued: with
+ * the file's SHA-256 (a file without its .p7s), or of a dossier by its
+ * code; each is checked again, its stored file against its stored
+ * signature, and answered with the result's name and number.
  */
 #include <sodium.h>
 #include <string.h>
 
 #include "app/pki.h"
+#include "app/result.h"
 #include "http/http_int.h"
 
 json_t *http_verdict_json(const struct app_verdict *a)
@@ -95,4 +101,50 @@ void h_public_verify(struct http_req *r)
 	}
 	free(sig);
 	json_decref(o);
+}
+
+static enum mc_code add_held(const struct held_result *h, void *ctx,
+			     struct mc_err *err)
+{
+	json_t *list = ctx, *v = http_verdict_json(h->v);
+	const struct dossier_result *res = h->result;
+	if (!v ||
+	    json_object_set_new(v, "dossier", json_string(h->dossier_code)) ||
+	    json_object_set_new(v, "name", http_str(res->name)) ||
+	    json_object_set_new(v, "number", http_str(res->code)) ||
+	    json_object_set_new(v, "sha256", json_string(res->file)) ||
+	    json_object_set_new(v, "signature_sha256",
+				json_string(res->signature)) ||
+	    json_array_append_new(list, v))
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	return MC_OK;
+}
+
+void h_public_verify_held(struct http_req *r)
+{
+	const char *sha = http_query(r, "sha256"),
+		   *code = http_query(r, "code");
+	if (!sha == !code) {
+		http_reply_error(r, 400, "invalid_input", "sha256",
+				 "sha256: give the file's SHA-256, or code: a "
+				 "dossier code (one of the two)");
+		return;
+	}
+	if (code && strlen(code) > 80) {
+		http_reply_error(r, 400, "invalid_input", "code",
+				 "code: a dossier code of at most 80 bytes");
+		return;
+	}
+	json_t *list = json_array();
+	struct mc_err err;
+	size_t n = 0;
+	if (!list) {
+		http_reply_error(r, 500, "internal", "", "out of memory");
+	} else if (app_results_held(r->app, code, sha, add_held, list, &n,
+				    &err)) {
+		json_decref(list);
+		http_reply_mc(r, &err);
+	} else {
+		http_reply_json(r, 200, json_pack("{s:o}", "results", list));
+	}
 }

@@ -346,6 +346,7 @@ void h_dossier_search(struct http_req *r);
 void h_dossier_get(struct http_req *r);
 void h_public_dossier(struct http_req *r);
 void h_public_verify(struct http_req *r);
+void h_public_verify_held(struct http_req *r);
 /* A signature's verdict as JSON (handlers_verify.c). */
 struct app_verdict;
 json_t *http_verdict_json(const struct app_verdict *a);

@@ -132,6 +132,14 @@ const struct http_route http_routes[] = {
 	 "itself stays with the sender: its SHA-256 is enough)",
 	 NULL, "{\"sha256\": the file's SHA-256 in hex, \"signature\": the "
 	 ".p7s in base64}"},
+	{"GET", "/api/v1/public/verify", h_public_verify_held, ANY, -1,
+	 "public",
+	 "The electronic results this system issued, each checked against "
+	 "its signature: who signed, when, intact, the result's name and "
+	 "number",
+	 "sha256:the file's SHA-256 (a file without its .p7s);code:a "
+	 "dossier code (one of the two)",
+	 NULL},
 	{"GET", "/api/v1/calendar/holidays", h_holidays, ANY, -1, "calendar",
 	 "Days off of a year and swapped working days, each with its "
 	 "source (decision with its notice, rule, administrator row)",

@@ -272,6 +272,24 @@ static const char *const migrations[] = {
 	" PRIMARY KEY(token_hash, component)) WITHOUT ROWID;"
 	"CREATE INDEX IF NOT EXISTS upload_files_sha"
 	" ON upload_files(sha256);",
+	/* 19: a result's detached CMS signature is a file the dossier
+	 * refers to too (role 'signature'): SQLite changes a CHECK only by
+	 * building the table again */
+	"CREATE TABLE dossier_files_new("
+	" id INTEGER PRIMARY KEY,"
+	" dossier_id INTEGER NOT NULL REFERENCES dossiers(id),"
+	" role TEXT NOT NULL CHECK(role IN"
+	" ('component', 'result', 'supplement', 'signature')),"
+	" component TEXT NOT NULL DEFAULT '',"
+	" sha256 TEXT NOT NULL CHECK(length(sha256) = 64),"
+	" name TEXT NOT NULL, type TEXT NOT NULL,"
+	" size INTEGER NOT NULL CHECK(size > 0),"
+	" added_by TEXT, added_at INTEGER NOT NULL,"
+	" UNIQUE(dossier_id, role, component, sha256));"
+	"INSERT INTO dossier_files_new SELECT * FROM dossier_files;"
+	"DROP TABLE dossier_files;"
+	"ALTER TABLE dossier_files_new RENAME TO dossier_files;"
+	"CREATE INDEX dossier_files_sha ON dossier_files(sha256);",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))

@@ -81,6 +81,12 @@ static void results_json(const struct dossier *d, struct strbuf *sb)
 		key_string(sb, "name", r->name);
 		key_string(sb, "code", r->code);
 		key_string(sb, "url", r->url);
+		key_string(sb, "file", r->file);
+		key_string(sb, "signature", r->signature);
+		if (r->signature) {
+			strbuf_puts(sb, "\"signed_at\":");
+			strbuf_add_int(sb, r->signed_at);
+		}
 		end_object(sb);
 	}
 	strbuf_puts(sb, "]");
@@ -163,10 +169,16 @@ static bool read_results(json_t *a, struct dossier *d)
 	json_array_foreach (a, i, v) {
 		struct dossier_result *r =
 			ARRAY_PUSH(d->results, d->n_results, d->cap_results);
-		if (!r || !str_set(&r->name, json_str(v, "name")) ||
-		    !str_set(&r->code, json_str(v, "code")) ||
-		    !str_set(&r->url, json_str(v, "url")))
+		if (!r)
 			return false;
+		memset(r, 0, sizeof(*r));
+		if (!str_set(&r->name, json_str(v, "name")) ||
+		    !str_set(&r->code, json_str(v, "code")) ||
+		    !str_set(&r->url, json_str(v, "url")) ||
+		    !str_set(&r->file, json_str(v, "file")) ||
+		    !str_set(&r->signature, json_str(v, "signature")))
+			return false;
+		r->signed_at = json_time(json_object_get(v, "signed_at"));
 	}
 	return true;
 }

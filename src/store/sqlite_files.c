@@ -345,3 +345,19 @@ enum mc_code sqlite_upload_holds(struct store *st, const char *sha256,
 	*yes = step == SQLITE_ROW && sqlite3_column_int(s, 0);
 	return sqlite_step_done(st, s, step, "looking up an upload", err);
 }
+
+enum mc_code store_file_with_hash(struct store *st, const char *sha256,
+				  store_file_fn fn, void *ctx,
+				  struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	enum mc_code rc = prep(st,
+			       "SELECT " FILE_COLS " FROM dossier_files f JOIN"
+			       " dossiers d ON d.id = f.dossier_id"
+			       " WHERE f.sha256 = ? ORDER BY f.id",
+			       &s, err);
+	if (rc)
+		return rc;
+	bind_text(s, 1, sha256);
+	return each_row(st, s, fn, ctx, err);
+}

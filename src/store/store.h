@@ -274,6 +274,11 @@ enum mc_code store_file_get(struct store *st, const char *dossier_code,
 /* The bytes of the distinct contents dossier_code refers to. */
 enum mc_code store_file_bytes(struct store *st, const char *dossier_code,
 			      int64_t *bytes, struct mc_err *err);
+/* Every reference to sha256, whichever dossier holds it, in the order
+ * they were added (the dossier_files_sha index). */
+enum mc_code store_file_with_hash(struct store *st, const char *sha256,
+				  store_file_fn fn, void *ctx,
+				  struct mc_err *err);
 /* Whether any dossier refers to sha256. */
 enum mc_code store_file_referenced(struct store *st, const char *sha256,
 				   bool *yes, struct mc_err *err);

@@ -11,7 +11,13 @@
 
 #include <stdio.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "app/files.h"
 #include "app/index.h"
+#include "app/pki.h"
+#include "app/result.h"
 #include "core/civil.h"
 #include "core/str.h"
 #include "fixture.h"
@@ -82,11 +88,54 @@ static char *file(struct dossier *f, const char *when_reg, const char *when_acc)
 
 static char *d1, *d2, *d3, *d4;
 
+/* Finish with a result file signed by the unit: an electronic result
+ * (a URL given at finishing is not one). */
+static void finish_signed(const char *code, const char *when)
+{
+	char path[160];
+	snprintf(path, sizeof(path), "%s/ket-qua.pdf", fx.dir);
+	FILE *f = fopen(path, "wb");
+	fprintf(f, "%%PDF-1.4\nKet qua %s\n%%%%EOF\n", code);
+	fclose(f);
+	int fd = open(path, O_RDONLY);
+	struct op_request req = {
+		.actor = &fixture_operator,
+		.params = {.op = OP_FINISH, .at = fixture_time(when)},
+		.code = code,
+	};
+	struct result_doc doc = {
+		.name = "Kết quả", .fd = fd, .file_name = "ket-qua.pdf"};
+	struct dossier out;
+	struct mc_err err;
+	enum mc_code rc = app_finish_signed(&fx.app, &req, &doc, 1, &out, &err);
+	CHECK_INT(rc, MC_OK);
+	close(fd);
+	if (rc)
+		fprintf(stderr, "finish_signed: %s\n", err.message);
+	else
+		dossier_release(&out);
+}
+
+/* The document store and the demonstration keys, made before July. */
+static void open_keys(void)
+{
+	char dir[160];
+	struct app_pki_init_result res;
+	struct mc_err err = {0};
+	snprintf(dir, sizeof(dir), "%s/files", fx.dir);
+	CHECK_INT(app_files_open(&fx.app, dir, &err), MC_OK);
+	snprintf(dir, sizeof(dir), "%s/keys", fx.dir);
+	CHECK_INT(app_pki_open(&fx.app, dir, true, &err), MC_OK);
+	int64_t now = fx.app.now;
+	fx.app.now = fixture_time("2024-01-01 08:00");
+	CHECK_INT(app_pki_init(&fx.app, &res, &err), MC_OK);
+	fx.app.now = now;
+}
+
 /* July 2024 at the department: four dossiers with known facts. */
 static void build_july(void)
 {
 	struct dossier f;
-	struct dossier_result eres = {.name = "Kết quả", .url = "https://kq/1"};
 	struct dossier_result paper = {.name = "Kết quả giấy"};
 
 	/* D1 online, fee paid online, digitized with a reused component,
@@ -99,7 +148,7 @@ static void build_july(void)
 	d1 = file(&f, "2024-07-01 08:00", "2024-07-01 09:00");
 	dossier_release(&f);
 	op(d1, OP_START, "2024-07-01 10:00");
-	free(run_op(d1, OP_FINISH, "2024-07-03 10:00", NULL, &eres, 1));
+	finish_signed(d1, "2024-07-03 10:00");
 
 	/* D2 at the counter, fee paid at the counter, not digitized,
 	 * citizen not verified, early with a paper result */
@@ -667,6 +716,7 @@ TEST(aggregates_agree_with_a_scan)
 static void setup(void)
 {
 	fixture_open(&fx);
+	open_keys();
 	build_july();
 	july_inputs();
 }

@@ -197,6 +197,8 @@ static const struct step route_steps[] = {
 	     "{\"sha256\":\"" "0000000000000000000000000000000000000000000000"
 	     "000000000000000000\",\"signature\":\"aGVsbG8=\"}",
 	     409, "error.field", "pki"),
+	STEP("GET", "/api/v1/public/verify", ANON,
+	     "/api/v1/public/verify?code={R}", NULL, 409, "error.field", "pki"),
 	STEP("GET", "/api/v1/qr.svg", ANON, "/api/v1/qr.svg?text=abc", NULL,
 	     200, "", "<svg"),
 	STEP("POST", "/api/v1/auth/login", ANON, "/api/v1/auth/login",
