@@ -241,12 +241,16 @@ static void describe(struct app *app, const struct dossier *d, struct log *l,
 	procedure_release(&p);
 }
 
-static void tracking_url(const struct form_request *req, const char *code,
-			 struct strbuf *sb)
+static void verify_url(const struct form_request *req, const char *code,
+		       struct strbuf *sb)
 {
 	static const char hex[] = "0123456789ABCDEF";
+	/* the public verification page: anyone checks the dossier's
+	 * electronic results there, and the secret goes on to tracking */
 	strbuf_puts(sb, req->base_url);
-	strbuf_puts(sb, "?code=");
+	if (sb->len && sb->buf[sb->len - 1] != '/')
+		strbuf_puts(sb, "/");
+	strbuf_puts(sb, "verify.html?code=");
 	for (const unsigned char *c = (const unsigned char *)code; *c; c++) {
 		if ((*c >= '0' && *c <= '9') || (*c >= 'A' && *c <= 'Z') ||
 		    (*c >= 'a' && *c <= 'z') || strchr("-._~", *c)) {
@@ -290,7 +294,7 @@ static enum mc_code render(struct app *app, const struct form_request *req,
 						 sizeof(hash), NULL) == MC_OK &&
 			strlen(hash) == 64;
 		if (req->base_url && req->kind == FORM_RECEIPT) {
-			tracking_url(req, d->code, &url);
+			verify_url(req, d->code, &url);
 			in.tracking_url = url.buf;
 		}
 		rc = pick_content(&in, &l, err);

@@ -22,7 +22,9 @@ struct form_request {
 	 * checked against the hash (app_dossier_read): a wrong one, or a
 	 * citizen actor without one, answers as an unknown code. */
 	const char *secret;
-	const char *base_url; /* the tracking page for the QR; NULL: none */
+	/* the server's public address: the QR code of form 01 opens
+	 * BASE/verify.html?code=... there; NULL: no QR code */
+	const char *base_url;
 	bool *secret_checked; /* out (may be NULL): a secret was compared */
 };
 

@@ -125,8 +125,10 @@ static enum mc_code refer_result(struct issue *is, const struct result_doc *doc,
 {
 	struct dossier_file f = {0};
 	if (doc->fd >= 0) {
-		struct file_attach a = {is->req->code, FILE_RESULT, NULL,
-					doc->file_name, is->req->actor};
+		struct file_attach a = {.dossier_code = is->req->code,
+					.role = FILE_RESULT,
+					.name = doc->file_name,
+					.actor = is->req->actor};
 		enum mc_code rc =
 			app_file_add_within(is->app, &a, info, &f, err);
 		if (!rc) {
@@ -177,8 +179,10 @@ static enum mc_code sign_one(struct issue *is, const char *sha256,
 		rc = docstore_put_end_typed(ds, p, RESULT_SIGNATURE_TYPE, &info,
 					    err);
 	free(sig);
-	struct file_attach a = {is->req->code, FILE_SIGNATURE, NULL, sig_name,
-				is->req->actor};
+	struct file_attach a = {.dossier_code = is->req->code,
+				.role = FILE_SIGNATURE,
+				.name = sig_name,
+				.actor = is->req->actor};
 	if (!rc)
 		rc = app_file_add_within(is->app, &a, &info, NULL, err);
 	if (!rc)
@@ -369,5 +373,54 @@ enum mc_code app_results_held(struct app *app, const char *code,
 	for (size_t i = 0; !rc && i < c.n; i++)
 		rc = one_dossier(app, c.code[i], sha256, fn, ctx, n, err);
 	free(c.code);
+	return rc;
+}
+
+/* ---- a result to download ----------------------------------------------- */
+
+static bool is_result_file(const struct dossier *d, const char *sha256)
+{
+	for (size_t i = 0; i < d->n_results; i++) {
+		const struct dossier_result *r = &d->results[i];
+		if (str_empty(r->file) || str_empty(r->signature))
+			continue;
+		if (strcmp(r->file, sha256) == 0 ||
+		    strcmp(r->signature, sha256) == 0)
+			return true;
+	}
+	return false;
+}
+
+enum mc_code app_result_download(struct app *app, const struct dossier_read *rq,
+				 const char *sha256,
+				 struct result_download *out,
+				 bool *secret_checked, struct mc_err *err)
+{
+	struct dossier d;
+	struct dossier_file f = {0};
+	memset(out, 0, sizeof(*out));
+	out->fd = -1;
+	dossier_init(&d);
+	enum mc_code rc = app_dossier_read(app, rq, &d, secret_checked, err);
+	if (rc)
+		return rc;
+	if (!app_docstore(app))
+		rc = mc_fail(err, MC_ERR_STATE, "files",
+			     "files: the document store is not open");
+	else if (docstore_hash_check(str_or_empty(sha256), "file", NULL) ||
+		 !is_result_file(&d, sha256) ||
+		 store_file_get(app->st, d.code, sha256, &f, NULL))
+		rc = mc_fail(err, MC_ERR_NOT_FOUND, "file",
+			     "file: dossier %s has no electronic result %s",
+			     d.code, str_or_empty(sha256));
+	if (!rc)
+		rc = docstore_open(app_docstore(app), sha256, &out->fd, err);
+	if (!rc) {
+		out->size = f.size;
+		snprintf(out->name, sizeof(out->name), "%s", f.name);
+		snprintf(out->type, sizeof(out->type), "%s", f.type);
+	}
+	dossier_file_release(&f);
+	dossier_release(&d);
 	return rc;
 }

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "app/app.h"
+#include "app/dossier.h"
 #include "app/pki.h"
 
 /* One result document: its name and number, and its file, either read
@@ -57,5 +58,23 @@ typedef enum mc_code (*held_result_fn)(const struct held_result *h,
 enum mc_code app_results_held(struct app *app, const char *code,
 			      const char *sha256, held_result_fn fn, void *ctx,
 			      size_t *n, struct mc_err *err);
+
+/* A result file or its signature, opened for download. */
+struct result_download {
+	int fd; /* the caller closes it */
+	int64_t size;
+	char name[256]; /* as the dossier refers to it */
+	char type[128];
+};
+
+/* The electronic result (or its .p7s) of rq->code whose SHA-256 is
+ * sha256, for whoever may read the dossier (app_dossier_read: the
+ * citizen with the tracking secret, staff of its units, the operator);
+ * a wrong secret answers as an unknown code, and a hash that is not
+ * one of the dossier's electronic results is MC_ERR_NOT_FOUND naming
+ * "file". */
+enum mc_code app_result_download(struct app *app, const struct dossier_read *rq,
+				 const char *sha256, struct result_download *out,
+				 bool *secret_checked, struct mc_err *err);
 
 #endif

@@ -173,6 +173,28 @@ static int parse_proxy(const char *s)
 	return 0;
 }
 
+/* --public-url: http:// or https://, then a host and an optional path,
+ * in printable ASCII without quotes, spaces or a query; at most 200
+ * bytes. It ends up inside QR codes and page links. */
+static int parse_public_url(const char *s)
+{
+	if (!s)
+		return 0;
+	size_t n = strlen(s);
+	bool scheme =
+		strncmp(s, "https://", 8) == 0 || strncmp(s, "http://", 7) == 0;
+	const char *host = scheme ? strstr(s, "//") + 2 : s;
+	bool clean = n <= 200 && *host && *host != '/';
+	for (const char *c = s; clean && *c; c++)
+		clean = *c > ' ' && *c < 127 && !strchr("\"'<>\\`?#", *c);
+	if (!scheme || !clean)
+		return cli_usage("--public-url: \"%s\" is not an http:// or "
+				 "https:// address (host and path, at most "
+				 "200 bytes, no query)",
+				 s);
+	return 0;
+}
+
 /* A missing page directory is worth a warning, not a refusal: the API
  * alone is a useful server. */
 static void check_web(const char *dir)
@@ -251,6 +273,7 @@ int cmd_serve(int argc, char **argv)
 		{"files", &cfg.files_dir, NULL},
 		{"demo-accounts", NULL, &demo},
 		{"pki", &pki, NULL},
+		{"public-url", &cfg.public_url, NULL},
 		{NULL, NULL, NULL},
 	};
 	int status = cli_parse(argc, argv, opts, NULL, 0, NULL);
@@ -258,6 +281,8 @@ int cmd_serve(int argc, char **argv)
 		status = parse_numbers(nums, sizeof(nums) / sizeof(*nums));
 	if (!status)
 		status = parse_proxy(proxy);
+	if (!status)
+		status = parse_public_url(cfg.public_url);
 	if (!status && demo)
 		status = seed_accounts(cli_db_path(db));
 	if (status)

@@ -19,6 +19,7 @@
 
 #include "app/dossier.h"
 #include "app/form.h"
+#include "app/result.h"
 #include "core/civil.h"
 #include "core/report.h"
 #include "core/text.h"
@@ -83,10 +84,12 @@ static bool parse_decision(struct http_req *r, json_t *o, enum dossier_op *op)
 static bool parse_result(struct http_req *r, json_t *v, size_t i,
 			 struct dossier_result *res)
 {
-	static const char *const keys[] = {"name", "code", "url"};
+	/* file: the SHA-256 of a result file the dossier holds, to be
+	 * signed and issued as the electronic result (app/result.h) */
+	static const char *const keys[] = {"name", "code", "url", "file"};
 	static const enum limit_id limit[] = {LIMIT_COMPONENT, LIMIT_COMPONENT,
-					      LIMIT_URL};
-	char **dst[] = {&res->name, &res->code, &res->url};
+					      LIMIT_URL, LIMIT_URL};
+	char **dst[] = {&res->name, &res->code, &res->url, &res->file};
 	char field[48];
 	struct mc_err err;
 	if (!json_is_object(v)) {
@@ -94,7 +97,7 @@ static bool parse_result(struct http_req *r, json_t *v, size_t i,
 				 "results[%zu]: must be an object", i);
 		return false;
 	}
-	for (size_t k = 0; k < 3; k++) {
+	for (size_t k = 0; k < 4; k++) {
 		json_t *s = json_object_get(v, keys[k]);
 		snprintf(field, sizeof(field), "results[%zu].%s", i, keys[k]);
 		if (s && !json_is_string(s) && !json_is_null(s)) {
@@ -184,6 +187,46 @@ static void reply_dossier(struct http_req *r, int status,
 	http_reply_json(r, status, o);
 }
 
+/* Whether the body names result files to sign (results[].file). */
+static bool signed_results(const struct op_body *b)
+{
+	for (size_t i = 0; i < b->n_results; i++)
+		if (b->results[i].file)
+			return true;
+	return false;
+}
+
+/* finish {"results": [{"name", "code", "file": sha256}]}: every result a
+ * file of the dossier, signed and issued (app_finish_signed). */
+static void finish_signed(struct http_req *r, struct op_request *req,
+			  const struct op_body *b)
+{
+	struct result_doc docs[LIMIT_RESULTS];
+	struct mc_err err;
+	struct dossier out;
+	for (size_t i = 0; i < b->n_results; i++) {
+		const struct dossier_result *res = &b->results[i];
+		if (!res->file || res->url) {
+			http_reply_error(
+				r, 400, "invalid_input", "results",
+				"results[%zu].file: give each result's "
+				"file to sign, and no url with it",
+				i);
+			return;
+		}
+		docs[i] = (struct result_doc){res->name, res->code, -1, NULL,
+					      res->file};
+	}
+	req->params.results = NULL;
+	req->params.n_results = 0;
+	if (app_finish_signed(r->app, req, docs, b->n_results, &out, &err)) {
+		http_reply_mc(r, &err);
+		return;
+	}
+	reply_dossier(r, 200, &out, NULL);
+	dossier_release(&out);
+}
+
 void h_dossier_op(struct http_req *r)
 {
 	const struct http_route *rt = &http_routes[r->route];
@@ -197,7 +240,9 @@ void h_dossier_op(struct http_req *r)
 	req.code = r->param[0];
 	req.actor = &actor;
 	if (parse_op_body(r, &b, &req)) {
-		if (app_lifecycle(r->app, &req, &out, &err)) {
+		if (signed_results(&b))
+			finish_signed(r, &req, &b);
+		else if (app_lifecycle(r->app, &req, &out, &err)) {
 			http_reply_mc(r, &err);
 		} else {
 			reply_dossier(r, 200, &out, NULL);
@@ -451,10 +496,15 @@ static bool paper_of(struct http_req *r, enum form_paper *out)
 	return false;
 }
 
-/* The tracking page of this server as the client reached it, for the
- * QR code: "http://HOST/" when Host is a plain host[:port]. */
+/* The public address of this server, for the QR code: --public-url
+ * when the server was given one, else as the client reached it,
+ * "http://HOST/" when Host is a plain host[:port]. */
 static void base_url(struct http_req *r, char *out, size_t n)
 {
+	if (r->srv->cfg.public_url) {
+		snprintf(out, n, "%s", r->srv->cfg.public_url);
+		return;
+	}
 	const char *host = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
 						       MHD_HTTP_HEADER_HOST);
 	out[0] = '\0';

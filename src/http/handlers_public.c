@@ -60,7 +60,25 @@ static void public_head(struct strbuf *sb, const struct dossier *d)
 	http_time_add(sb, d->finished);
 	strbuf_puts(sb, ",\"returned\":");
 	http_time_add(sb, d->returned);
-	strbuf_puts(sb, ",\"history\":[");
+	/* the results, and for an electronic one the hashes of its file
+	 * and signature: what .../results/{file} downloads */
+	strbuf_puts(sb, ",\"results\":[");
+	for (size_t i = 0; i < d->n_results; i++) {
+		const struct dossier_result *res = &d->results[i];
+		bool signed_file = res->file && res->signature;
+		strbuf_puts(sb, i ? ",{\"name\":" : "{\"name\":");
+		http_str_add(sb, res->name);
+		strbuf_puts(sb, ",\"number\":");
+		http_str_add(sb, res->code);
+		strbuf_puts(sb, ",\"file\":");
+		http_str_add(sb, signed_file ? res->file : NULL);
+		strbuf_puts(sb, ",\"signature\":");
+		http_str_add(sb, signed_file ? res->signature : NULL);
+		strbuf_puts(sb, ",\"signed_at\":");
+		http_time_add(sb, signed_file ? res->signed_at : MC_NO_TIME);
+		strbuf_add(sb, "}", 1);
+	}
+	strbuf_puts(sb, "],\"history\":[");
 }
 
 void h_public_dossier(struct http_req *r)

@@ -3,6 +3,8 @@
  *
  *   POST /api/v1/public/verify {"sha256": hex, "signature": base64}
  *   GET  /api/v1/public/verify?sha256=HEX | ?code=CODE
+ *   GET  /api/v1/public/dossiers/{code}/results/{sha256}?secret=S
+ *   GET  /api/v1/dossiers/{code}/results/{sha256}      (staff)
  *
  * A page computes the file's SHA-256 in the browser and sends it with
  * the .p7s it was given; the file never leaves the citizen's computer.
@@ -147,4 +149,36 @@ void h_public_verify_held(struct http_req *r)
 	} else {
 		http_reply_json(r, 200, json_pack("{s:o}", "results", list));
 	}
+}
+
+/* An electronic result or its .p7s, for the actor (the citizen with the
+ * tracking secret: a wrong one answers as an unknown code). */
+static void result_file(struct http_req *r, const struct actor *actor)
+{
+	const struct dossier_read rq = {.actor = actor,
+					.code = r->param[0],
+					.secret = http_query(r, "secret")};
+	struct result_download dl;
+	struct mc_err err;
+	bool checked = false;
+	enum mc_code rc = app_result_download(r->app, &rq, r->param[1], &dl,
+					      &checked, &err);
+	if (checked)
+		http_metrics_event(&r->srv->metrics, HTTP_EV_SECRET_CHECK);
+	if (rc)
+		http_reply_mc(r, &err);
+	else
+		http_reply_file(r, dl.type, dl.name, dl.fd, dl.size);
+}
+
+void h_public_result(struct http_req *r)
+{
+	const struct actor citizen = ACTOR_CITIZEN;
+	result_file(r, &citizen);
+}
+
+void h_dossier_result(struct http_req *r)
+{
+	struct actor a = http_actor(r);
+	result_file(r, &a);
 }

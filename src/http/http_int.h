@@ -269,6 +269,10 @@ void http_reply_text(struct http_req *r, int status, const char *type,
 	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 /* Reply 200 with the bytes of sb (released) as a file to save under
  * filename; 500 when sb ran out of memory. */
+/* Reply 200 with the content of fd (size bytes, fd then owned by the
+ * reply) as an attachment of a type, named after name in ASCII. */
+void http_reply_file(struct http_req *r, const char *type, const char *name,
+		     int fd, int64_t size);
 void http_reply_attachment(struct http_req *r, const char *type,
 			   const char *filename, struct strbuf *sb);
 /* A workbook writer (report_xlsx_write, index_xlsx_write) for what. */
@@ -347,6 +351,8 @@ void h_dossier_get(struct http_req *r);
 void h_public_dossier(struct http_req *r);
 void h_public_verify(struct http_req *r);
 void h_public_verify_held(struct http_req *r);
+void h_public_result(struct http_req *r);
+void h_dossier_result(struct http_req *r);
 /* A signature's verdict as JSON (handlers_verify.c). */
 struct app_verdict;
 json_t *http_verdict_json(const struct app_verdict *a);

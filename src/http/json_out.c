@@ -98,6 +98,48 @@ static void disposition(struct http_req *r, const char *filename)
 	http_add_header(r, "Content-Disposition", disp);
 }
 
+/* A name safe in a quoted header value: what is not ASCII letters,
+ * digits, '.', '-' or '_' becomes '_'. */
+static void ascii_name(const char *name, char *out, size_t cap)
+{
+	size_t n = 0;
+	for (const char *c = name; *c && n + 1 < cap; c++)
+		out[n++] =
+			((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+			 (*c >= '0' && *c <= '9') || strchr(".-_", *c))
+				? *c
+				: '_';
+	out[n] = '\0';
+}
+
+void http_reply_file(struct http_req *r, const char *type, const char *name,
+		     int fd, int64_t size)
+{
+	char safe[160];
+	ascii_name(name, safe, sizeof(safe));
+	if (r->answer) { /* no connection: the bytes into the answer */
+		struct strbuf sb;
+		strbuf_init(&sb);
+		char buf[65536];
+		ssize_t n;
+		while ((n = read(fd, buf, sizeof(buf))) > 0)
+			strbuf_add(&sb, buf, (size_t)n);
+		close(fd);
+		http_reply_attachment(r, type, safe, &sb);
+		return;
+	}
+	/* MHD reads the file as it sends it, and closes fd */
+	struct MHD_Response *resp =
+		MHD_create_response_from_fd((uint64_t)size, fd);
+	if (!resp) {
+		close(fd);
+		http_reply_error(r, 500, "out_of_memory", "", "out of memory");
+		return;
+	}
+	set_response(r, 200, resp, type, NULL, 0);
+	disposition(r, safe);
+}
+
 void http_reply_attachment(struct http_req *r, const char *type,
 			   const char *filename, struct strbuf *sb)
 {

@@ -96,8 +96,8 @@ const struct http_route http_routes[] = {
 	 "when it matches",
 	 NULL},
 	{"GET", "/api/v1/dossiers/{code}/files", h_dossier_files, STAFF, -1,
-	 "files", "The files a dossier of the account's units refers to",
-	 NULL, NULL},
+	 "files", "The files a dossier of the account's units refers to", NULL,
+	 NULL},
 	{"POST", "/api/v1/dossiers/{code}/files", h_dossier_file_upload, STAFF,
 	 -1, "files",
 	 "Attach a file to a dossier of the account's units (streamed to the "
@@ -130,7 +130,8 @@ const struct http_route http_routes[] = {
 	 "Check a signed result: who signed, when, whether the file is "
 	 "intact and the signer chains to the province CA (the file "
 	 "itself stays with the sender: its SHA-256 is enough)",
-	 NULL, "{\"sha256\": the file's SHA-256 in hex, \"signature\": the "
+	 NULL,
+	 "{\"sha256\": the file's SHA-256 in hex, \"signature\": the "
 	 ".p7s in base64}"},
 	{"GET", "/api/v1/public/verify", h_public_verify_held, ANY, -1,
 	 "public",
@@ -140,6 +141,17 @@ const struct http_route http_routes[] = {
 	 "sha256:the file's SHA-256 (a file without its .p7s);code:a "
 	 "dossier code (one of the two)",
 	 NULL},
+	{"GET", "/api/v1/public/dossiers/{code}/results/{file}",
+	 h_public_result, ANY, -1, "public",
+	 "An electronic result of one's dossier, or its signature (.p7s), "
+	 "with its secret (404 for a wrong secret): {file} is the SHA-256 "
+	 "the tracking answer gives",
+	 "secret:the tracking secret given at filing", NULL},
+	{"GET", "/api/v1/dossiers/{code}/results/{file}", h_dossier_result,
+	 STAFF, -1, "dossiers",
+	 "An electronic result of a dossier of the account's units, or its "
+	 "signature (.p7s), by SHA-256",
+	 NULL, NULL},
 	{"GET", "/api/v1/calendar/holidays", h_holidays, ANY, -1, "calendar",
 	 "Days off of a year and swapped working days, each with its "
 	 "source (decision with its notice, rule, administrator row)",

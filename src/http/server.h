@@ -52,6 +52,9 @@ struct http_config {
 	/* the units' signing keys (docs/internals/pki.md); NULL: none, so
 	 * results cannot be signed and /verify answers 409 */
 	const char *pki_dir;
+	/* the address citizens reach the pages at (https://...), for the
+	 * QR codes printed on forms; NULL: as each request reached us */
+	const char *public_url;
 };
 
 struct http_server;

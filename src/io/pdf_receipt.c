@@ -2,7 +2,7 @@
  * pdf_receipt.c - Mẫu số 01, the receipt and appointment: what was
  * received from whom, when the result is due and where it is collected,
  * the tracking secret (when the one printing holds it) and a QR code of
- * the tracking page, signed by the applicant and the clerk.
+ * the public verification page (which leads on to tracking), signed by the applicant and the clerk.
  */
 #include <stdio.h>
 
@@ -60,8 +60,8 @@ static void qr(struct pen *p, const struct form_input *in,
 	if (!pen_qr(p, in->tracking_url, side, &info->qr_width,
 		    &info->qr_modules))
 		return;
-	const char *texts[1] = {"Quét mã QR để tra cứu tình trạng giải quyết "
-				"hồ sơ trên trang tra cứu."};
+	const char *texts[1] = {"Quét mã QR để xác thực kết quả điện tử và tra "
+				"cứu tình trạng giải quyết hồ sơ."};
 	const unsigned st[1] = {PEN_ITALIC | PEN_SMALL};
 	const double x[1] = {0}, w[1] = {0.6};
 	p->y = y + side / 2 - 10;

@@ -99,4 +99,12 @@ print(i["numerator"], i["denominator"])
 PY
 expect_text "$work/ind" "^1 2$" "one electronic result of two finished"
 
+# the receipt's QR code opens the public verification page
+expect_exit 0 "form 01" -- "$m" dossier form --code "$first" --form 01 --out "$work/f01.pdf" --base-url https://dichvucong.binhan.gov.vn/
+pdftoppm -r 150 -png -f 1 -l 1 "$work/f01.pdf" "$work/f01" && ok || fail "pdftoppm"
+zbarimg --raw -q "$work"/f01*.png >"$work/qr" 2>/dev/null
+expect_text "$work/qr" "^https://dichvucong.binhan.gov.vn/verify.html\?code=$first$" "the QR code names the verification page and the dossier"
+pdftotext "$work/f01.pdf" - | tr '\n' ' ' >"$work/f01.txt"
+expect_text "$work/f01.txt" "xác thực kết quả điện tử" "the receipt says what the QR code is for"
+
 finish result.sh

@@ -197,6 +197,13 @@ static const struct step route_steps[] = {
 	     "{\"sha256\":\"" "0000000000000000000000000000000000000000000000"
 	     "000000000000000000\",\"signature\":\"aGVsbG8=\"}",
 	     409, "error.field", "pki"),
+	/* no electronic result yet: a hash that is not one is named */
+	STEP("GET", "/api/v1/public/dossiers/{code}/results/{file}", ANON,
+	     "/api/v1/public/dossiers/{R}/results/0000000000000000000000000000000000000000000000000000000000000000?secret={RS}", NULL, 404,
+	     "error.field", "file"),
+	STEP("GET", "/api/v1/dossiers/{code}/results/{file}", OFFICER,
+	     "/api/v1/dossiers/{D}/results/0000000000000000000000000000000000000000000000000000000000000000", NULL, 404, "error.field",
+	     "file"),
 	STEP("GET", "/api/v1/public/verify", ANON,
 	     "/api/v1/public/verify?code={R}", NULL, 409, "error.field", "pki"),
 	STEP("GET", "/api/v1/qr.svg", ANON, "/api/v1/qr.svg?text=abc", NULL,

@@ -216,6 +216,25 @@ export async function api(method, path, body) {
 	return data;
 }
 
+// POST a file as multipart/form-data (one part named "file"), with the
+// session's CSRF token; the JSON answer, or an ApiError.
+export async function apiUpload(path, file) {
+	const form = new FormData();
+	form.append('file', file, file.name);
+	const headers = { Accept: 'application/json' };
+	if (csrf) headers['X-CSRF-Token'] = csrf;
+	let res;
+	try {
+		res = await fetch('/api/v1' + path, { method: 'POST', headers, credentials: 'same-origin', body: form });
+	} catch {
+		throw new ApiError(0, { error: { message: t('err.network') } });
+	}
+	let data = null;
+	try { data = await res.json(); } catch { data = null; }
+	if (!res.ok) throw new ApiError(res.status, data);
+	return data;
+}
+
 // The query string of an object, leaving out empty values.
 export function qs(o) {
 	const p = new URLSearchParams();

@@ -4,7 +4,7 @@
 // request and complete a supplement, request and fulfil a financial
 // obligation, finish with a result document, stop.
 import {
-	addWords, api, chrome, el, errText, fmtTime, inService, notice, onLangChange, qs, requireRole,
+	addWords, api, apiUpload, chrome, el, errText, fmtTime, inService, notice, onLangChange, qs, requireRole,
 	statusBadge, t, todayVN, translate,
 } from './common.js';
 
@@ -16,7 +16,8 @@ addWords({
 		'op.complete-supplement': 'Đã nhận bổ sung', 'op.request-financial': 'Yêu cầu nghĩa vụ tài chính',
 		'op.fulfil-financial': 'Đã thực hiện nghĩa vụ tài chính', 'op.finish': 'Hoàn thành, có kết quả',
 		'op.stop': 'Dừng xử lý (từ chối)',
-		'to': 'Chuyển đến đơn vị', 'result.name': 'Tên giấy tờ kết quả', 'result.url': 'Đường dẫn kết quả điện tử',
+		'to': 'Chuyển đến đơn vị', 'result.name': 'Tên giấy tờ kết quả', 'result.url': 'Đường dẫn (liên kết, không phải kết quả điện tử)',
+		'result.file': 'Tệp kết quả (đơn vị ký số khi hoàn thành)',
 		'result.code': 'Số, ký hiệu', 'done': 'Đã cập nhật hồ sơ {code}: {status}.', 'events': 'Nhật ký xử lý',
 		'who': 'Người thực hiện', 'need': 'Vui lòng điền: ',
 		'op.reschedule': 'Xin lỗi, hẹn lại ngày trả', 'new_due': 'Ngày giờ hẹn trả mới', 'forms': 'Biểu mẫu (PDF)',
@@ -30,7 +31,8 @@ addWords({
 		'op.complete-supplement': 'Supplement received', 'op.request-financial': 'Request financial obligation',
 		'op.fulfil-financial': 'Obligation fulfilled', 'op.finish': 'Finish with a result',
 		'op.stop': 'Stop (refuse after appraisal)',
-		'to': 'Transfer to unit', 'result.name': 'Result document name', 'result.url': 'Electronic result URL',
+		'to': 'Transfer to unit', 'result.name': 'Result document name', 'result.url': 'Address (a link, not an electronic result)',
+		'result.file': 'Result file (the unit signs it on finishing)',
 		'result.code': 'Document number', 'done': 'Dossier {code} updated: {status}.', 'events': 'Event log',
 		'who': 'By', 'need': 'Please fill in: ',
 		'op.reschedule': 'Apologise, new appointment', 'new_due': 'New appointment', 'forms': 'Forms (PDF)',
@@ -50,7 +52,7 @@ const OPS = {
 };
 const INPUTS = {
 	transfer: ['to', 'note'], 'request-supplement': ['note'], 'request-financial': ['note'],
-	finish: ['result.name', 'result.code', 'result.url', 'note'], stop: ['note'], reschedule: ['new_due', 'note'],
+	finish: ['result.name', 'result.code', 'result.file', 'result.url', 'note'], stop: ['note'], reschedule: ['new_due', 'note'],
 };
 const REQUIRED = { transfer: ['to'], 'request-supplement': ['note'], stop: ['note'], finish: ['result.name'],
 	reschedule: ['new_due', 'note'] };
@@ -98,7 +100,19 @@ function field(name) {
 		return el('label', {}, t('to'), el('select', { name }, units.map((u) => el('option', { value: u.code }, `${u.name} (${u.code})`))));
 	if (name === 'note') return el('label', {}, t('note'), el('textarea', { name }));
 	if (name === 'new_due') return el('label', {}, t('new_due'), el('input', { name, type: 'datetime-local' }));
+	if (name === 'result.file') return el('label', {}, t(name), el('input', { name, type: 'file' }));
 	return el('label', {}, t(name), el('input', { name }));
+}
+
+// finish with a file: upload it as the dossier's result file first
+// (POST .../files?role=result), then name it in the finish, which signs
+// it with the unit's key and issues the electronic result.
+async function resultFile(d, op, form) {
+	const input = form.elements.namedItem('result.file');
+	const file = op === 'finish' && input && input.files[0];
+	if (!file) return null;
+	const f = await apiUpload(`/dossiers/${encodeURIComponent(d.code)}/files${qs({ role: 'result' })}`, file);
+	return (f.file || f).sha256;
 }
 
 function opBody(op, form) {
@@ -120,7 +134,10 @@ function opForm(d, op) {
 		const missing = (REQUIRED[op] || []).filter((n) => !form.elements.namedItem(n).value.trim());
 		if (missing.length) return notice($('op-msg'), 'error', t('need') + missing.map(t).join(', '));
 		try {
-			const r = await api('POST', `/dossiers/${encodeURIComponent(d.code)}/${op}`, opBody(op, form));
+			const body = opBody(op, form);
+			const sha = await resultFile(d, op, form);
+			if (sha) body.results = [{ name: body.results[0].name, code: body.results[0].code, file: sha }];
+			const r = await api('POST', `/dossiers/${encodeURIComponent(d.code)}/${op}`, body);
 			await loadInbox();
 			await openDossier(d.code);
 			notice($('op-msg'), 'success', t('done').replace('{code}', d.code).replace('{status}', t('st.' + r.dossier.status)));

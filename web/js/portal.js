@@ -28,6 +28,9 @@ addWords({
 		'file.another': 'Nộp hồ sơ khác', 'file.pick': '— Chọn —',
 		'track.title': 'Tra cứu tình trạng hồ sơ', 'track.go': 'Tra cứu',
 		'track.none': 'Không tìm thấy hồ sơ với mã và mã bí mật này.',
+		'track.results': 'Kết quả điện tử', 'track.result_file': 'Tải kết quả',
+		'track.result_sig': 'Chữ ký số (.p7s)', 'track.result_verify': 'Xác thực',
+		'track.result_signed': 'ký lúc',
 		'track.forms': 'Biểu mẫu (PDF)', 'form.01': 'Giấy tiếp nhận và hẹn trả kết quả (mẫu 01)',
 		'form.03': 'Phiếu từ chối tiếp nhận (mẫu 03)', 'form.06': 'Phiếu kiểm soát quá trình giải quyết (mẫu 06)',
 		'rate.title': 'Đánh giá mức độ hài lòng', 'rate.send': 'Gửi đánh giá', 'rate.thanks': 'Cảm ơn bạn đã đánh giá.',
@@ -57,6 +60,9 @@ addWords({
 		'file.another': 'File another', 'file.pick': '— Choose —',
 		'track.title': 'Track a dossier', 'track.go': 'Track',
 		'track.none': 'No dossier with this code and secret.',
+		'track.results': 'Electronic results', 'track.result_file': 'Download the result',
+		'track.result_sig': 'Signature (.p7s)', 'track.result_verify': 'Verify',
+		'track.result_signed': 'signed',
 		'track.forms': 'Forms (PDF)', 'form.01': 'Receipt and appointment (form 01)',
 		'form.03': 'Refusal (form 03)', 'form.06': 'Dossier control slip (form 06)',
 		'rate.title': 'Rate your satisfaction', 'rate.send': 'Send rating', 'rate.thanks': 'Thank you for your rating.',
@@ -232,6 +238,25 @@ function formLinks(d, secret) {
 			el('li', {}, el('a', { href: href(n), target: '_blank', rel: 'noopener', id: `track-form-${n}` }, t('form.' + n))))));
 }
 
+// The electronic results the unit signed: the file and its .p7s, each
+// downloaded with the secret, and the public verification page with a QR
+// code that opens it (to print beside the result).
+function resultLinks(d, secret) {
+	const signed = (d.results || []).filter((r) => r.file && r.signature);
+	if (!signed.length) return null;
+	const href = (sha) => `/api/v1/public/dossiers/${encodeURIComponent(d.code)}/results/${sha}${qs({ secret })}`;
+	const verify = `${location.origin}/verify.html${qs({ code: d.code })}`;
+	return el('div', { id: 'track-results' }, el('h3', {}, t('track.results')),
+		el('ul', {}, signed.map((r, i) => el('li', { 'data-file': r.file },
+			el('strong', {}, r.name || ''), r.number ? ` (${r.number})` : '',
+			` — ${t('track.result_signed')} ${fmtTime(r.signed_at)}: `,
+			el('a', { href: href(r.file), id: `track-result-${i}`, download: '' }, t('track.result_file')), ' · ',
+			el('a', { href: href(r.signature), id: `track-result-sig-${i}`, download: '' }, t('track.result_sig')), ' · ',
+			el('a', { href: verify, id: `track-result-verify-${i}` }, t('track.result_verify'))))),
+		el('img', { class: 'qr', alt: t('track.result_verify'), width: 120, height: 120,
+			src: `/api/v1/qr.svg${qs({ text: verify })}`, id: 'track-results-qr' }));
+}
+
 // The three answers of the national satisfaction survey.
 const RATINGS = ['satisfied', 'neutral', 'dissatisfied'];
 
@@ -290,7 +315,7 @@ async function track(code, secret) {
 	try {
 		const d = await api('GET', `/public/dossiers/${encodeURIComponent(code)}${qs({ secret })}`);
 		lastTrack = { code, secret, data: d };
-		$('track-result').append(trackCard(d), formLinks(d, secret));
+		$('track-result').append(...[trackCard(d), resultLinks(d, secret), formLinks(d, secret)].filter(Boolean));
 		afterResult(d, secret);
 	} catch (e) {
 		lastTrack = null;
