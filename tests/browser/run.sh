@@ -48,6 +48,8 @@ printf '{"MaHoSo":"CU-HISTORY-1","MaTTHC":"%s","KenhThucHien":"1","ChuHoSo":"Lê
 	"$proc" "$today" "$today" "$unit" >"$tmp/history.jsonl"
 "$bin" import dossiers "$tmp/history.jsonl" --db "$tmp/demo.db" >/dev/null 2>&1 ||
 	fail "importing the history line failed"
+# the units' signing keys: the officer's finish issues a signed result
+"$bin" pki init --db "$tmp/demo.db" >/dev/null 2>&1 || fail "motcua pki init failed"
 "$bin" serve --db "$tmp/demo.db" --listen 127.0.0.1:0 --web web --threads 4 \
 	--demo-accounts >"$tmp/serve.log" 2>&1 &
 server=$!
@@ -61,7 +63,7 @@ done
 [ -n "$url" ] || { cat "$tmp/serve.log" >&2; fail "the server did not start"; }
 
 rm -rf build/screenshots
-out=$(MOTCUA_URL="$url" SHOTS=build/screenshots timeout 150 \
+out=$(MOTCUA_URL="$url" MOTCUA_CA="$tmp/demo.db.pki/ca.pem" SHOTS=build/screenshots timeout 150 \
 	node --test --test-reporter=tap tests/browser/scenario.test.mjs 2>&1)
 rc=$?
 # every test's line, and the whole report of a failing one

@@ -1,7 +1,9 @@
 // scenario.test.mjs - one dossier's whole life through the pages, in
 // Debian's headless Chromium driven by playwright-core: filed on the
 // portal, received at the counter (receipt and its QR target checked),
-// finished at the officer desk, returned at the counter, tracked and
+// finished at the officer desk with a result file the unit signs,
+// returned at the counter, tracked (the result and its .p7s downloaded
+// with the secret and verified by the openssl command) and
 // rated by the citizen (the rating counted in the service index), and
 // counted on the dashboard with the indicators against their targets;
 // the public statistics live and as published. Screenshots of every
@@ -9,7 +11,9 @@
 // Started by run.sh, which runs the server on a fresh demo province.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -23,6 +27,22 @@ const WAIT = 10000;
 // its own and removes it on close.
 let browser, context, page;
 const state = {};
+// the result the officer issues: signed by the unit when finishing
+const RESULT_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+
+// openssl cms -verify on a file and its signature: whether it succeeds
+function opensslVerifies(file, p7s) {
+	const dir = mkdtempSync(join(tmpdir(), 'motcua-browser-'));
+	writeFileSync(join(dir, 'kq.pdf'), file);
+	writeFileSync(join(dir, 'kq.pdf.p7s'), p7s);
+	try {
+		execFileSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', join(dir, 'kq.pdf.p7s'),
+			'-content', join(dir, 'kq.pdf'), '-CAfile', process.env.MOTCUA_CA, '-out', '/dev/null'], { stdio: 'ignore' });
+		return true;
+	} catch {
+		return false;
+	}
+}
 
 async function apiLogin(user) {
 	const r = await fetch(`${BASE}/api/v1/auth/login`, {
@@ -266,7 +286,8 @@ test('officer: start and finish the dossier', async () => {
 	await page.waitForSelector('#detail h2 .badge[data-status="4"]');
 	await page.click('#ops button[data-op="finish"]');
 	await page.fill('form[data-op="finish"] input[name="result.name"]', 'Giấy chứng nhận đăng ký doanh nghiệp');
-	await page.fill('form[data-op="finish"] input[name="result.url"]', 'https://example.invalid/kq.pdf');
+	await page.setInputFiles('form[data-op="finish"] input[name="result.file"]',
+		{ name: 'giay-chung-nhan.pdf', mimeType: 'application/pdf', buffer: RESULT_PDF });
 	await page.click('form[data-op="finish"] button[type=submit]');
 	await page.waitForSelector('#detail h2 .badge[data-status="9"]');
 	await shot(page, 'officer-finished-desktop');
@@ -286,6 +307,37 @@ test('counter: return the result; the citizen tracks and rates', async () => {
 	assert.equal(await track.getAttribute('#track-status .badge', 'data-status'), '10');
 	await track.waitForSelector('#rating-form');
 	await shot(track, 'tracking-returned-desktop');
+	// the electronic result and its signature, downloaded with the secret
+	await track.waitForSelector('#track-results #track-result-0');
+	const fileUrl = await track.getAttribute('#track-result-0', 'href');
+	const sigUrl = await track.getAttribute('#track-result-sig-0', 'href');
+	const file = Buffer.from(await (await fetch(new URL(fileUrl, BASE))).arrayBuffer());
+	const p7s = Buffer.from(await (await fetch(new URL(sigUrl, BASE))).arrayBuffer());
+	assert.deepEqual(file, RESULT_PDF, 'the citizen gets the file the officer gave');
+	assert.ok(opensslVerifies(file, p7s), 'openssl verifies the downloaded result and its .p7s');
+	const changed = Buffer.from(file);
+	changed[10] ^= 1;
+	assert.ok(!opensslVerifies(changed, p7s), 'openssl refuses a changed byte');
+	const wrong = await fetch(new URL(fileUrl.replace(/secret=([0-9a-f]+)/, (m, x) => 'secret=' + '0'.repeat(x.length)), BASE));
+	assert.equal(wrong.status, 404, 'a wrong secret downloads nothing');
+	// the verification page: by the dossier code (the receipt's QR code),
+	// and by the file itself without its .p7s
+	const check = await context.newPage();
+	await check.goto(`${BASE}/verify.html?code=${encodeURIComponent(state.code)}`);
+	await ready(check);
+	assert.equal(await check.getAttribute('#verdict', 'data-intact'), 'true');
+	assert.equal(await check.getAttribute('#verdict', 'data-trusted'), 'true');
+	await shot(check, 'verify-code-desktop');
+	await check.fill('#v-code', '');
+	await check.setInputFiles('#v-file', { name: 'kq.pdf', mimeType: 'application/pdf', buffer: changed });
+	await check.click('#v-go');
+	await check.waitForSelector('#verify-none');
+	await check.setInputFiles('#v-file', { name: 'kq.pdf', mimeType: 'application/pdf', buffer: file });
+	await check.setInputFiles('#v-sig', { name: 'kq.pdf.p7s', mimeType: 'application/pkcs7-signature', buffer: p7s });
+	await check.click('#v-go');
+	await check.waitForSelector('#verdict[data-intact="true"][data-trusted="true"]');
+	await shot(check, 'verify-file-desktop');
+	await check.close();
 	const before = await complaints();
 	await track.click('#rating-form button[data-rating="dissatisfied"]');
 	await track.click('#rating-form button[type=submit]');
@@ -482,7 +534,7 @@ test('stats: public results without signing in', async () => {
 
 test('phone screenshots of every page', async () => {
 	const pages = [['portal', '/', null], ['tracking', `/?code=${state.code}&secret=${state.secret}`, null],
-		['stats', '/stats.html', null], ['counter', '/counter.html', 'motcua'],
+		['stats', '/stats.html', null], ['verify', '/verify.html', null], ['counter', '/counter.html', 'motcua'],
 		['officer', '/officer.html', 'canbo'], ['dashboard', '/dashboard.html', 'lanhdao']];
 	for (const [name, path, user] of pages) {
 		const c = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });

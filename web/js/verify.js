@@ -7,7 +7,7 @@
 // receipt carries it) lists the dossier's electronic results. Each
 // answer says who signed (subject, unit), when, whether the file is
 // intact and whether the signer chains to the province CA.
-import { addWords, api, chrome, el, errText, fmtTime, notice, onLangChange, qs, t, translate } from './common.js';
+import { addWords, api, chrome, el, errText, fmtTime, loadSession, notice, onLangChange, qs, t, translate } from './common.js';
 
 addWords({
 	vi: {
@@ -83,7 +83,7 @@ function row(key, value) {
 
 function verdictCard(v, sha, i) {
 	const s = v.signer;
-	const kind = v.intact && v.trusted ? 'ok' : 'error';
+	const kind = v.intact && v.trusted ? 'success' : 'error';
 	const head = v.intact && v.trusted ? 'verify.ok' : v.intact ? 'verify.untrusted' : 'verify.changed';
 	const yes = (b) => t(b ? 'verify.yes' : 'verify.no');
 	const unit = s.unit_code ? `${s.unit_name || ''} (${s.unit_code})` : t('verify.not_ours');
@@ -149,9 +149,12 @@ async function verify(ev) {
 	}
 }
 
-function main() {
+async function main() {
 	chrome('verify.html');
 	translate();
+	// staff signed in on this browser send their session: its CSRF token
+	// goes with the POST (anyone else needs none)
+	await loadSession();
 	$('verify-form').addEventListener('submit', verify);
 	const params = new URLSearchParams(location.search);
 	secret = params.get('secret') || '';
