@@ -112,8 +112,12 @@ static void page_setup(lxw_worksheet *ws)
 {
 	worksheet_set_column(ws, 0, 0, 5, NULL);
 	worksheet_set_column(ws, 1, 1, 40, NULL);
-	worksheet_set_column(ws, 2, COL_VOLUME, 10, NULL);
-	worksheet_set_row(ws, HEAD_ROW + 1, 80, NULL);
+	worksheet_set_column(ws, 2, COL_INDS - 1, 10, NULL);
+	/* the indicators' titles are long (core/index_columns.c): wider
+	 * columns and a head row tall enough for six lines of them */
+	worksheet_set_column(ws, COL_INDS, COL_VOLUME - 1, 14, NULL);
+	worksheet_set_column(ws, COL_VOLUME, COL_VOLUME, 10, NULL);
+	worksheet_set_row(ws, HEAD_ROW + 1, 100, NULL);
 }
 
 enum mc_code index_xlsx_write(const struct index_table *t, const char *path,
