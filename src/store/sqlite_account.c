@@ -290,11 +290,10 @@ enum mc_code sqlite_dossier_secret_put(struct store *st,
 				       const char *secret_hash,
 				       struct mc_err *err)
 {
-	int64_t id = sqlite_dossier_key(st, dossier_code);
-	if (!id)
-		return mc_fail(err, MC_ERR_NOT_FOUND, "MaHoSo",
-			       "MaHoSo: dossier \"%s\" is not known",
-			       str_or_empty(dossier_code));
+	int64_t id;
+	enum mc_code rc = sqlite_dossier_key(st, dossier_code, &id, err);
+	if (rc)
+		return rc;
 	sqlite3_stmt *s = sqlite_stmt(st, Q_SECRET_PUT);
 	sqlite3_bind_int64(s, 1, id);
 	bind_text(s, 2, secret_hash);

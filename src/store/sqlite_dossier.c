@@ -332,17 +332,30 @@ static bool read_dossier(sqlite3_stmt *s, struct dossier *d)
 	return ok && copied;
 }
 
-int64_t sqlite_dossier_key(struct store *st, const char *code)
+enum mc_code sqlite_dossier_key(struct store *st, const char *code,
+				int64_t *key, struct mc_err *err)
 {
 	struct sqlite_store *q = sq(st);
-	if (q->last_key && code && strcmp(q->last_code, code) == 0)
-		return q->last_key;
+	*key = 0;
+	if (q->last_key && code && strcmp(q->last_code, code) == 0) {
+		*key = q->last_key;
+		return MC_OK;
+	}
 	sqlite3_stmt *s = sqlite_stmt(st, Q_DOSSIER_ID);
 	bind_text(s, 1, code);
-	int64_t id =
-		sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	int step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		*key = sqlite3_column_int64(s, 0);
+	enum mc_code rc =
+		step == SQLITE_ROW || step == SQLITE_DONE
+			? MC_OK
+			: sqlite_db_fail(st, err, "finding a dossier");
 	sqlite3_reset(s);
-	return id;
+	if (!rc && !*key)
+		return mc_fail(err, MC_ERR_NOT_FOUND, "MaHoSo",
+			       "MaHoSo: dossier \"%s\" is not known",
+			       str_or_empty(code));
+	return rc;
 }
 
 static enum mc_code constraint_fail(struct store *st, const struct dossier *d,
@@ -354,7 +367,8 @@ static enum mc_code constraint_fail(struct store *st, const struct dossier *d,
 			       "DonViXuLy: unit \"%s\" is not known",
 			       d->unit_code);
 	unit_release(&u);
-	if (!sqlite_dossier_key(st, d->code)) {
+	int64_t key;
+	if (sqlite_dossier_key(st, d->code, &key, NULL) == MC_ERR_NOT_FOUND) {
 		struct procedure p;
 		if (sqlite_procedure_get(st, d->procedure_code, &p, NULL) !=
 		    MC_OK)
@@ -625,8 +639,12 @@ enum mc_code sqlite_dossier_next_code(struct store *st, const char *unit_code,
 		snprintf(buf, sizeof(buf), "%s-%02d%02d%02d-%04d", unit_code,
 			 y % 100, m, d, n);
 		/* an imported dossier may already hold this number */
-		if (sqlite_dossier_key(st, buf))
+		int64_t key;
+		enum mc_code rc = sqlite_dossier_key(st, buf, &key, err);
+		if (rc == MC_OK)
 			continue;
+		if (rc != MC_ERR_NOT_FOUND)
+			return rc;
 		if (!str_set(code, buf))
 			return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 		return MC_OK;
@@ -639,11 +657,10 @@ enum mc_code sqlite_event_append(struct store *st,
 				 const struct dossier_event *ev,
 				 struct mc_err *err)
 {
-	int64_t id = sqlite_dossier_key(st, ev->dossier_code);
-	if (!id)
-		return mc_fail(err, MC_ERR_NOT_FOUND, "MaHoSo",
-			       "MaHoSo: dossier \"%s\" is not known",
-			       str_or_empty(ev->dossier_code));
+	int64_t id;
+	enum mc_code rc = sqlite_dossier_key(st, ev->dossier_code, &id, err);
+	if (rc)
+		return rc;
 	sqlite3_stmt *s = sqlite_stmt(st, Q_EVENT_APPEND);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, ev->at);
@@ -655,9 +672,9 @@ enum mc_code sqlite_event_append(struct store *st,
 	bind_text(s, 8, ev->note);
 	bind_text(s, 9, ev->actor_role);
 	bind_text(s, 10, ev->actor_unit);
-	int rc = sqlite3_step(s);
+	int step = sqlite3_step(s);
 	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
+	if (step != SQLITE_DONE)
 		return sqlite_db_fail(st, err, "logging an event");
 	return MC_OK;
 }

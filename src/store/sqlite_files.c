@@ -24,12 +24,7 @@ static enum mc_code prep(struct store *st, const char *sql, sqlite3_stmt **s,
 static enum mc_code dossier_id(struct store *st, const char *code, int64_t *id,
 			       struct mc_err *err)
 {
-	*id = sqlite_dossier_key(st, code);
-	if (!*id)
-		return mc_fail(err, MC_ERR_NOT_FOUND, "MaHoSo",
-			       "MaHoSo: dossier \"%s\" is not known",
-			       str_or_empty(code));
-	return MC_OK;
+	return sqlite_dossier_key(st, code, id, err);
 }
 
 enum mc_code sqlite_file_add(struct store *st, struct dossier_file *f,

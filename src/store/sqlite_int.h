@@ -122,8 +122,10 @@ void sqlite_agg_close(struct store *st);
 void sqlite_status_note(struct store *st, int status, int sign);
 enum mc_code sqlite_status_flush(struct store *st, struct mc_err *err);
 void sqlite_status_discard(struct store *st);
-/* The rowid of dossier `code`, 0 when it is not stored. */
-int64_t sqlite_dossier_key(struct store *st, const char *code);
+/* The rowid of dossier `code`; MC_ERR_NOT_FOUND naming MaHoSo when it
+ * is not stored, or the database's failure. */
+enum mc_code sqlite_dossier_key(struct store *st, const char *code,
+				int64_t *key, struct mc_err *err);
 /* A dossier moved to another unit: its ratings and feedback follow
  * (sqlite_index.c). */
 enum mc_code sqlite_feedback_follow(struct store *st, const char *dossier_code,
