@@ -58,9 +58,10 @@ enum mc_code app_units(struct app *app, const struct unit_tree **out,
 	return MC_OK;
 }
 
-enum mc_code app_dossier_put(struct store *st, struct dossier *d,
+enum mc_code app_dossier_put(struct app *app, struct dossier *d,
 			     int *old_status, struct mc_err *err)
 {
+	struct store *st = app->st;
 	bool own = !store_in_transaction(st);
 	enum mc_code rc = own ? store_begin(st, err) : MC_OK;
 	struct dossier old;

@@ -40,7 +40,7 @@ struct app {
  * or in one of its own; *old_status (when given) is the status the
  * stored version had, 0 when d was new. Every write of a dossier goes
  * through here. */
-enum mc_code app_dossier_put(struct store *st, struct dossier *d,
+enum mc_code app_dossier_put(struct app *app, struct dossier *d,
 			     int *old_status, struct mc_err *err);
 
 enum mc_code app_open(const char *db_path, struct app *app, struct mc_err *err);

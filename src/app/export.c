@@ -37,14 +37,14 @@ static int write_one(const struct dossier *d, void *ctx)
 	return 0;
 }
 
-enum mc_code export_dossiers(struct store *st, int64_t from_day, int64_t to_day,
+enum mc_code export_dossiers(struct app *app, int64_t from_day, int64_t to_day,
 			     FILE *out, size_t *count, struct mc_err *err)
 {
 	struct exporter ex = {.out = out};
 	strbuf_init(&ex.line);
 	errno = 0;
-	enum mc_code rc =
-		store_dossier_each(st, from_day, to_day, write_one, &ex, err);
+	enum mc_code rc = store_dossier_each(app->st, from_day, to_day,
+					     write_one, &ex, err);
 	if (!rc && ex.line.oom)
 		rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	else if (!rc && (ex.failed || fflush(out) != 0 || ferror(out)))
@@ -175,19 +175,23 @@ static int write_procedure(const struct procedure *p, void *ctx)
 	return 0;
 }
 
-enum mc_code export_procedures(struct store *st, FILE *out, size_t *count,
+enum mc_code export_procedures(struct app *app, FILE *out, size_t *count,
 			       struct mc_err *err)
 {
+	struct store *st = app->st;
 	struct proc_export x = {.out = out};
 	strbuf_init(&x.line);
 	strmap_init(&x.first_offer);
 	strmap_init(&x.pub);
 	errno = 0;
+	/* the offers, the dates and the procedures of one moment */
+	bool opened = store_read_begin(st);
 	enum mc_code rc = store_offer_each(st, keep_offer, &x, err);
 	if (!rc && !x.oom)
 		rc = store_publication_each(st, keep_publication, &x, err);
 	if (!rc && !x.oom)
 		rc = store_procedure_each(st, write_procedure, &x, err);
+	store_read_end(st, opened);
 	if (!rc && x.oom)
 		rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	else if (!rc && (x.failed || fflush(out) != 0 || ferror(out)))

@@ -10,19 +10,19 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "app/app.h"
 #include "core/error.h"
-#include "store/store.h"
 
 /* Dossiers whose submission (or reception) local day lies in
  * [from_day, to_day] (MC_NO_TIME leaves a side open), one per line, in the
  * store's order. *count (may be NULL) gets the number written. */
-enum mc_code export_dossiers(struct store *st, int64_t from_day, int64_t to_day,
+enum mc_code export_dossiers(struct app *app, int64_t from_day, int64_t to_day,
 			     FILE *out, size_t *count, struct mc_err *err);
 
 /* The procedure catalogue as import_procedures reads it, each line with
  * the service index's fields of that procedure when stored: "units" and
  * "levels" that offer it, its "publication" dates. */
-enum mc_code export_procedures(struct store *st, FILE *out, size_t *count,
+enum mc_code export_procedures(struct app *app, FILE *out, size_t *count,
 			       struct mc_err *err);
 
 #endif

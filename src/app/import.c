@@ -97,7 +97,8 @@ struct pending {
 };
 
 struct importer {
-	struct store *st;
+	struct app *app;
+	struct store *st; /* app->st */
 	struct import_stats *stats;
 	size_t line_no;
 	int64_t now;
@@ -113,11 +114,12 @@ struct importer {
 	struct strbuf reject;             /* one line of opt->rejects */
 };
 
-static void importer_init(struct importer *im, struct store *st,
+static void importer_init(struct importer *im, struct app *app,
 			  struct import_stats *stats)
 {
 	memset(im, 0, sizeof(*im));
-	im->st = st;
+	im->app = app;
+	im->st = app->st;
 	im->stats = stats;
 	im->now = (int64_t)time(NULL);
 	unit_init(&im->unit);
@@ -273,7 +275,7 @@ static enum mc_code procedure_line(struct importer *im, const char *line,
 		return rc;
 	bool existed = procedure_known(im, p->code, NULL) == MC_OK;
 	if ((rc = store_procedure_put(im->st, p, err)) ||
-	    (rc = index_procedure_line(im->st, line, len, p->code, err)))
+	    (rc = index_procedure_line(im->app, line, len, p->code, err)))
 		return rc;
 	count(im, existed);
 	return MC_OK;
@@ -305,7 +307,7 @@ static enum mc_code dossier_store(struct importer *im, struct dossier *d,
 	d->imported_at = im->now;
 	if (!str_set(&d->import_file, im->opt->source))
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
-	if ((rc = app_dossier_put(im->st, d, &old, err)))
+	if ((rc = app_dossier_put(im->app, d, &old, err)))
 		return rc;
 	struct dossier_event ev = {
 		.dossier_code = d->code,
@@ -637,7 +639,7 @@ typedef enum mc_code (*body_fn)(struct importer *im, FILE *in, line_fn fn,
 /* One transaction around the whole file: any failure rolls all back. */
 static const struct import_options no_options = {0};
 
-static enum mc_code run(struct store *st, FILE *in, body_fn body, line_fn fn,
+static enum mc_code run(struct app *app, FILE *in, body_fn body, line_fn fn,
 			end_fn end, const struct import_user *user,
 			const struct import_options *opt,
 			struct import_stats *stats, struct mc_err *err)
@@ -648,7 +650,8 @@ static enum mc_code run(struct store *st, FILE *in, body_fn body, line_fn fn,
 	memset(stats, 0, sizeof(*stats));
 	double t0 = seconds_now();
 	struct importer im;
-	importer_init(&im, st, stats);
+	struct store *st = app->st;
+	importer_init(&im, app, stats);
 	if (user) {
 		im.user_fn = user->fn;
 		im.user_ctx = user->ctx;
@@ -671,36 +674,36 @@ static enum mc_code run(struct store *st, FILE *in, body_fn body, line_fn fn,
 	return rc;
 }
 
-enum mc_code import_units(struct store *st, FILE *in,
-			  struct import_stats *stats, struct mc_err *err)
+enum mc_code import_units(struct app *app, FILE *in, struct import_stats *stats,
+			  struct mc_err *err)
 {
-	return run(st, in, read_lines, unit_line, units_end, NULL, NULL, stats,
+	return run(app, in, read_lines, unit_line, units_end, NULL, NULL, stats,
 		   err);
 }
 
-enum mc_code import_procedures(struct store *st, FILE *in,
+enum mc_code import_procedures(struct app *app, FILE *in,
 			       struct import_stats *stats, struct mc_err *err)
 {
-	return run(st, in, read_lines, procedure_line, NULL, NULL, NULL, stats,
+	return run(app, in, read_lines, procedure_line, NULL, NULL, NULL, stats,
 		   err);
 }
 
-enum mc_code import_dossiers(struct store *st, FILE *in,
+enum mc_code import_dossiers(struct app *app, FILE *in,
 			     struct import_stats *stats, struct mc_err *err)
 {
-	return import_dossiers_with(st, in, NULL, stats, err);
+	return import_dossiers_with(app, in, NULL, stats, err);
 }
 
-enum mc_code import_dossiers_with(struct store *st, FILE *in,
+enum mc_code import_dossiers_with(struct app *app, FILE *in,
 				  const struct import_options *opt,
 				  struct import_stats *stats,
 				  struct mc_err *err)
 {
-	enum mc_code rc = store_bulk(st, true, err);
+	enum mc_code rc = store_bulk(app->st, true, err);
 	if (!rc)
-		rc = run(st, in, read_dossiers, NULL, NULL, NULL, opt, stats,
+		rc = run(app, in, read_dossiers, NULL, NULL, NULL, opt, stats,
 			 err);
-	store_bulk(st, false, NULL);
+	store_bulk(app->st, false, NULL);
 	return rc;
 }
 
@@ -711,17 +714,17 @@ static enum mc_code user_line(struct importer *im, const char *line, size_t len,
 {
 	bool created = true;
 	enum mc_code rc =
-		im->user_fn(im->st, line, len, im->user_ctx, &created, err);
+		im->user_fn(im->app, line, len, im->user_ctx, &created, err);
 	if (!rc)
 		count(im, !created);
 	return rc;
 }
 
-enum mc_code import_lines(struct store *st, FILE *in, import_line_fn fn,
+enum mc_code import_lines(struct app *app, FILE *in, import_line_fn fn,
 			  void *ctx, struct import_stats *stats,
 			  struct mc_err *err)
 {
 	struct import_user user = {fn, ctx};
-	return run(st, in, read_lines, user_line, NULL, &user, NULL, stats,
+	return run(app, in, read_lines, user_line, NULL, &user, NULL, stats,
 		   err);
 }

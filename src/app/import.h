@@ -11,8 +11,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "app/app.h"
 #include "core/error.h"
-#include "store/store.h"
 
 struct import_stats {
 	size_t lines;   /* lines read, blank ones included */
@@ -28,17 +28,17 @@ struct import_stats {
 
 /* Units: a parent must come earlier in the file or be stored already;
  * a successor may come anywhere in the file (checked at the end). */
-enum mc_code import_units(struct store *st, FILE *in,
-			  struct import_stats *stats, struct mc_err *err);
+enum mc_code import_units(struct app *app, FILE *in, struct import_stats *stats,
+			  struct mc_err *err);
 
-enum mc_code import_procedures(struct store *st, FILE *in,
+enum mc_code import_procedures(struct app *app, FILE *in,
 			       struct import_stats *stats, struct mc_err *err);
 
 /* Dossiers: DonViXuLy must be a known unit and MaTTHC a known procedure;
  * each passes dossier_check; a known MaHoSo is updated. Each dossier gets
  * one "import" event with its previous status (0 when new). Anomalies
  * (dossier_anomalies) are stored as given and counted in stats. */
-enum mc_code import_dossiers(struct store *st, FILE *in,
+enum mc_code import_dossiers(struct app *app, FILE *in,
 			     struct import_stats *stats, struct mc_err *err);
 
 /* How a dossier file goes in. Each dossier records its origin: imported
@@ -53,7 +53,7 @@ struct import_options {
 	FILE *rejects;
 	const char *source; /* the file's name, kept with each dossier */
 };
-enum mc_code import_dossiers_with(struct store *st, FILE *in,
+enum mc_code import_dossiers_with(struct app *app, FILE *in,
 				  const struct import_options *opt,
 				  struct import_stats *stats,
 				  struct mc_err *err);
@@ -62,10 +62,10 @@ enum mc_code import_dossiers_with(struct store *st, FILE *in,
  * transaction, line numbers on errors, blank lines skipped): fn parses
  * and stores one line and tells whether it created a record (else it
  * updated one). */
-typedef enum mc_code (*import_line_fn)(struct store *st, const char *line,
+typedef enum mc_code (*import_line_fn)(struct app *app, const char *line,
 				       size_t len, void *ctx, bool *created,
 				       struct mc_err *err);
-enum mc_code import_lines(struct store *st, FILE *in, import_line_fn fn,
+enum mc_code import_lines(struct app *app, FILE *in, import_line_fn fn,
 			  void *ctx, struct import_stats *stats,
 			  struct mc_err *err);
 

@@ -36,22 +36,22 @@ enum mc_code app_index(struct app *app, const struct index_query *q,
 enum mc_code index_rating_parse(const char *s, enum rating_value *out,
 				struct mc_err *err);
 
-enum mc_code import_ratings(struct store *st, FILE *in,
+enum mc_code import_ratings(struct app *app, FILE *in,
 			    struct import_stats *stats, struct mc_err *err);
-enum mc_code import_feedback(struct store *st, FILE *in,
+enum mc_code import_feedback(struct app *app, FILE *in,
 			     struct import_stats *stats, struct mc_err *err);
 /* The optional service-index fields of a procedure import line:
  * "units":[codes] and "levels":[1-3] (who offers it) and "publication":
  * {"decided","effective","publicized"} (dates YYYY-MM-DD). Called by the
  * procedure import after the procedure itself is stored. */
-enum mc_code index_procedure_line(struct store *st, const char *line,
-				  size_t len, const char *procedure_code,
+enum mc_code index_procedure_line(struct app *app, const char *line, size_t len,
+				  const char *procedure_code,
 				  struct mc_err *err);
 
 /* ---- targets ------------------------------------------------------------ */
 
 /* Lines {"unit","period","indicator","value"}; value in percent. */
-enum mc_code import_targets(struct store *st, FILE *in,
+enum mc_code import_targets(struct app *app, FILE *in,
 			    struct import_stats *stats, struct mc_err *err);
 enum mc_code app_target_set(struct app *app, const char *unit,
 			    const char *period, const char *indicator,

@@ -110,7 +110,7 @@ enum mc_code index_rating_parse(const char *s, enum rating_value *out,
 	return bad(err, "rating", "must be satisfied, neutral or dissatisfied");
 }
 
-static enum mc_code rating_line(struct store *st, const char *line, size_t len,
+static enum mc_code rating_line(struct app *app, const char *line, size_t len,
 				void *ctx, bool *created, struct mc_err *err)
 {
 	static const char *const keys[] = {"dossier", "at", "rating", "channel",
@@ -128,22 +128,21 @@ static enum mc_code rating_line(struct store *st, const char *line, size_t len,
 	    !(rc = text(o, "rating", true, &value, err)) &&
 	    !(rc = index_rating_parse(value, &r.value, err)) &&
 	    !(rc = text(o, "channel", false, &r.channel, err)))
-		rc = store_rating_put(st, &r, err);
+		rc = store_rating_put(app->st, &r, err);
 	json_decref(o);
 	return rc;
 }
 
-enum mc_code import_ratings(struct store *st, FILE *in,
+enum mc_code import_ratings(struct app *app, FILE *in,
 			    struct import_stats *stats, struct mc_err *err)
 {
-	return import_lines(st, in, rating_line, NULL, stats, err);
+	return import_lines(app, in, rating_line, NULL, stats, err);
 }
 
 /* ---- feedback ----------------------------------------------------------- */
 
-static enum mc_code feedback_line(struct store *st, const char *line,
-				  size_t len, void *ctx, bool *created,
-				  struct mc_err *err)
+static enum mc_code feedback_line(struct app *app, const char *line, size_t len,
+				  void *ctx, bool *created, struct mc_err *err)
 {
 	static const char *const keys[] = {
 		"id",          "unit",    "dossier", "received_at",
@@ -165,16 +164,16 @@ static enum mc_code feedback_line(struct store *st, const char *line,
 		    f.answered_at < f.received_at)
 			rc = bad(err, "answered_at", "is before received_at");
 		else
-			rc = store_feedback_put(st, &f, err);
+			rc = store_feedback_put(app->st, &f, err);
 	}
 	json_decref(o);
 	return rc;
 }
 
-enum mc_code import_feedback(struct store *st, FILE *in,
+enum mc_code import_feedback(struct app *app, FILE *in,
 			     struct import_stats *stats, struct mc_err *err)
 {
-	return import_lines(st, in, feedback_line, NULL, stats, err);
+	return import_lines(app, in, feedback_line, NULL, stats, err);
 }
 
 /* ---- targets ------------------------------------------------------------ */
@@ -205,7 +204,7 @@ enum mc_code index_target_check_input(const char *period, const char *indicator,
 	return MC_OK;
 }
 
-static enum mc_code target_line(struct store *st, const char *line, size_t len,
+static enum mc_code target_line(struct app *app, const char *line, size_t len,
 				void *ctx, bool *created, struct mc_err *err)
 {
 	static const char *const keys[] = {"unit", "period", "indicator",
@@ -223,15 +222,15 @@ static enum mc_code target_line(struct store *st, const char *line, size_t len,
 	    !(rc = text(o, "indicator", true, &ind, err)) &&
 	    !(rc = index_target_check_input(period, ind, err)) &&
 	    !(rc = percent(json_object_get(o, "value"), "value", &value, err)))
-		rc = store_target_put(st, unit, period, ind, value, err);
+		rc = store_target_put(app->st, unit, period, ind, value, err);
 	json_decref(o);
 	return rc;
 }
 
-enum mc_code import_targets(struct store *st, FILE *in,
+enum mc_code import_targets(struct app *app, FILE *in,
 			    struct import_stats *stats, struct mc_err *err)
 {
-	return import_lines(st, in, target_line, NULL, stats, err);
+	return import_lines(app, in, target_line, NULL, stats, err);
 }
 
 /* ---- the index fields of a procedure line -------------------------------- */
@@ -317,10 +316,11 @@ static enum mc_code publication(struct store *st, json_t *o, const char *code,
 	return store_publication_put(st, &p, err);
 }
 
-enum mc_code index_procedure_line(struct store *st, const char *line,
-				  size_t len, const char *procedure_code,
+enum mc_code index_procedure_line(struct app *app, const char *line, size_t len,
+				  const char *procedure_code,
 				  struct mc_err *err)
 {
+	struct store *st = app->st;
 	json_t *o = json_loadb(line, len, 0, NULL);
 	enum mc_code rc = offers(st, o, procedure_code, err);
 	if (!rc)

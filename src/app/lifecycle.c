@@ -192,7 +192,7 @@ static enum mc_code run(struct app *app, const struct op_request *req,
 		rc = lifecycle_mutate(d, &req->params, &tr, err);
 	procedure_release(&p);
 	if (!rc)
-		rc = app_dossier_put(app->st, d, NULL, err);
+		rc = app_dossier_put(app, d, NULL, err);
 	if (!rc && !req->code && req->secret_hash)
 		rc = store_dossier_secret_put(app->st, d->code,
 					      req->secret_hash, err);
@@ -294,7 +294,7 @@ static enum mc_code recompute_one(struct recompute *r, struct dossier *d,
 		.action = "recompute-due",
 		.note = note,
 	};
-	if ((rc = app_dossier_put(r->app->st, d, NULL, err)))
+	if ((rc = app_dossier_put(r->app, d, NULL, err)))
 		return rc;
 	return store_event_append(r->app->st, &ev, err);
 }

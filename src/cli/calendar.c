@@ -21,6 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/catalog.h"
 #include "cli/cli.h"
 #include "core/civil.h"
 #include "io/holiday_decisions.h"
@@ -232,11 +233,11 @@ static int list_row(const struct calendar_override *o, void *ctx)
 static int cmd_list(const struct args *a)
 {
 	struct mc_err err;
-	struct store *st;
-	if (cli_open_store(a->db, &st, &err))
+	struct app app;
+	if (cli_open_app(a->db, &app, &err))
 		return cli_fail(&err);
-	enum mc_code rc = store_calendar_each(st, list_row, NULL, &err);
-	store_close(st);
+	enum mc_code rc = app_calendar_each(&app, list_row, NULL, &err);
+	app_close(&app);
 	return rc ? cli_fail(&err) : 0;
 }
 

@@ -9,7 +9,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "aggregates/agg.h"
 #include "core/civil.h"
 #include "core/figures.h"
 #include "io/report_text.h"
@@ -57,12 +56,6 @@ const char *cli_db_path(const char *db_opt)
 		return db_opt;
 	const char *env = getenv("MOTCUA_DB");
 	return env && *env ? env : "motcua.db";
-}
-
-enum mc_code cli_open_store(const char *db, struct store **st,
-			    struct mc_err *err)
-{
-	return agg_store_open(cli_db_path(db), st, NULL, err);
 }
 
 enum mc_code cli_fixed_now(int64_t *now, struct mc_err *err)

@@ -13,12 +13,9 @@
 #include "cli/opt.h"
 #include "core/error.h"
 #include "core/str.h"
-#include "store/store.h"
 
 /* The database path: --db, else $MOTCUA_DB, else motcua.db. */
 const char *cli_db_path(const char *db_opt);
-enum mc_code cli_open_store(const char *db, struct store **st,
-			    struct mc_err *err);
 /* The app on that database; $MOTCUA_NOW ("YYYY-MM-DD HH:MM", Vietnam
  * time) fixes the moment it takes as now, for tests and rehearsals. */
 enum mc_code cli_open_app(const char *db, struct app *app, struct mc_err *err);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/catalog.h"
 #include "app/export.h"
 #include "cli/cli.h"
 #include "core/civil.h"
@@ -36,12 +37,12 @@ static int write_unit(const struct unit *u, void *ctx)
 	return fprintf(c->out, "%s\n", c->line.buf) < 0;
 }
 
-static enum mc_code export_units(struct store *st, FILE *out, size_t *n,
+static enum mc_code export_units(struct app *app, FILE *out, size_t *n,
 				 struct mc_err *err)
 {
 	struct catalog_out c = {.out = out};
 	strbuf_init(&c.line);
-	enum mc_code rc = store_unit_each(st, write_unit, &c, err);
+	enum mc_code rc = app_unit_each(app, write_unit, &c, err);
 	strbuf_release(&c.line);
 	if (!rc && ferror(out))
 		rc = mc_fail(err, MC_ERR_IO, "out", "out: write failed");
@@ -53,24 +54,25 @@ static int run(const char *db, const char *what, const char *path, int64_t from,
 	       int64_t to)
 {
 	struct mc_err err = {0};
-	struct store *st;
-	if (cli_open_store(db, &st, &err))
+	struct app app;
+	if (cli_open_app(db, &app, &err))
 		return cli_fail(&err);
 	FILE *out = path ? fopen(path, "w") : stdout;
 	if (!out) {
 		/* a path that will not open is the caller's to fix: exit 2 */
 		mc_fail(&err, MC_ERR_INPUT, "", "%s: %s", path,
 			strerror(errno));
-		store_close(st);
+		app_close(&app);
 		return cli_fail(&err);
 	}
 	size_t n = 0;
-	enum mc_code rc = strcmp(what, "dossiers") == 0
-				  ? export_dossiers(st, from, to, out, &n, &err)
-			  : strcmp(what, "units") == 0
-				  ? export_units(st, out, &n, &err)
-				  : export_procedures(st, out, &n, &err);
-	store_close(st);
+	enum mc_code rc =
+		strcmp(what, "dossiers") == 0
+			? export_dossiers(&app, from, to, out, &n, &err)
+		: strcmp(what, "units") == 0
+			? export_units(&app, out, &n, &err)
+			: export_procedures(&app, out, &n, &err);
+	app_close(&app);
 	if (out != stdout && fclose(out) != 0 && !rc)
 		rc = mc_fail(&err, MC_ERR_IO, "", "%s: %s", path,
 			     strerror(errno));

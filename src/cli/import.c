@@ -11,7 +11,7 @@
 #include "app/index.h"
 #include "cli/cli.h"
 
-typedef enum mc_code (*import_fn)(struct store *st, FILE *in,
+typedef enum mc_code (*import_fn)(struct app *app, FILE *in,
 				  struct import_stats *stats,
 				  struct mc_err *err);
 
@@ -77,14 +77,14 @@ static int run(import_fn fn, const char *kind, const char *path, const char *db)
 	FILE *in = open_input(path, &err);
 	if (!in)
 		return cli_fail(&err);
-	struct store *st;
-	if (cli_open_store(db, &st, &err)) {
+	struct app app;
+	if (cli_open_app(db, &app, &err)) {
 		close_input(in);
 		return cli_fail(&err);
 	}
 	struct import_stats stats;
-	enum mc_code rc = fn(st, in, &stats, &err);
-	store_close(st);
+	enum mc_code rc = fn(&app, in, &stats, &err);
+	app_close(&app);
 	close_input(in);
 	if (rc)
 		return cli_fail(&err);
@@ -110,14 +110,14 @@ static int run_dossiers(const char *path, const char *out, const char *db)
 			out, strerror(errno));
 		return cli_fail(&err);
 	}
-	struct store *st;
-	enum mc_code rc = cli_open_store(db, &st, &err);
+	struct app app;
+	enum mc_code rc = cli_open_app(db, &app, &err);
 	struct import_stats stats;
 	if (!rc) {
 		struct import_options opt = {.rejects = rejects,
 					     .source = source_name(path)};
-		rc = import_dossiers_with(st, in, &opt, &stats, &err);
-		store_close(st);
+		rc = import_dossiers_with(&app, in, &opt, &stats, &err);
+		app_close(&app);
 	}
 	close_input(in);
 	if (rejects && fclose(rejects) != 0 && !rc)

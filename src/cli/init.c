@@ -13,12 +13,12 @@ int cmd_init(int argc, char **argv)
 	int status = cli_parse(argc, argv, opts, NULL, 0, NULL);
 	if (status)
 		return status;
-	struct store *st;
+	struct app app;
 	struct mc_err err;
-	if (cli_open_store(db, &st, &err))
+	if (cli_open_app(db, &app, &err))
 		return cli_fail(&err);
 	fprintf(stderr, "%s: schema version %d\n", cli_db_path(db),
-		store_schema_version(st));
-	store_close(st);
+		app_schema_version(&app));
+	app_close(&app);
 	return 0;
 }

@@ -28,12 +28,12 @@ static int do_import(const char *db, const char *path)
 			strerror(errno));
 		return cli_fail(&err);
 	}
-	struct store *st;
+	struct app app;
 	struct import_stats stats;
-	enum mc_code rc = cli_open_store(db, &st, &err);
+	enum mc_code rc = cli_open_app(db, &app, &err);
 	if (!rc) {
-		rc = import_targets(st, in, &stats, &err);
-		store_close(st);
+		rc = import_targets(&app, in, &stats, &err);
+		app_close(&app);
 	}
 	if (in != stdin)
 		fclose(in);

@@ -119,7 +119,7 @@ static enum mc_code log_steps(struct sim *s, struct mc_err *err);
 static enum mc_code transfer(struct sim *s, size_t to, int64_t at,
 			     struct mc_err *err)
 {
-	enum mc_code rc = app_dossier_put(s->c->st, &s->d, NULL, err);
+	enum mc_code rc = app_dossier_put(s->c->app, &s->d, NULL, err);
 	if (!rc)
 		rc = log_steps(s, err);
 	if (rc)
@@ -552,7 +552,7 @@ enum mc_code demo_dossier_make(struct demo_ctx *c, const struct demo_plan *pl,
 	s.d.origin =
 		s.d.channel == CHANNEL_ONLINE ? ORIGIN_ONLINE : ORIGIN_COUNTER;
 	if (!rc && (rc = dossier_check(&s.d, err)) == MC_OK &&
-	    (rc = app_dossier_put(c->st, &s.d, NULL, err)) == MC_OK &&
+	    (rc = app_dossier_put(c->app, &s.d, NULL, err)) == MC_OK &&
 	    (rc = log_steps(&s, err)) == MC_OK)
 		rc = demo_voice(c, &s.d, pl->seq, err);
 	if (!rc && c->sum)

@@ -162,7 +162,7 @@ static long each_allocation(const char *name,
 /* ---- imports ------------------------------------------------------------ */
 
 struct import_case {
-	enum mc_code (*fn)(struct store *st, FILE *in,
+	enum mc_code (*fn)(struct app *app, FILE *in,
 			   struct import_stats *stats, struct mc_err *err);
 	const char *text;
 };
@@ -175,7 +175,7 @@ static enum mc_code import_op(struct fixture *f, const void *arg,
 	if (!in)
 		return mc_fail(err, MC_ERR_IO, "", "fmemopen");
 	struct import_stats stats;
-	enum mc_code rc = c->fn(f->app.st, in, &stats, err);
+	enum mc_code rc = c->fn(&f->app, in, &stats, err);
 	fclose(in);
 	return rc;
 }

@@ -82,21 +82,23 @@ static char *dossiers_text(void)
 }
 
 /* A fresh database in a temporary file; path gets its name. */
-static struct store *open_temp(char path[64])
+static struct app *open_temp(char path[64])
 {
 	snprintf(path, 64, "/tmp/motcua-import-test-XXXXXX");
 	int fd = mkstemp(path);
 	CHECK(fd >= 0);
 	close(fd);
-	struct store *st = NULL;
+	struct app *app = calloc(1, sizeof(*app));
 	struct mc_err err = {0};
-	CHECK_INT(store_open(path, &st, &err), MC_OK);
-	return st;
+	CHECK(app != NULL);
+	CHECK_INT(app_open(path, app, &err), MC_OK);
+	return app;
 }
 
-static void close_temp(struct store *st, const char *path)
+static void close_temp(struct app *app, const char *path)
 {
-	store_close(st);
+	app_close(app);
+	free(app);
 	unlink(path);
 	char side[96];
 	snprintf(side, sizeof(side), "%s-wal", path);
@@ -105,49 +107,48 @@ static void close_temp(struct store *st, const char *path)
 	unlink(side);
 }
 
-typedef enum mc_code (*import_fn)(struct store *, FILE *, struct import_stats *,
+typedef enum mc_code (*import_fn)(struct app *, FILE *, struct import_stats *,
 				  struct mc_err *);
 
-static enum mc_code import_text(import_fn fn, struct store *st,
-				const char *text, struct import_stats *stats,
-				struct mc_err *err)
+static enum mc_code import_text(import_fn fn, struct app *app, const char *text,
+				struct import_stats *stats, struct mc_err *err)
 {
 	FILE *in = fmemopen((void *)text, strlen(text), "r");
-	enum mc_code rc = fn(st, in, stats, err);
+	enum mc_code rc = fn(app, in, stats, err);
 	fclose(in);
 	return rc;
 }
 
-static void load_catalog(struct store *st)
+static void load_catalog(struct app *app)
 {
 	struct import_stats s;
 	struct mc_err err = {0};
-	CHECK_INT(import_text(import_units, st, units, &s, &err), MC_OK);
-	CHECK_INT(import_text(import_procedures, st, procedures, &s, &err),
+	CHECK_INT(import_text(import_units, app, units, &s, &err), MC_OK);
+	CHECK_INT(import_text(import_procedures, app, procedures, &s, &err),
 		  MC_OK);
 	if (err.code)
 		fprintf(stderr, "%s\n", err.message);
 }
 
 /* The export as one malloc'd string. */
-static char *export_text(struct store *st, int64_t from, int64_t to)
+static char *export_text(struct app *app, int64_t from, int64_t to)
 {
 	char *buf = NULL;
 	size_t len = 0, n = 0;
 	struct mc_err err = {0};
 	FILE *out = open_memstream(&buf, &len);
-	CHECK_INT(export_dossiers(st, from, to, out, &n, &err), MC_OK);
+	CHECK_INT(export_dossiers(app, from, to, out, &n, &err), MC_OK);
 	fclose(out);
 	return buf;
 }
 
-static char *digest(struct store *st)
+static char *digest(struct app *app)
 {
 	static char hex[2][65];
 	static int which;
 	struct mc_err err = {0};
 	which ^= 1;
-	CHECK_INT(store_digest(st, hex[which], &err), MC_OK);
+	CHECK_INT(store_digest(app->st, hex[which], &err), MC_OK);
 	return hex[which];
 }
 
@@ -166,28 +167,28 @@ static int on_event(const struct dossier_event *ev, void *ctx)
 	return 0;
 }
 
-static struct events events_of(struct store *st, const char *code)
+static struct events events_of(struct app *app, const char *code)
 {
 	struct events e = {0};
 	struct mc_err err = {0};
-	CHECK_INT(store_event_each(st, code, on_event, &e, &err), MC_OK);
+	CHECK_INT(store_event_each(app->st, code, on_event, &e, &err), MC_OK);
 	return e;
 }
 
 TEST(import_all_three)
 {
 	char path[64];
-	struct store *st = open_temp(path);
+	struct app *app = open_temp(path);
 	struct import_stats s;
 	struct mc_err err = {0};
-	CHECK_INT(import_text(import_units, st, units, &s, &err), MC_OK);
+	CHECK_INT(import_text(import_units, app, units, &s, &err), MC_OK);
 	CHECK_INT(s.lines, 5);
 	CHECK_INT(s.records, 4);
 	CHECK_INT(s.created, 4);
-	CHECK_INT(import_text(import_procedures, st, procedures, &s, &err),
+	CHECK_INT(import_text(import_procedures, app, procedures, &s, &err),
 		  MC_OK);
 	CHECK_INT(s.records, 2);
-	CHECK_INT(import_text(import_dossiers, st, dossiers_text(), &s, &err),
+	CHECK_INT(import_text(import_dossiers, app, dossiers_text(), &s, &err),
 		  MC_OK);
 	if (err.code)
 		fprintf(stderr, "%s\n", err.message);
@@ -198,7 +199,8 @@ TEST(import_all_three)
 
 	struct dossier d;
 	dossier_init(&d);
-	CHECK_INT(store_dossier_get(st, "000.00.06.H56-240608-0001", &d, &err),
+	CHECK_INT(store_dossier_get(app->st, "000.00.06.H56-240608-0001", &d,
+				    &err),
 		  MC_OK);
 	CHECK_INT(d.status, ST_FINISHED);
 	CHECK_STR(d.extra, "{\"SoBienNhan\":\"BN-1\"}");
@@ -207,18 +209,18 @@ TEST(import_all_three)
 	CHECK_INT(d.due, civil_time_at(civil_days(2024, 6, 8), 17 * 3600));
 	dossier_release(&d);
 
-	struct events e = events_of(st, "000.00.06.H56-240608-0001");
+	struct events e = events_of(app, "000.00.06.H56-240608-0001");
 	CHECK_INT(e.n, 1);
 	CHECK_STR(e.action, "import");
 	CHECK_INT(e.old_status, 0);
 	CHECK_INT(e.new_status, 9);
-	close_temp(st, path);
+	close_temp(app, path);
 }
 
 TEST(export_reimport_gives_identical_text)
 {
 	char p1[64], p2[64];
-	struct store *a = open_temp(p1), *b = open_temp(p2);
+	struct app *a = open_temp(p1), *b = open_temp(p2);
 	struct import_stats s;
 	struct mc_err err = {0};
 	load_catalog(a);
@@ -246,36 +248,36 @@ TEST(export_reimport_gives_identical_text)
 TEST(export_date_range)
 {
 	char path[64];
-	struct store *st = open_temp(path);
+	struct app *app = open_temp(path);
 	struct import_stats s;
 	struct mc_err err = {0};
-	load_catalog(st);
-	CHECK_INT(import_text(import_dossiers, st, dossiers_text(), &s, &err),
+	load_catalog(app);
+	CHECK_INT(import_text(import_dossiers, app, dossiers_text(), &s, &err),
 		  MC_OK);
-	char *text =
-		export_text(st, civil_days(2024, 6, 8), civil_days(2024, 6, 8));
+	char *text = export_text(app, civil_days(2024, 6, 8),
+				 civil_days(2024, 6, 8));
 	CHECK(text && strstr(text, "240608-0001") != NULL);
 	CHECK(text && strstr(text, "240607-0001") == NULL);
 	CHECK(text && strstr(text, "240609-0001") == NULL);
 	CHECK(text && strchr(text, '\n') == text + strlen(text) - 1);
 	free(text);
-	close_temp(st, path);
+	close_temp(app, path);
 }
 
 TEST(same_code_updates)
 {
 	char path[64];
-	struct store *st = open_temp(path);
+	struct app *app = open_temp(path);
 	struct import_stats s;
 	struct mc_err err = {0};
 	char line[2048];
-	load_catalog(st);
-	CHECK_INT(import_text(import_dossiers, st, dossiers_text(), &s, &err),
+	load_catalog(app);
+	CHECK_INT(import_text(import_dossiers, app, dossiers_text(), &s, &err),
 		  MC_OK);
 	dossier(line, sizeof(line), "000.00.06.H56-240607-0001",
 		"000.00.06.H56", "1.010708", 10, "20240607",
 		",\"NgayTra\":\"20240612090000\"");
-	CHECK_INT(import_text(import_dossiers, st, line, &s, &err), MC_OK);
+	CHECK_INT(import_text(import_dossiers, app, line, &s, &err), MC_OK);
 	if (err.code)
 		fprintf(stderr, "%s\n", err.message);
 	CHECK_INT(s.records, 1);
@@ -283,26 +285,27 @@ TEST(same_code_updates)
 	CHECK_INT(s.updated, 1);
 	struct dossier d;
 	dossier_init(&d);
-	CHECK_INT(store_dossier_get(st, "000.00.06.H56-240607-0001", &d, &err),
+	CHECK_INT(store_dossier_get(app->st, "000.00.06.H56-240607-0001", &d,
+				    &err),
 		  MC_OK);
 	CHECK_INT(d.status, ST_RETURNED);
 	dossier_release(&d);
-	struct events e = events_of(st, "000.00.06.H56-240607-0001");
+	struct events e = events_of(app, "000.00.06.H56-240607-0001");
 	CHECK_INT(e.n, 2);
 	CHECK_INT(e.old_status, 4);
 	CHECK_INT(e.new_status, 10);
-	close_temp(st, path);
+	close_temp(app, path);
 }
 
 /* Import `text` expecting failure; nothing may change. */
-static void rejected(import_fn fn, struct store *st, const char *text,
+static void rejected(import_fn fn, struct app *app, const char *text,
 		     enum mc_code code, const char *field, const char *message)
 {
 	struct import_stats s;
 	struct mc_err err = {0};
 	char before[65];
-	memcpy(before, digest(st), 65);
-	CHECK_INT(import_text(fn, st, text, &s, &err), code);
+	memcpy(before, digest(app), 65);
+	CHECK_INT(import_text(fn, app, text, &s, &err), code);
 	CHECK_STR(err.field, field);
 	if (!strstr(err.message, message)) {
 		fprintf(stderr, "message \"%s\" lacks \"%s\"\n", err.message,
@@ -310,18 +313,18 @@ static void rejected(import_fn fn, struct store *st, const char *text,
 		test_failed_checks++;
 	}
 	CHECK_INT(s.records, 0);
-	CHECK_STR(digest(st), before);
+	CHECK_STR(digest(app), before);
 }
 
 TEST(bad_line_changes_nothing)
 {
 	char path[64];
-	struct store *st = open_temp(path);
+	struct app *app = open_temp(path);
 	struct import_stats s;
 	struct mc_err err = {0};
 	char text[8192], line[2048];
-	load_catalog(st);
-	CHECK_INT(import_text(import_dossiers, st, dossiers_text(), &s, &err),
+	load_catalog(app);
+	CHECK_INT(import_text(import_dossiers, app, dossiers_text(), &s, &err),
 		  MC_OK);
 	/* lines 1-4 good (one blank), line 5 bad */
 	snprintf(text, sizeof(text), "%s", dossiers_text());
@@ -331,7 +334,7 @@ TEST(bad_line_changes_nothing)
 	char *due =
 		strstr(text + strlen(text) - strlen(line), "20240610170000");
 	memcpy(due, "2024023\",\"X\":\"", 14);
-	rejected(import_dossiers, st, text, MC_ERR_INPUT, "NgayHenTra",
+	rejected(import_dossiers, app, text, MC_ERR_INPUT, "NgayHenTra",
 		 "line 5: NgayHenTra: \"2024023\" is not a valid time "
 		 "(yyyyMMddHHmmss)");
 	/* a rule dossier_check enforces, on line 2 */
@@ -340,21 +343,21 @@ TEST(bad_line_changes_nothing)
 	dossier(line, sizeof(line), "A-2", "000.00.06.H56", "1.010708", 4,
 		"20240610", ",\"Email\":\"no-at-sign\"");
 	strcat(text, line);
-	rejected(import_dossiers, st, text, MC_ERR_INPUT, "Email",
+	rejected(import_dossiers, app, text, MC_ERR_INPUT, "Email",
 		 "line 2: Email:");
 	/* nested fields name their element */
-	rejected(import_dossiers, st,
+	rejected(import_dossiers, app,
 		 "{\"MaHoSo\":\"A-3\",\"TaiLieuNop\":[{},{\"DuocSoHoa\":\"2\"}]"
 		 "}",
 		 MC_ERR_INPUT, "TaiLieuNop[1].DuocSoHoa",
 		 "line 1: TaiLieuNop[1].DuocSoHoa: \"2\" is not 0 or 1");
-	rejected(import_dossiers, st, "\n\n{not json}\n", MC_ERR_INPUT, "",
+	rejected(import_dossiers, app, "\n\n{not json}\n", MC_ERR_INPUT, "",
 		 "line 3: invalid JSON");
 	/* a line without its code names it */
-	rejected(import_dossiers, st,
+	rejected(import_dossiers, app,
 		 "{\"MaTTHC\":\"1.010708\",\"DonViXuLy\":\"000.00.06.H56\"}",
 		 MC_ERR_INPUT, "MaHoSo", "line 1: MaHoSo: is required");
-	close_temp(st, path);
+	close_temp(app, path);
 }
 
 /* Line `i` of the anomalous file: the clean template with one time
@@ -387,12 +390,12 @@ static void odd_line(char *buf, size_t n, int i, const char *field,
 TEST(anomalies_are_stored_and_counted)
 {
 	char path[64];
-	struct store *st = open_temp(path);
+	struct app *app = open_temp(path);
 	struct import_stats s;
 	struct mc_err err = {0};
 	static char text[16384];
 	char line[2048];
-	load_catalog(st);
+	load_catalog(app);
 	text[0] = '\0';
 	static const struct {
 		const char *field, *value;
@@ -411,7 +414,7 @@ TEST(anomalies_are_stored_and_counted)
 		odd_line(line, sizeof(line), i, odd[i].field, odd[i].value);
 		strcat(text, line);
 	}
-	CHECK_INT(import_text(import_dossiers, st, text, &s, &err), MC_OK);
+	CHECK_INT(import_text(import_dossiers, app, text, &s, &err), MC_OK);
 	if (err.code)
 		fprintf(stderr, "%s\n", err.message);
 	CHECK_INT(s.records, 9);
@@ -426,22 +429,24 @@ TEST(anomalies_are_stored_and_counted)
 	/* stored as given */
 	struct dossier d;
 	dossier_init(&d);
-	CHECK_INT(store_dossier_get(st, "000.00.06.H56-240610-0004", &d, &err),
+	CHECK_INT(store_dossier_get(app->st, "000.00.06.H56-240610-0004", &d,
+				    &err),
 		  MC_OK);
 	CHECK_INT(d.due, MC_NO_TIME);
 	CHECK_INT(dossier_anomalies(&d), 1u << ANOMALY_DUE_MISSING);
 	dossier_release(&d);
-	CHECK_INT(store_dossier_get(st, "000.00.06.H56-240610-0001", &d, &err),
+	CHECK_INT(store_dossier_get(app->st, "000.00.06.H56-240610-0001", &d,
+				    &err),
 		  MC_OK);
 	CHECK_INT(d.due,
 		  civil_time_at(civil_days(2024, 6, 10), 7 * 3600 + 3300));
 	dossier_release(&d);
 	/* ending a day before it began is unusable: refused, nothing kept */
 	odd_line(line, sizeof(line), 20, "NgayKetThucXuLy", "20240609100000");
-	rejected(import_dossiers, st, line, MC_ERR_INPUT, "NgayKetThucXuLy",
+	rejected(import_dossiers, app, line, MC_ERR_INPUT, "NgayKetThucXuLy",
 		 "line 1: NgayKetThucXuLy: is on an earlier day than "
 		 "NgayTiepNhan");
-	close_temp(st, path);
+	close_temp(app, path);
 }
 
 /* With rejects, refused lines of every stage (syntax, a field, a
@@ -450,11 +455,11 @@ TEST(anomalies_are_stored_and_counted)
 TEST(rejects_keep_the_good_lines)
 {
 	char path[64];
-	struct store *st = open_temp(path);
+	struct app *app = open_temp(path);
 	struct mc_err err = {0};
 	struct import_stats s;
 	char line[2048];
-	load_catalog(st);
+	load_catalog(app);
 	struct strbuf text;
 	strbuf_init(&text);
 	for (int i = 0; i < 600; i++) {
@@ -475,7 +480,7 @@ TEST(rejects_keep_the_good_lines)
 	FILE *rejects = open_memstream(&out, &out_len);
 	struct import_options opt = {.rejects = rejects, .source = "t.jsonl"};
 	FILE *in = fmemopen(text.buf, text.len, "r");
-	CHECK_INT(import_dossiers_with(st, in, &opt, &s, &err), MC_OK);
+	CHECK_INT(import_dossiers_with(app, in, &opt, &s, &err), MC_OK);
 	fclose(in);
 	fclose(rejects);
 	CHECK_INT(s.rejected, 13);
@@ -494,65 +499,66 @@ TEST(rejects_keep_the_good_lines)
 	      strstr(out, "\"text\":\"{\\\"MaHoSo\\\":\\\"\xef\xbf\xbd\"}\n"));
 	struct dossier d;
 	dossier_init(&d);
-	CHECK_INT(store_dossier_get(st, "R-0006", &d, &err), MC_OK);
+	CHECK_INT(store_dossier_get(app->st, "R-0006", &d, &err), MC_OK);
 	CHECK_INT(d.origin, ORIGIN_IMPORT);
 	CHECK_STR(d.import_file, "t.jsonl");
 	dossier_release(&d);
-	CHECK_INT(store_dossier_get(st, "R-0007", &d, &err), MC_ERR_NOT_FOUND);
+	CHECK_INT(store_dossier_get(app->st, "R-0007", &d, &err),
+		  MC_ERR_NOT_FOUND);
 	free(out);
 	strbuf_release(&text);
-	close_temp(st, path);
+	close_temp(app, path);
 }
 
 TEST(unknown_unit_or_procedure)
 {
 	char path[64];
-	struct store *st = open_temp(path);
+	struct app *app = open_temp(path);
 	char line[2048];
-	load_catalog(st);
+	load_catalog(app);
 	dossier(line, sizeof(line), "X-1", "000.99.99.H56", "1.010708", 4,
 		"20240610", NULL);
-	rejected(import_dossiers, st, line, MC_ERR_NOT_FOUND, "DonViXuLy",
+	rejected(import_dossiers, app, line, MC_ERR_NOT_FOUND, "DonViXuLy",
 		 "line 1: DonViXuLy: unit \"000.99.99.H56\" is not known");
 	dossier(line, sizeof(line), "X-1", "000.00.06.H56", "9.999999", 4,
 		"20240610", NULL);
-	rejected(import_dossiers, st, line, MC_ERR_NOT_FOUND, "MaTTHC",
+	rejected(import_dossiers, app, line, MC_ERR_NOT_FOUND, "MaTTHC",
 		 "line 1: MaTTHC: procedure \"9.999999\" is not known");
-	close_temp(st, path);
+	close_temp(app, path);
 }
 
 TEST(unit_references)
 {
 	char path[64];
-	struct store *st = open_temp(path);
+	struct app *app = open_temp(path);
 	struct import_stats s;
 	struct mc_err err = {0};
-	CHECK_INT(import_text(import_units, st, units, &s, &err), MC_OK);
-	rejected(import_units, st,
+	CHECK_INT(import_text(import_units, app, units, &s, &err), MC_OK);
+	rejected(import_units, app,
 		 "{\"code\":\"C1\",\"name\":\"n\",\"parent\":\"P9\","
 		 "\"level\":\"commune\"}\n",
 		 MC_ERR_NOT_FOUND, "parent",
 		 "line 1: parent: unit \"P9\" is not known (a parent must "
 		 "come before its children)");
-	rejected(import_units, st,
+	rejected(import_units, app,
 		 "{\"code\":\"C1\",\"name\":\"n\",\"level\":\"commune\","
 		 "\"successor\":\"C9\"}\n"
 		 "{\"code\":\"C2\",\"name\":\"n\",\"level\":\"commune\"}\n",
 		 MC_ERR_NOT_FOUND, "successor",
 		 "line 1: successor: unit \"C9\"");
-	rejected(import_units, st,
+	rejected(import_units, app,
 		 "{\"code\":\"C1\",\"name\":\"n\",\"level\":\"commune\"}\n"
 		 "{\"code\":\"C2\",\"name\":\"n\",\"level\":\"town\"}\n",
 		 MC_ERR_INPUT, "level", "line 2: level:");
-	rejected(import_procedures, st,
+	rejected(import_procedures, app,
 		 "{\"code\":\"P\",\"name\":\"n\",\"field_code\":\"F\","
 		 "\"time_limit\":{\"value\":3,\"unit\":\"working_days\"},"
 		 "\"online_level\":\"none\",\"fees\":[{\"amount\":-1}]}",
 		 MC_ERR_INPUT, "fees[0].amount", "line 1: fees[0].amount:");
 	/* re-importing the same units updates them */
-	CHECK_INT(import_text(import_units, st, units, &s, &err), MC_OK);
+	CHECK_INT(import_text(import_units, app, units, &s, &err), MC_OK);
 	CHECK_INT(s.updated, 4);
-	close_temp(st, path);
+	close_temp(app, path);
 }
 
 TEST_MAIN(T(import_all_three), T(export_reimport_gives_identical_text),

@@ -182,13 +182,13 @@ static void build_july(void)
 	dossier_release(&f);
 }
 
-static void import_text(enum mc_code (*fn)(struct store *, FILE *,
+static void import_text(enum mc_code (*fn)(struct app *, FILE *,
 					   struct import_stats *,
 					   struct mc_err *),
 			const char *text, enum mc_code want, struct mc_err *err)
 {
 	FILE *in = fmemopen((void *)text, strlen(text), "r");
-	CHECK_INT(fn(fx.app.st, in, NULL, err), want);
+	CHECK_INT(fn(&fx.app, in, NULL, err), want);
 	fclose(in);
 }
 
@@ -217,18 +217,21 @@ static void july_inputs(void)
 	struct store *st = fx.app.st;
 	CHECK_INT(store_begin(st, &err), MC_OK);
 	const char *l3 = "{\"levels\":[1]}";
-	CHECK_INT(index_procedure_line(st, l3, strlen(l3), "1.000003", &err),
-		  MC_OK);
+	CHECK_INT(
+		index_procedure_line(&fx.app, l3, strlen(l3), "1.000003", &err),
+		MC_OK);
 	const char *p1 = "{\"publication\":{\"decided\":\"2024-06-01\","
 			 "\"effective\":\"2024-06-15\",\"publicized\":"
 			 "\"2024-06-10\"}}";
 	const char *p4 = "{\"publication\":{\"decided\":\"2024-06-01\","
 			 "\"effective\":\"2024-06-15\",\"publicized\":"
 			 "\"2024-06-20\"}}";
-	CHECK_INT(index_procedure_line(st, p1, strlen(p1), "1.000001", &err),
-		  MC_OK);
-	CHECK_INT(index_procedure_line(st, p4, strlen(p4), "1.000004", &err),
-		  MC_OK);
+	CHECK_INT(
+		index_procedure_line(&fx.app, p1, strlen(p1), "1.000001", &err),
+		MC_OK);
+	CHECK_INT(
+		index_procedure_line(&fx.app, p4, strlen(p4), "1.000004", &err),
+		MC_OK);
 	CHECK_INT(store_commit(st, &err), MC_OK);
 }
 
@@ -772,7 +775,7 @@ TEST(complaints_follow_a_moved_dossier)
 	struct dossier d;
 	CHECK_INT(store_dossier_get(fx.app.st, d2, &d, &err), MC_OK);
 	CHECK(str_set(&d.unit_code, "000.31.21.H56"));
-	CHECK_INT(app_dossier_put(fx.app.st, &d, NULL, &err), MC_OK);
+	CHECK_INT(app_dossier_put(&fx.app, &d, NULL, &err), MC_OK);
 	dossier_release(&d);
 	j = july_complaints();
 	CHECK_INT(j.dept, was.dept - 1);

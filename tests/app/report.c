@@ -223,7 +223,7 @@ static void odd_dossier(uint64_t *seed, int i, const char *procedure)
 		d.returned = d.finished + (rng(seed) % 3 == 0 ? -600 : 3600);
 	struct mc_err err;
 	if (dossier_check(&d, &err) == MC_OK)
-		CHECK_INT(app_dossier_put(fx.app.st, &d, NULL, &err), MC_OK);
+		CHECK_INT(app_dossier_put(&fx.app, &d, NULL, &err), MC_OK);
 	dossier_release(&d);
 }
 
@@ -254,18 +254,18 @@ TEST(anomalous_dossiers_in_the_reports)
 	d.status = ST_FINISHED;
 	d.received = fixture_time("2024-05-06 09:00");
 	d.finished = fixture_time("2024-05-20 09:00");
-	CHECK_INT(app_dossier_put(fx.app.st, &d, NULL, &err), MC_OK);
+	CHECK_INT(app_dossier_put(&fx.app, &d, NULL, &err), MC_OK);
 	str_set(&d.code, "CU-NODUE-2");
 	d.handle = 0;
 	d.status = ST_PROCESSING;
 	d.finished = MC_NO_TIME;
-	CHECK_INT(app_dossier_put(fx.app.st, &d, NULL, &err), MC_OK);
+	CHECK_INT(app_dossier_put(&fx.app, &d, NULL, &err), MC_OK);
 	str_set(&d.code, "CU-EARLYDUE");
 	d.handle = 0;
 	d.status = ST_FINISHED;
 	d.due = fixture_time("2024-05-05 17:00");
 	d.finished = fixture_time("2024-05-06 10:00");
-	CHECK_INT(app_dossier_put(fx.app.st, &d, NULL, &err), MC_OK);
+	CHECK_INT(app_dossier_put(&fx.app, &d, NULL, &err), MC_OK);
 	dossier_release(&d);
 	struct report_row r = procedure_row("month:2024-05", "1.000002");
 	CHECK_INT(r.received_total, 3);

@@ -124,7 +124,7 @@ TEST(binh_dinh_q1_2022_reproduced_exactly)
 	struct mc_err err;
 	fixture_open(&fx);
 	FILE *in = dataset();
-	CHECK_INT(import_dossiers(fx.app.st, in, &stats, &err), MC_OK);
+	CHECK_INT(import_dossiers(&fx.app, in, &stats, &err), MC_OK);
 	fclose(in);
 	CHECK_INT(stats.records, 131873);
 	struct report_query q = {.by = REPORT_BY_UNIT};

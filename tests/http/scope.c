@@ -107,7 +107,7 @@ static void odd_dossier(struct env *e, const char *code, const char *unit)
 	str_set(&d.import_file, "thang-6.jsonl");
 	d.imported_at = fixture_time("2024-07-01 09:00");
 	struct mc_err err;
-	CHECK_INT(app_dossier_put(e->f.app.st, &d, NULL, &err), MC_OK);
+	CHECK_INT(app_dossier_put(&e->f.app, &d, NULL, &err), MC_OK);
 	dossier_release(&d);
 }
 

@@ -196,13 +196,13 @@ TEST(catalogue_lines_keep_their_limits)
 }
 
 static enum mc_code import_text(struct fixture *f,
-				enum mc_code (*fn)(struct store *, FILE *,
+				enum mc_code (*fn)(struct app *, FILE *,
 						   struct import_stats *,
 						   struct mc_err *),
 				const char *text, struct mc_err *err)
 {
 	FILE *in = fmemopen((void *)text, strlen(text), "r");
-	enum mc_code rc = fn(f->app.st, in, NULL, err);
+	enum mc_code rc = fn(&f->app, in, NULL, err);
 	fclose(in);
 	return rc;
 }

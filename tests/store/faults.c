@@ -71,14 +71,14 @@ TEST(a_full_disk_in_the_middle_of_an_import)
 	fixture_digest(&fx, before);
 	limit_pages(page_count() + 40); /* room for a few hundred rows */
 	FILE *in = dossier_lines(3000);
-	enum mc_code rc = import_dossiers(fx.app.st, in, &stats, &err);
+	enum mc_code rc = import_dossiers(&fx.app, in, &stats, &err);
 	fclose(in);
 	CHECK_INT(rc, MC_ERR_DB);
 	CHECK(strstr(err.message, "full") != NULL);
 	CHECK_STR(fixture_digest(&fx, after), before);
 	limit_pages(1 << 30);
 	in = dossier_lines(3000);
-	CHECK_INT(import_dossiers(fx.app.st, in, &stats, &err), MC_OK);
+	CHECK_INT(import_dossiers(&fx.app, in, &stats, &err), MC_OK);
 	fclose(in);
 	CHECK_INT(stats.records, 3000);
 }

@@ -568,7 +568,7 @@ static enum mc_code import_three(struct mc_err *err)
 	FILE *in = fmemopen((void *)lines, sizeof(lines) - 1, "r");
 	CHECK(in != NULL);
 	struct import_stats stats;
-	enum mc_code rc = import_dossiers(fx.app.st, in, &stats, err);
+	enum mc_code rc = import_dossiers(&fx.app, in, &stats, err);
 	fclose(in);
 	return rc;
 }
