@@ -14,6 +14,7 @@
 #define MC_TESTS_FIXTURE_H
 
 #include "app/app.h"
+#include "store/store.h" /* the tests look at what was stored */
 
 struct fixture {
 	char dir[64];

@@ -9,6 +9,7 @@
 
 #include "app/app.h"
 #include "core/str.h"
+#include "store/store.h"
 
 #define COUNTER (ROLE_CLERK | ROLE_ADMIN)
 #define PROCESS (ROLE_OFFICER | ROLE_ADMIN)

@@ -12,6 +12,7 @@
 #include "io/holiday_decisions.h"
 #include "io/holiday_rules.h"
 #include "pki/pki.h"
+#include "store/store.h"
 
 static int add_override(const struct calendar_override *o, void *ctx)
 {

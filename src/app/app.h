@@ -12,7 +12,8 @@
 #include "core/calendar.h"
 #include "core/dossier.h"
 #include "core/lifecycle.h"
-#include "store/store.h"
+struct store;
+struct store_options;
 
 struct agg;
 struct docstore;

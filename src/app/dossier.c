@@ -9,6 +9,7 @@
 
 #include "app/account.h"
 #include "core/str.h"
+#include "store/store.h"
 
 /* BLAKE2b of nothing anyone holds: what an unknown code is compared
  * against. */
@@ -107,7 +108,7 @@ enum mc_code app_dossier_read(struct app *app, const struct dossier_read *rq,
 
 enum mc_code app_dossier_search(struct app *app, const struct actor *actor,
 				const struct dossier_query *q,
-				store_dossier_fn fn, void *ctx,
+				app_dossier_fn fn, void *ctx,
 				struct mc_err *err)
 {
 	bool opened = store_read_begin(app->st);

@@ -13,6 +13,8 @@
 #include <stdint.h>
 
 #include "app/app.h"
+#include "core/event.h"
+#include "core/search.h"
 
 /* What to read of one dossier, and as whom. */
 struct dossier_read {
@@ -21,8 +23,8 @@ struct dossier_read {
 	/* the tracking secret: required of the citizen; from staff it must
 	 * match too when given (the counter prints it on form 01) */
 	const char *secret;
-	store_event_fn events; /* each event of its log, oldest first;
-				  NULL: not the log */
+	dossier_event_fn events; /* each event of its log, oldest first;
+				    NULL: not the log */
 	void *ctx;
 };
 
@@ -37,11 +39,15 @@ enum mc_code app_dossier_read(struct app *app, const struct dossier_read *rq,
 			      struct dossier *out, bool *secret_checked,
 			      struct mc_err *err);
 
-/* The staff search (store_dossier_search) of q->unit_root, which must
- * lie in the actor's units (MC_ERR_FORBIDDEN naming "unit" if not). */
+/* The staff search (core/search.h) of q->unit_root, which must lie in
+ * the actor's units (MC_ERR_FORBIDDEN naming "unit" if not). The
+ * dossiers passed carry only id, code, procedure code and name, unit,
+ * channel, applicant name and id, status, times and supplement rounds;
+ * fn returns non-zero to stop. */
+typedef int (*app_dossier_fn)(const struct dossier *d, void *ctx);
 enum mc_code app_dossier_search(struct app *app, const struct actor *actor,
 				const struct dossier_query *q,
-				store_dossier_fn fn, void *ctx,
+				app_dossier_fn fn, void *ctx,
 				struct mc_err *err);
 
 /* counts[s] = the number of dossiers with status s, for s in 1..10. */

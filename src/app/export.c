@@ -14,6 +14,7 @@
 #include "core/strmap.h"
 #include "io/catalog.h"
 #include "io/portal.h"
+#include "store/store.h"
 
 struct exporter {
 	FILE *out;

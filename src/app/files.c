@@ -17,6 +17,7 @@
 #include "core/filename.h"
 #include "core/str.h"
 #include "docstore/docstore.h"
+#include "store/store.h"
 
 #define MIB (1024.0 * 1024.0)
 
@@ -527,7 +528,7 @@ enum mc_code app_upload_claim(struct app *app, const char *token,
 }
 
 enum mc_code app_upload_list(struct app *app, const char *token,
-			     store_file_fn fn, void *ctx, struct mc_err *err)
+			     app_file_fn fn, void *ctx, struct mc_err *err)
 {
 	char hash[65];
 	enum mc_code rc = upload_live(app, token, hash, err);
@@ -535,7 +536,7 @@ enum mc_code app_upload_list(struct app *app, const char *token,
 }
 
 enum mc_code app_files_list(struct app *app, const struct actor *actor,
-			    const char *dossier_code, store_file_fn fn,
+			    const char *dossier_code, app_file_fn fn,
 			    void *ctx, struct mc_err *err)
 {
 	char unit[64];

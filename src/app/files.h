@@ -88,9 +88,12 @@ enum mc_code app_file_add_within(struct app *app, const struct file_attach *a,
 enum mc_code app_upload_open(struct app *app, const char *address,
 			     char token[65], int64_t *expires,
 			     struct mc_err *err);
+/* A reader's callback over files; non-zero stops the walk. */
+typedef int (*app_file_fn)(const struct dossier_file *f, void *ctx);
+
 /* The files of a live upload, by component (dossier_code NULL). */
 enum mc_code app_upload_list(struct app *app, const char *token,
-			     store_file_fn fn, void *ctx, struct mc_err *err);
+			     app_file_fn fn, void *ctx, struct mc_err *err);
 /* Inside the filing's transaction: dossier `code` takes the upload's
  * files as its components (logged, within the limit per dossier), and
  * the upload is gone. MC_ERR_NOT_FOUND naming "upload" when it expired
@@ -108,8 +111,8 @@ struct docstore *app_docstore(struct app *app);
 
 /* The files of a dossier the actor may see, in the order they came. */
 enum mc_code app_files_list(struct app *app, const struct actor *actor,
-			    const char *dossier_code, store_file_fn fn,
-			    void *ctx, struct mc_err *err);
+			    const char *dossier_code, app_file_fn fn, void *ctx,
+			    struct mc_err *err);
 
 /* Remove every stored file that no dossier refers to and that was last
  * put more than `grace` seconds before now (an upload in progress is

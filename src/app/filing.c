@@ -15,6 +15,7 @@
 
 #include "app/filing.h"
 #include "core/str.h"
+#include "store/store.h"
 
 enum mc_code app_filing_fees(struct dossier *d, const struct procedure *p,
 			     struct mc_err *err)

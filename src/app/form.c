@@ -13,6 +13,7 @@
 #include "app/dossier.h"
 #include "core/civil.h"
 #include "core/str.h"
+#include "store/store.h"
 
 /* The event log as the form prints it, with the strings it owns. */
 struct log {

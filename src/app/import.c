@@ -20,6 +20,7 @@
 #include "core/str.h"
 #include "io/catalog.h"
 #include "io/portal.h"
+#include "store/store.h"
 
 /*
  * A set of codes known to exist, so a file of a million dossiers asks the

@@ -15,8 +15,10 @@
 
 #include "app/app.h"
 #include "app/import.h"
+#include "core/feedback.h"
 #include "core/index.h"
 #include "core/index_table.h"
+#include "core/snapshot.h"
 #include "core/str.h"
 
 struct index_query {

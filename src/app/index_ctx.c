@@ -9,6 +9,7 @@
 #include "app/index_int.h"
 #include "core/civil.h"
 #include "io/index_rules.h"
+#include "store/store.h"
 
 static enum mc_code nomem(struct mc_err *err)
 {

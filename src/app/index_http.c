@@ -9,6 +9,7 @@
 #include "app/index.h"
 #include "app/index_http.h"
 #include "core/civil.h"
+#include "store/store.h"
 
 /* Inside the transaction: returned and not rated yet. */
 static enum mc_code may_rate(struct store *st, const char *code,
@@ -110,7 +111,7 @@ enum mc_code app_feedback_answer(struct app *app, const struct actor *actor,
 }
 
 enum mc_code app_feedback_list(struct app *app, const struct feedback_query *q,
-			       store_feedback_fn fn, void *ctx,
+			       feedback_row_fn fn, void *ctx,
 			       struct mc_err *err)
 {
 	bool opened = store_read_begin(app->st);

@@ -9,7 +9,7 @@
 #define MC_APP_INDEX_HTTP_H
 
 #include "app/app.h"
-#include "store/store.h"
+#include "core/feedback.h"
 
 /* Rate dossier `code` ("satisfied", "neutral", "dissatisfied") at `at`:
  * MC_ERR_STATE unless its result was returned (status 10),
@@ -43,7 +43,7 @@ struct feedback_query {
 	int limit;
 };
 enum mc_code app_feedback_list(struct app *app, const struct feedback_query *q,
-			       store_feedback_fn fn, void *ctx,
+			       feedback_row_fn fn, void *ctx,
 			       struct mc_err *err);
 
 #endif

@@ -13,6 +13,7 @@
 #include "core/civil.h"
 #include "core/limits.h"
 #include "core/unit.h"
+#include "store/store.h"
 
 static enum mc_code bad(struct mc_err *err, const char *field, const char *why)
 {

@@ -16,6 +16,7 @@
 #include "app/report.h"
 #include "io/index_json.h"
 #include "io/report_json.h"
+#include "store/store.h"
 
 #define PUBLISH_MIN_DOSSIERS 30
 #define REPORT_CUTOFF 15

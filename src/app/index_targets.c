@@ -10,6 +10,7 @@
 
 #include "app/index_int.h"
 #include "core/civil.h"
+#include "store/store.h"
 
 static enum mc_code parse_value(const char *s, int64_t *out, struct mc_err *err)
 {

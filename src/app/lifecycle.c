@@ -17,6 +17,7 @@
 #include "app/filing.h"
 #include "core/civil.h"
 #include "core/str.h"
+#include "store/store.h"
 
 static enum mc_code unit_usable(struct app *app, const char *code, int64_t day,
 				const char *field, struct mc_err *err)

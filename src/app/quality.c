@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/str.h"
+#include "store/store.h"
 
 struct walk {
 	const struct unit_tree *tree;

@@ -16,6 +16,7 @@
 #include "core/civil.h"
 #include "core/str.h"
 #include "core/strmap.h"
+#include "store/store.h"
 
 /* ---- the unit tree ----------------------------------------------------- */
 

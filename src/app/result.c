@@ -24,6 +24,7 @@
 #include "core/str.h"
 #include "docstore/docstore.h"
 #include "pki/pki.h"
+#include "store/store.h"
 
 struct issue {
 	struct app *app;

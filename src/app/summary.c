@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/str.h"
+#include "store/store.h"
 
 enum mc_code app_summary(struct app *app, const struct summary_query *q,
 			 struct summary *out, struct mc_err *err)

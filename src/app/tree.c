@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/str.h"
+#include "store/store.h"
 
 static int collect_unit(const struct unit *u, void *ctx)
 {

@@ -12,7 +12,7 @@
 
 #include "core/strmap.h"
 #include "core/unit.h"
-#include "store/store.h"
+struct store;
 
 struct unit_tree {
 	struct unit *units;

@@ -20,4 +20,7 @@ struct dossier_event {
 	char *actor_unit; /* staff: the unit whose subtree they act on */
 };
 
+/* A reader's callback over events; non-zero stops the walk. */
+typedef int (*dossier_event_fn)(const struct dossier_event *ev, void *ctx);
+
 #endif

@@ -35,6 +35,8 @@ struct feedback_row {
 	int64_t received_at, answered_at;
 };
 void feedback_row_release(struct feedback_row *f);
+/* A reader's callback over feedback; non-zero stops the walk. */
+typedef int (*feedback_row_fn)(const struct feedback_row *f, void *ctx);
 
 /* One unit's share of a period: its dossiers with a dissatisfied rating
  * or a complaint, the feedback it received, and of that, answered in

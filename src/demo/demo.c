@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/catalog.h"
 #include "core/civil.h"
 #include "demo/demo_int.h"
 
@@ -252,10 +253,10 @@ static int found_unit(const struct unit *u, void *ctx)
 	return 1;
 }
 
-static enum mc_code check_empty(struct store *st, struct mc_err *err)
+static enum mc_code check_empty(struct app *app, struct mc_err *err)
 {
 	bool any = false;
-	enum mc_code rc = store_unit_each(st, found_unit, &any, err);
+	enum mc_code rc = app_unit_each(app, found_unit, &any, err);
 	if (!rc && any)
 		rc = mc_fail(err, MC_ERR_CONFLICT, "db",
 			     "the database already has units; the demo "
@@ -341,7 +342,7 @@ static enum mc_code build(struct app *app, const struct demo_options *opt,
 			  struct demo_world *w, struct demo_summary *sum,
 			  struct mc_err *err)
 {
-	enum mc_code rc = check_empty(app->st, err);
+	enum mc_code rc = check_empty(app, err);
 	if (!rc)
 		rc = demo_catalog_build(w, opt, err);
 	if (!rc)

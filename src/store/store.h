@@ -26,6 +26,7 @@
 #include "core/feedback.h"
 #include "core/procedure.h"
 #include "core/report.h"
+#include "core/search.h"
 #include "core/snapshot.h"
 #include "core/unit.h"
 #include "core/user.h"
@@ -210,18 +211,9 @@ enum mc_code store_anomalous_each(struct store *st, int64_t from_day,
 enum mc_code store_open_dossier_each(struct store *st, store_dossier_fn fn,
 				     void *ctx, struct mc_err *err);
 
-/* Staff search: dossiers handled by a unit in the subtree of unit_root,
- * optionally of one status (0: any) and optionally only those overdue
- * (report_overdue: open, not waiting for a supplement, due before
- * overdue_at = report_overdue_cut(now); MC_NO_TIME: no such filter), in
- * due-time order. The dossiers passed carry only code, procedure
- * code and name, unit, channel, applicant name and id, status, times
- * and supplement rounds. */
-struct dossier_query {
-	const char *unit_root;
-	int status;
-	int64_t overdue_at;
-};
+/* Staff search (struct dossier_query: core/search.h). The dossiers
+ * passed carry only code, procedure code and name, unit, channel,
+ * applicant name and id, status, times and supplement rounds. */
 enum mc_code store_dossier_search(struct store *st,
 				  const struct dossier_query *q,
 				  store_dossier_fn fn, void *ctx,

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/civil.h"
+#include "store/store.h"
 #include "test.h"
 
 static const char units[] =

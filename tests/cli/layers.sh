@@ -1,8 +1,9 @@
 #!/bin/sh
 # layers.sh - scripts/check-layers.sh passes on the tree as it is and
-# refuses, naming file, line and arrow, a copy with a forbidden include, a
-# forbidden folder reached through a header, a cycle of folders, a cycle
-# of headers and an unknown folder; the production library holds no demo
+# refuses, naming file, line and arrow, a copy with a forbidden include
+# (a store header in http or cli among them), a forbidden folder
+# reached through a header, a cycle of folders, a cycle of headers and
+# an unknown folder; the production library holds no demo
 # code (docs/internals/architecture.md).
 . "$(dirname "$0")/harness.sh.inc"
 root=$(cd "$here/../.." && pwd)
@@ -33,6 +34,23 @@ expect_text "$work/out" \
 if grep -q 'src/app/probe.h:' "$work/out"; then
 	fail "app/probe.h was blamed: app may include store"
 else ok; fi
+
+# No file of http or cli is excepted: a store include in any is refused,
+# directly or through the demo's own header.
+for f in http/handlers_search.c http/router.c cli/dossier.c cli/import.c; do
+	fresh
+	printf '#include "store/store.h"\n' >>"$work/src/$f"
+	n=$(wc -l <"$work/src/$f")
+	d=${f%%/*}
+	expect_exit 1 "$f including store/store.h" -- sh "$check" "$work/src"
+	expect_text "$work/out" "src/$f:$n: $d -> store is against the layers" \
+		"the file, line and arrow of $f"
+done
+fresh
+printf '#include "demo/demo_int.h"\n' >>"$work/src/cli/demo.c"
+expect_exit 1 "cli reaching store through the demo" -- sh "$check" "$work/src"
+expect_text "$work/out" 'src/cli/demo.c:[0-9]+: cli -> store is against the layers \(via .*demo/demo_int.h -> .*store/store.h\)' \
+	"the chain through the demo header"
 
 # core -> io with io -> core is a cycle of folders.
 fresh

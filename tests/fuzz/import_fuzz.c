@@ -49,7 +49,7 @@ static void open_fx(void)
 	dossier_release(&f);
 }
 
-typedef enum mc_code (*import_fn)(struct store *st, FILE *in,
+typedef enum mc_code (*import_fn)(struct app *app, FILE *in,
 				  struct import_stats *stats,
 				  struct mc_err *err);
 
@@ -82,7 +82,7 @@ static void judge(const uint8_t *data, size_t size, struct fuzz_verdict *v)
 	struct import_stats stats;
 	struct mc_err err = {0};
 	fixture_digest(&fx, before);
-	enum mc_code rc = fn(fx.app.st, in, &stats, &err);
+	enum mc_code rc = fn(&fx.app, in, &stats, &err);
 	fclose(in);
 	free(copy);
 	if (rc) {
