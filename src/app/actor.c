@@ -115,6 +115,29 @@ enum mc_code actor_on_unit(struct app *app, const struct actor *a,
 	return MC_OK;
 }
 
+enum mc_code actor_on_figures(struct app *app, const struct actor *a,
+			      const char *unit, struct mc_err *err)
+{
+	if (a && (a->role & ROLE_STAFF) && !(a->role & ROLE_FIGURES))
+		return mc_fail(err, MC_ERR_FORBIDDEN, "actor",
+			       "actor: the role %s may not see or set a "
+			       "unit's figures",
+			       actor_role_name(a->role));
+	return actor_on_unit(app, a, unit, err);
+}
+
+enum mc_code app_figures_as(struct app *app, const struct actor *a,
+			    const char *unit, app_read_fn fn, void *ctx,
+			    struct mc_err *err)
+{
+	bool opened = store_read_begin(app->st);
+	enum mc_code rc = actor_on_figures(app, a, unit, err);
+	if (!rc)
+		rc = fn(app, ctx, err);
+	store_read_end(app->st, opened);
+	return rc;
+}
+
 enum mc_code app_actor_unit(struct app *app, const struct actor *a,
 			    const char *unit, struct mc_err *err)
 {

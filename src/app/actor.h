@@ -24,6 +24,9 @@ enum {
 	ROLE_CITIZEN = 16,  /* anonymous: the public filing route */
 	ROLE_OPERATOR = 32, /* whoever runs the command line on the
 			       database file, and the system itself */
+	/* who reads a unit's figures (reports, the index, the quality
+	 * list, targets) and sets its targets */
+	ROLE_FIGURES = ROLE_LEADER | ROLE_ADMIN,
 };
 
 struct actor {
@@ -60,6 +63,22 @@ enum mc_code actor_on_unit(struct app *app, const struct actor *a,
 			   const char *unit, struct mc_err *err);
 enum mc_code app_actor_unit(struct app *app, const struct actor *a,
 			    const char *unit, struct mc_err *err);
+
+/* May `a` read the figures of `unit` (a leader or an administrator whose
+ * units hold it, or the operator)? MC_ERR_FORBIDDEN naming "actor" for
+ * another role, "unit" outside the units; inside the caller's
+ * transaction or read view. */
+enum mc_code actor_on_figures(struct app *app, const struct actor *a,
+			      const char *unit, struct mc_err *err);
+
+/* Run fn(app, ctx, err) for `a` in one read view, after
+ * actor_on_figures on `unit` inside it: the *_as readers of the
+ * figures. */
+typedef enum mc_code (*app_read_fn)(struct app *app, void *ctx,
+				    struct mc_err *err);
+enum mc_code app_figures_as(struct app *app, const struct actor *a,
+			    const char *unit, app_read_fn fn, void *ctx,
+			    struct mc_err *err);
 
 /* May `a` run `op` at all? MC_ERR_FORBIDDEN naming the role if not. */
 enum mc_code actor_may_run(const struct actor *a, enum dossier_op op,

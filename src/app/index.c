@@ -226,3 +226,23 @@ enum mc_code app_index(struct app *app, const struct index_query *q,
 		index_table_release(out);
 	return rc;
 }
+
+struct index_call {
+	const struct index_query *q;
+	struct index_table *out;
+};
+
+static enum mc_code index_call(struct app *app, void *ctx, struct mc_err *err)
+{
+	struct index_call *c = ctx;
+	return app_index(app, c->q, c->out, err);
+}
+
+enum mc_code app_index_as(struct app *app, const struct actor *actor,
+			  const struct index_query *q, struct index_table *out,
+			  struct mc_err *err)
+{
+	struct index_call c = {q, out};
+	memset(out, 0, sizeof(*out));
+	return app_figures_as(app, actor, q->unit, index_call, &c, err);
+}

@@ -31,6 +31,11 @@ struct index_query {
 
 enum mc_code app_index(struct app *app, const struct index_query *q,
 		       struct index_table *out, struct mc_err *err);
+/* The same for `actor` (actor_on_figures on q->unit, which a staff
+ * actor must name), in one read view with the check. */
+enum mc_code app_index_as(struct app *app, const struct actor *actor,
+			  const struct index_query *q, struct index_table *out,
+			  struct mc_err *err);
 
 /* ---- inputs: ratings, feedback (JSON Lines, all or nothing) ------------ */
 
@@ -55,15 +60,20 @@ enum mc_code index_procedure_line(struct app *app, const char *line, size_t len,
 /* Lines {"unit","period","indicator","value"}; value in percent. */
 enum mc_code import_targets(struct app *app, FILE *in,
 			    struct import_stats *stats, struct mc_err *err);
-enum mc_code app_target_set(struct app *app, const char *unit,
-			    const char *period, const char *indicator,
-			    const char *value, struct mc_err *err);
+/* Set a target of `unit` as `actor`, checked inside the transaction
+ * (actor_on_figures; a leader sets only the units below their own,
+ * MC_ERR_FORBIDDEN naming "unit"). */
+enum mc_code app_target_set(struct app *app, const struct actor *actor,
+			    const char *unit, const char *period,
+			    const char *indicator, const char *value,
+			    struct mc_err *err);
 /* Give every child of `unit` its own rows for `period`, equal to the
  * unit's effective targets, where the child has none yet; *written
- * counts the rows. */
-enum mc_code app_target_allocate(struct app *app, const char *unit,
-				 const char *period, size_t *written,
-				 struct mc_err *err);
+ * counts the rows. As `actor`, checked inside the transaction
+ * (actor_on_figures). */
+enum mc_code app_target_allocate(struct app *app, const struct actor *actor,
+				 const char *unit, const char *period,
+				 size_t *written, struct mc_err *err);
 
 struct target_check {
 	char *unit, *name;
@@ -85,6 +95,11 @@ void target_report_release(struct target_report *r);
 enum mc_code app_target_check(struct app *app, const char *period,
 			      const char *unit, struct target_report *out,
 			      struct mc_err *err);
+/* The same for `actor` (actor_on_figures on `unit`, which a staff actor
+ * must name), in one read view with the check. */
+enum mc_code app_target_check_as(struct app *app, const struct actor *actor,
+				 const char *period, const char *unit,
+				 struct target_report *out, struct mc_err *err);
 
 /* ---- publication -------------------------------------------------------- */
 

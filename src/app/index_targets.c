@@ -27,9 +27,24 @@ static enum mc_code parse_value(const char *s, int64_t *out, struct mc_err *err)
 	return MC_OK;
 }
 
-enum mc_code app_target_set(struct app *app, const char *unit,
-			    const char *period, const char *indicator,
-			    const char *value, struct mc_err *err)
+/* Inside the transaction: the actor may set the targets of `unit`. */
+static enum mc_code may_set(struct app *app, const struct actor *a,
+			    const char *unit, struct mc_err *err)
+{
+	enum mc_code rc = actor_on_figures(app, a, unit, err);
+	if (!rc && (a->role & ROLE_LEADER) && unit && a->unit &&
+	    strcmp(unit, a->unit) == 0)
+		rc = mc_fail(err, MC_ERR_FORBIDDEN, "unit",
+			     "unit: a leader sets the targets of the units "
+			     "below their own, not of \"%.60s\"",
+			     unit);
+	return rc;
+}
+
+enum mc_code app_target_set(struct app *app, const struct actor *actor,
+			    const char *unit, const char *period,
+			    const char *indicator, const char *value,
+			    struct mc_err *err)
 {
 	int64_t v = 0;
 	enum mc_code rc;
@@ -37,7 +52,9 @@ enum mc_code app_target_set(struct app *app, const char *unit,
 	    (rc = parse_value(value, &v, err)) ||
 	    (rc = store_begin(app->st, err)))
 		return rc;
-	rc = store_target_put(app->st, unit, period, indicator, v, err);
+	rc = may_set(app, actor, unit, err);
+	if (!rc)
+		rc = store_target_put(app->st, unit, period, indicator, v, err);
 	return store_finish(app->st, rc, err);
 }
 
@@ -74,9 +91,9 @@ static enum mc_code allocate(struct index_ctx *c, int64_t u, const char *period,
 	return MC_OK;
 }
 
-enum mc_code app_target_allocate(struct app *app, const char *unit,
-				 const char *period, size_t *written,
-				 struct mc_err *err)
+enum mc_code app_target_allocate(struct app *app, const struct actor *actor,
+				 const char *unit, const char *period,
+				 size_t *written, struct mc_err *err)
 {
 	struct report_period p;
 	struct index_ctx c;
@@ -88,9 +105,12 @@ enum mc_code app_target_allocate(struct app *app, const char *unit,
 	rc = index_ctx_open(&c, app, NULL, p, err);
 	if (!rc)
 		rc = unit_tree_root(c.tree.t, unit, &u, err);
-	if (!rc && !(rc = store_begin(app->st, err)))
-		rc = store_finish(app->st,
-				  allocate(&c, u, period, written, err), err);
+	if (!rc && !(rc = store_begin(app->st, err))) {
+		rc = actor_on_figures(app, actor, unit, err);
+		if (!rc)
+			rc = allocate(&c, u, period, written, err);
+		rc = store_finish(app->st, rc, err);
+	}
 	index_ctx_close(&c);
 	return rc;
 }
@@ -176,4 +196,24 @@ enum mc_code app_target_check(struct app *app, const char *period,
 	if (rc)
 		target_report_release(out);
 	return rc;
+}
+
+struct check_call {
+	const char *period, *unit;
+	struct target_report *out;
+};
+
+static enum mc_code check_call(struct app *app, void *ctx, struct mc_err *err)
+{
+	struct check_call *c = ctx;
+	return app_target_check(app, c->period, c->unit, c->out, err);
+}
+
+enum mc_code app_target_check_as(struct app *app, const struct actor *actor,
+				 const char *period, const char *unit,
+				 struct target_report *out, struct mc_err *err)
+{
+	struct check_call c = {period, unit, out};
+	memset(out, 0, sizeof(*out));
+	return app_figures_as(app, actor, unit, check_call, &c, err);
 }

@@ -84,3 +84,23 @@ enum mc_code app_quality(struct app *app, const struct quality_query *q,
 		quality_list_release(out);
 	return rc;
 }
+
+struct quality_call {
+	const struct quality_query *q;
+	struct quality_list *out;
+};
+
+static enum mc_code quality_call(struct app *app, void *ctx, struct mc_err *err)
+{
+	struct quality_call *c = ctx;
+	return app_quality(app, c->q, c->out, err);
+}
+
+enum mc_code app_quality_as(struct app *app, const struct actor *actor,
+			    const struct quality_query *q,
+			    struct quality_list *out, struct mc_err *err)
+{
+	struct quality_call c = {q, out};
+	memset(out, 0, sizeof(*out));
+	return app_figures_as(app, actor, q->unit, quality_call, &c, err);
+}

@@ -17,5 +17,10 @@
  * "unit" for an unknown unit. */
 enum mc_code app_quality(struct app *app, const struct quality_query *q,
 			 struct quality_list *out, struct mc_err *err);
+/* The same for `actor` (actor_on_figures on q->unit, which a staff
+ * actor must name), in one read view with the check. */
+enum mc_code app_quality_as(struct app *app, const struct actor *actor,
+			    const struct quality_query *q,
+			    struct quality_list *out, struct mc_err *err);
 
 #endif

@@ -451,6 +451,26 @@ enum mc_code app_report(struct app *app, const struct report_query *q,
 	return build(app, q, out, false, err);
 }
 
+struct report_call {
+	const struct report_query *q;
+	struct report *out;
+};
+
+static enum mc_code report_call(struct app *app, void *ctx, struct mc_err *err)
+{
+	struct report_call *c = ctx;
+	return app_report(app, c->q, c->out, err);
+}
+
+enum mc_code app_report_as(struct app *app, const struct actor *actor,
+			   const struct report_query *q, struct report *out,
+			   struct mc_err *err)
+{
+	struct report_call c = {q, out};
+	memset(out, 0, sizeof(*out));
+	return app_figures_as(app, actor, q->unit, report_call, &c, err);
+}
+
 enum mc_code app_report_scan(struct app *app, const struct report_query *q,
 			     struct report *out, struct mc_err *err)
 {

@@ -1,9 +1,9 @@
 /*
  * report.h - form II.06a over the stored data.
  *
- * app_report answers from the aggregates (src/aggregates, agg_period): a handful
- * of reads per row whatever the number of dossiers. app_report_scan reads
- * every dossier and adds it up with report_add: the slow reference the
+ * app_report answers from the aggregates (src/aggregates, agg_period): a
+ * handful of reads per row whatever the number of dossiers. app_report_scan
+ * reads every dossier and adds it up with report_add: the slow reference the
  * tests and the benchmark hold the fast path to.
  *
  * Both count a period that has not ended as of app_now: see
@@ -31,6 +31,11 @@ struct report_query {
 
 enum mc_code app_report(struct app *app, const struct report_query *q,
 			struct report *out, struct mc_err *err);
+/* The same for `actor` (actor_on_figures on q->unit, which a staff
+ * actor must name), in one read view with the check. */
+enum mc_code app_report_as(struct app *app, const struct actor *actor,
+			   const struct report_query *q, struct report *out,
+			   struct mc_err *err);
 enum mc_code app_report_scan(struct app *app, const struct report_query *q,
 			     struct report *out, struct mc_err *err);
 

@@ -39,3 +39,23 @@ enum mc_code app_summary(struct app *app, const struct summary_query *q,
 		summary_release(out);
 	return rc;
 }
+
+struct summary_call {
+	const struct summary_query *q;
+	struct summary *out;
+};
+
+static enum mc_code summary_call(struct app *app, void *ctx, struct mc_err *err)
+{
+	struct summary_call *c = ctx;
+	return app_summary(app, c->q, c->out, err);
+}
+
+enum mc_code app_summary_as(struct app *app, const struct actor *actor,
+			    const struct summary_query *q, struct summary *out,
+			    struct mc_err *err)
+{
+	struct summary_call c = {q, out};
+	memset(out, 0, sizeof(*out));
+	return app_figures_as(app, actor, q->unit, summary_call, &c, err);
+}

@@ -21,5 +21,10 @@ struct summary_query {
 
 enum mc_code app_summary(struct app *app, const struct summary_query *q,
 			 struct summary *out, struct mc_err *err);
+/* The same for `actor` (actor_on_figures on q->unit, which a staff
+ * actor must name), in one read view with the check. */
+enum mc_code app_summary_as(struct app *app, const struct actor *actor,
+			    const struct summary_query *q, struct summary *out,
+			    struct mc_err *err);
 
 #endif

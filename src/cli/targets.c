@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/index.h"
@@ -85,15 +86,17 @@ static int with_app(const char *op, const struct args *a)
 	struct mc_err err;
 	size_t written = 0;
 	int status = 0;
+	const char *name = getenv("USER");
+	const struct actor who = ACTOR_OPERATOR(name ? name : "cli");
 	if (cli_open_app(a->db, &app, &err))
 		return cli_fail(&err);
 	if (strcmp(op, "set") == 0) {
-		if (app_target_set(&app, a->unit, a->period, a->indicator,
+		if (app_target_set(&app, &who, a->unit, a->period, a->indicator,
 				   a->value, &err))
 			status = cli_fail(&err);
 	} else if (strcmp(op, "allocate") == 0) {
-		if (app_target_allocate(&app, a->unit, a->period, &written,
-					&err))
+		if (app_target_allocate(&app, &who, a->unit, a->period,
+					&written, &err))
 			status = cli_fail(&err);
 		else
 			fprintf(stderr, "wrote %zu child targets\n", written);

@@ -25,12 +25,6 @@
 
 #define DEFAULT_MIN_DOSSIERS 30
 
-static void forbidden_unit(struct http_req *r, const char *unit)
-{
-	http_reply_error(r, 403, "forbidden", "unit",
-			 "unit: \"%.60s\" is outside your units", unit);
-}
-
 /* period= as a calendar period (cut-off 1), default the last calendar
  * month that has ended; false after answering 400. */
 static bool calendar_period(struct http_req *r, struct report_period *p)
@@ -48,18 +42,12 @@ static bool calendar_period(struct http_req *r, struct report_period *p)
 	return true;
 }
 
-/* unit= or the account's unit, inside the account's subtree. */
-static const char *scoped_unit(struct http_req *r, const char *unit)
+/* unit= or the account's unit (the application checks it against the
+ * account's units). */
+static const char *unit_of(struct http_req *r)
 {
-	if (!unit)
-		unit = http_query(r, "unit");
-	if (!unit)
-		return r->user.unit;
-	if (!http_in_scope(r->app, r->user.unit, unit)) {
-		forbidden_unit(r, unit);
-		return NULL;
-	}
-	return unit;
+	const char *unit = http_query(r, "unit");
+	return unit ? unit : r->user.unit;
 }
 
 static void reply_strbuf(struct http_req *r, int status, struct strbuf *sb)
@@ -96,7 +84,8 @@ static bool index_query_of(struct http_req *r, struct index_query *q)
 	}
 	if (!calendar_period(r, &q->period))
 		return false;
-	return (q->unit = scoped_unit(r, NULL)) != NULL;
+	q->unit = unit_of(r);
+	return true;
 }
 
 static enum mc_code index_book(const void *t, const char *path,
@@ -120,9 +109,10 @@ void h_index(struct http_req *r)
 				 "format: is not json, csv or xlsx");
 		return;
 	}
+	struct actor actor = http_actor(r);
 	if (!index_query_of(r, &q))
 		return;
-	if (app_index(r->app, &q, &t, &err)) {
+	if (app_index_as(r->app, &actor, &q, &t, &err)) {
 		http_reply_mc(r, &err);
 		return;
 	}
@@ -171,15 +161,17 @@ void h_targets_check(struct http_req *r)
 	struct mc_err err;
 	const char *period = http_query(r, "period"), *unit;
 	char name[32];
-	if (!calendar_period(r, &p) || !(unit = scoped_unit(r, NULL)))
+	struct actor actor = http_actor(r);
+	if (!calendar_period(r, &p))
 		return;
+	unit = unit_of(r);
 	if (!period) {
 		int y, m, d;
 		civil_from_days(p.from, &y, &m, &d);
 		snprintf(name, sizeof(name), "month:%04d-%02d", y, m);
 		period = name;
 	}
-	if (app_target_check(r->app, period, unit, &rep, &err)) {
+	if (app_target_check_as(r->app, &actor, period, unit, &rep, &err)) {
 		http_reply_mc(r, &err);
 		return;
 	}
@@ -220,17 +212,6 @@ static bool value_text(struct http_req *r, json_t *o, char *buf, size_t n)
 	return false;
 }
 
-/* Leaders set the targets of the units below them, not their own. */
-static bool may_set(struct http_req *r, const char *unit)
-{
-	if (!http_in_scope(r->app, r->user.unit, unit) ||
-	    (r->user.role == ROLE_LEADER && strcmp(unit, r->user.unit) == 0)) {
-		forbidden_unit(r, unit);
-		return false;
-	}
-	return true;
-}
-
 void h_target_set(struct http_req *r)
 {
 	static const char *const keys[] = {"unit", "period", "indicator",
@@ -245,9 +226,11 @@ void h_target_set(struct http_req *r)
 	    http_need_string(r, o, "unit", LIMIT_CODE, &unit) &&
 	    http_need_string(r, o, "period", LIMIT_WORD, &period) &&
 	    http_need_string(r, o, "indicator", LIMIT_WORD, &indicator) &&
-	    value_text(r, o, value, sizeof(value)) && may_set(r, unit)) {
-		if (app_target_set(r->app, unit, period, indicator, value,
-				   &err))
+	    value_text(r, o, value, sizeof(value))) {
+		/* leaders set the units below their own (app_target_set) */
+		struct actor actor = http_actor(r);
+		if (app_target_set(r->app, &actor, unit, period, indicator,
+				   value, &err))
 			http_reply_mc(r, &err);
 		else
 			http_reply_json(r, 200,
@@ -272,10 +255,9 @@ void h_target_allocate(struct http_req *r)
 	if (http_only_fields(r, o, keys) &&
 	    http_need_string(r, o, "unit", LIMIT_CODE, &unit) &&
 	    http_need_string(r, o, "period", LIMIT_WORD, &period)) {
-		if (!http_in_scope(r->app, r->user.unit, unit))
-			forbidden_unit(r, unit);
-		else if (app_target_allocate(r->app, unit, period, &written,
-					     &err))
+		struct actor actor = http_actor(r);
+		if (app_target_allocate(r->app, &actor, unit, period, &written,
+					&err))
 			http_reply_mc(r, &err);
 		else
 			http_reply_json(r, 200,

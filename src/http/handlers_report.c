@@ -137,7 +137,8 @@ static bool figures_of(struct http_req *r, bool *figures)
 /* Answer with the report as `motcua report --format json` writes it,
  * with format=csv as its CSV and format=xlsx as its workbook (the
  * bytes of the same command with --format csv or xlsx). */
-void http_reply_report(struct http_req *r, const struct report_query *q)
+void http_reply_report(struct http_req *r, const struct actor *actor,
+		       const struct report_query *q)
 {
 	const char *format = http_query(r, "format");
 	bool figures;
@@ -150,7 +151,8 @@ void http_reply_report(struct http_req *r, const struct report_query *q)
 		return;
 	struct report rep;
 	struct mc_err err;
-	if (app_report(r->app, q, &rep, &err)) {
+	if (actor ? app_report_as(r->app, actor, q, &rep, &err)
+		  : app_report(r->app, q, &rep, &err)) {
 		http_reply_mc(r, &err);
 		return;
 	}
@@ -171,25 +173,23 @@ void http_reply_report(struct http_req *r, const struct report_query *q)
 	report_release(&rep);
 }
 
-/* The unit asked for (the account's by default), or false after 403. */
-static bool unit_in_scope(struct http_req *r, const char **unit)
+/* The unit asked for, the account's by default (the application checks
+ * it against the account's units). */
+static const char *unit_of(struct http_req *r)
 {
 	const char *u = http_query(r, "unit");
-	*unit = u ? u : r->user.unit;
-	if (http_in_scope(r->app, r->user.unit, *unit))
-		return true;
-	http_reply_error(r, 403, "forbidden", "unit",
-			 "unit: \"%s\" is outside your units", *unit);
-	return false;
+	return u ? u : r->user.unit;
 }
 
 void h_report_settlement(struct http_req *r)
 {
 	struct report_query q = {0};
+	struct actor actor = http_actor(r);
 	if (!http_report_period(r, &q.period) || !http_report_shape(r, &q) ||
-	    !http_report_figures(r, &q) || !unit_in_scope(r, &q.unit))
+	    !http_report_figures(r, &q))
 		return;
-	http_reply_report(r, &q);
+	q.unit = unit_of(r);
+	http_reply_report(r, &actor, &q);
 }
 
 /* GET /api/v1/reports/summary: the release of `motcua summary` as JSON,
@@ -209,14 +209,15 @@ void h_report_summary(struct http_req *r)
 		bad(r, "format", "is not json or text");
 		return;
 	}
-	if (!cutoff_of(r, &q.cutoff) || !http_report_figures(r, &rq) ||
-	    !unit_in_scope(r, &q.unit))
+	if (!cutoff_of(r, &q.cutoff) || !http_report_figures(r, &rq))
 		return;
+	struct actor actor = http_actor(r);
+	q.unit = unit_of(r);
 	q.level = rq.level;
 	q.min_resolved = rq.min_resolved;
 	struct summary s;
 	struct mc_err err;
-	if (app_summary(r->app, &q, &s, &err)) {
+	if (app_summary_as(r->app, &actor, &q, &s, &err)) {
 		http_reply_mc(r, &err);
 		return;
 	}

@@ -21,6 +21,6 @@ void h_public_statistics(struct http_req *r)
 	}
 	if (!http_report_period(r, &q.period) || !http_report_shape(r, &q))
 		return;
-	q.unit = NULL; /* the province */
-	http_reply_report(r, &q);
+	q.unit = NULL;                  /* the province */
+	http_reply_report(r, NULL, &q); /* public: no unit scope */
 }

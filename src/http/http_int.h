@@ -327,9 +327,6 @@ void http_str_add(struct strbuf *sb, const char *s);
 enum mc_code http_session_load(struct http_req *r, struct mc_err *err);
 /* Whether r carries the session's CSRF token. */
 bool http_csrf_ok(struct http_req *r);
-/* Whether unit `code` lies in the subtree of `root` (app_in_scope): for
- * reads; lifecycle writes are checked inside app_lifecycle. */
-bool http_in_scope(struct app *app, const char *root, const char *code);
 /* The signed-in account of r as the application's actor (borrows r). */
 struct actor http_actor(const struct http_req *r);
 /* Hex of the BLAKE2b-256 hash of a token or secret (out: 65 bytes). */
@@ -402,7 +399,8 @@ struct report_query;
 bool http_report_period(struct http_req *r, struct report_period *p);
 bool http_report_shape(struct http_req *r, struct report_query *q);
 bool http_report_figures(struct http_req *r, struct report_query *q);
-void http_reply_report(struct http_req *r, const struct report_query *q);
+void http_reply_report(struct http_req *r, const struct actor *actor,
+		       const struct report_query *q);
 
 /* Shared by the dossier handlers (handlers_dossier.c); "overdue" as
  * report_dossier_overdue at `now`. */

@@ -14,7 +14,7 @@
 #define ANY 0
 #define STAFF ROLE_STAFF
 #define BY_OP HTTP_ROLES_BY_OP
-#define REPORTS (ROLE_LEADER | ROLE_ADMIN)
+#define REPORTS ROLE_FIGURES /* the application's, app/actor.h */
 
 #define TARGET_BODY                                                       \
 	"{\"unit\": code, \"period\": \"month:YYYY-MM\", \"indicator\": " \

@@ -1,7 +1,8 @@
 /*
- * session.c - who is asking: the session cookie, the CSRF token that
- * every state-changing request of a session must repeat in a header, the
- * unit-subtree scope of an account, and the tokens and hashes behind them.
+ * session.c - who is asking: the session cookie (its account read by the
+ * application, app/session.c), the CSRF token that every state-changing
+ * request of a session must repeat in a header, and the account as the
+ * application's actor, whose units the application checks.
  */
 #include <sodium.h>
 #include <stdio.h>
@@ -53,11 +54,6 @@ bool http_csrf_ok(struct http_req *r)
 	size_t n = strlen(r->user.csrf);
 	return h && n && strlen(h) == n &&
 	       sodium_memcmp(h, r->user.csrf, n) == 0;
-}
-
-bool http_in_scope(struct app *app, const char *root, const char *code)
-{
-	return app_in_scope(app, root, code);
 }
 
 struct actor http_actor(const struct http_req *r)

@@ -13,7 +13,11 @@
 #include "app/app.h"
 #include "app/dossier.h"
 #include "app/form.h"
+#include "app/index.h"
 #include "app/index_http.h"
+#include "app/quality.h"
+#include "app/report.h"
+#include "app/summary.h"
 #include "core/civil.h"
 #include "fixture.h"
 
@@ -322,6 +326,95 @@ static enum mc_code feedback_answer(const struct actor *a,
 				   "answered", clock_at += 60, err);
 }
 
+static struct report_period month_of_june(void)
+{
+	struct report_period p;
+	CHECK_INT(report_period_parse("month:2024-06", 1, &p, "period", NULL),
+		  MC_OK);
+	return p;
+}
+
+static enum mc_code report(const struct actor *a, struct scoped_data *x,
+			   struct mc_err *err)
+{
+	(void)x;
+	struct report rep;
+	const struct report_query q = {.period = month_of_june(),
+				       .unit = COMMUNE,
+				       .by = REPORT_BY_UNIT};
+	enum mc_code rc = app_report_as(&fx.app, a, &q, &rep, err);
+	if (!rc)
+		report_release(&rep);
+	return rc;
+}
+
+static enum mc_code summary(const struct actor *a, struct scoped_data *x,
+			    struct mc_err *err)
+{
+	(void)x;
+	struct summary s;
+	const struct summary_query q = {.period = "month:2024-06",
+					.unit = COMMUNE};
+	enum mc_code rc = app_summary_as(&fx.app, a, &q, &s, err);
+	if (!rc)
+		summary_release(&s);
+	return rc;
+}
+
+static enum mc_code quality(const struct actor *a, struct scoped_data *x,
+			    struct mc_err *err)
+{
+	(void)x;
+	struct quality_list l;
+	const struct quality_query q = {.all_time = true, .unit = COMMUNE};
+	enum mc_code rc = app_quality_as(&fx.app, a, &q, &l, err);
+	if (!rc)
+		quality_list_release(&l);
+	return rc;
+}
+
+static enum mc_code index_of(const struct actor *a, struct scoped_data *x,
+			     struct mc_err *err)
+{
+	(void)x;
+	struct index_table t;
+	const struct index_query q = {.period = month_of_june(),
+				      .unit = COMMUNE};
+	enum mc_code rc = app_index_as(&fx.app, a, &q, &t, err);
+	if (!rc)
+		index_table_release(&t);
+	return rc;
+}
+
+static enum mc_code targets_check(const struct actor *a, struct scoped_data *x,
+				  struct mc_err *err)
+{
+	(void)x;
+	struct target_report rep;
+	enum mc_code rc = app_target_check_as(&fx.app, a, "month:2024-06",
+					      COMMUNE, &rep, err);
+	if (!rc)
+		target_report_release(&rep);
+	return rc;
+}
+
+static enum mc_code target_set(const struct actor *a, struct scoped_data *x,
+			       struct mc_err *err)
+{
+	(void)x;
+	return app_target_set(&fx.app, a, COMMUNE, "year:2024", "on_time", "90",
+			      err);
+}
+
+static enum mc_code target_allocate(const struct actor *a,
+				    struct scoped_data *x, struct mc_err *err)
+{
+	(void)x;
+	size_t written;
+	return app_target_allocate(&fx.app, a, DISTRICT, "year:2024", &written,
+				   err);
+}
+
 /* One operation: the roles that may run it, what an actor of such a
  * role gets outside its units, and what any other role gets. */
 static const struct scoped_op {
@@ -340,6 +433,20 @@ static const struct scoped_op {
 	 MC_ERR_FORBIDDEN, feedback_list},
 	{"answer feedback", ROLE_STAFF, MC_ERR_NOT_FOUND, MC_ERR_FORBIDDEN,
 	 feedback_answer},
+	{"report II.06a", ROLE_LEADER | ROLE_ADMIN, MC_ERR_FORBIDDEN,
+	 MC_ERR_FORBIDDEN, report},
+	{"summary", ROLE_LEADER | ROLE_ADMIN, MC_ERR_FORBIDDEN,
+	 MC_ERR_FORBIDDEN, summary},
+	{"quality list", ROLE_LEADER | ROLE_ADMIN, MC_ERR_FORBIDDEN,
+	 MC_ERR_FORBIDDEN, quality},
+	{"service index", ROLE_LEADER | ROLE_ADMIN, MC_ERR_FORBIDDEN,
+	 MC_ERR_FORBIDDEN, index_of},
+	{"check targets", ROLE_LEADER | ROLE_ADMIN, MC_ERR_FORBIDDEN,
+	 MC_ERR_FORBIDDEN, targets_check},
+	{"set a target", ROLE_LEADER | ROLE_ADMIN, MC_ERR_FORBIDDEN,
+	 MC_ERR_FORBIDDEN, target_set},
+	{"allocate targets", ROLE_LEADER | ROLE_ADMIN, MC_ERR_FORBIDDEN,
+	 MC_ERR_FORBIDDEN, target_allocate},
 };
 #define N_SCOPED_OPS (sizeof(scoped_ops) / sizeof(*scoped_ops))
 

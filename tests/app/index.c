@@ -415,8 +415,8 @@ TEST(targets_inherit_allocate_and_check)
 	target_report_release(&rep);
 
 	/* the province sets 60% for the half-year; a month inherits it */
-	CHECK_INT(app_target_set(&fx.app, ROOT, "half:2024H2",
-				 "online_dossiers", "60", &err),
+	CHECK_INT(app_target_set(&fx.app, &fixture_operator, ROOT,
+				 "half:2024H2", "online_dossiers", "60", &err),
 		  MC_OK);
 	CHECK_INT(app_target_check(&fx.app, "month:2024-07", DEPT, &rep, &err),
 		  MC_OK);
@@ -427,15 +427,16 @@ TEST(targets_inherit_allocate_and_check)
 
 	/* allocation writes the children's own rows, equal to the parent's */
 	size_t written = 0;
-	CHECK_INT(app_target_allocate(&fx.app, ROOT, "half:2024H2", &written,
-				      &err),
+	CHECK_INT(app_target_allocate(&fx.app, &fixture_operator, ROOT,
+				      "half:2024H2", &written, &err),
 		  MC_OK);
 	/* three children, eight targets: the province's own online
 	 * dossiers and the seven others the rules set for 2024 */
 	CHECK_INT(written, 3 * 8);
 	/* a child edits its row below the parent's: flagged */
-	CHECK_INT(app_target_set(&fx.app, DEPT, "half:2024H2",
-				 "online_dossiers", "45.5", &err),
+	CHECK_INT(app_target_set(&fx.app, &fixture_operator, DEPT,
+				 "half:2024H2", "online_dossiers", "45.5",
+				 &err),
 		  MC_OK);
 	CHECK_INT(app_target_check(&fx.app, "month:2024-07", NULL, &rep, &err),
 		  MC_OK);
@@ -494,8 +495,8 @@ TEST(bad_target_lines_store_nothing)
 		"\"2024-07-10 08:00\",\"answered_at\":\"2024-07-01 08:00\"}\n",
 		MC_ERR_INPUT, &err);
 	CHECK_STR(err.field, "answered_at");
-	CHECK_INT(app_target_set(&fx.app, DEPT, "year:2024", "data_reuse",
-				 "abc", &err),
+	CHECK_INT(app_target_set(&fx.app, &fixture_operator, DEPT, "year:2024",
+				 "data_reuse", "abc", &err),
 		  MC_ERR_INPUT);
 	CHECK_STR(err.field, "value");
 	CHECK_STR(fixture_digest(&fx, after), before);
