@@ -68,21 +68,34 @@ unsigned actor_role_bit(const char *name)
 	return 0;
 }
 
-bool app_in_scope(struct app *app, const char *root, const char *code)
+enum mc_code app_unit_in_scope(struct app *app, const char *root,
+			       const char *code, bool *in, struct mc_err *err)
 {
 	char cur[64];
+	*in = false;
 	snprintf(cur, sizeof(cur), "%s", code ? code : "");
 	/* units form a tree a few levels deep; the bound stops a cycle */
 	for (int depth = 0; root && cur[0] && depth < 16; depth++) {
-		if (strcmp(cur, root) == 0)
-			return true;
+		if (strcmp(cur, root) == 0) {
+			*in = true;
+			return MC_OK;
+		}
 		struct unit u;
-		if (store_unit_get(app->st, cur, &u, NULL))
-			return false;
+		enum mc_code rc = store_unit_get(app->st, cur, &u, err);
+		if (rc == MC_ERR_NOT_FOUND)
+			return MC_OK;
+		if (rc)
+			return rc;
 		snprintf(cur, sizeof(cur), "%s", u.parent ? u.parent : "");
 		unit_release(&u);
 	}
-	return false;
+	return MC_OK;
+}
+
+bool app_in_scope(struct app *app, const char *root, const char *code)
+{
+	bool in;
+	return app_unit_in_scope(app, root, code, &in, NULL) == MC_OK && in;
 }
 
 enum mc_code actor_may_run(const struct actor *a, enum dossier_op op,
@@ -108,7 +121,14 @@ enum mc_code actor_on_unit(struct app *app, const struct actor *a,
 		return mc_fail(err, MC_ERR_FORBIDDEN, "actor",
 			       "actor: only staff and the operator may do "
 			       "this");
-	if ((a->role & ROLE_STAFF) && !app_in_scope(app, a->unit, unit))
+	bool in = true;
+	enum mc_code rc =
+		a->role & ROLE_STAFF
+			? app_unit_in_scope(app, a->unit, unit, &in, err)
+			: MC_OK;
+	if (rc)
+		return rc;
+	if (!in)
 		return mc_fail(err, MC_ERR_FORBIDDEN, "unit",
 			       "unit: \"%.60s\" is outside your units",
 			       str_or_empty(unit));

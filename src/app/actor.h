@@ -51,8 +51,13 @@ unsigned actor_role_bit(const char *name);
 
 struct app;
 
-/* Whether unit `code` lies in the subtree of `root` (walks parents in
- * the store, inside the caller's transaction if there is one). */
+/* Whether unit `code` lies in the subtree of `root`, into *in (walks
+ * parents in the store, inside the caller's transaction if there is
+ * one). A failure of the store is returned, never taken for an answer;
+ * an unknown unit is outside. */
+enum mc_code app_unit_in_scope(struct app *app, const char *root,
+			       const char *code, bool *in, struct mc_err *err);
+/* The same as a yes or no, no on any failure. */
 bool app_in_scope(struct app *app, const char *root, const char *code);
 
 /* May `a` act on unit `unit`: staff on the units of their subtree, the

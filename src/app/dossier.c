@@ -55,7 +55,7 @@ static enum mc_code may_see(struct app *app, const struct dossier_read *rq,
 		*seen = *seen && match;
 	}
 	if (*seen && (a->role & ROLE_STAFF))
-		*seen = app_in_scope(app, a->unit, d->unit_code);
+		return app_unit_in_scope(app, a->unit, d->unit_code, seen, err);
 	return MC_OK;
 }
 

@@ -84,15 +84,15 @@ static enum mc_code may_answer(struct app *app, const struct actor *a,
 	if (!a || !(a->role & (ROLE_STAFF | ROLE_OPERATOR)))
 		return actor_on_unit(app, a, NULL, err); /* names the actor */
 	enum mc_code rc = store_feedback_get(app->st, id, &f, err);
-	if (rc && rc != MC_ERR_NOT_FOUND)
-		return rc;
-	bool seen = !rc && actor_on_unit(app, a, f.unit_code, NULL) == MC_OK;
-	if (!rc)
+	if (!rc) {
+		rc = actor_on_unit(app, a, f.unit_code, err);
 		feedback_row_release(&f);
-	if (!seen)
+	}
+	/* outside one's units as unknown; a failure of the store as itself */
+	if (rc == MC_ERR_NOT_FOUND || rc == MC_ERR_FORBIDDEN)
 		return mc_fail(err, MC_ERR_NOT_FOUND, "id",
 			       "feedback \"%.60s\" is not known", id);
-	return MC_OK;
+	return rc;
 }
 
 enum mc_code app_feedback_answer(struct app *app, const struct actor *actor,

@@ -101,8 +101,13 @@ static enum mc_code in_actor_scope(struct app *app, const struct actor *a,
 				   const struct dossier *d, bool existing,
 				   struct mc_err *err)
 {
-	if (!(a->role & ROLE_STAFF) || app_in_scope(app, a->unit, d->unit_code))
-		return MC_OK;
+	bool in = true;
+	enum mc_code rc = a->role & ROLE_STAFF
+				  ? app_unit_in_scope(app, a->unit,
+						      d->unit_code, &in, err)
+				  : MC_OK;
+	if (rc || in)
+		return rc;
 	if (existing) /* worded as for an unknown code: existence is not
 			 revealed outside one's units */
 		return mc_fail(err, MC_ERR_NOT_FOUND, "MaHoSo",

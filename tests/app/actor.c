@@ -20,6 +20,7 @@
 #include "app/summary.h"
 #include "core/civil.h"
 #include "fixture.h"
+#include "store/sqlite_int.h"
 
 #define PROVINCE "000.00.00.H56"
 #define DEPARTMENT "000.00.06.H56"
@@ -538,7 +539,41 @@ TEST(every_scoped_operation_inside_and_outside_the_units)
 	fixture_close(&fx);
 }
 
+/* The scope walks the units in the store: when that read fails, the
+ * answer is the failure (500 over HTTP), neither a refusal nor a
+ * permission. */
+TEST(a_failed_read_of_the_units_is_no_answer_on_scope)
+{
+	fixture_open(&fx);
+	clock_at = fixture_time("2024-06-03 08:00");
+	const struct actor officer = {ROLE_OFFICER, "canbo31", DISTRICT, 8};
+	const struct dossier_query q = {COMMUNE, 0, MC_NO_TIME};
+	struct mc_err err;
+	int n = 0;
+	CHECK_INT(sqlite3_exec(sq(fx.app.st)->db,
+			       "ALTER TABLE units RENAME TO units_away", NULL,
+			       NULL, NULL),
+		  SQLITE_OK);
+	CHECK_INT(app_dossier_search(&fx.app, &officer, &q, count_dossier, &n,
+				     &err),
+		  MC_ERR_DB);
+	CHECK_INT(n, 0);
+	const struct actor leader = {ROLE_LEADER, "lanhdao31", DISTRICT, 9};
+	CHECK_INT(app_target_set(&fx.app, &leader, COMMUNE, "year:2024",
+				 "on_time", "90", &err),
+		  MC_ERR_DB);
+	CHECK_INT(sqlite3_exec(sq(fx.app.st)->db,
+			       "ALTER TABLE units_away RENAME TO units", NULL,
+			       NULL, NULL),
+		  SQLITE_OK);
+	CHECK_INT(app_dossier_search(&fx.app, &officer, &q, count_dossier, &n,
+				     &err),
+		  MC_OK);
+	fixture_close(&fx);
+}
+
 TEST_MAIN(T(every_operation_against_every_role),
+	  T(a_failed_read_of_the_units_is_no_answer_on_scope),
 	  T(every_scoped_operation_inside_and_outside_the_units),
 	  T(staff_act_only_inside_their_units_and_the_log_names_them),
 	  T(an_operation_without_an_actor_is_refused))
