@@ -103,9 +103,12 @@ enum mc_code app_target_check_as(struct app *app, const struct actor *actor,
 
 /* ---- publication -------------------------------------------------------- */
 
-/* Freeze the period's report (by unit) and index as a snapshot. */
-enum mc_code app_publish(struct app *app, const char *period,
-			 struct mc_err *err);
+/* Freeze the period's report (by unit) and index as a snapshot, as
+ * `actor`: an administrator of a root unit (the province) or the
+ * operator, checked inside the transaction that stores it
+ * (MC_ERR_FORBIDDEN naming "actor" for anyone else). */
+enum mc_code app_publish(struct app *app, const struct actor *actor,
+			 const char *period, struct mc_err *err);
 /* The snapshot; *intact tells whether its checksum still matches. */
 enum mc_code app_publish_show(struct app *app, const char *period,
 			      struct snapshot *out, bool *intact,

@@ -14,6 +14,7 @@
 
 #include "app/index_int.h"
 #include "app/report.h"
+#include "core/str.h"
 #include "io/index_json.h"
 #include "io/report_json.h"
 #include "store/store.h"
@@ -78,8 +79,32 @@ enum mc_code app_publish_render(struct app *app, const char *period,
 	return rc;
 }
 
-enum mc_code app_publish(struct app *app, const char *period,
-			 struct mc_err *err)
+/* Inside the transaction: the actor publishes for the province. */
+static enum mc_code may_publish(struct app *app, const struct actor *a,
+				struct mc_err *err)
+{
+	struct unit u;
+	if (a && (a->role & ROLE_OPERATOR))
+		return MC_OK;
+	bool root = false;
+	enum mc_code rc = a && a->role == ROLE_ADMIN
+				  ? store_unit_get(app->st, a->unit, &u, err)
+				  : MC_ERR_NOT_FOUND;
+	if (!rc) {
+		root = str_empty(u.parent);
+		unit_release(&u);
+	}
+	if (rc && rc != MC_ERR_NOT_FOUND)
+		return rc;
+	if (!root)
+		return mc_fail(err, MC_ERR_FORBIDDEN, "actor",
+			       "only an administrator of the province "
+			       "publishes");
+	return MC_OK;
+}
+
+enum mc_code app_publish(struct app *app, const struct actor *actor,
+			 const char *period, struct mc_err *err)
 {
 	struct strbuf sb;
 	char hex[65];
@@ -92,7 +117,8 @@ enum mc_code app_publish(struct app *app, const char *period,
 		s.content = sb.buf;
 		s.checksum = hex;
 		rc = store_begin(app->st, err);
-		if (!rc && !(rc = store_snapshot_put(app->st, &s, err)))
+		if (!rc && !(rc = may_publish(app, actor, err)) &&
+		    !(rc = store_snapshot_put(app->st, &s, err)))
 			rc = store_commit(app->st, err);
 		if (rc)
 			store_rollback(app->st);

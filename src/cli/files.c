@@ -34,7 +34,7 @@ struct args {
 		*component, *actor, *grace_hours;
 };
 
-static void store_dir(const struct args *a, char *dir, size_t cap)
+static void files_dir(const struct args *a, char *dir, size_t cap)
 {
 	cli_files_dir(a->db, a->files, dir, cap);
 }
@@ -43,7 +43,7 @@ static enum mc_code open_store(const struct args *a, bool create,
 			       struct docstore **ds, struct mc_err *err)
 {
 	char dir[4096];
-	store_dir(a, dir, sizeof(dir));
+	files_dir(a, dir, sizeof(dir));
 	return docstore_open_local(dir, create, ds, err);
 }
 
@@ -70,7 +70,7 @@ static int open_app(const struct args *a, bool create, struct app *app)
 {
 	struct mc_err err = {0};
 	char dir[4096];
-	store_dir(a, dir, sizeof(dir));
+	files_dir(a, dir, sizeof(dir));
 	enum mc_code rc = MC_OK;
 	if (!create && access(dir, F_OK) != 0)
 		rc = mc_fail(&err, MC_ERR_NOT_FOUND, "files",

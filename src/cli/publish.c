@@ -66,13 +66,15 @@ int cmd_publish(int argc, char **argv)
 				 "| --diff P");
 	struct app app;
 	struct mc_err err;
+	const char *name = getenv("USER");
+	const struct actor who = ACTOR_OPERATOR(name ? name : "cli");
 	if (cli_open_app(db, &app, &err))
 		return cli_fail(&err);
 	if (show_p)
 		status = show(&app, show_p);
 	else if (diff_p)
 		status = diff(&app, diff_p);
-	else if (app_publish(&app, period, &err))
+	else if (app_publish(&app, &who, period, &err))
 		status = cli_fail(&err);
 	else
 		fprintf(stderr, "published %s\n", period);

@@ -343,17 +343,6 @@ void h_publication_get(struct http_req *r)
 	reply_strbuf(r, 200, &sb);
 }
 
-/* Whether the account's unit is a root of the unit tree. */
-static bool at_root(struct http_req *r)
-{
-	struct unit u;
-	if (app_unit_get(r->app, r->user.unit, &u, NULL))
-		return false;
-	bool root = !u.parent || !*u.parent;
-	unit_release(&u);
-	return root;
-}
-
 void h_publish(struct http_req *r)
 {
 	static const char *const keys[] = {"period", NULL};
@@ -370,12 +359,10 @@ void h_publish(struct http_req *r)
 		json_decref(o);
 		return;
 	}
-	if (!at_root(r))
-		http_reply_error(r, 403, "forbidden", "",
-				 "only an administrator of the province "
-				 "publishes");
-	else if (app_publish(r->app, period, &err) ||
-		 app_publish_show(r->app, period, &s, &intact, &err))
+	/* an administrator of the province (app_publish checks it) */
+	struct actor actor = http_actor(r);
+	if (app_publish(r->app, &actor, period, &err) ||
+	    app_publish_show(r->app, period, &s, &intact, &err))
 		http_reply_mc(r, &err);
 	else {
 		http_reply_json(r, 201,

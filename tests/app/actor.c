@@ -539,6 +539,34 @@ TEST(every_scoped_operation_inside_and_outside_the_units)
 	fixture_close(&fx);
 }
 
+/* Publishing speaks for the province: its administrators (and the
+ * operator) only, checked in the transaction that stores the snapshot. */
+TEST(only_the_province_publishes)
+{
+	fixture_open(&fx);
+	const struct actor province = {ROLE_ADMIN, "admin", PROVINCE, 1};
+	const struct actor district = {ROLE_ADMIN, "admin31", DISTRICT, 2};
+	const struct actor leader = {ROLE_LEADER, "lanhdao", PROVINCE, 3};
+	const struct actor citizen = ACTOR_CITIZEN;
+	const struct actor *refused[] = {&district, &leader, &citizen, NULL};
+	struct mc_err err;
+	char before[65], after[65];
+	fixture_digest(&fx, before);
+	for (size_t i = 0; i < 4; i++) {
+		CHECK_INT(
+			app_publish(&fx.app, refused[i], "month:2024-05", &err),
+			MC_ERR_FORBIDDEN);
+		CHECK_STR(err.field, "actor");
+	}
+	CHECK_STR(fixture_digest(&fx, after), before);
+	CHECK_INT(app_publish(&fx.app, &province, "month:2024-05", &err),
+		  MC_OK);
+	CHECK_INT(
+		app_publish(&fx.app, &fixture_operator, "month:2024-06", &err),
+		MC_OK);
+	fixture_close(&fx);
+}
+
 /* The scope walks the units in the store: when that read fails, the
  * answer is the failure (500 over HTTP), neither a refusal nor a
  * permission. */
@@ -574,6 +602,7 @@ TEST(a_failed_read_of_the_units_is_no_answer_on_scope)
 
 TEST_MAIN(T(every_operation_against_every_role),
 	  T(a_failed_read_of_the_units_is_no_answer_on_scope),
+	  T(only_the_province_publishes),
 	  T(every_scoped_operation_inside_and_outside_the_units),
 	  T(staff_act_only_inside_their_units_and_the_log_names_them),
 	  T(an_operation_without_an_actor_is_refused))

@@ -510,8 +510,12 @@ TEST(published_snapshot_survives_a_late_import)
 	struct mc_err err;
 	struct snapshot s;
 	bool intact = false;
-	CHECK_INT(app_publish(&fx.app, "month:2024-07", &err), MC_OK);
-	CHECK_INT(app_publish(&fx.app, "month:2024-07", &err), MC_ERR_CONFLICT);
+	CHECK_INT(
+		app_publish(&fx.app, &fixture_operator, "month:2024-07", &err),
+		MC_OK);
+	CHECK_INT(
+		app_publish(&fx.app, &fixture_operator, "month:2024-07", &err),
+		MC_ERR_CONFLICT);
 	CHECK_INT(app_publish_show(&fx.app, "month:2024-07", &s, &intact, &err),
 		  MC_OK);
 	CHECK(intact);

@@ -227,7 +227,9 @@ TEST(a_publication_of_an_ended_month_is_unchanged)
 	/* published on 2 September; rendered again a year and a half later */
 	fx.app.now = fixture_time("2024-09-02 08:00");
 	struct mc_err err;
-	CHECK_INT(app_publish(&fx.app, "month:2024-08", &err), MC_OK);
+	CHECK_INT(
+		app_publish(&fx.app, &fixture_operator, "month:2024-08", &err),
+		MC_OK);
 	fx.app.now = fixture_time("2026-03-01 08:00");
 	struct snapshot s;
 	bool intact = false;
