@@ -125,7 +125,11 @@ static enum mc_code refer_result(struct issue *is, const struct result_doc *doc,
 				 size_t cap, struct mc_err *err)
 {
 	struct dossier_file f = {0};
-	if (doc->fd >= 0) {
+	bool held = store_file_get(is->app->st, is->req->code, sha256, &f,
+				   NULL) == MC_OK &&
+		    f.role == FILE_RESULT;
+	dossier_file_release(&f);
+	if (doc->fd >= 0 && !held) {
 		struct file_attach a = {.dossier_code = is->req->code,
 					.role = FILE_RESULT,
 					.name = doc->file_name,

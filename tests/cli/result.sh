@@ -99,6 +99,15 @@ print(i["numerator"], i["denominator"])
 PY
 expect_text "$work/ind" "^1 2$" "one electronic result of two finished"
 
+# a result file attached before finishing is the one signed
+new_dossier "2024-07-01 10:00"
+printf '%%PDF-1.4\nGiay phep 2\n%%%%EOF\n' >"$work/kq2.pdf"
+expect_exit 0 "attach the result first" -- "$m" files attach "$code" "$work/kq2.pdf" --role result
+expect_exit 0 "finish with the attached file" -- "$m" dossier finish --code "$code" --result-file "$work/kq2.pdf" --at "2024-07-03 12:00"
+expect_text "$work/out" "^result	$(sha256sum "$work/kq2.pdf" | cut -d' ' -f1)	" "the attached file signed"
+expect_exit 2 "a signature is not attached by hand" -- "$m" files attach "$code" "$work/kq2.pdf" --role signature
+expect_text "$work/err" "^motcua: role: a result's signature is made by the system" "role named"
+
 # the receipt's QR code opens the public verification page
 expect_exit 0 "form 01" -- "$m" dossier form --code "$first" --form 01 --out "$work/f01.pdf" --base-url https://dichvucong.binhan.gov.vn/
 pdftoppm -r 150 -png -f 1 -l 1 "$work/f01.pdf" "$work/f01" && ok || fail "pdftoppm"
@@ -106,5 +115,10 @@ zbarimg --raw -q "$work"/f01*.png >"$work/qr" 2>/dev/null
 expect_text "$work/qr" "^https://dichvucong.binhan.gov.vn/verify.html\?code=$first$" "the QR code names the verification page and the dossier"
 pdftotext "$work/f01.pdf" - | tr '\n' ' ' >"$work/f01.txt"
 expect_text "$work/f01.txt" "xác thực kết quả điện tử" "the receipt says what the QR code is for"
+
+expect_exit 2 "a public address that is not http(s)" -- "$m" serve --public-url "ftp://dichvucong.binhan.gov.vn/"
+expect_text "$work/err" "^motcua: --public-url: " "the option named"
+expect_exit 2 "a public address with a quote" -- "$m" serve --public-url "https://x.vn/\"onload"
+expect_text "$work/err" "^motcua: --public-url: " "the option named"
 
 finish result.sh

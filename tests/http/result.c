@@ -249,5 +249,46 @@ TEST(the_officer_issues_and_the_citizen_downloads)
 	CHECK_INT(system(cmd), 0);
 }
 
+/* --public-url: the receipt's QR code opens the verification page at
+ * the address citizens reach, whatever Host the request came with. */
+TEST(the_receipt_points_to_the_public_verification_page)
+{
+	struct env e;
+	struct session clerk;
+	struct reply r;
+	char path[200], cmd[600], pdf[160], qr[512] = "";
+	env_open_with(&e,
+		      (struct http_config){
+			      .public_url = "https://dichvucong.example.vn/"});
+	env_login(&e, "clerk31", &clerk);
+	char *code = env_dossier(&e, DISTRICT);
+	snprintf(path, sizeof(path), "/api/v1/dossiers/%s/forms/01.pdf", code);
+	client_request(e.port, "GET", path, clerk.headers, NULL, &r);
+	CHECK_INT(r.status, 200);
+	snprintf(pdf, sizeof(pdf), "%s/f01.pdf", e.f.dir);
+	FILE *f = fopen(pdf, "wb");
+	fwrite(r.body, 1, r.body_len, f);
+	fclose(f);
+	reply_release(&r);
+	snprintf(cmd, sizeof(cmd),
+		 "pdftoppm -r 150 -png -f 1 -l 1 '%s' '%s/f01' 2>/dev/null && "
+		 "zbarimg --raw -q '%s'/f01*.png 2>/dev/null",
+		 pdf, e.f.dir, e.f.dir);
+	FILE *p = popen(cmd, "r");
+	size_t n = p ? fread(qr, 1, sizeof(qr) - 1, p) : 0;
+	if (p)
+		pclose(p);
+	qr[n] = '\0';
+	qr[strcspn(qr, "\n")] = '\0';
+	char want[256];
+	snprintf(want, sizeof(want),
+		 "https://dichvucong.example.vn/verify.html?code=%s", code);
+	CHECK_STR(qr, want);
+	free(code);
+	env_close(&e);
+}
+
 TEST_MAIN({"the_officer_issues_and_the_citizen_downloads",
-	   the_officer_issues_and_the_citizen_downloads})
+	   the_officer_issues_and_the_citizen_downloads},
+	  {"the_receipt_points_to_the_public_verification_page",
+	   the_receipt_points_to_the_public_verification_page})
