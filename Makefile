@@ -102,9 +102,11 @@ test: deps layers
 	@$(MAKE) --no-print-directory MODE=asan unit
 	@sh tests/run.sh build/release build/asan
 
-# The include graph follows the layers (docs/internals/architecture.md).
+# The include graph follows the layers (docs/internals/architecture.md),
+# and every store call goes through the port (docs/internals/store.md).
 layers:
 	@sh scripts/check-layers.sh
+	@sh scripts/check-port.sh
 
 # The browser tests alone; screenshots in build/screenshots/.
 browser: deps

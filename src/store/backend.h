@@ -239,6 +239,9 @@ struct store_ops {
 				 struct mc_err *err);
 	enum mc_code (*file_bytes)(struct store *st, const char *dossier_code,
 				   int64_t *bytes, struct mc_err *err);
+	enum mc_code (*file_with_hash)(struct store *st, const char *sha256,
+				       store_file_fn fn, void *ctx,
+				       struct mc_err *err);
 	enum mc_code (*file_referenced)(struct store *st, const char *sha256,
 					bool *yes, struct mc_err *err);
 

@@ -725,6 +725,7 @@ const struct store_ops store_sqlite_ops = {
 	.file_each = sqlite_file_each,
 	.file_get = sqlite_file_get,
 	.file_bytes = sqlite_file_bytes,
+	.file_with_hash = sqlite_file_with_hash,
 	.file_referenced = sqlite_file_referenced,
 	.agg_key = sqlite_agg_key,
 	.agg_values = sqlite_agg_values,

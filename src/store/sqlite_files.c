@@ -341,9 +341,9 @@ enum mc_code sqlite_upload_holds(struct store *st, const char *sha256,
 	return sqlite_step_done(st, s, step, "looking up an upload", err);
 }
 
-enum mc_code store_file_with_hash(struct store *st, const char *sha256,
-				  store_file_fn fn, void *ctx,
-				  struct mc_err *err)
+enum mc_code sqlite_file_with_hash(struct store *st, const char *sha256,
+				   store_file_fn fn, void *ctx,
+				   struct mc_err *err)
 {
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(st,

@@ -301,6 +301,9 @@ enum mc_code sqlite_file_get(struct store *st, const char *dossier_code,
 			     struct mc_err *err);
 enum mc_code sqlite_file_bytes(struct store *st, const char *dossier_code,
 			       int64_t *bytes, struct mc_err *err);
+enum mc_code sqlite_file_with_hash(struct store *st, const char *sha256,
+				   store_file_fn fn, void *ctx,
+				   struct mc_err *err);
 enum mc_code sqlite_file_referenced(struct store *st, const char *sha256,
 				    bool *yes, struct mc_err *err);
 enum mc_code sqlite_agg_key(struct store *st, const char *unit, int dim,

@@ -476,6 +476,13 @@ enum mc_code store_file_bytes(struct store *st, const char *dossier_code,
 	return st->ops->file_bytes(st, dossier_code, bytes, err);
 }
 
+enum mc_code store_file_with_hash(struct store *st, const char *sha256,
+				  store_file_fn fn, void *ctx,
+				  struct mc_err *err)
+{
+	return st->ops->file_with_hash(st, sha256, fn, ctx, err);
+}
+
 enum mc_code store_file_referenced(struct store *st, const char *sha256,
 				   bool *yes, struct mc_err *err)
 {

@@ -347,6 +347,58 @@ FORWARD(agg_format, (struct store * st, int *counters, struct mc_err *err),
 FORWARD(agg_set_format, (struct store * st, int counters, struct mc_err *err),
 	counters, err)
 
+FORWARD(upload_new,
+	(struct store * st, const char *token_hash, const char *address,
+	 int64_t created, int64_t expires, struct mc_err *err),
+	token_hash, address, created, expires, err)
+FORWARD(upload_expires,
+	(struct store * st, const char *token_hash, int64_t *expires,
+	 struct mc_err *err),
+	token_hash, expires, err)
+FORWARD(upload_file_put,
+	(struct store * st, const char *token_hash,
+	 const struct dossier_file *f, struct mc_err *err),
+	token_hash, f, err)
+FORWARD(upload_file_each,
+	(struct store * st, const char *token_hash, store_file_fn fn, void *ctx,
+	 struct mc_err *err),
+	token_hash, fn, ctx, err)
+FORWARD(upload_bytes,
+	(struct store * st, const char *token_hash, const char *component,
+	 int64_t *bytes, struct mc_err *err),
+	token_hash, component, bytes, err)
+FORWARD(upload_delete,
+	(struct store * st, const char *token_hash, struct mc_err *err),
+	token_hash, err)
+FORWARD(upload_purge,
+	(struct store * st, int64_t at, int64_t *n, struct mc_err *err), at, n,
+	err)
+FORWARD(upload_holds,
+	(struct store * st, const char *sha256, int64_t now, bool *yes,
+	 struct mc_err *err),
+	sha256, now, yes, err)
+FORWARD(file_add,
+	(struct store * st, struct dossier_file *f, struct mc_err *err), f, err)
+FORWARD(file_each,
+	(struct store * st, const char *dossier_code, store_file_fn fn,
+	 void *ctx, struct mc_err *err),
+	dossier_code, fn, ctx, err)
+FORWARD(file_get,
+	(struct store * st, const char *dossier_code, const char *sha256,
+	 struct dossier_file *out, struct mc_err *err),
+	dossier_code, sha256, out, err)
+FORWARD(file_bytes,
+	(struct store * st, const char *dossier_code, int64_t *bytes,
+	 struct mc_err *err),
+	dossier_code, bytes, err)
+FORWARD(file_with_hash,
+	(struct store * st, const char *sha256, store_file_fn fn, void *ctx,
+	 struct mc_err *err),
+	sha256, fn, ctx, err)
+FORWARD(file_referenced,
+	(struct store * st, const char *sha256, bool *yes, struct mc_err *err),
+	sha256, yes, err)
+
 static const struct store_ops counting_ops = {
 	.name = "counting",
 	.open = c_open,
@@ -419,6 +471,20 @@ static const struct store_ops counting_ops = {
 	.agg_clear = c_agg_clear,
 	.agg_format = c_agg_format,
 	.agg_set_format = c_agg_set_format,
+	.upload_new = c_upload_new,
+	.upload_expires = c_upload_expires,
+	.upload_file_put = c_upload_file_put,
+	.upload_file_each = c_upload_file_each,
+	.upload_bytes = c_upload_bytes,
+	.upload_delete = c_upload_delete,
+	.upload_purge = c_upload_purge,
+	.upload_holds = c_upload_holds,
+	.file_add = c_file_add,
+	.file_each = c_file_each,
+	.file_get = c_file_get,
+	.file_bytes = c_file_bytes,
+	.file_with_hash = c_file_with_hash,
+	.file_referenced = c_file_referenced,
 	.digest = c_digest,
 };
 
@@ -471,10 +537,11 @@ static long fails_cleanly(const char *what, operation op)
 			break;
 		}
 		if (rc != MC_ERR_DB || !strstr(err.message, "injected"))
-			fprintf(stderr, "%s: call %ld (%s) failed, the operation "
-			       "answered %s: %s\n",
-			       what, n + 1, c->failed_at, mc_code_name(rc),
-			       rc ? err.message : "");
+			fprintf(stderr,
+				"%s: call %ld (%s) failed, the operation "
+				"answered %s: %s\n",
+				what, n + 1, c->failed_at, mc_code_name(rc),
+				rc ? err.message : "");
 		CHECK_INT(rc, MC_ERR_DB);
 		CHECK(strstr(err.message, "injected") != NULL);
 		CHECK_STR(fixture_digest(&fx, after), before);
