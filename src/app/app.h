@@ -76,6 +76,18 @@ enum mc_code app_calendar_fresh(struct app *app, struct mc_err *err);
 enum mc_code app_office_hours(struct app *app, const char *unit_code,
 			      struct office_hours *oh, struct mc_err *err);
 
+/* A client's key for one write (HTTP Idempotency-Key): its first
+ * outcome is kept with it in the operation's transaction, and the same
+ * request again answers that outcome instead of running twice. The
+ * hashes are the edge's (hex): key_hash of the actor and the key,
+ * body_hash of the request; sealed is kept with the outcome and given
+ * back on a replay (the edge's, opaque here; NULL for none). */
+struct request_key {
+	const char *key_hash, *body_hash, *sealed;
+	bool replayed;        /* out: the first outcome was answered */
+	char sealed_out[129]; /* out: what the first request kept */
+};
+
 /* One lifecycle operation, all or nothing. */
 struct op_request {
 	struct op_params params; /* params.at MC_NO_TIME: now */
@@ -86,6 +98,7 @@ struct op_request {
 	/* new filing: the token of the upload whose files become its
 	 * components (app/files.h); NULL: none */
 	const char *upload_token;
+	struct request_key *key; /* NULL: none; see app_lifecycle */
 };
 
 /* The note of a reschedule event: RESCHEDULE_PREFIX "YYYY-MM-DD HH:MM: "
@@ -99,7 +112,11 @@ struct op_request {
  * units is MC_ERR_NOT_FOUND, worded as for an unknown code; a role that
  * may not run the operation, or a new filing at a unit outside the
  * actor's, MC_ERR_FORBIDDEN. On success *out (may be NULL) holds the
- * dossier as stored; on failure nothing in the database has changed. */
+ * dossier as stored; on failure nothing in the database has changed.
+ * With a request key: a key stored with the same body_hash answers the
+ * dossier it made or changed as it is now (key->replayed; nothing runs
+ * again), one stored with another is MC_ERR_CONFLICT naming
+ * Idempotency-Key, and a new one is stored with the outcome. */
 enum mc_code app_lifecycle(struct app *app, const struct op_request *req,
 			   struct dossier *out, struct mc_err *err);
 /* The same inside a transaction the caller holds (the demo province,

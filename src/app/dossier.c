@@ -71,12 +71,15 @@ static enum mc_code read_in_view(struct app *app, const struct dossier_read *rq,
 	if ((rc = may_see(app, rq, known ? out : NULL, &seen, checked, err)) ==
 		    MC_OK &&
 	    !seen)
-		rc = *checked ? mc_fail(err, MC_ERR_NOT_FOUND, "code",
+		rc = *checked ? mc_fail_as(
+					err, MC_ERR_NOT_FOUND, "code",
+					"tracking_unknown",
 					"no dossier with this code and secret")
-			      : mc_fail(err, MC_ERR_NOT_FOUND, "MaHoSo",
-					"MaHoSo: dossier \"%.60s\" is not "
-					"known",
-					str_or_empty(rq->code));
+			      : mc_fail_as(err, MC_ERR_NOT_FOUND, "MaHoSo",
+					   "dossier_unknown",
+					   "MaHoSo: dossier \"%.60s\" is not "
+					   "known",
+					   str_or_empty(rq->code));
 	if (!rc && rq->events)
 		rc = store_event_each(app->st, out->code, rq->events, rq->ctx,
 				      err);

@@ -101,10 +101,10 @@ enum mc_code app_filing_offered(struct app *app, const struct procedure *p,
 	if (!rc && x.n && !x.offered) {
 		char who[200];
 		name_offers(&x, who, sizeof(who));
-		rc = mc_fail(err, MC_ERR_RULE, "DonViXuLy",
-			     "DonViXuLy: procedure %s is not offered at %s; "
-			     "file it at %s",
-			     p->code, u.code, who);
+		rc = mc_fail_as(err, MC_ERR_RULE, "DonViXuLy", "not_offered",
+				"DonViXuLy: procedure %s is not offered at %s; "
+				"file it at %s",
+				p->code, u.code, who);
 	}
 	unit_release(&u);
 	return rc;

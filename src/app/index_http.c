@@ -21,14 +21,14 @@ static enum mc_code may_rate(struct store *st, const char *code,
 	if (rc)
 		return rc;
 	if (status != ST_RETURNED)
-		return mc_fail(err, MC_ERR_STATE, "code",
-			       "a dossier can be "
-			       "rated once its result is returned");
+		return mc_fail_as(err, MC_ERR_STATE, "code", "not_returned",
+				  "a dossier can be "
+				  "rated once its result is returned");
 	if ((rc = store_rating_count(st, code, &n, err)))
 		return rc;
 	if (n > 0)
-		return mc_fail(err, MC_ERR_CONFLICT, "code",
-			       "this dossier has been rated already");
+		return mc_fail_as(err, MC_ERR_CONFLICT, "code", "already_rated",
+				  "this dossier has been rated already");
 	return MC_OK;
 }
 

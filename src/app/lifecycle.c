@@ -24,22 +24,22 @@ static enum mc_code unit_usable(struct app *app, const char *code, int64_t day,
 {
 	struct unit u;
 	if (str_empty(code))
-		return mc_fail(err, MC_ERR_INPUT, field, "%s: is required",
-			       field);
+		return mc_fail_as(err, MC_ERR_INPUT, field, "required",
+				  "%s: is required", field);
 	/* a store that fails is a failure, never an unknown unit */
 	enum mc_code rc = store_unit_get(app->st, code, &u, err);
 	if (rc == MC_ERR_NOT_FOUND)
-		return mc_fail(err, MC_ERR_NOT_FOUND, field,
-			       "%s: unit \"%s\" is not known", field, code);
+		return mc_fail_as(err, MC_ERR_NOT_FOUND, field, "unit_unknown",
+				  "%s: unit \"%s\" is not known", field, code);
 	if (rc)
 		return rc;
 	if (!unit_valid_on(&u, day)) {
 		char buf[CIVIL_BUF];
-		rc = mc_fail(err, MC_ERR_RULE, field,
-			     "%s: unit %s is not in service on %s%s%s", field,
-			     code, civil_format_date(day, buf),
-			     u.successor ? "; its successor is " : "",
-			     str_or_empty(u.successor));
+		rc = mc_fail_as(err, MC_ERR_RULE, field, "unit_closed",
+				"%s: unit %s is not in service on %s%s%s",
+				field, code, civil_format_date(day, buf),
+				u.successor ? "; its successor is " : "",
+				str_or_empty(u.successor));
 	}
 	unit_release(&u);
 	return rc;
@@ -110,12 +110,13 @@ static enum mc_code in_actor_scope(struct app *app, const struct actor *a,
 		return rc;
 	if (existing) /* worded as for an unknown code: existence is not
 			 revealed outside one's units */
-		return mc_fail(err, MC_ERR_NOT_FOUND, "MaHoSo",
-			       "MaHoSo: dossier \"%s\" is not known",
-			       str_or_empty(d->code));
-	return mc_fail(err, MC_ERR_FORBIDDEN, "DonViXuLy",
-		       "DonViXuLy: unit \"%s\" is outside your units",
-		       str_or_empty(d->unit_code));
+		return mc_fail_as(err, MC_ERR_NOT_FOUND, "MaHoSo",
+				  "dossier_unknown",
+				  "MaHoSo: dossier \"%s\" is not known",
+				  str_or_empty(d->code));
+	return mc_fail_as(err, MC_ERR_FORBIDDEN, "DonViXuLy", "outside_units",
+			  "DonViXuLy: unit \"%s\" is outside your units",
+			  str_or_empty(d->unit_code));
 }
 
 static enum mc_code log_event(struct app *app, const struct dossier *d,
@@ -170,8 +171,9 @@ static enum mc_code run(struct app *app, const struct op_request *req,
 	struct procedure p;
 	rc = store_procedure_get(app->st, d->procedure_code, &p, err);
 	if (rc == MC_ERR_NOT_FOUND)
-		return mc_fail(err, MC_ERR_NOT_FOUND, "MaTTHC",
-			       "MaTTHC: procedure \"%s\" is not known",
+		return mc_fail_as(err, MC_ERR_NOT_FOUND, "MaTTHC",
+				  "procedure_unknown",
+				  "MaTTHC: procedure \"%s\" is not known",
 			       str_or_empty(d->procedure_code));
 	if (rc)
 		return rc;
@@ -183,9 +185,9 @@ static enum mc_code run(struct app *app, const struct op_request *req,
 	if (!rc && req->params.op == OP_TRANSFER) {
 		if (req->params.to_unit &&
 		    strcmp(req->params.to_unit, old_unit) == 0)
-			rc = mc_fail(err, MC_ERR_INPUT, "to",
-				     "to: the dossier is already at %s",
-				     old_unit);
+			rc = mc_fail_as(
+				err, MC_ERR_INPUT, "to", "already_there",
+				"to: the dossier is already at %s", old_unit);
 		else
 			rc = unit_usable(app, req->params.to_unit,
 					 civil_local_day(req->params.at), "to",
@@ -210,6 +212,38 @@ static enum mc_code run(struct app *app, const struct op_request *req,
 	return rc;
 }
 
+/* A request with a key: its first outcome again, or run and keep it. */
+static enum mc_code run_keyed(struct app *app, const struct op_request *req,
+			      struct dossier *d, struct mc_err *err)
+{
+	struct request_key *k = req->key;
+	struct stored_request s;
+	enum mc_code rc = store_request_get(app->st, k->key_hash, &s, err);
+	if (rc == MC_OK) {
+		if (strcmp(s.body_hash, k->body_hash) != 0)
+			return mc_fail_as(err, MC_ERR_CONFLICT,
+					  "Idempotency-Key", "key_reused",
+					  "Idempotency-Key: this key was used "
+					  "for another request; make a new key "
+					  "for each submission");
+		k->replayed = true;
+		snprintf(k->sealed_out, sizeof(k->sealed_out), "%s", s.sealed);
+		if ((rc = store_dossier_get(app->st, s.code, d, err)))
+			return rc;
+		return in_actor_scope(app, req->actor, d, true, err);
+	}
+	if (rc != MC_ERR_NOT_FOUND)
+		return rc;
+	if ((rc = app_lifecycle_within(app, req, d, err)))
+		return rc;
+	struct stored_request keep = {.at = req->params.at};
+	snprintf(keep.body_hash, sizeof(keep.body_hash), "%s", k->body_hash);
+	snprintf(keep.code, sizeof(keep.code), "%s", d->code);
+	snprintf(keep.sealed, sizeof(keep.sealed), "%s",
+		 str_or_empty(k->sealed));
+	return store_request_put(app->st, k->key_hash, &keep, err);
+}
+
 enum mc_code app_lifecycle(struct app *app, const struct op_request *req,
 			   struct dossier *out, struct mc_err *err)
 {
@@ -230,7 +264,8 @@ enum mc_code app_lifecycle(struct app *app, const struct op_request *req,
 		return rc;
 	struct dossier d;
 	dossier_init(&d);
-	rc = app_lifecycle_within(app, &r, &d, err);
+	rc = r.key ? run_keyed(app, &r, &d, err)
+		   : app_lifecycle_within(app, &r, &d, err);
 	rc = store_finish(app->st, rc, err);
 	if (!rc && out)
 		*out = d;

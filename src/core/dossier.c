@@ -195,11 +195,11 @@ static enum mc_code need(const char *s, const char *field, size_t max,
 			 struct mc_err *err)
 {
 	if (str_empty(s))
-		return mc_fail(err, MC_ERR_INPUT, field, "%s: is required",
-			       field);
+		return mc_fail_as(err, MC_ERR_INPUT, field, "required",
+				  "%s: is required", field);
 	if (strlen(s) > max)
-		return mc_fail(err, MC_ERR_INPUT, field,
-			       "%s: longer than %zu bytes", field, max);
+		return mc_fail_as(err, MC_ERR_INPUT, field, "too_long",
+				  "%s: longer than %zu bytes", field, max);
 	return MC_OK;
 }
 
@@ -210,28 +210,31 @@ static enum mc_code check_applicant(const struct dossier *d, struct mc_err *err)
 		return rc;
 	if (d->applicant_kind < APPLICANT_CITIZEN ||
 	    d->applicant_kind > APPLICANT_OTHER)
-		return mc_fail(err, MC_ERR_INPUT, "LoaiDoiTuong",
-			       "LoaiDoiTuong: %d is not an applicant kind "
-			       "(1 citizen, 2 business, 3 agency, 4 other)",
-			       (int)d->applicant_kind);
+		return mc_fail_as(err, MC_ERR_INPUT, "LoaiDoiTuong",
+				  "applicant_kind",
+				  "LoaiDoiTuong: %d is not an applicant kind "
+				  "(1 citizen, 2 business, 3 agency, 4 other)",
+				  (int)d->applicant_kind);
 	bool cccd = str_empty(d->applicant_id_type) ||
 		    strcmp(d->applicant_id_type, "CCCD") == 0;
 	if (d->applicant_kind == APPLICANT_CITIZEN && cccd &&
 	    (rc = citizen_id_check(d->applicant_id, "SoGiayToChuHoSo", err)))
 		return rc;
 	if (d->applicant_id && strlen(d->applicant_id) > 40)
-		return mc_fail(err, MC_ERR_INPUT, "SoGiayToChuHoSo",
-			       "SoGiayToChuHoSo: longer than 40 characters");
+		return mc_fail_as(err, MC_ERR_INPUT, "SoGiayToChuHoSo",
+				  "too_long",
+				  "SoGiayToChuHoSo: longer than 40 characters");
 	if (d->email && *d->email && !strchr(d->email, '@'))
-		return mc_fail(err, MC_ERR_INPUT, "Email",
-			       "Email: \"%.60s\" is not an e-mail address",
-			       d->email);
+		return mc_fail_as(err, MC_ERR_INPUT, "Email", "email",
+				  "Email: \"%.60s\" is not an e-mail address",
+				  d->email);
 	for (const char *p = str_or_empty(d->phone); *p; p++)
 		if (!strchr("0123456789+ .-()", *p))
-			return mc_fail(err, MC_ERR_INPUT, "SoDienThoai",
-				       "SoDienThoai: '%c' is not allowed in a "
-				       "phone number",
-				       *p);
+			return mc_fail_as(
+				err, MC_ERR_INPUT, "SoDienThoai", "phone",
+				"SoDienThoai: '%c' is not allowed in a "
+				"phone number",
+				*p);
 	return MC_OK;
 }
 
@@ -468,13 +471,15 @@ enum mc_code dossier_op_allowed(enum dossier_op op, int from,
 		MC_BUG("unknown dossier operation %d", (int)op);
 	if (from < 0 || from > 10 || !(ops[op].from & S(from))) {
 		if (from == 0)
-			return mc_fail(err, MC_ERR_STATE, "TrangThaiHoSo",
-				       "%s: not allowed on a new filing",
-				       ops[op].name);
-		return mc_fail(err, MC_ERR_STATE, "TrangThaiHoSo",
-			       "%s: not allowed on a dossier in status %d (%s)",
-			       ops[op].name, from,
-			       dossier_status_name((enum dossier_status)from));
+			return mc_fail_as(err, MC_ERR_STATE, "TrangThaiHoSo",
+					  "wrong_status",
+					  "%s: not allowed on a new filing",
+					  ops[op].name);
+		return mc_fail_as(
+			err, MC_ERR_STATE, "TrangThaiHoSo", "wrong_status",
+			"%s: not allowed on a dossier in status %d (%s)",
+			ops[op].name, from,
+			dossier_status_name((enum dossier_status)from));
 	}
 	return MC_OK;
 }

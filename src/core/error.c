@@ -8,16 +8,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum mc_code mc_fail(struct mc_err *err, enum mc_code code, const char *field,
-		     const char *fmt, ...)
+static enum mc_code fail_v(struct mc_err *err, enum mc_code code,
+			   const char *field, const char *reason,
+			   const char *fmt, va_list ap)
 {
 	if (!err)
 		return code;
 	err->code = code;
+	err->reason = reason;
 	snprintf(err->field, sizeof(err->field), "%s", field ? field : "");
+	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	return code;
+}
+
+enum mc_code mc_fail(struct mc_err *err, enum mc_code code, const char *field,
+		     const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	fail_v(err, code, field, NULL, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+enum mc_code mc_fail_as(struct mc_err *err, enum mc_code code,
+			const char *field, const char *reason, const char *fmt,
+			...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fail_v(err, code, field, reason, fmt, ap);
 	va_end(ap);
 	return code;
 }
@@ -27,6 +47,7 @@ void mc_err_clear(struct mc_err *err)
 	if (!err)
 		return;
 	err->code = MC_OK;
+	err->reason = NULL;
 	err->field[0] = '\0';
 	err->message[0] = '\0';
 }

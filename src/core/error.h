@@ -27,6 +27,10 @@ enum mc_code {
 
 struct mc_err {
 	enum mc_code code;
+	/* a stable key of the reason (a string constant, "citizen_id",
+	 * "required", ...) that the pages translate; NULL: the code says
+	 * it all */
+	const char *reason;
 	char field[64];    /* the input field at fault, "" when none */
 	char message[320]; /* for a person; names the reason */
 };
@@ -36,6 +40,11 @@ struct mc_err {
 enum mc_code mc_fail(struct mc_err *err, enum mc_code code, const char *field,
 		     const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/* The same with a reason key (see struct mc_err). */
+enum mc_code mc_fail_as(struct mc_err *err, enum mc_code code,
+			const char *field, const char *reason, const char *fmt,
+			...) __attribute__((format(printf, 5, 6)));
 
 void mc_err_clear(struct mc_err *err);
 

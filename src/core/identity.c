@@ -28,27 +28,29 @@ enum mc_code citizen_id_check(const char *id, const char *field,
 {
 	size_t n = id ? strlen(id) : 0;
 	if (n != 12)
-		return mc_fail(err, MC_ERR_INPUT, field,
-			       "%s: a citizen ID has 12 digits, \"%.40s\" has "
-			       "%zu characters",
-			       field, id ? id : "", n);
+		return mc_fail_as(
+			err, MC_ERR_INPUT, field, "citizen_id",
+			"%s: a citizen ID has 12 digits, \"%.40s\" has "
+			"%zu characters",
+			field, id ? id : "", n);
 	for (size_t i = 0; i < n; i++)
 		if (id[i] < '0' || id[i] > '9')
-			return mc_fail(err, MC_ERR_INPUT, field,
-				       "%s: a citizen ID has only digits, "
-				       "\"%.40s\" has '%c'",
-				       field, id, id[i]);
+			return mc_fail_as(err, MC_ERR_INPUT, field,
+					  "citizen_id",
+					  "%s: a citizen ID has only digits, "
+					  "\"%.40s\" has '%c'",
+					  field, id, id[i]);
 	int province = (id[0] - '0') * 100 + (id[1] - '0') * 10 + (id[2] - '0');
 	if (!known_province(province))
-		return mc_fail(err, MC_ERR_INPUT, field,
-			       "%s: %03d is not a province-of-birth code",
-			       field, province);
+		return mc_fail_as(err, MC_ERR_INPUT, field, "citizen_id",
+				  "%s: %03d is not a province-of-birth code",
+				  field, province);
 	/* Digit 4 gives gender and century: 0-1 for 1900s, 2-3 for 2000s.
 	 * Later centuries cannot belong to anyone alive. */
 	if (id[3] > '3')
-		return mc_fail(err, MC_ERR_INPUT, field,
-			       "%s: gender/century digit %c is not 0-3", field,
-			       id[3]);
+		return mc_fail_as(err, MC_ERR_INPUT, field, "citizen_id",
+				  "%s: gender/century digit %c is not 0-3",
+				  field, id[3]);
 	return MC_OK;
 }
 

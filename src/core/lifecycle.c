@@ -14,16 +14,18 @@ enum mc_code lifecycle_channel_allowed(const struct procedure *p,
 				       struct mc_err *err)
 {
 	if (ch == CHANNEL_ONLINE && p->online_level == ONLINE_NONE)
-		return mc_fail(err, MC_ERR_RULE, "KenhThucHien",
-			       "KenhThucHien: procedure %s has no online "
-			       "service; file it at the counter or by post",
-			       p->code);
+		return mc_fail_as(err, MC_ERR_RULE, "KenhThucHien",
+				  "no_online_service",
+				  "KenhThucHien: procedure %s has no online "
+				  "service; file it at the counter or by post",
+				  p->code);
 	if (ch != CHANNEL_ONLINE && procedure_online_only_on(p, day)) {
 		char buf[CIVIL_BUF];
-		return mc_fail(err, MC_ERR_RULE, "KenhThucHien",
-			       "KenhThucHien: procedure %s is online-only on "
-			       "%s; direct and postal filings are refused",
-			       p->code, civil_format_date(day, buf));
+		return mc_fail_as(
+			err, MC_ERR_RULE, "KenhThucHien", "online_only",
+			"KenhThucHien: procedure %s is online-only on "
+			"%s; direct and postal filings are refused",
+			p->code, civil_format_date(day, buf));
 	}
 	return MC_OK;
 }
@@ -31,9 +33,9 @@ enum mc_code lifecycle_channel_allowed(const struct procedure *p,
 static enum mc_code need_note(const struct op_params *p, struct mc_err *err)
 {
 	if (str_empty(p->note))
-		return mc_fail(err, MC_ERR_INPUT, "note",
-			       "note: %s needs a written reason",
-			       dossier_op_name(p->op));
+		return mc_fail_as(err, MC_ERR_INPUT, "note", "note_required",
+				  "note: %s needs a written reason",
+				  dossier_op_name(p->op));
 	return MC_OK;
 }
 

@@ -37,9 +37,9 @@ enum mc_code limit_length(enum limit_id id, const char *field, const char *s,
 	size_t n = s ? strlen(s) : 0;
 	if (n <= limits[id].max)
 		return MC_OK;
-	return mc_fail(err, MC_ERR_INPUT, field,
-		       "%s: is %zu bytes, over the %zu-byte limit of a %s",
-		       field, n, limits[id].max, limits[id].what);
+	return mc_fail_as(err, MC_ERR_INPUT, field, "too_long",
+			  "%s: is %zu bytes, over the %zu-byte limit of a %s",
+			  field, n, limits[id].max, limits[id].what);
 }
 
 enum mc_code limit_count(const char *field, size_t n, size_t max,
@@ -47,9 +47,9 @@ enum mc_code limit_count(const char *field, size_t n, size_t max,
 {
 	if (n <= max)
 		return MC_OK;
-	return mc_fail(err, MC_ERR_INPUT, field,
-		       "%s: has %zu entries, over the limit of %zu", field, n,
-		       max);
+	return mc_fail_as(err, MC_ERR_INPUT, field, "too_many",
+			  "%s: has %zu entries, over the limit of %zu", field,
+			  n, max);
 }
 
 /* The code point at *p (advanced past it), or -1 when not UTF-8. */

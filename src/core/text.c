@@ -30,21 +30,33 @@ char *text_fold(const char *s)
 	return (char *)out;
 }
 
+/* Vietnamese writes i and y alike in many words (kí and ký, lí and lý,
+ * mĩ and mỹ; the 1980s spelling rules and habit disagree), so a search
+ * takes them as one letter. */
+static char same_iy(char c) { return c == 'y' ? 'i' : c; }
+
+static bool has_word(const char *text, const char *word, size_t n)
+{
+	for (; *text; text++) {
+		size_t k = 0;
+		while (k < n && text[k] && same_iy(text[k]) == same_iy(word[k]))
+			k++;
+		if (k == n)
+			return true;
+	}
+	return n == 0;
+}
+
 bool text_match(const char *folded_text, const char *folded_query)
 {
 	const char *q = folded_query;
-	char word[256];
 	while (*q) {
 		while (*q == ' ')
 			q++;
 		size_t n = strcspn(q, " ");
 		if (n == 0)
 			break;
-		if (n >= sizeof(word))
-			return false;
-		memcpy(word, q, n);
-		word[n] = '\0';
-		if (!strstr(folded_text, word))
+		if (!has_word(folded_text, q, n))
 			return false;
 		q += n;
 	}

@@ -14,7 +14,8 @@
 char *text_fold(const char *s);
 
 /* Whether every space-separated word of the folded query occurs in the
- * folded text. An empty query matches everything. */
+ * folded text, i and y taken as one letter (kí finds ký). An empty
+ * query matches everything. */
 bool text_match(const char *folded_text, const char *folded_query);
 
 #endif

@@ -231,6 +231,7 @@ bool http_anon_write_ok(struct http_req *r)
 	int64_t wait = rate_take(r, http_client_addr(r), limit);
 	if (!wait)
 		return true;
+	r->reason = "write_limited";
 	http_reply_retry(r, 429, "too_many_requests", "", wait,
 			 "this address has sent %u filings, ratings or "
 			 "feedback within the hour; try again in %lld seconds",
@@ -246,6 +247,7 @@ bool http_anon_upload_ok(struct http_req *r)
 	int64_t wait = rate_take(r, key, limit);
 	if (!wait)
 		return true;
+	r->reason = "upload_limited";
 	http_reply_retry(r, 429, "too_many_requests", "", wait,
 			 "this address has sent %u uploads within the hour; "
 			 "try again in %lld seconds",

@@ -43,6 +43,7 @@ static json_t *me_json(const struct http_user *u)
 static void throttled(struct http_req *r, int64_t wait)
 {
 	http_metrics_event(&r->srv->metrics, HTTP_EV_LOGIN_THROTTLED);
+	r->reason = "login_throttled";
 	http_reply_retry(r, 429, "too_many_requests", "", wait,
 			 "too many failed logins; try again in %lld seconds",
 			 (long long)wait);
@@ -92,9 +93,11 @@ static void check_login(struct http_req *r, const char *name,
 		throttled(r, res.wait);
 	else if (res.outcome == LOGIN_SIGNED_IN)
 		start_session(r, &res.session);
-	else
+	else {
+		r->reason = "login_failed";
 		http_reply_error(r, 401, "unauthorized", "password",
 				 "wrong username or password");
+	}
 	sodium_memzero(&res, sizeof(res));
 }
 

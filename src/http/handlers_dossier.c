@@ -11,6 +11,11 @@
  * (the router's early answer). Writes are authorized by app_lifecycle
  * alone, inside the operation's transaction: these handlers pass the
  * account as the actor and check nothing themselves.
+ *
+ * Every write takes an Idempotency-Key header (http_request_key): the
+ * same request again with its key answers the first outcome (the same
+ * dossier, and a filing's secret, sealed under the key) with
+ * Idempotent-Replayed: true; the key on another request is 409.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -176,7 +181,8 @@ static bool parse_op_body(struct http_req *r, struct op_body *b,
 }
 
 static void reply_dossier(struct http_req *r, int status,
-			  const struct dossier *d, const char *secret)
+			  const struct dossier *d, const char *secret,
+			  const struct http_key *k)
 {
 	json_t *o = json_pack("{s:o}", "dossier",
 			      http_dossier_summary(d, app_now(r->app)));
@@ -185,6 +191,8 @@ static void reply_dossier(struct http_req *r, int status,
 		json_object_set_new(o, "secret", json_string(secret));
 	}
 	http_reply_json(r, status, o);
+	if (k && k->rk.replayed)
+		http_add_header(r, "Idempotent-Replayed", "true");
 }
 
 /* Whether the body names result files to sign (results[].file). */
@@ -223,7 +231,7 @@ static void finish_signed(struct http_req *r, struct op_request *req,
 		http_reply_mc(r, &err);
 		return;
 	}
-	reply_dossier(r, 200, &out, NULL);
+	reply_dossier(r, 200, &out, NULL, NULL);
 	dossier_release(&out);
 }
 
@@ -239,13 +247,17 @@ void h_dossier_op(struct http_req *r)
 	req.params.at = MC_NO_TIME;
 	req.code = r->param[0];
 	req.actor = &actor;
+	struct http_key key;
+	if (!http_request_key(r, actor.name, &key))
+		return;
+	req.key = key.rk.key_hash ? &key.rk : NULL;
 	if (parse_op_body(r, &b, &req)) {
 		if (signed_results(&b))
 			finish_signed(r, &req, &b);
 		else if (app_lifecycle(r->app, &req, &out, &err)) {
 			http_reply_mc(r, &err);
 		} else {
-			reply_dossier(r, 200, &out, NULL);
+			reply_dossier(r, 200, &out, NULL, &key);
 			dossier_release(&out);
 		}
 	}
@@ -268,8 +280,11 @@ static bool parse_filing(struct http_req *r, json_t *f, enum filing_kind kind,
 	return true;
 }
 
+/* File it; false after answering a refusal. *replayed when the key
+ * answered an earlier filing instead. */
 static bool file(struct http_req *r, struct op_request *req,
-		 const struct dossier *filing)
+		 const struct dossier *filing, struct http_key *key,
+		 bool *replayed)
 {
 	struct dossier out;
 	struct mc_err err;
@@ -278,6 +293,9 @@ static bool file(struct http_req *r, struct op_request *req,
 	http_token_hash(secret, hash);
 	req->filing = filing;
 	req->secret_hash = hash;
+	req->key = key->rk.key_hash ? &key->rk : NULL;
+	if (req->key)
+		http_key_seal(key, secret);
 	if (filing->unit_code && !r->signed_in)
 		snprintf(r->log_unit, sizeof(r->log_unit), "%s",
 			 filing->unit_code);
@@ -285,7 +303,10 @@ static bool file(struct http_req *r, struct op_request *req,
 		http_reply_mc(r, &err);
 		return false;
 	}
-	reply_dossier(r, 201, &out, secret);
+	*replayed = key->rk.replayed;
+	/* a replay gives the first filing's secret back */
+	bool has_secret = !*replayed || http_key_unseal(key, secret);
+	reply_dossier(r, 201, &out, has_secret ? secret : NULL, key);
 	dossier_release(&out);
 	return true;
 }
@@ -311,6 +332,7 @@ static enum share take_share(struct http_req *r, const char *unit, int64_t day)
 	if (taken)
 		return SHARE_TAKEN;
 	http_metrics_event(&r->srv->metrics, HTTP_EV_SHARE_USED);
+	r->reason = "unit_share_used";
 	http_reply_retry(r, 429, "too_many_requests", "DonViXuLy",
 			 civil_time_at(day + 1, 0) - (int64_t)time(NULL),
 			 "DonViXuLy: unit %.64s has taken its %u online "
@@ -333,11 +355,18 @@ void h_register(struct http_req *r)
 	if (!http_anon_write_ok(r))
 		return;
 	int64_t day = civil_local_day((int64_t)time(NULL));
+	struct http_key key;
+	if (!http_request_key(r, citizen.name, &key))
+		return;
 	json_t *body = http_body_object(r);
 	enum share share = SHARE_REFUSED;
+	bool replayed = false;
 	if (body && parse_filing(r, body, FILING_ONLINE, &filing))
 		share = take_share(r, filing.unit_code, day);
-	if (share != SHARE_REFUSED && !file(r, &req, &filing) &&
+	/* a refusal, or a replay of a filing that took its share before,
+	 * gives this one back */
+	if (share != SHARE_REFUSED &&
+	    (!file(r, &req, &filing, &key, &replayed) || replayed) &&
 	    share == SHARE_TAKEN)
 		app_online_share_give(r->app, filing.unit_code, day, NULL);
 	json_decref(body);
@@ -374,9 +403,13 @@ void h_counter_filing(struct http_req *r)
 	struct actor actor = http_actor(r);
 	req.params.at = MC_NO_TIME;
 	req.actor = &actor;
+	struct http_key key;
+	bool replayed;
+	if (!http_request_key(r, actor.name, &key))
+		return;
 	dossier_init(&filing);
 	if (counter_filing(r, &b, &req, &filing))
-		file(r, &req, &filing);
+		file(r, &req, &filing, &key, &replayed);
 	op_body_release(&b);
 	dossier_release(&filing);
 }

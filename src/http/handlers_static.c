@@ -7,6 +7,10 @@
  * directory. Answers carry an ETag (size and modification time) and
  * "no-cache", so browsers revalidate cheaply and never run stale pages
  * after an upgrade; a matching If-None-Match answers 304.
+ *
+ * A path outside the API that names no file gets the page 404.html
+ * (status 404) when the directory has one, so a person who typed a bad
+ * address sees a page in their language with the way back, not JSON.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -59,11 +63,6 @@ static bool safe_segment(const char *s)
 	return true;
 }
 
-static void not_found(struct http_req *r)
-{
-	http_reply_error(r, 404, "not_found", "path", "no such page");
-}
-
 /* Read the whole file; NULL when it is missing, not a regular file or
  * too large. */
 static char *slurp(const char *path, struct stat *st)
@@ -101,6 +100,25 @@ static void cache_headers(struct http_req *r, const char *etag,
 		http_add_header(r, "Referrer-Policy", "no-referrer");
 	}
 }
+
+void http_page_not_found(struct http_req *r)
+{
+	const char *root = r->srv->cfg.web_root ? r->srv->cfg.web_root : "web";
+	char path[1024];
+	struct stat st;
+	snprintf(path, sizeof(path), "%s/404.html", root);
+	char *buf = strncmp(r->url, "/api/", 5) ? slurp(path, &st) : NULL;
+	if (!buf) {
+		http_reply_error(r, 404, "not_found", "path", "no such page");
+		return;
+	}
+	http_reply_text(r, 404, "text/html; charset=utf-8", buf,
+			(size_t)st.st_size);
+	free(buf);
+	cache_headers(r, "\"404\"", "text/html");
+}
+
+static void not_found(struct http_req *r) { http_page_not_found(r); }
 
 static void serve_file(struct http_req *r, const char *dir, const char *name)
 {

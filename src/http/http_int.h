@@ -181,6 +181,9 @@ struct http_req {
 	char client[64];   /* http_client_addr, "" until asked */
 	char log_unit[64]; /* the unit an anonymous request was about */
 	char detail[320];  /* why a 5xx failed, for the error log only */
+	/* the next error's reason key ("reason" in its JSON, translated by
+	 * the pages); NULL: the error's code */
+	const char *reason;
 	/* a request without a connection (offline.c): its headers, cookies
 	 * and query arguments, and where the answer's body goes */
 	const struct http_field *fields;
@@ -334,6 +337,25 @@ void http_token_hash(const char *token, char out[65]);
 /* A random 128-bit (n = 16) or 256-bit (n = 32) token as hex. */
 void http_random_hex(char *out, size_t n);
 
+/* A write's Idempotency-Key (app/app.h struct request_key): rk points
+ * into the hashes here, hashed with the actor's name (key) and with
+ * the method, path and body (body); the key itself is kept only to seal
+ * the tracking secret a filing answers, so that a replay can give it
+ * back while the store holds no secret. */
+struct http_key {
+	struct request_key rk;
+	char key[129];
+	char key_hash[65], body_hash[65], sealed[33];
+};
+/* The key of the request, if it has one (k->rk.key_hash NULL when not);
+ * false after answering 400 naming Idempotency-Key. */
+bool http_request_key(struct http_req *r, const char *actor,
+		      struct http_key *k);
+/* Seal a new filing's secret (32 hex) under the key; unseal the one a
+ * replay gave back (false when there is none). */
+void http_key_seal(struct http_key *k, const char *secret);
+bool http_key_unseal(const struct http_key *k, char secret[33]);
+
 /* ---- handlers ------------------------------------------------------------ */
 
 void h_units(struct http_req *r);
@@ -344,6 +366,7 @@ void h_register(struct http_req *r);
 void h_counter_filing(struct http_req *r);
 void h_dossier_op(struct http_req *r);
 void h_dossier_search(struct http_req *r);
+void h_transfers_sent(struct http_req *r);
 void h_dossier_get(struct http_req *r);
 void h_public_dossier(struct http_req *r);
 void h_public_verify(struct http_req *r);
@@ -380,6 +403,9 @@ void h_feedback_answer(struct http_req *r);
 void h_static_index(struct http_req *r);
 void h_static_file(struct http_req *r);
 void h_static_nested(struct http_req *r);
+/* 404 for a path outside the API: the web directory's 404.html, else
+ * the JSON error. */
+void http_page_not_found(struct http_req *r);
 void h_openapi(struct http_req *r);
 void h_form_settlement(struct http_req *r);
 void h_form_index(struct http_req *r);

@@ -200,11 +200,14 @@ static void reply_error_v(struct http_req *r, int status, const char *code,
 	/* the error log's reason, unless a more precise one is kept */
 	if (status >= 500 && !r->detail[0])
 		snprintf(r->detail, sizeof(r->detail), "%.319s", msg);
-	json_t *e = json_pack("{s:{s:s,s:s,s:s}}", "error", "code", code,
-			      "message", msg, "field", field ? field : "");
+	const char *reason = r->reason ? r->reason : code;
+	r->reason = NULL;
+	json_t *e = json_pack("{s:{s:s,s:s,s:s,s:s}}", "error", "code", code,
+			      "reason", reason, "message", msg, "field",
+			      field ? field : "");
 	if (!e) /* the message quoted bytes that are not UTF-8 */
-		e = json_pack("{s:{s:s,s:s,s:s}}", "error", "code", code,
-			      "message",
+		e = json_pack("{s:{s:s,s:s,s:s,s:s}}", "error", "code", code,
+			      "reason", "not_utf8", "message",
 			      "the request holds text that is not "
 			      "valid UTF-8",
 			      "field", "");
@@ -269,11 +272,13 @@ void http_reply_mc(struct http_req *r, const struct mc_err *err)
 		http_reply_error(r, 500, mc_code_name(err->code), "",
 				 "the server failed; the request changed "
 				 "nothing");
-	else
+	else {
+		r->reason = err->reason;
 		http_reply_error(r, status, mc_code_name(err->code), err->field,
 				 "%s",
 				 err->message[0] ? err->message
 						 : mc_code_name(err->code));
+	}
 }
 
 void http_add_header(struct http_req *r, const char *name, const char *value)

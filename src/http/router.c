@@ -53,7 +53,13 @@ const struct http_route http_routes[] = {
 	 "Search the dossiers of the account's units, by due time",
 	 "unit:unit code (default: the account's);status:1-10;"
 	 "q:words of the code, applicant name or ID;overdue:1 for open "
-	 "and past due;limit:1-500 (default 50);offset:default 0",
+	 "and past due;limit:1-500 (default 50);offset:default 0;"
+	 "by_unit:1 to count every hit per handling unit (by_unit)",
+	 NULL},
+	{"GET", "/api/v1/transfers", h_transfers_sent, STAFF, -1, "dossiers",
+	 "The transfers the account's units sent to other units, newest "
+	 "first, each with the dossier as it is now (to follow it up)",
+	 "unit:unit code (default: the account's);limit:1-500 (default 100)",
 	 NULL},
 	{"GET", "/api/v1/dossiers/{code}", h_dossier_get, STAFF, -1, "dossiers",
 	 "One dossier with its event log", NULL, NULL},
@@ -383,6 +389,7 @@ static bool admitted(struct http_req *r, const struct http_route *rt)
 	if (!roles)
 		return true;
 	if (!r->signed_in) {
+		r->reason = "signed_out";
 		http_reply_error(r, 401, "unauthorized", "",
 				 "sign in first (POST /api/v1/auth/login)");
 		return false;
@@ -424,7 +431,11 @@ void http_dispatch(struct http_req *r)
 		return;
 	}
 	if (r->route < 0) {
-		http_reply_error(r, 404, "not_found", "", "no such path");
+		if (strncmp(r->url, "/api/", 5) == 0)
+			http_reply_error(r, 404, "not_found", "",
+					 "no such path");
+		else
+			http_page_not_found(r);
 		return;
 	}
 	const struct http_route *rt = &http_routes[r->route];

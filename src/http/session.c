@@ -18,6 +18,87 @@ void http_token_hash(const char *token, char out[65])
 	account_token_hash(token, out);
 }
 
+bool http_request_key(struct http_req *r, const char *actor, struct http_key *k)
+{
+	const char *key = http_value(r, MHD_HEADER_KIND, "Idempotency-Key");
+	memset(k, 0, sizeof(*k));
+	if (!key)
+		return true;
+	size_t n = strlen(key);
+	if (n < 16 || n > 128 ||
+	    strspn(key, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			"0123456789-_") != n) {
+		r->reason = "key_malformed";
+		http_reply_error(r, 400, "invalid_input", "Idempotency-Key",
+				 "Idempotency-Key: give 16-128 letters, "
+				 "digits, '-' or '_', new for each submission");
+		return false;
+	}
+	unsigned char h[32];
+	crypto_generichash_state st;
+	/* the actor's name first: two accounts' keys never meet */
+	crypto_generichash_init(&st, NULL, 0, sizeof(h));
+	crypto_generichash_update(&st, (const unsigned char *)actor,
+				  strlen(actor) + 1);
+	crypto_generichash_update(&st, (const unsigned char *)key, n);
+	crypto_generichash_final(&st, h, sizeof(h));
+	sodium_bin2hex(k->key_hash, sizeof(k->key_hash), h, sizeof(h));
+	/* the route and the body: the same key on another request is a
+	 * conflict, not a replay */
+	crypto_generichash_init(&st, NULL, 0, sizeof(h));
+	crypto_generichash_update(&st, (const unsigned char *)r->method,
+				  strlen(r->method) + 1);
+	crypto_generichash_update(&st, (const unsigned char *)r->url,
+				  strlen(r->url) + 1);
+	crypto_generichash_update(&st, (const unsigned char *)r->body.buf,
+				  r->body.len);
+	crypto_generichash_final(&st, h, sizeof(h));
+	sodium_bin2hex(k->body_hash, sizeof(k->body_hash), h, sizeof(h));
+	snprintf(k->key, sizeof(k->key), "%s", key);
+	k->rk.key_hash = k->key_hash;
+	k->rk.body_hash = k->body_hash;
+	return true;
+}
+
+/* The pad that seals a tracking secret (16 bytes) under a request key:
+ * only a client holding the key can have the secret back. */
+static void secret_pad(const char *key, unsigned char pad[16])
+{
+	static const unsigned char ctx[] = "motcua: tracking secret sealed";
+	crypto_generichash(pad, 16, (const unsigned char *)key, strlen(key),
+			   ctx, sizeof(ctx) - 1);
+}
+
+void http_key_seal(struct http_key *k, const char *secret)
+{
+	unsigned char b[16], pad[16];
+	size_t n = 0;
+	if (sodium_hex2bin(b, sizeof(b), secret, strlen(secret), NULL, &n,
+			   NULL) ||
+	    n != sizeof(b))
+		return;
+	secret_pad(k->key, pad);
+	for (size_t i = 0; i < sizeof(b); i++)
+		b[i] ^= pad[i];
+	sodium_bin2hex(k->sealed, sizeof(k->sealed), b, sizeof(b));
+	k->rk.sealed = k->sealed;
+}
+
+bool http_key_unseal(const struct http_key *k, char secret[33])
+{
+	unsigned char b[16], pad[16];
+	size_t n = 0;
+	const char *s = k->rk.sealed_out;
+	if (sodium_hex2bin(b, sizeof(b), s, strlen(s), NULL, &n, NULL) ||
+	    n != sizeof(b))
+		return false;
+	secret_pad(k->key, pad);
+	for (size_t i = 0; i < sizeof(b); i++)
+		b[i] ^= pad[i];
+	sodium_bin2hex(secret, 33, b, sizeof(b));
+	return true;
+}
+
 void http_random_hex(char *out, size_t n) { account_random_hex(out, n); }
 
 static void fill_user(struct http_user *hu, const struct account_session *s)

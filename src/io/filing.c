@@ -75,8 +75,8 @@ static enum mc_code text_value(json_t *v, const char *field,
 	if (json_is_null(v))
 		return MC_OK;
 	if (!json_is_string(v))
-		return mc_fail(err, MC_ERR_INPUT, field, "%s: must be a string",
-			       field);
+		return mc_fail_as(err, MC_ERR_INPUT, field, "not_text",
+				  "%s: must be a string", field);
 	const char *s = json_string_value(v);
 	if (strlen(s) != json_string_length(v))
 		return mc_fail(err, MC_ERR_INPUT, field,
@@ -103,11 +103,11 @@ static enum mc_code small_value(json_t *v, const char *field, int lo, int hi,
 	else if (s && strlen(s) <= 4)
 		n = strtoll(s, &end, 10);
 	else
-		return mc_fail(err, MC_ERR_INPUT, field, "%s: is not %s", field,
-			       what);
+		return mc_fail_as(err, MC_ERR_INPUT, field, "bad_value",
+				  "%s: is not %s", field, what);
 	if ((s && *end) || n < lo || n > hi)
-		return mc_fail(err, MC_ERR_INPUT, field, "%s: is not %s", field,
-			       what);
+		return mc_fail_as(err, MC_ERR_INPUT, field, "bad_value",
+				  "%s: is not %s", field, what);
 	*out = (int)n;
 	return MC_OK;
 }
@@ -115,8 +115,8 @@ static enum mc_code small_value(json_t *v, const char *field, int lo, int hi,
 static enum mc_code refused(const char *field, const char *who,
 			    struct mc_err *err)
 {
-	return mc_fail(err, MC_ERR_INPUT, field,
-		       "%s: is not the filer's to set: %s", field, who);
+	return mc_fail_as(err, MC_ERR_INPUT, field, "not_filers",
+			  "%s: is not the filer's to set: %s", field, who);
 }
 
 static enum mc_code component_member(const char *key, json_t *v,
@@ -153,8 +153,8 @@ static enum mc_code component_member(const char *key, json_t *v,
 			       "only the system sets it, when it takes the "
 			       "component from the data store",
 			       err);
-	return mc_fail(err, MC_ERR_INPUT, field,
-		       "%s: is not a field of a component", field);
+	return mc_fail_as(err, MC_ERR_INPUT, field, "not_a_field",
+			  "%s: is not a field of a component", field);
 }
 
 static enum mc_code component(json_t *o, size_t i, enum filing_kind kind,
@@ -253,8 +253,8 @@ static enum mc_code member(const char *key, json_t *v, enum filing_kind kind,
 			return refused(key, not_declared[i].who, err);
 	char field[64];
 	snprintf(field, sizeof(field), "%.60s", key);
-	return mc_fail(err, MC_ERR_INPUT, field,
-		       "%s: is not a field of a filing", field);
+	return mc_fail_as(err, MC_ERR_INPUT, field, "not_a_field",
+			  "%s: is not a field of a filing", field);
 }
 
 enum mc_code filing_read(json_t *o, enum filing_kind kind, struct dossier *out,

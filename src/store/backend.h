@@ -139,6 +139,17 @@ struct store_ops {
 	enum mc_code (*online_share_give)(struct store *st, const char *unit,
 					  int64_t day, struct mc_err *err);
 
+	/* the desks: transfers sent, request keys */
+	enum mc_code (*transfer_each)(struct store *st, const char *unit_root,
+				      int limit, store_transfer_fn fn,
+				      void *ctx, struct mc_err *err);
+	enum mc_code (*request_get)(struct store *st, const char *key_hash,
+				    struct stored_request *out,
+				    struct mc_err *err);
+	enum mc_code (*request_put)(struct store *st, const char *key_hash,
+				    const struct stored_request *r,
+				    struct mc_err *err);
+
 	/* uploads of a filing in progress */
 	enum mc_code (*upload_new)(struct store *st, const char *token_hash,
 				   const char *address, int64_t created,

@@ -290,6 +290,17 @@ static const char *const migrations[] = {
 	"DROP TABLE dossier_files;"
 	"ALTER TABLE dossier_files_new RENAME TO dossier_files;"
 	"CREATE INDEX dossier_files_sha ON dossier_files(sha256);",
+	/* 20: the transfers a unit sent, newest first, for the sender's
+	 * list (store/sqlite_desk.c) */
+	"CREATE INDEX IF NOT EXISTS events_transfer ON events(actor_unit, id)"
+	" WHERE action = 'transfer';",
+	/* 21: a write's request key (hashed with the actor) and its first
+	 * outcome, kept a day, so that a repeated submission answers it
+	 * instead of running twice (store/sqlite_desk.c) */
+	"CREATE TABLE IF NOT EXISTS request_keys(key_hash TEXT PRIMARY KEY,"
+	" body_hash TEXT NOT NULL, dossier_code TEXT NOT NULL, sealed TEXT,"
+	" at INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE INDEX IF NOT EXISTS request_keys_at ON request_keys(at);",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))

@@ -321,8 +321,7 @@ enum mc_code sqlite_dossier_secret_get(struct store *st,
 
 /* ---- staff search ----------------------------------------------------- */
 
-/* Columns of Q_DOSSIER_SEARCH into the summary fields of d. */
-static bool read_summary(sqlite3_stmt *s, struct dossier *d)
+bool sqlite_read_summary(sqlite3_stmt *s, struct dossier *d)
 {
 	bool ok = true;
 	dossier_init(d);
@@ -376,7 +375,7 @@ enum mc_code sqlite_dossier_search(struct store *st,
 	bool read = true;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct dossier d;
-		if (!read_summary(s, &d)) {
+		if (!sqlite_read_summary(s, &d)) {
 			sqlite3_reset(s);
 			return sqlite_nomem(err, "searching dossiers");
 		}

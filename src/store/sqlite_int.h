@@ -108,6 +108,11 @@ char *column_strdup(sqlite3_stmt *s, int i, bool *ok);
 /* The answer of a reader whose copy failed. */
 enum mc_code sqlite_nomem(struct mc_err *err, const char *what);
 
+/* The columns of the staff search (DOSSIER_SEARCH in schema.c: id,
+ * code, ..., returned_at, the first 14) into the summary fields of d;
+ * false when out of memory. */
+bool sqlite_read_summary(sqlite3_stmt *s, struct dossier *d);
+
 void sqlite_lists_release(struct dossier_lists *l);
 /* The supplement rounds stored in column col (a JSON array) into d;
  * false when out of memory or the text is not such an array. */
@@ -215,6 +220,14 @@ enum mc_code sqlite_dossier_secret_get(struct store *st,
 enum mc_code sqlite_online_share_take(struct store *st, const char *unit,
 				      int64_t day, int limit, bool *taken,
 				      struct mc_err *err);
+enum mc_code sqlite_transfer_each(struct store *st, const char *unit_root,
+				  int limit, store_transfer_fn fn, void *ctx,
+				  struct mc_err *err);
+enum mc_code sqlite_request_get(struct store *st, const char *key_hash,
+				struct stored_request *out, struct mc_err *err);
+enum mc_code sqlite_request_put(struct store *st, const char *key_hash,
+				const struct stored_request *r,
+				struct mc_err *err);
 enum mc_code sqlite_online_share_give(struct store *st, const char *unit,
 				      int64_t day, struct mc_err *err);
 enum mc_code sqlite_upload_new(struct store *st, const char *token_hash,

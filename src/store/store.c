@@ -739,3 +739,25 @@ enum mc_code store_agg_set_format(struct store *st, int counters,
 {
 	return st->ops->agg_set_format(st, counters, err);
 }
+
+/* ---- the desks ---------------------------------------------------------- */
+
+enum mc_code store_transfer_each(struct store *st, const char *unit_root,
+				 int limit, store_transfer_fn fn, void *ctx,
+				 struct mc_err *err)
+{
+	return st->ops->transfer_each(st, unit_root, limit, fn, ctx, err);
+}
+
+enum mc_code store_request_get(struct store *st, const char *key_hash,
+			       struct stored_request *out, struct mc_err *err)
+{
+	return st->ops->request_get(st, key_hash, out, err);
+}
+
+enum mc_code store_request_put(struct store *st, const char *key_hash,
+			       const struct stored_request *r,
+			       struct mc_err *err)
+{
+	return st->ops->request_put(st, key_hash, r, err);
+}

@@ -477,4 +477,36 @@ enum mc_code store_agg_format(struct store *st, int *counters,
 enum mc_code store_agg_set_format(struct store *st, int counters,
 				  struct mc_err *err);
 
+/* ---- the desks: transfers sent, request keys (sqlite_desk.c) ---------- */
+
+/* One transfer: the event (at, actor, actor_role, actor_unit, unit_code
+ * = the receiving unit, note "from OLD[: note]") and the dossier as it
+ * is now (the fields of the staff search). */
+typedef int (*store_transfer_fn)(const struct dossier_event *ev,
+				 const struct dossier *now, void *ctx);
+/* The transfers made by staff acting on a unit in the subtree of
+ * unit_root, newest first, at most limit; fn returns non-zero to stop. */
+enum mc_code store_transfer_each(struct store *st, const char *unit_root,
+				 int limit, store_transfer_fn fn, void *ctx,
+				 struct mc_err *err);
+
+/* A request key's first outcome: the request's hash, the dossier it
+ * made or changed, what the edge kept with it (sealed: opaque to the
+ * store, "" when none) and when. */
+struct stored_request {
+	char body_hash[65];
+	char code[96];
+	char sealed[129];
+	int64_t at;
+};
+/* MC_ERR_NOT_FOUND when the key is not stored. */
+enum mc_code store_request_get(struct store *st, const char *key_hash,
+			       struct stored_request *out, struct mc_err *err);
+/* Keep a key's outcome (in the caller's transaction), and forget the
+ * keys older than STORE_REQUEST_KEEP seconds before `at`. */
+#define STORE_REQUEST_KEEP (24 * 3600)
+enum mc_code store_request_put(struct store *st, const char *key_hash,
+			       const struct stored_request *r,
+			       struct mc_err *err);
+
 #endif

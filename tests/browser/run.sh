@@ -1,8 +1,11 @@
 #!/bin/sh
 # run.sh - the browser tests: installs what they need when missing
-# (Debian's chromium, node and npm; playwright-core from the lock file),
+# (Debian's chromium, node and npm; playwright-core and axe-core from the
+# lock file),
 # makes a fresh demo province with one anomalous imported dossier, starts `motcua serve` on a free loopback
-# port, runs scenario.test.mjs with node's test runner, stops the server
+# port, runs scenario.test.mjs then desk.test.mjs with node's test
+# runner (one loopback client files for many citizens: the per-address
+# limit of anonymous writes is raised), stops the server
 # and prints "browser: N passed, N failed". Screenshots: build/screenshots/.
 #
 #   sh tests/browser/run.sh [path/to/motcua]     (default build/release/motcua)
@@ -20,7 +23,8 @@ extra="chromium"
 command -v node >/dev/null 2>&1 || extra="$extra nodejs"
 command -v npm >/dev/null 2>&1 || extra="$extra npm"
 sh scripts/deps.sh $extra || fail "cannot install$extra"
-if [ ! -f tests/browser/node_modules/playwright-core/package.json ]; then
+if [ ! -f tests/browser/node_modules/playwright-core/package.json ] ||
+	[ ! -f tests/browser/node_modules/axe-core/package.json ]; then
 	npm ci --prefix tests/browser --no-audit --no-fund >/dev/null 2>&1 ||
 		fail "npm ci failed"
 fi
@@ -51,7 +55,7 @@ printf '{"MaHoSo":"CU-HISTORY-1","MaTTHC":"%s","KenhThucHien":"1","ChuHoSo":"Lê
 # the units' signing keys: the officer's finish issues a signed result
 "$bin" pki init --db "$tmp/demo.db" >/dev/null 2>&1 || fail "motcua pki init failed"
 "$bin" serve --db "$tmp/demo.db" --listen 127.0.0.1:0 --web web --threads 4 \
-	--demo-accounts >"$tmp/serve.log" 2>&1 &
+	--demo-accounts --filings-per-address 300 >"$tmp/serve.log" 2>&1 &
 server=$!
 url=""
 for _ in $(seq 1 100); do
@@ -63,16 +67,25 @@ done
 [ -n "$url" ] || { cat "$tmp/serve.log" >&2; fail "the server did not start"; }
 
 rm -rf build/screenshots
-out=$(MOTCUA_URL="$url" MOTCUA_CA="$tmp/demo.db.pki/ca.pem" SHOTS=build/screenshots timeout 150 \
-	node --test --test-reporter=tap tests/browser/scenario.test.mjs 2>&1)
-rc=$?
-# every test's line, and the whole report of a failing one
-printf '%s\n' "$out" | awk '/^(not )?ok /{show = /^not/; print; next}
-	/^# (pass|fail)/{print; next} show && !/^ *(stack|location|failureType|code|duration_ms)/' |
-	sed 's/^/  /'
-passed=$(printf '%s\n' "$out" | sed -n 's/^# pass \([0-9]*\)$/\1/p' | tail -n 1)
-failed=$(printf '%s\n' "$out" | sed -n 's/^# fail \([0-9]*\)$/\1/p' | tail -n 1)
-[ -n "$passed" ] || { printf '%s\n' "$out" | tail -n 30 >&2; fail "node --test gave no summary (exit $rc)"; }
-[ "$rc" -ne 0 ] && [ "${failed:-0}" -eq 0 ] && failed=1
-echo "browser: $passed passed, ${failed:-0} failed"
-[ "${failed:-0}" -eq 0 ]
+# one file after the other (they share the server and its counts); each
+# test's line, and the whole report of a failing one
+passed=0 failed=0
+for t in ${BROWSER_TESTS:-scenario desk polish a11y}; do
+	out=$(MOTCUA_URL="$url" MOTCUA_CA="$tmp/demo.db.pki/ca.pem" SHOTS=build/screenshots timeout 150 \
+		node --test --test-reporter=tap "tests/browser/$t.test.mjs" 2>&1)
+	r=$?
+	printf '%s\n' "$out" | awk '/^(not )?ok /{show = /^not/; print; next}
+		/^# (pass|fail)/{print; next} show && !/^ *(stack|location|failureType|code|duration_ms)/' |
+		sed 's/^/  /'
+	p=$(printf '%s\n' "$out" | sed -n 's/^# pass \([0-9]*\)$/\1/p' | tail -n 1)
+	f=$(printf '%s\n' "$out" | sed -n 's/^# fail \([0-9]*\)$/\1/p' | tail -n 1)
+	if [ -z "$p" ]; then
+		printf '%s\n' "$out" | tail -n 30 >&2
+		echo "browser: $t: node --test gave no summary (exit $r)" >&2
+		f=$((${f:-0} + 1)) p=0
+	fi
+	[ "$r" -ne 0 ] && [ "${f:-0}" -eq 0 ] && f=1
+	passed=$((passed + p)) failed=$((failed + ${f:-0}))
+done
+echo "browser: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

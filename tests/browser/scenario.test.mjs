@@ -15,13 +15,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-
-const BASE = process.env.MOTCUA_URL;
-const SHOTS = process.env.SHOTS || 'build/screenshots';
-const DESKTOP = { width: 1366, height: 768 };
-const PHONE = { width: 390, height: 844 };
-const WAIT = 10000;
+import {
+	apiGet, apiLogin, apiPost, BASE, DESKTOP, launch, PHONE, ready, shot, SHOTS, signIn, WAIT,
+} from './lib.mjs';
 
 // launch() gives every run a fresh temporary profile (user-data-dir) of
 // its own and removes it on close.
@@ -42,30 +38,6 @@ function opensslVerifies(file, p7s) {
 	} catch {
 		return false;
 	}
-}
-
-async function apiLogin(user) {
-	const r = await fetch(`${BASE}/api/v1/auth/login`, {
-		method: 'POST', body: JSON.stringify({ username: user, password: 'demo' }),
-		headers: { 'Content-Type': 'application/json' },
-	});
-	assert.equal(r.status, 200, `login ${user}`);
-	const cookie = r.headers.get('set-cookie').split(';')[0];
-	return { cookie, ...(await r.json()) };
-}
-
-async function apiGet(session, path) {
-	const r = await fetch(`${BASE}/api/v1${path}`, { headers: session ? { Cookie: session.cookie } : {} });
-	assert.equal(r.status, 200, path);
-	return r.json();
-}
-
-async function apiPost(session, path, body) {
-	const r = await fetch(`${BASE}/api/v1${path}`, {
-		method: 'POST', body: JSON.stringify(body),
-		headers: { 'Content-Type': 'application/json', ...(session ? { Cookie: session.cookie, 'X-CSRF-Token': session.csrf } : {}) },
-	});
-	return { status: r.status, body: await r.json() };
 }
 
 // The calendar month holding today, Vietnam time (the index's periods).
@@ -90,31 +62,10 @@ function currentMonth() {
 	return `${y}-${String(m).padStart(2, '0')}`;
 }
 
-async function shot(p, name) {
-	await p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function ready(p) {
-	await p.waitForSelector('body[data-ready="1"]', { timeout: WAIT });
-}
-
-async function signIn(p, user) {
-	await p.waitForSelector('#login-form', { timeout: WAIT });
-	await p.fill('#login-form input[name=username]', user);
-	await p.fill('#login-form input[name=password]', 'demo');
-	await p.click('#login-form button[type=submit]');
-	await ready(p);
-}
-
 before(async () => {
 	assert.ok(BASE, 'MOTCUA_URL is set');
 	mkdirSync(SHOTS, { recursive: true });
-	browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-			'--disable-background-networking', '--disable-component-update', '--disable-sync'],
-		timeout: 30000,
-	});
+	browser = await launch();
 	context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
 	context.setDefaultTimeout(WAIT);
 	page = await context.newPage();
@@ -225,33 +176,6 @@ test('counter: receive the online dossier, receipt and its QR target', async () 
 	await track.close();
 });
 
-test('counter: an expired session asks to sign in again, in Vietnamese and English', async () => {
-	const ctx = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-	const p = await ctx.newPage();
-	await p.goto(`${BASE}/counter.html`);
-	await signIn(p, 'motcua');
-	await ctx.clearCookies(); // the server no longer knows this page's session
-	await p.click('#tab-return');
-	await p.click('#r-reload');
-	await p.waitForSelector('#session-expired');
-	const text = await p.textContent('#session-expired');
-	assert.match(text, /Phiên đăng nhập đã hết hạn/);
-	assert.ok(!(await p.textContent('body')).includes('/api/v1/auth/login'), 'no developer message');
-	assert.match(await p.textContent('#return-msg'), /Vui lòng đăng nhập lại/);
-	await shot(p, 'counter-session-expired');
-	await p.click('#lang');
-	assert.match(await p.textContent('#session-expired'), /Your session has expired/);
-	await p.click('#lang');
-	await p.fill('#session-expired input[name=username]', 'motcua');
-	await p.fill('#session-expired input[name=password]', 'demo');
-	await p.click('#session-expired button[type=submit]');
-	await p.waitForSelector('#session-expired', { state: 'detached' });
-	await p.click('#r-reload');
-	await p.waitForSelector('#return-table tbody tr');
-	assert.equal(await p.locator('#return-msg .notice').count(), 0, 'the desk loads again');
-	await ctx.close();
-});
-
 test('counter: walk-in filing, online-only refusal shows the reason', async () => {
 	await page.click('#tab-walkin');
 	// offered at the clerk's department and not online-only
@@ -264,9 +188,12 @@ test('counter: walk-in filing, online-only refusal shows the reason', async () =
 	await page.waitForSelector('#walkin-secret');
 	const url = await page.getAttribute('#receipt-doc', 'data-url');
 	assert.match(url, /secret=[0-9a-f]{32}/, 'a walk-in receipt carries the secret');
+	assert.equal(await page.inputValue('#w-name'), '', 'the form is cleared for the next applicant');
 	if (state.onlineOnly) {
 		await page.fill('#w-find', '');
 		await page.selectOption('#w-proc', state.onlineOnly);
+		await page.fill('#w-name', 'Trần Văn Quầy');
+		await page.fill('#w-id', '079090001234');
 		await page.click('#w-accept');
 		const err = page.locator('#walkin-msg .notice.error');
 		await err.waitFor();
@@ -299,6 +226,9 @@ test('counter: return the result; the citizen tracks and rates', async () => {
 	await page.click('#tab-return');
 	const btn = page.locator(`#return-table tr[data-code="${state.code}"] button[data-op="return"]`);
 	await btn.click();
+	// the clerk checks the applicant's citizen ID before handing over
+	await page.fill('#h-id', '001190012345');
+	await page.click('#h-go');
 	await page.waitForSelector('#return-msg .notice.success');
 	await shot(page, 'counter-return-desktop');
 	const track = await context.newPage();
@@ -399,7 +329,8 @@ test('dashboard: the dossier is counted', async () => {
 	assert.deepEqual(await page.$$eval('#report-table thead th[data-col]', (ths) => ths.map((th) => [th.dataset.col, th.textContent])),
 		settlement.columns.filter((c) => c.shown === 'form').map((c) => [c.key, c.title_vi]));
 	const fig = (id) => page.innerText(`#summary-figures tr[data-figure="${id}"]`);
-	const pct = (r) => (r === null ? '–' : `${r.toFixed(2)}%`);
+	// rates as Vietnamese writes them: 33,33%
+	const pct = (r) => (r === null ? '–' : `${r.toFixed(2).replace('.', ',')}%`);
 	assert.equal(await page.textContent('#summary-period'), sum.title);
 	assert.ok((await fig('online_rate')).startsWith(title('online_rate')));
 	assert.match(await fig('online_rate'), new RegExp(`\\b${pct(sum.report.total.online_rate).replace('.', '\\.')}`));

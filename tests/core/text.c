@@ -47,6 +47,13 @@ TEST(match_words)
 	CHECK(text_match(t, "an nguyen"));
 	CHECK(text_match(t, ""));
 	CHECK(!text_match(t, "ket hon"));
+	/* i and y are one letter to a search: kí finds ký, and back */
+	CHECK(text_match(t, "dang ki"));
+	CHECK(text_match(t, "sinh"));
+	free(t);
+	t = text_fold("Quản lí hộ tịch");
+	CHECK(text_match(t, "quan ly"));
+	CHECK(!text_match(t, "quan lo"));
 	free(t);
 }
 

@@ -89,6 +89,8 @@ static const struct step route_steps[] = {
 	     200, "dossier.status", "4"),
 	STEP("POST", OP("transfer"), OFFICER, "/api/v1/dossiers/{R}/transfer",
 	     "{\"to\":\"" COMMUNE "\"}", 200, "dossier.unit_code", COMMUNE),
+	STEP("GET", "/api/v1/transfers", OFFICER, "/api/v1/transfers", NULL,
+	     200, "items", "#1"),
 	STEP("POST", OP("request-supplement"), OFFICER,
 	     "/api/v1/dossiers/{R}/request-supplement",
 	     "{\"note\":\"thiếu tờ khai\"}", 200, "dossier.status", "5"),

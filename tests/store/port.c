@@ -234,6 +234,18 @@ FORWARD(online_share_take,
 	(struct store * st, const char *unit, int64_t day, int limit,
 	 bool *taken, struct mc_err *err),
 	unit, day, limit, taken, err)
+FORWARD(transfer_each,
+	(struct store * st, const char *unit_root, int limit,
+	 store_transfer_fn fn, void *ctx, struct mc_err *err),
+	unit_root, limit, fn, ctx, err)
+FORWARD(request_get,
+	(struct store * st, const char *key_hash, struct stored_request *out,
+	 struct mc_err *err),
+	key_hash, out, err)
+FORWARD(request_put,
+	(struct store * st, const char *key_hash,
+	 const struct stored_request *r, struct mc_err *err),
+	key_hash, r, err)
 FORWARD(online_share_give,
 	(struct store * st, const char *unit, int64_t day, struct mc_err *err),
 	unit, day, err)
@@ -440,6 +452,9 @@ static const struct store_ops counting_ops = {
 	.dossier_secret_get = c_dossier_secret_get,
 	.online_share_take = c_online_share_take,
 	.online_share_give = c_online_share_give,
+	.transfer_each = c_transfer_each,
+	.request_get = c_request_get,
+	.request_put = c_request_put,
 	.event_append = c_event_append,
 	.event_each = c_event_each,
 	.user_add = c_user_add,

@@ -1,7 +1,9 @@
 // common.js - what every page shares: the Vietnamese/English dictionary
 // and switch (kept in localStorage), the page header and navigation, the
 // JSON API client with the session's CSRF token, sign-in, and formatting
-// of dates, money and status badges.
+// of dates, money and status badges; errors in the page's language
+// (js/errors.js), the field they name marked and focused.
+import { errorWords } from './errors.js';
 
 const DICT = {
 	vi: {
@@ -13,6 +15,7 @@ const DICT = {
 		'nav.dashboard': 'Điều hành',
 		'nav.stats': 'Thống kê công khai',
 		'nav.verify': 'Xác thực kết quả',
+		'nav.label': 'Các trang của hệ thống',
 		'lang': 'English',
 		'login.title': 'Đăng nhập cán bộ',
 		'login.user': 'Tên đăng nhập',
@@ -40,7 +43,7 @@ const DICT = {
 		'st.7': 'Công dân rút hồ sơ', 'st.8': 'Dừng xử lý', 'st.9': 'Đã xử lý xong', 'st.10': 'Đã trả kết quả',
 		'ch.1': 'Trực tiếp', 'ch.2': 'Trực tuyến', 'ch.3': 'Bưu chính công ích',
 		'free': 'Miễn phí',
-		'session.expired': 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại để tiếp tục; thao tác vừa rồi chưa được thực hiện.',
+		'session.expired': 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; thao tác đang làm sẽ được thực hiện tiếp ngay sau khi đăng nhập.',
 	},
 	en: {
 		'org': 'Administrative procedure information system',
@@ -51,6 +54,7 @@ const DICT = {
 		'nav.dashboard': 'Dashboard',
 		'nav.stats': 'Public statistics',
 		'nav.verify': 'Verify a result',
+		'nav.label': 'The system\'s pages',
 		'lang': 'Tiếng Việt',
 		'login.title': 'Staff sign-in',
 		'login.user': 'Username',
@@ -78,7 +82,7 @@ const DICT = {
 		'st.7': 'Withdrawn', 'st.8': 'Stopped', 'st.9': 'Result ready', 'st.10': 'Result returned',
 		'ch.1': 'At the counter', 'ch.2': 'Online', 'ch.3': 'Public postal service',
 		'free': 'Free',
-		'session.expired': 'Your session has expired. Please sign in again to continue; the last action was not carried out.',
+		'session.expired': 'Your session has expired. Please sign in again; what you were doing continues as soon as you have signed in.',
 	},
 };
 
@@ -99,11 +103,13 @@ export function t(key) {
 	return DICT[lang][key] ?? DICT.vi[key] ?? key;
 }
 
-// Fill every [data-i18n] (text) and [data-i18n-ph] (placeholder).
+// Fill every [data-i18n] (text), [data-i18n-ph] (placeholder) and
+// [data-i18n-label] (aria-label).
 export function translate(root = document) {
 	document.documentElement.lang = lang;
 	root.querySelectorAll('[data-i18n]').forEach((n) => { n.textContent = t(n.dataset.i18n); });
 	root.querySelectorAll('[data-i18n-ph]').forEach((n) => { n.placeholder = t(n.dataset.i18nPh); });
+	root.querySelectorAll('[data-i18n-label]').forEach((n) => { n.setAttribute('aria-label', t(n.dataset.i18nLabel)); });
 }
 
 const langListeners = [];
@@ -157,8 +163,10 @@ const PAGES = [
 	['dashboard.html', 'nav.dashboard'], ['stats.html', 'nav.stats'], ['verify.html', 'nav.verify'],
 ];
 
-// The header, navigation and footer around <main>.
-export function chrome(current) {
+// The header, navigation and footer around <main>, and the document's
+// title (the page's name, or titleKey's words, in the chosen language).
+// current '' (a page at any depth, 404.html): links from the root.
+export function chrome(current, titleKey) {
 	const tools = el('div', { class: 'header-tools' },
 		el('span', { class: 'who', id: 'who' }),
 		el('button', { class: 'btn-ghost', id: 'logout', hidden: true, 'data-i18n': 'login.out', onclick: logout }),
@@ -169,31 +177,61 @@ export function chrome(current) {
 				el('div', { class: 'org', 'data-i18n': 'org' }),
 				el('div', { class: 'name', 'data-i18n': 'province' })),
 			tools));
-	const nav = el('nav', { class: 'site-nav' }, el('ul', {}, PAGES.map(([href, key]) =>
-		el('li', {}, el('a', { href, 'data-i18n': key, 'aria-current': href === current ? 'page' : null })))));
+	const nav = el('nav', { class: 'site-nav', 'data-i18n-label': 'nav.label' }, el('ul', {}, PAGES.map(([href, key]) =>
+		el('li', {}, el('a', { href: current === '' ? `/${href}` : href, 'data-i18n': key,
+			'aria-current': href === current ? 'page' : null })))));
 	document.body.prepend(header, nav);
 	document.body.append(el('footer', { class: 'site-footer', 'data-i18n': 'footer' }));
+	const page = PAGES.find(([href]) => href === current);
+	const title = () => { document.title = `${t(titleKey || (page ? page[1] : 'org'))} — ${t('province')}`; };
+	onLangChange(title);
+	title();
 	translate();
+	// a wide table scrolls inside its box: the keyboard must reach the box
+	const reachable = () => document.querySelectorAll('.table-wrap:not([tabindex])')
+		.forEach((n) => n.setAttribute('tabindex', '0'));
+	new MutationObserver(reachable).observe(document.body, { childList: true, subtree: true });
+	reachable();
+	// tabs: the arrow keys, Home and End move between them
+	document.querySelectorAll('[role="tablist"]').forEach((list) => list.addEventListener('keydown', (ev) => {
+		const tabs = [...list.querySelectorAll('[role="tab"]')];
+		const i = tabs.indexOf(document.activeElement);
+		const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[ev.key];
+		if (i < 0 || to === undefined) return;
+		ev.preventDefault();
+		const next = tabs[(to + tabs.length) % tabs.length];
+		next.focus();
+		next.click();
+	}));
+	// on a phone the menu scrolls sideways: keep this page's item in view
+	const active = nav.querySelector('[aria-current="page"]');
+	if (active) active.scrollIntoView({ block: 'nearest', inline: 'center' });
 }
 
 // ---- the API -------------------------------------------------------------
 
 let csrf = null;
 
+// An error answer: status (0: no answer), code, reason, field, and the
+// seconds of a Retry-After; errText gives its words.
 export class ApiError extends Error {
-	constructor(status, body) {
+	constructor(status, body, wait) {
 		const e = (body && body.error) || {};
 		super(e.message || `HTTP ${status}`);
 		this.status = status;
 		this.code = e.code || '';
+		this.reason = e.reason || '';
 		this.field = e.field || '';
+		this.wait = wait || 0;
 	}
 }
 
-export async function api(method, path, body) {
+// opts.key: the request key (Idempotency-Key) of a write; see Submission.
+export async function api(method, path, body, opts = {}) {
 	const headers = { Accept: 'application/json' };
 	if (body !== undefined) headers['Content-Type'] = 'application/json';
 	if (csrf && method !== 'GET') headers['X-CSRF-Token'] = csrf;
+	if (opts.key) headers['Idempotency-Key'] = opts.key;
 	let res;
 	try {
 		res = await fetch('/api/v1' + path, {
@@ -201,18 +239,19 @@ export async function api(method, path, body) {
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 	} catch {
-		throw new ApiError(0, { error: { message: t('err.network') } });
+		throw new ApiError(0, { error: { code: 'network', message: t('err.network') } });
 	}
 	const text = await res.text();
 	let data = null;
 	try { data = text ? JSON.parse(text) : null; } catch { data = null; }
 	if (res.status === 401 && pageRoles && !path.startsWith('/auth/')) {
-		// the session ran out (or was ended elsewhere): ask to sign in
-		// again instead of showing the server's words for developers
-		sessionExpired();
-		throw new ApiError(401, { error: { code: 'unauthorized', message: t('session.expired') } });
+		// the session ran out (or was ended elsewhere): the server did
+		// nothing; sign in again, then send the same request (the same
+		// request key) with the new session, so the action goes on
+		await sessionExpired();
+		return api(method, path, body, opts);
 	}
-	if (!res.ok) throw new ApiError(res.status, data);
+	if (!res.ok) throw new ApiError(res.status, data, Number(res.headers.get('Retry-After')) || 0);
 	return data;
 }
 
@@ -227,12 +266,44 @@ export async function apiUpload(path, file) {
 	try {
 		res = await fetch('/api/v1' + path, { method: 'POST', headers, credentials: 'same-origin', body: form });
 	} catch {
-		throw new ApiError(0, { error: { message: t('err.network') } });
+		throw new ApiError(0, { error: { code: 'network', message: t('err.network') } });
 	}
 	let data = null;
 	try { data = await res.json(); } catch { data = null; }
-	if (!res.ok) throw new ApiError(res.status, data);
+	if (!res.ok) throw new ApiError(res.status, data, Number(res.headers.get('Retry-After')) || 0);
 	return data;
+}
+
+// 128 random bits as hex (crypto.randomUUID needs a secure context).
+export function newKey() {
+	const b = new Uint8Array(16);
+	crypto.getRandomValues(b);
+	return [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+// One form's submissions: a write sent with a request key that stays the
+// same while the outcome is unknown (no answer, or the server failed),
+// so that sending again answers the first outcome instead of doing it
+// twice; once the server has answered, the next submission is a new
+// request with a new key. The buttons are disabled while it runs.
+export class Submission {
+	constructor(...buttons) { this.key = null; this.buttons = buttons; }
+
+	async send(method, path, body) {
+		this.key = this.key || newKey();
+		const buttons = this.buttons.flat().filter(Boolean);
+		buttons.forEach((b) => { b.disabled = true; });
+		try {
+			const r = await api(method, path, body, { key: this.key });
+			this.key = null;
+			return r;
+		} catch (e) {
+			if (e.status && e.status < 500) this.key = null;
+			throw e;
+		} finally {
+			buttons.forEach((b) => { b.disabled = false; });
+		}
+	}
 }
 
 // The query string of an object, leaving out empty values.
@@ -279,20 +350,33 @@ async function logout() {
 // The roles the page asked for (requireRole), for signing in again.
 let pageRoles = null;
 
-// The session is gone: a notice and a sign-in card at the top of the
-// page; the page stays as it was, so the clerk can redo the action.
+// The session is gone: a dialog over the page with the notice and a
+// sign-in card (the page stays as it was under it); resolves once signed
+// in. Requests that meet the end of the session meanwhile wait for the
+// same dialog.
+let relogin = null;
 function sessionExpired() {
 	user = null;
 	csrf = null;
 	showUser();
-	if (document.getElementById('session-expired') || !pageRoles) return;
-	const box = el('section', { id: 'session-expired', class: 'card' },
-		el('div', { class: 'notice error', role: 'alert', 'data-i18n': 'session.expired' }));
-	const main = document.querySelector('main') || document.body;
-	main.prepend(box);
-	translate(box);
-	box.scrollIntoView();
-	signIn(box, pageRoles).then(() => box.remove());
+	if (relogin) return relogin;
+	const dlg = el('dialog', { id: 'session-expired', class: 'session-dialog', 'aria-labelledby': 'session-expired-msg' },
+		el('div', { class: 'notice error', role: 'alert', id: 'session-expired-msg', 'data-i18n': 'session.expired' }),
+		el('div', { class: 'actions' }, el('button', { class: 'btn secondary small', type: 'button', id: 'session-lang',
+			'data-i18n': 'lang', onclick: switchLang })));
+	// signing in is the only way on (or reloading the page)
+	dlg.addEventListener('cancel', (ev) => ev.preventDefault());
+	document.body.append(dlg);
+	relogin = signIn(dlg, pageRoles).then((u) => {
+		dlg.close();
+		dlg.remove();
+		relogin = null;
+		return u;
+	});
+	translate(dlg);
+	dlg.showModal();
+	dlg.querySelector('input[name=username]').focus();
+	return relogin;
 }
 
 // A sign-in card inside `host`; resolves with the user once signed in
@@ -301,7 +385,8 @@ export function signIn(host, roles, demoHint) {
 	return new Promise((resolve) => {
 		const msg = el('div', { class: 'notice error', hidden: true, role: 'alert' });
 		const name = el('input', { name: 'username', autocomplete: 'username', required: true });
-		const pass = el('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+		const pass = el('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true,
+			dataset: { field: 'password' } });
 		const form = el('form', { class: 'card login', id: 'login-form' },
 			el('h2', { 'data-i18n': 'login.title' }),
 			el('p', { class: 'muted small' }, el('span', { 'data-i18n': 'login.role' }),
@@ -323,8 +408,14 @@ export function signIn(host, roles, demoHint) {
 				form.remove();
 				resolve(user);
 			} catch (e) {
-				msg.textContent = e.message;
+				msg.textContent = errText(e);
 				msg.hidden = false;
+				if (e.field === 'password') {
+					pass.setAttribute('aria-invalid', 'true');
+					pass.classList.add('invalid');
+					pass.select();
+					pass.focus();
+				}
 			}
 		});
 		host.append(form);
@@ -362,8 +453,16 @@ export function fmtNum(n) {
 	return n === null || n === undefined ? '–' : new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'vi-VN').format(n);
 }
 
+// A number with two decimals as the language writes it (88,62 / 88.62).
+export function fmtDecimal(v) {
+	return new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+		.format(Number(v));
+}
+
+// A percentage with two decimals as the language writes it: 98,15% in
+// Vietnamese, 98.15% in English.
 export function fmtRate(r) {
-	return r === null || r === undefined ? '–' : `${Number(r).toFixed(2)}%`;
+	return r === null || r === undefined ? '–' : `${fmtDecimal(r)}%`;
 }
 
 // Today in Vietnam time as "YYYY-MM-DD".
@@ -398,7 +497,47 @@ export function notice(host, kind, text) {
 	host.replaceChildren(el('div', { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text));
 }
 
-// The message of an API error, with the field it names.
+// The words of an error in the page's language (an ApiError by its
+// reason and field; anything else by its message).
 export function errText(e) {
-	return e.field && !e.message.startsWith(e.field) ? `${e.field}: ${e.message}` : e.message;
+	return e instanceof ApiError ? errorWords(e, lang) : e.message;
+}
+
+// Take the error marks of an earlier attempt off the inputs in scope.
+export function clearMarks(scope) {
+	scope.querySelectorAll('[aria-invalid="true"]').forEach((n) => {
+		n.removeAttribute('aria-invalid');
+		n.classList.remove('invalid');
+	});
+}
+
+// The input in scope that a field names: [data-field="X"] for "X", the
+// i-th [data-field="X"] for "X[i]..." (a list's row), else the first.
+function fieldInput(scope, field) {
+	if (!field) return null;
+	const exact = scope.querySelector(`[data-field="${CSS.escape(field)}"]`);
+	if (exact) return exact;
+	const m = /^([^[.]+)(?:\[(\d+)\])?/.exec(field);
+	if (!m) return null;
+	const all = scope.querySelectorAll(`[data-field="${CSS.escape(m[1])}"]`);
+	return all[m[2] === undefined ? 0 : Number(m[2])] || all[0] || null;
+}
+
+// An error in host, in the page's language; the input it names (in
+// scope) is marked and focused, and keeps the message as its
+// description until the next attempt.
+export function showError(host, e, scope) {
+	notice(host, 'error', errText(e));
+	if (!scope) return;
+	clearMarks(scope);
+	const input = fieldInput(scope, e.field);
+	if (!input) return;
+	const msg = host.querySelector('.notice');
+	if (msg) {
+		msg.id = msg.id || `err-${Math.random().toString(36).slice(2)}`;
+		input.setAttribute('aria-describedby', msg.id);
+	}
+	input.setAttribute('aria-invalid', 'true');
+	input.classList.add('invalid');
+	input.focus();
 }

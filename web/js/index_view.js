@@ -3,7 +3,7 @@
 // and the child units ranked by index score with the six group scores.
 // Data: GET /api/v1/index, the JSON of `motcua index --format json`; the
 // columns, their titles and definitions: GET /api/v1/forms/index.
-import { addWords, api, el, fmtNum, fmtRate, t } from './common.js';
+import { addWords, api, el, fmtDecimal, fmtNum, fmtRate, t } from './common.js';
 import { asOfText, definition } from './report_view.js';
 
 export const INDEX_WORDS = {
@@ -13,6 +13,7 @@ export const INDEX_WORDS = {
 		'ix.indicator': 'Chỉ tiêu', 'ix.num': 'Tử số', 'ix.den': 'Mẫu số', 'ix.rate': 'Đạt được', 'ix.target': 'Chỉ tiêu giao',
 		'ix.met': 'Kết quả', 'ix.yes': 'Đạt', 'ix.no': 'Chưa đạt', 'ix.na': 'Chưa có số liệu',
 		'ix.unranked': 'chưa xếp hạng (ít hồ sơ)',
+		'ix.no_rows': 'Đơn vị này không có đơn vị trực thuộc nào có hồ sơ trong kỳ để xếp hạng.',
 	},
 	en: {
 		'ix.title': 'Service index indicators against targets',
@@ -20,6 +21,7 @@ export const INDEX_WORDS = {
 		'ix.indicator': 'Indicator', 'ix.num': 'Numerator', 'ix.den': 'Denominator', 'ix.rate': 'Actual', 'ix.target': 'Target',
 		'ix.met': 'Result', 'ix.yes': 'Met', 'ix.no': 'Missed', 'ix.na': 'No data',
 		'ix.unranked': 'not ranked (few dossiers)',
+		'ix.no_rows': 'No unit under this one has dossiers in the period to be ranked.',
 	},
 };
 
@@ -77,12 +79,14 @@ export function indicatorTable(row) {
 export function indexRanking(ix) {
 	const [rank] = part('rank'), [total] = part('score'), groups = part('group');
 	const rows = [...ix.rows].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || (b.score ?? 0) - (a.score ?? 0));
-	const score = (v) => (v === null ? '–' : Number(v).toFixed(2));
+	const score = (v) => (v === null ? '–' : fmtDecimal(v));
+	const cols = 3 + groups.length;
 	return el('div', { class: 'table-wrap' }, el('table', { id: 'index-ranking' },
 		el('thead', {}, el('tr', {}, el('th', { class: 'num' }, t(word(rank))), el('th', {}, t('c.name')),
 			el('th', { class: 'num' }, t(word(total))),
 			groups.map((g) => el('th', { class: 'num', dataset: { group: g.key } }, `${t(word(g))} (${score(ix.total.groups[g.key].max)})`)))),
-		el('tbody', {}, rows.map((r) => el('tr', { dataset: { key: r.key } },
+		el('tbody', {}, rows.length ? [] : el('tr', { class: 'empty' }, el('td', { colspan: cols, class: 'muted', id: 'index-ranking-empty' },
+			t('ix.no_rows'))), rows.map((r) => el('tr', { dataset: { key: r.key } },
 			el('td', { class: 'num' }, r.ranked ? r.rank : '–'),
 			el('td', {}, r.name, r.ranked ? null : el('span', { class: 'muted small' }, ` (${t('ix.unranked')})`)),
 			el('td', { class: 'num' }, score(r.score)),

@@ -2,10 +2,11 @@
 // open dossiers in due-time order, overdue and due-today rows marked,
 // and every processing step on the selected dossier: start, transfer,
 // request and complete a supplement, request and fulfil a financial
-// obligation, finish with a result document, stop.
+// obligation, finish with a result document, stop; and the list of the
+// dossiers the unit transferred to others, with their status now.
 import {
-	addWords, api, apiUpload, chrome, el, errText, fmtTime, inService, notice, onLangChange, qs, requireRole,
-	statusBadge, t, todayVN, translate,
+	addWords, api, apiUpload, chrome, clearMarks, el, errText, fmtTime, inService, notice, onLangChange, qs, requireRole,
+	showError, statusBadge, Submission, t, todayVN, translate,
 } from './common.js';
 
 addWords({
@@ -23,6 +24,17 @@ addWords({
 		'op.reschedule': 'Xin lỗi, hẹn lại ngày trả', 'new_due': 'Ngày giờ hẹn trả mới', 'forms': 'Biểu mẫu (PDF)',
 		'form.01': 'Mẫu 01 tiếp nhận', 'form.02': 'Mẫu 02 bổ sung', 'form.03': 'Mẫu 03 từ chối',
 		'form.04': 'Mẫu 04 xin lỗi', 'form.06': 'Mẫu 06 kiểm soát',
+		'ev.at': 'Thời điểm', 'ev.action': 'Thao tác', 'ev.status': 'Trạng thái sau đó', 'paused': 'Tạm dừng, chờ bổ sung',
+		'act.register': 'Nộp trực tuyến', 'act.accept': 'Tiếp nhận', 'act.refuse': 'Từ chối tiếp nhận',
+		'act.ask-supplement': 'Yêu cầu bổ sung khi tiếp nhận', 'act.start': 'Bắt đầu xử lý', 'act.transfer': 'Chuyển xử lý',
+		'act.request-supplement': 'Yêu cầu bổ sung', 'act.complete-supplement': 'Nhận bổ sung',
+		'act.request-financial': 'Yêu cầu nghĩa vụ tài chính', 'act.fulfil-financial': 'Hoàn thành nghĩa vụ tài chính',
+		'act.finish': 'Có kết quả', 'act.stop': 'Dừng xử lý', 'act.return': 'Trả kết quả', 'act.reschedule': 'Hẹn lại ngày trả',
+		'act.withdraw': 'Rút hồ sơ', 'act.import': 'Nhập từ hệ thống cũ', 'act.recompute-due': 'Tính lại hạn trả',
+		'transferred': 'Đã chuyển hồ sơ {code} đến {unit}. Hồ sơ nằm trong danh sách “Hồ sơ đã chuyển đi” bên dưới.',
+		'sent.title': 'Hồ sơ đã chuyển đi (liên thông)', 'sent.at': 'Ngày chuyển', 'sent.to': 'Chuyển đến',
+		'sent.help': 'Hồ sơ đơn vị đã chuyển cho đơn vị khác, với trạng thái hiện tại để theo dõi.',
+		'waiting.counter': 'Hồ sơ nộp trực tuyến, đang chờ bộ phận một cửa tiếp nhận.',
 	},
 	en: {
 		'inbox.title': 'Dossiers to process', 'inbox.open': 'Open (all)', 'inbox.q': 'Code, name or ID',
@@ -38,11 +50,24 @@ addWords({
 		'op.reschedule': 'Apologise, new appointment', 'new_due': 'New appointment', 'forms': 'Forms (PDF)',
 		'form.01': 'Form 01 receipt', 'form.02': 'Form 02 supplement', 'form.03': 'Form 03 refusal',
 		'form.04': 'Form 04 apology', 'form.06': 'Form 06 control slip',
+		'ev.at': 'When', 'ev.action': 'Step', 'ev.status': 'Status after', 'paused': 'Paused, waiting for a supplement',
+		'act.register': 'Filed online', 'act.accept': 'Accepted', 'act.refuse': 'Refused at reception',
+		'act.ask-supplement': 'Supplement asked at reception', 'act.start': 'Processing started', 'act.transfer': 'Transferred',
+		'act.request-supplement': 'Supplement requested', 'act.complete-supplement': 'Supplement received',
+		'act.request-financial': 'Financial obligation requested', 'act.fulfil-financial': 'Financial obligation fulfilled',
+		'act.finish': 'Result ready', 'act.stop': 'Stopped', 'act.return': 'Result handed over', 'act.reschedule': 'New appointment',
+		'act.withdraw': 'Withdrawn', 'act.import': 'Imported from the old system', 'act.recompute-due': 'Due date recomputed',
+		'transferred': 'Dossier {code} transferred to {unit}. It is listed under “Dossiers sent” below.',
+		'sent.title': 'Dossiers sent to other units', 'sent.at': 'Sent', 'sent.to': 'Sent to',
+		'sent.help': 'Dossiers your units transferred to another unit, with their status now, to follow them up.',
+		'waiting.counter': 'Filed online, waiting for reception at the one-stop counter.',
 	},
 });
 
 const $ = (id) => document.getElementById(id);
-const OPEN = [2, 4, 5, 6];
+// open: from an online filing waiting at the counter (1) to a result not
+// yet ready
+const OPEN = [1, 2, 4, 5, 6];
 // The operations an officer may take in each status, with the inputs each needs.
 const OPS = {
 	2: ['start', 'transfer', 'stop'],
@@ -57,6 +82,7 @@ const INPUTS = {
 const REQUIRED = { transfer: ['to'], 'request-supplement': ['note'], stop: ['note'], finish: ['result.name'],
 	reschedule: ['new_due', 'note'] };
 let units = [];
+let allUnits = [];
 let selected = null;
 let items = [];
 
@@ -68,8 +94,10 @@ function dueClass(d) {
 
 function row(d) {
 	const cls = [dueClass(d), 'clickable', selected === d.code ? 'selected' : ''].filter(Boolean).join(' ');
-	const flag = d.overdue ? el('span', { class: 'badge late' }, t('overdue'))
-		: dueClass(d) === 'due-today' ? el('span', { class: 'badge today' }, t('due_today')) : null;
+	// a supplement pauses the clock: no due date runs meanwhile
+	const flag = d.status === 5 ? el('span', { class: 'badge paused' }, t('paused'))
+		: d.overdue ? el('span', { class: 'badge late' }, t('overdue'))
+			: dueClass(d) === 'due-today' ? el('span', { class: 'badge today' }, t('due_today')) : null;
 	return el('tr', { class: cls, dataset: { code: d.code }, tabindex: 0, onclick: () => openDossier(d.code),
 		onkeydown: (ev) => { if (ev.key === 'Enter') openDossier(d.code); } },
 		el('td', {}, d.code), el('td', {}, d.procedure_name || d.procedure_code), el('td', {}, d.applicant_name || ''),
@@ -95,13 +123,17 @@ async function loadInbox() {
 	}
 }
 
+// The API's name of an input (the field an error names).
+const API_FIELD = { 'result.name': 'results', 'result.code': 'results[0].code', 'result.url': 'results[0].url' };
+
 function field(name) {
+	const dataset = { field: API_FIELD[name] || name };
 	if (name === 'to')
-		return el('label', {}, t('to'), el('select', { name }, units.map((u) => el('option', { value: u.code }, `${u.name} (${u.code})`))));
-	if (name === 'note') return el('label', {}, t('note'), el('textarea', { name }));
-	if (name === 'new_due') return el('label', {}, t('new_due'), el('input', { name, type: 'datetime-local' }));
-	if (name === 'result.file') return el('label', {}, t(name), el('input', { name, type: 'file' }));
-	return el('label', {}, t(name), el('input', { name }));
+		return el('label', {}, t('to'), el('select', { name, dataset }, units.map((u) => el('option', { value: u.code }, `${u.name} (${u.code})`))));
+	if (name === 'note') return el('label', {}, t('note'), el('textarea', { name, dataset }));
+	if (name === 'new_due') return el('label', {}, t('new_due'), el('input', { name, type: 'datetime-local', dataset }));
+	if (name === 'result.file') return el('label', {}, t(name), el('input', { name, type: 'file', dataset }));
+	return el('label', {}, t(name), el('input', { name, dataset }));
 }
 
 // finish with a file: upload it as the dossier's result file first
@@ -129,31 +161,73 @@ function opForm(d, op) {
 	const form = el('form', { class: 'card', dataset: { op } },
 		el('h3', {}, t('op.' + op)), el('div', { class: 'grid two' }, (INPUTS[op] || []).map(field)),
 		el('div', { class: 'actions' }, el('button', { class: 'btn', type: 'submit' }, t('op.' + op))));
+	const sub = new Submission(form.querySelector('button[type=submit]'));
 	form.addEventListener('submit', async (ev) => {
 		ev.preventDefault();
+		clearMarks(form);
 		const missing = (REQUIRED[op] || []).filter((n) => !form.elements.namedItem(n).value.trim());
-		if (missing.length) return notice($('op-msg'), 'error', t('need') + missing.map(t).join(', '));
+		if (missing.length)
+			return showError($('op-msg'), { message: t('need') + missing.map(t).join(', '), field: API_FIELD[missing[0]] || missing[0] }, form);
 		try {
 			const body = opBody(op, form);
 			const sha = await resultFile(d, op, form);
 			if (sha) body.results = [{ name: body.results[0].name, code: body.results[0].code, file: sha }];
-			const r = await api('POST', `/dossiers/${encodeURIComponent(d.code)}/${op}`, body);
+			const r = await sub.send('POST', `/dossiers/${encodeURIComponent(d.code)}/${op}`, body);
+			if (op === 'transfer') return transferred(d, body.to);
 			await loadInbox();
 			await openDossier(d.code);
 			notice($('op-msg'), 'success', t('done').replace('{code}', d.code).replace('{status}', t('st.' + r.dossier.status)));
 		} catch (e) {
-			notice($('op-msg'), 'error', errText(e));
+			showError($('op-msg'), e, form);
 		}
 	});
 	return form;
 }
 
+function unitLabel(code) {
+	const u = allUnits.find((x) => x.code === code);
+	return u ? `${u.name} (${code})` : code;
+}
+
+// The dossier left the unit's reach: say where it went (it cannot be
+// opened any more) and list it among those sent.
+async function transferred(d, to) {
+	selected = null;
+	$('detail').replaceChildren(el('div', { class: 'notice success', role: 'status', id: 'transfer-done', dataset: { code: d.code, to } },
+		t('transferred').replace('{code}', d.code).replace('{unit}', unitLabel(to))));
+	await Promise.all([loadInbox(), loadSent()]);
+}
+
+function sentRow(x) {
+	const d = x.dossier;
+	return el('tr', { dataset: { code: d.code, to: x.to }, class: d.overdue ? 'overdue' : null },
+		el('td', {}, fmtTime(x.at)), el('td', {}, d.code), el('td', {}, d.applicant_name || ''),
+		el('td', {}, unitLabel(d.unit_code), d.unit_code !== x.to ? el('div', { class: 'muted small' }, t('sent.to'), ': ', unitLabel(x.to)) : null),
+		el('td', {}, statusBadge(d.status)),
+		el('td', {}, fmtTime(d.due), d.overdue ? [' ', el('span', { class: 'badge late' }, t('overdue'))] : null));
+}
+
+async function loadSent() {
+	try {
+		const r = await api('GET', '/transfers' + qs({ limit: 100 }));
+		$('sent').tBodies[0].replaceChildren(...(r.items.length ? r.items.map(sentRow)
+			: [el('tr', {}, el('td', { colspan: 6, class: 'muted' }, t('none')))]));
+	} catch (e) {
+		notice($('sent-msg'), 'error', errText(e));
+	}
+}
+
+// The log: when, what was done (the step's name), the status after it,
+// who, at which unit (by name), and the note.
 function events(list) {
-	return el('div', { class: 'table-wrap' }, el('table', {},
-		el('thead', {}, el('tr', {}, el('th', {}, t('received')), el('th', {}, t('status')), el('th', {}, t('who')),
-			el('th', {}, t('unit')), el('th', {}, t('note')))),
-		el('tbody', {}, list.map((e) => el('tr', {}, el('td', {}, fmtTime(e.at)), el('td', {}, statusBadge(e.new_status)),
-			el('td', {}, e.actor || ''), el('td', {}, e.unit_code || ''), el('td', {}, e.note || ''))))));
+	const unitName = (code) => (allUnits.find((u) => u.code === code) || {}).name || code || '';
+	return el('div', { class: 'table-wrap' }, el('table', { id: 'events' },
+		el('thead', {}, el('tr', {}, el('th', {}, t('ev.at')), el('th', {}, t('ev.action')), el('th', {}, t('ev.status')),
+			el('th', {}, t('who')), el('th', {}, t('unit')), el('th', {}, t('note')))),
+		el('tbody', {}, list.map((e) => el('tr', { dataset: { action: e.action } }, el('td', {}, fmtTime(e.at)),
+			el('td', {}, t('act.' + e.action) === 'act.' + e.action ? e.action : t('act.' + e.action)),
+			el('td', {}, statusBadge(e.new_status)), el('td', {}, e.actor || ''),
+			el('td', { title: e.unit_code || '' }, unitName(e.unit_code)), el('td', {}, e.note || ''))))));
 }
 
 // The printed forms this dossier has content for, as PDF (forms.md).
@@ -186,6 +260,7 @@ async function openDossier(code) {
 				el('dt', {}, t('received')), el('dd', {}, fmtTime(d.received)),
 				el('dt', {}, t('due')), el('dd', {}, fmtTime(d.due), d.overdue ? [' ', el('span', { class: 'badge late' }, t('overdue'))] : null),
 				el('dt', {}, t('components')), el('dd', {}, (d.portal.TaiLieuNop || []).map((c) => c.MaThanhPhanHoSo).join('; ') || '–')),
+			d.status === 1 ? el('div', { class: 'notice info' }, t('waiting.counter')) : null,
 			pick, el('div', { id: 'op-msg' }), el('div', { id: 'op-form' }), formLinks(d),
 			el('h3', {}, t('events')), events(d.events));
 		host.hidden = false;
@@ -202,10 +277,11 @@ async function main() {
 	translate();
 	$('filter').addEventListener('submit', (ev) => { ev.preventDefault(); loadInbox(); });
 	$('f-status').addEventListener('change', loadInbox);
-	onLangChange(() => { render(); if (selected) openDossier(selected); });
+	onLangChange(() => { render(); loadSent(); if (selected) openDossier(selected); });
 	const u = await api('GET', '/units');
+	allUnits = u.units;
 	units = u.units.filter((x) => inService(x) && x.code !== me.unit);
-	await loadInbox();
+	await Promise.all([loadInbox(), loadSent()]);
 	document.body.dataset.ready = '1';
 }
 

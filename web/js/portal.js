@@ -4,7 +4,7 @@
 // send feedback about it.
 import {
 	addWords, api, chrome, el, errText, fmtMoney, fmtTime, inService, loadSession, notice, onLangChange, qs,
-	statusBadge, t, translate,
+	statusBadge, t, translate, showError, Submission,
 } from './common.js';
 
 addWords({
@@ -190,16 +190,17 @@ function showFiled(r) {
 	$('filed').hidden = false;
 }
 
+// Sent with a request key: a filing sent again after its answer was lost
+// gets the first one's code and secret back instead of a second dossier.
+let filing = null;
 async function submitFiling(ev) {
 	ev.preventDefault();
 	$('file-msg').replaceChildren();
-	$('file-submit').disabled = true;
+	filing = filing || new Submission($('file-submit'));
 	try {
-		showFiled(await api('POST', '/dossiers', filingBody()));
+		showFiled(await filing.send('POST', '/dossiers', filingBody()));
 	} catch (e) {
-		notice($('file-msg'), 'error', errText(e));
-	} finally {
-		$('file-submit').disabled = false;
+		showError($('file-msg'), e, $('file-form'));
 	}
 }
 
@@ -336,7 +337,8 @@ async function main() {
 	$('file-form').addEventListener('submit', submitFiling);
 	$('track-form').addEventListener('submit', (ev) => {
 		ev.preventDefault();
-		track($('t-code').value.trim(), $('t-secret').value.trim());
+		// codes are upper case (…-H56-…); people type them as they come
+		track($('t-code').value.trim().toUpperCase(), $('t-secret').value.trim().toLowerCase());
 	});
 	onLangChange(() => {
 		showProcedures();

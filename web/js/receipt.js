@@ -1,7 +1,10 @@
 // receipt.js - the receipt "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"
 // printed at the counter after acceptance: unit, dossier code,
 // applicant, procedure, received and due times, components, fees and a
-// QR code (drawn by the server) that opens the tracking page.
+// QR code (drawn by the server) that opens the tracking page; and the
+// handover record "Biên bản giao nhận kết quả" printed when the result
+// is handed over: the results, who received them with which paper,
+// when, and the two signatures.
 import { el, fmtMoney, fmtTime } from './common.js';
 
 // The tracking page address a receipt's QR code carries.
@@ -53,4 +56,37 @@ export function receipt(d, unit, fee, url) {
 		el('div', { class: 'r-sign' },
 			el('div', {}, el('b', {}, 'NGƯỜI NỘP HỒ SƠ'), el('div', { class: 'small' }, '(Ký và ghi rõ họ tên)')),
 			el('div', {}, el('b', {}, 'NGƯỜI TIẾP NHẬN HỒ SƠ'), el('div', { class: 'small' }, '(Ký và ghi rõ họ tên)'))));
+}
+
+function head(unit, d) {
+	return el('div', { class: 'r-head' },
+		el('div', {}, el('div', {}, 'TỈNH BÌNH AN'), el('div', { class: 'u' }, unit ? unit.name : d.unit_code),
+			el('div', { class: 'small' }, 'Bộ phận Tiếp nhận và Trả kết quả')),
+		el('div', { class: 'motto' }, el('b', {}, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'),
+			el('b', {}, 'Độc lập - Tự do - Hạnh phúc')));
+}
+
+// d: GET /dossiers/{code} before; after: the dossier the return answered;
+// recipient: {name, id, proxy, post}; clerk: the account handing over.
+export function handoverRecord(d, after, unit, recipient, clerk) {
+	const results = (d.portal && d.portal.DanhSachGiayToKetQua) || [];
+	return el('article', { class: 'receipt', id: 'handover-doc', dataset: { code: d.code } },
+		head(unit, d),
+		el('div', { class: 'r-title' }, 'Biên bản giao nhận kết quả giải quyết thủ tục hành chính'),
+		el('div', { class: 'r-code' }, 'Mã hồ sơ: ', el('b', { id: 'h-code' }, d.code)),
+		el('p', {}, 'Người nộp hồ sơ: ', el('b', {}, d.applicant_name || ''), d.applicant_id ? ` (số giấy tờ: ${d.applicant_id})` : ''),
+		el('p', {}, 'Thủ tục: ', el('b', {}, d.procedure_name || d.procedure_code)),
+		el('p', {}, 'Kết quả giao:'),
+		results.length ? el('ol', { id: 'h-doc-results' }, results.map((r) =>
+			el('li', {}, r.TenGiayTo || '', r.MaGiayToKetQua ? ` (số, ký hiệu: ${r.MaGiayToKetQua})` : '')))
+			: el('p', { id: 'h-doc-results' }, '(không ghi)'),
+		recipient.post
+			? el('p', {}, 'Hình thức trả: qua dịch vụ bưu chính công ích, người nhận: ', el('b', { id: 'h-recipient' }, recipient.name))
+			: el('p', {}, 'Người nhận kết quả: ', el('b', { id: 'h-recipient' }, recipient.name),
+				`, số giấy tờ: ${recipient.id}`, recipient.proxy ? ' (nhận thay theo giấy ủy quyền)' : ''),
+		el('p', {}, 'Thời gian giao: ', el('span', { id: 'h-when' }, when(after.returned))),
+		el('p', {}, 'Người giao: ', clerk),
+		el('div', { class: 'r-sign' },
+			el('div', {}, el('b', {}, 'NGƯỜI NHẬN KẾT QUẢ'), el('div', { class: 'small' }, '(Ký và ghi rõ họ tên)')),
+			el('div', {}, el('b', {}, 'NGƯỜI TRẢ KẾT QUẢ'), el('div', { class: 'small' }, '(Ký và ghi rõ họ tên)'))));
 }
