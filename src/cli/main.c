@@ -52,6 +52,9 @@ static const struct {
 	{"files", cmd_files,
 	 "files put FILE [--max-file-mib N] | get SHA256 --out F | check "
 	 "[--files DIR]   the document store"},
+	{"backup", cmd_backup,
+	 "backup --out DIR [--files DIR]   a consistent copy of the database "
+	 "and of its dossiers' files"},
 	{"serve", cmd_serve,
 	 "serve [--db FILE] [--listen 127.0.0.1:8080]   the HTTP server"},
 	{"vietqr", cmd_vietqr,

@@ -286,6 +286,10 @@ struct store_ops {
 	/* proof that nothing changed */
 	enum mc_code (*digest)(struct store *st, char hex[65],
 			       struct mc_err *err);
+
+	/* a copy of everything, as of one moment */
+	enum mc_code (*backup)(struct store *st, const char *path,
+			       struct mc_err *err);
 };
 
 /* The backends this program has (store.c's registry). */

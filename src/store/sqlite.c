@@ -740,4 +740,5 @@ const struct store_ops store_sqlite_ops = {
 	.agg_format = sqlite_agg_format,
 	.agg_set_format = sqlite_agg_set_format,
 	.digest = sqlite_digest,
+	.backup = sqlite_backup,
 };

@@ -344,5 +344,7 @@ enum mc_code sqlite_agg_format(struct store *st, int *counters,
 enum mc_code sqlite_agg_set_format(struct store *st, int counters,
 				   struct mc_err *err);
 enum mc_code sqlite_digest(struct store *st, char hex[65], struct mc_err *err);
+enum mc_code sqlite_backup(struct store *st, const char *path,
+			   struct mc_err *err);
 
 #endif

@@ -289,6 +289,12 @@ enum mc_code store_digest(struct store *st, char hex[65], struct mc_err *err)
 	return st->ops->digest(st, hex, err);
 }
 
+enum mc_code store_backup(struct store *st, const char *path,
+			  struct mc_err *err)
+{
+	return st->ops->backup(st, path, err);
+}
+
 enum mc_code store_unit_get(struct store *st, const char *code,
 			    struct unit *out, struct mc_err *err)
 {

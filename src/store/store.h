@@ -104,6 +104,14 @@ void *store_participant_ctx(struct store *st);
  * nothing. Writes 64 hex characters and a NUL into hex. */
 enum mc_code store_digest(struct store *st, char hex[65], struct mc_err *err);
 
+/* A copy of the whole database at path (which must not exist), as it was
+ * at one moment, while other connections may write; durable when this
+ * returns. Opening path as a location gives that copy. On failure
+ * nothing is left at path. MC_ERR_CONFLICT naming "out" when path
+ * exists. */
+enum mc_code store_backup(struct store *st, const char *path,
+			  struct mc_err *err);
+
 /* ---- units -----------------------------------------------------------------
  */
 

@@ -138,6 +138,12 @@ static enum mc_code c_digest(struct store *st, char hex[65], struct mc_err *err)
 	return INNER(st)->ops->digest(INNER(st), hex, err);
 }
 
+static enum mc_code c_backup(struct store *st, const char *path,
+			     struct mc_err *err)
+{
+	return INNER(st)->ops->backup(INNER(st), path, err);
+}
+
 FORWARD(begin, (struct store * st, struct mc_err *err), err)
 FORWARD(commit, (struct store * st, struct mc_err *err), err)
 FORWARD(unit_put, (struct store * st, const struct unit *u, struct mc_err *err),
@@ -501,6 +507,7 @@ static const struct store_ops counting_ops = {
 	.file_with_hash = c_file_with_hash,
 	.file_referenced = c_file_referenced,
 	.digest = c_digest,
+	.backup = c_backup,
 };
 
 /* ---- what the operations must show ----------------------------------- */

@@ -243,6 +243,25 @@ TEST(next_code_skips_imported_numbers)
 	(void)d;
 }
 
+TEST(backup_copies_everything_and_opens)
+{
+	struct mc_err err;
+	char path[160], before[65], after[65];
+	full_dossier_stored();
+	snprintf(path, sizeof(path), "%s/copy.db", fx.dir);
+	CHECK_INT(store_backup(fx.app.st, path, &err), MC_OK);
+	struct store *copy;
+	CHECK_INT(store_open(path, &copy, &err), MC_OK);
+	fixture_digest(&fx, before);
+	CHECK_INT(store_digest(copy, after, &err), MC_OK);
+	CHECK_STR(after, before);
+	CHECK_INT(store_schema_version(copy), store_schema_version(fx.app.st));
+	store_close(copy);
+	/* a path that exists is never written over */
+	CHECK_INT(store_backup(fx.app.st, path, &err), MC_ERR_CONFLICT);
+	CHECK_STR(err.field, "out");
+}
+
 static void setup(void) { fixture_open(&fx); }
 static void teardown(void) { fixture_close(&fx); }
 
@@ -250,4 +269,5 @@ TEST_MAIN_WITH(setup, teardown, T(dossier_round_trip_keeps_every_field),
 	       T(unknown_references_are_refused), T(event_log_is_append_only),
 	       T(schema_version_and_reopen),
 	       T(committed_write_survives_a_crash),
-	       T(next_code_skips_imported_numbers))
+	       T(next_code_skips_imported_numbers),
+	       T(backup_copies_everything_and_opens))
