@@ -59,7 +59,7 @@ static void put_procedure(struct fixture *f, const char *code, int days,
 			ARRAY_PUSH(p.fees, p.n_fees, p.cap_fees);
 		str_set(&pf->code, "LP01");
 		str_set(&pf->name, "Lệ phí");
-		pf->amount = fee;
+		pf->amount = pf->online_amount = fee;
 	}
 	if (only_from) {
 		struct date_window *w = ARRAY_PUSH(

@@ -23,15 +23,18 @@ enum mc_code app_filing_fees(struct dossier *d, const struct procedure *p,
 	for (size_t i = 0; i < d->n_fees; i++) {
 		free(d->fees[i].code);
 		free(d->fees[i].name);
+		free(d->fees[i].exempt);
 	}
 	d->n_fees = 0;
+	/* a procedure may charge less when filed online */
+	bool online = d->channel == CHANNEL_ONLINE;
 	for (size_t i = 0; i < p->n_fees; i++) {
 		struct dossier_fee *f =
 			ARRAY_PUSH(d->fees, d->n_fees, d->cap_fees);
 		if (!f || !str_set(&f->code, p->fees[i].code) ||
 		    !str_set(&f->name, p->fees[i].name))
 			return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
-		f->amount = p->fees[i].amount;
+		f->amount = procedure_fee_charged(&p->fees[i], online);
 		f->method = 0; /* not paid yet */
 	}
 	return MC_OK;

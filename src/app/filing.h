@@ -10,7 +10,8 @@
 #include "core/procedure.h"
 #include "core/unit.h"
 
-/* Replace d's fees with the procedure's (not yet paid). */
+/* Replace d's fees with the procedure's (not yet paid): the online
+ * amount when d's channel is online. */
 enum mc_code app_filing_fees(struct dossier *d, const struct procedure *p,
 			     struct mc_err *err);
 /* MC_ERR_RULE naming DonViXuLy and the units that offer p when the unit

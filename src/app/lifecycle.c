@@ -15,6 +15,7 @@
 #include "app/app.h"
 #include "app/files.h"
 #include "app/filing.h"
+#include "app/payment.h"
 #include "core/civil.h"
 #include "core/str.h"
 #include "store/store.h"
@@ -182,6 +183,8 @@ static enum mc_code run(struct app *app, const struct op_request *req,
 	struct office_hours oh;
 	if (!req->code)
 		rc = prepare_filing(app, d, &p, req, err);
+	else /* fees the procedure wants paid before this step */
+		rc = app_payment_gate(app, d, &p, req->params.op, err);
 	if (!rc && req->params.op == OP_TRANSFER) {
 		if (req->params.to_unit &&
 		    strcmp(req->params.to_unit, old_unit) == 0)

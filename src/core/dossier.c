@@ -41,6 +41,7 @@ void dossier_release(struct dossier *d)
 	for (size_t i = 0; i < d->n_fees; i++) {
 		free(d->fees[i].code);
 		free(d->fees[i].name);
+		free(d->fees[i].exempt);
 	}
 	for (size_t i = 0; i < d->n_results; i++)
 		dossier_result_release(&d->results[i]);
@@ -514,7 +515,8 @@ static bool copy_lists(struct dossier *dst, const struct dossier *src)
 		struct dossier_fee *f =
 			ARRAY_PUSH(dst->fees, dst->n_fees, dst->cap_fees);
 		if (!f || !str_set(&f->code, src->fees[i].code) ||
-		    !str_set(&f->name, src->fees[i].name))
+		    !str_set(&f->name, src->fees[i].name) ||
+		    !str_set(&f->exempt, src->fees[i].exempt))
 			return false;
 		f->amount = src->fees[i].amount;
 		f->method = src->fees[i].method;

@@ -59,8 +59,9 @@ struct dossier_component {
 
 struct dossier_fee {
 	char *code, *name;
-	int64_t amount;
-	int method; /* HinhThucThu, as the portal gives it */
+	int64_t amount; /* charged: 0 once exempted */
+	int method;     /* HinhThucThu, as the portal gives it */
+	char *exempt;   /* the legal reason staff recorded; NULL: none */
 };
 
 struct dossier_result {

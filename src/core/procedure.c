@@ -99,6 +99,13 @@ enum mc_code procedure_check(const struct procedure *p, struct mc_err *err)
 				       "fees[%zu].amount: a fee cannot be "
 				       "negative",
 				       i);
+		if (p->fees[i].online_amount < 0 ||
+		    p->fees[i].online_amount > p->fees[i].amount)
+			return mc_fail(err, MC_ERR_INPUT, "fees.online_amount",
+				       "fees[%zu].online_amount: %lld is not "
+				       "between 0 and the amount %lld",
+				       i, (long long)p->fees[i].online_amount,
+				       (long long)p->fees[i].amount);
 	}
 	for (size_t i = 0; i < p->n_online_only; i++) {
 		if (p->online_only[i].to < p->online_only[i].from)
@@ -107,6 +114,9 @@ enum mc_code procedure_check(const struct procedure *p, struct mc_err *err)
 				       "from date",
 				       i);
 	}
+	if (p->fee_due < FEE_DUE_NONE || p->fee_due > FEE_DUE_RESULT)
+		return mc_fail(err, MC_ERR_INPUT, "pay_before",
+			       "pay_before: %d is not a step", (int)p->fee_due);
 	if (p->n_online_only && p->online_level == ONLINE_NONE)
 		return mc_fail(err, MC_ERR_INPUT, "online_only",
 			       "online_only: a procedure offered only online "
@@ -130,4 +140,31 @@ int64_t procedure_fee_total(const struct procedure *p)
 	for (size_t i = 0; i < p->n_fees; i++)
 		sum += p->fees[i].amount;
 	return sum;
+}
+
+int64_t procedure_fee_charged(const struct procedure_fee *f, bool online)
+{
+	return online ? f->online_amount : f->amount;
+}
+
+static const char *const due_names[] = {"none", "processing", "result"};
+
+const char *fee_due_name(enum fee_due d)
+{
+	return (d >= FEE_DUE_NONE && d <= FEE_DUE_RESULT) ? due_names[d] : "?";
+}
+
+enum mc_code fee_due_parse(const char *s, enum fee_due *out, const char *field,
+			   struct mc_err *err)
+{
+	for (int i = 0; i < 3; i++) {
+		if (s && strcmp(s, due_names[i]) == 0) {
+			*out = (enum fee_due)i;
+			return MC_OK;
+		}
+	}
+	return mc_fail(err, MC_ERR_INPUT, field,
+		       "%s: \"%.40s\" is not a step to pay before (none, "
+		       "processing or result)",
+		       field, str_or_empty(s));
 }

@@ -18,7 +18,16 @@ enum online_level { ONLINE_NONE = 0, ONLINE_PARTIAL = 1, ONLINE_FULL = 2 };
 struct procedure_fee {
 	char *code;
 	char *name;
-	int64_t amount; /* whole dong */
+	int64_t amount;        /* whole dong, filed at a counter or by post */
+	int64_t online_amount; /* filed online: at most amount */
+};
+
+/* When a dossier's fees must be paid: the lifecycle holds the dossier at
+ * that step until they are (docs/internals/payments.md). */
+enum fee_due {
+	FEE_DUE_NONE = 0,       /* the procedure holds no step for them */
+	FEE_DUE_PROCESSING = 1, /* before processing starts */
+	FEE_DUE_RESULT = 2      /* before the result is returned */
 };
 
 struct date_window {
@@ -33,6 +42,7 @@ struct procedure {
 	enum limit_unit limit_unit;
 	enum online_level online_level;
 	bool paper_result;
+	enum fee_due fee_due;
 	struct procedure_fee *fees;
 	size_t n_fees, cap_fees;
 	struct date_window *online_only;
@@ -67,5 +77,11 @@ enum mc_code procedure_check(const struct procedure *p, struct mc_err *err);
 /* True when civil day `day` lies in an online-only window. */
 bool procedure_online_only_on(const struct procedure *p, int64_t day);
 int64_t procedure_fee_total(const struct procedure *p);
+/* What a fee line charges a filing of channel online or not. */
+int64_t procedure_fee_charged(const struct procedure_fee *f, bool online);
+/* "none", "processing", "result"; and back (MC_ERR_INPUT naming field). */
+const char *fee_due_name(enum fee_due d);
+enum mc_code fee_due_parse(const char *s, enum fee_due *out, const char *field,
+			   struct mc_err *err);
 
 #endif

@@ -343,6 +343,10 @@ static enum mc_code add_proc(struct demo_world *w, const struct proc_row *r,
 		    !str_set(&fee->name, "Lệ phí giải quyết thủ tục"))
 			return nomem(err);
 		fee->amount = r->fee;
+		/* fully online services charge half online, as the fee
+		 * circulars of the Ministry of Finance allow */
+		fee->online_amount =
+			r->online == ONLINE_FULL ? r->fee / 2 : r->fee;
 	}
 	if (only) {
 		struct date_window *win = ARRAY_PUSH(

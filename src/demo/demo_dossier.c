@@ -252,7 +252,8 @@ static bool add_fees(struct sim *s)
 		if (!f || !str_set(&f->code, p->fees[i].code) ||
 		    !str_set(&f->name, p->fees[i].name))
 			return false;
-		f->amount = p->fees[i].amount;
+		f->amount = procedure_fee_charged(&p->fees[i],
+						  d->channel == CHANNEL_ONLINE);
 		f->method = online_pay ? 3 : 1;
 	}
 	if (online_pay)

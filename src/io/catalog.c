@@ -236,6 +236,7 @@ static const char *const procedure_keys[] = {
 	"time_limit",
 	"online_level",
 	"paper_result",
+	"pay_before",
 	"fees",
 	"online_only",
 	/* read by the service index (app/index_import.c) */
@@ -244,7 +245,8 @@ static const char *const procedure_keys[] = {
 	"publication",
 };
 static const char *const limit_keys[] = {"value", "unit"};
-static const char *const fee_keys[] = {"code", "name", "amount"};
+static const char *const fee_keys[] = {"code", "name", "amount",
+				       "online_amount"};
 static const char *const window_keys[] = {"from", "to"};
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -305,7 +307,12 @@ static void read_fee(struct reader *r, struct procedure *p)
 	only_keys(r, fee_keys, N(fee_keys));
 	text(r, "code", false, &f->code);
 	text(r, "name", false, &f->name);
-	integer(r, "amount", 0, INT64_C(999999999999999), &f->amount);
+	if (!integer(r, "amount", 0, INT64_C(999999999999999), &f->amount))
+		return;
+	/* filed online: the same unless the catalogue charges less */
+	f->online_amount = f->amount;
+	if (get(r, "online_amount", false))
+		integer(r, "online_amount", 0, f->amount, &f->online_amount);
 }
 
 static void read_window(struct reader *r, struct procedure *p)
@@ -370,6 +377,11 @@ static void read_procedure(struct reader *r, struct procedure *p)
 	if (v && !json_is_boolean(v))
 		wrong_type(r, "paper_result", v, "true or false");
 	p->paper_result = v && json_is_true(v);
+	char *due = NULL;
+	text(r, "pay_before", false, &due);
+	if (!r->rc && due)
+		r->rc = fee_due_parse(due, &p->fee_due, "pay_before", r->err);
+	free(due);
 	read_array(r, "fees", p, read_fee);
 	read_array(r, "online_only", p, read_window);
 }
@@ -439,6 +451,8 @@ static void write_fees(const struct procedure *p, struct strbuf *out)
 		w_text(out, "name", p->fees[i].name);
 		strbuf_json_key(out, "amount");
 		strbuf_addf(out, "%" PRId64, p->fees[i].amount);
+		strbuf_json_key(out, "online_amount");
+		strbuf_addf(out, "%" PRId64, p->fees[i].online_amount);
 		strbuf_add(out, "}", 1);
 	}
 	strbuf_add(out, "]", 1);
@@ -471,6 +485,7 @@ void catalog_procedure_write(const struct procedure *p, struct strbuf *out)
 	w_text(out, "online_level", online_level_name(p->online_level));
 	strbuf_json_key(out, "paper_result");
 	strbuf_puts(out, p->paper_result ? "true" : "false");
+	w_text(out, "pay_before", fee_due_name(p->fee_due));
 	write_fees(p, out);
 	write_windows(p, out);
 	strbuf_add(out, "}", 1);

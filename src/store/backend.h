@@ -239,6 +239,24 @@ struct store_ops {
 	enum mc_code (*snapshot_get)(struct store *st, const char *period,
 				     struct snapshot *out, struct mc_err *err);
 
+	/* payments, receipts, gateways */
+	enum mc_code (*payment_add)(struct store *st, struct payment *p,
+				    struct mc_err *err);
+	enum mc_code (*payment_get)(struct store *st, int64_t id,
+				    struct payment *out, struct mc_err *err);
+	enum mc_code (*payment_update)(struct store *st,
+				       const struct payment *p,
+				       struct mc_err *err);
+	enum mc_code (*payment_each)(struct store *st, const char *dossier_code,
+				     store_payment_fn fn, void *ctx,
+				     struct mc_err *err);
+	enum mc_code (*receipt_issue)(struct store *st, struct receipt *r,
+				      struct mc_err *err);
+	enum mc_code (*receipt_get)(struct store *st, int64_t payment_id,
+				    struct receipt *out, struct mc_err *err);
+	enum mc_code (*receipt_cancel)(struct store *st, int64_t id, int64_t at,
+				       const char *reason, const char *by,
+				       struct mc_err *err);
 	/* the files dossiers refer to */
 	enum mc_code (*file_add)(struct store *st, struct dossier_file *f,
 				 struct mc_err *err);

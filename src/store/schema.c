@@ -301,6 +301,51 @@ static const char *const migrations[] = {
 	" body_hash TEXT NOT NULL, dossier_code TEXT NOT NULL, sealed TEXT,"
 	" at INTEGER NOT NULL) WITHOUT ROWID;"
 	"CREATE INDEX IF NOT EXISTS request_keys_at ON request_keys(at);",
+	/* 22: when a procedure's fees must be paid (core/procedure.h);
+	 * payments of dossiers' fees, never deleted (core/payment.h); their
+	 * receipts, numbered per unit and year without gaps and cancelled,
+	 * never deleted (sqlite_payment.c) */
+	"ALTER TABLE procedures ADD COLUMN fee_due INTEGER NOT NULL"
+	" DEFAULT 0;"
+	"CREATE TABLE IF NOT EXISTS payments("
+	" id INTEGER PRIMARY KEY,"
+	" dossier_id INTEGER NOT NULL REFERENCES dossiers(id),"
+	" unit_code TEXT NOT NULL, lines TEXT NOT NULL,"
+	" amount INTEGER NOT NULL CHECK(amount > 0),"
+	" method INTEGER NOT NULL CHECK(method BETWEEN 1 AND 4),"
+	" provider TEXT NOT NULL, provider_ref TEXT,"
+	" status INTEGER NOT NULL CHECK(status BETWEEN 1 AND 5),"
+	" created_at INTEGER NOT NULL, expires_at INTEGER, paid_at INTEGER,"
+	" updated_at INTEGER NOT NULL, actor TEXT NOT NULL, note TEXT);"
+	"CREATE INDEX IF NOT EXISTS payments_dossier ON payments(dossier_id, "
+	"id);"
+	"CREATE INDEX IF NOT EXISTS payments_paid ON payments(paid_at, "
+	"unit_code)"
+	" WHERE paid_at IS NOT NULL;"
+	"CREATE UNIQUE INDEX IF NOT EXISTS payments_provider_ref ON "
+	"payments(provider,"
+	" provider_ref) WHERE provider_ref IS NOT NULL;"
+	"CREATE TRIGGER IF NOT EXISTS payments_kept BEFORE DELETE ON payments"
+	" BEGIN SELECT RAISE(ABORT, 'payments are never deleted'); END;"
+	"CREATE TABLE IF NOT EXISTS receipt_counters(unit_code TEXT NOT NULL,"
+	" year INTEGER NOT NULL, last INTEGER NOT NULL,"
+	" PRIMARY KEY(unit_code, year)) WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS receipts("
+	" id INTEGER PRIMARY KEY,"
+	" payment_id INTEGER NOT NULL UNIQUE REFERENCES payments(id),"
+	" unit_code TEXT NOT NULL, year INTEGER NOT NULL,"
+	" series TEXT NOT NULL, number INTEGER NOT NULL,"
+	" issued_at INTEGER NOT NULL, cancelled_at INTEGER,"
+	" cancel_reason TEXT, cancelled_by TEXT,"
+	" UNIQUE(unit_code, year, number));"
+	"CREATE TRIGGER IF NOT EXISTS receipts_kept BEFORE DELETE ON receipts"
+	" BEGIN SELECT RAISE(ABORT, 'receipts are cancelled, never deleted');"
+	" END;"
+	"CREATE TRIGGER IF NOT EXISTS receipts_fixed BEFORE UPDATE ON receipts"
+	" WHEN OLD.cancelled_at IS NOT NULL OR NEW.number != OLD.number"
+	" OR NEW.series != OLD.series OR NEW.payment_id != OLD.payment_id"
+	" BEGIN SELECT RAISE(ABORT, 'a receipt changes only by its"
+	" cancellation'); END;",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))
@@ -356,7 +401,7 @@ const char *const sqlite_statements[Q__COUNT] = {
 	[Q_PROC_PUT] =
 		"INSERT INTO procedures(code, name, field_code, field_name,"
 		" limit_value, limit_unit, online_level, paper_result, fees,"
-		" online_only) VALUES(?,?,?,?,?,?,?,?,?,?)"
+		" online_only, fee_due) VALUES(?,?,?,?,?,?,?,?,?,?,?)"
 		" ON CONFLICT(code) DO UPDATE SET name=excluded.name,"
 		" field_code=excluded.field_code,"
 		" field_name=excluded.field_name,"
@@ -364,13 +409,15 @@ const char *const sqlite_statements[Q__COUNT] = {
 		" limit_unit=excluded.limit_unit,"
 		" online_level=excluded.online_level,"
 		" paper_result=excluded.paper_result, fees=excluded.fees,"
-		" online_only=excluded.online_only",
+		" online_only=excluded.online_only, fee_due=excluded.fee_due",
 	[Q_PROC_GET] = "SELECT code, name, field_code, field_name,"
 		       " limit_value, limit_unit, online_level, paper_result,"
-		       " fees, online_only FROM procedures WHERE code = ?",
+		       " fees, online_only, fee_due FROM procedures"
+		       " WHERE code = ?",
 	[Q_PROC_EACH] = "SELECT code, name, field_code, field_name,"
 			" limit_value, limit_unit, online_level, paper_result,"
-			" fees, online_only FROM procedures ORDER BY code",
+			" fees, online_only, fee_due FROM procedures"
+			" ORDER BY code",
 	[Q_DOSSIER_INSERT] = "INSERT INTO dossiers(" DOSSIER_COLS ") VALUES("
 			     "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
 			     "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",

@@ -373,8 +373,9 @@ static void fees_json(const struct procedure *p, struct strbuf *sb)
 		strbuf_json_string(sb, str_or_empty(p->fees[i].code));
 		strbuf_puts(sb, ",\"name\":");
 		strbuf_json_string(sb, str_or_empty(p->fees[i].name));
-		strbuf_addf(sb, ",\"amount\":%lld}",
-			    (long long)p->fees[i].amount);
+		strbuf_addf(sb, ",\"amount\":%lld,\"online\":%lld}",
+			    (long long)p->fees[i].amount,
+			    (long long)p->fees[i].online_amount);
 	}
 	strbuf_puts(sb, "]");
 }
@@ -413,6 +414,7 @@ enum mc_code sqlite_procedure_put(struct store *st, const struct procedure *p,
 	sqlite3_bind_int(s, 8, p->paper_result);
 	bind_text(s, 9, fees.buf);
 	bind_text(s, 10, windows.buf);
+	sqlite3_bind_int(s, 11, (int)p->fee_due);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		rc = sqlite_db_fail(st, err, "storing a procedure");
 	sqlite3_reset(s);
@@ -440,6 +442,10 @@ static bool read_fees(const char *text, struct procedure *p)
 			break;
 		}
 		f->amount = json_integer_value(json_object_get(v, "amount"));
+		/* stored before online amounts: the same amount */
+		json_t *online = json_object_get(v, "online");
+		f->online_amount =
+			online ? json_integer_value(online) : f->amount;
 	}
 	json_decref(a);
 	return ok;
@@ -478,6 +484,7 @@ static bool read_procedure(sqlite3_stmt *s, struct procedure *out)
 	out->limit_unit = (enum limit_unit)sqlite3_column_int(s, 5);
 	out->online_level = (enum online_level)sqlite3_column_int(s, 6);
 	out->paper_result = sqlite3_column_int(s, 7);
+	out->fee_due = (enum fee_due)sqlite3_column_int(s, 10);
 	return ok && read_fees((const char *)sqlite3_column_text(s, 8), out) &&
 	       read_windows((const char *)sqlite3_column_text(s, 9), out);
 }
@@ -607,6 +614,9 @@ static const char *const digest_queries[] = {
 	"SELECT * FROM dossier_files ORDER BY id",
 	"SELECT * FROM uploads ORDER BY token_hash",
 	"SELECT * FROM upload_files ORDER BY token_hash, component",
+	"SELECT * FROM payments ORDER BY id",
+	"SELECT * FROM receipt_counters ORDER BY unit_code, year",
+	"SELECT * FROM receipts ORDER BY id",
 };
 
 static void hash_row(crypto_generichash_state *h, sqlite3_stmt *s)
@@ -724,6 +734,13 @@ const struct store_ops store_sqlite_ops = {
 	.target_each = sqlite_target_each,
 	.snapshot_put = sqlite_snapshot_put,
 	.snapshot_get = sqlite_snapshot_get,
+	.payment_add = sqlite_payment_add,
+	.payment_get = sqlite_payment_get,
+	.payment_update = sqlite_payment_update,
+	.payment_each = sqlite_payment_each,
+	.receipt_issue = sqlite_receipt_issue,
+	.receipt_get = sqlite_receipt_get,
+	.receipt_cancel = sqlite_receipt_cancel,
 	.file_add = sqlite_file_add,
 	.file_each = sqlite_file_each,
 	.file_get = sqlite_file_get,

@@ -67,6 +67,10 @@ static void fees_json(const struct dossier *d, struct strbuf *sb)
 		strbuf_add_int(sb, f->amount);
 		strbuf_puts(sb, ",\"method\":");
 		strbuf_add_int(sb, f->method);
+		if (f->exempt) {
+			strbuf_puts(sb, ",\"exempt\":");
+			strbuf_json_string(sb, f->exempt);
+		}
 		strbuf_puts(sb, "}");
 	}
 	strbuf_puts(sb, "]");
@@ -153,7 +157,8 @@ static bool read_fees(json_t *a, struct dossier *d)
 		struct dossier_fee *f =
 			ARRAY_PUSH(d->fees, d->n_fees, d->cap_fees);
 		if (!f || !str_set(&f->code, json_str(v, "code")) ||
-		    !str_set(&f->name, json_str(v, "name")))
+		    !str_set(&f->name, json_str(v, "name")) ||
+		    !str_set(&f->exempt, json_str(v, "exempt")))
 			return false;
 		f->amount = json_integer_value(json_object_get(v, "amount"));
 		f->method =

@@ -305,6 +305,22 @@ enum mc_code sqlite_snapshot_put(struct store *st, const struct snapshot *s,
 				 struct mc_err *err);
 enum mc_code sqlite_snapshot_get(struct store *st, const char *period,
 				 struct snapshot *out, struct mc_err *err);
+enum mc_code sqlite_payment_add(struct store *st, struct payment *p,
+				struct mc_err *err);
+enum mc_code sqlite_payment_get(struct store *st, int64_t id,
+				struct payment *out, struct mc_err *err);
+enum mc_code sqlite_payment_update(struct store *st, const struct payment *p,
+				   struct mc_err *err);
+enum mc_code sqlite_payment_each(struct store *st, const char *dossier_code,
+				 store_payment_fn fn, void *ctx,
+				 struct mc_err *err);
+enum mc_code sqlite_receipt_issue(struct store *st, struct receipt *r,
+				  struct mc_err *err);
+enum mc_code sqlite_receipt_get(struct store *st, int64_t payment_id,
+				struct receipt *out, struct mc_err *err);
+enum mc_code sqlite_receipt_cancel(struct store *st, int64_t id, int64_t at,
+				   const char *reason, const char *by,
+				   struct mc_err *err);
 enum mc_code sqlite_file_add(struct store *st, struct dossier_file *f,
 			     struct mc_err *err);
 enum mc_code sqlite_file_each(struct store *st, const char *dossier_code,

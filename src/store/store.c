@@ -457,6 +457,50 @@ enum mc_code store_online_share_give(struct store *st, const char *unit,
 	return st->ops->online_share_give(st, unit, day, err);
 }
 
+enum mc_code store_payment_add(struct store *st, struct payment *p,
+			       struct mc_err *err)
+{
+	return st->ops->payment_add(st, p, err);
+}
+
+enum mc_code store_payment_get(struct store *st, int64_t id,
+			       struct payment *out, struct mc_err *err)
+{
+	return st->ops->payment_get(st, id, out, err);
+}
+
+enum mc_code store_payment_update(struct store *st, const struct payment *p,
+				  struct mc_err *err)
+{
+	return st->ops->payment_update(st, p, err);
+}
+
+enum mc_code store_payment_each(struct store *st, const char *dossier_code,
+				store_payment_fn fn, void *ctx,
+				struct mc_err *err)
+{
+	return st->ops->payment_each(st, dossier_code, fn, ctx, err);
+}
+
+enum mc_code store_receipt_issue(struct store *st, struct receipt *r,
+				 struct mc_err *err)
+{
+	return st->ops->receipt_issue(st, r, err);
+}
+
+enum mc_code store_receipt_get(struct store *st, int64_t payment_id,
+			       struct receipt *out, struct mc_err *err)
+{
+	return st->ops->receipt_get(st, payment_id, out, err);
+}
+
+enum mc_code store_receipt_cancel(struct store *st, int64_t id, int64_t at,
+				  const char *reason, const char *by,
+				  struct mc_err *err)
+{
+	return st->ops->receipt_cancel(st, id, at, reason, by, err);
+}
+
 enum mc_code store_file_add(struct store *st, struct dossier_file *f,
 			    struct mc_err *err)
 {

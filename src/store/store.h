@@ -24,6 +24,7 @@
 #include "core/error.h"
 #include "core/event.h"
 #include "core/feedback.h"
+#include "core/payment.h"
 #include "core/procedure.h"
 #include "core/report.h"
 #include "core/search.h"
@@ -282,6 +283,37 @@ enum mc_code store_file_with_hash(struct store *st, const char *sha256,
 /* Whether any dossier refers to sha256. */
 enum mc_code store_file_referenced(struct store *st, const char *sha256,
 				   bool *yes, struct mc_err *err);
+/* ---- payments and receipts (sqlite_payment.c) ------------------------ */
+
+/* Store a new payment of dossier p->dossier_code (MC_ERR_NOT_FOUND
+ * naming MaHoSo when unknown); sets p->id, the order number. */
+enum mc_code store_payment_add(struct store *st, struct payment *p,
+			       struct mc_err *err);
+/* MC_ERR_NOT_FOUND naming "payment" when there is none. */
+enum mc_code store_payment_get(struct store *st, int64_t id,
+			       struct payment *out, struct mc_err *err);
+/* Write p's status, provider reference, paid and updated times and
+ * note; MC_ERR_CONFLICT naming "provider_ref" when another payment of
+ * the provider holds the reference. */
+enum mc_code store_payment_update(struct store *st, const struct payment *p,
+				  struct mc_err *err);
+/* A dossier's payments, oldest first; non-zero from fn stops. */
+typedef int (*store_payment_fn)(const struct payment *p, void *ctx);
+enum mc_code store_payment_each(struct store *st, const char *dossier_code,
+				store_payment_fn fn, void *ctx,
+				struct mc_err *err);
+
+/* Issue the receipt of payment r->payment_id at r->unit_code with the
+ * next number of (unit, year) and r->series; sets r->id and r->number. */
+enum mc_code store_receipt_issue(struct store *st, struct receipt *r,
+				 struct mc_err *err);
+/* The receipt of a payment; MC_ERR_NOT_FOUND naming "receipt". */
+enum mc_code store_receipt_get(struct store *st, int64_t payment_id,
+			       struct receipt *out, struct mc_err *err);
+/* Record a receipt's cancellation; MC_ERR_STATE when it is already. */
+enum mc_code store_receipt_cancel(struct store *st, int64_t id, int64_t at,
+				  const char *reason, const char *by,
+				  struct mc_err *err);
 
 /* Uploads of a filing in progress, by the hash of their token: made
  * with the time they expire, files put per component (a second file

@@ -85,9 +85,11 @@ TEST(procedure_full_and_round_trip)
 		"\"field_code\":\"HT\",\"field_name\":\"Hộ tịch\","
 		"\"time_limit\":{\"value\":3,\"unit\":\"working_days\"},"
 		"\"online_level\":\"full\",\"paper_result\":true,"
+		"\"pay_before\":\"processing\","
 		"\"fees\":[{\"code\":\"LP1\",\"name\":\"Lệ "
-		"phí\",\"amount\":8000},"
-		"{\"code\":null,\"name\":\"Phí\",\"amount\":0}],"
+		"phí\",\"amount\":8000,\"online_amount\":4000},"
+		"{\"code\":null,\"name\":\"Phí\",\"amount\":0,"
+		"\"online_amount\":0}],"
 		"\"online_only\":[{\"from\":\"2023-07-26\",\"to\":\"2023-12-"
 		"31\"}]}";
 	struct procedure p, q;
@@ -105,6 +107,8 @@ TEST(procedure_full_and_round_trip)
 	CHECK(p.paper_result);
 	CHECK_INT(p.n_fees, 2);
 	CHECK_INT(p.fees[0].amount, 8000);
+	CHECK_INT(p.fees[0].online_amount, 4000);
+	CHECK_INT(p.fee_due, FEE_DUE_PROCESSING);
 	CHECK(p.fees[1].code == NULL);
 	CHECK_INT(p.n_online_only, 1);
 	CHECK_INT(p.online_only[0].from, civil_days(2023, 7, 26));
@@ -132,12 +136,14 @@ TEST(procedure_minimal)
 	CHECK_INT(proc_line(line, &p, &err), MC_OK);
 	CHECK_INT(p.limit_unit, LIMIT_WORKING_HOURS);
 	CHECK(!p.paper_result && p.n_fees == 0 && p.n_online_only == 0);
+	CHECK_INT(p.fee_due, FEE_DUE_NONE);
 	catalog_procedure_write(&p, &sb);
 	CHECK_STR(sb.buf,
 		  "{\"code\":\"2.0001\",\"name\":\"X\",\"field_code\":"
 		  "\"F\",\"field_name\":null,\"time_limit\":{\"value\":8,"
 		  "\"unit\":\"working_hours\"},\"online_level\":\"none\","
-		  "\"paper_result\":false,\"fees\":[],\"online_only\":[]}");
+		  "\"paper_result\":false,\"pay_before\":\"none\","
+		  "\"fees\":[],\"online_only\":[]}");
 	procedure_release(&p);
 	strbuf_release(&sb);
 }
@@ -203,6 +209,15 @@ static const struct {
 	 "\"online_level\":\"none\",\"fees\":[{\"amount\":1},"
 	 "{\"amount\":-5}]}",
 	 "fees[1].amount", "fees[1].amount: -5 is outside"},
+	{"{\"code\":\"P\",\"name\":\"n\",\"field_code\":\"F\","
+	 "\"time_limit\":{\"value\":3,\"unit\":\"working_days\"},"
+	 "\"online_level\":\"none\",\"fees\":[{\"amount\":100,"
+	 "\"online_amount\":150}]}",
+	 "fees[0].online_amount", "150 is outside 0-100"},
+	{"{\"code\":\"P\",\"name\":\"n\",\"field_code\":\"F\","
+	 "\"time_limit\":{\"value\":3,\"unit\":\"working_days\"},"
+	 "\"online_level\":\"none\",\"pay_before\":\"finish\"}",
+	 "pay_before", "is not a step to pay before"},
 	{"{\"code\":\"P\",\"name\":\"n\",\"field_code\":\"F\","
 	 "\"time_limit\":{\"value\":3,\"unit\":\"working_days\"},"
 	 "\"online_level\":\"none\",\"fees\":[{\"amount\":1.5}]}",
