@@ -9,6 +9,7 @@
  */
 #include "app/payment.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,8 @@
 #include "core/civil.h"
 #include "core/limits.h"
 #include "core/str.h"
+#include "io/pdf_fee.h"
+#include "store/store.h"
 
 /* ---- reading a dossier's payments ------------------------------------- */
 
@@ -84,15 +87,32 @@ static enum mc_code unknown_dossier(const char *code, struct mc_err *err)
 		       str_or_empty(code));
 }
 
+/* Whether secret is dossier code's tracking secret: its BLAKE2b-256
+ * against the stored hash, compared in constant time. */
+static bool secret_ok(struct app *app, const char *code, const char *secret)
+{
+	char want[129], got[65];
+	unsigned char h[32];
+	if (str_empty(secret) || strlen(secret) > 256 ||
+	    store_dossier_secret_get(app->st, code, want, sizeof(want), NULL) ||
+	    strlen(want) != 64)
+		return false;
+	crypto_generichash(h, sizeof(h), (const unsigned char *)secret,
+			   strlen(secret), NULL, 0);
+	sodium_bin2hex(got, sizeof(got), h, sizeof(h));
+	return sodium_memcmp(got, want, 64) == 0;
+}
+
 /* Staff outside the dossier's units, and a citizen without its secret,
  * are told the dossier is not known, as the lifecycle does. */
 static enum mc_code may_see(struct app *app, const struct actor *a,
-			    const char *unit, const char *code,
+			    const struct dossier *d, const char *code,
 			    const char *secret, struct mc_err *err)
 {
 	if ((a->role & ROLE_OPERATOR) ||
-	    ((a->role & ROLE_CITIZEN) && !str_empty(secret)) ||
-	    ((a->role & ROLE_STAFF) && app_in_scope(app, a->unit, unit)))
+	    ((a->role & ROLE_CITIZEN) && secret_ok(app, d->code, secret)) ||
+	    ((a->role & ROLE_STAFF) &&
+	     app_in_scope(app, a->unit, d->unit_code)))
 		return MC_OK;
 	return unknown_dossier(code, err);
 }
@@ -232,8 +252,7 @@ static enum mc_code order_within(struct app *app, const struct payment_order *o,
 	if (rc)
 		rc = unknown_dossier(o->code, err);
 	if (!rc)
-		rc = may_see(app, o->actor, d.unit_code, o->code, o->secret,
-			     err);
+		rc = may_see(app, o->actor, &d, o->code, o->secret, err);
 	if (!rc)
 		rc = orderable(o, &d, err);
 	if (!rc)
@@ -368,7 +387,7 @@ static enum mc_code apply_paid(struct app *app, struct dossier *d,
 		return rc;
 	payment_apply(d, r.p, r.n);
 	records_release(&r);
-	return app_dossier_put(app->st, d, NULL, err);
+	return app_dossier_put(app, d, NULL, err);
 }
 
 static enum mc_code settle_within(struct app *app,
@@ -446,59 +465,193 @@ static enum mc_code visible(struct app *app, const struct actor *a,
 	dossier_init(d);
 	if (store_dossier_get(app->st, code, d, NULL) != MC_OK)
 		return unknown_dossier(code, err);
-	enum mc_code rc = may_see(app, a, d->unit_code, code, secret, err);
+	enum mc_code rc = may_see(app, a, d, code, secret, err);
 	if (rc)
 		dossier_release(d);
 	return rc;
 }
 
-enum mc_code app_payment_list(struct app *app, const struct actor *a,
-			      const char *code, const char *secret,
-			      store_payment_fn fn, void *ctx,
-			      struct mc_err *err)
+void payment_statement_release(struct payment_statement *s)
 {
+	for (size_t i = 0; i < s->n; i++) {
+		payment_release(&s->e[i].p);
+		receipt_release(&s->e[i].r);
+	}
+	free(s->e);
+	free(s->code);
+	memset(s, 0, sizeof(*s));
+}
+
+static enum mc_code fill_statement(struct app *app, const struct dossier *d,
+				   struct payment_statement *out,
+				   struct mc_err *err)
+{
+	struct records r;
+	struct procedure p;
+	procedure_init(&p);
+	enum mc_code rc = load_records(app, d->code, &r, err);
+	if (rc)
+		return rc;
+	if (!(rc = store_procedure_get(app->st, d->procedure_code, &p, err)))
+		out->due = p.fee_due;
+	procedure_release(&p);
+	out->charged = dossier_fee_total(d);
+	out->owed = payment_owed(d, r.p, r.n);
+	out->numbered_here = dossier_numbered_here(d->origin);
+	if (!str_set(&out->code, d->code))
+		rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	for (size_t i = 0; !rc && i < r.n; i++) {
+		struct payment_entry *e = ARRAY_PUSH(out->e, out->n, out->cap);
+		if (!e) {
+			rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+			break;
+		}
+		e->p = r.p[i];
+		payment_init(&r.p[i]); /* moved */
+		receipt_init(&e->r);
+		if (e->p.status == PAYMENT_PAID)
+			out->paid += e->p.amount;
+		if (e->p.status == PAYMENT_PAID ||
+		    e->p.status == PAYMENT_REFUNDED) {
+			rc = store_receipt_get(app->st, e->p.id, &e->r, err);
+			if (rc == MC_ERR_NOT_FOUND)
+				rc = MC_OK;
+		}
+	}
+	records_release(&r);
+	return rc;
+}
+
+enum mc_code app_payment_statement(struct app *app, const struct actor *a,
+				   const char *code, const char *secret,
+				   struct payment_statement *out,
+				   struct mc_err *err)
+{
+	memset(out, 0, sizeof(*out));
 	bool snap = store_read_begin(app->st);
 	struct dossier d;
 	enum mc_code rc = visible(app, a, code, secret, &d, err);
 	if (!rc) {
-		rc = store_payment_each(app->st, code, fn, ctx, err);
+		rc = fill_statement(app, &d, out, err);
 		dossier_release(&d);
 	}
+	store_read_end(app->st, snap);
+	if (rc)
+		payment_statement_release(out);
+	return rc;
+}
+
+/* ---- receipts ------------------------------------------------------------ */
+
+static enum mc_code render(struct app *app, const struct dossier *d,
+			   const struct payment *p, const struct receipt *r,
+			   bool a4, struct strbuf *out, struct mc_err *err)
+{
+	struct unit u, parent;
+	unit_init(&u);
+	unit_init(&parent);
+	bool named = store_unit_get(app->st, p->unit_code, &u, NULL) == MC_OK;
+	bool above = named && u.parent &&
+		     store_unit_get(app->st, u.parent, &parent, NULL) == MC_OK;
+	struct fee_receipt_input in = {
+		.p = p,
+		.r = r,
+		.d = d,
+		.unit_name = named ? u.name : p->unit_code,
+		.authority = above ? parent.name : NULL,
+		.paper = a4 ? PAPER_A4 : PAPER_A5,
+	};
+	enum mc_code rc = pdf_fee_receipt(&in, out, err);
+	if (named)
+		unit_release(&u);
+	if (above)
+		unit_release(&parent);
+	return rc;
+}
+
+enum mc_code app_receipt_pdf(struct app *app, const struct actor *a,
+			     const char *code, const char *secret, int64_t id,
+			     bool a4, struct strbuf *out, struct mc_err *err)
+{
+	bool snap = store_read_begin(app->st);
+	struct dossier d;
+	struct payment p;
+	struct receipt r;
+	payment_init(&p);
+	receipt_init(&r);
+	enum mc_code rc = visible(app, a, code, secret, &d, err);
+	if (rc) {
+		store_read_end(app->st, snap);
+		return rc;
+	}
+	rc = store_payment_get(app->st, id, &p, NULL);
+	if (rc || strcmp(p.dossier_code, d.code))
+		rc = mc_fail(err, MC_ERR_NOT_FOUND, "receipt",
+			     "receipt: dossier %s has no order %lld", d.code,
+			     (long long)id);
+	if (!rc)
+		rc = store_receipt_get(app->st, id, &r, err);
+	if (!rc)
+		rc = render(app, &d, &p, &r, a4, out, err);
+	receipt_release(&r);
+	payment_release(&p);
+	dossier_release(&d);
 	store_read_end(app->st, snap);
 	return rc;
 }
 
-enum mc_code app_payment_summary(struct app *app, const struct actor *a,
-				 const char *code, const char *secret,
-				 struct payment_summary *out,
-				 struct mc_err *err)
+static enum mc_code cancel_within(struct app *app, const struct actor *a,
+				  const char *code, int64_t id,
+				  const char *reason, struct mc_err *err)
 {
-	bool snap = store_read_begin(app->st);
 	struct dossier d;
-	struct records r = {0};
-	struct procedure p;
-	procedure_init(&p);
-	enum mc_code rc = visible(app, a, code, secret, &d, err);
+	struct payment p;
+	struct receipt r;
+	int64_t at = (int64_t)time(NULL);
+	enum mc_code rc = visible(app, a, code, NULL, &d, err);
 	if (rc)
-		goto out;
-	rc = load_records(app, code, &r, err);
+		return rc;
+	payment_init(&p);
+	receipt_init(&r);
+	rc = store_payment_get(app->st, id, &p, err);
+	if (!rc && strcmp(p.dossier_code, d.code))
+		rc = mc_fail(err, MC_ERR_NOT_FOUND, "payment",
+			     "payment: order %lld is not known", (long long)id);
 	if (!rc)
-		rc = store_procedure_get(app->st, d.procedure_code, &p, err);
+		rc = store_receipt_get(app->st, id, &r, err);
+	if (!rc)
+		rc = store_receipt_cancel(app->st, r.id, at, reason, a->name,
+					  err);
 	if (!rc) {
-		out->charged = dossier_fee_total(&d);
-		out->owed = payment_owed(&d, r.p, r.n);
-		out->paid = 0;
-		for (size_t i = 0; i < r.n; i++)
-			if (r.p[i].status == PAYMENT_PAID)
-				out->paid += r.p[i].amount;
-		out->due = p.fee_due;
+		char note[2200];
+		snprintf(note, sizeof(note),
+			 "receipt %s %07lld of order %lld: %s", r.series,
+			 (long long)r.number, (long long)id, reason);
+		rc = log_step(app, &d, a, at, "receipt-cancel", note, err);
 	}
-	records_release(&r);
+	receipt_release(&r);
+	payment_release(&p);
 	dossier_release(&d);
-out:
-	procedure_release(&p);
-	store_read_end(app->st, snap);
 	return rc;
+}
+
+enum mc_code app_receipt_cancel(struct app *app, const struct actor *a,
+				const char *code, int64_t id,
+				const char *reason, struct mc_err *err)
+{
+	if (!(a->role & (ROLE_STAFF | ROLE_OPERATOR)))
+		return mc_fail(err, MC_ERR_FORBIDDEN, "receipt",
+			       "receipt: only staff cancel a receipt");
+	if (str_empty(reason))
+		return mc_fail(err, MC_ERR_INPUT, "reason",
+			       "reason: a cancellation needs its reason");
+	if (limit_check(LIMIT_NOTE, "reason", reason, err))
+		return MC_ERR_INPUT;
+	enum mc_code rc = store_begin(app->st, err);
+	if (rc)
+		return rc;
+	rc = cancel_within(app, a, code, id, reason, err);
+	return store_finish(app->st, rc, err);
 }
 
 /* ---- exemption ---------------------------------------------------------- */
@@ -551,7 +704,7 @@ static enum mc_code exempt_within(struct app *app, const struct actor *a,
 	rc = exempt_line(d, &r, fee_code, reason, note, sizeof(note), err);
 	records_release(&r);
 	if (!rc)
-		rc = app_dossier_put(app->st, d, NULL, err);
+		rc = app_dossier_put(app, d, NULL, err);
 	if (!rc)
 		rc = log_step(app, d, a, at, "fee-exempt", note, err);
 	return rc;

@@ -22,9 +22,9 @@ struct payment_order {
 	int64_t expires;      /* MC_NO_TIME: no limit */
 	int64_t at;           /* MC_NO_TIME: now */
 	const struct actor *actor;
-	/* A citizen actor: the dossier's tracking secret, which the edge
-	 * checked against its hash before asking (app/form.h does the
-	 * same); without one the citizen is refused. */
+	/* A citizen actor: the dossier's tracking secret, checked here
+	 * against its stored hash; a wrong one is answered as an unknown
+	 * dossier. */
 	const char *secret;
 };
 
@@ -67,24 +67,42 @@ enum mc_code app_payment_settle(struct app *app,
 				const struct payment_outcome *o,
 				struct payment *out, struct mc_err *err);
 
-/* A dossier's payments, oldest first, to whoever may see the dossier
- * (staff in its units, the operator, the citizen with its secret). */
-enum mc_code app_payment_list(struct app *app, const struct actor *a,
-			      const char *code, const char *secret,
-			      store_payment_fn fn, void *ctx,
-			      struct mc_err *err);
-
-/* A dossier's fees as its payments leave them, for the pages. */
-struct payment_summary {
-	int64_t charged;  /* the fee lines' sum (exempted lines 0) */
-	int64_t paid;     /* paid payments */
-	int64_t owed;     /* what is left */
-	enum fee_due due; /* the procedure's step that waits for it */
+/* A dossier's fees as its payments leave them, and its payments oldest
+ * first with their receipts, for whoever may see the dossier (staff in
+ * its units, the operator, the citizen with its secret). */
+struct payment_entry {
+	struct payment p;
+	struct receipt r; /* r.id 0: none */
 };
-enum mc_code app_payment_summary(struct app *app, const struct actor *a,
-				 const char *code, const char *secret,
-				 struct payment_summary *out,
-				 struct mc_err *err);
+struct payment_statement {
+	char *code;         /* the dossier */
+	int64_t charged;    /* the fee lines' sum (exempted lines 0) */
+	int64_t paid;       /* paid payments */
+	int64_t owed;       /* what is left */
+	enum fee_due due;   /* the procedure's step that waits for it */
+	bool numbered_here; /* else its fees were an old system's */
+	struct payment_entry *e;
+	size_t n, cap;
+};
+void payment_statement_release(struct payment_statement *s);
+enum mc_code app_payment_statement(struct app *app, const struct actor *a,
+				   const char *code, const char *secret,
+				   struct payment_statement *out,
+				   struct mc_err *err);
+
+/* The printable receipt (io/pdf_fee.h) of paid order `id` of dossier
+ * `code`, appended to out, for whoever may see the dossier;
+ * MC_ERR_NOT_FOUND naming "receipt" when the order has none. */
+enum mc_code app_receipt_pdf(struct app *app, const struct actor *a,
+			     const char *code, const char *secret, int64_t id,
+			     bool a4, struct strbuf *out, struct mc_err *err);
+
+/* Cancel the receipt of order `id` of dossier `code` with its reason
+ * (staff in the dossier's units, the operator): kept, marked cancelled,
+ * logged; MC_ERR_STATE when cancelled already. */
+enum mc_code app_receipt_cancel(struct app *app, const struct actor *a,
+				const char *code, int64_t id,
+				const char *reason, struct mc_err *err);
 
 /* Staff record that dossier `code` is exempt from fee line `fee_code`,
  * with its legal reason (required): the line is charged 0 from then on

@@ -66,6 +66,8 @@ int cmd_dossier(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_files(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
+int cmd_gateway(int argc, char **argv);
+int cmd_gateway_sim(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_index(int argc, char **argv);
 int cmd_init(int argc, char **argv);

@@ -60,6 +60,14 @@ static const struct {
 	{"vietqr", cmd_vietqr,
 	 "vietqr --bin BIN --account ACCOUNT --amount N [--note TEXT] "
 	 "[--png FILE]   the VietQR payload of a transfer"},
+	{"gateway", cmd_gateway,
+	 "gateway add NAME --terminal CODE --secret-file F --pay-url URL "
+	 "--return-url URL [--method provincial|national] | list | remove "
+	 "NAME   payment gateways (VNPay 2.1.0)"},
+	{"gateway-sim", cmd_gateway_sim,
+	 "gateway-sim --listen 127.0.0.1:PORT --terminal CODE --secret-file F "
+	 "--ipn URL [--deliver once|twice|late|none] [--auto OUTCOME]   a "
+	 "gateway for tests and the demo"},
 	{"user", cmd_user,
 	 "user add --username U --role R --unit CODE [--password-file F] | "
 	 "list"},

@@ -11,6 +11,22 @@
 #include "core/civil.h"
 #include "core/str.h"
 
+void gateway_init(struct gateway *g)
+{
+	memset(g, 0, sizeof(*g));
+	g->created = MC_NO_TIME;
+}
+
+void gateway_release(struct gateway *g)
+{
+	free(g->name);
+	free(g->terminal);
+	free(g->secret_file);
+	free(g->pay_url);
+	free(g->return_url);
+	gateway_init(g);
+}
+
 void receipt_init(struct receipt *r)
 {
 	memset(r, 0, sizeof(*r));
@@ -189,4 +205,72 @@ void payment_apply(struct dossier *d, const struct payment *records, size_t n)
 		const struct payment *p = covering(d->fees[i].code, records, n);
 		d->fees[i].method = p ? payment_method_portal(p->method) : 0;
 	}
+}
+
+/* ---- amounts in words ---------------------------------------------------- */
+
+static const char *const digit_words[] = {"không", "một", "hai", "ba",  "bốn",
+					  "năm",   "sáu", "bảy", "tám", "chín"};
+
+static void word(struct strbuf *sb, const char *w)
+{
+	if (sb->len && sb->buf[sb->len - 1] != ' ')
+		strbuf_add(sb, " ", 1);
+	strbuf_puts(sb, w);
+}
+
+/* One group of three digits; `lead`: the first group said, which says
+ * no "không trăm" and no "linh" before it. */
+static void group_words(struct strbuf *sb, int g, bool lead)
+{
+	int h = g / 100, t = g / 10 % 10, u = g % 10;
+	if (h || !lead) {
+		word(sb, digit_words[h]);
+		word(sb, "trăm");
+	}
+	if (t == 0 && u && (h || !lead))
+		word(sb, "linh");
+	else if (t == 1)
+		word(sb, "mười");
+	else if (t > 1) {
+		word(sb, digit_words[t]);
+		word(sb, "mươi");
+	}
+	if (!u)
+		return;
+	if (u == 1 && t > 1)
+		word(sb, "mốt");
+	else if (u == 4 && t > 1)
+		word(sb, "tư");
+	else if (u == 5 && t > 0)
+		word(sb, "lăm");
+	else
+		word(sb, digit_words[u]);
+}
+
+void payment_amount_words(int64_t dong, struct strbuf *sb)
+{
+	static const char *const scales[] = {"",   "nghìn",    "triệu",
+					     "tỷ", "nghìn tỷ", "triệu tỷ"};
+	size_t start = sb->len;
+	if (dong <= 0) {
+		strbuf_puts(sb, "Không đồng");
+		return;
+	}
+	int groups[6] = {0};
+	int n = 0;
+	for (int64_t v = dong; v && n < 6; v /= 1000)
+		groups[n++] = (int)(v % 1000);
+	bool said = false;
+	for (int i = n - 1; i >= 0; i--) {
+		if (!groups[i])
+			continue;
+		group_words(sb, groups[i], !said);
+		if (*scales[i])
+			word(sb, scales[i]);
+		said = true;
+	}
+	word(sb, "đồng");
+	if (sb->len > start && sb->buf[start] >= 'a' && sb->buf[start] <= 'z')
+		sb->buf[start] = (char)(sb->buf[start] - 'a' + 'A');
 }

@@ -16,6 +16,7 @@
 
 #include "core/dossier.h"
 #include "core/error.h"
+#include "core/str.h"
 
 enum payment_method {
 	PAY_NATIONAL = 1,   /* the National Public Service Portal's platform */
@@ -66,6 +67,19 @@ struct receipt {
 	int64_t issued, cancelled; /* cancelled MC_NO_TIME: valid */
 	char *cancel_reason, *cancelled_by;
 };
+/* A payment gateway the system sends citizens to (VNPay's protocol,
+ * io/vnpay.h): its name (the payments' provider), the terminal code the
+ * gateway gave, the file holding the shared secret (read when used,
+ * never stored), where payments start and where the citizen comes
+ * back, and the method its payments are (national or provincial). */
+struct gateway {
+	char *name, *terminal, *secret_file, *pay_url, *return_url;
+	enum payment_method method;
+	int64_t created;
+};
+void gateway_init(struct gateway *g);
+void gateway_release(struct gateway *g);
+
 void receipt_init(struct receipt *r);
 void receipt_release(struct receipt *r);
 
@@ -92,6 +106,10 @@ bool payment_method_online(enum payment_method m);
 /* The portal's HinhThucThu of a fee paid so: 1 cash, 2 bank transfer,
  * 3 online. */
 int payment_method_portal(enum payment_method m);
+
+/* An amount of dong in Vietnamese words, as a receipt writes it
+ * ("Năm mươi nghìn đồng"), appended to sb; 0 to 10^18 - 1. */
+void payment_amount_words(int64_t dong, struct strbuf *sb);
 
 /* What a dossier still owes: the sum of its fee lines (exempted lines
  * are 0) less what its paid records cover. */

@@ -55,25 +55,28 @@ static json_t *procedure_json(const struct procedure *p)
 	json_t *fees = json_array(), *windows = json_array();
 	for (size_t i = 0; i < p->n_fees; i++)
 		json_array_append_new(
-			fees, json_pack("{s:o,s:o,s:I}", "code",
+			fees, json_pack("{s:o,s:o,s:I,s:I}", "code",
 					http_str(p->fees[i].code), "name",
 					http_str(p->fees[i].name), "amount",
-					(json_int_t)p->fees[i].amount));
+					(json_int_t)p->fees[i].amount,
+					"online_amount",
+					(json_int_t)p->fees[i].online_amount));
 	for (size_t i = 0; i < p->n_online_only; i++)
 		json_array_append_new(
 			windows,
 			json_pack("{s:o,s:o}", "from",
 				  http_date(p->online_only[i].from), "to",
 				  http_date(p->online_only[i].to)));
-	return json_pack("{s:s,s:s,s:o,s:o,s:{s:i,s:s},s:s,s:b,s:o,s:I,s:o}",
-			 "code", p->code, "name", p->name ? p->name : "",
-			 "field_code", http_str(p->field_code), "field_name",
-			 http_str(p->field_name), "limit", "value",
-			 p->limit_value, "unit", limit_unit_name(p->limit_unit),
-			 "online_level", online_level_name(p->online_level),
-			 "paper_result", p->paper_result, "fees", fees,
-			 "fee_total", (json_int_t)procedure_fee_total(p),
-			 "online_only", windows);
+	return json_pack(
+		"{s:s,s:s,s:o,s:o,s:{s:i,s:s},s:s,s:b,s:s,s:o,s:I,s:o}", "code",
+		p->code, "name", p->name ? p->name : "", "field_code",
+		http_str(p->field_code), "field_name", http_str(p->field_name),
+		"limit", "value", p->limit_value, "unit",
+		limit_unit_name(p->limit_unit), "online_level",
+		online_level_name(p->online_level), "paper_result",
+		p->paper_result, "pay_before", fee_due_name(p->fee_due), "fees",
+		fees, "fee_total", (json_int_t)procedure_fee_total(p),
+		"online_only", windows);
 }
 
 struct proc_search {

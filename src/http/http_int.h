@@ -133,6 +133,9 @@ void http_log_close(struct http_log *l);
 /* MHD's own messages (MHD_OPTION_EXTERNAL_LOGGER), as error-log lines. */
 void http_log_library(void *cls, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
+/* An error-log line of a request refused for a reason worth keeping (a
+ * payment callback with a wrong signature, ...), whatever its status. */
+void http_log_refusal(struct http_req *r, const char *reason);
 /* The access line of a finished request, and the error line of a 5xx. */
 void http_log_request(struct http_server *srv, struct http_req *r,
 		      uint64_t micros);
@@ -415,6 +418,16 @@ void h_dossier_file_upload(struct http_req *r);
 void h_upload_open(struct http_req *r);
 void h_upload_get(struct http_req *r);
 void h_upload_file(struct http_req *r);
+/* fees and payments (handlers_pay.c) */
+void h_pay(struct http_req *r);
+void h_public_payments(struct http_req *r);
+void h_dossier_payments(struct http_req *r);
+void h_public_receipt(struct http_req *r);
+void h_dossier_receipt(struct http_req *r);
+void h_receipt_cancel(struct http_req *r);
+void h_fee_exempt(struct http_req *r);
+void h_vnpay_ipn(struct http_req *r);
+void h_vnpay_return(struct http_req *r);
 
 /* Shared by the report handlers (handlers_report.c): the period
  * (period|from+to|cutoff), shape (by, restated) and figures (level,

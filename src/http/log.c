@@ -144,3 +144,14 @@ void http_log_request(struct http_server *srv, struct http_req *r, uint64_t us)
 	}
 	strbuf_release(&sb);
 }
+
+void http_log_refusal(struct http_req *r, const char *reason)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	add_request(&sb, r, http_now_us() - r->start_us);
+	strbuf_puts(&sb, ",\"refused\":");
+	strbuf_json_string(&sb, reason ? reason : "");
+	write_line(r->srv->log.error_fd, &sb);
+	strbuf_release(&sb);
+}

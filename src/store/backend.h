@@ -240,6 +240,15 @@ struct store_ops {
 				     struct snapshot *out, struct mc_err *err);
 
 	/* payments, receipts, gateways */
+	enum mc_code (*gateway_add)(struct store *st, const struct gateway *g,
+				    struct mc_err *err);
+	enum mc_code (*gateway_get)(struct store *st, const char *name,
+				    const char *terminal, struct gateway *out,
+				    struct mc_err *err);
+	enum mc_code (*gateway_remove)(struct store *st, const char *name,
+				       struct mc_err *err);
+	enum mc_code (*gateway_each)(struct store *st, store_gateway_fn fn,
+				     void *ctx, struct mc_err *err);
 	enum mc_code (*payment_add)(struct store *st, struct payment *p,
 				    struct mc_err *err);
 	enum mc_code (*payment_get)(struct store *st, int64_t id,

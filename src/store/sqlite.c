@@ -617,6 +617,7 @@ static const char *const digest_queries[] = {
 	"SELECT * FROM payments ORDER BY id",
 	"SELECT * FROM receipt_counters ORDER BY unit_code, year",
 	"SELECT * FROM receipts ORDER BY id",
+	"SELECT * FROM gateways ORDER BY name",
 };
 
 static void hash_row(crypto_generichash_state *h, sqlite3_stmt *s)
@@ -741,6 +742,10 @@ const struct store_ops store_sqlite_ops = {
 	.receipt_issue = sqlite_receipt_issue,
 	.receipt_get = sqlite_receipt_get,
 	.receipt_cancel = sqlite_receipt_cancel,
+	.gateway_add = sqlite_gateway_add,
+	.gateway_get = sqlite_gateway_get,
+	.gateway_remove = sqlite_gateway_remove,
+	.gateway_each = sqlite_gateway_each,
 	.file_add = sqlite_file_add,
 	.file_each = sqlite_file_each,
 	.file_get = sqlite_file_get,

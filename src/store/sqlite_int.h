@@ -321,6 +321,15 @@ enum mc_code sqlite_receipt_get(struct store *st, int64_t payment_id,
 enum mc_code sqlite_receipt_cancel(struct store *st, int64_t id, int64_t at,
 				   const char *reason, const char *by,
 				   struct mc_err *err);
+enum mc_code sqlite_gateway_add(struct store *st, const struct gateway *g,
+				struct mc_err *err);
+enum mc_code sqlite_gateway_get(struct store *st, const char *name,
+				const char *terminal, struct gateway *out,
+				struct mc_err *err);
+enum mc_code sqlite_gateway_remove(struct store *st, const char *name,
+				   struct mc_err *err);
+enum mc_code sqlite_gateway_each(struct store *st, store_gateway_fn fn,
+				 void *ctx, struct mc_err *err);
 enum mc_code sqlite_file_add(struct store *st, struct dossier_file *f,
 			     struct mc_err *err);
 enum mc_code sqlite_file_each(struct store *st, const char *dossier_code,

@@ -4,8 +4,9 @@
  * its row. Receipts take the next number of their unit and year from
  * receipt_counters in the same transaction, so numbers have no gaps;
  * triggers refuse deleting either and changing a receipt other than by
- * its cancellation. Statements are prepared per call, like
- * sqlite_citizen.c: a payment is written a few times in its life.
+ * its cancellation. The payment gateways configured (migration 23).
+ * Statements are prepared per call, like sqlite_citizen.c: a payment is
+ * written a few times in its life.
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -350,4 +351,128 @@ enum mc_code sqlite_receipt_cancel(struct store *st, int64_t id, int64_t at,
 			       "receipt: it is cancelled already");
 	}
 	return sqlite_step_done(st, s, step, "cancelling a receipt", err);
+}
+
+/* ---- gateways -------------------------------------------------------- */
+
+enum mc_code sqlite_gateway_add(struct store *st, const struct gateway *g,
+				struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	enum mc_code rc = sqlite_prepare(
+		st,
+		"INSERT INTO gateways(name, terminal, method, secret_file,"
+		" pay_url, return_url, created_at) VALUES(?,?,?,?,?,?,?)",
+		&s, "preparing a payment statement", err);
+	if (rc)
+		return rc;
+	bind_text(s, 1, g->name);
+	bind_text(s, 2, g->terminal);
+	sqlite3_bind_int(s, 3, (int)g->method);
+	bind_text(s, 4, g->secret_file);
+	bind_text(s, 5, g->pay_url);
+	bind_text(s, 6, g->return_url);
+	bind_time(s, 7, g->created);
+	int step = sqlite3_step(s);
+	if (step == SQLITE_CONSTRAINT) {
+		bool name = strstr(sqlite3_errmsg(sq(st)->db), "gateways.name");
+		sqlite3_finalize(s);
+		return mc_fail(err, MC_ERR_CONFLICT, name ? "name" : "terminal",
+			       name ? "name: gateway \"%.40s\" exists already"
+				    : "terminal: %.40s is another gateway's",
+			       name ? g->name : g->terminal);
+	}
+	return sqlite_step_done(st, s, step, "storing a gateway", err);
+}
+
+#define GATEWAY_COLS \
+	"name, terminal, method, secret_file, pay_url, return_url, created_at"
+
+static bool read_gateway(sqlite3_stmt *s, struct gateway *g)
+{
+	bool ok = true;
+	gateway_init(g);
+	g->name = column_strdup(s, 0, &ok);
+	g->terminal = column_strdup(s, 1, &ok);
+	g->method = (enum payment_method)sqlite3_column_int(s, 2);
+	g->secret_file = column_strdup(s, 3, &ok);
+	g->pay_url = column_strdup(s, 4, &ok);
+	g->return_url = column_strdup(s, 5, &ok);
+	g->created = column_time(s, 6);
+	if (!ok)
+		gateway_release(g);
+	return ok;
+}
+
+enum mc_code sqlite_gateway_get(struct store *st, const char *name,
+				const char *terminal, struct gateway *out,
+				struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	enum mc_code rc = sqlite_prepare(
+		st,
+		name ? "SELECT " GATEWAY_COLS " FROM gateways WHERE name = ?"
+		     : "SELECT " GATEWAY_COLS " FROM gateways"
+		       " WHERE terminal = ?",
+		&s, "preparing a payment statement", err);
+	if (rc)
+		return rc;
+	bind_text(s, 1, name ? name : terminal);
+	int step = sqlite3_step(s);
+	if (step == SQLITE_DONE) {
+		sqlite3_finalize(s);
+		return mc_fail(err, MC_ERR_NOT_FOUND, "gateway",
+			       "gateway: %s \"%.40s\" is not configured",
+			       name ? "gateway" : "terminal",
+			       name ? name : str_or_empty(terminal));
+	}
+	if (step == SQLITE_ROW && !read_gateway(s, out)) {
+		sqlite3_finalize(s);
+		return sqlite_nomem(err, "reading a gateway");
+	}
+	return sqlite_step_done(st, s, step, "reading a gateway", err);
+}
+
+enum mc_code sqlite_gateway_remove(struct store *st, const char *name,
+				   struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	enum mc_code rc =
+		sqlite_prepare(st, "DELETE FROM gateways WHERE name = ?", &s,
+			       "preparing a payment statement", err);
+	if (rc)
+		return rc;
+	bind_text(s, 1, name);
+	int step = sqlite3_step(s);
+	if (step == SQLITE_DONE && sqlite3_changes(sq(st)->db) == 0) {
+		sqlite3_finalize(s);
+		return mc_fail(err, MC_ERR_NOT_FOUND, "gateway",
+			       "gateway: gateway \"%.40s\" is not configured",
+			       str_or_empty(name));
+	}
+	return sqlite_step_done(st, s, step, "removing a gateway", err);
+}
+
+enum mc_code sqlite_gateway_each(struct store *st, store_gateway_fn fn,
+				 void *ctx, struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	enum mc_code rc = sqlite_prepare(
+		st, "SELECT " GATEWAY_COLS " FROM gateways ORDER BY name", &s,
+		"preparing a payment statement", err);
+	if (rc)
+		return rc;
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct gateway g;
+		if (!read_gateway(s, &g)) {
+			sqlite3_finalize(s);
+			return sqlite_nomem(err, "listing gateways");
+		}
+		int stop = fn(&g, ctx);
+		gateway_release(&g);
+		if (stop)
+			break;
+	}
+	return sqlite_step_done(st, s, step, "listing gateways", err);
 }

@@ -501,6 +501,31 @@ enum mc_code store_receipt_cancel(struct store *st, int64_t id, int64_t at,
 	return st->ops->receipt_cancel(st, id, at, reason, by, err);
 }
 
+enum mc_code store_gateway_add(struct store *st, const struct gateway *g,
+			       struct mc_err *err)
+{
+	return st->ops->gateway_add(st, g, err);
+}
+
+enum mc_code store_gateway_get(struct store *st, const char *name,
+			       const char *terminal, struct gateway *out,
+			       struct mc_err *err)
+{
+	return st->ops->gateway_get(st, name, terminal, out, err);
+}
+
+enum mc_code store_gateway_remove(struct store *st, const char *name,
+				  struct mc_err *err)
+{
+	return st->ops->gateway_remove(st, name, err);
+}
+
+enum mc_code store_gateway_each(struct store *st, store_gateway_fn fn,
+				void *ctx, struct mc_err *err)
+{
+	return st->ops->gateway_each(st, fn, ctx, err);
+}
+
 enum mc_code store_file_add(struct store *st, struct dossier_file *f,
 			    struct mc_err *err)
 {

@@ -346,6 +346,20 @@ enum mc_code store_upload_purge(struct store *st, int64_t at, int64_t *n,
 /* Whether an upload that has not expired at `now` holds sha256. */
 enum mc_code store_upload_holds(struct store *st, const char *sha256,
 				int64_t now, bool *yes, struct mc_err *err);
+/* Payment gateways by name. add: MC_ERR_CONFLICT naming "name" (or
+ * "terminal") when taken; get by name, or by terminal when name is
+ * NULL: MC_ERR_NOT_FOUND naming "gateway"; remove: the same when there
+ * is none. */
+enum mc_code store_gateway_add(struct store *st, const struct gateway *g,
+			       struct mc_err *err);
+enum mc_code store_gateway_get(struct store *st, const char *name,
+			       const char *terminal, struct gateway *out,
+			       struct mc_err *err);
+enum mc_code store_gateway_remove(struct store *st, const char *name,
+				  struct mc_err *err);
+typedef int (*store_gateway_fn)(const struct gateway *g, void *ctx);
+enum mc_code store_gateway_each(struct store *st, store_gateway_fn fn,
+				void *ctx, struct mc_err *err);
 
 /* ---- the event log ---------------------------------------------------------
  */

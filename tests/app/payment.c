@@ -7,6 +7,7 @@
  */
 #include "test.h"
 
+#include <sodium.h>
 #include <sqlite3.h>
 
 #include "app/payment.h"
@@ -77,16 +78,24 @@ static const struct actor stranger = {.role = ROLE_CLERK,
 				      .unit = "000.00.31.H56",
 				      .user_id = 8};
 
+#define SECRET "a1b2c3d4e5f60718293a4b5c6d7e8f90"
+
 static char *file(const char *proc, enum channel ch, const char *at)
 {
 	struct dossier f, d;
 	struct mc_err err;
+	unsigned char h[32];
+	char hash[65];
+	crypto_generichash(h, sizeof(h), (const unsigned char *)SECRET,
+			   strlen(SECRET), NULL, 0);
+	sodium_bin2hex(hash, sizeof(hash), h, sizeof(h));
 	fixture_filing(&f, proc, "000.00.06.H56", ch);
 	struct op_request req = {
 		.actor = &fixture_operator,
 		.params = {.op = ch == CHANNEL_ONLINE ? OP_REGISTER : OP_ACCEPT,
 			   .at = fixture_time(at)},
 		.filing = &f,
+		.secret_hash = hash,
 	};
 	CHECK_INT(app_lifecycle(&fx.app, &req, &d, &err), MC_OK);
 	char *code = strdup(d.code);
@@ -117,8 +126,7 @@ static enum mc_code order(const char *code, const struct actor *a,
 		.expires = fixture_time(at) + PAYMENT_ORDER_SECONDS,
 		.at = fixture_time(at),
 		.actor = a,
-		.secret =
-			a->role == ROLE_CITIZEN ? "checked-by-the-edge" : NULL,
+		.secret = a->role == ROLE_CITIZEN ? SECRET : NULL,
 	};
 	payment_init(out);
 	return app_payment_order(&fx.app, &o, out, err);
@@ -201,6 +209,19 @@ TEST(processing_waits_for_payment_then_a_checked_callback_pays)
 	CHECK_INT(step(code, OP_START, "2026-03-03 10:00", &err), MC_ERR_RULE);
 	CHECK_STR(err.field, "DanhSachLePhi");
 	CHECK(strstr(err.message, "50000 VND of fees are not paid") != NULL);
+	CHECK_STR(fixture_digest(&fx, after), digest);
+
+	/* a wrong secret is an unknown dossier */
+	struct payment_order wrong = {
+		.code = code,
+		.method = PAY_PROVINCIAL,
+		.provider = "vnpay-tinh",
+		.actor = &citizen,
+		.secret = "a1b2c3d4e5f60718293a4b5c6d7e8f91",
+		.at = fixture_time("2026-03-03 10:00")};
+	CHECK_INT(app_payment_order(&fx.app, &wrong, &again, &err),
+		  MC_ERR_NOT_FOUND);
+	CHECK_STR(err.field, "MaHoSo");
 	CHECK_STR(fixture_digest(&fx, after), digest);
 
 	/* the citizen orders; a second click hands back the same order */
@@ -360,13 +381,29 @@ TEST(receipts_are_numbered_without_gaps_and_cancelled_with_a_reason)
 			CHECK_INT(r.number, last + 1);
 		last = r.number;
 		if (i == 2) {
-			CHECK_INT(store_receipt_cancel(fx.app.st, r.id, o.at,
-						       "Thu nhầm", "canbo.tp",
-						       &err),
+			CHECK_INT(app_receipt_cancel(&fx.app, &clerk, code,
+						     p.id, "", &err),
+				  MC_ERR_INPUT);
+			CHECK_INT(app_receipt_cancel(&fx.app, &stranger, code,
+						     p.id, "Thu nhầm", &err),
+				  MC_ERR_NOT_FOUND);
+			CHECK_INT(app_receipt_cancel(&fx.app, &clerk, code,
+						     p.id, "Thu nhầm", &err),
 				  MC_OK);
-			CHECK_INT(store_receipt_cancel(fx.app.st, r.id, o.at,
-						       "lại", "canbo.tp", &err),
+			CHECK_INT(app_receipt_cancel(&fx.app, &clerk, code,
+						     p.id, "lại", &err),
 				  MC_ERR_STATE);
+			struct events e = events_of(code);
+			CHECK_STR(e.last, "receipt-cancel");
+			struct payment_statement st;
+			CHECK_INT(app_payment_statement(&fx.app, &clerk, code,
+							NULL, &st, &err),
+				  MC_OK);
+			CHECK_INT(st.n, 1);
+			CHECK_INT(st.e[0].r.number, r.number);
+			CHECK(st.e[0].r.cancelled != MC_NO_TIME);
+			CHECK_STR(st.e[0].r.cancel_reason, "Thu nhầm");
+			payment_statement_release(&st);
 		}
 		receipt_release(&r);
 		payment_release(&p);
@@ -418,12 +455,13 @@ TEST(an_exemption_needs_staff_and_its_legal_reason)
 	CHECK_INT(step(code, OP_FINISH, "2026-03-06 10:00", &err), MC_OK);
 	CHECK_INT(step(code, OP_RETURN, "2026-03-06 11:00", &err), MC_ERR_RULE);
 	CHECK(strstr(err.message, "10000 VND") != NULL);
-	struct payment_summary s;
-	CHECK_INT(app_payment_summary(&fx.app, &clerk, code, NULL, &s, &err),
+	struct payment_statement s;
+	CHECK_INT(app_payment_statement(&fx.app, &clerk, code, NULL, &s, &err),
 		  MC_OK);
 	CHECK_INT(s.charged, 10000);
 	CHECK_INT(s.owed, 10000);
 	CHECK_INT(s.due, FEE_DUE_RESULT);
+	payment_statement_release(&s);
 	free(code);
 }
 
@@ -442,7 +480,7 @@ TEST(an_imported_dossier_keeps_the_old_system_s_payments)
 	str_set(&f->code, "LP01");
 	f->amount = 80000;
 	f->method = 3;
-	CHECK_INT(app_dossier_put(fx.app.st, &d, NULL, &err), MC_OK);
+	CHECK_INT(app_dossier_put(&fx.app, &d, NULL, &err), MC_OK);
 	struct payment p;
 	CHECK_INT(order(d.code, &clerk, PAY_CASH, "2026-03-06 08:00", &p, &err),
 		  MC_ERR_RULE);

@@ -80,6 +80,9 @@ before(async () => {
 	// one the clerk's department offers, so the refusal is for the channel
 	const only = procs.procedures.find((p) => p.field_code === 'DOANH-NGHIEP' && p.online_only.some((w) => w.from <= today && today <= w.to));
 	state.onlineOnly = only ? only.code : null;
+	// an online filing is charged the catalogue's online amounts
+	const filed = procs.procedures.find((p) => p.code === '1.001103');
+	state.onlineFee = filed ? filed.fees.reduce((s, f) => s + f.online_amount, 0) : 0;
 });
 
 after(async () => {
@@ -141,7 +144,9 @@ test('counter: receive the online dossier, receipt and its QR target', async () 
 	assert.match(await page.textContent('#r-due'), /\d\d:\d\d, ngày \d\d\/\d\d\/\d{4}/);
 	assert.match(await page.textContent('#r-components'), /Giấy đề nghị đăng ký doanh nghiệp \(de-nghi\.pdf\)/);
 	assert.match(await page.textContent('#r-components'), /Bản sao CCCD/);
-	assert.match(await page.textContent('#r-fee'), /50\.000/);
+	const fee = String(state.onlineFee).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+	assert.ok(state.onlineFee > 0, 'the procedure charges a fee online');
+	assert.match(await page.textContent('#r-fee'), new RegExp(fee.replace(/\./g, '\\.')));
 	const url = await page.getAttribute('#receipt-doc', 'data-url');
 	const src = await page.getAttribute('#r-qr', 'src');
 	assert.equal(new URL(src, BASE).searchParams.get('text'), url, 'the QR encodes the tracking address');
