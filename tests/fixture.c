@@ -137,6 +137,31 @@ int64_t fixture_time(const char *local)
 	return t;
 }
 
+const char *fixture_pdf_text(const char *pdf, size_t len)
+{
+	static char text[1 << 18];
+	char path[] = "/tmp/motcua-pdf-XXXXXX", cmd[128];
+	int fd = mkstemp(path);
+	bool written = fd >= 0 && write(fd, pdf, len) == (ssize_t)len;
+	if (fd >= 0)
+		close(fd);
+	snprintf(cmd, sizeof(cmd), "pdftotext '%s' -", path);
+	FILE *p = written ? popen(cmd, "r") : NULL;
+	size_t n = p ? fread(text, 1, sizeof(text) - 1, p) : 0;
+	if (p)
+		pclose(p);
+	unlink(path);
+	text[n] = '\0';
+	char *w = text;
+	for (const char *r = text; *r; r++) {
+		bool space = *r == ' ' || *r == '\n' || *r == '\f';
+		if (!space || (w > text && w[-1] != ' '))
+			*w++ = space ? ' ' : *r;
+	}
+	*w = '\0';
+	return text;
+}
+
 const char *fixture_digest(struct fixture *f, char buf[65])
 {
 	struct mc_err err;

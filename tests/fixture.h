@@ -34,6 +34,9 @@ void fixture_filing(struct dossier *d, const char *procedure, const char *unit,
 		    enum channel ch);
 /* Local time "YYYY-MM-DD HH:MM" as a UTC instant. */
 int64_t fixture_time(const char *local);
+/* A PDF's text as pdftotext reads it, white space collapsed to single
+ * spaces; in a static buffer, valid until the next call. */
+const char *fixture_pdf_text(const char *pdf, size_t len);
 /* The store digest, as a string to compare. */
 const char *fixture_digest(struct fixture *f, char buf[65]);
 

@@ -41,6 +41,21 @@ static void header(struct pen *p, const struct fee_receipt_input *in)
 	pen_skip(p, 8);
 }
 
+/* 1234567 as "1.234.567", as Vietnamese amounts are written. */
+static const char *grouped(int64_t n, char buf[32])
+{
+	char digits[24];
+	int len = snprintf(digits, sizeof(digits), "%lld", (long long)n);
+	int k = 0;
+	for (int i = 0; i < len; i++) {
+		if (i && digits[i - 1] != '-' && (len - i) % 3 == 0)
+			buf[k++] = '.';
+		buf[k++] = digits[i];
+	}
+	buf[k] = '\0';
+	return buf;
+}
+
 static void lines(struct pen *p, const struct payment *pay)
 {
 	static const char *const head[3] = {"STT", "Tên loại phí, lệ phí",
@@ -50,8 +65,7 @@ static void lines(struct pen *p, const struct payment *pay)
 	for (size_t i = 0; i < pay->n_lines; i++) {
 		char n[24], amount[32];
 		snprintf(n, sizeof(n), "%zu", i + 1);
-		snprintf(amount, sizeof(amount), "%lld",
-			 (long long)pay->lines[i].amount);
+		grouped(pay->lines[i].amount, amount);
 		const char *cells[3] = {
 			n,
 			str_empty(pay->lines[i].name)
@@ -61,7 +75,7 @@ static void lines(struct pen *p, const struct payment *pay)
 		pen_row(p, 3, cells, w, 0, head);
 	}
 	char total[32];
-	snprintf(total, sizeof(total), "%lld", (long long)pay->amount);
+	grouped(pay->amount, total);
 	const char *cells[3] = {"", "Tổng cộng", total};
 	pen_row(p, 3, cells, w, PEN_BOLD, head);
 	pen_skip(p, 4);

@@ -76,26 +76,9 @@ static char *form_text(const char *code, enum form_kind k,
 		strbuf_release(&pdf);
 		return NULL;
 	}
-	char path[] = "/tmp/motcua-form-XXXXXX", cmd[128];
-	int fd = mkstemp(path);
-	CHECK(fd >= 0 && write(fd, pdf.buf, pdf.len) == (ssize_t)pdf.len);
-	close(fd);
-	strbuf_release(&pdf);
-	snprintf(cmd, sizeof(cmd), "pdftotext '%s' -", path);
-	FILE *p = popen(cmd, "r");
 	static char text[1 << 18];
-	size_t n = p ? fread(text, 1, sizeof(text) - 1, p) : 0;
-	if (p)
-		pclose(p);
-	unlink(path);
-	text[n] = '\0';
-	char *w = text;
-	for (const char *r = text; *r; r++) {
-		bool space = *r == ' ' || *r == '\n' || *r == '\f';
-		if (!space || (w > text && w[-1] != ' '))
-			*w++ = space ? ' ' : *r;
-	}
-	*w = '\0';
+	snprintf(text, sizeof(text), "%s", fixture_pdf_text(pdf.buf, pdf.len));
+	strbuf_release(&pdf);
 	return text;
 }
 

@@ -355,6 +355,26 @@ TEST(declined_then_expired_orders_pay_nothing)
 	free(code);
 }
 
+/* The receipt of order id as text (pdftotext, white space collapsed);
+ * NULL when refused, with *rc telling why. */
+static char *receipt_text(const char *code, const struct actor *who, int64_t id,
+			  enum mc_code *rc)
+{
+	struct strbuf pdf;
+	strbuf_init(&pdf);
+	*rc = app_receipt_pdf(&fx.app, who, code,
+			      who->role == ROLE_CITIZEN ? SECRET : NULL, id,
+			      false, &pdf, NULL);
+	if (*rc) {
+		strbuf_release(&pdf);
+		return NULL;
+	}
+	static char text[1 << 16];
+	snprintf(text, sizeof(text), "%s", fixture_pdf_text(pdf.buf, pdf.len));
+	strbuf_release(&pdf);
+	return text;
+}
+
 TEST(receipts_are_numbered_without_gaps_and_cancelled_with_a_reason)
 {
 	struct mc_err err;
@@ -380,6 +400,21 @@ TEST(receipts_are_numbered_without_gaps_and_cancelled_with_a_reason)
 		if (last)
 			CHECK_INT(r.number, last + 1);
 		last = r.number;
+		enum mc_code prc;
+		char *text = receipt_text(code, &citizen, p.id, &prc);
+		CHECK_INT(prc, MC_OK);
+		char want[64];
+		snprintf(want, sizeof(want), "Ký hiệu: BL/26E Số: %07lld",
+			 (long long)r.number);
+		CHECK(text && strstr(text, want));
+		CHECK(text && strstr(text, "Tổng cộng 100.000"));
+		CHECK(text &&
+		      strstr(text, "Số tiền bằng chữ: Một trăm nghìn đồng"));
+		CHECK(text &&
+		      strstr(text, "Hình thức thanh toán: Tiền mặt tại quầy"));
+		CHECK(text && strstr(text, code));
+		CHECK(receipt_text(code, &stranger, p.id, &prc) == NULL);
+		CHECK_INT(prc, MC_ERR_NOT_FOUND);
 		if (i == 2) {
 			CHECK_INT(app_receipt_cancel(&fx.app, &clerk, code,
 						     p.id, "", &err),
@@ -404,6 +439,9 @@ TEST(receipts_are_numbered_without_gaps_and_cancelled_with_a_reason)
 			CHECK(st.e[0].r.cancelled != MC_NO_TIME);
 			CHECK_STR(st.e[0].r.cancel_reason, "Thu nhầm");
 			payment_statement_release(&st);
+			text = receipt_text(code, &clerk, p.id, &prc);
+			CHECK(text && strstr(text, "BIÊN LAI ĐÃ HỦY"));
+			CHECK(text && strstr(text, "Lý do hủy: Thu nhầm"));
 		}
 		receipt_release(&r);
 		payment_release(&p);

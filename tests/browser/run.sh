@@ -3,7 +3,8 @@
 # (Debian's chromium, node and npm; playwright-core and axe-core from the
 # lock file),
 # makes a fresh demo province with one anomalous imported dossier, starts `motcua serve` on a free loopback
-# port, runs scenario.test.mjs then desk.test.mjs with node's test
+# port and `motcua gateway-sim` as its payment gateway, runs
+# scenario.test.mjs then desk.test.mjs with node's test
 # runner (one loopback client files for many citizens: the per-address
 # limit of anonymous writes is raised), stops the server
 # and prints "browser: N passed, N failed". Screenshots: build/screenshots/.
@@ -32,7 +33,9 @@ fi
 
 tmp=$(mktemp -d)
 server=""
+sim=""
 cleanup() {
+	[ -n "$sim" ] && kill "$sim" 2>/dev/null && wait "$sim" 2>/dev/null
 	[ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
 	rm -rf "$tmp"
 }
@@ -65,6 +68,24 @@ for _ in $(seq 1 100); do
 	sleep 0.2
 done
 [ -n "$url" ] || { cat "$tmp/serve.log" >&2; fail "the server did not start"; }
+
+# the payment gateway: motcua gateway-sim, configured as the province's
+printf 'khoa-bi-mat-cong-thanh-toan-thu-nghiem\n' >"$tmp/gateway.secret"
+"$bin" gateway-sim --listen 127.0.0.1:0 --terminal DEMOSIM1 \
+	--secret-file "$tmp/gateway.secret" --ipn "$url/api/v1/payments/vnpay/ipn" \
+	>"$tmp/sim.log" 2>&1 &
+sim=$!
+simurl=""
+for _ in $(seq 1 50); do
+	simurl=$(sed -n 's|^gateway-sim: listening on \(http://[^ ]*\)/$|\1|p' "$tmp/sim.log")
+	[ -n "$simurl" ] && break
+	sleep 0.1
+done
+[ -n "$simurl" ] || fail "the gateway simulator did not start"
+"$bin" gateway add vnpay-tinh --db "$tmp/demo.db" --terminal DEMOSIM1 \
+	--secret-file "$tmp/gateway.secret" --pay-url "$simurl/paymentv2/vpcpay.html" \
+	--return-url "$url/api/v1/public/payments/vnpay/return" >/dev/null ||
+	fail "gateway add failed"
 
 rm -rf build/screenshots
 # one file after the other (they share the server and its counts); each

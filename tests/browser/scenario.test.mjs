@@ -12,7 +12,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -127,6 +127,51 @@ test('portal: English switch is kept across pages', async () => {
 	await shot(page, 'stats-english-desktop');
 	await page.click('#lang');
 	assert.equal(await page.textContent('.site-nav a[href="index.html"]'), 'Dịch vụ công');
+});
+
+test('portal: pay the fee online through the gateway, print the receipt', async () => {
+	await page.goto(`${BASE}/?code=${encodeURIComponent(state.code)}&secret=${state.secret}`);
+	await ready(page);
+	const fee = String(state.onlineFee).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+	await page.waitForSelector('#pay-btn');
+	assert.match(await page.textContent('#pay-owed'), new RegExp(`^${fee.replace(/\./g, '\\.')} đ$`));
+	await shot(page, 'portal-fee-desktop');
+	await page.click('#pay-btn');
+	// the gateway's page: another origin, the order and the choices
+	await page.waitForSelector('#approve');
+	assert.equal(await page.textContent('#amount'), String(state.onlineFee));
+	assert.match(await page.textContent('#info'), new RegExp(state.code.replace(/\./g, '\\.')));
+	await shot(page, 'gateway-desktop');
+	await page.click('#approve');
+	// back on the tracking page: confirmed by the gateway's callback
+	await page.waitForSelector('#pay-back');
+	await ready(page);
+	assert.match(await page.textContent('#pay-back'), /Thanh toán thành công/);
+	assert.equal(await page.textContent('#pay-owed'), '0 đ');
+	assert.equal(await page.isVisible('#pay-btn'), false, 'nothing is owed');
+	assert.equal(await page.getAttribute('#pay-list li', 'data-status'), 'paid');
+	const link = page.locator('#pay-list a[id^="receipt-"]');
+	const href = await link.getAttribute('href');
+	await shot(page, 'portal-paid-desktop');
+	const pdf = await page.request.get(new URL(href, BASE).toString());
+	assert.equal(pdf.status(), 200);
+	assert.match(pdf.headers()['content-type'], /application\/pdf/);
+	const dir = mkdtempSync(join(tmpdir(), 'motcua-receipt-'));
+	try {
+		writeFileSync(join(dir, 'bien-lai.pdf'), await pdf.body());
+		const text = execFileSync('pdftotext', [join(dir, 'bien-lai.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+		assert.match(text, /BIÊN LAI THU PHÍ, LỆ PHÍ/);
+		assert.match(text, /Ký hiệu: BL\/\d\dE/);
+		assert.match(text, /Số: \d{7}/);
+		assert.ok(text.includes(state.code), 'the dossier code is on the receipt');
+		assert.ok(text.includes('Nguyễn Thị Thử Nghiệm'), 'the payer is on the receipt');
+		assert.ok(text.includes(`Tổng cộng ${fee}`), 'the total is on the receipt');
+		assert.match(text, /Số tiền bằng chữ: [A-ZĐ][^ ]* .*đồng/);
+		assert.match(text, /Cổng thanh toán của tỉnh/);
+		assert.match(text, /Mã giao dịch: vnpay-tinh \d+/);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 });
 
 test('counter: receive the online dossier, receipt and its QR target', async () => {

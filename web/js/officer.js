@@ -20,6 +20,10 @@ addWords({
 		'to': 'Chuyển đến đơn vị', 'result.name': 'Tên giấy tờ kết quả', 'result.url': 'Đường dẫn (liên kết, không phải kết quả điện tử)',
 		'result.file': 'Tệp kết quả (đơn vị ký số khi hoàn thành)',
 		'result.code': 'Số, ký hiệu', 'done': 'Đã cập nhật hồ sơ {code}: {status}.', 'events': 'Nhật ký xử lý',
+		'fee.title': 'Phí, lệ phí', 'fee.charged': 'Phải nộp', 'fee.paid': 'Đã nộp', 'fee.owed': 'Còn phải nộp',
+		'fee.before.processing': 'Phải nộp trước khi xử lý', 'fee.before.result': 'Phải nộp trước khi trả kết quả',
+		'fee.exempt': 'Miễn phí, lệ phí', 'fee.line': 'Khoản phí', 'fee.reason': 'Căn cứ miễn (văn bản, điều khoản)',
+		'fee.exempted': 'Đã ghi nhận miễn {fee}.', 'fee.receipt': 'Biên lai',
 		'who': 'Người thực hiện', 'need': 'Vui lòng điền: ',
 		'op.reschedule': 'Xin lỗi, hẹn lại ngày trả', 'new_due': 'Ngày giờ hẹn trả mới', 'forms': 'Biểu mẫu (PDF)',
 		'form.01': 'Mẫu 01 tiếp nhận', 'form.02': 'Mẫu 02 bổ sung', 'form.03': 'Mẫu 03 từ chối',
@@ -48,6 +52,10 @@ addWords({
 		'result.code': 'Document number', 'done': 'Dossier {code} updated: {status}.', 'events': 'Event log',
 		'who': 'By', 'need': 'Please fill in: ',
 		'op.reschedule': 'Apologise, new appointment', 'new_due': 'New appointment', 'forms': 'Forms (PDF)',
+		'fee.title': 'Fees', 'fee.charged': 'Charged', 'fee.paid': 'Paid', 'fee.owed': 'Still owed',
+		'fee.before.processing': 'To be paid before processing', 'fee.before.result': 'To be paid before the result is returned',
+		'fee.exempt': 'Exempt from a fee', 'fee.line': 'Fee', 'fee.reason': 'Legal ground of the exemption',
+		'fee.exempted': 'Exemption from {fee} recorded.', 'fee.receipt': 'Receipt',
 		'form.01': 'Form 01 receipt', 'form.02': 'Form 02 supplement', 'form.03': 'Form 03 refusal',
 		'form.04': 'Form 04 apology', 'form.06': 'Form 06 control slip',
 		'ev.at': 'When', 'ev.action': 'Step', 'ev.status': 'Status after', 'paused': 'Paused, waiting for a supplement',
@@ -240,6 +248,49 @@ function formLinks(d) {
 			id: `form-${n}`, href: `/api/v1/dossiers/${encodeURIComponent(d.code)}/forms/${n}.pdf` }, t('form.' + n))));
 }
 
+const dong = (n) => `${new Intl.NumberFormat('vi-VN').format(n || 0)} đ`;
+
+// What the dossier owes and has paid, its payments with their receipts,
+// and the exemption of a fee line with its legal ground.
+async function feePanel(d) {
+	const host = el('div', { id: 'fees' });
+	let s;
+	try {
+		s = await api('GET', `/dossiers/${encodeURIComponent(d.code)}/payments`);
+	} catch (e) {
+		notice(host, 'error', errText(e));
+		return host;
+	}
+	const href = (p) => `/api/v1/dossiers/${encodeURIComponent(d.code)}/receipts/${p.order}.pdf`;
+	host.append(el('h3', {}, t('fee.title')),
+		el('dl', { class: 'kv' },
+			el('dt', {}, t('fee.charged')), el('dd', { id: 'fee-charged' }, dong(s.charged)),
+			el('dt', {}, t('fee.paid')), el('dd', { id: 'fee-paid' }, dong(s.paid)),
+			el('dt', {}, t('fee.owed')), el('dd', { id: 'fee-owed' }, dong(s.owed),
+				s.owed && s.pay_before !== 'none' ? ` (${t('fee.before.' + s.pay_before)})` : '')),
+		el('ul', {}, s.payments.map((p) => el('li', {}, `#${p.order} ${dong(p.amount)} · ${p.method_name} · ${p.status_name}`,
+			p.receipt ? [' · ', el('a', { href: href(p), target: '_blank', rel: 'noopener' },
+				`${t('fee.receipt')} ${p.receipt.series} ${String(p.receipt.number).padStart(7, '0')}`)] : null))));
+	const lines = (d.portal.DanhSachLePhi || []).filter((f) => Number(f.Gia) > 0);
+	if (!lines.length || !s.numbered_here) return host;
+	const pick = el('select', { name: 'fee' }, lines.map((f) => el('option', { value: f.MaPhiLePhi }, `${f.TenPhiLePhi || f.MaPhiLePhi} (${dong(Number(f.Gia))})`)));
+	const reason = el('input', { name: 'reason', required: true, maxlength: 2000 });
+	const msg = el('div');
+	const form = el('form', { class: 'card', id: 'exempt-form' }, el('h4', {}, t('fee.exempt')),
+		el('label', {}, t('fee.line'), pick), el('label', {}, t('fee.reason'), reason), msg,
+		el('div', { class: 'actions' }, el('button', { class: 'btn secondary small', type: 'submit' }, t('fee.exempt'))));
+	form.addEventListener('submit', async (ev) => {
+		ev.preventDefault();
+		try {
+			await api('POST', `/dossiers/${encodeURIComponent(d.code)}/fees/exempt`, { fee: pick.value, reason: reason.value.trim() });
+			await openDossier(d.code);
+			notice($('op-msg'), 'success', t('fee.exempted').replace('{fee}', pick.value));
+		} catch (e) { notice(msg, 'error', errText(e)); }
+	});
+	host.append(form);
+	return host;
+}
+
 async function openDossier(code) {
 	selected = code;
 	render();
@@ -261,7 +312,7 @@ async function openDossier(code) {
 				el('dt', {}, t('due')), el('dd', {}, fmtTime(d.due), d.overdue ? [' ', el('span', { class: 'badge late' }, t('overdue'))] : null),
 				el('dt', {}, t('components')), el('dd', {}, (d.portal.TaiLieuNop || []).map((c) => c.MaThanhPhanHoSo).join('; ') || '–')),
 			d.status === 1 ? el('div', { class: 'notice info' }, t('waiting.counter')) : null,
-			pick, el('div', { id: 'op-msg' }), el('div', { id: 'op-form' }), formLinks(d),
+			pick, el('div', { id: 'op-msg' }), el('div', { id: 'op-form' }), formLinks(d), await feePanel(d),
 			el('h3', {}, t('events')), events(d.events));
 		host.hidden = false;
 	} catch (e) {

@@ -39,6 +39,14 @@ addWords({
 		'fb.id': 'Mã phản ánh',
 		'fb.title': 'Phản ánh, kiến nghị', 'fb.text': 'Nội dung phản ánh', 'fb.send': 'Gửi phản ánh',
 		'fb.thanks': 'Phản ánh của bạn đã được ghi nhận.',
+		'pay.title': 'Phí, lệ phí', 'pay.charged': 'Phải nộp', 'pay.paid': 'Đã nộp', 'pay.owed': 'Còn phải nộp',
+		'pay.before.processing': 'Cần nộp trước khi hồ sơ được giải quyết.',
+		'pay.before.result': 'Cần nộp trước khi nhận kết quả.',
+		'pay.go': 'Thanh toán trực tuyến', 'pay.order': 'Đơn', 'pay.receipt': 'Biên lai điện tử (PDF)',
+		'pay.receipt_cancelled': 'Biên lai đã hủy', 'pay.old': 'Lệ phí của hồ sơ này do hệ thống cũ ghi nhận.',
+		'pay.back_paid': 'Thanh toán thành công. Biên lai điện tử đã được lập.',
+		'pay.back_pending': 'Đang chờ cổng thanh toán xác nhận; hồ sơ chưa được ghi nhận là đã nộp phí.',
+		'pay.none': 'Hồ sơ không phải nộp phí, lệ phí.',
 	},
 	en: {
 		'tab.search': 'Find a procedure', 'tab.file': 'File online', 'tab.track': 'Track a dossier',
@@ -71,6 +79,14 @@ addWords({
 		'fb.id': 'Feedback number',
 		'fb.title': 'Feedback', 'fb.text': 'Your feedback', 'fb.send': 'Send feedback',
 		'fb.thanks': 'Your feedback was recorded.',
+		'pay.title': 'Fees', 'pay.charged': 'Charged', 'pay.paid': 'Paid', 'pay.owed': 'Still owed',
+		'pay.before.processing': 'To be paid before the dossier is processed.',
+		'pay.before.result': 'To be paid before the result is handed over.',
+		'pay.go': 'Pay online', 'pay.order': 'Order', 'pay.receipt': 'Electronic receipt (PDF)',
+		'pay.receipt_cancelled': 'Receipt cancelled', 'pay.old': 'The fees of this dossier were recorded by the old system.',
+		'pay.back_paid': 'Payment confirmed. The electronic receipt was issued.',
+		'pay.back_pending': 'Waiting for the payment gateway to confirm; the fee is not recorded as paid yet.',
+		'pay.none': 'This dossier has no fees to pay.',
 	},
 });
 
@@ -188,6 +204,7 @@ function showFiled(r) {
 			} }, t('file.another'))));
 	$('file-form').hidden = true;
 	$('filed').hidden = false;
+	payPanel(r.code, r.secret).then((p) => $('filed').append(p));
 }
 
 // Sent with a request key: a filing sent again after its answer was lost
@@ -202,6 +219,74 @@ async function submitFiling(ev) {
 	} catch (e) {
 		showError($('file-msg'), e, $('file-form'));
 	}
+}
+
+// ---- fees and payments ------------------------------------------------------------
+
+// An amount as owed or paid: 0 is 0 đ here, not "free".
+const dong = (n) => `${new Intl.NumberFormat('vi-VN').format(n || 0)} đ`;
+
+// Where the citizen went to pay from: the secret comes back with them
+// from the gateway, which must never see it.
+const PAY_KEY = 'motcua.pay';
+
+async function startPayment(code, secret, msg, button) {
+	button.disabled = true;
+	try {
+		const r = await api('POST', `/public/dossiers/${encodeURIComponent(code)}/pay`,
+			{ secret, lang: document.documentElement.lang === 'en' ? 'en' : 'vi' });
+		sessionStorage.setItem(PAY_KEY, JSON.stringify({ code, secret }));
+		location.assign(r.url);
+	} catch (e) {
+		notice(msg, 'error', errText(e));
+		button.disabled = false;
+	}
+}
+
+function paymentRow(code, secret, p) {
+	const receipt = p.receipt
+		? (p.receipt.cancelled
+			? el('span', { class: 'muted' }, `${t('pay.receipt_cancelled')}: ${p.receipt.cancel_reason || ''}`)
+			: el('a', { href: `/api/v1/public/dossiers/${encodeURIComponent(code)}/receipts/${p.order}.pdf${qs({ secret })}`,
+				target: '_blank', rel: 'noopener', id: `receipt-${p.order}` },
+			`${t('pay.receipt')} ${p.receipt.series} ${String(p.receipt.number).padStart(7, '0')}`))
+		: null;
+	return el('li', { dataset: { order: p.order, status: p.status } },
+		`${t('pay.order')} ${p.order}: ${dong(p.amount)} · ${p.method_name} · `,
+		el('b', { class: 'pay-status' }, p.status_name), receipt ? ' · ' : '', receipt);
+}
+
+// What the dossier owes and has paid, its payments and receipts, and the
+// Pay button while anything is owed.
+async function payPanel(code, secret) {
+	const host = el('div', { class: 'card', id: 'pay-panel' });
+	let s;
+	try {
+		s = await api('GET', `/public/dossiers/${encodeURIComponent(code)}/payments${qs({ secret })}`);
+	} catch (e) {
+		notice(host, 'error', errText(e));
+		return host;
+	}
+	host.append(el('h3', {}, t('pay.title')));
+	if (!s.charged && !s.payments.length) {
+		host.append(el('p', { class: 'muted', id: 'pay-none' }, t('pay.none')));
+		return host;
+	}
+	host.append(el('dl', { class: 'kv' },
+		el('dt', {}, t('pay.charged')), el('dd', { id: 'pay-charged' }, dong(s.charged)),
+		el('dt', {}, t('pay.paid')), el('dd', { id: 'pay-paid' }, dong(s.paid)),
+		el('dt', {}, t('pay.owed')), el('dd', { id: 'pay-owed' }, dong(s.owed))));
+	if (s.owed && s.pay_before !== 'none') host.append(el('p', { class: 'small' }, t('pay.before.' + s.pay_before)));
+	if (s.payments.length) host.append(el('ul', { id: 'pay-list' }, s.payments.map((p) => paymentRow(code, secret, p))));
+	const msg = el('div');
+	host.append(msg);
+	if (!s.numbered_here) host.append(el('p', { class: 'muted small' }, t('pay.old')));
+	else if (s.owed > 0) {
+		const button = el('button', { class: 'btn', type: 'button', id: 'pay-btn' }, `${t('pay.go')} ${dong(s.owed)}`);
+		button.addEventListener('click', () => startPayment(code, secret, msg, button));
+		host.append(el('div', { class: 'actions' }, button));
+	}
+	return host;
 }
 
 // ---- tracking ------------------------------------------------------------------
@@ -316,7 +401,7 @@ async function track(code, secret) {
 	try {
 		const d = await api('GET', `/public/dossiers/${encodeURIComponent(code)}${qs({ secret })}`);
 		lastTrack = { code, secret, data: d };
-		$('track-result').append(...[trackCard(d), resultLinks(d, secret), formLinks(d, secret)].filter(Boolean));
+		$('track-result').append(...[trackCard(d), resultLinks(d, secret), await payPanel(code, secret), formLinks(d, secret)].filter(Boolean));
 		afterResult(d, secret);
 	} catch (e) {
 		lastTrack = null;
@@ -353,11 +438,22 @@ async function main() {
 		fillSelects($('f-proc').value);
 	}).catch(() => {});
 	await search('');
+	// back from the payment gateway: the secret kept before leaving
+	let back = null;
+	if (params.get('order')) {
+		try { back = JSON.parse(sessionStorage.getItem(PAY_KEY) || 'null'); } catch { back = null; }
+		if (back && back.code !== params.get('code')) back = null;
+	}
 	if (params.get('code')) {
+		const secret = params.get('secret') || (back ? back.secret : '');
 		$('t-code').value = params.get('code');
-		$('t-secret').value = params.get('secret') || '';
+		$('t-secret').value = secret;
 		showTab('track');
-		if (params.get('secret')) await track(params.get('code'), params.get('secret'));
+		if (secret) await track(params.get('code'), secret);
+		if (params.get('order'))
+			$('track-msg').prepend(el('div', { class: `notice ${params.get('paid') === '1' ? 'success' : 'info'}`,
+				role: 'status', id: 'pay-back' },
+			t(params.get('paid') === '1' ? 'pay.back_paid' : 'pay.back_pending')));
 	} else {
 		showTab('search');
 	}
