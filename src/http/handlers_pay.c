@@ -127,7 +127,7 @@ static void reply_receipt(struct http_req *r, const struct actor *a,
 		return;
 	}
 	if (paper && strcmp(paper, "a4") && strcmp(paper, "a5")) {
-		http_reply_error(r, 400, "input", "paper",
+		http_reply_error(r, 400, "invalid_input", "paper",
 				 "paper: a4 or a5 / khổ giấy a4 hoặc a5");
 		return;
 	}
@@ -333,7 +333,7 @@ void h_vnpay_return(struct http_req *r)
 		ok ? app_gateway_return(r->app, &q, &p, &err) : MC_ERR_INPUT;
 	vnpay_params_release(&q);
 	if (rc) {
-		http_reply_error(r, 400, "input", "vnp_SecureHash",
+		http_reply_error(r, 400, "invalid_input", "vnp_SecureHash",
 				 "the gateway's answer is not signed by a "
 				 "configured gateway / kết quả thanh toán "
 				 "không hợp lệ");

@@ -395,6 +395,41 @@ FORWARD(upload_holds,
 	(struct store * st, const char *sha256, int64_t now, bool *yes,
 	 struct mc_err *err),
 	sha256, now, yes, err)
+FORWARD(payment_add, (struct store * st, struct payment *p, struct mc_err *err),
+	p, err)
+FORWARD(payment_get,
+	(struct store * st, int64_t id, struct payment *out,
+	 struct mc_err *err),
+	id, out, err)
+FORWARD(payment_update,
+	(struct store * st, const struct payment *p, struct mc_err *err), p,
+	err)
+FORWARD(payment_each,
+	(struct store * st, const char *dossier_code, store_payment_fn fn,
+	 void *ctx, struct mc_err *err),
+	dossier_code, fn, ctx, err)
+FORWARD(receipt_issue,
+	(struct store * st, struct receipt *r, struct mc_err *err), r, err)
+FORWARD(receipt_get,
+	(struct store * st, int64_t payment_id, struct receipt *out,
+	 struct mc_err *err),
+	payment_id, out, err)
+FORWARD(receipt_cancel,
+	(struct store * st, int64_t id, int64_t at, const char *reason,
+	 const char *by, struct mc_err *err),
+	id, at, reason, by, err)
+FORWARD(gateway_add,
+	(struct store * st, const struct gateway *g, struct mc_err *err), g,
+	err)
+FORWARD(gateway_get,
+	(struct store * st, const char *name, const char *terminal,
+	 struct gateway *out, struct mc_err *err),
+	name, terminal, out, err)
+FORWARD(gateway_remove,
+	(struct store * st, const char *name, struct mc_err *err), name, err)
+FORWARD(gateway_each,
+	(struct store * st, store_gateway_fn fn, void *ctx, struct mc_err *err),
+	fn, ctx, err)
 FORWARD(file_add,
 	(struct store * st, struct dossier_file *f, struct mc_err *err), f, err)
 FORWARD(file_each,
@@ -500,6 +535,17 @@ static const struct store_ops counting_ops = {
 	.upload_delete = c_upload_delete,
 	.upload_purge = c_upload_purge,
 	.upload_holds = c_upload_holds,
+	.payment_add = c_payment_add,
+	.payment_get = c_payment_get,
+	.payment_update = c_payment_update,
+	.payment_each = c_payment_each,
+	.receipt_issue = c_receipt_issue,
+	.receipt_get = c_receipt_get,
+	.receipt_cancel = c_receipt_cancel,
+	.gateway_add = c_gateway_add,
+	.gateway_get = c_gateway_get,
+	.gateway_remove = c_gateway_remove,
+	.gateway_each = c_gateway_each,
 	.file_add = c_file_add,
 	.file_each = c_file_each,
 	.file_get = c_file_get,
