@@ -232,3 +232,25 @@ void fixture_march_2024(struct fixture *f)
 	march(f, "000.31.21.H56", CHANNEL_POSTAL, 6, 1, true);
 	march(f, "000.00.32.H56", CHANNEL_DIRECT, 7, 0, false);
 }
+
+char *fixture_received(struct fixture *f, const char *procedure,
+		       const char *unit, int64_t at)
+{
+	struct dossier filing, d;
+	struct mc_err err;
+	fixture_filing(&filing, procedure, unit, CHANNEL_DIRECT);
+	struct op_request req = {
+		.actor = &fixture_operator,
+		.params = {.op = OP_ACCEPT, .at = at},
+		.filing = &filing,
+	};
+	if (app_lifecycle(&f->app, &req, &d, &err)) {
+		fprintf(stderr, "fixture: receiving %s: %s\n", procedure,
+			err.message);
+		abort();
+	}
+	char *code = strdup(d.code);
+	dossier_release(&filing);
+	dossier_release(&d);
+	return code;
+}

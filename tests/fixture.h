@@ -32,6 +32,10 @@ void fixture_close(struct fixture *f);
 /* A new filing: a citizen with a valid ID for `procedure` at `unit`. */
 void fixture_filing(struct dossier *d, const char *procedure, const char *unit,
 		    enum channel ch);
+/* The code (malloc'd) of a filing of `procedure` received at the
+ * counter of `unit` at `at` by the operator; aborts on failure. */
+char *fixture_received(struct fixture *f, const char *procedure,
+		       const char *unit, int64_t at);
 /* Local time "YYYY-MM-DD HH:MM" as a UTC instant. */
 int64_t fixture_time(const char *local);
 /* A PDF's text as pdftotext reads it, white space collapsed to single

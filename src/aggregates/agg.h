@@ -105,7 +105,15 @@ enum mc_code agg_note(struct agg *a, const struct dossier *d, int sign,
  * transaction of the write (app_dossier_put). */
 enum mc_code agg_replace(struct agg *a, const struct dossier *old,
 			 const struct dossier *d, struct mc_err *err);
-/* Recompute every aggregate from the stored dossiers (in a transaction). */
+/* Count a paid payment (sign +1) or take it back (-1), under the keys of
+ * its unit and its dossier's procedure, on its paid day; a payment that
+ * is not paid adds nothing. Called by whoever changes a payment's
+ * status, in the transaction of the change (app/payment.c). */
+enum mc_code agg_payment_note(struct agg *a, const struct payment *p,
+			      const char *procedure, int sign,
+			      struct mc_err *err);
+/* Recompute every aggregate from the stored dossiers and paid payments
+ * (in a transaction). */
 enum mc_code agg_rebuild(struct agg *a, struct mc_err *err);
 /* Spill the cell map to the rows past `cells` cells (0: default); tests
  * make it tiny to exercise spilling. */

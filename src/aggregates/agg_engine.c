@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "aggregates/agg_int.h"
+#include "core/payment_figures.h"
 #include "core/civil.h"
 
 #define SPILL_CELLS ((size_t)1 << 17)
@@ -77,7 +78,7 @@ static bool add_cell(struct agg *a, int64_t key, int64_t day,
 		a->cells[j].k = k;
 		a->n++;
 	}
-	a->cells[j].v[c] += sign;
+	a->cells[j].v[c] = (int32_t)((uint32_t)a->cells[j].v[c] + (uint32_t)sign);
 	return true;
 }
 
@@ -107,6 +108,35 @@ enum mc_code agg_note(struct agg *a, const struct dossier *d, int sign,
 				      deltas[i].counter, sign);
 	if (deltas != small)
 		free(deltas);
+	if (!ok)
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	return a->n >= a->spill_at ? spill(a, err) : MC_OK;
+}
+
+enum mc_code agg_payment_note(struct agg *a, const struct payment *p,
+			      const char *procedure, int sign,
+			      struct mc_err *err)
+{
+	int64_t day;
+	struct pay_delta deltas[3];
+	size_t n = payment_contributions(p, &day, deltas);
+	if (n == 0)
+		return MC_OK;
+	/* a payment counts under the keys of its unit and its dossier's
+	 * procedure, as the dossier does */
+	struct dossier d;
+	dossier_init(&d);
+	d.unit_code = p->unit_code;
+	d.procedure_code = (char *)procedure;
+	const struct agg_combo *c = NULL;
+	enum mc_code rc = agg_dossier_keys(a, &d, &c, err);
+	if (rc)
+		return rc;
+	bool ok = true;
+	for (size_t i = 0; ok && i < n; i++)
+		for (size_t k = 0; ok && k < c->n; k++)
+			ok = add_cell(a, c->keys[k], day, deltas[i].counter,
+				      sign * deltas[i].value);
 	if (!ok)
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	return a->n >= a->spill_at ? spill(a, err) : MC_OK;
@@ -215,8 +245,11 @@ static enum mc_code remonth(struct agg *a, int64_t key, int64_t start,
 	for (size_t i = 0; !rc && i < t.n; i++) {
 		for (; !rc && month < t.rows[i].month; month++)
 			rc = put_checkpoint(a, key, month, cum, err);
+		/* a sum of amounts may pass 2^31 over the years: it wraps,
+		 * and a period's difference of two is still exact */
 		for (int c = 0; c < AGG__COUNT; c++)
-			cum[c] += (int32_t)t.rows[i].v[c];
+			cum[c] = (int32_t)((uint32_t)cum[c] +
+					   (uint32_t)t.rows[i].v[c]);
 	}
 	if (!rc && t.n)
 		rc = put_checkpoint(a, key, month, cum, err);
@@ -303,6 +336,14 @@ static int note_each(const struct dossier *d, void *ctx)
 	return r->rc != MC_OK;
 }
 
+static int note_paid(const struct payment *p, const char *procedure,
+		     void *ctx)
+{
+	struct rebuild *r = ctx;
+	r->rc = agg_payment_note(r->a, p, procedure, +1, r->err);
+	return r->rc != MC_OK;
+}
+
 void agg_discard(struct agg *a)
 {
 	clear_cells(a);
@@ -323,6 +364,9 @@ enum mc_code agg_rebuild(struct agg *a, struct mc_err *err)
 	struct rebuild r = {a, MC_OK, err};
 	rc = store_dossier_each(a->st, MC_NO_TIME, MC_NO_TIME, note_each, &r,
 				err);
+	if (!rc && !r.rc)
+		rc = store_payment_paid_each(a->st, MC_NO_TIME, MC_NO_TIME,
+					     note_paid, &r, err);
 	return rc ? rc : r.rc;
 }
 

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "aggregates/agg_row.h"
+
+_Static_assert(AGG__COUNT <= 64, "a vector's mask is one 64-bit varint");
 #include "core/civil.h"
 
 int64_t agg_month_of(int64_t day)
@@ -47,10 +49,10 @@ static bool get_varint(const uint8_t **p, const uint8_t *end, uint64_t *v)
 
 size_t agg_vec_encode(const agg_vec v, uint8_t *out)
 {
-	uint32_t mask = 0;
+	uint64_t mask = 0;
 	for (int i = 0; i < AGG__COUNT; i++)
 		if (v[i])
-			mask |= 1u << i;
+			mask |= UINT64_C(1) << i;
 	size_t n = put_varint(out, mask);
 	for (int i = 0; i < AGG__COUNT; i++)
 		if (v[i]) {

@@ -16,7 +16,7 @@
 typedef int32_t agg_vec[AGG__COUNT];
 
 /* The largest encoded vector and month row. */
-#define AGG_VEC_MAX (5 + AGG__COUNT * 5)
+#define AGG_VEC_MAX (10 + AGG__COUNT * 5)
 #define AGG_MONTH_MAX (31 * (1 + AGG_VEC_MAX))
 
 /* A month row being built: the days present and their counters. */

@@ -15,7 +15,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "aggregates/agg.h"
+#include "app/obligation.h"
 #include "core/civil.h"
+#include "core/payment_figures.h"
 #include "core/limits.h"
 #include "core/str.h"
 #include "io/pdf_fee.h"
@@ -190,9 +193,14 @@ static enum mc_code expire(struct app *app, const struct dossier *d,
 }
 
 /* The lines of d that no paid record covers, into p. */
-static enum mc_code owed_lines(const struct dossier *d, const struct records *r,
-			       struct payment *p, struct mc_err *err)
+static enum mc_code owed_lines(struct app *app, const struct dossier *d,
+			       const struct records *r, struct payment *p,
+			       struct mc_err *err)
 {
+	/* a dossier waiting for its financial obligation pays that alone */
+	enum mc_code rc = app_obligation_owed(app, d, r->p, r->n, p, err);
+	if (rc || p->n_lines)
+		return rc;
 	for (size_t i = 0; i < d->n_fees; i++) {
 		const struct dossier_fee *f = &d->fees[i];
 		if (f->amount <= 0 || covered(r, f->code, false))
@@ -241,9 +249,9 @@ static enum mc_code sweep_pending(struct app *app, const struct dossier *d,
 	return MC_OK;
 }
 
-static enum mc_code order_within(struct app *app, const struct payment_order *o,
-				 int64_t at, struct payment *out,
-				 struct mc_err *err)
+enum mc_code app_payment_order_within(struct app *app,
+				      const struct payment_order *o, int64_t at,
+				      struct payment *out, struct mc_err *err)
 {
 	struct dossier d;
 	dossier_init(&d);
@@ -267,7 +275,7 @@ static enum mc_code order_within(struct app *app, const struct payment_order *o,
 	}
 	payment_init(out);
 	if (!rc)
-		rc = owed_lines(&d, &r, out, err);
+		rc = owed_lines(app, &d, &r, out, err);
 	if (!rc) {
 		out->method = o->method;
 		out->status = PAYMENT_PENDING;
@@ -306,7 +314,7 @@ enum mc_code app_payment_order(struct app *app, const struct payment_order *o,
 		return rc;
 	struct payment p;
 	payment_init(&p);
-	rc = order_within(app, o, at, &p, err);
+	rc = app_payment_order_within(app, o, at, &p, err);
 	rc = store_finish(app->st, rc, err);
 	if (!rc && out)
 		*out = p;
@@ -360,6 +368,19 @@ static enum mc_code settleable(struct app *app, const struct payment_outcome *o,
 	return MC_OK;
 }
 
+/* The payment figures follow its status (a paid one counts on its paid
+ * day, a refund takes it back), in the same transaction. */
+static enum mc_code count_payment(struct app *app, const struct payment *old,
+				  const struct payment *p,
+				  const char *procedure, struct mc_err *err)
+{
+	struct agg *a = agg_of(app->st);
+	if (!a)
+		return MC_OK;
+	enum mc_code rc = agg_payment_note(a, old, procedure, -1, err);
+	return rc ? rc : agg_payment_note(a, p, procedure, +1, err);
+}
+
 static enum mc_code issue_receipt(struct app *app, const struct payment *p,
 				  int64_t at, struct mc_err *err)
 {
@@ -390,15 +411,19 @@ static enum mc_code apply_paid(struct app *app, struct dossier *d,
 	return app_dossier_put(app, d, NULL, err);
 }
 
-static enum mc_code settle_within(struct app *app,
-				  const struct payment_outcome *o, int64_t at,
-				  struct payment *p, struct mc_err *err)
+enum mc_code app_payment_settle_within(struct app *app,
+				       const struct payment_outcome *o,
+				       int64_t at, struct payment *p,
+				       struct mc_err *err)
 {
 	enum mc_code rc = store_payment_get(app->st, o->id, p, err);
 	if (rc)
 		return rc;
 	if ((rc = settleable(app, o, p, err)))
 		return rc;
+	struct payment before;
+	if (!payment_copy(&before, p))
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 	p->status = o->status;
 	p->updated = at;
 	if (o->status == PAYMENT_PAID)
@@ -406,14 +431,20 @@ static enum mc_code settle_within(struct app *app,
 	if ((o->provider_ref && !str_set(&p->provider_ref, o->provider_ref)) ||
 	    (o->note && !str_set(&p->note, o->note)))
 		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
-	if ((rc = store_payment_update(app->st, p, err)))
+	if ((rc = store_payment_update(app->st, p, err))) {
+		payment_release(&before);
 		return rc;
+	}
 	struct dossier d;
 	dossier_init(&d);
 	rc = store_dossier_get(app->st, p->dossier_code, &d, err);
+	if (!rc)
+		rc = count_payment(app, &before, p, d.procedure_code, err);
+	payment_release(&before);
 	if (!rc && (o->status == PAYMENT_PAID || o->status == PAYMENT_REFUNDED))
 		rc = apply_paid(app, &d, err);
-	if (!rc && o->status == PAYMENT_PAID)
+	/* an obligation's receipt is the state budget's, not a fee's */
+	if (!rc && o->status == PAYMENT_PAID && !payment_is_obligation(p))
 		rc = issue_receipt(app, p, at, err);
 	if (!rc) {
 		char action[32], note[240];
@@ -426,6 +457,8 @@ static enum mc_code settle_within(struct app *app,
 			 str_or_empty(o->note));
 		rc = log_step(app, &d, o->actor, at, action, note, err);
 	}
+	if (!rc && o->status == PAYMENT_PAID)
+		rc = app_obligation_paid(app, p, at, err);
 	dossier_release(&d);
 	return rc;
 }
@@ -447,7 +480,7 @@ enum mc_code app_payment_settle(struct app *app,
 		return rc;
 	struct payment p;
 	payment_init(&p);
-	rc = settle_within(app, o, at, &p, err);
+	rc = app_payment_settle_within(app, o, at, &p, err);
 	rc = store_finish(app->st, rc, err);
 	if (!rc && out)
 		*out = p;

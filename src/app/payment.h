@@ -67,6 +67,16 @@ enum mc_code app_payment_settle(struct app *app,
 				const struct payment_outcome *o,
 				struct payment *out, struct mc_err *err);
 
+/* The two above inside a transaction the caller holds, at `at` (cash
+ * at the counter is ordered and settled in one). */
+enum mc_code app_payment_order_within(struct app *app,
+				      const struct payment_order *o, int64_t at,
+				      struct payment *out, struct mc_err *err);
+enum mc_code app_payment_settle_within(struct app *app,
+				       const struct payment_outcome *o,
+				       int64_t at, struct payment *p,
+				       struct mc_err *err);
+
 /* A dossier's fees as its payments leave them, and its payments oldest
  * first with their receipts, for whoever may see the dossier (staff in
  * its units, the operator, the citizen with its secret). */

@@ -198,3 +198,27 @@ int cli_unit_figures(const char *level, const char *min_resolved,
 		return cli_fail(&err);
 	return 0;
 }
+
+int cli_period(const char *from, const char *to, const char *period,
+	       int cutoff, struct report_period *out)
+{
+	struct mc_err err;
+	if ((from || to) && period)
+		return cli_usage("give --from and --to, or --period, not both");
+	if (!from && !to && !period) {
+		*out = report_last_month(cli_now(), cutoff);
+		return 0;
+	}
+	if (period)
+		return report_period_parse(period, cutoff, out, "period", &err)
+			       ? cli_fail(&err)
+			       : 0;
+	if (!from || !to)
+		return cli_usage("give --from and --to together");
+	if (civil_parse_date(from, &out->from, "from", &err) ||
+	    civil_parse_date(to, &out->to, "to", &err))
+		return cli_fail(&err);
+	if (out->to < out->from)
+		return cli_usage("--to: %s is before --from %s", to, from);
+	return 0;
+}

@@ -12,6 +12,7 @@
 #include "app/app.h"
 #include "cli/opt.h"
 #include "core/error.h"
+#include "core/report.h"
 #include "core/str.h"
 
 /* The database path: --db, else $MOTCUA_DB, else motcua.db. */
@@ -60,6 +61,12 @@ const char *cli_pki_dir(const char *db, const char *dir, char *buf,
 enum mc_code cli_open_app_pki(const char *db, const char *dir, bool create,
 			      struct app *app, struct mc_err *err);
 
+/* The period of --from D --to D, or --period P (statutory months with
+ * cut-off day `cutoff`), or the latest month that has ended. 0, or the
+ * exit status 2 after printing what is wrong. */
+int cli_period(const char *from, const char *to, const char *period,
+	       int cutoff, struct report_period *out);
+
 int cmd_calendar(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_dossier(int argc, char **argv);
@@ -71,6 +78,7 @@ int cmd_gateway_sim(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_index(int argc, char **argv);
 int cmd_init(int argc, char **argv);
+int cmd_payments(int argc, char **argv);
 int cmd_pki(int argc, char **argv);
 int cmd_publish(int argc, char **argv);
 int cmd_quality(int argc, char **argv);

@@ -57,6 +57,9 @@ static const struct {
 	 "and of its dossiers' files"},
 	{"serve", cmd_serve,
 	 "serve [--db FILE] [--listen 127.0.0.1:8080]   the HTTP server"},
+	{"payments", cmd_payments,
+	 "payments account set|list | qr --code C [--png F] | reconcile FILE "
+	 "| cash --code C --amount N   paying at the counter"},
 	{"vietqr", cmd_vietqr,
 	 "vietqr --bin BIN --account ACCOUNT --amount N [--note TEXT] "
 	 "[--png FILE]   the VietQR payload of a transfer"},

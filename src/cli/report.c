@@ -47,26 +47,7 @@ static int parse_query(const struct args *a, struct report_query *q)
 	if (cli_unit_figures(a->level, a->min_resolved, &q->level,
 			     &q->min_resolved))
 		return 2;
-	if ((a->from || a->to) && a->period)
-		return cli_usage("give --from and --to, or --period, not both");
-	if (!a->from && !a->to && !a->period) {
-		q->period = report_last_month(cli_now(), cutoff);
-		return 0;
-	}
-	if (a->period)
-		return report_period_parse(a->period, cutoff, &q->period,
-					   "period", &err)
-			       ? cli_fail(&err)
-			       : 0;
-	if (!a->from || !a->to)
-		return cli_usage("give --from and --to together");
-	if (civil_parse_date(a->from, &q->period.from, "from", &err) ||
-	    civil_parse_date(a->to, &q->period.to, "to", &err))
-		return cli_fail(&err);
-	if (q->period.to < q->period.from)
-		return cli_usage("--to: %s is before --from %s", a->to,
-				 a->from);
-	return 0;
+	return cli_period(a->from, a->to, a->period, cutoff, &q->period);
 }
 
 static int emit(const struct report *rep, const char *format, bool figures)

@@ -117,7 +117,13 @@ enum agg_counter {
 	AGG_MULTI_INTIME_END,
 	/* resolved (early, on time, late) that day, filed online */
 	AGG_END_ONLINE,
-	AGG__COUNT
+	/* payments paid that day, from the payment records (not the
+	 * dossier): for each method (1-4) and kind (fee, financial
+	 * obligation) the count, the amount's whole 10,000 dong and the
+	 * rest, so that any period's sums fit the counters
+	 * (core/payment_figures.h) */
+	AGG_PAY_FIRST,
+	AGG__COUNT = AGG_PAY_FIRST + 4 * 2 * 3
 };
 
 struct agg_delta {

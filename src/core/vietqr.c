@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include <strings.h>
 
 #define NAPAS_GUID "A000000727"
@@ -378,4 +379,16 @@ int vietqr_codes_in(const char *description, vietqr_unit_fn unit_of, void *ctx,
 		return 0;
 	int r = literal_codes(description, unit_of, ctx, fn, fn_ctx);
 	return r ? r : compact_codes(description, unit_of, ctx, fn, fn_ctx);
+}
+
+void bank_account_init(struct bank_account *a) { memset(a, 0, sizeof(*a)); }
+
+void bank_account_release(struct bank_account *a)
+{
+	free(a->unit_code);
+	free(a->bin);
+	free(a->account);
+	free(a->holder);
+	free(a->actor);
+	bank_account_init(a);
 }

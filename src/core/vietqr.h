@@ -90,6 +90,20 @@ void vietqr_dossier_note(const char *code, char *out, size_t cap);
  * or after, so a code is never found inside a longer one. */
 bool vietqr_names_dossier(const char *description, const char *code);
 
+/* The account a unit collects fees into: the QR of its dossiers pays
+ * there. */
+struct bank_account {
+	char *unit_code;
+	char *bin, *account; /* as vietqr_payload takes them */
+	char *holder;        /* the account's name, as the bank shows it */
+	int64_t updated;
+	char *actor;
+};
+void bank_account_init(struct bank_account *a);
+/* A callback over accounts; non-zero stops. */
+typedef int (*store_bank_account_fn)(const struct bank_account *a, void *ctx);
+void bank_account_release(struct bank_account *a);
+
 /* The longest dossier code looked for. */
 #define VIETQR_CODE_MAX 64
 /* The unit whose code's letters and digits, upper case, are `compact`;

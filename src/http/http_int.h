@@ -380,6 +380,12 @@ void h_dossier_result(struct http_req *r);
 struct app_verdict;
 json_t *http_verdict_json(const struct app_verdict *a);
 void h_dossier_form(struct http_req *r);
+void h_unit_account(struct http_req *r);
+void h_dossier_vietqr(struct http_req *r);
+void h_dossier_cash(struct http_req *r);
+void h_dossier_obligation(struct http_req *r);
+void h_reconcile(struct http_req *r);
+void h_report_payments(struct http_req *r);
 /* GET .../forms/{form}: the PDF for `actor` (handlers_dossier.c). */
 void http_form(struct http_req *r, const struct actor *actor);
 void h_public_form(struct http_req *r);

@@ -124,6 +124,37 @@ const struct http_route http_routes[] = {
 	 "(POST /api/v1/dossiers?upload=)",
 	 "component:the procedure's component code",
 	 "multipart/form-data with one file part named file"},
+	{"PUT", "/api/v1/units/{code}/account", h_unit_account, ROLE_ADMIN,
+	 -1, "payments",
+	 "Set the bank account the unit (and the units below it without "
+	 "one) collects fees into by VietQR",
+	 NULL,
+	 "{\"bin\": 6 digits, \"account\": string, \"holder\": the "
+	 "account's name, unaccented}"},
+	{"POST", "/api/v1/dossiers/{code}/vietqr", h_dossier_vietqr, STAFF, -1,
+	 "payments",
+	 "The VietQR of what the dossier owes: a pending bank-transfer order "
+	 "for the exact amount to the unit's account, with its payload "
+	 "(the same order on a second call)",
+	 NULL, NULL},
+	{"POST", "/api/v1/dossiers/{code}/cash", h_dossier_cash, STAFF, -1,
+	 "payments",
+	 "Cash taken by the cashier (a clerk of the dossier's units) for "
+	 "exactly what it owes: paid, with its receipt",
+	 NULL, "{\"amount\": whole dong}"},
+	{"POST", "/api/v1/dossiers/{code}/obligation", h_dossier_obligation,
+	 STAFF, -1, "payments",
+	 "The tax authority's notice of a financial obligation: the dossier "
+	 "waits for it (status 6) until it is paid",
+	 NULL,
+	 "{\"number\": string, \"date\": \"YYYY-MM-DD\", \"amount\": "
+	 "whole dong, \"due\": \"YYYY-MM-DD\"}"},
+	{"POST", "/api/v1/payments/reconcile", h_reconcile, STAFF, -1,
+	 "payments",
+	 "Reconcile a bank statement (the CSV file as the body): VietQR "
+	 "orders paid by exact amount and dossier code; partial, double and "
+	 "unmatched lines listed; a second run changes nothing",
+	 NULL, "the statement's CSV bytes"},
 	{"GET", "/api/v1/public/dossiers/{code}", h_public_dossier, ANY, -1,
 	 "public", "Track a dossier with its secret (404 for a wrong secret)",
 	 "secret:the tracking secret given at filing", NULL},
@@ -226,6 +257,15 @@ const struct http_route http_routes[] = {
 	 "format:json|csv|xlsx (default json; csv and xlsx: the bytes of "
 	 "motcua report --format csv or xlsx, as an attachment);"
 	 "figures:1 for the figure columns in the CSV (as --figures)",
+	 NULL},
+	{"GET", "/api/v1/reports/payments", h_report_payments, REPORTS, -1,
+	 "reports",
+	 "Payments and their amounts in a period, online and at the "
+	 "counter, fees and financial obligations, per child unit, level or "
+	 "method; the lines add up to the total",
+	 "period:month:YYYY-MM|quarter:YYYYQn|... (default: the last month "
+	 "ended);from:YYYY-MM-DD;to:YYYY-MM-DD;unit:unit code (default: the "
+	 "account's);by:unit|level|method;format:json|csv",
 	 NULL},
 	{"GET", "/api/v1/reports/summary", h_report_summary, REPORTS, -1,
 	 "reports",

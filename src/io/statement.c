@@ -371,18 +371,6 @@ static const char *cell(struct row *r, int at)
 
 /* ---- lines ----------------------------------------------------------- */
 
-void statement_init(struct statement *s) { memset(s, 0, sizeof(*s)); }
-
-void statement_release(struct statement *s)
-{
-	for (size_t i = 0; i < s->n; i++) {
-		free(s->lines[i].description);
-		free(s->lines[i].ref);
-	}
-	free(s->lines);
-	statement_init(s);
-}
-
 static enum mc_code line_fail(struct mc_err *err, int line, const char *what,
 			      const struct mc_err *why)
 {

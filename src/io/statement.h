@@ -22,28 +22,7 @@
 #include <stdint.h>
 
 #include "core/error.h"
-
-/* The largest statement read, and the longest description kept. */
-#define STATEMENT_MAX_BYTES (16 * 1024 * 1024)
-#define STATEMENT_MAX_DESCRIPTION 1000
-
-/* One credit to the account. */
-struct statement_line {
-	int line;          /* in the file, from 1 */
-	int64_t day;       /* the transaction's day */
-	int64_t amount;    /* whole dong, above 0 */
-	char *description; /* as the bank wrote it */
-	char *ref;         /* the bank's reference; NULL without a column */
-};
-
-struct statement {
-	struct statement_line *lines;
-	size_t n, cap;
-	size_t skipped; /* preamble, header, totals, balances, debits */
-};
-
-void statement_init(struct statement *s);
-void statement_release(struct statement *s);
+#include "core/statement.h"
 
 /* Read the n bytes of text into s. All or nothing: a line whose date or
  * amount cannot be read is refused (MC_ERR_INPUT) naming "line N: date"

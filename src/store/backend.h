@@ -239,6 +239,24 @@ struct store_ops {
 	enum mc_code (*snapshot_get)(struct store *st, const char *period,
 				     struct snapshot *out, struct mc_err *err);
 
+	/* counter payments: collecting accounts, notices, paid payments */
+	enum mc_code (*bank_account_put)(struct store *st,
+					 const struct bank_account *a,
+					 struct mc_err *err);
+	enum mc_code (*bank_account_get)(struct store *st, const char *unit,
+					 struct bank_account *out,
+					 struct mc_err *err);
+	enum mc_code (*bank_account_each)(struct store *st,
+					  store_bank_account_fn fn, void *ctx,
+					  struct mc_err *err);
+	enum mc_code (*notice_add)(struct store *st, struct financial_notice *n,
+				   struct mc_err *err);
+	enum mc_code (*notice_each)(struct store *st, const char *dossier_code,
+				    store_notice_fn fn, void *ctx,
+				    struct mc_err *err);
+	enum mc_code (*payment_paid_each)(struct store *st, int64_t from,
+					  int64_t to, store_paid_fn fn,
+					  void *ctx, struct mc_err *err);
 	/* payments, receipts, gateways */
 	enum mc_code (*gateway_add)(struct store *st, const struct gateway *g,
 				    struct mc_err *err);

@@ -353,6 +353,22 @@ static const char *const migrations[] = {
 	" method INTEGER NOT NULL CHECK(method BETWEEN 1 AND 2),"
 	" secret_file TEXT NOT NULL, pay_url TEXT NOT NULL,"
 	" return_url TEXT NOT NULL, created_at INTEGER NOT NULL);",
+	/* 24: the bank account each unit collects fees into by VietQR
+	 * (core/vietqr.h); a unit without one uses its nearest ancestor's */
+	"CREATE TABLE IF NOT EXISTS bank_accounts(unit_code TEXT PRIMARY KEY,"
+	" bin TEXT NOT NULL, account TEXT NOT NULL, holder TEXT NOT NULL,"
+	" updated_at INTEGER NOT NULL, actor TEXT NOT NULL) WITHOUT ROWID;"
+	/* the tax authority's notices of a dossier's financial obligation
+	 * (core/payment_figures.h), kept as recorded, never deleted */
+	"CREATE TABLE IF NOT EXISTS financial_notices(id INTEGER PRIMARY KEY,"
+	" dossier_id INTEGER NOT NULL REFERENCES dossiers(id),"
+	" number TEXT NOT NULL, notice_day INTEGER NOT NULL,"
+	" amount INTEGER NOT NULL CHECK(amount > 0), due_day INTEGER NOT NULL,"
+	" recorded_at INTEGER NOT NULL, actor TEXT NOT NULL,"
+	" UNIQUE(dossier_id, number));"
+	"CREATE TRIGGER IF NOT EXISTS financial_notices_kept BEFORE DELETE ON"
+	" financial_notices BEGIN SELECT RAISE(ABORT, 'notices are never"
+	" deleted'); END;",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))

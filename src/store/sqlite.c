@@ -618,6 +618,8 @@ static const char *const digest_queries[] = {
 	"SELECT * FROM receipt_counters ORDER BY unit_code, year",
 	"SELECT * FROM receipts ORDER BY id",
 	"SELECT * FROM gateways ORDER BY name",
+	"SELECT * FROM bank_accounts ORDER BY unit_code",
+	"SELECT * FROM financial_notices ORDER BY id",
 };
 
 static void hash_row(crypto_generichash_state *h, sqlite3_stmt *s)
@@ -742,6 +744,12 @@ const struct store_ops store_sqlite_ops = {
 	.receipt_issue = sqlite_receipt_issue,
 	.receipt_get = sqlite_receipt_get,
 	.receipt_cancel = sqlite_receipt_cancel,
+	.bank_account_put = sqlite_bank_account_put,
+	.bank_account_get = sqlite_bank_account_get,
+	.bank_account_each = sqlite_bank_account_each,
+	.notice_add = sqlite_notice_add,
+	.notice_each = sqlite_notice_each,
+	.payment_paid_each = sqlite_payment_paid_each,
 	.gateway_add = sqlite_gateway_add,
 	.gateway_get = sqlite_gateway_get,
 	.gateway_remove = sqlite_gateway_remove,

@@ -321,6 +321,23 @@ enum mc_code sqlite_receipt_get(struct store *st, int64_t payment_id,
 enum mc_code sqlite_receipt_cancel(struct store *st, int64_t id, int64_t at,
 				   const char *reason, const char *by,
 				   struct mc_err *err);
+enum mc_code sqlite_payment_paid_each(struct store *st, int64_t from,
+				      int64_t to, store_paid_fn fn, void *ctx,
+				      struct mc_err *err);
+enum mc_code sqlite_bank_account_put(struct store *st,
+				     const struct bank_account *a,
+				     struct mc_err *err);
+enum mc_code sqlite_bank_account_get(struct store *st, const char *unit,
+				     struct bank_account *out,
+				     struct mc_err *err);
+enum mc_code sqlite_bank_account_each(struct store *st,
+				      store_bank_account_fn fn, void *ctx,
+				      struct mc_err *err);
+enum mc_code sqlite_notice_add(struct store *st, struct financial_notice *n,
+			       struct mc_err *err);
+enum mc_code sqlite_notice_each(struct store *st, const char *dossier_code,
+				store_notice_fn fn, void *ctx,
+				struct mc_err *err);
 enum mc_code sqlite_gateway_add(struct store *st, const struct gateway *g,
 				struct mc_err *err);
 enum mc_code sqlite_gateway_get(struct store *st, const char *name,

@@ -230,6 +230,38 @@ enum mc_code sqlite_payment_each(struct store *st, const char *dossier_code,
 	return sqlite_step_done(st, s, step, "listing payments", err);
 }
 
+enum mc_code sqlite_payment_paid_each(struct store *st, int64_t from,
+				     int64_t to, store_paid_fn fn, void *ctx,
+				     struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	enum mc_code rc = sqlite_prepare(
+		st,
+		"SELECT " PAYMENT_COLS ", d.procedure_code FROM payments p"
+		" JOIN dossiers d ON d.id = p.dossier_id"
+		" WHERE p.paid_at IS NOT NULL AND p.status = 2"
+		" AND (?1 IS NULL OR p.paid_at >= ?1)"
+		" AND (?2 IS NULL OR p.paid_at < ?2) ORDER BY p.paid_at, p.id",
+		&s, "listing paid payments", err);
+	if (rc)
+		return rc;
+	bind_time(s, 1, from);
+	bind_time(s, 2, to);
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct payment p;
+		if (!read_payment(s, &p)) {
+			sqlite3_finalize(s);
+			return sqlite_nomem(err, "listing paid payments");
+		}
+		int stop = fn(&p, (const char *)sqlite3_column_text(s, 15), ctx);
+		payment_release(&p);
+		if (stop)
+			break;
+	}
+	return sqlite_step_done(st, s, step, "listing paid payments", err);
+}
+
 /* ---- receipts -------------------------------------------------------- */
 
 static enum mc_code next_number(struct store *st, const char *unit, int year,

@@ -501,6 +501,47 @@ enum mc_code store_receipt_cancel(struct store *st, int64_t id, int64_t at,
 	return st->ops->receipt_cancel(st, id, at, reason, by, err);
 }
 
+enum mc_code store_bank_account_put(struct store *st,
+				    const struct bank_account *a,
+				    struct mc_err *err)
+{
+	return st->ops->bank_account_put(st, a, err);
+}
+
+enum mc_code store_bank_account_get(struct store *st, const char *unit,
+				    struct bank_account *out,
+				    struct mc_err *err)
+{
+	return st->ops->bank_account_get(st, unit, out, err);
+}
+
+enum mc_code store_bank_account_each(struct store *st,
+				     store_bank_account_fn fn, void *ctx,
+				     struct mc_err *err)
+{
+	return st->ops->bank_account_each(st, fn, ctx, err);
+}
+
+enum mc_code store_notice_add(struct store *st, struct financial_notice *n,
+			      struct mc_err *err)
+{
+	return st->ops->notice_add(st, n, err);
+}
+
+enum mc_code store_notice_each(struct store *st, const char *dossier_code,
+			       store_notice_fn fn, void *ctx,
+			       struct mc_err *err)
+{
+	return st->ops->notice_each(st, dossier_code, fn, ctx, err);
+}
+
+enum mc_code store_payment_paid_each(struct store *st, int64_t from,
+				     int64_t to, store_paid_fn fn, void *ctx,
+				     struct mc_err *err)
+{
+	return st->ops->payment_paid_each(st, from, to, fn, ctx, err);
+}
+
 enum mc_code store_gateway_add(struct store *st, const struct gateway *g,
 			       struct mc_err *err)
 {

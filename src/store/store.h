@@ -25,12 +25,14 @@
 #include "core/event.h"
 #include "core/feedback.h"
 #include "core/payment.h"
+#include "core/payment_figures.h"
 #include "core/procedure.h"
 #include "core/report.h"
 #include "core/search.h"
 #include "core/snapshot.h"
 #include "core/unit.h"
 #include "core/user.h"
+#include "core/vietqr.h"
 
 struct store;
 struct store_ops;
@@ -360,6 +362,37 @@ enum mc_code store_gateway_remove(struct store *st, const char *name,
 typedef int (*store_gateway_fn)(const struct gateway *g, void *ctx);
 enum mc_code store_gateway_each(struct store *st, store_gateway_fn fn,
 				void *ctx, struct mc_err *err);
+
+/* ---- collecting accounts and paid payments (sqlite_bank.c) ---------- */
+
+/* Insert or replace unit a->unit_code's account. */
+enum mc_code store_bank_account_put(struct store *st,
+				    const struct bank_account *a,
+				    struct mc_err *err);
+/* MC_ERR_NOT_FOUND naming "account" when the unit has none of its own. */
+enum mc_code store_bank_account_get(struct store *st, const char *unit,
+				    struct bank_account *out,
+				    struct mc_err *err);
+enum mc_code store_bank_account_each(struct store *st,
+				     store_bank_account_fn fn, void *ctx,
+				     struct mc_err *err);
+/* Record notice n of dossier n->dossier_code (MC_ERR_NOT_FOUND naming
+ * MaHoSo when unknown, MC_ERR_CONFLICT naming "number" when the dossier
+ * has a notice of that number); sets n->id. */
+enum mc_code store_notice_add(struct store *st, struct financial_notice *n,
+			      struct mc_err *err);
+/* A dossier's notices, oldest first. */
+enum mc_code store_notice_each(struct store *st, const char *dossier_code,
+			       store_notice_fn fn, void *ctx,
+			       struct mc_err *err);
+/* Every payment that is paid (or was, and is refunded) with its paid time
+ * in [from, to), by paid time; every one for from = to = MC_NO_TIME.
+ * With the dossier's procedure code, for the aggregates. */
+typedef int (*store_paid_fn)(const struct payment *p, const char *procedure,
+			     void *ctx);
+enum mc_code store_payment_paid_each(struct store *st, int64_t from,
+				     int64_t to, store_paid_fn fn, void *ctx,
+				     struct mc_err *err);
 
 /* ---- the event log ---------------------------------------------------------
  */

@@ -252,6 +252,70 @@ test('counter: walk-in filing, online-only refusal shows the reason', async () =
 	}
 });
 
+test('cashier: a counter filing paid by VietQR from the bank statement, another in cash', async () => {
+	// the province's collecting account, set by its administrator
+	const admin = await apiLogin('admin');
+	const root = (await apiGet(admin, '/units')).units.find((u) => !u.parent).code;
+	const put = await fetch(`${BASE}/api/v1/units/${encodeURIComponent(root)}/account`, {
+		method: 'PUT', body: JSON.stringify({ bin: '970415', account: '113366668888', holder: 'KHO BAC NHA NUOC' }),
+		headers: { 'Content-Type': 'application/json', Cookie: admin.cookie, 'X-CSRF-Token': admin.csrf },
+	});
+	assert.equal(put.status, 200);
+	// two online filings of the business registration the portal files
+	// here, received at the counter: each owes the online fee
+	const fee = state.onlineFee;
+	assert.ok(fee > 0, 'the procedure charges a fee online');
+	const clerk = await apiLogin('motcua');
+	const codes = [];
+	for (const [name, id] of [['Phạm Văn Chuyển', '079190000002'], ['Lý Thị Tiền', '079190000003']]) {
+		const filed = await apiPost(null, '/dossiers', { MaTTHC: '1.001103', DonViXuLy: state.unit,
+			KenhThucHien: '2', ChuHoSo: name, SoGiayToChuHoSo: id, LoaiDoiTuong: '1' });
+		assert.equal(filed.status, 201, JSON.stringify(filed.body));
+		const code = filed.body.code;
+		const got = await apiPost(clerk, `/dossiers/${encodeURIComponent(code)}/receive`, { decision: 'accept' });
+		assert.equal(got.status, 200, JSON.stringify(got.body));
+		codes.push(code);
+	}
+	await page.goto(`${BASE}/cashier.html`);
+	await page.waitForSelector('body[data-ready="1"], #login-form');
+	if (await page.isVisible('#login-form')) await signIn(page, 'motcua');
+	await ready(page);
+	// the QR on screen: the payload names the account, the amount and the dossier
+	await page.fill('#code', codes[0]);
+	await page.click('#show-qr');
+	await page.waitForSelector('#qr:not([hidden])');
+	const payload = await page.getAttribute('#qr-img', 'data-payload');
+	assert.ok(payload.includes('0010A000000727') && payload.includes('QRIBFTTA') && payload.includes('113366668888'));
+	assert.ok(payload.includes(`54${String(String(fee).length).padStart(2, '0')}${fee}`), 'the exact amount');
+	assert.ok(payload.includes(codes[0]), 'the dossier code in the purpose');
+	await page.waitForFunction(() => document.getElementById('qr-img').naturalWidth > 0);
+	await shot(page, 'cashier-qr-desktop');
+	// the bank's statement: the transfer, a line naming nothing, a total
+	const day = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10).split('-').reverse().join('/');
+	const dotted = String(fee).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+	const csv = `\ufeffNgày giao dịch;Số tiền;Nội dung\r\n${day};${dotted};IBFT ${codes[0]} nop le phi\r\n` +
+		`${day};75.000;ung ho\r\n;${dotted};Tổng cộng\r\n`;
+	for (const verdict of ['paid', 'already']) {
+		await page.setInputFiles('#statement', { name: 'sao-ke.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+		await page.click('#reconcile');
+		await page.waitForSelector(`#rec-table tr[data-line="2"][data-verdict="${verdict}"]`);
+		assert.equal(await page.getAttribute('#rec-table tr[data-line="3"]', 'data-verdict'), 'unmatched');
+	}
+	await shot(page, 'cashier-reconciled-desktop');
+	// cash for the second, exactly what is owed
+	await page.fill('#code', codes[1]);
+	await page.click('#show-qr');
+	await page.waitForSelector('#qr:not([hidden])');
+	assert.equal(await page.inputValue('#amount'), String(fee));
+	await page.click('#take-cash');
+	const ok = page.locator('#qr-msg .notice.success');
+	await ok.waitFor();
+	assert.match(await ok.innerText(), /Đã thu tiền mặt/);
+	const paid = await apiGet(clerk, `/dossiers/${encodeURIComponent(codes[1])}`);
+	assert.equal(paid.code, codes[1]);
+	state.counterPayments = 2;
+});
+
 test('officer: start and finish the dossier', async () => {
 	await page.goto(`${BASE}/officer.html`);
 	await signIn(page, 'canbo');

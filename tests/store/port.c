@@ -451,6 +451,28 @@ FORWARD(file_with_hash,
 FORWARD(file_referenced,
 	(struct store * st, const char *sha256, bool *yes, struct mc_err *err),
 	sha256, yes, err)
+FORWARD(bank_account_put,
+	(struct store * st, const struct bank_account *a, struct mc_err *err),
+	a, err)
+FORWARD(bank_account_get,
+	(struct store * st, const char *unit, struct bank_account *out,
+	 struct mc_err *err),
+	unit, out, err)
+FORWARD(bank_account_each,
+	(struct store * st, store_bank_account_fn fn, void *ctx,
+	 struct mc_err *err),
+	fn, ctx, err)
+FORWARD(notice_add,
+	(struct store * st, struct financial_notice *n, struct mc_err *err), n,
+	err)
+FORWARD(notice_each,
+	(struct store * st, const char *dossier_code, store_notice_fn fn,
+	 void *ctx, struct mc_err *err),
+	dossier_code, fn, ctx, err)
+FORWARD(payment_paid_each,
+	(struct store * st, int64_t from, int64_t to, store_paid_fn fn,
+	 void *ctx, struct mc_err *err),
+	from, to, fn, ctx, err)
 
 static const struct store_ops counting_ops = {
 	.name = "counting",
@@ -554,6 +576,12 @@ static const struct store_ops counting_ops = {
 	.file_referenced = c_file_referenced,
 	.digest = c_digest,
 	.backup = c_backup,
+	.bank_account_put = c_bank_account_put,
+	.bank_account_get = c_bank_account_get,
+	.bank_account_each = c_bank_account_each,
+	.notice_add = c_notice_add,
+	.notice_each = c_notice_each,
+	.payment_paid_each = c_payment_paid_each,
 };
 
 /* ---- what the operations must show ----------------------------------- */

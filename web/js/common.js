@@ -10,7 +10,7 @@ const DICT = {
 		'org': 'Hệ thống thông tin giải quyết thủ tục hành chính',
 		'province': 'Tỉnh Bình An',
 		'nav.portal': 'Dịch vụ công',
-		'nav.counter': 'Một cửa',
+		'nav.counter': 'Một cửa', 'nav.cashier': 'Thu ngân',
 		'nav.officer': 'Xử lý hồ sơ',
 		'nav.dashboard': 'Điều hành',
 		'nav.stats': 'Thống kê công khai',
@@ -49,7 +49,7 @@ const DICT = {
 		'org': 'Administrative procedure information system',
 		'province': 'Binh An Province',
 		'nav.portal': 'Public services',
-		'nav.counter': 'One-stop counter',
+		'nav.counter': 'One-stop counter', 'nav.cashier': 'Cashier',
 		'nav.officer': 'Processing',
 		'nav.dashboard': 'Dashboard',
 		'nav.stats': 'Public statistics',
@@ -159,7 +159,7 @@ function emblem() {
 }
 
 const PAGES = [
-	['index.html', 'nav.portal'], ['counter.html', 'nav.counter'], ['officer.html', 'nav.officer'],
+	['index.html', 'nav.portal'], ['counter.html', 'nav.counter'], ['cashier.html', 'nav.cashier'], ['officer.html', 'nav.officer'],
 	['dashboard.html', 'nav.dashboard'], ['stats.html', 'nav.stats'], ['verify.html', 'nav.verify'],
 ];
 

@@ -32,6 +32,11 @@ addWords({
 		'q.none': 'Không có hồ sơ nào có bất thường trong kỳ này.',
 		'q.summary': 'hồ sơ có bất thường', 'q.code': 'Mã hồ sơ', 'q.unit': 'Đơn vị', 'q.kind': 'Loại bất thường',
 		'q.fields': 'Trường liên quan', 'q.more': 'dòng nữa: xem tệp CSV', 'q.csv': 'Xuất CSV',
+		'pay.title': 'Thanh toán phí, lệ phí và nghĩa vụ tài chính',
+		'pay.note': 'Trực tuyến: Cổng thanh toán quốc gia, cổng của tỉnh; tại quầy: chuyển khoản VietQR, tiền mặt.',
+		'pay.name': 'Đơn vị', 'pay.count': 'Số lượt', 'pay.amount': 'Số tiền', 'pay.online': 'Trực tuyến',
+		'pay.counter': 'Tại quầy', 'pay.fees': 'Phí, lệ phí', 'pay.obligations': 'Nghĩa vụ tài chính',
+		'pay.share': 'Tỷ lệ trực tuyến', 'pay.cashless': 'Không dùng tiền mặt', 'pay.total': 'Tổng cộng',
 	},
 	en: {
 		'dash.title': 'Dashboard', 'dash.kind': 'Period type', 'dash.by': 'Rows by',
@@ -43,6 +48,11 @@ addWords({
 		'q.none': 'No dossier of this period has an anomaly.',
 		'q.summary': 'dossiers with anomalies', 'q.code': 'Dossier code', 'q.unit': 'Unit', 'q.kind': 'Anomaly',
 		'q.fields': 'Fields involved', 'q.more': 'more rows: see the CSV file', 'q.csv': 'Export CSV',
+		'pay.title': 'Payments of fees and financial obligations',
+		'pay.note': 'Online: the national payment platform, the province\'s gateway; at the counter: VietQR transfer, cash.',
+		'pay.name': 'Unit', 'pay.count': 'Payments', 'pay.amount': 'Amount', 'pay.online': 'Online',
+		'pay.counter': 'At the counter', 'pay.fees': 'Fees', 'pay.obligations': 'Financial obligations',
+		'pay.share': 'Paid online', 'pay.cashless': 'Without cash', 'pay.total': 'Total',
 	},
 });
 
@@ -164,7 +174,41 @@ function showQuality() {
 		...(more > 0 ? [el('p', { class: 'muted small' }, `${fmtNum(more)} ${t('q.more')}`)] : []));
 }
 
+let lastPay = null;
+
+function payQuery(extra = {}) {
+	const by = ['unit', 'level'].includes($('by').value) ? $('by').value : 'unit';
+	return qs({ period: $('period').value, unit: $('unit').value, by, ...extra });
+}
+
+function payTable(p) {
+	const share = (v) => (v === null ? '–' : `${String(v).replace('.', ',')}%`);
+	const cells = (name, r, total) => el('tr', total ? { class: 'total' } : {},
+		el('td', {}, name), el('td', { class: 'num' }, fmtNum(r.count)), el('td', { class: 'num' }, fmtNum(r.amount)),
+		el('td', { class: 'num' }, `${fmtNum(r.online_count)} / ${fmtNum(r.online_amount)}`),
+		el('td', { class: 'num' }, `${fmtNum(r.counter_count)} / ${fmtNum(r.counter_amount)}`),
+		el('td', { class: 'num' }, fmtNum(r.fee_amount)), el('td', { class: 'num' }, fmtNum(r.obligation_amount)),
+		el('td', { class: 'num' }, share(r.online_share)), el('td', { class: 'num' }, share(r.cashless_share)));
+	return el('div', { class: 'table-wrap' }, el('table', { id: 'pay-report' },
+		el('thead', {}, el('tr', {}, ['pay.name', 'pay.count', 'pay.amount', 'pay.online', 'pay.counter', 'pay.fees',
+			'pay.obligations', 'pay.share', 'pay.cashless'].map((k) => el('th', {}, t(k))))),
+		el('tbody', {}, p.lines.filter((l) => l.row.count > 0).map((l) => cells(l.name, l.row, false)),
+			cells(t('pay.total'), p.total, true))));
+}
+
+async function loadPayments() {
+	$('pay-msg').replaceChildren();
+	try {
+		lastPay = await api('GET', '/reports/payments' + payQuery());
+		$('pay-csv').href = '/api/v1/reports/payments' + payQuery({ format: 'csv' });
+		$('pay-table').replaceChildren(payTable(lastPay));
+	} catch (e) {
+		notice($('pay-msg'), 'error', errText(e));
+	}
+}
+
 function show() {
+	if (lastPay) $('pay-table').replaceChildren(payTable(lastPay));
 	showIndex();
 	showSummary();
 	showQuality();
@@ -184,7 +228,7 @@ async function load(ev) {
 		$('csv').href = '/api/v1/reports/settlement' + query({ format: 'csv', figures: 1 });
 		$('xlsx').href = '/api/v1/reports/settlement' + query({ format: 'xlsx' });
 		show();
-		await Promise.all([loadIndex(), loadTrend(), loadQuality(), loadSummary()]);
+		await Promise.all([loadIndex(), loadTrend(), loadQuality(), loadSummary(), loadPayments()]);
 	} catch (e) {
 		notice($('dash-msg'), 'error', errText(e));
 	}
