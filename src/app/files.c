@@ -194,6 +194,41 @@ static const char *target_name(const struct file_attach *a)
 	return a->upload_token ? "the upload" : a->dossier_code;
 }
 
+static enum mc_code copy_out(const struct dossier_file *f,
+			     struct dossier_file *out, struct mc_err *err)
+{
+	*out = *f;
+	out->dossier_code = out->component = out->name = out->type =
+		out->added_by = NULL;
+	if (!str_set(&out->dossier_code, f->dossier_code) ||
+	    !str_set(&out->component, f->component) ||
+	    !str_set(&out->name, f->name) || !str_set(&out->type, f->type) ||
+	    !str_set(&out->added_by, f->added_by)) {
+		dossier_file_release(out);
+		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	}
+	return MC_OK;
+}
+
+struct upload_rows {
+	struct dossier_file *f;
+	size_t n, cap;
+	bool oom;
+};
+
+static int keep_row(const struct dossier_file *f, void *ctx)
+{
+	struct upload_rows *x = ctx;
+	struct dossier_file *slot = ARRAY_PUSH(x->f, x->n, x->cap);
+	x->oom = !slot || copy_out(f, slot, NULL) != MC_OK;
+	if (x->oom && slot)
+		x->n--;
+	return x->oom;
+}
+
+static enum mc_code digitize(struct app *app, const char *code,
+			     struct mc_err *err);
+
 /* ---- one reference, inside a transaction ------------------------------- */
 
 static enum mc_code log_attach(struct app *app, const struct actor *actor,
@@ -245,22 +280,6 @@ static struct dossier_file reference_of(const struct file_attach *a,
 	return f;
 }
 
-static enum mc_code copy_out(const struct dossier_file *f,
-			     struct dossier_file *out, struct mc_err *err)
-{
-	*out = *f;
-	out->dossier_code = out->component = out->name = out->type =
-		out->added_by = NULL;
-	if (!str_set(&out->dossier_code, f->dossier_code) ||
-	    !str_set(&out->component, f->component) ||
-	    !str_set(&out->name, f->name) || !str_set(&out->type, f->type) ||
-	    !str_set(&out->added_by, f->added_by)) {
-		dossier_file_release(out);
-		return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
-	}
-	return MC_OK;
-}
-
 /* Whether the dossier holds sha256 already (it then adds no bytes). */
 static bool dossier_holds(struct app *app, const char *code, const char *sha256)
 {
@@ -309,6 +328,9 @@ static enum mc_code add_reference(struct app *app, const struct file_attach *a,
 		rc = store_file_add(app->st, &f, err);
 		if (!rc)
 			rc = log_attach(app, a->actor, &f, err);
+		if (!rc &&
+		    (f.role == FILE_COMPONENT || f.role == FILE_SUPPLEMENT))
+			rc = digitize(app, f.dossier_code, err);
 	}
 	return rc || !out ? rc : copy_out(&f, out, err);
 }
@@ -464,22 +486,6 @@ enum mc_code app_file_attach(struct app *app, const struct file_attach *a,
 	return app_file_end(app, u, out, err);
 }
 
-struct upload_rows {
-	struct dossier_file *f;
-	size_t n, cap;
-	bool oom;
-};
-
-static int keep_row(const struct dossier_file *f, void *ctx)
-{
-	struct upload_rows *x = ctx;
-	struct dossier_file *slot = ARRAY_PUSH(x->f, x->n, x->cap);
-	x->oom = !slot || copy_out(f, slot, NULL) != MC_OK;
-	if (x->oom && slot)
-		x->n--;
-	return x->oom;
-}
-
 static enum mc_code claim_rows(struct app *app, struct upload_rows *x,
 			       const char *code, const struct actor *actor,
 			       struct mc_err *err)
@@ -521,14 +527,16 @@ enum mc_code app_upload_claim(struct app *app, const char *token,
 		rc = claim_rows(app, &x, code, actor, err);
 	if (!rc)
 		rc = store_upload_delete(app->st, hash, err);
+	if (!rc && x.n)
+		rc = digitize(app, code, err);
 	for (size_t i = 0; i < x.n; i++)
 		dossier_file_release(&x.f[i]);
 	free(x.f);
 	return rc;
 }
 
-enum mc_code app_upload_list(struct app *app, const char *token,
-			     app_file_fn fn, void *ctx, struct mc_err *err)
+enum mc_code app_upload_list(struct app *app, const char *token, app_file_fn fn,
+			     void *ctx, struct mc_err *err)
 {
 	char hash[65];
 	enum mc_code rc = upload_live(app, token, hash, err);
@@ -536,8 +544,8 @@ enum mc_code app_upload_list(struct app *app, const char *token,
 }
 
 enum mc_code app_files_list(struct app *app, const struct actor *actor,
-			    const char *dossier_code, app_file_fn fn,
-			    void *ctx, struct mc_err *err)
+			    const char *dossier_code, app_file_fn fn, void *ctx,
+			    struct mc_err *err)
 {
 	char unit[64];
 	bool opened = store_read_begin(app->st);
@@ -547,6 +555,94 @@ enum mc_code app_files_list(struct app *app, const struct actor *actor,
 		rc = store_file_each(app->st, dossier_code, fn, ctx, err);
 	store_read_end(app->st, opened);
 	return rc;
+}
+
+/* ---- opening a dossier's file -------------------------------------------- */
+
+static enum mc_code log_opening(struct app *app, const struct actor *actor,
+				int64_t file_id, struct mc_err *err)
+{
+	struct file_opening o = {
+		.at = (int64_t)time(NULL),
+		.actor = actor->name,
+		.actor_role = actor_role_name(actor->role),
+		.actor_unit = actor->unit,
+	};
+	enum mc_code rc = store_begin(app->st, err);
+	if (!rc)
+		rc = store_finish(app->st,
+				  store_file_opened(app->st, file_id, &o, err),
+				  err);
+	return rc;
+}
+
+enum mc_code app_file_open(struct app *app, const struct actor *actor,
+			   const char *dossier_code, const char *sha256,
+			   int *fd, struct dossier_file *out,
+			   struct mc_err *err)
+{
+	char unit[64];
+	*fd = -1;
+	if (!app->files)
+		return mc_fail(err, MC_ERR_INTERNAL, "files",
+			       "files: the document store is not open");
+	enum mc_code rc =
+		may_handle(app, actor, dossier_code, unit, sizeof(unit), err);
+	if (!rc)
+		rc = docstore_hash_check(sha256, "sha256", err);
+	if (!rc)
+		rc = store_file_get(app->st, dossier_code, sha256, out, err);
+	if (rc)
+		return rc;
+	if (!(rc = docstore_open(app->files, sha256, fd, err)) &&
+	    (rc = log_opening(app, actor, out->id, err))) {
+		close(*fd);
+		*fd = -1;
+	}
+	if (rc)
+		dossier_file_release(out);
+	return rc;
+}
+
+enum mc_code app_procedure_form(struct app *app, const char *code,
+				const char *component, int *fd,
+				const char **type, int64_t *size,
+				struct mc_err *err)
+{
+	struct procedure p;
+	*fd = -1;
+	if (!app->files)
+		return mc_fail(err, MC_ERR_INTERNAL, "files",
+			       "files: the document store is not open");
+	enum mc_code rc = store_procedure_get(app->st, code, &p, err);
+	if (rc)
+		return rc;
+	const struct procedure_component *c =
+		procedure_component_find(&p, component);
+	if (!c || !c->form_sha256)
+		rc = mc_fail(err, MC_ERR_NOT_FOUND, "component",
+			     "component: procedure %s has no blank form for "
+			     "\"%s\"",
+			     p.code, str_or_empty(component));
+	if (!rc)
+		rc = docstore_type_of(app->files, c->form_sha256, type, size,
+				      err);
+	if (!rc)
+		rc = docstore_open(app->files, c->form_sha256, fd, err);
+	procedure_release(&p);
+	return rc;
+}
+
+enum mc_code app_file_openings(struct app *app, const struct actor *actor,
+			       const char *dossier_code, app_opening_fn fn,
+			       void *ctx, struct mc_err *err)
+{
+	char unit[64];
+	enum mc_code rc =
+		may_handle(app, actor, dossier_code, unit, sizeof(unit), err);
+	return rc ? rc
+		  : store_file_openings_each(app->st, dossier_code, fn, ctx,
+					     err);
 }
 
 /* ---- the operator's collection and check ------------------------------- */
@@ -698,5 +794,140 @@ enum mc_code app_files_check(struct app *app, files_problem_fn problem,
 	}
 	hashes_release(&refs);
 	hashes_release(&stored);
+	return rc;
+}
+
+/* ---- components and digitization ------------------------------------- */
+
+static struct dossier_component *component_of(struct dossier *d,
+					      const char *code)
+{
+	for (size_t i = 0; code && i < d->n_components; i++)
+		if (d->components[i].code &&
+		    strcmp(d->components[i].code, code) == 0)
+			return &d->components[i];
+	return NULL;
+}
+
+/* The component of d for a held file, listed when it was not. */
+static enum mc_code hold(struct dossier *d, const struct dossier_file *f,
+			 struct mc_err *err)
+{
+	struct dossier_component *c = component_of(d, f->component);
+	if (!c) {
+		c = ARRAY_PUSH(d->components, d->n_components,
+			       d->cap_components);
+		if (!c || !str_set(&c->code, f->component) ||
+		    !str_set(&c->file_name, f->name))
+			return mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	}
+	c->digitized = true;
+	return MC_OK;
+}
+
+static bool in_upload(const struct upload_rows *x, const char *code)
+{
+	for (size_t i = 0; i < x->n; i++)
+		if (x->f[i].component && strcmp(x->f[i].component, code) == 0)
+			return true;
+	return false;
+}
+
+/* Every required component there (held in the upload for a citizen,
+ * listed otherwise), and none that the procedure does not ask for. */
+static enum mc_code check_components(const struct dossier *d,
+				     const struct procedure *p,
+				     const struct upload_rows *x, bool citizen,
+				     struct mc_err *err)
+{
+	for (size_t i = 0; i < p->n_components; i++) {
+		const struct procedure_component *c = &p->components[i];
+		bool there = citizen ? in_upload(x, c->code)
+				     : component_of((struct dossier *)d,
+						    c->code) != NULL;
+		if (c->required && !there)
+			return mc_fail(err, MC_ERR_INPUT, "TaiLieuNop",
+				       "TaiLieuNop: component %s (%s) is "
+				       "required%s",
+				       c->code, c->name,
+				       citizen ? "; upload its file" : "");
+	}
+	for (size_t i = 0; p->n_components && i < d->n_components; i++)
+		if (!procedure_component_find(p, d->components[i].code))
+			return mc_fail(err, MC_ERR_INPUT, "TaiLieuNop",
+				       "TaiLieuNop[%zu].MaThanhPhanHoSo: %s is "
+				       "not a component of procedure %s",
+				       i, str_or_empty(d->components[i].code),
+				       p->code);
+	return MC_OK;
+}
+
+enum mc_code app_filing_files(struct app *app, struct dossier *d,
+			      const struct procedure *p,
+			      const struct op_request *req, struct mc_err *err)
+{
+	struct upload_rows x = {0};
+	char hash[65];
+	enum mc_code rc = MC_OK;
+	bool operator= req->actor->role & ROLE_OPERATOR;
+	for (size_t i = 0; !operator&& i<d->n_components; i++) {
+		struct dossier_component *c = &d->components[i];
+		c->digitized = c->reused = c->from_national_store = false;
+	}
+	if (req->upload_token) {
+		if (!(rc = upload_live(app, req->upload_token, hash, err)))
+			rc = store_upload_file_each(app->st, hash, keep_row, &x,
+						    err);
+		if (!rc && x.oom)
+			rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	}
+	for (size_t i = 0; !rc && i < x.n; i++)
+		rc = hold(d, &x.f[i], err);
+	if (!rc)
+		rc = check_components(
+			d, p, &x, (req->actor->role & ROLE_CITIZEN) != 0, err);
+	if (!operator)
+		d->digitized = d->n_components > 0 && dossier_all_digitized(d);
+	for (size_t i = 0; i < x.n; i++)
+		dossier_file_release(&x.f[i]);
+	free(x.f);
+	return rc;
+}
+
+static int held_file(const struct dossier_file *f, void *ctx)
+{
+	struct upload_rows *x = ctx;
+	if (f->role != FILE_COMPONENT && f->role != FILE_SUPPLEMENT)
+		return 0;
+	return keep_row(f, ctx) || x->oom;
+}
+
+/* After a component or supplement file was attached: a dossier
+ * numbered here is digitized in what the system holds. */
+static enum mc_code digitize(struct app *app, const char *code,
+			     struct mc_err *err)
+{
+	struct dossier d;
+	struct upload_rows x = {0};
+	dossier_init(&d);
+	enum mc_code rc = store_dossier_get(app->st, code, &d, err);
+	if (rc || !dossier_numbered_here(d.origin)) {
+		dossier_release(&d);
+		return rc;
+	}
+	rc = store_file_each(app->st, code, held_file, &x, err);
+	if (!rc && x.oom)
+		rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
+	/* a filing here starts with none digitized (app_filing_files):
+	 * what the system holds marks its component */
+	for (size_t i = 0; !rc && i < x.n; i++)
+		rc = hold(&d, &x.f[i], err);
+	d.digitized = d.n_components > 0 && dossier_all_digitized(&d);
+	if (!rc)
+		rc = app_dossier_put(app, &d, NULL, err);
+	for (size_t i = 0; i < x.n; i++)
+		dossier_file_release(&x.f[i]);
+	free(x.f);
+	dossier_release(&d);
 	return rc;
 }

@@ -92,8 +92,8 @@ enum mc_code app_upload_open(struct app *app, const char *address,
 typedef int (*app_file_fn)(const struct dossier_file *f, void *ctx);
 
 /* The files of a live upload, by component (dossier_code NULL). */
-enum mc_code app_upload_list(struct app *app, const char *token,
-			     app_file_fn fn, void *ctx, struct mc_err *err);
+enum mc_code app_upload_list(struct app *app, const char *token, app_file_fn fn,
+			     void *ctx, struct mc_err *err);
 /* Inside the filing's transaction: dossier `code` takes the upload's
  * files as its components (logged, within the limit per dossier), and
  * the upload is gone. MC_ERR_NOT_FOUND naming "upload" when it expired
@@ -106,6 +106,20 @@ enum mc_code app_upload_claim(struct app *app, const char *token,
 int64_t app_files_max_file(struct app *app);
 int64_t app_files_max_dossier(struct app *app);
 
+/* Before a new filing is stored (the lifecycle, in its transaction):
+ * the components of d against procedure p. A filing by a citizen or
+ * staff has no digitization flags of its own: a component is digitized
+ * when the system holds its file, here the files of the filing's upload
+ * (listed as components when they were not). Every component p marks
+ * required must be there (a citizen's in the upload, others' listed:
+ * the paper the counter received), and when p lists its components, no
+ * other; MC_ERR_INPUT naming TaiLieuNop otherwise. The operator's
+ * filings (the demo province, the command line) keep their flags. */
+struct procedure;
+enum mc_code app_filing_files(struct app *app, struct dossier *d,
+			      const struct procedure *p,
+			      const struct op_request *req, struct mc_err *err);
+
 /* The document store app_files_open opened (NULL before). */
 struct docstore *app_docstore(struct app *app);
 
@@ -113,6 +127,31 @@ struct docstore *app_docstore(struct app *app);
 enum mc_code app_files_list(struct app *app, const struct actor *actor,
 			    const char *dossier_code, app_file_fn fn, void *ctx,
 			    struct mc_err *err);
+
+/* Open a file of a dossier the actor may see (staff of its units, the
+ * operator; another unit's dossier is refused as an unknown code) for
+ * reading: *fd, the caller closes it; *out the reference (released by
+ * the caller). The opening is logged (who, when, which file) before the
+ * file is handed over: a failed log opens nothing. MC_ERR_NOT_FOUND
+ * naming sha256 when the dossier holds no such file. */
+enum mc_code app_file_open(struct app *app, const struct actor *actor,
+			   const char *dossier_code, const char *sha256,
+			   int *fd, struct dossier_file *out,
+			   struct mc_err *err);
+/* The blank form of component `component` of procedure `code`, for
+ * anyone: *fd (the caller closes it), its type and size. MC_ERR_NOT_FOUND
+ * naming "component" when the procedure has no such component or it
+ * has no blank form, "procedure" for an unknown procedure. */
+enum mc_code app_procedure_form(struct app *app, const char *code,
+				const char *component, int *fd,
+				const char **type, int64_t *size,
+				struct mc_err *err);
+
+/* The openings of a dossier's files, oldest first. */
+typedef int (*app_opening_fn)(const struct file_opening *o, void *ctx);
+enum mc_code app_file_openings(struct app *app, const struct actor *actor,
+			       const char *dossier_code, app_opening_fn fn,
+			       void *ctx, struct mc_err *err);
 
 /* Remove every stored file that no dossier refers to and that was last
  * put more than `grace` seconds before now (an upload in progress is

@@ -73,7 +73,8 @@ static enum mc_code prepare_filing(struct app *app, struct dossier *d,
 	if ((rc = unit_usable(app, d->unit_code, day, "DonViXuLy", err)) ||
 	    (rc = app_filing_offered(app, p, d->unit_code, err)) ||
 	    (rc = lifecycle_channel_allowed(p, d->channel, day, err)) ||
-	    (rc = app_filing_fees(d, p, err)))
+	    (rc = app_filing_fees(d, p, err)) ||
+	    (rc = app_filing_files(app, d, p, req, err)))
 		return rc;
 	if (!str_set(&d->procedure_name, p->name) ||
 	    !str_set(&d->field_code, p->field_code) ||

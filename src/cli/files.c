@@ -7,6 +7,7 @@
  *          [--max-file-mib N] [--max-dossier-mib N] [--actor NAME]
  *                                              a dossier refers to FILE
  *   motcua files list CODE                     the files of a dossier
+ *   motcua files openings CODE                 who opened them, when
  *   motcua files gc [--grace-hours H]          remove what nothing refers
  *                                              to, last put H hours ago
  *   motcua files check                         every referenced file
@@ -26,6 +27,7 @@
 
 #include "app/files.h"
 #include "cli/cli.h"
+#include "core/civil.h"
 #include "core/filename.h"
 #include "docstore/docstore.h"
 
@@ -213,6 +215,32 @@ static int files_list(const struct args *a, const char *code)
 	return rc ? cli_fail(&err) : 0;
 }
 
+static int print_opening(const struct file_opening *o, void *ctx)
+{
+	char when[CIVIL_BUF];
+	(void)ctx;
+	printf("%s\t%s\t%s\t%s\t%s\t%s\n", civil_format_local(o->at, when),
+	       o->actor, o->actor_role ? o->actor_role : "-",
+	       o->actor_unit ? o->actor_unit : "-", o->file->sha256,
+	       o->file->name);
+	return 0;
+}
+
+static int files_openings(const struct args *a, const char *code)
+{
+	struct mc_err err = {0};
+	struct app app;
+	int status = open_app(a, true, &app);
+	if (status)
+		return status;
+	const char *who = a->actor ? a->actor : getenv("USER");
+	struct actor actor = ACTOR_OPERATOR(who ? who : "cli");
+	enum mc_code rc = app_file_openings(&app, &actor, code, print_opening,
+					    NULL, &err);
+	app_close(&app);
+	return rc ? cli_fail(&err) : 0;
+}
+
 static int files_gc(const struct args *a)
 {
 	struct mc_err err = {0};
@@ -291,6 +319,8 @@ int cmd_files(int argc, char **argv)
 		return files_attach(&a, pos[1], pos[2]);
 	if (n == 2 && strcmp(pos[0], "list") == 0)
 		return files_list(&a, pos[1]);
+	if (n == 2 && strcmp(pos[0], "openings") == 0)
+		return files_openings(&a, pos[1]);
 	if (n == 1 && strcmp(pos[0], "gc") == 0)
 		return files_gc(&a);
 	if (n == 1 && strcmp(pos[0], "check") == 0)
@@ -299,5 +329,6 @@ int cmd_files(int argc, char **argv)
 		"usage: motcua files put FILE [--max-file-mib N] | get SHA256 "
 		"--out F | attach CODE FILE --role component|result|supplement "
 		"[--component C] [--max-file-mib N] [--max-dossier-mib N] | "
-		"list CODE | gc [--grace-hours H] | check   [--files DIR]");
+		"list CODE | openings CODE | gc [--grace-hours H] | check   "
+		"[--files DIR]");
 }

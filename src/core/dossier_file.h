@@ -40,4 +40,11 @@ struct dossier_file {
 
 void dossier_file_release(struct dossier_file *f);
 
+/* One opening of a dossier's file by staff, as the log keeps it. */
+struct file_opening {
+	int64_t at;
+	const char *actor, *actor_role, *actor_unit;
+	const struct dossier_file *file; /* when listed */
+};
+
 #endif

@@ -27,6 +27,12 @@ void procedure_release(struct procedure *p)
 		free(p->fees[i].name);
 	}
 	free(p->fees);
+	for (size_t i = 0; i < p->n_components; i++) {
+		free(p->components[i].code);
+		free(p->components[i].name);
+		free(p->components[i].form_sha256);
+	}
+	free(p->components);
 	free(p->online_only);
 	procedure_init(p);
 }
@@ -77,6 +83,60 @@ enum mc_code limit_unit_parse(const char *s, enum limit_unit *out,
 		       field, str_or_empty(s));
 }
 
+const struct procedure_component *
+procedure_component_find(const struct procedure *p, const char *code)
+{
+	for (size_t i = 0; code && i < p->n_components; i++)
+		if (strcmp(p->components[i].code, code) == 0)
+			return &p->components[i];
+	return NULL;
+}
+
+static bool is_sha256(const char *s)
+{
+	size_t n = strspn(s, "0123456789abcdef");
+	return n == 64 && !s[n];
+}
+
+static enum mc_code components_check(const struct procedure *p,
+				     struct mc_err *err)
+{
+	if (p->n_components > PROCEDURE_MAX_COMPONENTS)
+		return mc_fail(err, MC_ERR_INPUT, "components",
+			       "components: more than %d",
+			       PROCEDURE_MAX_COMPONENTS);
+	for (size_t i = 0; i < p->n_components; i++) {
+		const struct procedure_component *c = &p->components[i];
+		if (str_empty(c->code) || strlen(c->code) > 64)
+			return mc_fail(err, MC_ERR_INPUT, "components.code",
+				       "components[%zu].code: 1 to 64 "
+				       "characters",
+				       i);
+		if (str_empty(c->name))
+			return mc_fail(err, MC_ERR_INPUT, "components.name",
+				       "components[%zu].name: is required", i);
+		if (c->copies < 0 || c->copies > 99)
+			return mc_fail(err, MC_ERR_INPUT, "components.copies",
+				       "components[%zu].copies: %d is outside "
+				       "0-99",
+				       i, c->copies);
+		if (c->form_sha256 && !is_sha256(c->form_sha256))
+			return mc_fail(err, MC_ERR_INPUT, "components.form",
+				       "components[%zu].form: must be the "
+				       "SHA-256 of a stored file (64 "
+				       "lowercase hexadecimal digits)",
+				       i);
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(p->components[k].code, c->code) == 0)
+				return mc_fail(err, MC_ERR_INPUT,
+					       "components.code",
+					       "components[%zu].code: %s is "
+					       "listed twice",
+					       i, c->code);
+	}
+	return MC_OK;
+}
+
 enum mc_code procedure_check(const struct procedure *p, struct mc_err *err)
 {
 	if (str_empty(p->code) || strlen(p->code) > 40)
@@ -107,6 +167,9 @@ enum mc_code procedure_check(const struct procedure *p, struct mc_err *err)
 				       i, (long long)p->fees[i].online_amount,
 				       (long long)p->fees[i].amount);
 	}
+	enum mc_code rc = components_check(p, err);
+	if (rc)
+		return rc;
 	for (size_t i = 0; i < p->n_online_only; i++) {
 		if (p->online_only[i].to < p->online_only[i].from)
 			return mc_fail(err, MC_ERR_INPUT, "online_only.to",

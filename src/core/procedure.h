@@ -30,6 +30,19 @@ enum fee_due {
 	FEE_DUE_RESULT = 2      /* before the result is returned */
 };
 
+/* A component of the dossier the procedure asks for (thành phần hồ
+ * sơ): whether it is required, whether the original (bản chính) or a
+ * copy (bản sao) is presented, how many, and the blank form to fill in
+ * when there is one (its SHA-256 in the document store). */
+struct procedure_component {
+	char *code, *name;
+	bool required;
+	bool original;
+	int copies;        /* 0-99 */
+	char *form_sha256; /* NULL: no blank form */
+};
+#define PROCEDURE_MAX_COMPONENTS 20
+
 struct date_window {
 	int64_t from, to; /* civil days, inclusive */
 };
@@ -45,6 +58,8 @@ struct procedure {
 	enum fee_due fee_due;
 	struct procedure_fee *fees;
 	size_t n_fees, cap_fees;
+	struct procedure_component *components;
+	size_t n_components, cap_components;
 	struct date_window *online_only;
 	size_t n_online_only, cap_online_only;
 };
@@ -83,5 +98,8 @@ int64_t procedure_fee_charged(const struct procedure_fee *f, bool online);
 const char *fee_due_name(enum fee_due d);
 enum mc_code fee_due_parse(const char *s, enum fee_due *out, const char *field,
 			   struct mc_err *err);
+/* The component of p with that code, or NULL. */
+const struct procedure_component *
+procedure_component_find(const struct procedure *p, const char *code);
 
 #endif

@@ -313,6 +313,34 @@ static void national_code(char *buf, size_t size, size_t n)
 		 (n * 7919 + 1103) % 12000);
 }
 
+/* The components a demo procedure asks for: the first n of these, as
+ * its dossiers list them (demo_dossier.c). */
+static const struct {
+	const char *code, *name;
+	bool required, original;
+	int copies;
+} demo_components[] = {
+	{"TP1", "Tờ khai theo mẫu", true, true, 1},
+	{"TP2", "Bản sao Căn cước công dân", true, false, 1},
+	{"TP3", "Giấy tờ chứng minh", true, false, 1},
+	{"TP4", "Văn bản ủy quyền (nếu nộp thay)", false, true, 1},
+};
+
+static bool add_components(struct procedure *p, int n)
+{
+	for (int i = 0; i < n; i++) {
+		struct procedure_component *c = ARRAY_PUSH(
+			p->components, p->n_components, p->cap_components);
+		if (!c || !str_set(&c->code, demo_components[i].code) ||
+		    !str_set(&c->name, demo_components[i].name))
+			return false;
+		c->required = demo_components[i].required;
+		c->original = demo_components[i].original;
+		c->copies = demo_components[i].copies;
+	}
+	return true;
+}
+
 static enum mc_code add_proc(struct demo_world *w, const struct proc_row *r,
 			     const struct date_window *only, struct mc_err *err)
 {
@@ -363,6 +391,8 @@ static enum mc_code add_proc(struct demo_world *w, const struct proc_row *r,
 	dp->who = f->who;
 	dp->financial = strcmp(r->field, "DAT-DAI") == 0 && r->level == 'H';
 	dp->n_components = 1 + (int)((w->n_procs * 5) % 4);
+	if (!add_components(p, dp->n_components))
+		return nomem(err);
 	return procedure_check(p, err);
 }
 

@@ -259,6 +259,23 @@ enum mc_code docstore_put(struct docstore *ds, int fd, const char *name,
 
 int64_t docstore_max_file(const struct docstore *ds) { return ds->max_file; }
 
+enum mc_code docstore_type_of(struct docstore *ds, const char *sha256,
+			      const char **type, int64_t *size,
+			      struct mc_err *err)
+{
+	int fd;
+	struct docstore_info info = {0};
+	enum mc_code rc = docstore_open(ds, sha256, &fd, err);
+	if (rc)
+		return rc;
+	struct stat st;
+	*size = fstat(fd, &st) == 0 ? (int64_t)st.st_size : 0;
+	rc = decide_type(ds, fd, sha256, &info, err);
+	close(fd);
+	*type = info.type;
+	return rc;
+}
+
 enum mc_code docstore_mtime(struct docstore *ds, const char *sha256,
 			    int64_t *mtime, struct mc_err *err)
 {

@@ -90,6 +90,12 @@ int64_t docstore_max_file(const struct docstore *ds);
 enum mc_code docstore_mtime(struct docstore *ds, const char *sha256,
 			    int64_t *mtime, struct mc_err *err);
 
+/* The accepted MIME type of stored content (libmagic on its bytes, as
+ * put decided it); MC_ERR_NOT_FOUND when it is not stored. */
+enum mc_code docstore_type_of(struct docstore *ds, const char *sha256,
+			      const char **type, int64_t *size,
+			      struct mc_err *err);
+
 /* Whether sha256 (64 hex digits) is well formed: MC_ERR_INPUT naming
  * field when not. */
 enum mc_code docstore_hash_check(const char *sha256, const char *field,

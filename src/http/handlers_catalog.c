@@ -50,6 +50,23 @@ void h_unit(struct http_req *r)
 	unit_release(&u);
 }
 
+/* The components a procedure asks for; a blank form is downloaded from
+ * GET /api/v1/procedures/{code}/forms/{component}. */
+static json_t *components_json(const struct procedure *p)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < p->n_components; i++) {
+		const struct procedure_component *c = &p->components[i];
+		json_array_append_new(
+			a,
+			json_pack("{s:s,s:s,s:b,s:b,s:i,s:b}", "code", c->code,
+				  "name", c->name, "required", c->required,
+				  "original", c->original, "copies", c->copies,
+				  "form", c->form_sha256 != NULL));
+	}
+	return a;
+}
+
 static json_t *procedure_json(const struct procedure *p)
 {
 	json_t *fees = json_array(), *windows = json_array();
@@ -68,7 +85,7 @@ static json_t *procedure_json(const struct procedure *p)
 				  http_date(p->online_only[i].from), "to",
 				  http_date(p->online_only[i].to)));
 	return json_pack(
-		"{s:s,s:s,s:o,s:o,s:{s:i,s:s},s:s,s:b,s:s,s:o,s:I,s:o}", "code",
+		"{s:s,s:s,s:o,s:o,s:{s:i,s:s},s:s,s:b,s:s,s:o,s:I,s:o,s:o}", "code",
 		p->code, "name", p->name ? p->name : "", "field_code",
 		http_str(p->field_code), "field_name", http_str(p->field_name),
 		"limit", "value", p->limit_value, "unit",
@@ -76,7 +93,7 @@ static json_t *procedure_json(const struct procedure *p)
 		online_level_name(p->online_level), "paper_result",
 		p->paper_result, "pay_before", fee_due_name(p->fee_due), "fees",
 		fees, "fee_total", (json_int_t)procedure_fee_total(p),
-		"online_only", windows);
+		"online_only", windows, "components", components_json(p));
 }
 
 struct proc_search {

@@ -284,3 +284,54 @@ void h_upload_get(struct http_req *r)
 	}
 	http_reply_json(r, 200, json_pack("{s:o}", "files", a));
 }
+
+void h_dossier_file_get(struct http_req *r)
+{
+	struct mc_err err;
+	struct dossier_file f;
+	int fd;
+	struct actor actor = http_actor(r);
+	if (app_file_open(r->app, &actor, r->param[0], r->param[1], &fd, &f,
+			  &err)) {
+		http_reply_mc(r, &err);
+		return;
+	}
+	http_reply_file(r, f.type, f.name, fd, f.size);
+	dossier_file_release(&f);
+}
+
+/* The usual extension of an accepted type, for a download's name. */
+static const char *extension(const char *type)
+{
+	static const struct {
+		const char *part, *ext;
+	} map[] = {{"pdf", ".pdf"},
+		   {"wordprocessingml", ".docx"},
+		   {"spreadsheetml", ".xlsx"},
+		   {"opendocument.text", ".odt"},
+		   {"zip", ".zip"},
+		   {"jpeg", ".jpg"},
+		   {"png", ".png"},
+		   {"tiff", ".tif"}};
+	for (size_t i = 0; type && i < sizeof(map) / sizeof(*map); i++)
+		if (strstr(type, map[i].part))
+			return map[i].ext;
+	return "";
+}
+
+void h_procedure_form(struct http_req *r)
+{
+	struct mc_err err;
+	const char *type;
+	int64_t size;
+	int fd;
+	char name[160];
+	if (app_procedure_form(r->app, r->param[0], r->param[1], &fd, &type,
+			       &size, &err)) {
+		http_reply_mc(r, &err);
+		return;
+	}
+	snprintf(name, sizeof(name), "mau-%.60s-%.60s%s", r->param[0],
+		 r->param[1], extension(type));
+	http_reply_file(r, type, name, fd, size);
+}

@@ -421,6 +421,8 @@ void h_form_index(struct http_req *r);
 void h_metrics(struct http_req *r);
 void h_dossier_files(struct http_req *r);
 void h_dossier_file_upload(struct http_req *r);
+void h_dossier_file_get(struct http_req *r);
+void h_procedure_form(struct http_req *r);
 void h_upload_open(struct http_req *r);
 void h_upload_get(struct http_req *r);
 void h_upload_file(struct http_req *r);

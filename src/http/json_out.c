@@ -98,6 +98,36 @@ static void disposition(struct http_req *r, const char *filename)
 	http_add_header(r, "Content-Disposition", disp);
 }
 
+/* Content-Disposition for a name a person gave a file (cleaned already):
+ * an ASCII fallback and the name itself as RFC 5987 UTF-8. */
+static void disposition_utf8(struct http_req *r, const char *kind,
+			     const char *name)
+{
+	char ascii[256], enc[800];
+	size_t a = 0, e = 0;
+	for (const unsigned char *p = (const unsigned char *)name;
+	     *p && a + 1 < sizeof(ascii); p++)
+		ascii[a++] = (*p < 0x20 || *p > 0x7e || *p == '"' ||
+			      *p == '\\' || *p == '%')
+				     ? '_'
+				     : (char)*p;
+	ascii[a] = '\0';
+	for (const unsigned char *p = (const unsigned char *)name;
+	     *p && e + 4 < sizeof(enc); p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p))
+			enc[e++] = (char)*p;
+		else
+			e += (size_t)snprintf(enc + e, sizeof(enc) - e,
+					      "%%%02X", *p);
+	}
+	enc[e] = '\0';
+	char disp[1200];
+	snprintf(disp, sizeof(disp), "%s; filename=\"%s\"; filename*=UTF-8''%s",
+		 kind, ascii, enc);
+	http_add_header(r, "Content-Disposition", disp);
+}
+
 /* A name safe in a quoted header value: what is not ASCII letters,
  * digits, '.', '-' or '_' becomes '_'. */
 static void ascii_name(const char *name, char *out, size_t cap)
@@ -137,7 +167,7 @@ void http_reply_file(struct http_req *r, const char *type, const char *name,
 		return;
 	}
 	set_response(r, 200, resp, type, NULL, 0);
-	disposition(r, safe);
+	disposition_utf8(r, "attachment", name);
 }
 
 void http_reply_attachment(struct http_req *r, const char *type,

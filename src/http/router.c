@@ -38,6 +38,9 @@ const struct http_route http_routes[] = {
 	 NULL},
 	{"GET", "/api/v1/procedures/{code}", h_procedure, ANY, -1, "catalogue",
 	 "One procedure", NULL, NULL},
+	{"GET", "/api/v1/procedures/{code}/forms/{component}", h_procedure_form,
+	 ANY, -1, "catalogue",
+	 "The blank form of a procedure's component, to fill in", NULL, NULL},
 	{"POST", "/api/v1/dossiers", h_register, BY_OP, OP_REGISTER, "dossiers",
 	 "File a dossier online (no account); returns its code "
 	 "and tracking secret",
@@ -102,8 +105,13 @@ const struct http_route http_routes[] = {
 	 "when it matches",
 	 NULL},
 	{"GET", "/api/v1/dossiers/{code}/files", h_dossier_files, STAFF, -1,
-	 "files", "The files a dossier of the account's units refers to", NULL,
-	 NULL},
+	 "files", "The files a dossier of the account's units refers to",
+	 NULL, NULL},
+	{"GET", "/api/v1/dossiers/{code}/files/{sha256}", h_dossier_file_get,
+	 STAFF, -1, "files",
+	 "Open (download) a file of a dossier of the account's units; every "
+	 "opening is logged (who, when, which file)",
+	 NULL, NULL},
 	{"POST", "/api/v1/dossiers/{code}/files", h_dossier_file_upload, STAFF,
 	 -1, "files",
 	 "Attach a file to a dossier of the account's units (streamed to the "

@@ -99,6 +99,8 @@ static enum limit_id limit_of(const char *name)
 {
 	if (strstr(name, "name"))
 		return LIMIT_CATALOGUE;
+	if (strcmp(name, "form") == 0) /* a SHA-256 */
+		return LIMIT_URL;
 	return strcmp(name, "office_hours") == 0 ? LIMIT_WORD : LIMIT_CODE;
 }
 
@@ -238,6 +240,7 @@ static const char *const procedure_keys[] = {
 	"paper_result",
 	"pay_before",
 	"fees",
+	"components",
 	"online_only",
 	/* read by the service index (app/index_import.c) */
 	"units",
@@ -248,6 +251,8 @@ static const char *const limit_keys[] = {"value", "unit"};
 static const char *const fee_keys[] = {"code", "name", "amount",
 				       "online_amount"};
 static const char *const window_keys[] = {"from", "to"};
+static const char *const component_keys[] = {"code",     "name",   "required",
+					     "original", "copies", "form"};
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Enter a nested object: r->obj and r->path change until leave(). */
@@ -313,6 +318,34 @@ static void read_fee(struct reader *r, struct procedure *p)
 	f->online_amount = f->amount;
 	if (get(r, "online_amount", false))
 		integer(r, "online_amount", 0, f->amount, &f->online_amount);
+}
+
+static bool boolean(struct reader *r, const char *name)
+{
+	json_t *v = get(r, name, false);
+	if (v && !json_is_boolean(v))
+		wrong_type(r, name, v, "true or false");
+	return v && json_is_true(v);
+}
+
+static void read_component(struct reader *r, struct procedure *p)
+{
+	struct procedure_component *c =
+		ARRAY_PUSH(p->components, p->n_components, p->cap_components);
+	if (!c) {
+		failf(r, MC_ERR_NOMEM, "", "out of memory");
+		return;
+	}
+	only_keys(r, component_keys, N(component_keys));
+	text(r, "code", true, &c->code);
+	text(r, "name", true, &c->name);
+	c->required = boolean(r, "required");
+	c->original = boolean(r, "original");
+	int64_t copies = 1;
+	if (get(r, "copies", false))
+		integer(r, "copies", 0, 99, &copies);
+	c->copies = (int)copies;
+	text(r, "form", false, &c->form_sha256);
 }
 
 static void read_window(struct reader *r, struct procedure *p)
@@ -383,6 +416,7 @@ static void read_procedure(struct reader *r, struct procedure *p)
 		r->rc = fee_due_parse(due, &p->fee_due, "pay_before", r->err);
 	free(due);
 	read_array(r, "fees", p, read_fee);
+	read_array(r, "components", p, read_component);
 	read_array(r, "online_only", p, read_window);
 }
 
@@ -458,6 +492,27 @@ static void write_fees(const struct procedure *p, struct strbuf *out)
 	strbuf_add(out, "]", 1);
 }
 
+static void write_components(const struct procedure *p, struct strbuf *out)
+{
+	strbuf_json_key(out, "components");
+	strbuf_add(out, "[", 1);
+	for (size_t i = 0; i < p->n_components; i++) {
+		const struct procedure_component *c = &p->components[i];
+		strbuf_add(out, i ? ",{" : "{", i ? 2 : 1);
+		w_text(out, "code", c->code);
+		w_text(out, "name", c->name);
+		strbuf_json_key(out, "required");
+		strbuf_puts(out, c->required ? "true" : "false");
+		strbuf_json_key(out, "original");
+		strbuf_puts(out, c->original ? "true" : "false");
+		strbuf_json_key(out, "copies");
+		strbuf_addf(out, "%d", c->copies);
+		w_text(out, "form", c->form_sha256);
+		strbuf_add(out, "}", 1);
+	}
+	strbuf_add(out, "]", 1);
+}
+
 static void write_windows(const struct procedure *p, struct strbuf *out)
 {
 	strbuf_json_key(out, "online_only");
@@ -487,6 +542,7 @@ void catalog_procedure_write(const struct procedure *p, struct strbuf *out)
 	strbuf_puts(out, p->paper_result ? "true" : "false");
 	w_text(out, "pay_before", fee_due_name(p->fee_due));
 	write_fees(p, out);
+	write_components(p, out);
 	write_windows(p, out);
 	strbuf_add(out, "}", 1);
 }

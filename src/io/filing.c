@@ -120,12 +120,10 @@ static enum mc_code refused(const char *field, const char *who,
 }
 
 static enum mc_code component_member(const char *key, json_t *v,
-				     const char *field, enum filing_kind kind,
+				     const char *field,
 				     struct dossier_component *c,
 				     struct mc_err *err)
 {
-	int flag = 0;
-	enum mc_code rc;
 	if (strcmp(key, "MaThanhPhanHoSo") == 0)
 		return text_value(v, field, LIMIT_COMPONENT, &c->code, err);
 	if (strcmp(key, "TenTepDinhKem") == 0)
@@ -133,19 +131,11 @@ static enum mc_code component_member(const char *key, json_t *v,
 				  err);
 	if (strcmp(key, "DuongDanTaiTepTin") == 0)
 		return text_value(v, field, LIMIT_URL, &c->url, err);
-	if (strcmp(key, "DuocSoHoa") == 0 && kind == FILING_COUNTER) {
-		if (json_is_boolean(v))
-			flag = json_is_true(v);
-		else if ((rc = small_value(v, field, 0, 1, "0 or 1", &flag,
-					   err)))
-			return rc;
-		c->digitized = flag == 1;
-		return MC_OK;
-	}
 	if (strcmp(key, "DuocSoHoa") == 0)
 		return refused(field,
-			       "the counter records which paper components "
-			       "it scanned",
+			       "a component is digitized when the system holds "
+			       "its file (upload it, or the scan at the "
+			       "counter)",
 			       err);
 	if (strcmp(key, "DuocTaiSuDung") == 0 ||
 	    strcmp(key, "DuocLayTuKhoDMQG") == 0)
@@ -157,8 +147,8 @@ static enum mc_code component_member(const char *key, json_t *v,
 			  "%s: is not a field of a component", field);
 }
 
-static enum mc_code component(json_t *o, size_t i, enum filing_kind kind,
-			      struct dossier *d, struct mc_err *err)
+static enum mc_code component(json_t *o, size_t i, struct dossier *d,
+			      struct mc_err *err)
 {
 	char field[96];
 	snprintf(field, sizeof(field), "TaiLieuNop[%zu]", i);
@@ -173,15 +163,14 @@ static enum mc_code component(json_t *o, size_t i, enum filing_kind kind,
 	json_t *v;
 	json_object_foreach (o, key, v) {
 		snprintf(field, sizeof(field), "TaiLieuNop[%zu].%.60s", i, key);
-		enum mc_code rc = component_member(key, v, field, kind, c, err);
+		enum mc_code rc = component_member(key, v, field, c, err);
 		if (rc)
 			return rc;
 	}
 	return MC_OK;
 }
 
-static enum mc_code components(json_t *a, enum filing_kind kind,
-			       struct dossier *d, struct mc_err *err)
+static enum mc_code components(json_t *a, struct dossier *d, struct mc_err *err)
 {
 	size_t i;
 	json_t *v;
@@ -195,13 +184,10 @@ static enum mc_code components(json_t *a, enum filing_kind kind,
 			      LIMIT_COMPONENTS, err)))
 		return rc;
 	json_array_foreach (a, i, v) {
-		if ((rc = component(v, i, kind, d, err)))
+		if ((rc = component(v, i, d, err)))
 			return rc;
 	}
-	/* the dossier is digitized when every component was scanned */
-	d->digitized = d->n_components > 0;
-	for (i = 0; i < d->n_components; i++)
-		d->digitized = d->digitized && d->components[i].digitized;
+	d->digitized = false; /* until the system holds every file */
 	return MC_OK;
 }
 
@@ -244,7 +230,7 @@ static enum mc_code member(const char *key, json_t *v, enum filing_kind kind,
 		return rc;
 	}
 	if (strcmp(key, "TaiLieuNop") == 0)
-		return components(v, kind, d, err);
+		return components(v, d, err);
 	if (in_list(from_catalogue, 3, key))
 		return MC_OK;
 	for (size_t i = 0; i < sizeof(not_declared) / sizeof(*not_declared);

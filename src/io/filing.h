@@ -6,7 +6,8 @@
  * summary (TrichYeuHoSo) and the components with their files
  * (TaiLieuNop: MaThanhPhanHoSo, TenTepDinhKem, DuongDanTaiTepTin). At the
  * counter the clerk also records the channel (KenhThucHien, direct or
- * postal) and which paper components were scanned (DuocSoHoa).
+ * postal). Whether a component is digitized (DuocSoHoa) is the system's:
+ * it holds the component's file (app/files.c).
  *
  * Everything else in the portal format is the system's or the staff's:
  * times, status, fees, results, supplement rounds, the VNeID, payment,

@@ -300,6 +300,13 @@ struct store_ops {
 				       struct mc_err *err);
 	enum mc_code (*file_referenced)(struct store *st, const char *sha256,
 					bool *yes, struct mc_err *err);
+	enum mc_code (*file_opened)(struct store *st, int64_t file_id,
+				    const struct file_opening *o,
+				    struct mc_err *err);
+	enum mc_code (*file_openings_each)(struct store *st,
+					   const char *dossier_code,
+					   store_opening_fn fn, void *ctx,
+					   struct mc_err *err);
 
 	/* the aggregate engine's rows */
 	enum mc_code (*agg_key)(struct store *st, const char *unit, int dim,

@@ -369,6 +369,23 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER IF NOT EXISTS financial_notices_kept BEFORE DELETE ON"
 	" financial_notices BEGIN SELECT RAISE(ABORT, 'notices are never"
 	" deleted'); END;",
+	/* 25: the components a procedure asks for, as a JSON array of
+	 * {code, name, required, original, copies, form} (NULL: none
+	 * declared); form is the SHA-256 of a blank form in the document
+	 * store, which `files gc` keeps */
+	"ALTER TABLE procedures ADD COLUMN components TEXT;",
+	/* 26: every opening of a dossier's file by staff: which file, when,
+	 * who (store/sqlite_files.c); never changed */
+	"CREATE TABLE IF NOT EXISTS file_openings("
+	" id INTEGER PRIMARY KEY,"
+	" file_id INTEGER NOT NULL REFERENCES dossier_files(id),"
+	" at INTEGER NOT NULL, actor TEXT NOT NULL, actor_role TEXT,"
+	" actor_unit TEXT);"
+	"CREATE INDEX IF NOT EXISTS file_openings_file"
+	" ON file_openings(file_id, id);"
+	"CREATE TRIGGER IF NOT EXISTS file_openings_no_update BEFORE UPDATE"
+	" ON file_openings BEGIN"
+	" SELECT RAISE(ABORT, 'the log of openings is append-only'); END;",
 };
 
 #define N_MIGRATIONS (int)(sizeof(migrations) / sizeof(*migrations))
@@ -424,7 +441,8 @@ const char *const sqlite_statements[Q__COUNT] = {
 	[Q_PROC_PUT] =
 		"INSERT INTO procedures(code, name, field_code, field_name,"
 		" limit_value, limit_unit, online_level, paper_result, fees,"
-		" online_only, fee_due) VALUES(?,?,?,?,?,?,?,?,?,?,?)"
+		" online_only, fee_due, components)"
+		" VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"
 		" ON CONFLICT(code) DO UPDATE SET name=excluded.name,"
 		" field_code=excluded.field_code,"
 		" field_name=excluded.field_name,"
@@ -432,14 +450,15 @@ const char *const sqlite_statements[Q__COUNT] = {
 		" limit_unit=excluded.limit_unit,"
 		" online_level=excluded.online_level,"
 		" paper_result=excluded.paper_result, fees=excluded.fees,"
-		" online_only=excluded.online_only, fee_due=excluded.fee_due",
+		" online_only=excluded.online_only, fee_due=excluded.fee_due,"
+		" components=excluded.components",
 	[Q_PROC_GET] = "SELECT code, name, field_code, field_name,"
 		       " limit_value, limit_unit, online_level, paper_result,"
-		       " fees, online_only, fee_due FROM procedures"
+		       " fees, online_only, fee_due, components FROM procedures"
 		       " WHERE code = ?",
 	[Q_PROC_EACH] = "SELECT code, name, field_code, field_name,"
 			" limit_value, limit_unit, online_level, paper_result,"
-			" fees, online_only, fee_due FROM procedures"
+			" fees, online_only, fee_due, components FROM procedures"
 			" ORDER BY code",
 	[Q_DOSSIER_INSERT] = "INSERT INTO dossiers(" DOSSIER_COLS ") VALUES("
 			     "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"

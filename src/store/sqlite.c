@@ -390,16 +390,43 @@ static void windows_json(const struct procedure *p, struct strbuf *sb)
 	strbuf_puts(sb, "]");
 }
 
+static void components_json(const struct procedure *p, struct strbuf *sb)
+{
+	if (!p->n_components)
+		return; /* NULL: none declared */
+	strbuf_puts(sb, "[");
+	for (size_t i = 0; i < p->n_components; i++) {
+		const struct procedure_component *c = &p->components[i];
+		strbuf_puts(sb, i ? ",{\"code\":" : "{\"code\":");
+		strbuf_json_string(sb, str_or_empty(c->code));
+		strbuf_puts(sb, ",\"name\":");
+		strbuf_json_string(sb, str_or_empty(c->name));
+		strbuf_addf(sb,
+			    ",\"required\":%s,\"original\":%s,\"copies\":%d,"
+			    "\"form\":",
+			    c->required ? "true" : "false",
+			    c->original ? "true" : "false", c->copies);
+		if (c->form_sha256)
+			strbuf_json_string(sb, c->form_sha256);
+		else
+			strbuf_puts(sb, "null");
+		strbuf_puts(sb, "}");
+	}
+	strbuf_puts(sb, "]");
+}
+
 enum mc_code sqlite_procedure_put(struct store *st, const struct procedure *p,
 				  struct mc_err *err)
 {
-	struct strbuf fees, windows;
+	struct strbuf fees, windows, comps;
 	strbuf_init(&fees);
 	strbuf_init(&windows);
+	strbuf_init(&comps);
 	fees_json(p, &fees);
 	windows_json(p, &windows);
+	components_json(p, &comps);
 	enum mc_code rc = MC_OK;
-	if (fees.oom || windows.oom) {
+	if (fees.oom || windows.oom || comps.oom) {
 		rc = mc_fail(err, MC_ERR_NOMEM, "", "out of memory");
 		goto out;
 	}
@@ -415,12 +442,14 @@ enum mc_code sqlite_procedure_put(struct store *st, const struct procedure *p,
 	bind_text(s, 9, fees.buf);
 	bind_text(s, 10, windows.buf);
 	sqlite3_bind_int(s, 11, (int)p->fee_due);
+	bind_text(s, 12, comps.buf);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		rc = sqlite_db_fail(st, err, "storing a procedure");
 	sqlite3_reset(s);
 out:
 	strbuf_release(&fees);
 	strbuf_release(&windows);
+	strbuf_release(&comps);
 	return rc;
 }
 
@@ -471,7 +500,37 @@ static bool read_windows(const char *text, struct procedure *p)
 	return ok;
 }
 
-/* Reads a row of code, name, ... online_only. */
+static bool read_components(const char *text, struct procedure *p)
+{
+	if (!text)
+		return true;
+	json_t *a = json_loads(text, 0, NULL);
+	bool ok = json_is_array(a);
+	size_t i;
+	json_t *v;
+	json_array_foreach (a, i, v) {
+		struct procedure_component *c = ARRAY_PUSH(
+			p->components, p->n_components, p->cap_components);
+		if (!c ||
+		    !str_set(&c->code,
+			     json_string_value(json_object_get(v, "code"))) ||
+		    !str_set(&c->name,
+			     json_string_value(json_object_get(v, "name"))) ||
+		    !str_set(&c->form_sha256,
+			     json_string_value(json_object_get(v, "form")))) {
+			ok = false;
+			break;
+		}
+		c->required = json_is_true(json_object_get(v, "required"));
+		c->original = json_is_true(json_object_get(v, "original"));
+		c->copies =
+			(int)json_integer_value(json_object_get(v, "copies"));
+	}
+	json_decref(a);
+	return ok;
+}
+
+/* Reads a row of code, name, ... online_only, components. */
 static bool read_procedure(sqlite3_stmt *s, struct procedure *out)
 {
 	bool ok = true;
@@ -486,7 +545,8 @@ static bool read_procedure(sqlite3_stmt *s, struct procedure *out)
 	out->paper_result = sqlite3_column_int(s, 7);
 	out->fee_due = (enum fee_due)sqlite3_column_int(s, 10);
 	return ok && read_fees((const char *)sqlite3_column_text(s, 8), out) &&
-	       read_windows((const char *)sqlite3_column_text(s, 9), out);
+	       read_windows((const char *)sqlite3_column_text(s, 9), out) &&
+	       read_components((const char *)sqlite3_column_text(s, 11), out);
 }
 
 static enum mc_code unreadable(struct mc_err *err, const char *code)
@@ -620,6 +680,7 @@ static const char *const digest_queries[] = {
 	"SELECT * FROM gateways ORDER BY name",
 	"SELECT * FROM bank_accounts ORDER BY unit_code",
 	"SELECT * FROM financial_notices ORDER BY id",
+	"SELECT * FROM file_openings ORDER BY id",
 };
 
 static void hash_row(crypto_generichash_state *h, sqlite3_stmt *s)
@@ -760,6 +821,8 @@ const struct store_ops store_sqlite_ops = {
 	.file_bytes = sqlite_file_bytes,
 	.file_with_hash = sqlite_file_with_hash,
 	.file_referenced = sqlite_file_referenced,
+	.file_opened = sqlite_file_opened,
+	.file_openings_each = sqlite_file_openings_each,
 	.agg_key = sqlite_agg_key,
 	.agg_values = sqlite_agg_values,
 	.agg_row_get = sqlite_agg_row_get,

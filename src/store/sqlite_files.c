@@ -183,7 +183,10 @@ enum mc_code sqlite_file_referenced(struct store *st, const char *sha256,
 	sqlite3_stmt *s;
 	enum mc_code rc = prep(st,
 			       "SELECT EXISTS(SELECT 1 FROM dossier_files"
-			       " WHERE sha256 = ?)",
+			       " WHERE sha256 = ?1) OR EXISTS(SELECT 1"
+			       " FROM procedures, json_each("
+			       "procedures.components) c"
+			       " WHERE json_extract(c.value, '$.form') = ?1)",
 			       &s, err);
 	if (rc)
 		return rc;
@@ -355,4 +358,66 @@ enum mc_code sqlite_file_with_hash(struct store *st, const char *sha256,
 		return rc;
 	bind_text(s, 1, sha256);
 	return each_row(st, s, fn, ctx, err);
+}
+
+/* ---- the log of openings --------------------------------------------------
+ */
+
+enum mc_code sqlite_file_opened(struct store *st, int64_t file_id,
+				const struct file_opening *o,
+				struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	enum mc_code rc = prep(st,
+			       "INSERT INTO file_openings(file_id, at, actor,"
+			       " actor_role, actor_unit) VALUES(?,?,?,?,?)",
+			       &s, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, file_id);
+	sqlite3_bind_int64(s, 2, o->at);
+	bind_text(s, 3, o->actor);
+	bind_text(s, 4, o->actor_role);
+	bind_text(s, 5, o->actor_unit);
+	return sqlite_step_done(st, s, sqlite3_step(s), "logging an opening",
+				err);
+}
+
+enum mc_code sqlite_file_openings_each(struct store *st,
+				       const char *dossier_code,
+				       store_opening_fn fn, void *ctx,
+				       struct mc_err *err)
+{
+	sqlite3_stmt *s;
+	enum mc_code rc = prep(st,
+			       "SELECT " FILE_COLS ", o.at, o.actor,"
+			       " o.actor_role, o.actor_unit"
+			       " FROM file_openings o"
+			       " JOIN dossier_files f ON f.id = o.file_id"
+			       " JOIN dossiers d ON d.id = f.dossier_id"
+			       " WHERE d.code = ? ORDER BY o.id",
+			       &s, err);
+	if (rc)
+		return rc;
+	bind_text(s, 1, dossier_code);
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct dossier_file f;
+		bool ok = read_file_row(s, &f);
+		struct file_opening o = {
+			.at = sqlite3_column_int64(s, 10),
+			.actor = (const char *)sqlite3_column_text(s, 11),
+			.actor_role = (const char *)sqlite3_column_text(s, 12),
+			.actor_unit = (const char *)sqlite3_column_text(s, 13),
+			.file = &f,
+		};
+		int stop = ok ? fn(&o, ctx) : 1;
+		dossier_file_release(&f);
+		if (!ok || stop) {
+			sqlite3_finalize(s);
+			return ok ? MC_OK
+				  : sqlite_nomem(err, "reading the openings");
+		}
+	}
+	return sqlite_step_done(st, s, step, "reading the openings", err);
 }

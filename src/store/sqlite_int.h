@@ -361,6 +361,13 @@ enum mc_code sqlite_file_with_hash(struct store *st, const char *sha256,
 				   struct mc_err *err);
 enum mc_code sqlite_file_referenced(struct store *st, const char *sha256,
 				    bool *yes, struct mc_err *err);
+enum mc_code sqlite_file_opened(struct store *st, int64_t file_id,
+				const struct file_opening *o,
+				struct mc_err *err);
+enum mc_code sqlite_file_openings_each(struct store *st,
+				       const char *dossier_code,
+				       store_opening_fn fn, void *ctx,
+				       struct mc_err *err);
 enum mc_code sqlite_agg_key(struct store *st, const char *unit, int dim,
 			    const char *value, bool create, int64_t *id,
 			    struct mc_err *err);

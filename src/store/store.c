@@ -652,6 +652,20 @@ enum mc_code store_upload_purge(struct store *st, int64_t at, int64_t *n,
 	return st->ops->upload_purge(st, at, n, err);
 }
 
+enum mc_code store_file_opened(struct store *st, int64_t file_id,
+			       const struct file_opening *o, struct mc_err *err)
+{
+	return st->ops->file_opened(st, file_id, o, err);
+}
+
+enum mc_code store_file_openings_each(struct store *st,
+				      const char *dossier_code,
+				      store_opening_fn fn, void *ctx,
+				      struct mc_err *err)
+{
+	return st->ops->file_openings_each(st, dossier_code, fn, ctx, err);
+}
+
 enum mc_code store_upload_holds(struct store *st, const char *sha256,
 				int64_t now, bool *yes, struct mc_err *err)
 {

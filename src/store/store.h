@@ -282,7 +282,8 @@ enum mc_code store_file_bytes(struct store *st, const char *dossier_code,
 enum mc_code store_file_with_hash(struct store *st, const char *sha256,
 				  store_file_fn fn, void *ctx,
 				  struct mc_err *err);
-/* Whether any dossier refers to sha256. */
+/* Whether any dossier refers to sha256, or a procedure names it as a
+ * component's blank form. */
 enum mc_code store_file_referenced(struct store *st, const char *sha256,
 				   bool *yes, struct mc_err *err);
 /* ---- payments and receipts (sqlite_payment.c) ------------------------ */
@@ -316,6 +317,17 @@ enum mc_code store_receipt_get(struct store *st, int64_t payment_id,
 enum mc_code store_receipt_cancel(struct store *st, int64_t id, int64_t at,
 				  const char *reason, const char *by,
 				  struct mc_err *err);
+
+/* The log of openings (struct file_opening, core/dossier_file.h). */
+enum mc_code store_file_opened(struct store *st, int64_t file_id,
+			       const struct file_opening *o,
+			       struct mc_err *err);
+/* The openings of dossier_code's files, oldest first. */
+typedef int (*store_opening_fn)(const struct file_opening *o, void *ctx);
+enum mc_code store_file_openings_each(struct store *st,
+				      const char *dossier_code,
+				      store_opening_fn fn, void *ctx,
+				      struct mc_err *err);
 
 /* Uploads of a filing in progress, by the hash of their token: made
  * with the time they expire, files put per component (a second file

@@ -272,6 +272,7 @@ TEST(migration_13_rebuilds_the_aggregates)
 			       " ALTER TABLE dossiers DROP COLUMN import_file;"
 			       " ALTER TABLE dossiers DROP COLUMN imported_at;"
 			       " ALTER TABLE procedures DROP COLUMN fee_due;"
+			       " ALTER TABLE procedures DROP COLUMN components;"
 			       /* an open dossier with an end time, which the
 				* checks of schema 12 let in */
 			       " UPDATE dossiers SET finished_at = received_at"

@@ -13,9 +13,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app/files.h"
+#include "app/index.h"
+#include "core/civil.h"
 #include "docstore/docstore.h"
 #include "fixture.h"
 
@@ -225,6 +228,148 @@ TEST(a_reference_inside_the_callers_transaction)
 	teardown();
 }
 
-TEST_MAIN(T(staff_attach_only_inside_their_units),
+/* Procedure 1.000004 asks for a form (required) and a birth paper. */
+static void with_components(void)
+{
+	struct procedure p;
+	struct mc_err err;
+	CHECK_INT(store_procedure_get(fx.app.st, "1.000004", &p, &err), MC_OK);
+	static const char *const codes[] = {"TK", "GCS"};
+	static const char *const names[] = {"Tờ khai", "Giấy chứng sinh"};
+	for (int i = 0; i < 2; i++) {
+		struct procedure_component *c = ARRAY_PUSH(
+			p.components, p.n_components, p.cap_components);
+		str_set(&c->code, codes[i]);
+		str_set(&c->name, names[i]);
+		c->required = i == 0;
+		c->copies = 1;
+	}
+	CHECK_INT(store_procedure_put(fx.app.st, &p, &err), MC_OK);
+	procedure_release(&p);
+}
+
+static enum mc_code file_at(const struct actor *a, enum dossier_op op,
+			    const char *upload, const char *component,
+			    struct dossier *out, struct mc_err *err)
+{
+	struct dossier f;
+	fixture_filing(&f, "1.000004", COMMUNE,
+		       op == OP_REGISTER ? CHANNEL_ONLINE : CHANNEL_DIRECT);
+	if (component) {
+		struct dossier_component *c = ARRAY_PUSH(
+			f.components, f.n_components, f.cap_components);
+		str_set(&c->code, component);
+	}
+	struct op_request req = {.actor = a,
+				 .params = {.op = op, .at = MC_NO_TIME},
+				 .filing = &f,
+				 .upload_token = upload};
+	enum mc_code rc = app_lifecycle(&fx.app, &req, out, err);
+	dossier_release(&f);
+	return rc;
+}
+
+static enum mc_code attach_pdf(const char *code_, const char *upload,
+			       const char *component, const char *text,
+			       struct mc_err *err)
+{
+	char path[160];
+	snprintf(path, sizeof(path), "%s/c.pdf", fx.dir);
+	FILE *f = fopen(path, "w");
+	fprintf(f, "%%PDF-1.4\n%s\n", text);
+	fclose(f);
+	const struct actor citizen = ACTOR_CITIZEN;
+	struct file_attach a = {.dossier_code = code_,
+				.upload_token = upload,
+				.role = FILE_COMPONENT,
+				.component = component,
+				.name = "c.pdf",
+				.actor = upload ? &citizen : &fixture_operator};
+	int fd = open(path, O_RDONLY);
+	enum mc_code rc = app_file_attach(&fx.app, &a, fd, NULL, err);
+	close(fd);
+	unlink(path);
+	return rc;
+}
+
+TEST(required_components_and_digitization_from_held_files)
+{
+	setup();
+	with_components();
+	struct mc_err err;
+	struct dossier d;
+	char before[65], after[65], token[65];
+	int64_t expires;
+	const struct actor citizen = ACTOR_CITIZEN;
+	const struct actor clerk = {
+		.role = ROLE_CLERK, .name = "motcua", .unit = DISTRICT};
+	/* online: the required form must be uploaded */
+	fixture_digest(&fx, before);
+	CHECK_INT(file_at(&citizen, OP_REGISTER, NULL, NULL, &d, &err),
+		  MC_ERR_INPUT);
+	CHECK_STR(err.field, "TaiLieuNop");
+	CHECK(strstr(err.message, "TK (Tờ khai) is required"));
+	CHECK_INT(app_upload_open(&fx.app, "test", token, &expires, &err),
+		  MC_OK);
+	CHECK_INT(attach_pdf(NULL, token, "GCS", "giay chung sinh", &err),
+		  MC_OK);
+	fixture_digest(&fx, before);
+	CHECK_INT(file_at(&citizen, OP_REGISTER, token, NULL, &d, &err),
+		  MC_ERR_INPUT);
+	CHECK(strstr(err.message, "TK (Tờ khai) is required"));
+	CHECK_INT(attach_pdf(NULL, token, "XX", "la", &err), MC_OK);
+	fixture_digest(&fx, before);
+	CHECK_INT(attach_pdf(NULL, token, "TK", "to khai", &err), MC_OK);
+	CHECK_INT(file_at(&citizen, OP_REGISTER, token, NULL, &d, &err),
+		  MC_ERR_INPUT);
+	CHECK(strstr(err.message, "XX is not a component of procedure"));
+	CHECK_INT(app_upload_open(&fx.app, "test", token, &expires, &err),
+		  MC_OK);
+	CHECK_INT(attach_pdf(NULL, token, "TK", "to khai", &err), MC_OK);
+	CHECK_INT(file_at(&citizen, OP_REGISTER, token, NULL, &d, &err), MC_OK);
+	CHECK_INT(d.n_components, 1);
+	CHECK(d.components[0].digitized && dossier_all_digitized(&d));
+	char online[64];
+	snprintf(online, sizeof(online), "%s", d.code);
+	dossier_release(&d);
+	/* at the counter: the paper form must be listed; digitized once
+	 * its scan is held */
+	fixture_digest(&fx, before);
+	CHECK_INT(file_at(&clerk, OP_ACCEPT, NULL, "GCS", &d, &err),
+		  MC_ERR_INPUT);
+	CHECK(strstr(err.message, "TK (Tờ khai) is required"));
+	CHECK_STR(fixture_digest(&fx, after), before);
+	CHECK_INT(file_at(&clerk, OP_ACCEPT, NULL, "TK", &d, &err), MC_OK);
+	CHECK(!dossier_all_digitized(&d));
+	char scanned[64];
+	snprintf(scanned, sizeof(scanned), "%s", d.code);
+	dossier_release(&d);
+	CHECK_INT(file_at(&clerk, OP_ACCEPT, NULL, "TK", &d, &err), MC_OK);
+	dossier_release(&d);
+	CHECK_INT(attach_pdf(scanned, NULL, "TK", "scan", &err), MC_OK);
+	CHECK_INT(store_dossier_get(fx.app.st, scanned, &d, &err), MC_OK);
+	CHECK(d.components[0].digitized && dossier_all_digitized(&d));
+	dossier_release(&d);
+	/* the online one received too: 2 of the 3 received hold their files */
+	struct op_request acc = {.actor = &clerk,
+				 .params = {.op = OP_ACCEPT, .at = MC_NO_TIME},
+				 .code = online};
+	CHECK_INT(app_lifecycle(&fx.app, &acc, NULL, &err), MC_OK);
+	struct index_query q = {.unit = DISTRICT, .min_dossiers = 1};
+	char period[32], day[CIVIL_BUF];
+	civil_format_date(civil_local_day((int64_t)time(NULL)), day);
+	snprintf(period, sizeof(period), "month:%.7s", day);
+	CHECK_INT(report_period_parse(period, 1, &q.period, "period", &err),
+		  MC_OK);
+	struct index_table t;
+	CHECK_INT(app_index(&fx.app, &q, &t, &err), MC_OK);
+	CHECK_INT(t.total.ind[IND_DIGITIZED].num, 2);
+	CHECK_INT(t.total.ind[IND_DIGITIZED].den, 3);
+	index_table_release(&t);
+	teardown();
+}
+
+TEST_MAIN(T(required_components_and_digitization_from_held_files),
+	  T(staff_attach_only_inside_their_units),
 	  T(a_stream_is_refused_at_each_limit_and_nothing_is_stored),
 	  T(a_reference_inside_the_callers_transaction))

@@ -109,7 +109,9 @@ async function fillWalkin(p, name, id) {
 	await p.selectOption('#w-proc', '1.002554');
 	await p.fill('#w-name', name);
 	await p.fill('#w-id', id);
-	await p.fill('#w-components .c-name', 'Giấy đề nghị cấp mã số');
+	// the procedure's checklist: the paper of each required component
+	// is ticked as received
+	await p.waitForSelector('#w-components .comp-row[data-code="TP1"] .c-got:checked');
 }
 
 for (const [name, viewport] of VIEWPORTS) {
@@ -241,7 +243,8 @@ for (const [name, viewport] of VIEWPORTS) {
 // A dossier of the clerk's unit with its result ready (status 9).
 async function finished(name, id) {
 	const r = await apiPost(state.clerk, '/dossiers/receive', { decision: 'accept', filing: {
-		MaTTHC: '1.002554', DonViXuLy: state.unit, KenhThucHien: '1', ChuHoSo: name, SoGiayToChuHoSo: id, LoaiDoiTuong: '1' } });
+		MaTTHC: '1.002554', DonViXuLy: state.unit, KenhThucHien: '1', ChuHoSo: name, SoGiayToChuHoSo: id, LoaiDoiTuong: '1',
+		TaiLieuNop: ['TP1', 'TP2', 'TP3'].map((c) => ({ MaThanhPhanHoSo: c })) } });
 	assert.equal(r.status, 201, JSON.stringify(r.body));
 	const officer = await apiLogin('canbo');
 	for (const [op, body] of [['start', {}], ['finish', { results: [{ name: 'Giấy chứng nhận mã số đơn vị', code: 'MS-2026-77' }] }]]) {

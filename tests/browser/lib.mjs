@@ -58,11 +58,20 @@ export async function apiPost(session, path, body, headers = {}) {
 }
 
 // An online filing of business registration (offered at the demo
-// clerk's department), as a citizen files it; its code and secret.
+// clerk's department), as a citizen files it, with a PDF for each of
+// its two required components (TP1, TP2) in an upload; its code and
+// secret.
 export async function fileOnline(unit, name, id) {
-	const r = await apiPost(null, '/dossiers', {
+	const up = await apiPost(null, '/public/uploads', {});
+	assert.equal(up.status, 201, JSON.stringify(up.body));
+	for (const c of ['TP1', 'TP2']) {
+		const form = new FormData();
+		form.append('file', new Blob([`%PDF-1.4\n% ${c} ${id}\n`], { type: 'application/pdf' }), `${c}.pdf`);
+		const f = await fetch(`${BASE}/api/v1/public/uploads/${up.body.upload}/files?component=${c}`, { method: 'POST', body: form });
+		assert.equal(f.status, 201, `upload ${c}`);
+	}
+	const r = await apiPost(null, `/dossiers?upload=${up.body.upload}`, {
 		MaTTHC: '1.001103', DonViXuLy: unit, ChuHoSo: name, SoGiayToChuHoSo: id, LoaiDoiTuong: '1',
-		TaiLieuNop: [{ MaThanhPhanHoSo: 'Giấy đề nghị đăng ký doanh nghiệp' }],
 	});
 	assert.equal(r.status, 201, JSON.stringify(r.body));
 	return { code: r.body.code, secret: r.body.secret };

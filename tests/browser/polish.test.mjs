@@ -99,9 +99,13 @@ for (const [name, viewport] of VIEWPORTS) {
 		await p.selectOption('#f-unit', state.unit);
 		await p.fill('#f-name', applicant);
 		await p.fill('#f-id', '001190090001');
-		await p.fill('#components .c-name', 'Giấy đề nghị đăng ký doanh nghiệp');
+		await p.waitForSelector('#components .comp-row[data-code="TP2"]');
+		for (const c of ['TP1', 'TP2']) {
+			await p.setInputFiles(`#components .comp-row[data-code="${c}"] .c-pick`,
+				{ name: `${c}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${c} ${name}\n`) });
+		}
 		let calls = 0;
-		await p.route('**/api/v1/dossiers', async (route) => {
+		await p.route((url) => url.pathname === '/api/v1/dossiers', async (route) => {
 			if (route.request().method() === 'POST' && calls++ === 0) {
 				await route.fetch();
 				await route.abort('failed');

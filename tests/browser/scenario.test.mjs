@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import {
 	apiGet, apiLogin, apiPost, BASE, DESKTOP, launch, PHONE, ready, shot, SHOTS, signIn, WAIT,
@@ -105,10 +106,15 @@ test('portal: search ignores diacritics, file a dossier online', async () => {
 	await page.fill('#f-name', 'Nguyễn Thị Thử Nghiệm');
 	await page.fill('#f-id', '001190012345');
 	await page.fill('#f-phone', '0905123456');
-	await page.fill('#components .c-name', 'Giấy đề nghị đăng ký doanh nghiệp');
-	await page.setInputFiles('#components .c-pick', { name: 'de-nghi.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
-	await page.click('#add-comp');
-	await page.locator('#components .c-name').nth(1).fill('Bản sao CCCD');
+	// the procedure's checklist: its two required components, each a PDF
+	await page.waitForSelector('#components .comp-row[data-code="TP2"]');
+	assert.match(await page.textContent('#components .comp-row[data-code="TP1"]'), /Tờ khai theo mẫu.*bắt buộc/);
+	state.pdfs = {
+		TP1: Buffer.concat([Buffer.from('%PDF-1.4\n% to khai\n'), Buffer.alloc(30000, 7), Buffer.from('\n%%EOF\n')]),
+		TP2: Buffer.concat([Buffer.from('%PDF-1.4\n% cccd\n'), Buffer.alloc(12345, 0), Buffer.from('\n%%EOF\n')]),
+	};
+	await page.setInputFiles('#components .comp-row[data-code="TP1"] .c-pick', { name: 'de-nghi.pdf', mimeType: 'application/pdf', buffer: state.pdfs.TP1 });
+	await page.setInputFiles('#components .comp-row[data-code="TP2"] .c-pick', { name: 'Bản sao CCCD.pdf', mimeType: 'application/pdf', buffer: state.pdfs.TP2 });
 	await page.click('#file-submit');
 	await page.waitForSelector('#filed-code');
 	state.code = (await page.textContent('#filed-code')).trim();
@@ -187,8 +193,8 @@ test('counter: receive the online dossier, receipt and its QR target', async () 
 	assert.equal(await page.textContent('#r-applicant'), 'Nguyễn Thị Thử Nghiệm');
 	assert.equal(await page.textContent('#r-procedure'), 'Đăng ký thành lập doanh nghiệp tư nhân');
 	assert.match(await page.textContent('#r-due'), /\d\d:\d\d, ngày \d\d\/\d\d\/\d{4}/);
-	assert.match(await page.textContent('#r-components'), /Giấy đề nghị đăng ký doanh nghiệp \(de-nghi\.pdf\)/);
-	assert.match(await page.textContent('#r-components'), /Bản sao CCCD/);
+	assert.match(await page.textContent('#r-components'), /TP1 \(de-nghi\.pdf\)/);
+	assert.match(await page.textContent('#r-components'), /TP2 \(Bản sao CCCD\.pdf\)/);
 	const fee = String(state.onlineFee).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 	assert.ok(state.onlineFee > 0, 'the procedure charges a fee online');
 	assert.match(await page.textContent('#r-fee'), new RegExp(fee.replace(/\./g, '\\.')));
@@ -233,7 +239,10 @@ test('counter: walk-in filing, online-only refusal shows the reason', async () =
 	await page.selectOption('#w-proc', '1.002554');
 	await page.fill('#w-name', 'Trần Văn Quầy');
 	await page.fill('#w-id', '079090001234');
-	await page.fill('#w-components .c-name', 'Giấy đề nghị');
+	// the paper of each required component is ticked as received; one scanned
+	await page.waitForSelector('#w-components .comp-row[data-code="TP3"]');
+	assert.ok(await page.isChecked('#w-components .comp-row[data-code="TP1"] .c-got'));
+	await page.setInputFiles('#w-components .comp-row[data-code="TP1"] .c-pick', { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% scan\n') });
 	await page.click('#w-accept');
 	await page.waitForSelector('#walkin-secret');
 	const url = await page.getAttribute('#receipt-doc', 'data-url');
@@ -322,6 +331,19 @@ test('officer: start and finish the dossier', async () => {
 	await shot(page, 'officer-desktop');
 	const row = page.locator(`#inbox tr[data-code="${state.code}"]`);
 	await row.click();
+	// the two PDFs filed in the browser, byte for byte
+	await page.waitForSelector('#files li');
+	const links = page.locator('#files a.file-link');
+	assert.equal(await links.count(), 2);
+	const sha = (b) => createHash('sha256').update(b).digest('hex');
+	const want = new Set([sha(state.pdfs.TP1), sha(state.pdfs.TP2)]);
+	for (let i = 0; i < 2; i++) {
+		const [download] = await Promise.all([page.waitForEvent('download'), links.nth(i).click()]);
+		const body = readFileSync(await download.path());
+		assert.ok(want.delete(sha(body)), `download ${i} is one of the filed PDFs, byte for byte`);
+	}
+	assert.equal(want.size, 0);
+	await shot(page, 'officer-files-desktop');
 	await page.click('#ops button[data-op="start"]');
 	await page.click('form[data-op="start"] button[type=submit]');
 	await page.waitForSelector('#detail h2 .badge[data-status="4"]');

@@ -108,4 +108,13 @@ expect_exit 2 "check with a referenced file missing" -- "$m" files check
 expect_text "$work/err" "^motcua: $h: referred to by a dossier but not in the store" "the missing file named"
 expect_text "$work/out" "1 missing" "one missing"
 
+# openings: none yet from the command line's listing
+expect_exit 0 "openings" -- "$m" files openings "$code"
+[ ! -s "$work/out" ] && ok || fail "listing files logged an opening"
+sqlite3 "$MOTCUA_DB" "INSERT INTO file_openings(file_id, at, actor, actor_role, actor_unit) SELECT id, 1717200000, 'canbo', 'officer', '000.00.31.H56' FROM dossier_files WHERE component = 'TP02'"
+expect_exit 0 "openings" -- "$m" files openings "$code"
+expect_text "$work/out" "^2024-06-01 07:00	canbo	officer	000.00.31.H56	[0-9a-f]{64}	xyfdp.pdf$" "the opening listed"
+expect_exit 2 "openings of an unknown dossier" -- "$m" files openings NOPE-1
+expect_text "$work/err" "MaHoSo" "unknown dossier named"
+
 finish references.sh

@@ -73,6 +73,10 @@ static const struct step route_steps[] = {
 	     "total", "4"),
 	STEP("GET", "/api/v1/procedures/{code}", ANON,
 	     "/api/v1/procedures/1.000001", NULL, 200, "code", "1.000001"),
+	/* the fixture's procedures list no components (tests/http/upload.c) */
+	STEP("GET", "/api/v1/procedures/{code}/forms/{component}", ANON,
+	     "/api/v1/procedures/1.000001/forms/TK", NULL, 404, "error.field",
+	     "component"),
 	STEP("POST", "/api/v1/dossiers", ANON, "/api/v1/dossiers",
 	     ONLINE_FILING, 201, "dossier.status", "1", .keep_key = "code",
 	     .keep_as = "R", .keep2_key = "secret", .keep2_as = "RS"),
@@ -173,6 +177,10 @@ static const struct step route_steps[] = {
 	     "{}", 200, "dossier.status", "7"),
 	STEP("GET", "/api/v1/dossiers/{code}/files", OFFICER,
 	     "/api/v1/dossiers/{D}/files", NULL, 200, "files", "#0"),
+	STEP("GET", "/api/v1/dossiers/{code}/files/{sha256}", OFFICER,
+	     "/api/v1/dossiers/{D}/files/"
+	     "0000000000000000000000000000000000000000000000000000000000000000",
+	     NULL, 404, "error.field", "sha256"),
 	/* a file goes as multipart/form-data (tests/http/upload.c) */
 	STEP("POST", "/api/v1/dossiers/{code}/files", CLERK,
 	     "/api/v1/dossiers/{D}/files?component=TP01", "{}", 415,

@@ -8,8 +8,11 @@
  * the issue's oversized summaries, component lists and unknown keys are
  * refused.
  */
+#include <fcntl.h>
 #include <unistd.h>
 
+#include "app/catalog.h"
+#include "app/files.h"
 #include "demo/demo.h"
 #include "env.h"
 #include "test.h"
@@ -79,17 +82,61 @@ TEST(an_anonymous_filing_sets_only_what_a_citizen_declares)
 	env_close(&e);
 }
 
+/* A multipart body with one file part; the raw request on a socket. */
+static int upload_scan(struct env *e, const char *path, const struct session *s,
+		       const char *bytes)
+{
+	char req[2400];
+	char body[600];
+	int n = snprintf(body, sizeof(body),
+			 "--B0\r\nContent-Disposition: form-data; "
+			 "name=\"file\"; filename=\"scan.pdf\"\r\n\r\n%s"
+			 "\r\n--B0--\r\n",
+			 bytes);
+	snprintf(req, sizeof(req),
+		 "POST %s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n%s"
+		 "Content-Type: multipart/form-data; boundary=B0\r\n"
+		 "Content-Length: %d\r\n\r\n%s",
+		 path, s->headers, n, body);
+	int fd = client_connect(e->port);
+	struct reply r = {0};
+	if (send(fd, req, strlen(req), MSG_NOSIGNAL) < 0)
+		return -1;
+	client_read_reply(fd, &r);
+	int st = r.status;
+	reply_release(&r);
+	return st;
+}
+
+static const char *digitized_flag(struct env *e, const struct session *s,
+				  const char *code, char *buf, size_t n)
+{
+	struct reply r;
+	char path[200];
+	snprintf(path, sizeof(path), "/api/v1/dossiers/%s", code);
+	client_request(e->port, "GET", path, s->headers, NULL, &r);
+	json_t *portal = json_object_get(r.json, "portal");
+	snprintf(buf, n, "%s",
+		 json_string_value(
+			 json_object_get(portal, "HoSoCoThanhPhanSoHoa"))
+			 ? json_string_value(json_object_get(
+				   portal, "HoSoCoThanhPhanSoHoa"))
+			 : "(none)");
+	reply_release(&r);
+	return buf;
+}
+
+/* The counter sets none of the system's flags, not even DuocSoHoa: a
+ * component is digitized when the system holds its scan. */
 TEST(the_counter_records_its_scans_not_the_systems_flags)
 {
 	struct env e;
 	struct session clerk;
-	char before[65], after[65], body[700], field[64];
+	char before[65], after[65], body[700], field[64], flag[16];
 	env_open(&e);
 	env_login(&e, "clerk31", &clerk);
 	fixture_digest(&e.f, before);
 	for (size_t i = 0; i < N_SYSTEM; i++) {
-		if (strstr(system_members[i].field, "DuocSoHoa"))
-			continue;
 		snprintf(body, sizeof(body),
 			 "{\"decision\":\"accept\",\"filing\":{" DECLARED
 			 ",\"KenhThucHien\":\"1\",%s}}",
@@ -105,19 +152,21 @@ TEST(the_counter_records_its_scans_not_the_systems_flags)
 		       clerk.headers,
 		       "{\"decision\":\"accept\",\"filing\":{" DECLARED
 		       ",\"KenhThucHien\":\"1\",\"TaiLieuNop\":[{"
-		       "\"MaThanhPhanHoSo\":\"TP1\",\"DuocSoHoa\":\"1\"}]}}",
+		       "\"MaThanhPhanHoSo\":\"TP1\"}]}}",
 		       &r);
 	CHECK_INT(r.status, 201);
+	char *code = strdup(json_string_value(json_object_get(r.json, "code")));
+	reply_release(&r);
+	CHECK_STR(digitized_flag(&e, &clerk, code, flag, sizeof(flag)), "0");
 	char path[200];
-	snprintf(path, sizeof(path), "/api/v1/dossiers/%s",
-		 json_string_value(json_object_get(r.json, "code")));
-	reply_release(&r);
-	client_request(e.port, "GET", path, clerk.headers, NULL, &r);
-	json_t *portal = json_object_get(r.json, "portal");
-	CHECK_STR(json_string_value(
-			  json_object_get(portal, "HoSoCoThanhPhanSoHoa")),
-		  "1");
-	reply_release(&r);
+	snprintf(path, sizeof(path), "/api/v1/dossiers/%s/files?component=TP1",
+		 code);
+	CHECK_INT(upload_scan(&e, path, &clerk, "%PDF-1.4\nscan\n"), 201);
+	CHECK_STR(digitized_flag(&e, &clerk, code, flag, sizeof(flag)), "1");
+	free(code);
+	char rm[200];
+	snprintf(rm, sizeof(rm), "rm -rf '%s.files'", e.f.db);
+	CHECK_INT(system(rm), 0);
 	env_close(&e);
 }
 
@@ -221,6 +270,42 @@ TEST(a_procedure_is_filed_only_where_it_is_offered)
 	"{\"MaTTHC\":\"1.002947\",\"DonViXuLy\":\"" unit "\"," \
 	"\"ChuHoSo\":\"Nguyễn Văn An\",\"SoGiayToChuHoSo\":\"001090012345\"}"
 
+/* An upload holding a file for each required component of procedure
+ * `code`, made through the application on db: its token in token. */
+static void upload_required(const char *db, const char *code, char token[65])
+{
+	struct app app;
+	struct mc_err err;
+	struct procedure p;
+	char dir[96], pdf[96];
+	int64_t expires;
+	snprintf(dir, sizeof(dir), "%s.files", db);
+	snprintf(pdf, sizeof(pdf), "%s.pdf", db);
+	FILE *f = fopen(pdf, "w");
+	fputs("%PDF-1.4\nto khai\n", f);
+	fclose(f);
+	CHECK_INT(app_open(db, &app, &err), MC_OK);
+	CHECK_INT(app_files_open(&app, dir, &err), MC_OK);
+	CHECK_INT(app_upload_open(&app, "test", token, &expires, &err), MC_OK);
+	CHECK_INT(app_procedure_get(&app, code, &p, &err), MC_OK);
+	const struct actor citizen = ACTOR_CITIZEN;
+	for (size_t i = 0; i < p.n_components; i++) {
+		if (!p.components[i].required)
+			continue;
+		struct file_attach a = {.upload_token = token,
+					.role = FILE_COMPONENT,
+					.component = p.components[i].code,
+					.name = "to khai.pdf",
+					.actor = &citizen};
+		int fd = open(pdf, O_RDONLY);
+		CHECK_INT(app_file_attach(&app, &a, fd, NULL, &err), MC_OK);
+		close(fd);
+	}
+	procedure_release(&p);
+	app_close(&app);
+	unlink(pdf);
+}
+
 TEST(the_demo_files_birth_registration_only_at_a_commune)
 {
 	char db[64];
@@ -250,13 +335,24 @@ TEST(the_demo_files_birth_registration_only_at_a_commune)
 		json_object_get(json_object_get(r.json, "error"), "message"));
 	CHECK(msg && strstr(msg, "every commune"));
 	reply_release(&r);
-	/* Phường Lê Lợi, a commune of the city */
+	/* Phường Lê Lợi, a commune of the city: with the files of the
+	 * components the demo catalogue requires */
 	client_request(port, "POST", "/api/v1/dossiers", NULL,
 		       DEMO_BIRTH("000.31.21.H56"), &r);
+	CHECK_INT(r.status, 400);
+	CHECK_STR(reply_error_field(&r), "TaiLieuNop");
+	reply_release(&r);
+	char token[65], path[128];
+	upload_required(db, "1.002947", token);
+	snprintf(path, sizeof(path), "/api/v1/dossiers?upload=%s", token);
+	client_request(port, "POST", path, NULL, DEMO_BIRTH("000.31.21.H56"),
+		       &r);
 	CHECK_INT(r.status, 201);
 	reply_release(&r);
 	http_server_stop(srv, 5000);
 	char side[80];
+	snprintf(side, sizeof(side), "rm -rf '%s.files'", db);
+	CHECK_INT(system(side), 0);
 	unlink(db);
 	snprintf(side, sizeof(side), "%s-wal", db);
 	unlink(side);

@@ -12,7 +12,10 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include <fcntl.h>
+
 #include "app/files.h"
+#include "docstore/docstore.h"
 #include "env.h"
 #include "store/sqlite_int.h"
 #include "test.h"
@@ -384,7 +387,149 @@ TEST(anonymous_uploads_are_limited_per_address_and_expire)
 	close_env(&e);
 }
 
-TEST_MAIN(T(a_clerk_streams_a_scan_far_over_the_body_limit),
+static long openings(struct env *e, const char *who)
+{
+	sqlite3_stmt *s;
+	long n = -1;
+	if (sqlite3_prepare_v2(sq(e->f.app.st)->db,
+			       "SELECT count(*) FROM file_openings"
+			       " WHERE actor = ?",
+			       -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(s, 1, who, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			n = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_finalize(s);
+	return n;
+}
+
+TEST(officers_open_the_files_of_their_units_and_each_opening_is_logged)
+{
+	struct env e;
+	struct session clerk, officer, officer06;
+	struct reply r;
+	char path[240], want[65], got[65];
+	open_env(&e, (struct http_config){0});
+	env_login(&e, "clerk31", &clerk);
+	env_login(&e, "officer31", &officer);
+	env_login(&e, "officer06", &officer06);
+	char *code = env_dossier(&e, COMMUNE);
+	size_t n = 200000;
+	char *b = pdf(n, 'q');
+	b[5000] = '\0'; /* binary content survives */
+	hex_sha256(b, n, want);
+	snprintf(path, sizeof(path), "/api/v1/dossiers/%s/files?component=TP1",
+		 code);
+	CHECK_INT(post_file(&e, path, &clerk, "Giấy khai sinh.pdf", b, n, &r),
+		  201);
+	reply_release(&r);
+	snprintf(path, sizeof(path), "/api/v1/dossiers/%s/files/%s", code,
+		 want);
+	CHECK_INT(
+		client_request(e.port, "GET", path, officer.headers, NULL, &r),
+		0);
+	CHECK_INT(r.status, 200);
+	CHECK_INT((long)r.body_len, (long)n);
+	hex_sha256(r.body, r.body_len, got);
+	CHECK_STR(got, want);
+	char *type = reply_header(&r, "Content-Type");
+	char *disp = reply_header(&r, "Content-Disposition");
+	CHECK_STR(type, "application/pdf");
+	CHECK(disp && strstr(disp, "filename*=UTF-8''Gi%E1%BA%A5y%20khai%20"
+				   "sinh.pdf"));
+	free(type);
+	free(disp);
+	reply_release(&r);
+	CHECK_INT(openings(&e, "officer31"), 1);
+	/* another unit's officer: the answer of an unknown code, unlogged */
+	char before[65], after[65];
+	fixture_digest(&e.f, before);
+	CHECK_INT(client_request(e.port, "GET", path, officer06.headers, NULL,
+				 &r),
+		  0);
+	CHECK_INT(r.status, 404);
+	CHECK_STR(reply_error_field(&r), "MaHoSo");
+	reply_release(&r);
+	snprintf(path, sizeof(path), "/api/v1/dossiers/%s/files/%064d", code,
+		 0);
+	CHECK_INT(
+		client_request(e.port, "GET", path, officer.headers, NULL, &r),
+		0);
+	CHECK_INT(r.status, 404);
+	CHECK_STR(reply_error_field(&r), "sha256");
+	reply_release(&r);
+	snprintf(path, sizeof(path), "/api/v1/dossiers/%s/files/ABC..", code);
+	CHECK_INT(
+		client_request(e.port, "GET", path, officer.headers, NULL, &r),
+		0);
+	CHECK_INT(r.status, 400);
+	reply_release(&r);
+	CHECK_STR(fixture_digest(&e.f, after), before);
+	CHECK_INT(openings(&e, "officer06"), 0);
+	free(b);
+	free(code);
+	close_env(&e);
+}
+
+TEST(anyone_downloads_a_components_blank_form)
+{
+	struct env e;
+	struct reply r;
+	struct mc_err err;
+	struct docstore_info info;
+	struct procedure p;
+	char path[160], want[65], got[65];
+	open_env(&e, (struct http_config){0});
+	CHECK_INT(app_files_open(&e.f.app, store_dir, &err), MC_OK);
+	char *b = pdf(4000, 'f');
+	char file[160];
+	snprintf(file, sizeof(file), "%s/to-khai.pdf", e.f.dir);
+	FILE *out = fopen(file, "w");
+	fwrite(b, 1, 4000, out);
+	fclose(out);
+	int fd = open(file, O_RDONLY);
+	CHECK_INT(docstore_put(app_docstore(&e.f.app), fd, "to-khai.pdf", &info,
+			       &err),
+		  MC_OK);
+	close(fd);
+	unlink(file);
+	hex_sha256(b, 4000, want);
+	CHECK_INT(store_procedure_get(e.f.app.st, "1.000001", &p, &err), MC_OK);
+	struct procedure_component *c =
+		ARRAY_PUSH(p.components, p.n_components, p.cap_components);
+	str_set(&c->code, "TK");
+	str_set(&c->name, "Tờ khai");
+	str_set(&c->form_sha256, info.sha256);
+	CHECK_INT(store_procedure_put(e.f.app.st, &p, &err), MC_OK);
+	procedure_release(&p);
+	CHECK_INT(client_request(e.port, "GET",
+				 "/api/v1/procedures/1.000001/forms/TK", NULL,
+				 NULL, &r),
+		  0);
+	CHECK_INT(r.status, 200);
+	hex_sha256(r.body, r.body_len, got);
+	CHECK_STR(got, want);
+	char *disp = reply_header(&r, "Content-Disposition");
+	CHECK(disp && strstr(disp, "mau-1.000001-TK.pdf"));
+	free(disp);
+	reply_release(&r);
+	snprintf(path, sizeof(path), "/api/v1/procedures/1.000001");
+	CHECK_INT(client_request(e.port, "GET", path, NULL, NULL, &r), 0);
+	json_t *comp = json_array_get(json_object_get(r.json, "components"), 0);
+	CHECK(json_is_true(json_object_get(comp, "form")));
+	reply_release(&r);
+	/* nothing refers to it but the catalogue: gc keeps it */
+	struct files_gc gc;
+	CHECK_INT(app_files_gc(&e.f.app, 0, &gc, &err), MC_OK);
+	CHECK_INT(gc.removed, 0);
+	CHECK_INT(stored(), 1);
+	free(b);
+	close_env(&e);
+}
+
+TEST_MAIN(T(anyone_downloads_a_components_blank_form),
+	  T(a_clerk_streams_a_scan_far_over_the_body_limit),
+	  T(officers_open_the_files_of_their_units_and_each_opening_is_logged),
 	  T(refusals_store_nothing),
 	  T(an_anonymous_upload_becomes_the_filings_components),
 	  T(anonymous_uploads_are_limited_per_address_and_expire))

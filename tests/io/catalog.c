@@ -90,6 +90,12 @@ TEST(procedure_full_and_round_trip)
 		"phí\",\"amount\":8000,\"online_amount\":4000},"
 		"{\"code\":null,\"name\":\"Phí\",\"amount\":0,"
 		"\"online_amount\":0}],"
+		"\"components\":[{\"code\":\"TK\",\"name\":\"Tờ khai\","
+		"\"required\":true,\"original\":true,\"copies\":1,\"form\":"
+		"\"00112233445566778899aabbccddeeff00112233445566778899aabbccdd"
+		"eeff\"},"
+		"{\"code\":\"GCS\",\"name\":\"Giấy chứng sinh\",\"required\":"
+		"false,\"original\":false,\"copies\":2,\"form\":null}],"
 		"\"online_only\":[{\"from\":\"2023-07-26\",\"to\":\"2023-12-"
 		"31\"}]}";
 	struct procedure p, q;
@@ -110,6 +116,12 @@ TEST(procedure_full_and_round_trip)
 	CHECK_INT(p.fees[0].online_amount, 4000);
 	CHECK_INT(p.fee_due, FEE_DUE_PROCESSING);
 	CHECK(p.fees[1].code == NULL);
+	CHECK_INT(p.n_components, 2);
+	CHECK_STR(p.components[0].name, "Tờ khai");
+	CHECK(p.components[0].required && p.components[0].original);
+	CHECK(!p.components[1].required && !p.components[1].original);
+	CHECK_INT(p.components[1].copies, 2);
+	CHECK(p.components[1].form_sha256 == NULL);
 	CHECK_INT(p.n_online_only, 1);
 	CHECK_INT(p.online_only[0].from, civil_days(2023, 7, 26));
 	CHECK_INT(p.online_only[0].to, civil_days(2023, 12, 31));
@@ -143,7 +155,7 @@ TEST(procedure_minimal)
 		  "\"F\",\"field_name\":null,\"time_limit\":{\"value\":8,"
 		  "\"unit\":\"working_hours\"},\"online_level\":\"none\","
 		  "\"paper_result\":false,\"pay_before\":\"none\","
-		  "\"fees\":[],\"online_only\":[]}");
+		  "\"fees\":[],\"components\":[],\"online_only\":[]}");
 	procedure_release(&p);
 	strbuf_release(&sb);
 }
@@ -176,6 +188,15 @@ static const struct {
 static const struct {
 	const char *line, *field, *message;
 } bad_procedures[] = {
+	{"{\"code\":\"P\",\"name\":\"n\",\"field_code\":\"F\","
+	 "\"time_limit\":{\"value\":3,\"unit\":\"working_days\"},"
+	 "\"online_level\":\"none\",\"components\":[{\"code\":\"TK\"}]}",
+	 "components[0].name", "is required"},
+	{"{\"code\":\"P\",\"name\":\"n\",\"field_code\":\"F\","
+	 "\"time_limit\":{\"value\":3,\"unit\":\"working_days\"},"
+	 "\"online_level\":\"none\",\"components\":[{\"code\":\"TK\","
+	 "\"name\":\"Tờ khai\",\"required\":\"yes\"}]}",
+	 "components[0].required", "expected true or false"},
 	{"{\"code\":\"P\",\"name\":\"n\",\"field_code\":\"F\","
 	 "\"online_level\":\"none\"}",
 	 "time_limit", "is required"},

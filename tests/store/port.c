@@ -473,6 +473,14 @@ FORWARD(payment_paid_each,
 	(struct store * st, int64_t from, int64_t to, store_paid_fn fn,
 	 void *ctx, struct mc_err *err),
 	from, to, fn, ctx, err)
+FORWARD(file_opened,
+	(struct store * st, int64_t file_id, const struct file_opening *o,
+	 struct mc_err *err),
+	file_id, o, err)
+FORWARD(file_openings_each,
+	(struct store * st, const char *dossier_code, store_opening_fn fn,
+	 void *ctx, struct mc_err *err),
+	dossier_code, fn, ctx, err)
 
 static const struct store_ops counting_ops = {
 	.name = "counting",
@@ -574,6 +582,8 @@ static const struct store_ops counting_ops = {
 	.file_bytes = c_file_bytes,
 	.file_with_hash = c_file_with_hash,
 	.file_referenced = c_file_referenced,
+	.file_opened = c_file_opened,
+	.file_openings_each = c_file_openings_each,
 	.digest = c_digest,
 	.backup = c_backup,
 	.bank_account_put = c_bank_account_put,

@@ -37,6 +37,9 @@ const DICT = {
 		'submitted': 'Ngày nộp', 'finished': 'Ngày xử lý xong', 'returned': 'Ngày trả kết quả',
 		'channel': 'Kênh', 'note': 'Ghi chú / lý do', 'fee': 'Phí, lệ phí',
 		'components': 'Thành phần hồ sơ', 'history': 'Quá trình xử lý',
+		'comp.required': 'bắt buộc', 'comp.optional': 'không bắt buộc', 'comp.original': 'bản chính',
+		'comp.copy': 'bản sao', 'comp.copies': 'bản', 'comp.file': 'Tệp (PDF, ảnh, tối đa 20 MB)',
+		'comp.uploading': 'Đang tải lên {name}…', 'comp.none': 'Chưa có tệp nào', 'comp.form': 'Tải mẫu',
 		'overdue': 'Quá hạn', 'due_today': 'Đến hạn hôm nay',
 		'st.1': 'Mới đăng ký trực tuyến', 'st.2': 'Đã tiếp nhận', 'st.3': 'Không được tiếp nhận',
 		'st.4': 'Đang xử lý', 'st.5': 'Yêu cầu bổ sung', 'st.6': 'Chờ thực hiện nghĩa vụ tài chính',
@@ -76,6 +79,9 @@ const DICT = {
 		'submitted': 'Submitted', 'finished': 'Finished', 'returned': 'Returned',
 		'channel': 'Channel', 'note': 'Note / reason', 'fee': 'Fees',
 		'components': 'Dossier components', 'history': 'History',
+		'comp.required': 'required', 'comp.optional': 'optional', 'comp.original': 'original',
+		'comp.copy': 'copy', 'comp.copies': 'copies', 'comp.file': 'File (PDF, image, up to 20 MB)',
+		'comp.uploading': 'Uploading {name}…', 'comp.none': 'No files yet', 'comp.form': 'Blank form',
 		'overdue': 'Overdue', 'due_today': 'Due today',
 		'st.1': 'Registered online', 'st.2': 'Accepted', 'st.3': 'Not accepted',
 		'st.4': 'Processing', 'st.5': 'Supplement requested', 'st.6': 'Awaiting financial obligation',
@@ -304,6 +310,25 @@ export class Submission {
 			buttons.forEach((b) => { b.disabled = false; });
 		}
 	}
+}
+
+// The checklist of a procedure's components: one row per component with
+// its name, whether it is required, original or copy and how many, and a
+// file input (class c-pick); `extra` adds an element of the caller's to
+// each row (the counter's "received" box). Rows carry data-code.
+export function componentChecklist(components, extra, procedure) {
+	return components.map((c) => {
+		const facts = [c.required ? t('comp.required') : t('comp.optional'),
+			c.original ? t('comp.original') : t('comp.copy'), `${c.copies} ${t('comp.copies')}`];
+		const row = el('div', { class: 'comp-row checklist', 'data-code': c.code },
+			el('div', { class: 'comp-name' }, el('strong', {}, c.name), ' ',
+				el('span', { class: 'muted small' }, `(${c.code}) — ${facts.join(', ')}`),
+				c.form && procedure ? [' ', el('a', { class: 'form-link', href: `/api/v1/procedures/${encodeURIComponent(procedure)}/forms/${encodeURIComponent(c.code)}` }, t('comp.form'))] : null),
+			extra ? extra(c) : null,
+			el('label', {}, el('span', {}, t('comp.file')),
+				el('input', { type: 'file', class: 'c-pick', accept: '.pdf,.jpg,.jpeg,.png,.tif,.tiff,.docx,.xlsx,.odt,.zip' })));
+		return row;
+	});
 }
 
 // The query string of an object, leaving out empty values.

@@ -4,7 +4,7 @@
 // supplement, refuse), print the receipt with its QR code, and hand over
 // results (also record completed supplements and paid obligations).
 import {
-	addWords, api, chrome, clearMarks, el, errText, fmtTime, inService, notice, onLangChange, qs, requireRole,
+	addWords, api, apiUpload, chrome, componentChecklist, clearMarks, el, errText, fmtTime, inService, notice, onLangChange, qs, requireRole,
 	showError, statusBadge, Submission, t, translate,
 } from './common.js';
 import { handoverRecord, receipt, trackingUrl } from './receipt.js';
@@ -20,7 +20,7 @@ addWords({
 		'online.load': 'Tìm hồ sơ', 'online.not_registered': 'Hồ sơ này không ở trạng thái chờ tiếp nhận.',
 		'walkin.title': 'Tiếp nhận hồ sơ nộp trực tiếp', 'walkin.find': 'Gõ để lọc thủ tục (không dấu cũng được)',
 		'walkin.name': 'Người nộp / tổ chức', 'walkin.kind': 'Đối tượng', 'walkin.id': 'Số CCCD / mã số doanh nghiệp',
-		'walkin.phone': 'Số điện thoại', 'walkin.add': '+ Thêm thành phần', 'walkin.comp': 'Tên giấy tờ',
+		'walkin.phone': 'Số điện thoại', 'walkin.add': '+ Thêm thành phần', 'walkin.comp': 'Tên giấy tờ', 'walkin.received': 'Đã nhận bản giấy',
 		'kind.1': 'Công dân', 'kind.2': 'Doanh nghiệp', 'kind.3': 'Cơ quan, tổ chức',
 		'act.accept': 'Tiếp nhận', 'act.supplement': 'Yêu cầu bổ sung', 'act.refuse': 'Từ chối tiếp nhận',
 		'act.need_note': 'Vui lòng ghi lý do.',
@@ -53,7 +53,7 @@ addWords({
 		'online.load': 'Find', 'online.not_registered': 'This dossier is not waiting for reception.',
 		'walkin.title': 'Receive a walk-in filing', 'walkin.find': 'Type to filter procedures',
 		'walkin.name': 'Applicant / organisation', 'walkin.kind': 'Applicant type', 'walkin.id': 'Citizen ID / enterprise code',
-		'walkin.phone': 'Phone', 'walkin.add': '+ Add a component', 'walkin.comp': 'Document',
+		'walkin.phone': 'Phone', 'walkin.add': '+ Add a component', 'walkin.comp': 'Document', 'walkin.received': 'Paper received',
 		'kind.1': 'Citizen', 'kind.2': 'Business', 'kind.3': 'Agency or organisation',
 		'act.accept': 'Accept', 'act.supplement': 'Ask for a supplement', 'act.refuse': 'Refuse',
 		'act.need_note': 'Please give the reason.',
@@ -282,13 +282,37 @@ function fillProcs() {
 		`${p.code} — ${p.name}${p.online_only.length ? ' ★' : ''}`)));
 }
 
+// The chosen procedure's components as a checklist: the paper received
+// (ticked for what is required) and its scan, uploaded once the dossier
+// is received; free rows for a procedure that lists none.
+function fillChecklist() {
+	const p = procs.find((x) => x.code === $('w-proc').value);
+	const comps = p && p.components ? p.components : [];
+	$('w-add').hidden = comps.length > 0;
+	$('w-components').replaceChildren(...(comps.length
+		? componentChecklist(comps, (c) => el('label', { class: 'inline' },
+			el('input', { type: 'checkbox', class: 'c-got', checked: c.required }), ' ', t('walkin.received')), p.code)
+		: [compRow()]));
+}
+
+function walkinRows() {
+	return [...document.querySelectorAll('#w-components .comp-row')].map((r) => ({
+		code: r.dataset.code || r.querySelector('.c-name').value.trim(),
+		got: r.dataset.code ? r.querySelector('.c-got').checked : true,
+		file: r.querySelector('.c-pick').files[0] || null,
+	})).filter((c) => c.code && (c.got || c.file));
+}
+
+// The scans, to the dossier just received: digitized as they arrive.
+async function uploadScans(code, rows) {
+	for (const c of rows.filter((x) => x.file)) {
+		notice($('walkin-msg'), 'info', t('comp.uploading').replace('{name}', c.file.name));
+		await apiUpload(`/dossiers/${encodeURIComponent(code)}/files${qs({ component: c.code })}`, c.file);
+	}
+}
+
 function walkinBody(decision) {
-	const comps = [...document.querySelectorAll('#w-components .comp-row')].map((r) => {
-		const name = r.querySelector('.c-name').value.trim();
-		const f = r.querySelector('.c-pick').files[0];
-		return { name, file: f ? f.name : '' };
-	}).filter((c) => c.name || c.file)
-		.map((c) => ({ MaThanhPhanHoSo: c.name || c.file, TenTepDinhKem: c.file || c.name, DuocSoHoa: c.file ? '1' : '0' }));
+	const comps = walkinRows().map((c) => ({ MaThanhPhanHoSo: c.code }));
 	const filing = {
 		MaTTHC: $('w-proc').value, DonViXuLy: $('w-unit').value, KenhThucHien: '1',
 		ChuHoSo: $('w-name').value.trim(), SoGiayToChuHoSo: $('w-id').value.trim(),
@@ -303,9 +327,9 @@ function walkinBody(decision) {
 function clearWalkin() {
 	for (const id of ['w-find', 'w-name', 'w-id', 'w-phone', 'w-note']) $(id).value = '';
 	$('w-kind').value = '1';
-	$('w-components').replaceChildren(compRow());
 	fillProcs();
 	$('w-proc').selectedIndex = -1;
+	fillChecklist();
 }
 
 let walkin = null; // the walk-in form's submissions (Submission)
@@ -318,7 +342,9 @@ async function fileWalkin(decision) {
 		return showError(host, { message: t('act.need_note'), field: 'note' }, $('walkin-form'));
 	if (!$('walkin-form').reportValidity()) return;
 	try {
+		const rows = walkinRows();
 		const r = await walkin.send('POST', '/dossiers/receive', walkinBody(decision));
+		if (decision === 'accept') await uploadScans(r.code, rows);
 		clearWalkin();
 		decisionDone(host, decision, r.code, r.secret);
 		if (decision === 'accept') await showReceipt(r.code, r.secret);
@@ -443,7 +469,8 @@ async function main() {
 	$('tab-walkin').addEventListener('click', () => showTab('walkin'));
 	$('tab-return').addEventListener('click', () => showTab('return'));
 	$('online-form').addEventListener('submit', loadRegistered);
-	$('w-find').addEventListener('input', fillProcs);
+	$('w-find').addEventListener('input', () => { fillProcs(); fillChecklist(); });
+	$('w-proc').addEventListener('change', fillChecklist);
 	$('w-add').addEventListener('click', () => $('w-components').append(compRow()));
 	$('w-components').append(compRow());
 	walkin = new Submission($('w-accept'), $('w-supplement'), $('w-refuse'));
@@ -465,6 +492,7 @@ async function main() {
 	units = inScope(u.units.filter((x) => inService(x)), me.unit);
 	$('w-unit').replaceChildren(...units.map((x) => el('option', { value: x.code }, `${x.name} (${x.code})`)));
 	fillProcs();
+	fillChecklist();
 	showTab('online');
 	document.body.dataset.ready = '1';
 }

@@ -24,6 +24,8 @@ addWords({
 		'fee.before.processing': 'Phải nộp trước khi xử lý', 'fee.before.result': 'Phải nộp trước khi trả kết quả',
 		'fee.exempt': 'Miễn phí, lệ phí', 'fee.line': 'Khoản phí', 'fee.reason': 'Căn cứ miễn (văn bản, điều khoản)',
 		'fee.exempted': 'Đã ghi nhận miễn {fee}.', 'fee.receipt': 'Biên lai',
+		'files': 'Tệp thành phần hồ sơ (tải về được ghi nhật ký)', 'file.role.result': 'kết quả',
+		'file.role.component': 'thành phần', 'file.role.supplement': 'bổ sung', 'file.role.signature': 'chữ ký số',
 		'who': 'Người thực hiện', 'need': 'Vui lòng điền: ',
 		'op.reschedule': 'Xin lỗi, hẹn lại ngày trả', 'new_due': 'Ngày giờ hẹn trả mới', 'forms': 'Biểu mẫu (PDF)',
 		'form.01': 'Mẫu 01 tiếp nhận', 'form.02': 'Mẫu 02 bổ sung', 'form.03': 'Mẫu 03 từ chối',
@@ -50,6 +52,8 @@ addWords({
 		'to': 'Transfer to unit', 'result.name': 'Result document name', 'result.url': 'Address (a link, not an electronic result)',
 		'result.file': 'Result file (the unit signs it on finishing)',
 		'result.code': 'Document number', 'done': 'Dossier {code} updated: {status}.', 'events': 'Event log',
+		'files': 'Component files (each download is logged)', 'file.role.result': 'result',
+		'file.role.component': 'component', 'file.role.supplement': 'supplement', 'file.role.signature': 'signature',
 		'who': 'By', 'need': 'Please fill in: ',
 		'op.reschedule': 'Apologise, new appointment', 'new_due': 'New appointment', 'forms': 'Forms (PDF)',
 		'fee.title': 'Fees', 'fee.charged': 'Charged', 'fee.paid': 'Paid', 'fee.owed': 'Still owed',
@@ -291,12 +295,21 @@ async function feePanel(d) {
 	return host;
 }
 
+// The files the dossier holds, each a download (the opening is logged).
+function fileList(code, files) {
+	if (!files.length) return el('p', { class: 'muted', id: 'files' }, t('comp.none'));
+	return el('ul', { class: 'files', id: 'files' }, files.map((f) => el('li', { dataset: { sha: f.sha256 } },
+		el('a', { href: `/api/v1/dossiers/${encodeURIComponent(code)}/files/${f.sha256}`, download: f.name, class: 'file-link' }, f.name),
+		el('span', { class: 'muted small' }, ` — ${f.component || t('file.role.' + f.role)}, ${Math.max(1, Math.round(f.size / 1024))} KB, ${f.added_by || ''} ${fmtTime(f.added_at)}`))));
+}
+
 async function openDossier(code) {
 	selected = code;
 	render();
 	const host = $('detail');
 	try {
 		const d = await api('GET', `/dossiers/${encodeURIComponent(code)}`);
+		const files = (await api('GET', `/dossiers/${encodeURIComponent(code)}/files`)).files;
 		// a late dossier gets its apology and new date (form 04)
 		const ops = (OPS[d.status] || []).concat(d.overdue ? ['reschedule'] : []);
 		const pick = el('div', { class: 'actions', id: 'ops' }, ops.map((op) => el('button', {
@@ -312,6 +325,7 @@ async function openDossier(code) {
 				el('dt', {}, t('due')), el('dd', {}, fmtTime(d.due), d.overdue ? [' ', el('span', { class: 'badge late' }, t('overdue'))] : null),
 				el('dt', {}, t('components')), el('dd', {}, (d.portal.TaiLieuNop || []).map((c) => c.MaThanhPhanHoSo).join('; ') || '–')),
 			d.status === 1 ? el('div', { class: 'notice info' }, t('waiting.counter')) : null,
+			el('h3', {}, t('files')), fileList(d.code, files),
 			pick, el('div', { id: 'op-msg' }), el('div', { id: 'op-form' }), formLinks(d), await feePanel(d),
 			el('h3', {}, t('events')), events(d.events));
 		host.hidden = false;

@@ -3,7 +3,7 @@
 // by code and secret, rate it once the result is returned (status 10) and
 // send feedback about it.
 import {
-	addWords, api, chrome, el, errText, fmtMoney, fmtTime, inService, loadSession, notice, onLangChange, qs,
+	addWords, api, apiUpload, chrome, componentChecklist, el, errText, fmtMoney, fmtTime, inService, loadSession, notice, onLangChange, qs,
 	statusBadge, t, translate, showError, Submission,
 } from './common.js';
 
@@ -20,7 +20,8 @@ addWords({
 		'file.name': 'Họ và tên người nộp / tên tổ chức', 'file.kind': 'Đối tượng',
 		'kind.1': 'Công dân', 'kind.2': 'Doanh nghiệp', 'kind.3': 'Cơ quan, tổ chức',
 		'file.id': 'Số CCCD / mã số doanh nghiệp', 'file.phone': 'Số điện thoại', 'file.email': 'Thư điện tử',
-		'file.summary': 'Trích yếu nội dung', 'file.comp_help': 'Ghi tên từng giấy tờ và chọn tệp đính kèm (bản minh họa chỉ lưu tên tệp).',
+		'file.summary': 'Trích yếu nội dung', 'file.comp_help': 'Ghi tên từng giấy tờ và chọn tệp đính kèm.',
+		'file.checklist_help': 'Tải lên tệp của từng thành phần hồ sơ; thành phần bắt buộc phải có tệp.',
 		'file.add_comp': '+ Thêm thành phần', 'file.comp_name': 'Tên giấy tờ', 'file.comp_file': 'Tệp đính kèm',
 		'file.remove': 'Xóa', 'file.submit': 'Nộp hồ sơ',
 		'file.done': 'Hồ sơ đã được gửi. Vui lòng lưu mã hồ sơ và mã bí mật để tra cứu.',
@@ -60,7 +61,8 @@ addWords({
 		'file.name': 'Applicant or organisation name', 'file.kind': 'Applicant type',
 		'kind.1': 'Citizen', 'kind.2': 'Business', 'kind.3': 'Agency or organisation',
 		'file.id': 'Citizen ID / enterprise code', 'file.phone': 'Phone', 'file.email': 'Email',
-		'file.summary': 'Summary', 'file.comp_help': 'Name each document and pick its file (the demonstration keeps only the file name).',
+		'file.summary': 'Summary', 'file.comp_help': 'Name each document and pick its file.',
+		'file.checklist_help': 'Upload the file of each component; a required component must have its file.',
 		'file.add_comp': '+ Add a component', 'file.comp_name': 'Document', 'file.comp_file': 'File',
 		'file.remove': 'Remove', 'file.submit': 'Submit',
 		'file.done': 'Your dossier was sent. Keep the dossier code and the secret to track it.',
@@ -158,22 +160,51 @@ function fillSelects(selected) {
 		...units.map((u) => el('option', { value: u.code, selected: u.code === cur }, `${u.name} (${u.code})`)));
 }
 
+// The procedure's components as a checklist to upload; free rows (a
+// name and a file) for a procedure that lists none.
+let checklist = null; // the components of the procedure on the form
+async function loadChecklist(code) {
+	checklist = null;
+	$('components').replaceChildren();
+	if (code) {
+		try {
+			const p = await api('GET', `/procedures/${encodeURIComponent(code)}`);
+			if (p.components && p.components.length) checklist = p.components;
+		} catch { checklist = null; }
+	}
+	$('add-comp').hidden = !!checklist;
+	$('comp-help').setAttribute('data-i18n', checklist ? 'file.checklist_help' : 'file.comp_help');
+	$('comp-help').textContent = t(checklist ? 'file.checklist_help' : 'file.comp_help');
+	$('components').replaceChildren(...(checklist ? componentChecklist(checklist, null, code) : [componentRow()]));
+}
+
 function startFiling(code) {
 	fillSelects(code);
 	$('filed').hidden = true;
 	$('file-form').hidden = false;
-	if (!$('components').children.length) $('components').append(componentRow());
+	loadChecklist($('f-proc').value);
 	showTab('file');
 	$('f-unit').focus();
 }
 
+// The files chosen, each with its component's code.
+function chosenFiles() {
+	return [...document.querySelectorAll('#components .comp-row')].map((r) => {
+		const f = r.querySelector('.c-pick').files[0];
+		const code = r.dataset.code || (r.querySelector('.c-name') ? r.querySelector('.c-name').value.trim() : '') || (f && f.name);
+		return f ? { code, file: f } : null;
+	}).filter(Boolean);
+}
+
 function filingBody() {
-	const comps = [...document.querySelectorAll('#components .comp-row')]
-		.map((r) => ({ name: r.querySelector('.c-name').value.trim(), file: r.querySelector('.c-file').value.trim() }))
-		.filter((c) => c.name || c.file)
-		// only what the citizen declares: digitization, reuse and
-		// payment flags are the counter's and the system's to record
-		.map((c) => ({ MaThanhPhanHoSo: c.name || c.file, TenTepDinhKem: c.file || c.name }));
+	// free rows without a file are declared by name; every file goes
+	// through the upload, and the system marks what it holds as
+	// digitized (no flag is the citizen's to set)
+	const comps = checklist ? [] : [...document.querySelectorAll('#components .comp-row')]
+		.filter((r) => !r.querySelector('.c-pick').files[0])
+		.map((r) => r.querySelector('.c-name').value.trim())
+		.filter(Boolean)
+		.map((name) => ({ MaThanhPhanHoSo: name }));
 	const body = {
 		MaTTHC: $('f-proc').value, DonViXuLy: $('f-unit').value, KenhThucHien: '2',
 		ChuHoSo: $('f-name').value.trim(), SoGiayToChuHoSo: $('f-id').value.trim(),
@@ -199,7 +230,6 @@ function showFiled(r) {
 			el('a', { class: 'btn', href: link, id: 'filed-track' }, t('file.track')),
 			el('button', { class: 'btn secondary', type: 'button', onclick: () => {
 				$('file-form').reset();
-				$('components').replaceChildren(componentRow());
 				startFiling('');
 			} }, t('file.another'))));
 	$('file-form').hidden = true;
@@ -215,7 +245,17 @@ async function submitFiling(ev) {
 	$('file-msg').replaceChildren();
 	filing = filing || new Submission($('file-submit'));
 	try {
-		showFiled(await filing.send('POST', '/dossiers', filingBody()));
+		const files = chosenFiles();
+		let upload = '';
+		if (files.length) {
+			upload = (await api('POST', '/public/uploads')).upload;
+			for (const f of files) {
+				notice($('file-msg'), 'info', t('comp.uploading').replace('{name}', f.file.name));
+				await apiUpload(`/public/uploads/${upload}/files${qs({ component: f.code })}`, f.file);
+			}
+			$('file-msg').replaceChildren();
+		}
+		showFiled(await filing.send('POST', '/dossiers' + qs({ upload }), filingBody()));
 	} catch (e) {
 		showError($('file-msg'), e, $('file-form'));
 	}
@@ -419,6 +459,7 @@ async function main() {
 	$('tab-track').addEventListener('click', () => showTab('track'));
 	$('search-form').addEventListener('submit', (ev) => { ev.preventDefault(); search($('q').value.trim()); });
 	$('add-comp').addEventListener('click', () => $('components').append(componentRow()));
+	$('f-proc').addEventListener('change', () => loadChecklist($('f-proc').value));
 	$('file-form').addEventListener('submit', submitFiling);
 	$('track-form').addEventListener('submit', (ev) => {
 		ev.preventDefault();
