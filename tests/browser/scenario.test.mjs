@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import {
-	apiGet, apiLogin, apiPost, BASE, DESKTOP, launch, PHONE, ready, shot, SHOTS, signIn, WAIT,
+	apiGet, apiLogin, apiPost, BASE, DESKTOP, fileOnline, launch, PHONE, ready, shot, SHOTS, signIn, WAIT,
 } from './lib.mjs';
 
 // launch() gives every run a fresh temporary profile (user-data-dir) of
@@ -277,10 +277,7 @@ test('cashier: a counter filing paid by VietQR from the bank statement, another 
 	const clerk = await apiLogin('motcua');
 	const codes = [];
 	for (const [name, id] of [['Phạm Văn Chuyển', '079190000002'], ['Lý Thị Tiền', '079190000003']]) {
-		const filed = await apiPost(null, '/dossiers', { MaTTHC: '1.001103', DonViXuLy: state.unit,
-			KenhThucHien: '2', ChuHoSo: name, SoGiayToChuHoSo: id, LoaiDoiTuong: '1' });
-		assert.equal(filed.status, 201, JSON.stringify(filed.body));
-		const code = filed.body.code;
+		const { code } = await fileOnline(state.unit, name, id);
 		const got = await apiPost(clerk, `/dossiers/${encodeURIComponent(code)}/receive`, { decision: 'accept' });
 		assert.equal(got.status, 200, JSON.stringify(got.body));
 		codes.push(code);
