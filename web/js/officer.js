@@ -324,7 +324,7 @@ async function openDossier(code) {
 				el('dt', {}, t('received')), el('dd', {}, fmtTime(d.received)),
 				el('dt', {}, t('due')), el('dd', {}, fmtTime(d.due), d.overdue ? [' ', el('span', { class: 'badge late' }, t('overdue'))] : null),
 				el('dt', {}, t('components')), el('dd', {}, (d.portal.TaiLieuNop || []).map((c) => c.MaThanhPhanHoSo).join('; ') || '–')),
-			d.status === 1 ? el('div', { class: 'notice info' }, t('waiting.counter')) : null,
+			d.status === 1 ? el('div', { class: 'notice info' }, t('waiting.counter')) : '',
 			el('h3', {}, t('files')), fileList(d.code, files),
 			pick, el('div', { id: 'op-msg' }), el('div', { id: 'op-form' }), formLinks(d), await feePanel(d),
 			el('h3', {}, t('events')), events(d.events));
